@@ -1,0 +1,41 @@
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Local MongoDB-protocol server for development and CI (no mongod can be installed here).
+ * mongo-java-server with its H2 MVStore backend, so data survives a restart of the process.
+ * It reports MongoDB 5.0 so that current Node drivers accept its wire version.
+ * Usage: java -cp 'lib/*:classes' Launcher <host> <port> <data-file>
+ */
+public final class Launcher {
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: Launcher <host> <port> <data-file>");
+      System.exit(2);
+    }
+    String host = args[0];
+    int port = Integer.parseInt(args[1]);
+    Path dataFile = Path.of(args[2]).toAbsolutePath();
+    Files.createDirectories(dataFile.getParent());
+
+    H2Backend backend = new H2Backend(dataFile.toString());
+    backend.version(ServerVersion.MONGO_5_0);
+    MongoServer server = new MongoServer(backend);
+    server.bind(host, port);
+    System.out.println("mongo-java-server listening on " + host + ":" + port + ", data " + dataFile);
+
+    // SIGTERM from deploy/local/down: stop accepting, then close the store so the last
+    // writes are committed to the file.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.shutdown();
+      System.out.println("mongo-java-server stopped");
+    }, "mongo-shutdown"));
+    Thread.currentThread().join();
+  }
+}

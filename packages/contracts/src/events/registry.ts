@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { areaCodeSchema } from '../envelope';
+import { defineEvent } from '../registry';
+
+/** Administrative levels of the area tree (县 → 乡镇 → 行政村 → 村民小组 lives on the village). */
+export const areaLevelSchema = z.enum(['province', 'city', 'county', 'township', 'village']);
+
+export const areaSnapshotSchema = z.object({
+  code: areaCodeSchema,
+  name: z.string().min(1),
+  level: areaLevelSchema,
+  parentCode: areaCodeSchema.nullable(),
+  status: z.enum(['active', 'retired']),
+});
+export type AreaSnapshot = z.infer<typeof areaSnapshotSchema>;
+
+const AREA_TOPIC = 'registry.area.v1';
+
+export const AreaCreated = defineEvent({
+  topic: AREA_TOPIC,
+  type: 'registry.area.created',
+  version: 1,
+  description: 'An area (county, township or village) was added to the tree.',
+  payload: z.object({ area: areaSnapshotSchema }),
+});
+
+export const AreaUpdated = defineEvent({
+  topic: AREA_TOPIC,
+  type: 'registry.area.updated',
+  version: 1,
+  description: 'An area was renamed or retired; `changed` lists the fields that changed.',
+  payload: z.object({ area: areaSnapshotSchema, changed: z.array(z.string()).min(1) }),
+});
+
+// ---------------------------------------------------------------- households and members
+// Payloads never carry a clear ID number, phone or bank account: only keyed hashes.
+
+const householdStatusSchema = z.enum([
+  'candidate',
+  'in_poverty',
+  'exited',
+  'returned',
+  'unstable',
+  'marginal',
+  'sudden_hardship',
+  'cancelled',
+]);
+const guaranteeFlagsSchema = z.object({
+  food: z.boolean(),
+  clothing: z.boolean(),
+  compulsory_education: z.boolean(),
+  basic_medical: z.boolean(),
+  housing_safety: z.boolean(),
+  safe_water: z.boolean(),
+});
+
+/** What other services may know of a household (建档立卡户). */
+export const householdSnapshotSchema = z.object({
+  id: z.string().min(1),
+  householdNo: z.string().min(1),
+  areaCode: areaCodeSchema,
+  groupNo: z.number().int().positive().nullable(),
+  status: householdStatusSchema,
+  attribute: z.string().nullable(),
+  mainCause: z.string().nullable(),
+  otherCauses: z.array(z.string()),
+  size: z.number().int().min(0),
+  perCapitaIncomeFen: z.number().int().nullable(),
+  incomeYear: z.number().int().nullable(),
+  housingGrade: z.enum(['A', 'B', 'C', 'D']).nullable(),
+  guarantees: guaranteeFlagsSchema,
+  identificationYear: z.number().int().nullable(),
+  exitYear: z.number().int().nullable(),
+  partyMember: z.boolean(),
+  revision: z.number().int().positive(),
+});
+export type HouseholdSnapshot = z.infer<typeof householdSnapshotSchema>;
+
+export const memberSnapshotSchema = z.object({
+  id: z.string().min(1),
+  householdId: z.string().min(1),
+  /** HMAC-SHA256 of the normalised ID number (the shared matching key). */
+  idHash: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().min(1),
+  relation: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: z.enum(['active', 'removed']),
+  schoolStage: z.string().nullable(),
+  inSchool: z.boolean(),
+  health: z.string().nullable(),
+  labourCapacity: z.string().nullable(),
+  medicalInsurance: z.boolean(),
+  pensionInsurance: z.boolean(),
+  minimumAllowance: z.boolean(),
+  destituteSupport: z.boolean(),
+});
+export type MemberSnapshot = z.infer<typeof memberSnapshotSchema>;
+
+const HOUSEHOLD_TOPIC = 'registry.household.v1';
+const MEMBER_TOPIC = 'registry.member.v1';
+
+export const HouseholdRegistered = defineEvent({
+  topic: HOUSEHOLD_TOPIC,
+  type: 'registry.household.registered',
+  version: 1,
+  description: 'A household entered the registry (by application, import or approval).',
+  payload: z.object({ household: householdSnapshotSchema }),
+});
+
+export const HouseholdUpdated = defineEvent({
+  topic: HOUSEHOLD_TOPIC,
+  type: 'registry.household.updated',
+  version: 1,
+  description: 'Household facts changed; `changed` lists the fields.',
+  payload: z.object({ household: householdSnapshotSchema, changed: z.array(z.string()).min(1) }),
+});
+
+export const HouseholdStatusChanged = defineEvent({
+  topic: HOUSEHOLD_TOPIC,
+  type: 'registry.household.status_changed',
+  version: 1,
+  description:
+    'A workflow moved the household to another status (identification, exit, return, monitoring).',
+  payload: z.object({
+    household: householdSnapshotSchema,
+    from: householdStatusSchema,
+    to: householdStatusSchema,
+    reason: z.string(),
+    workflow: z.string(),
+  }),
+});
+
+export const MemberAdded = defineEvent({
+  topic: MEMBER_TOPIC,
+  type: 'registry.member.added',
+  version: 1,
+  description: 'A member joined a household (keyed by the household id).',
+  payload: z.object({ member: memberSnapshotSchema, areaCode: areaCodeSchema }),
+});
+
+export const MemberUpdated = defineEvent({
+  topic: MEMBER_TOPIC,
+  type: 'registry.member.updated',
+  version: 1,
+  description: "A member's facts changed; `changed` lists the fields.",
+  payload: z.object({
+    member: memberSnapshotSchema,
+    areaCode: areaCodeSchema,
+    changed: z.array(z.string()).min(1),
+  }),
+});
+
+export const MemberRemoved = defineEvent({
+  topic: MEMBER_TOPIC,
+  type: 'registry.member.removed',
+  version: 1,
+  description: 'A member left the household (deceased, moved out, married out …); kept as history.',
+  payload: z.object({ member: memberSnapshotSchema, areaCode: areaCodeSchema, reason: z.string() }),
+});
+
+// ---------------------------------------------------------------- villages
+
+export const villageSnapshotSchema = z.object({
+  code: areaCodeSchema,
+  name: z.string(),
+  townshipCode: areaCodeSchema,
+  poorVillage: z.boolean(),
+  poorVillageLevel: z.enum(['provincial', 'city']).nullable(),
+  ruralPopulation: z.number().int().min(0),
+  exited: z.boolean(),
+  exitYear: z.number().int().nullable(),
+});
+
+export const VillageUpdated = defineEvent({
+  topic: 'registry.village.v1',
+  type: 'registry.village.updated',
+  version: 1,
+  description: 'Village facts (行政村) were recorded or changed.',
+  payload: z.object({ village: villageSnapshotSchema, changed: z.array(z.string()) }),
+});

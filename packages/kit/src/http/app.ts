@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { authenticate, type TokenVerifier } from './auth';
+import { livenessHandler, readinessHandler, type ReadinessCheck } from './health';
+import type { Metrics } from './metrics';
+import { notFoundHandler, problemHandler } from './problem';
+
+export interface ServiceAppOptions {
+  name: string;
+  logger: Logger;
+  metrics?: Metrics;
+  readiness: ReadinessCheck[];
+  /** Verifies access tokens; every route registered in `routes` requires one. */
+  verifier: TokenVerifier;
+  /** Public documents served without a token, e.g. `{ '/openapi.json': doc }`. */
+  publicDocs?: Record<string, unknown>;
+  bodyLimit?: string;
+  routes: (router: Router) => void;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The express app every service uses: request ids, access logs (redacted), JSON body limit,
+ * `/healthz` `/readyz` `/metrics`, token verification, the service's routes, and
+ * problem+json for every error and unknown route.
+ */
+export function createServiceApp(opts: ServiceAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger: opts.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)$/.test(req.url ?? '') },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  if (opts.metrics) app.use(opts.metrics.middleware);
+
+  app.get('/healthz', livenessHandler);
+  app.get('/readyz', readinessHandler(opts.readiness));
+  if (opts.metrics) app.get('/metrics', opts.metrics.handler);
+  for (const [path, doc] of Object.entries(opts.publicDocs ?? {})) {
+    app.get(path, (_req, res) => {
+      res.json(doc);
+    });
+  }
+
+  app.use(express.json({ limit: opts.bodyLimit ?? '1mb', strict: true }));
+  app.use(authenticate(opts.verifier));
+  const router = express.Router();
+  opts.routes(router);
+  app.use(router);
+
+  app.use(notFoundHandler);
+  app.use(problemHandler(opts.logger));
+  return app;
+}
+
+/** Wraps an async handler so a rejected promise reaches the problem handler (express 5 does this too). */
+export const handle =
+  (fn: (...args: Parameters<RequestHandler>) => Promise<unknown>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res, next).catch(next);
+  };
+
+/** Listens and resolves with the server once bound (port 0 → a free port). */
+export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.keepAliveTimeout = 65_000;
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests, at most `timeoutMs`. */
+export function closeServer(server: Server, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/**
+ * Every route an app serves, as `METHOD /path/{param}` (OpenAPI style), for the test that
+ * keeps the OpenAPI document and the routes in step.
+ */
+export function routesOf(app: Express): string[] {
+  const out: string[] = [];
+  const walk = (stack: Layer[] | undefined) => {
+    for (const layer of stack ?? []) {
+      if (layer.route) {
+        for (const [method, on] of Object.entries(layer.route.methods)) {
+          if (on)
+            out.push(
+              `${method.toUpperCase()} ${layer.route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`,
+            );
+        }
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return out;
+}

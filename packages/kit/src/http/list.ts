@@ -1,0 +1,112 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import { badRequest, bi } from '../errors';
+
+/**
+ * react-admin's ra-data-simple-rest list conventions:
+ * `?range=[0,24]&sort=["name","ASC"]&filter={"status":"active"}`; the answer is a JSON array
+ * with `Content-Range: <resource> 0-24/319`.
+ */
+export interface ListQuery<F> {
+  skip: number;
+  limit: number;
+  sort: Record<string, 1 | -1>;
+  filter: F;
+}
+
+export const MAX_PAGE = 500;
+
+function parseJsonParam(name: string, raw: unknown): unknown {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') {
+    throw badRequest(
+      'LIST_QUERY_INVALID',
+      bi(`参数 ${name} 格式错误`, `Parameter ${name} is malformed`),
+    );
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(
+      'LIST_QUERY_INVALID',
+      bi(`参数 ${name} 不是有效的 JSON`, `Parameter ${name} is not valid JSON`),
+      [{ field: name, code: 'invalid_json', message: bi('不是有效的 JSON', 'not valid JSON') }],
+    );
+  }
+}
+
+export function parseListQuery<FS extends z.ZodType>(
+  query: Record<string, unknown>,
+  opts: {
+    sortable: readonly string[];
+    defaultSort: [string, 'ASC' | 'DESC'];
+    filter: FS;
+    tieBreaker?: string;
+  },
+): ListQuery<z.output<FS>> {
+  const range = parseJsonParam('range', query.range) ?? [0, 24];
+  const rangeOk = z.tuple([z.number().int().min(0), z.number().int().min(0)]).safeParse(range);
+  if (!rangeOk.success || rangeOk.data[1] < rangeOk.data[0]) {
+    throw badRequest(
+      'LIST_RANGE_INVALID',
+      bi(
+        'range 必须是 [起, 止] 两个非负整数',
+        'range must be [start, end], two non-negative integers',
+      ),
+      [{ field: 'range', code: 'invalid', message: bi('格式应为 [0,24]', 'expected [0,24]') }],
+    );
+  }
+  const [start, end] = rangeOk.data;
+  const limit = Math.min(end - start + 1, MAX_PAGE);
+
+  const sortRaw = parseJsonParam('sort', query.sort) ?? opts.defaultSort;
+  const sortOk = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]).safeParse(sortRaw);
+  if (!sortOk.success || !opts.sortable.includes(sortOk.data[0])) {
+    throw badRequest(
+      'LIST_SORT_INVALID',
+      bi(
+        `只能按以下字段排序：${opts.sortable.join('、')}`,
+        `Sort by one of: ${opts.sortable.join(', ')}`,
+      ),
+      [{ field: 'sort', code: 'invalid', message: bi('不支持的排序', 'unsupported sort') }],
+    );
+  }
+  const dir = sortOk.data[1].toUpperCase() === 'ASC' ? 1 : -1;
+  const sort: Record<string, 1 | -1> = { [sortOk.data[0]]: dir };
+  // A unique tie-breaker keeps pages stable when many rows share the sort value.
+  const tie = opts.tieBreaker ?? '_id';
+  if (!(tie in sort)) sort[tie] = dir;
+
+  const filterRaw = parseJsonParam('filter', query.filter) ?? {};
+  const filterOk = opts.filter.safeParse(filterRaw);
+  if (!filterOk.success) {
+    throw badRequest(
+      'LIST_FILTER_INVALID',
+      bi('筛选条件有误', 'The filter is invalid'),
+      filterOk.error.issues.map((i) => ({
+        field: ['filter', ...i.path.map(String)].join('.'),
+        code: i.code,
+        message: bi('筛选值无效', i.message),
+      })),
+    );
+  }
+  return { skip: start, limit, sort, filter: filterOk.data };
+}
+
+export function sendList<T>(
+  res: Response,
+  resource: string,
+  q: ListQuery<unknown>,
+  items: T[],
+  total: number,
+): void {
+  const end = items.length ? q.skip + items.length - 1 : q.skip;
+  res.setHeader('Content-Range', `${resource} ${q.skip}-${end}/${total}`);
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  res.json(items);
+}
+
+/** Escapes user text for a MongoDB $regex, so a search can never become a pattern. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

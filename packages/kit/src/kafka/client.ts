@@ -1,0 +1,108 @@
+import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { ReadinessCheck } from '../http/health';
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** A kafkajs client whose own logs go to the service's pino logger (warnings and up). */
+export function createKafka(opts: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+  const log = opts.logger.child({ component: 'kafkajs' });
+  return new Kafka({
+    clientId: opts.clientId,
+    brokers: opts.brokers,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 300, retries: 10 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }) => {
+        const { message, ...rest } = entry;
+        log[LEVELS[level] ?? 'info'](rest, message);
+      },
+  });
+}
+
+/** A producer that waits for all in-sync replicas; keys pick the partition (Java-compatible murmur2). */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    retry: { retries: 8 },
+  });
+}
+
+/** Prefixes a contract topic for a deployment or a test (`t42.registry.area.v1`). */
+export function topicName(prefix: string, topic: string): string {
+  return prefix ? `${prefix}.${topic}` : topic;
+}
+
+export const dlqTopic = (topic: string) => `${topic}.dlq`;
+
+/** Creates the topics (and their DLQs) a service publishes or consumes, if missing. */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  numPartitions = 3,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = [
+      ...new Set(topics.flatMap((t) => (t.endsWith('.dlq') ? [t] : [t, dlqTopic(t)]))),
+    ];
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length) {
+      // kafkajs' own waitForLeaders retries only LEADER_NOT_AVAILABLE, but a KRaft broker
+      // answers UNKNOWN_TOPIC_OR_PARTITION until the new topic's metadata has propagated,
+      // so the wait for leaders is done here.
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((topic) => ({ topic, numPartitions })),
+      });
+      await waitForLeaders(admin, missing);
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      const ready = meta.every(
+        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+      );
+      if (ready) return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`topics have no leader yet: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Readiness of Kafka as seen from this service: the cluster answers metadata. */
+export function kafkaReadiness(kafka: Kafka): ReadinessCheck & { close: () => Promise<void> } {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  let connected: Promise<void> | undefined;
+  return {
+    name: 'kafka',
+    check: async () => {
+      connected ??= admin.connect().catch((err: unknown) => {
+        connected = undefined;
+        throw err;
+      });
+      await connected;
+      await admin.describeCluster();
+    },
+    close: () => admin.disconnect(),
+  };
+}

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import type { Envelope } from '@fupin/contracts';
+import { findContract } from '@fupin/contracts';
+import type { Producer } from 'kafkajs';
+import { type Model, Schema, type mongo } from 'mongoose';
+
+// Aggregate ids are ObjectIds or strings; the driver's filter typing only needs a stand-in.
+type ObjectId = mongo.ObjectId;
+import type { Logger } from 'pino';
+import { topicName } from './client';
+
+/**
+ * Transactional outbox without transactions: an aggregate's pending events are stored IN
+ * the aggregate's own document, written by the same single-document operation as the
+ * change itself (atomic in MongoDB and in every stand-in). The relay publishes them and
+ * pulls them out; a crash between the two re-sends (never loses), and consumers are
+ * idempotent by event id.
+ */
+export interface OutboxEntry {
+  id: string;
+  topic: string;
+  key: string;
+  value: string;
+  createdAt: Date;
+}
+
+interface OutboxDocument {
+  _id: ObjectId;
+  outbox: OutboxEntry[];
+  hasOutbox: boolean;
+  outboxLease: { owner: string; until: Date } | null;
+}
+
+/** The fields outboxPlugin adds; aggregate document types extend it. */
+export interface OutboxFields {
+  outbox?: OutboxEntry[];
+  hasOutbox?: boolean;
+  outboxLease?: { owner: string; until: Date } | null;
+}
+
+const outboxEntrySchema = new Schema<OutboxEntry>(
+  {
+    id: { type: String, required: true },
+    topic: { type: String, required: true },
+    key: { type: String, required: true },
+    value: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** Mongoose plugin: adds the outbox fields to an aggregate's schema. */
+export function outboxPlugin(schema: Schema): void {
+  schema.add({
+    outbox: { type: [outboxEntrySchema], default: [], select: false },
+    hasOutbox: { type: Boolean, default: false },
+    outboxLease: {
+      type: new Schema({ owner: String, until: Date }, { _id: false }),
+      default: null,
+      select: false,
+    },
+  });
+  schema.index({ hasOutbox: 1 });
+}
+
+function entryOf(event: Envelope): OutboxEntry {
+  const contract = findContract(event.type, event.version);
+  if (!contract) throw new Error(`no contract for ${event.type} v${event.version}`);
+  return {
+    id: event.id,
+    topic: contract.topic,
+    key: event.aggregateId,
+    value: JSON.stringify(event),
+    createdAt: new Date(),
+  };
+}
+
+/** Fields to put in a new aggregate document so its first events are stored with it. */
+export function withOutbox<T extends object>(doc: T, events: Envelope[]): T & OutboxFields {
+  return { ...doc, outbox: events.map(entryOf), hasOutbox: events.length > 0 };
+}
+
+/**
+ * Adds the events to an update of an existing aggregate, so the change and its events are
+ * one single-document write: `Model.updateOne(filter, outboxUpdate({ $set: {...} }, events))`.
+ */
+export function outboxUpdate<U extends Record<string, unknown>>(update: U, events: Envelope[]): U {
+  const set = (update.$set ?? {}) as Record<string, unknown>;
+  const push = (update.$push ?? {}) as Record<string, unknown>;
+  if ('outbox' in push || 'hasOutbox' in set)
+    throw new Error('outboxUpdate: the update already touches the outbox');
+  return {
+    ...update,
+    $set: { ...set, hasOutbox: true },
+    $push: { ...push, outbox: { $each: events.map(entryOf) } },
+  };
+}
+
+export interface RelayOptions {
+  // Any model whose schema uses outboxPlugin; the documents' own shape does not matter here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- models of any document type
+  models: Model<any>[];
+  producer: Producer;
+  logger: Logger;
+  topicPrefix?: string;
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  onPublished?: (count: number) => void;
+}
+
+/**
+ * Polls the aggregates that have pending events and publishes them. Several relay instances
+ * may run: each claims documents with a short lease so they rarely publish the same event
+ * twice (and when they do, consumers drop the duplicate).
+ */
+export class OutboxRelay {
+  private readonly owner = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+  private wake = false;
+
+  constructor(private readonly opts: RelayOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Asks for a pass soon (after a write), instead of waiting for the next poll. */
+  notify(): void {
+    if (this.stopped) return;
+    if (this.running) this.wake = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((err: unknown) =>
+          this.opts.logger.warn({ err }, 'outbox relay pass failed; will retry'),
+        )
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const again = this.wake;
+          this.wake = false;
+          this.schedule(again ? 0 : (this.opts.pollMs ?? 500));
+        });
+    }, ms);
+  }
+
+  /** Publishes until nothing is pending. Returns how many events were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0 || this.stopped) return total;
+    }
+  }
+
+  /** One pass over every model: claim a batch, publish it, remove what was published. */
+  async runOnce(): Promise<number> {
+    let published = 0;
+    for (const model of this.opts.models) published += await this.relayModel(model);
+    if (published > 0) this.opts.onPublished?.(published);
+    return published;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see RelayOptions.models
+  private async relayModel(model: Model<any>): Promise<number> {
+    // The raw collection: the relay touches only its own fields, no schema casting needed.
+    const coll = model.collection as unknown as mongo.Collection<OutboxDocument>;
+    const now = new Date();
+    const batch = this.opts.batchSize ?? 200;
+    const free = { $or: [{ outboxLease: null }, { 'outboxLease.until': { $lt: now } }] };
+    const candidates = await coll
+      .find({ hasOutbox: true, ...free }, { projection: { _id: 1 } })
+      .limit(batch)
+      .toArray();
+    if (candidates.length === 0) return 0;
+    const ids = candidates.map((c) => c._id);
+    await coll.updateMany(
+      { _id: { $in: ids }, ...free },
+      {
+        $set: {
+          outboxLease: {
+            owner: this.owner,
+            until: new Date(now.getTime() + (this.opts.leaseMs ?? 30_000)),
+          },
+        },
+      },
+    );
+    const claimed = await coll
+      .find({ _id: { $in: ids }, 'outboxLease.owner': this.owner }, { projection: { outbox: 1 } })
+      .toArray();
+    if (claimed.length === 0) return 0;
+
+    const byTopic = new Map<
+      string,
+      { key: string; value: string; headers: Record<string, string> }[]
+    >();
+    for (const doc of claimed) {
+      for (const e of doc.outbox) {
+        const topic = topicName(this.opts.topicPrefix ?? '', e.topic);
+        const list = byTopic.get(topic) ?? [];
+        list.push({ key: e.key, value: e.value, headers: { 'event-id': e.id } });
+        byTopic.set(topic, list);
+      }
+    }
+    try {
+      await this.opts.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (err) {
+      // Leave the events in place; release the lease so the next pass (any relay) retries.
+      await coll.updateMany(
+        { _id: { $in: ids }, 'outboxLease.owner': this.owner },
+        { $set: { outboxLease: null } },
+      );
+      throw err;
+    }
+
+    await coll.bulkWrite(
+      claimed.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: { $pull: { outbox: { id: { $in: doc.outbox.map((e) => e.id) } } } },
+        },
+      })),
+      { ordered: false },
+    );
+    const claimedIds = claimed.map((d) => d._id);
+    // A document keeps its flag when a writer appended events after the claim.
+    await coll.updateMany(
+      { _id: { $in: claimedIds }, outbox: { $size: 0 } },
+      { $set: { hasOutbox: false } },
+    );
+    await coll.updateMany(
+      { _id: { $in: claimedIds }, 'outboxLease.owner': this.owner },
+      { $set: { outboxLease: null } },
+    );
+    return claimed.reduce((n, d) => n + d.outbox.length, 0);
+  }
+
+  /** Events still waiting, for the outbox backlog metric and tests. */
+  async backlog(): Promise<number> {
+    let n = 0;
+    for (const model of this.opts.models) n += await model.countDocuments({ hasOutbox: true });
+    return n;
+  }
+}

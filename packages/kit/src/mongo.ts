@@ -1,0 +1,65 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { ReadinessCheck } from './http/health';
+
+export interface MongoOptions {
+  url: string;
+  dbName: string;
+  logger: Logger;
+  /** Attempts before giving up at start (a pod restarts; a test fails with the reason). */
+  attempts?: number;
+  serverSelectionTimeoutMS?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Opens the service's own database. Retries with backoff at start; afterwards the driver
+ * reconnects by itself, and operations fail fast (no buffering) so the API answers 503
+ * instead of hanging while the database is away.
+ */
+export async function connectMongo(opts: MongoOptions): Promise<Connection> {
+  const attempts = opts.attempts ?? 10;
+  let lastErr: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const conn = mongoose.createConnection(opts.url, {
+      dbName: opts.dbName,
+      serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 5000,
+      bufferCommands: false,
+      autoIndex: true,
+      maxPoolSize: 20,
+    });
+    try {
+      await conn.asPromise();
+      opts.logger.info({ db: opts.dbName, attempt }, 'mongo connected');
+      return conn;
+    } catch (err) {
+      lastErr = err;
+      await conn.close().catch(() => undefined);
+      const delay = Math.min(500 * 2 ** (attempt - 1), 5000);
+      opts.logger.warn(
+        { err, attempt, attempts, delayMs: delay },
+        'mongo connection failed; retrying',
+      );
+      if (attempt < attempts) await sleep(delay);
+    }
+  }
+  throw new Error(`could not connect to MongoDB after ${attempts} attempts: ${String(lastErr)}`);
+}
+
+export function mongoReadiness(conn: Connection): ReadinessCheck {
+  return {
+    name: 'mongo',
+    check: async () => {
+      if (!conn.db) throw new Error('not connected');
+      await conn.db.admin().command({ ping: 1 });
+    },
+  };
+}
+
+/** Creates the indexes every model declares; fails loudly, since a missing unique index is a data bug. */
+export async function ensureIndexes(conn: Connection): Promise<void> {
+  for (const model of Object.values(conn.models)) {
+    await model.createIndexes();
+  }
+}

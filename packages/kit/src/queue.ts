@@ -1,0 +1,77 @@
+import { Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ReadinessCheck } from './http/health';
+
+/**
+ * A Redis connection for BullMQ. Workers need `maxRetriesPerRequest: null` so blocking
+ * commands survive a Redis restart instead of failing the worker.
+ */
+export function createRedis(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  return redis;
+}
+
+export function redisReadiness(redis: Redis): ReadinessCheck {
+  return {
+    name: 'redis',
+    check: async () => {
+      if ((await redis.ping()) !== 'PONG') throw new Error('redis did not answer PONG');
+    },
+  };
+}
+
+export interface QueueFactoryOptions {
+  connection: Redis;
+  /** Separates deployments and test files that share one Redis. */
+  prefix?: string;
+  logger: Logger;
+}
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export function createQueue<T = unknown, R = unknown>(
+  name: string,
+  opts: QueueFactoryOptions,
+): Queue<T, R> {
+  return new Queue<T, R>(name, {
+    connection: opts.connection,
+    prefix: opts.prefix ?? 'fupin',
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+}
+
+/**
+ * A worker whose jobs are retried when it dies: a job whose lock is not renewed (the
+ * process was killed) is found stalled and handed to another worker. `close()` (called on
+ * SIGTERM by the service's shutdown) lets running jobs finish first.
+ */
+export function createWorker<T = unknown, R = unknown>(
+  name: string,
+  processor: Processor<T, R>,
+  opts: QueueFactoryOptions &
+    Partial<
+      Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>
+    >,
+): Worker<T, R> {
+  const worker = new Worker<T, R>(name, processor, {
+    connection: opts.connection,
+    prefix: opts.prefix ?? 'fupin',
+    concurrency: opts.concurrency ?? 1,
+    lockDuration: opts.lockDuration ?? 30_000,
+    stalledInterval: opts.stalledInterval ?? 30_000,
+    maxStalledCount: opts.maxStalledCount ?? 2,
+  });
+  const log = opts.logger.child({ component: 'worker', queue: name });
+  worker.on('failed', (job, err) =>
+    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+  );
+  worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  return worker;
+}

@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { BaseConfig } from './config';
+import { closeServer, listen } from './http/app';
+import { createTokenVerifier, type TokenVerifier } from './http/auth';
+import type { ReadinessCheck } from './http/health';
+import { createMetrics, type Metrics } from './http/metrics';
+import {
+  createKafka,
+  createProducer,
+  ensureTopics,
+  kafkaReadiness,
+  topicName,
+} from './kafka/client';
+import { OutboxRelay } from './kafka/outbox';
+import { Shutdown } from './lifecycle';
+import { connectMongo, ensureIndexes, mongoReadiness } from './mongo';
+
+/** The connections every service holds, opened once by its composition root. */
+export interface ServiceRuntime {
+  name: string;
+  config: BaseConfig;
+  logger: Logger;
+  conn: Connection;
+  kafka: Kafka;
+  producer: Producer;
+  verifier: TokenVerifier;
+  metrics: Metrics;
+  readiness: ReadinessCheck[];
+  shutdown: Shutdown;
+  topic: (contractTopic: string) => string;
+}
+
+/** Connects Mongo and the Kafka producer, prepares auth, metrics and ordered shutdown. */
+export async function openRuntime(
+  name: string,
+  config: BaseConfig,
+  logger: Logger,
+): Promise<ServiceRuntime> {
+  const shutdown = new Shutdown(logger);
+  const conn = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  shutdown.add('mongo', () => conn.close());
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
+  const producer = createProducer(kafka);
+  await producer.connect();
+  shutdown.add('kafka producer', () => producer.disconnect());
+  const kafkaCheck = kafkaReadiness(kafka);
+  shutdown.add('kafka readiness', () => kafkaCheck.close());
+  const verifier = await createTokenVerifier({
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+    ...(config.AUTH_PUBLIC_KEY ? { publicKeyPem: config.AUTH_PUBLIC_KEY } : {}),
+  });
+  return {
+    name,
+    config,
+    logger,
+    conn,
+    kafka,
+    producer,
+    verifier,
+    metrics: createMetrics(name),
+    readiness: [mongoReadiness(conn), kafkaCheck],
+    shutdown,
+    topic: (t) => topicName(config.KAFKA_TOPIC_PREFIX, t),
+  };
+}
+
+/**
+ * Prepares what the service publishes (indexes, topics) and starts its outbox relay.
+ * Returns the relay so writes can `notify()` it.
+ */
+export async function startPublishing(
+  rt: ServiceRuntime,
+  opts: { relay: OutboxRelay; topics: string[] },
+): Promise<void> {
+  await ensureIndexes(rt.conn);
+  await ensureTopics(rt.kafka, opts.topics.map(rt.topic));
+  opts.relay.start();
+  rt.shutdown.add('outbox relay', () => opts.relay.stop());
+}
+
+/** Listens, and on shutdown stops taking requests first and waits for in-flight ones. */
+export async function serveHttp(rt: ServiceRuntime, app: Express): Promise<Server> {
+  const server = await listen(app, rt.config.PORT);
+  rt.shutdown.add('http', () => closeServer(server));
+  const address = server.address();
+  rt.logger.info(
+    { port: typeof address === 'object' && address ? address.port : rt.config.PORT },
+    `${rt.name} listening`,
+  );
+  return server;
+}

@@ -1,0 +1,110 @@
+import {
+  type Actor,
+  createEvent,
+  HouseholdRegistered,
+  type HouseholdSnapshot,
+  HouseholdStatusChanged,
+  HouseholdUpdated,
+  MemberAdded,
+  MemberRemoved,
+  type MemberSnapshot,
+  MemberUpdated,
+} from '@fupin/contracts';
+import type { Principal } from '@fupin/kit';
+import { GUARANTEES, type Household, type HouseholdStatus, type Member } from './household.model';
+
+export const HOUSEHOLD_TOPICS = [HouseholdRegistered.topic, MemberAdded.topic];
+
+export function actorOf(p: Principal): Actor {
+  return { kind: 'user', id: p.userId, name: p.username };
+}
+
+export function householdSnapshot(h: Household): HouseholdSnapshot {
+  return {
+    id: h._id,
+    householdNo: h.householdNo,
+    areaCode: h.areaCode,
+    groupNo: h.groupNo,
+    status: h.status,
+    attribute: h.attribute,
+    mainCause: h.mainCause,
+    otherCauses: h.otherCauses,
+    size: h.size,
+    perCapitaIncomeFen: h.perCapitaIncomeFen,
+    incomeYear: h.income?.year ?? null,
+    housingGrade: h.housingGrade,
+    guarantees: Object.fromEntries(
+      GUARANTEES.map((g) => [g, h.guarantees[g].met]),
+    ) as HouseholdSnapshot['guarantees'],
+    identificationYear: h.identificationYear,
+    exitYear: h.exitYear,
+    partyMember: h.partyMember,
+    revision: h.revision,
+  };
+}
+
+export function memberSnapshot(householdId: string, m: Member): MemberSnapshot {
+  return {
+    id: m.id,
+    householdId,
+    idHash: m.idNumber.hash,
+    name: m.name,
+    relation: m.relation,
+    sex: m.sex,
+    birthDate: m.birthDate,
+    status: m.status,
+    schoolStage: m.schoolStage,
+    inSchool: m.inSchool,
+    health: m.health,
+    labourCapacity: m.labourCapacity,
+    medicalInsurance: m.medicalInsurance,
+    pensionInsurance: m.pensionInsurance,
+    minimumAllowance: m.minimumAllowance,
+    destituteSupport: m.destituteSupport,
+  };
+}
+
+const base = (h: Household, actor: Actor) => ({ aggregateId: h._id, areaCode: h.areaCode, actor });
+
+export const householdRegistered = (h: Household, actor: Actor) =>
+  createEvent(HouseholdRegistered, {
+    ...base(h, actor),
+    payload: { household: householdSnapshot(h) },
+  });
+
+export const householdUpdated = (h: Household, changed: string[], actor: Actor) =>
+  createEvent(HouseholdUpdated, {
+    ...base(h, actor),
+    payload: { household: householdSnapshot(h), changed },
+  });
+
+export const householdStatusChanged = (
+  h: Household,
+  from: HouseholdStatus,
+  to: HouseholdStatus,
+  reason: string,
+  workflow: string,
+  actor: Actor,
+) =>
+  createEvent(HouseholdStatusChanged, {
+    ...base(h, actor),
+    payload: { household: householdSnapshot(h), from, to, reason, workflow },
+  });
+
+export const memberAdded = (h: Household, m: Member, actor: Actor) =>
+  createEvent(MemberAdded, {
+    ...base(h, actor),
+    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode },
+  });
+
+export const memberUpdated = (h: Household, m: Member, changed: string[], actor: Actor) =>
+  createEvent(MemberUpdated, {
+    ...base(h, actor),
+    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode, changed },
+  });
+
+export const memberRemoved = (h: Household, m: Member, reason: string, actor: Actor) =>
+  createEvent(MemberRemoved, {
+    ...base(h, actor),
+    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode, reason },
+  });

@@ -1,0 +1,276 @@
+import { type OutboxFields, outboxPlugin, type SealedValue } from '@fupin/kit';
+import { type Connection, Schema } from 'mongoose';
+
+export const HOUSEHOLD_STATUSES = [
+  'candidate',
+  'in_poverty',
+  'exited',
+  'returned',
+  'unstable',
+  'marginal',
+  'sudden_hardship',
+  'cancelled',
+] as const;
+/** 动态管理 — where a household stands; `candidate` while identification runs, `cancelled` if refused. */
+export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
+
+export const GUARANTEES = [
+  'food',
+  'clothing',
+  'compulsory_education',
+  'basic_medical',
+  'housing_safety',
+  'safe_water',
+] as const;
+export type GuaranteeCode = (typeof GUARANTEES)[number];
+/** 两不愁三保障 + 饮水安全, each met or not with a note. */
+export type Guarantees = Record<GuaranteeCode, { met: boolean; note: string | null }>;
+
+/** Yearly household income by source, integer fen (人均纯收入 is derived from it). */
+export interface Income {
+  year: number;
+  wagesFen: number;
+  productionFen: number;
+  propertyFen: number;
+  transferFen: number;
+}
+
+/** A personal value at rest: ciphertext, keyed hash and the masked form shown by default. */
+export interface PersonalValue extends SealedValue {
+  masked: string;
+}
+
+/** 家庭成员 — inside the household aggregate, so a household and its members change atomically. */
+export interface Member {
+  id: string;
+  name: string;
+  idNumber: PersonalValue;
+  relation: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string | null;
+  educationLevel: string | null;
+  inSchool: boolean;
+  schoolStage: string | null;
+  health: string | null;
+  disabilityGrade: string | null;
+  labourCapacity: string | null;
+  migrantWork: { working: boolean; place: string | null; months: number | null };
+  medicalInsurance: boolean;
+  pensionInsurance: boolean;
+  minimumAllowance: boolean;
+  destituteSupport: boolean;
+  phone: PersonalValue | null;
+  status: 'active' | 'removed';
+  removedReason: string | null;
+  removedAt: Date | null;
+}
+
+/** One entry of a household's history: who did what, when, why, with which evidence. */
+export interface HistoryEntry {
+  at: Date;
+  actorId: string;
+  actorName: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  evidence: string[];
+  changed: string[];
+}
+
+/** 贫困户 / 建档立卡户 — the household aggregate. */
+export interface Household extends OutboxFields {
+  _id: string;
+  householdNo: string;
+  areaCode: string;
+  townshipCode: string;
+  groupNo: number | null;
+  address: string;
+  headName: string;
+  phone: PersonalValue | null;
+  bankName: string | null;
+  bankAccount: PersonalValue | null;
+  status: HouseholdStatus;
+  attribute: string | null;
+  mainCause: string | null;
+  otherCauses: string[];
+  guarantees: Guarantees;
+  housingGrade: 'A' | 'B' | 'C' | 'D' | null;
+  identificationYear: number | null;
+  exitYear: number | null;
+  partyMember: boolean;
+  income: Income | null;
+  size: number;
+  perCapitaIncomeFen: number | null;
+  /** Per-capita income against the poverty line of the income year: null when unknown. */
+  belowPovertyLine: boolean | null;
+  guaranteesUnmet: GuaranteeCode[];
+  members: Member[];
+  /** Active members' ID hashes, for the `idHash` filter without scanning members. */
+  memberIdHashes: string[];
+  memberNames: string[];
+  workflow: unknown;
+  history: HistoryEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+  revision: number;
+}
+
+const personalValue = new Schema<PersonalValue>(
+  { enc: String, hash: String, masked: String },
+  { _id: false },
+);
+const guarantee = new Schema(
+  { met: { type: Boolean, required: true }, note: { type: String, default: null } },
+  { _id: false },
+);
+
+const memberSchema = new Schema<Member>(
+  {
+    id: { type: String, required: true },
+    name: { type: String, required: true },
+    idNumber: { type: personalValue, required: true },
+    relation: { type: String, required: true },
+    sex: { type: String, required: true },
+    birthDate: { type: String, required: true },
+    ethnicity: { type: String, default: null },
+    educationLevel: { type: String, default: null },
+    inSchool: { type: Boolean, default: false },
+    schoolStage: { type: String, default: null },
+    health: { type: String, default: null },
+    disabilityGrade: { type: String, default: null },
+    labourCapacity: { type: String, default: null },
+    migrantWork: {
+      working: { type: Boolean, default: false },
+      place: { type: String, default: null },
+      months: { type: Number, default: null },
+    },
+    medicalInsurance: { type: Boolean, default: false },
+    pensionInsurance: { type: Boolean, default: false },
+    minimumAllowance: { type: Boolean, default: false },
+    destituteSupport: { type: Boolean, default: false },
+    phone: { type: personalValue, default: null },
+    status: { type: String, required: true, default: 'active' },
+    removedReason: { type: String, default: null },
+    removedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const historySchema = new Schema<HistoryEntry>(
+  {
+    at: Date,
+    actorId: String,
+    actorName: String,
+    action: String,
+    from: { type: String, default: null },
+    to: { type: String, default: null },
+    reason: { type: String, default: null },
+    evidence: { type: [String], default: [] },
+    changed: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
+const householdSchema = new Schema<Household>(
+  {
+    _id: String,
+    householdNo: { type: String, required: true },
+    areaCode: { type: String, required: true },
+    townshipCode: { type: String, required: true },
+    groupNo: { type: Number, default: null },
+    address: { type: String, default: '' },
+    headName: { type: String, default: '' },
+    phone: { type: personalValue, default: null },
+    bankName: { type: String, default: null },
+    bankAccount: { type: personalValue, default: null },
+    status: { type: String, required: true, enum: HOUSEHOLD_STATUSES },
+    attribute: { type: String, default: null },
+    mainCause: { type: String, default: null },
+    otherCauses: { type: [String], default: [] },
+    guarantees: Object.fromEntries(GUARANTEES.map((g) => [g, { type: guarantee, required: true }])),
+    housingGrade: { type: String, default: null },
+    identificationYear: { type: Number, default: null },
+    exitYear: { type: Number, default: null },
+    partyMember: { type: Boolean, default: false },
+    income: {
+      type: new Schema<Income>(
+        {
+          year: Number,
+          wagesFen: Number,
+          productionFen: Number,
+          propertyFen: Number,
+          transferFen: Number,
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    size: { type: Number, required: true, default: 0 },
+    perCapitaIncomeFen: { type: Number, default: null },
+    belowPovertyLine: { type: Boolean, default: null },
+    guaranteesUnmet: { type: [String], default: [] },
+    members: { type: [memberSchema], default: [] },
+    memberIdHashes: { type: [String], default: [] },
+    memberNames: { type: [String], default: [] },
+    workflow: { type: Schema.Types.Mixed, default: null },
+    history: { type: [historySchema], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    revision: { type: Number, required: true, default: 1 },
+  },
+  { collection: 'households', versionKey: false, minimize: false },
+);
+householdSchema.plugin(outboxPlugin);
+// Every list filter has its index (real MongoDB uses them; the local stand-in keeps unique ones only).
+householdSchema.index({ householdNo: 1 }, { unique: true });
+householdSchema.index({ areaCode: 1, status: 1 });
+householdSchema.index({ townshipCode: 1, status: 1 });
+householdSchema.index({ status: 1, updatedAt: -1 });
+householdSchema.index({ attribute: 1 });
+householdSchema.index({ mainCause: 1 });
+householdSchema.index({ identificationYear: 1 });
+householdSchema.index({ exitYear: 1 });
+householdSchema.index({ guaranteesUnmet: 1 });
+householdSchema.index({ perCapitaIncomeFen: 1 });
+householdSchema.index({ memberIdHashes: 1 });
+householdSchema.index({ memberNames: 1 });
+householdSchema.index({ headName: 1 });
+householdSchema.index({ updatedAt: -1 });
+
+export function householdModel(conn: Connection) {
+  return conn.models.Household
+    ? conn.model<Household>('Household')
+    : conn.model<Household>('Household', householdSchema);
+}
+export type HouseholdModel = ReturnType<typeof householdModel>;
+
+/**
+ * One active membership per ID number across all households: the claim's _id is the
+ * ID number's keyed hash, so the database itself refuses a second active claim.
+ */
+export interface IdClaim {
+  _id: string;
+  householdId: string;
+  memberId: string;
+  at: Date;
+}
+
+const idClaimSchema = new Schema<IdClaim>(
+  {
+    _id: String,
+    householdId: { type: String, required: true },
+    memberId: { type: String, required: true },
+    at: Date,
+  },
+  { collection: 'id_claims', versionKey: false },
+);
+idClaimSchema.index({ householdId: 1 });
+
+export function idClaimModel(conn: Connection) {
+  return conn.models.IdClaim
+    ? conn.model<IdClaim>('IdClaim')
+    : conn.model<IdClaim>('IdClaim', idClaimSchema);
+}
+export type IdClaimModel = ReturnType<typeof idClaimModel>;

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { AuditRecorded } from '@fupin/contracts';
+import {
+  AuditLog,
+  auditModel,
+  createPersonalDataCipher,
+  createRedis,
+  createServiceApp,
+  loadOpenApi,
+  OutboxRelay,
+  redisReadiness,
+  type ServiceRuntime,
+  startPublishing,
+} from '@fupin/kit';
+import { AREA_TOPICS } from './areas/area.events';
+import { areaModel } from './areas/area.model';
+import { areaRoutes } from './areas/area.routes';
+import { AreaService } from './areas/area.service';
+import type { RegistryConfig } from './config';
+import { HOUSEHOLD_TOPICS } from './households/household.events';
+import { householdModel, idClaimModel } from './households/household.model';
+import { householdRoutes } from './households/household.routes';
+import { HouseholdService } from './households/household.service';
+import { importsModule } from './imports';
+import type { RegistryContext } from './module';
+import { villagesModule } from './villages';
+import { workflowsModule } from './workflows';
+
+/**
+ * Composition of the registry's modules on an open runtime: models, services, the outbox
+ * relay, background work and the HTTP app. Used by main.ts and by the integration tests.
+ */
+export async function createRegistry(
+  rt: ServiceRuntime,
+  config: RegistryConfig,
+  opts: { now?: () => Date; queuePrefix?: string } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const cipher = createPersonalDataCipher({
+    encryptionKey: config.PII_ENCRYPTION_KEY,
+    hmacKey: config.PII_HMAC_KEY,
+  });
+  const models = {
+    areas: areaModel(rt.conn),
+    households: householdModel(rt.conn),
+    claims: idClaimModel(rt.conn),
+  };
+  // The relay is created first so every writer can notify it; models are added below.
+  const relayModels = [models.areas, models.households, auditModel(rt.conn)];
+  const relay = new OutboxRelay({
+    models: relayModels,
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const eventsStored = () => relay.notify();
+  const audit = new AuditLog(rt.conn, 'registry', eventsStored);
+  const services = {
+    areas: new AreaService(models.areas, eventsStored),
+    households: new HouseholdService({
+      households: models.households,
+      claims: models.claims,
+      cipher,
+      audit,
+      eventsStored,
+      now,
+    }),
+  };
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+
+  const ctx: RegistryContext = {
+    rt,
+    config,
+    models,
+    services,
+    cipher,
+    audit,
+    redis,
+    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
+    eventsStored,
+    now,
+  };
+  const modules = [workflowsModule(ctx), importsModule(ctx), villagesModule(ctx)];
+  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
+
+  await startPublishing(rt, {
+    relay,
+    topics: [
+      ...AREA_TOPICS,
+      ...HOUSEHOLD_TOPICS,
+      AuditRecorded.topic,
+      ...modules.flatMap((m) => m.topics ?? []),
+    ],
+  });
+  for (const m of modules) {
+    await m.start?.();
+    if (m.stop) rt.shutdown.add(m.name, m.stop);
+  }
+
+  const app = createServiceApp({
+    name: 'registry',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    routes: (router) => {
+      areaRoutes(router, services.areas);
+      householdRoutes(router, services.households);
+      for (const m of modules) m.routes(router);
+    },
+  });
+  return { app, relay, models, services, cipher, audit, ctx, modules };
+}
+export type Registry = Awaited<ReturnType<typeof createRegistry>>;

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { generatePersonalDataKey } from '@fupin/kit';
+import {
+  createTestIssuer,
+  eventually,
+  exitOf,
+  freePort,
+  getInfra,
+  startTsProcess,
+  uniqueDbName,
+  uniqueName,
+} from '@fupin/testing';
+
+const main = path.join(__dirname, '../src/main.ts');
+
+test('the registry process starts from its environment, becomes ready, serves, and exits 0 on SIGTERM', async () => {
+  const infra = await getInfra();
+  const issuer = await createTestIssuer();
+  const port = await freePort();
+  const { child, output } = startTsProcess(main, {
+    PORT: String(port),
+    MONGO_URL: infra.mongoUrl,
+    MONGO_DB: uniqueDbName(),
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: uniqueName(),
+    AUTH_PUBLIC_KEY: issuer.publicKeyPem,
+    REDIS_URL: infra.redisUrl,
+    PII_ENCRYPTION_KEY: generatePersonalDataKey(),
+    PII_HMAC_KEY: generatePersonalDataKey(),
+    LOG_LEVEL: 'info',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await eventually(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const token = await issuer.sign({
+      area: '431121000000',
+      rights: { registry: ['read', 'write'] },
+    });
+    const created = await fetch(`${base}/areas`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'x-request-id': 'smoke-1',
+      },
+      body: JSON.stringify({ code: '431121000000', name: '桃源县' }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-request-id')).toBe('smoke-1');
+
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(output()).toMatch(/"msg":"shut down"/);
+    // Access logs carry the request id.
+    expect(output()).toMatch(/"id":"smoke-1"/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+test('a missing variable stops the start with the variable named', async () => {
+  const { child, output } = startTsProcess(main, {
+    MONGO_URL: '',
+    KAFKA_BROKERS: '',
+    AUTH_PUBLIC_KEY: '',
+  });
+  expect(await exitOf(child)).toBe(1);
+  expect(output()).toMatch(/MONGO_URL/);
+  expect(output()).toMatch(/KAFKA_BROKERS/);
+  expect(output()).toMatch(/AUTH_JWKS_URL/);
+});
