@@ -178,6 +178,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/workflows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 流程 The household's running workflow, the step it waits for, and every earlier run
+     * @description Each run keeps every step taken (who, when, why, evidence references, details such as
+     *     the exit checks or the notice window); nothing is overwritten. The household's
+     *     `/history` also has one entry per step (`<workflow>.<action>`).
+     */
+    get: operations['getHouseholdWorkflows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/households/{id}/workflows/{workflow}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        workflow: components['schemas']['WorkflowKind'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 流程步骤 Take the next step of a workflow (start, appraise, notice, review, approve, reject)
+     * @description Steps, in order:
+     *     * `identification` 精准识别 (from `candidate` or `cancelled`): start (application, with every
+     *       exclusion flag declared) → appraise 民主评议 → notice 公示 (7 days) → review 乡镇审核 →
+     *       approve 县级审定公告 (→ `in_poverty`, sets `identificationYear`). A household with a
+     *       declared exclusion (car, business, urban housing, public employee, village cadre's
+     *       family) passes the review only with a `justification` (else 422
+     *       `REGISTRY_IDENTIFICATION_EXCLUDED`). Rejected → `cancelled`.
+     *     * `exit` 脱贫退出 (from `in_poverty` or `returned`): start with the exit `year` → appraise →
+     *       notice → review → approve (→ `exited`, sets `exitYear`). The checks — per-capita income of
+     *       that year not below the year's poverty line, and each of 两不愁三保障 + safe water met —
+     *       run at start, review and approval; a refusal is 422 `REGISTRY_EXIT_INCOME_BELOW_LINE`,
+     *       `REGISTRY_EXIT_INCOME_UNKNOWN` or `REGISTRY_EXIT_GUARANTEE_NOT_MET` (the first failing
+     *       check) with every failing check in `errors` and `failedChecks`.
+     *     * `return` 返贫 (from `exited` or `unstable`): start (income below the line of its year or a
+     *       guarantee not met, else 422 `REGISTRY_RETURN_NOT_ELIGIBLE`) → appraise → notice → review →
+     *       approve (→ `returned`).
+     *     * `monitoring_entry` 纳入监测: start with a `category` — `unstable` 脱贫不稳定户 (from
+     *       `exited`), `marginal` 边缘易致贫户 (from `candidate`/`cancelled`), `sudden_hardship`
+     *       突发严重困难户 (from `exited`/`candidate`/`cancelled`) → appraise → review → approve
+     *       (→ the category).
+     *     * `monitoring_removal` 风险消除 (from a monitoring category): start (income not below the
+     *       line of its year and every guarantee met, else 422 `REGISTRY_MONITORING_RISK_NOT_CLEARED`)
+     *       → appraise → notice → review → approve (→ the status before monitoring).
+     *
+     *     `reject` refuses the pending step and closes the run; it takes the same authority as that
+     *     step. Who may act: any step needs `registry.write` within the caller's scope; `review`
+     *     only by the household's own township (403 `REGISTRY_WORKFLOW_TOWNSHIP_ONLY`); `approve`
+     *     only by a county-level user with `registry.approve` (403 `FORBIDDEN_RIGHT`,
+     *     `REGISTRY_WORKFLOW_COUNTY_ONLY`). Refusals: 409 `REGISTRY_WORKFLOW_NOTICE_RUNNING` (nothing
+     *     moves past a notice before its 7 days end; `noticeEndsAt` says when),
+     *     `REGISTRY_WORKFLOW_STEP_OUT_OF_ORDER` (`expectedAction`), `REGISTRY_WORKFLOW_NOT_STARTED`,
+     *     `REGISTRY_WORKFLOW_ALREADY_ACTIVE` (one workflow at a time), `REGISTRY_WORKFLOW_WRONG_STATUS`,
+     *     `REGISTRY_HOUSEHOLD_STALE` (the `revision` given is not the current one).
+     */
+    post: operations['takeWorkflowStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -405,6 +484,93 @@ export interface components {
       reason?: string | null;
       evidence?: string[];
       changed?: string[];
+    };
+    /** @enum {string} */
+    WorkflowKind: 'identification' | 'exit' | 'return' | 'monitoring_entry' | 'monitoring_removal';
+    /** @enum {string} */
+    WorkflowAction: 'start' | 'appraise' | 'notice' | 'review' | 'approve' | 'reject';
+    /** @description 识别排除情形, declared at application (all five), amendable at appraisal */
+    ExclusionFlags: {
+      car?: boolean;
+      business?: boolean;
+      urbanHousing?: boolean;
+      publicEmployee?: boolean;
+      villageCadreFamily?: boolean;
+    };
+    WorkflowStepRequest: {
+      action: components['schemas']['WorkflowAction'];
+      reason: string;
+      /** @description References to the evidence (document numbers, file ids, links) */
+      evidence?: string[];
+      /** @description exit start — the exit year (required); identification approve — the identification year (default this year) */
+      year?: number;
+      /**
+       * @description monitoring_entry start (required)
+       * @enum {string}
+       */
+      category?: 'unstable' | 'marginal' | 'sudden_hardship';
+      exclusions?: components['schemas']['ExclusionFlags'];
+      /** @description identification review — why a household with a declared exclusion is identified */
+      justification?: string;
+      /** @description 民主评议 vote counts (appraise) */
+      votes?: {
+        for: number;
+        against: number;
+        abstain?: number;
+      };
+      revision?: number;
+    };
+    WorkflowStep: {
+      action: components['schemas']['WorkflowAction'];
+      /** Format: date-time */
+      at: string;
+      actor: {
+        id: string;
+        name: string;
+        areaCode: components['schemas']['AreaCode'];
+      };
+      reason: string;
+      evidence: string[];
+      /** @description Step facts — exclusions, justification, votes, notice window, exit checks, years */
+      details: Record<string, never>;
+    };
+    WorkflowRun: {
+      id: string;
+      kind: components['schemas']['WorkflowKind'];
+      /** @enum {string} */
+      stage: 'started' | 'appraised' | 'noticed' | 'reviewed' | 'approved' | 'rejected';
+      /** @enum {string} */
+      outcome: 'pending' | 'approved' | 'rejected';
+      fromStatus: components['schemas']['HouseholdStatus'];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      year?: number | null;
+      /** @enum {string|null} */
+      category?: 'unstable' | 'marginal' | 'sudden_hardship' | null;
+      exclusions?: components['schemas']['ExclusionFlags'] | null;
+      notice?: {
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+      } | null;
+      steps: components['schemas']['WorkflowStep'][];
+    };
+    HouseholdWorkflows: {
+      householdId: string;
+      householdNo: string;
+      status: components['schemas']['HouseholdStatus'];
+      revision: number;
+      active: components['schemas']['WorkflowRun'] | null;
+      pending: {
+        kind: components['schemas']['WorkflowKind'];
+        action: components['schemas']['WorkflowAction'];
+        /** Format: date-time */
+        noticeEndsAt: string | null;
+      } | null;
+      closed: components['schemas']['WorkflowRun'][];
     };
   };
   responses: {
@@ -840,6 +1006,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Household'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getHouseholdWorkflows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workflows */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  takeWorkflowStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        workflow: components['schemas']['WorkflowKind'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WorkflowStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The step was taken; the workflows after it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'] & {
+            step: components['schemas']['WorkflowStep'];
+          };
         };
       };
       400: components['responses']['Problem'];
