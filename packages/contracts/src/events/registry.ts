@@ -179,3 +179,23 @@ export const VillageUpdated = defineEvent({
   description: 'Village facts (行政村) were recorded or changed.',
   payload: z.object({ village: villageSnapshotSchema, changed: z.array(z.string()) }),
 });
+
+// ---------------------------------------------------------------- exit targets
+
+/** 脱贫目标 — how many households (and people) an area plans to lift out of poverty in a year. */
+export const exitTargetSnapshotSchema = z.object({
+  areaCode: areaCodeSchema,
+  year: z.number().int(),
+  households: z.number().int().min(0),
+  people: z.number().int().min(0).nullable(),
+  revision: z.number().int().positive(),
+});
+export type ExitTargetSnapshot = z.infer<typeof exitTargetSnapshotSchema>;
+
+export const ExitTargetSet = defineEvent({
+  topic: 'registry.exit_target.v1',
+  type: 'registry.exit_target.set',
+  version: 1,
+  description: "An area's exit target for a year was recorded or changed.",
+  payload: z.object({ target: exitTargetSnapshotSchema }),
+});

@@ -20,6 +20,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/areas/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入区划 Import the area tree from a CSV or XLSX file
+     * @description The request body is the file itself: a CSV (UTF-8, UTF-8 with BOM, or GBK as Excel on
+     *     Chinese Windows saves it) or an XLSX workbook (first worksheet). The first non-empty row
+     *     is the header: 区划代码 (code, required; 6/9-digit codes are padded to 12), 名称 (name,
+     *     required), 级别 (level, optional, checked against the code), 上级代码 (parent code,
+     *     optional, checked against the code) and 村民小组 (villager group number, optional: the row
+     *     is then a group of the village `code`). Counties, townships and villages are created or
+     *     renamed (parents first); villager groups are added to or renamed in the village's facts.
+     *     Good rows are stored; bad rows are reported with their row number, column and reason in
+     *     zh-CN and en. Importing the same file again changes nothing.
+     */
+    post: operations['importAreaTree'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/areas/{code}': {
     parameters: {
       query?: never;
@@ -178,6 +206,185 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/villages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 行政村列表 Villages within the caller's scope, with computed figures
+     * @description Every village of the area tree in scope, whether or not facts were recorded for it.
+     *     Registered poor households and people and the poverty incidence are computed from the
+     *     households, never typed in.
+     */
+    get: operations['listVillages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/villages/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    /** 行政村详情 One village's facts and computed figures */
+    get: operations['getVillage'];
+    /**
+     * 录入行政村信息 Record a village's facts
+     * @description Only the typed-in facts; sending a computed figure (registeredHouseholds,
+     *     povertyIncidencePercent …) is refused. `revision` is 0 for a village never recorded.
+     *     Publishes `registry.village.updated`.
+     */
+    put: operations['updateVillage'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exit-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度脱贫目标 Exit targets within the caller's scope */
+    get: operations['listExitTargets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exit-targets/{areaCode}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        areaCode: components['schemas']['AreaCode'];
+        year: number;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 设定年度脱贫目标 Set an area's exit target for a year
+     * @description Publishes `registry.exit_target.set`.
+     */
+    put: operations['setExitTarget'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 户数统计 Households by status, attribute, cause and sub-area
+     * @description Counts (households and people) for the caller's area or `area` inside it. byStatus
+     *     covers every household; byAttribute, byMainCause and byCause (main or other cause)
+     *     count registered households (in_poverty, returned, exited, unstable). byArea breaks
+     *     down by township (county), village (township) or villager group (village).
+     */
+    get: operations['householdStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/poverty-incidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 贫困发生率 Poverty incidence per village or township
+     * @description Registered people still in poverty (in_poverty, returned) ÷ rural population, in
+     *     percent. A township's incidence sums its villages whose rural population is recorded;
+     *     `villagesWithoutPopulation` says how many were left out.
+     */
+    get: operations['povertyIncidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/exits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 年度脱贫进度 Exits per year against the target
+     * @description Households (and their people) whose exit year falls in each year, against the area's
+     *     target for that year (its own, else the sum of its direct sub-areas' targets). Without
+     *     from and to, the years that have exits or targets.
+     */
+    get: operations['exitStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/snapshot/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 户快照 NDJSON snapshot of households and members, paged by cursor
+     * @description For services rebuilding their projections. One JSON object per line: `{"kind":
+     *     "household", "household": HouseholdSnapshot, "members": [MemberSnapshot]}` in _id order
+     *     (the shapes of the registry.household.v1 / registry.member.v1 events: keyed hashes of ID
+     *     numbers, never clear values), then a last line `{"kind": "end", "count": n, "next":
+     *     cursor | null}`. Pass `next` as `after` for the following page; a stream that ends
+     *     without the `end` line was cut and the page should be read again.
+     */
+    get: operations['householdSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/households/{id}/workflows': {
     parameters: {
       query?: never;
@@ -315,6 +522,32 @@ export interface components {
       status?: 'active' | 'retired';
       /** @description The revision the change is based on */
       revision?: number;
+    };
+    AreaImportCounts: {
+      created: number;
+      updated: number;
+      unchanged: number;
+    };
+    AreaRowRejection: {
+      /** @description Row number as the spreadsheet shows it (header = 1) */
+      row: number;
+      /** @example 区划代码 */
+      column: string;
+      /** @example parent_missing */
+      code: string;
+      message: components['schemas']['Bilingual'];
+    };
+    AreaImportReport: {
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      encoding: ('utf-8' | 'gbk') | null;
+      /** @description Data rows read (the header excluded) */
+      rows: number;
+      areas: components['schemas']['AreaImportCounts'];
+      groups: components['schemas']['AreaImportCounts'];
+      /** @description Rows not stored */
+      rejected: number;
+      rejections: components['schemas']['AreaRowRejection'][];
     };
     /** @enum {string} */
     HouseholdStatus:
@@ -485,6 +718,183 @@ export interface components {
       evidence?: string[];
       changed?: string[];
     };
+    Tally: {
+      households: number;
+      people: number;
+    };
+    InfrastructureItem: {
+      inPlace: boolean;
+      note: string | null;
+    };
+    /** @description 道路硬化, 自来水, 通电, 宽带, 卫生室, 活动室 */
+    Infrastructure: {
+      roadHardening: components['schemas']['InfrastructureItem'];
+      tapWater: components['schemas']['InfrastructureItem'];
+      electricity: components['schemas']['InfrastructureItem'];
+      broadband: components['schemas']['InfrastructureItem'];
+      clinic: components['schemas']['InfrastructureItem'];
+      activityRoom: components['schemas']['InfrastructureItem'];
+    };
+    VillagerGroup: {
+      no: number;
+      name: string;
+    };
+    FirstSecretary: {
+      name: string;
+      unit: string | null;
+      /** Format: date */
+      since: string | null;
+    };
+    WorkTeam: {
+      unit: string | null;
+      leader: string | null;
+      members: string[];
+    };
+    Village: {
+      id: components['schemas']['AreaCode'];
+      code: components['schemas']['AreaCode'];
+      name: string;
+      townshipCode: components['schemas']['AreaCode'];
+      /** @enum {string} */
+      status: 'active' | 'retired';
+      groups: components['schemas']['VillagerGroup'][];
+      /** @description 总户数 */
+      totalHouseholds: number | null;
+      /** @description 农村人口 */
+      ruralPopulation: number | null;
+      /** @description 贫困村 */
+      poorVillage: boolean;
+      poorVillageLevel: ('provincial' | 'city') | null;
+      exited: boolean;
+      exitYear: number | null;
+      infrastructure: components['schemas']['Infrastructure'];
+      missingInfrastructure: string[];
+      firstSecretary: components['schemas']['FirstSecretary'] | null;
+      workTeam: components['schemas']['WorkTeam'] | null;
+      /** @description 建档立卡户 (in_poverty, returned, exited, unstable), computed */
+      registeredHouseholds: number;
+      /** @description Their active members */
+      registeredPeople: number;
+      /** @description 未脱贫 (in_poverty */
+      stillPoorHouseholds: number;
+      stillPoorPeople: number;
+      /** @description stillPoorPeople ÷ ruralPopulation × 100, two decimals; null without a population */
+      povertyIncidencePercent: number | null;
+      /** @description 0 while nothing was recorded */
+      revision: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    VillageUpdate: {
+      groups?: components['schemas']['VillagerGroup'][];
+      totalHouseholds?: number | null;
+      ruralPopulation?: number | null;
+      poorVillage?: boolean;
+      poorVillageLevel?: ('provincial' | 'city') | null;
+      exited?: boolean;
+      exitYear?: number | null;
+      /** @description Any of the six items, each { inPlace, note? } */
+      infrastructure?: {
+        roadHardening?: components['schemas']['InfrastructureItemInput'];
+        tapWater?: components['schemas']['InfrastructureItemInput'];
+        electricity?: components['schemas']['InfrastructureItemInput'];
+        broadband?: components['schemas']['InfrastructureItemInput'];
+        clinic?: components['schemas']['InfrastructureItemInput'];
+        activityRoom?: components['schemas']['InfrastructureItemInput'];
+      };
+      firstSecretary?: {
+        name: string;
+        unit?: string | null;
+        /** Format: date */
+        since?: string | null;
+      } | null;
+      workTeam?: {
+        unit?: string | null;
+        leader?: string | null;
+        members?: string[];
+      } | null;
+      revision?: number;
+    };
+    InfrastructureItemInput: {
+      inPlace: boolean;
+      note?: string | null;
+    };
+    ExitTarget: {
+      /** @example 431121101000:2019 */
+      id: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      households: number;
+      people: number | null;
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy: string;
+      revision: number;
+    };
+    AreaBreakdown: {
+      areaCode: components['schemas']['AreaCode'];
+      /** @description Set when broken down by villager group */
+      groupNo: number | null;
+      name: string;
+      total: components['schemas']['Tally'];
+      registered: components['schemas']['Tally'];
+      stillPoor: components['schemas']['Tally'];
+    };
+    HouseholdStatistics: {
+      areaCode: components['schemas']['AreaCode'];
+      total: components['schemas']['Tally'];
+      registered: components['schemas']['Tally'];
+      stillPoor: components['schemas']['Tally'];
+      byStatus: (components['schemas']['Tally'] & {
+        status: string;
+      })[];
+      byAttribute: (components['schemas']['Tally'] & {
+        attribute: string | null;
+      })[];
+      byMainCause: (components['schemas']['Tally'] & {
+        cause: string | null;
+      })[];
+      byCause: {
+        cause: string;
+        households: number;
+      }[];
+      byArea: components['schemas']['AreaBreakdown'][];
+    };
+    IncidenceRow: {
+      areaCode: components['schemas']['AreaCode'];
+      name: string;
+      parentCode: string | null;
+      villages: number;
+      villagesWithoutPopulation: number;
+      ruralPopulation: number;
+      registeredHouseholds: number;
+      registeredPeople: number;
+      stillPoorHouseholds: number;
+      stillPoorPeople: number;
+      povertyIncidencePercent: number | null;
+    };
+    ExitYear: {
+      year: number;
+      households: number;
+      people: number;
+      targetHouseholds: number | null;
+      targetPeople: number | null;
+      targetMet: boolean | null;
+    };
+    SnapshotLine:
+      | {
+          /** @constant */
+          kind: 'household';
+          /** @description HouseholdSnapshot (packages/contracts) */
+          household: Record<string, never>;
+          members: Record<string, never>[];
+        }
+      | {
+          /** @constant */
+          kind: 'end';
+          count: number;
+          next: string | null;
+        };
     /** @enum {string} */
     WorkflowKind: 'identification' | 'exit' | 'return' | 'monitoring_entry' | 'monitoring_removal';
     /** @enum {string} */
@@ -599,6 +1009,8 @@ export interface components {
      *     head's name prefix), id (one or an array).
      */
     householdFilter: string;
+    /** @description An area inside the caller's scope (the caller's own area by default) */
+    statisticsArea: components['schemas']['AreaCode'];
   };
   requestBodies: never;
   headers: {
@@ -667,6 +1079,36 @@ export interface operations {
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
       422: components['responses']['Problem'];
+    };
+  };
+  importAreaTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description What was stored and which rows were rejected */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AreaImportReport'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
     };
   };
   getArea: {
@@ -1014,6 +1456,282 @@ export interface operations {
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
       422: components['responses']['Problem'];
+    };
+  };
+  listVillages: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is code or name */
+        sort?: string;
+        /** @description JSON object; keys q, townshipCode, poorVillage, exited, id (one code or an array) */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of villages */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Village'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getVillage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The village */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Village'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  updateVillage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VillageUpdate'];
+      };
+    };
+    responses: {
+      /** @description The village after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Village'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  listExitTargets: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is areaCode, year, households or updatedAt */
+        sort?: string;
+        /** @description JSON object; keys areaCode, year */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of targets */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExitTarget'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  setExitTarget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        areaCode: components['schemas']['AreaCode'];
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          households: number;
+          people?: number | null;
+          /** @description 0 for a target never set */
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The target */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExitTarget'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+    };
+  };
+  householdStatistics: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdStatistics'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  povertyIncidence: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+        level?: 'village' | 'township';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per village or township, and the whole area */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            areaCode: components['schemas']['AreaCode'];
+            /** @enum {string} */
+            level: 'village' | 'township';
+            overall: components['schemas']['IncidenceRow'];
+            rows: components['schemas']['IncidenceRow'][];
+          };
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  exitStatistics: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+        from?: number;
+        to?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per year */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            areaCode: components['schemas']['AreaCode'];
+            years: components['schemas']['ExitYear'][];
+          };
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  householdSnapshot: {
+    parameters: {
+      query?: {
+        /** @description The `next` cursor of the previous page */
+        after?: string;
+        limit?: number;
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description NDJSON lines */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['SnapshotLine'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   getHouseholdWorkflows: {

@@ -238,6 +238,11 @@ householdSchema.index({ memberIdHashes: 1 });
 householdSchema.index({ memberNames: 1 });
 householdSchema.index({ headName: 1 });
 householdSchema.index({ updatedAt: -1 });
+// The default list order inside an area scope, and the remaining filters of `filterOf`.
+householdSchema.index({ areaCode: 1, householdNo: 1 });
+householdSchema.index({ otherCauses: 1 });
+householdSchema.index({ belowPovertyLine: 1 });
+householdSchema.index({ townshipCode: 1, exitYear: 1 });
 
 export function householdModel(conn: Connection) {
   return conn.models.Household

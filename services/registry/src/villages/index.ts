@@ -1,6 +1,54 @@
+import { AreaTreeImport } from '../areas/area-import';
+import { areaImportRoutes } from '../areas/area-import.routes';
 import type { RegistryContext, RegistryModule } from '../module';
+import { ExitTargetService } from './exit-target.service';
+import { SnapshotService } from './snapshot.service';
+import { statisticsRoutes } from './statistics.routes';
+import { StatisticsService } from './statistics.service';
+import { snapshotRoutes } from './snapshot.routes';
+import { VILLAGE_TOPICS } from './village.events';
+import { exitTargetModel, villageModel } from './village.model';
+import { villageRoutes } from './village.routes';
+import { VillageService } from './village.service';
 
-/** 行政村 facts, the area-tree import, statistics and the snapshot stream (filled in by that work). */
-export function villagesModule(_ctx: RegistryContext): RegistryModule {
-  return { name: 'villages', routes: () => undefined };
+/** 行政村 facts, the area-tree import, statistics, exit targets and the snapshot stream. */
+export function villagesModule(ctx: RegistryContext): RegistryModule {
+  const villages = villageModel(ctx.rt.conn);
+  const targets = exitTargetModel(ctx.rt.conn);
+  const villageService = new VillageService({
+    villages,
+    areas: ctx.models.areas,
+    households: ctx.models.households,
+    eventsStored: ctx.eventsStored,
+    now: ctx.now,
+  });
+  const targetService = new ExitTargetService({
+    targets,
+    areas: ctx.models.areas,
+    eventsStored: ctx.eventsStored,
+    now: ctx.now,
+  });
+  const statistics = new StatisticsService({
+    households: ctx.models.households,
+    areas: ctx.models.areas,
+    villages,
+    targets: targetService,
+  });
+  const importer = new AreaTreeImport({
+    areas: ctx.models.areas,
+    service: ctx.services.areas,
+    groups: villageService,
+  });
+  const snapshots = new SnapshotService(ctx.models.households);
+  return {
+    name: 'villages',
+    outboxModels: [villages, targets],
+    topics: VILLAGE_TOPICS,
+    routes(router) {
+      areaImportRoutes(router, importer);
+      villageRoutes(router, villageService, targetService);
+      statisticsRoutes(router, statistics);
+      snapshotRoutes(router, snapshots);
+    },
+  };
 }
