@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './http/health';
 
@@ -26,7 +26,10 @@ export async function connectMongo(opts: MongoOptions): Promise<Connection> {
       dbName: opts.dbName,
       serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 5000,
       bufferCommands: false,
-      autoIndex: true,
+      // Collections and indexes are made once, in order, by ensureIndexes: concurrent implicit
+      // creation races on some MongoDB-protocol servers ("namespace already exists").
+      autoIndex: false,
+      autoCreate: false,
       maxPoolSize: 20,
     });
     try {
@@ -60,6 +63,20 @@ export function mongoReadiness(conn: Connection): ReadinessCheck {
 /** Creates the indexes every model declares; fails loudly, since a missing unique index is a data bug. */
 export async function ensureIndexes(conn: Connection): Promise<void> {
   for (const model of Object.values(conn.models)) {
+    await createCollectionOnce(model);
     await model.createIndexes();
+  }
+}
+
+const NAMESPACE_EXISTS = 48;
+
+async function createCollectionOnce(model: Model<unknown>): Promise<void> {
+  try {
+    await model.createCollection();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const message = err instanceof Error ? err.message : String(err);
+    if (code === NAMESPACE_EXISTS || /already exist/i.test(message)) return;
+    throw err;
   }
 }
