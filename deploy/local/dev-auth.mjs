@@ -35,6 +35,10 @@ if (command === 'pii-env') {
     fs.writeFileSync(file, `PII_ENCRYPTION_KEY=${key()}\nPII_HMAC_KEY=${key()}\n`, { mode: 0o600 });
   }
   process.stdout.write(fs.readFileSync(file, 'utf8'));
+} else if (command === 'private-key-file') {
+  // The gateway signs with this key locally (AUTH_SIGNING_KEY_FILE), so its tokens verify
+  // with the public key every local service is given.
+  process.stdout.write(`${privateFile}\n`);
 } else if (command === 'public-key') {
   process.stdout.write(fs.readFileSync(publicFile, 'utf8'));
 } else if (command === 'token') {
@@ -54,6 +58,8 @@ if (command === 'pii-env') {
     .sign(key);
   process.stdout.write(`${token}\n`);
 } else {
-  console.error('usage: dev-auth.mjs public-key | token [area] [module:right,...]');
+  console.error(
+    'usage: dev-auth.mjs public-key | private-key-file | pii-env | token [area] [module:right,...]',
+  );
   process.exit(2);
 }

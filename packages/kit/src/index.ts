@@ -7,6 +7,7 @@ export * from './queue';
 export * from './lifecycle';
 export * from './http/app';
 export * from './http/auth';
+export * from './http/revocation';
 export * from './http/health';
 export * from './http/metrics';
 export * from './http/problem';

@@ -2,10 +2,12 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { BaseConfig } from './config';
 import { closeServer, listen } from './http/app';
 import { createTokenVerifier, type TokenVerifier } from './http/auth';
+import { redisRevocationCheck } from './http/revocation';
 import type { ReadinessCheck } from './http/health';
 import { createMetrics, type Metrics } from './http/metrics';
 import {
@@ -49,11 +51,21 @@ export async function openRuntime(
   shutdown.add('kafka producer', () => producer.disconnect());
   const kafkaCheck = kafkaReadiness(kafka);
   shutdown.add('kafka readiness', () => kafkaCheck.close());
+  // With Redis configured, every request also checks the gateway's revocations (logout,
+  // lock, rights change); a dedicated client that fails fast instead of queueing forever.
+  let isRevoked: ReturnType<typeof redisRevocationCheck> | undefined;
+  if (config.REDIS_URL) {
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 2000 });
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis (revocations) error'));
+    shutdown.add('redis revocations', async () => redis.disconnect());
+    isRevoked = redisRevocationCheck(redis, config.KAFKA_TOPIC_PREFIX);
+  }
   const verifier = await createTokenVerifier({
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
     ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
     ...(config.AUTH_PUBLIC_KEY ? { publicKeyPem: config.AUTH_PUBLIC_KEY } : {}),
+    ...(isRevoked ? { isRevoked } : {}),
   });
   return {
     name,

@@ -206,6 +206,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/imports/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入模板 The household and member workbook template (Chinese headers)
+     * @description Three sheets: 填写说明 (instructions and every column explained), 户与成员 (the data sheet:
+     *     one row per member, the household columns repeated on each of its rows, a household's
+     *     rows consecutive) and 代码表 (the Chinese labels every option column accepts).
+     */
+    get: operations['downloadHouseholdImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入贫困户 Start an import of a household workbook (XLSX or CSV)
+     * @description The request body is the file itself (XLSX, or CSV in UTF-8 with or without BOM, or GBK);
+     *     the format is recognised from its content. The import runs as a background job: the
+     *     answer is 202 with the job, whose progress and report `GET /imports/{id}` shows.
+     *     Every valid household is stored (created, or updated by its household number); every
+     *     rejected row is reported with its sheet, row number, column and reason. A bad row
+     *     rejects only its own household, which is then not stored at all. Importing the same file
+     *     again changes nothing. Households outside the caller's area scope are rejected rows.
+     */
+    post: operations['importHouseholds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导入任务列表 Import jobs started within the caller's area scope */
+    get: operations['listImports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** 导入进度与报告 An import's progress (rows done of total), counts and rejected rows */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{id}/report.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** 导入错误报告 The rejected rows of an import as a workbook */
+    get: operations['downloadImportReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exports/households.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出贫困户 Export a filtered household list to XLSX
+     * @description The same filters as `GET /households` and always the caller's area scope; one row per
+     *     active member in the import template's columns, so an export can be edited and imported
+     *     again. ID numbers, phones and bank accounts are masked unless `unmask=true` with a
+     *     reason and the `registry:unmask` right. Every export is written to the audit log (in
+     *     entries of at most 500 households) before its rows are sent.
+     */
+    get: operations['exportHouseholds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/villages': {
     parameters: {
       query?: never;
@@ -717,6 +844,69 @@ export interface components {
       reason?: string | null;
       evidence?: string[];
       changed?: string[];
+    };
+    ImportCounts: {
+      householdsCreated: number;
+      householdsUpdated: number;
+      householdsUnchanged: number;
+      householdsRejected: number;
+      rowsRejected: number;
+    };
+    RejectedRow: {
+      /** @example 户与成员 */
+      sheet: string;
+      /** @description The row number as Excel shows it (header is row 1) */
+      row: number;
+      householdNo: string | null;
+      errors: {
+        /** @example W */
+        column: string | null;
+        /** @example 身份证号 */
+        header: string | null;
+        /** @example ID_CHECKSUM */
+        code: string;
+        message: components['schemas']['Bilingual'];
+      }[];
+    };
+    ImportJobSummary: {
+      id: string;
+      /** @enum {string} */
+      kind: 'households';
+      fileName: string;
+      /** @enum {string} */
+      format: 'xlsx' | 'csv';
+      /** @enum {string|null} */
+      encoding?: 'utf-8' | 'gb18030' | null;
+      bytes?: number;
+      chunks?: number;
+      actorId?: string;
+      actorArea?: string;
+      /** @enum {string} */
+      status: 'queued' | 'counting' | 'running' | 'completed' | 'failed';
+      /** @description Known once the file has been counted */
+      rowsTotal: number | null;
+      rowsDone: number;
+      counts: components['schemas']['ImportCounts'];
+      /** @description More rows were rejected than the report keeps (10,000); the counts stay exact */
+      rejectedTruncated?: boolean;
+      checkpointRow?: number;
+      unknownHeaders?: string[];
+      error?: null | {
+        code?: string;
+        message?: components['schemas']['Bilingual'];
+      };
+      attempts?: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /** Format: date-time */
+      finishedAt?: string | null;
+      /** Format: date-time */
+      updatedAt?: string;
+    };
+    ImportJob: components['schemas']['ImportJobSummary'] & {
+      rejected: components['schemas']['RejectedRow'][];
     };
     Tally: {
       households: number;
@@ -1456,6 +1646,181 @@ export interface operations {
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
       422: components['responses']['Problem'];
+    };
+  };
+  downloadHouseholdImportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  importHouseholds: {
+    parameters: {
+      query?: {
+        /** @description The file's name, shown in the job list (or the `X-File-Name` header, URI-encoded) */
+        fileName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description Accepted; the job is queued */
+      202: {
+        headers: {
+          /** @description The job's address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON, e.g. {"status":"running"} */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of jobs (without their rejected rows) */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobSummary'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  downloadImportReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One line per problem (sheet, row, column, code, reason in Chinese and English) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  exportHouseholds: {
+    parameters: {
+      query?: {
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /**
+         * @description JSON object. Keys: area (12-digit code; prefix within the caller's scope), status (one or
+         *     an array), attribute, cause (main or other), mainCause, identificationYear, exitYear,
+         *     guaranteeUnmet (a guarantee code or "any"), perCapitaMinFen, perCapitaMaxFen,
+         *     belowPovertyLine, memberName, idNumber (matched by keyed hash), q (household number or
+         *     head's name prefix), id (one or an array).
+         */
+        filter?: components['parameters']['householdFilter'];
+        unmask?: 'true' | 'false';
+        /** @description Required with unmask=true (2–200 characters); written to the audit log */
+        reason?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   listVillages: {

@@ -18,6 +18,12 @@ export interface ServiceAppOptions {
   /** Public documents served without a token, e.g. `{ '/openapi.json': doc }`. */
   publicDocs?: Record<string, unknown>;
   bodyLimit?: string;
+  /** Middleware for every request, before health and docs (security headers, CORS). */
+  middleware?: RequestHandler[];
+  /** Mounted before the JSON body parser, for handlers that stream bodies (a reverse proxy). */
+  beforeBody?: (app: Express) => void;
+  /** Routes served without a token (sign-in, public keys), after the body parser. */
+  publicRoutes?: (router: Router) => void;
   routes: (router: Router) => void;
 }
 
@@ -55,6 +61,7 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     }),
   );
   if (opts.metrics) app.use(opts.metrics.middleware);
+  for (const m of opts.middleware ?? []) app.use(m);
 
   app.get('/healthz', livenessHandler);
   app.get('/readyz', readinessHandler(opts.readiness));
@@ -65,7 +72,13 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     });
   }
 
+  opts.beforeBody?.(app);
   app.use(express.json({ limit: opts.bodyLimit ?? '1mb', strict: true }));
+  if (opts.publicRoutes) {
+    const open = express.Router();
+    opts.publicRoutes(open);
+    app.use(open);
+  }
   app.use(authenticate(opts.verifier));
   const router = express.Router();
   opts.routes(router);

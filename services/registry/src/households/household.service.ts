@@ -670,6 +670,100 @@ export class HouseholdService {
     return 'updated';
   }
 
+  /**
+   * Import path for many households at once, with the outcome of each (an operational error
+   * is that household's outcome; anything else is thrown). New households are written with
+   * one claims write and one households write per batch, each household still a single
+   * document with its events; those that meet a conflict, and existing households, go
+   * through `upsertFromImport` one by one.
+   */
+  async importMany(
+    p: Principal,
+    inputs: HouseholdInput[],
+    opts: { concurrency?: number } = {},
+  ): Promise<ImportOutcome[]> {
+    const results: ImportOutcome[] = new Array<ImportOutcome>(inputs.length);
+    const one = async (i: number) => {
+      try {
+        results[i] = { outcome: await this.upsertFromImport(p, inputs[i]!) };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results[i] = { error: err };
+      }
+    };
+    const existing = new Set(
+      (
+        await this.deps.households
+          .find(
+            { householdNo: { $in: inputs.map((x) => x.householdNo.trim()) } },
+            { householdNo: 1 },
+          )
+          .lean<Pick<Household, 'householdNo'>[]>()
+      ).map((h) => h.householdNo),
+    );
+    const oneByOne: number[] = [];
+    const fresh: { i: number; doc: NewHousehold }[] = [];
+    inputs.forEach((input, i) => {
+      if (existing.has(input.householdNo.trim())) return void oneByOne.push(i);
+      try {
+        if (input.status && input.status !== 'candidate' && !hasRight(p, 'registry', 'approve'))
+          oneByOne.push(i); // register() answers the refusal
+        else fresh.push({ i, doc: this.buildNew(p, input, 'import') });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results[i] = { error: err };
+      }
+    });
+
+    const at = this.now();
+    const claims = fresh.flatMap((f) =>
+      f.doc.members.map((m) => ({
+        _id: m.idNumber.hash,
+        householdId: f.doc._id,
+        memberId: m.id,
+        at,
+      })),
+    );
+    const failedClaims = await insertUnordered(this.deps.claims.collection, claims);
+    const conflicted = new Set([...failedClaims].map((k) => claims[k]!.householdId));
+    const writable = fresh.filter((f) => !conflicted.has(f.doc._id));
+    for (const f of fresh.filter((x) => conflicted.has(x.doc._id))) {
+      await this.releaseClaims(
+        f.doc._id,
+        f.doc.members.map((m) => m.idNumber.hash),
+      );
+      oneByOne.push(f.i);
+    }
+    const docs = writable.map((f) =>
+      withOutbox({ ...f.doc, outboxLease: null }, [
+        householdRegistered(f.doc as Household, actorOf(p)),
+        ...f.doc.members.map((m) => memberAdded(f.doc as Household, m, actorOf(p))),
+      ]),
+    );
+    const failedDocs = await insertUnordered(this.deps.households.collection, docs);
+    writable.forEach((f, k) => {
+      if (!failedDocs.has(k)) results[f.i] = { outcome: 'created' };
+    });
+    for (const k of failedDocs) {
+      const f = writable[k]!;
+      await this.releaseClaims(
+        f.doc._id,
+        f.doc.members.map((m) => m.idNumber.hash),
+      );
+      oneByOne.push(f.i);
+    }
+    if (docs.length > failedDocs.size) this.deps.eventsStored?.();
+
+    const limit = Math.max(1, opts.concurrency ?? 8);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(limit, oneByOne.length) }, async () => {
+        while (next < oneByOne.length) await one(oneByOne[next++]!);
+      }),
+    );
+    return results;
+  }
+
   // ------------------------------------------------------------------ internals
 
   async load(p: Principal, id: string): Promise<Household> {
@@ -1140,4 +1234,31 @@ function sortLike(original: Member[], next: Member[]): Member[] {
   return [...next].sort(
     (x, y) => (order.get(x.idNumber.hash) ?? 1e9) - (order.get(y.idNumber.hash) ?? 1e9),
   );
+}
+
+/** What `importMany` reports for each household. */
+export type ImportOutcome = { outcome: 'created' | 'updated' | 'unchanged' } | { error: AppError };
+
+/**
+ * Inserts documents without stopping at the first duplicate; returns the indexes refused
+ * as duplicates (any other failure is thrown).
+ */
+async function insertUnordered(
+  collection: { insertMany(docs: object[], opts: { ordered: boolean }): Promise<unknown> },
+  docs: object[],
+): Promise<Set<number>> {
+  const failed = new Set<number>();
+  if (!docs.length) return failed;
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (err) {
+    const raw = (err as { writeErrors?: unknown }).writeErrors;
+    const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as {
+      index: number;
+      code?: number;
+    }[];
+    if (!writeErrors.length || writeErrors.some((w) => w.code !== 11000)) throw err;
+    for (const w of writeErrors) failed.add(w.index);
+  }
+  return failed;
 }

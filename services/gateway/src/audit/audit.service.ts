@@ -1,0 +1,87 @@
+import type { AuditRecorded, Envelope } from '@fupin/contracts';
+import { areaScopeFilter, type ListQuery, type Principal } from '@fupin/kit';
+import type { z } from 'zod';
+import type { AuditRecord, AuditRecordModel } from './audit.model';
+
+type AuditPayload = z.output<(typeof AuditRecorded)['payload']>;
+
+export interface AuditFilter {
+  action?: string[];
+  service?: string;
+  actorId?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export function auditRecordView(r: AuditRecord) {
+  return {
+    id: r._id,
+    at: r.at.toISOString(),
+    service: r.service,
+    action: r.action,
+    actorId: r.actorId,
+    actorName: r.actorName,
+    actorArea: r.actorArea,
+    subjectType: r.subjectType,
+    subjectIds: r.subjectIds,
+    fields: r.fields,
+    reason: r.reason,
+    requestId: r.requestId,
+    count: r.count,
+  };
+}
+
+/** The audit store: entries reported by every service, kept append-only and searchable. */
+export class AuditStore {
+  constructor(
+    private readonly records: AuditRecordModel,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Stores a reported entry once; a redelivered event changes nothing. */
+  async store(event: Envelope<AuditPayload>): Promise<void> {
+    try {
+      await this.records.create({
+        _id: event.id,
+        at: new Date(event.occurredAt),
+        receivedAt: this.now(),
+        service: event.payload.service,
+        action: event.payload.action,
+        actorId: event.actor.id,
+        actorName: event.actor.name ?? null,
+        actorArea: event.areaCode,
+        subjectType: event.payload.subjectType,
+        subjectIds: event.payload.subjectIds,
+        fields: event.payload.fields,
+        reason: event.payload.reason,
+        requestId: event.payload.requestId,
+        count: event.payload.count,
+      });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000) throw err;
+    }
+  }
+
+  async list(p: Principal, q: ListQuery<AuditFilter>) {
+    const f = q.filter;
+    const at: Record<string, Date> = {};
+    if (f.from) at.$gte = f.from;
+    if (f.to) at.$lte = f.to;
+    const filter: Record<string, unknown> = {
+      ...areaScopeFilter(p, 'actorArea'),
+      ...(f.action ? { action: { $in: f.action } } : {}),
+      ...(f.service ? { service: f.service } : {}),
+      ...(f.actorId ? { actorId: f.actorId } : {}),
+      ...(f.subjectType ? { subjectType: f.subjectType } : {}),
+      ...(f.subjectId ? { subjectIds: f.subjectId } : {}),
+      ...(Object.keys(at).length ? { at } : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.records.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<AuditRecord[]>(),
+      this.records.countDocuments(filter),
+    ]);
+    return { items: items.map(auditRecordView), total };
+  }
+}

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { AuditRecorded } from '@fupin/contracts';
+import {
+  AuditLog,
+  auditModel,
+  createRedis,
+  createServiceApp,
+  EventConsumer,
+  loadOpenApi,
+  OutboxRelay,
+  redisReadiness,
+  type ServiceRuntime,
+  startPublishing,
+  TokenRevoker,
+} from '@fupin/kit';
+import cors from 'cors';
+import helmet from 'helmet';
+import type { AuditRecorded as AuditContract } from '@fupin/contracts';
+import { auditRecordModel } from './audit/audit.model';
+import { auditRoutes } from './audit/audit.routes';
+import { AuditStore } from './audit/audit.service';
+import { SecurityAudit } from './audit/security-audit';
+import type { GatewayConfig } from './config';
+import { docsRoutes } from './docs/docs.routes';
+import { mountProxy } from './proxy/proxy';
+import { LoginGuard } from './sessions/login-guard';
+import { refreshTokenModel } from './sessions/refresh-token.model';
+import { sessionPublicRoutes, sessionRoutes } from './sessions/session.routes';
+import { SessionService } from './sessions/session.service';
+import type { SigningKeys } from './sessions/signing-keys';
+import { TokenIssuer } from './sessions/token-issuer';
+import { userModel } from './users/user.model';
+import { userRoutes } from './users/user.routes';
+import { UserService } from './users/user.service';
+import type { Envelope } from '@fupin/contracts';
+import type { z } from 'zod';
+
+/**
+ * Composition of the gateway on an open runtime: users, sessions, the audit store and its
+ * consumer, the reverse proxy and the API docs. Used by main.ts, the bootstrap command and
+ * the integration tests.
+ */
+export async function createGateway(
+  rt: ServiceRuntime,
+  config: GatewayConfig,
+  keys: SigningKeys,
+  opts: { now?: () => Date; consume?: boolean } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const models = {
+    users: userModel(rt.conn),
+    refreshTokens: refreshTokenModel(rt.conn),
+    audit: auditRecordModel(rt.conn),
+  };
+  const relay = new OutboxRelay({
+    models: [auditModel(rt.conn)],
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const audit = new SecurityAudit(new AuditLog(rt.conn, 'gateway', () => relay.notify()));
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+  // Revocations must outlive every access token they void (plus clock skew).
+  const revoker = new TokenRevoker(
+    redis,
+    config.KAFKA_TOPIC_PREFIX,
+    config.ACCESS_TOKEN_TTL_SECONDS + 120,
+  );
+  const guard = new LoginGuard({
+    redis,
+    namespace: config.KAFKA_TOPIC_PREFIX,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    failureWindowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+    perIpPerMinute: config.LOGIN_RATE_PER_IP,
+    perUserPerMinute: config.LOGIN_RATE_PER_USER,
+  });
+  const issuer = new TokenIssuer(keys, {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+  });
+  const sessions = new SessionService({
+    users: models.users,
+    refreshTokens: models.refreshTokens,
+    issuer,
+    guard,
+    revoker,
+    audit,
+    countyAreaCode: config.COUNTY_AREA_CODE,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    lockSeconds: config.LOGIN_LOCK_SECONDS,
+    now,
+  });
+  const users = new UserService({
+    users: models.users,
+    audit,
+    voidCredentials: (id, at) => sessions.voidCredentials(id, at),
+    clearFailures: (id) => guard.clearFailures(id),
+    now,
+  });
+  const store = new AuditStore(models.audit, now);
+
+  await startPublishing(rt, { relay, topics: [AuditRecorded.topic] });
+  if (opts.consume !== false) {
+    const consumer = new EventConsumer({
+      kafka: rt.kafka,
+      conn: rt.conn,
+      producer: rt.producer,
+      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.gateway.audit-store`,
+      topics: [AuditRecorded.topic],
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      logger: rt.logger,
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      handle: (event) =>
+        store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
+    });
+    await consumer.start();
+    rt.shutdown.add('audit consumer', () => consumer.stop());
+  }
+
+  const gatewayDoc = loadOpenApi(path.join(__dirname, 'openapi'));
+  const app = createServiceApp({
+    name: 'gateway',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    publicDocs: { '/openapi.json': gatewayDoc },
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    middleware: [
+      helmet(),
+      // Only the console's origin gets CORS headers; others get none at all.
+      cors({
+        origin: (origin, done) => done(null, origin === config.CONSOLE_ORIGIN),
+        credentials: false,
+        maxAge: 600,
+        exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
+      }),
+    ],
+    beforeBody: (a) =>
+      mountProxy(a, {
+        services: config.GATEWAY_SERVICES,
+        bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
+        logger: rt.logger,
+      }),
+    publicRoutes: (router) => {
+      sessionPublicRoutes(router, sessions, keys, rt.verifier);
+      docsRoutes(router, { gatewayDoc, services: config.GATEWAY_SERVICES, logger: rt.logger });
+    },
+    routes: (router) => {
+      sessionRoutes(router);
+      userRoutes(router, users);
+      auditRoutes(router, store);
+    },
+  });
+  return { app, relay, models, users, sessions, store, revoker, guard, redis, keys };
+}
+export type Gateway = Awaited<ReturnType<typeof createGateway>>;

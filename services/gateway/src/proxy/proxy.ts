@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError, bi, problemOf } from '@fupin/kit';
+import type { Express, RequestHandler } from 'express';
+import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
+import type { Logger } from 'pino';
+
+function sendProblem(res: ServerResponse, err: AppError, instance: string, requestId?: string) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(err.status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify(problemOf(err, instance, requestId)));
+}
+
+const requestIdOf = (req: IncomingMessage) => {
+  const id = (req as IncomingMessage & { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * Refuses a body larger than the limit before anything is forwarded. A body without a
+ * declared length (chunked) is refused too: its size could only be known by buffering it.
+ */
+export function bodyLimit(maxBytes: number): RequestHandler {
+  return (req, _res, next) => {
+    const length = req.headers['content-length'];
+    if (length === undefined && req.headers['transfer-encoding']) {
+      return next(
+        new AppError(
+          411,
+          'GATEWAY_LENGTH_REQUIRED',
+          bi('请求须声明内容长度', 'The request must declare its Content-Length'),
+        ),
+      );
+    }
+    if (Number(length ?? 0) > maxBytes) {
+      const mb = Math.round(maxBytes / 1024 / 1024);
+      return next(
+        new AppError(
+          413,
+          'GATEWAY_BODY_TOO_LARGE',
+          bi(`请求内容超过 ${mb} MB 上限`, `The request body exceeds ${mb} MB`),
+        ),
+      );
+    }
+    next();
+  };
+}
+
+/**
+ * `/api/<service>/...` → the service, with the request id passed on. The services verify
+ * the token themselves; the gateway only routes, limits the size and answers problem+json
+ * when a service cannot be reached.
+ */
+export function mountProxy(
+  app: Express,
+  opts: { services: Record<string, string>; bodyLimitBytes: number; logger: Logger },
+): void {
+  for (const [name, target] of Object.entries(opts.services)) {
+    const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
+      target,
+      changeOrigin: true,
+      xfwd: true,
+      proxyTimeout: 60_000,
+      ejectPlugins: true,
+      plugins: [proxyEventsPlugin],
+      on: {
+        proxyReq: (proxyReq, req) => {
+          const id = requestIdOf(req);
+          if (id) proxyReq.setHeader('x-request-id', id);
+        },
+        error: (err, req, res) => {
+          opts.logger.warn(
+            { service: name, code: (err as NodeJS.ErrnoException).code },
+            'proxy: service unreachable',
+          );
+          if (!('writeHead' in res)) {
+            res.destroy();
+            return;
+          }
+          sendProblem(
+            res,
+            new AppError(
+              502,
+              'GATEWAY_SERVICE_UNAVAILABLE',
+              bi(`服务「${name}」暂时不可用`, `The ${name} service is unavailable`),
+            ),
+            req.url ?? '',
+            requestIdOf(req),
+          );
+        },
+      },
+    });
+    app.use(`/api/${name}`, bodyLimit(opts.bodyLimitBytes), proxy);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * THE TABLE of the role × endpoint matrix: every operation of every service's served
+ * OpenAPI document, with the right it needs (`<module>.<right>`), `public` (no token) or
+ * `authenticated` (any valid token). The matrix test reads the operations from the
+ * services themselves, so an operation added to a service without an entry here fails it,
+ * naming the missing entry. What each role may do comes from the gateway's role table
+ * (src/users/roles.ts).
+ */
+export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
+  gateway: {
+    'GET /.well-known/jwks.json': 'public',
+    'POST /auth/login': 'public',
+    'POST /auth/refresh': 'public',
+    'POST /auth/logout': 'public',
+    'POST /auth/password': 'public',
+    'GET /auth/me': 'authenticated',
+    'GET /api/docs': 'public',
+    'GET /api/docs/openapi.json': 'public',
+    'GET /audit': 'audit.read',
+    'GET /users': 'users.read',
+    'POST /users': 'users.write',
+    'GET /users/{id}': 'users.read',
+    'PUT /users/{id}': 'users.write',
+    'POST /users/{id}/reset-password': 'users.write',
+    'POST /users/{id}/unlock': 'users.write',
+    'GET /roles': 'users.read',
+    'GET /departments': 'users.read',
+  },
+  registry: {
+    'GET /areas': 'registry.read',
+    'POST /areas': 'registry.write',
+    'GET /areas/{code}': 'registry.read',
+    'PUT /areas/{code}': 'registry.write',
+    'GET /households': 'registry.read',
+    'POST /households': 'registry.write',
+    'GET /households/count': 'registry.read',
+    'GET /households/{id}': 'registry.read',
+    'PUT /households/{id}': 'registry.write',
+    'GET /households/{id}/history': 'registry.read',
+    'POST /households/{id}/members': 'registry.write',
+    'PUT /households/{id}/members/{memberId}': 'registry.write',
+    'POST /households/{id}/members/{memberId}/remove': 'registry.write',
+    'GET /households/{id}/workflows': 'registry.read',
+    'POST /households/{id}/workflows/{workflow}/steps': 'registry.write',
+    'POST /areas/import': 'registry.write',
+    'GET /imports/template.xlsx': 'registry.read',
+    'POST /imports/households': 'registry.write',
+    'GET /imports': 'registry.read',
+    'GET /imports/{id}': 'registry.read',
+    'GET /imports/{id}/report.xlsx': 'registry.read',
+    'GET /exports/households.xlsx': 'registry.export',
+    'GET /villages': 'registry.read',
+    'GET /villages/{code}': 'registry.read',
+    'PUT /villages/{code}': 'registry.write',
+    'GET /exit-targets': 'registry.read',
+    'PUT /exit-targets/{areaCode}/{year}': 'registry.approve',
+    'GET /statistics/households': 'registry.read',
+    'GET /statistics/poverty-incidence': 'registry.read',
+    'GET /statistics/exits': 'registry.read',
+    'GET /snapshot/households': 'registry.read',
+  },
+};

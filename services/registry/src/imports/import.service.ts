@@ -1,0 +1,488 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  AppError,
+  badRequest,
+  bi,
+  isInScope,
+  type ListQuery,
+  notFound,
+  type Principal,
+  areaScopeFilter,
+} from '@fupin/kit';
+import { isAreaCode, maskIdNumber } from '@fupin/reference';
+import type { HouseholdService } from '../households/household.service';
+import type { HouseholdInput } from '../households/household.service';
+import {
+  type HeaderMap,
+  type HouseholdGroup,
+  HouseholdGrouper,
+  inputOfGroup,
+  isHouseholdHeader,
+  mapHeader,
+  type RejectedRow,
+  rejectedFromFieldErrors,
+  type SheetRow,
+} from './household-rows';
+import {
+  emptyCounts,
+  type ImportChunkModel,
+  type ImportCounts,
+  type ImportJob,
+  type ImportJobModel,
+  REPORT_LIMIT,
+} from './import-job.model';
+import {
+  type CsvEncoding,
+  detectCsvEncoding,
+  type FileFormat,
+  formatOf,
+  readRows,
+} from './sheet-reader';
+
+/** Chunks stay far below the 16 MB document limit. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Households stored per write; progress is saved after each batch. */
+const BATCH_HOUSEHOLDS = 250;
+
+export type ImportJobView = Omit<ImportJob, '_id' | 'principal'> & { id: string };
+export type ImportJobSummary = Omit<ImportJobView, 'rejected'>;
+
+const JOB = bi('导入任务', 'Import job');
+
+/**
+ * 批量导入 — imports of household workbooks: storing the upload, running it row by row into
+ * the registry (every valid household stored, every bad row reported), and its progress.
+ */
+export class ImportService {
+  constructor(
+    private readonly deps: {
+      jobs: ImportJobModel;
+      chunks: ImportChunkModel;
+      households: HouseholdService;
+      now: () => Date;
+    },
+  ) {}
+
+  /** Stores an upload in chunks and records its job (queued); the caller enqueues it. */
+  async accept(
+    p: Principal,
+    body: AsyncIterable<Buffer | string>,
+    opts: { fileName: string; maxBytes: number },
+  ): Promise<ImportJobView> {
+    const id = randomUUID();
+    let bytes = 0;
+    let n = 0;
+    let head: Buffer | null = null;
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    const flush = async () => {
+      if (!partBytes) return;
+      const data = Buffer.concat(parts, partBytes);
+      head ??= data.subarray(0, 8);
+      await this.deps.chunks.create({ _id: `${id}:${n}`, jobId: id, n, data });
+      n++;
+      parts = [];
+      partBytes = 0;
+    };
+    try {
+      for await (const piece of body) {
+        const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
+        bytes += buf.length;
+        if (bytes > opts.maxBytes) {
+          throw new AppError(
+            413,
+            'IMPORT_FILE_TOO_LARGE',
+            bi(
+              `文件超过 ${Math.round(opts.maxBytes / 1048576)} MB，请拆分后分批导入`,
+              `The file exceeds ${Math.round(opts.maxBytes / 1048576)} MB; split it into several imports`,
+            ),
+          );
+        }
+        parts.push(buf);
+        partBytes += buf.length;
+        if (partBytes >= CHUNK_BYTES) await flush();
+      }
+      await flush();
+      if (bytes === 0 || !head) {
+        throw badRequest(
+          'IMPORT_FILE_EMPTY',
+          bi(
+            '请在请求体中上传 .xlsx 或 .csv 文件',
+            'Send the .xlsx or .csv file as the request body',
+          ),
+          [{ field: 'file', code: 'required', message: bi('文件为空', 'the file is empty') }],
+        );
+      }
+      const format = formatOf(head);
+      const encoding: CsvEncoding | null =
+        format === 'csv' ? await detectCsvEncoding(() => this.open(id, n)) : null;
+      const now = this.deps.now();
+      const job: ImportJob = {
+        _id: id,
+        kind: 'households',
+        fileName: opts.fileName,
+        format,
+        encoding,
+        bytes,
+        chunks: n,
+        principal: p,
+        actorId: p.userId,
+        actorArea: p.areaCode,
+        status: 'queued',
+        rowsTotal: null,
+        rowsDone: 0,
+        counts: emptyCounts(),
+        rejected: [],
+        rejectedTruncated: false,
+        checkpointRow: 0,
+        unknownHeaders: [],
+        error: null,
+        attempts: 0,
+        createdAt: now,
+        startedAt: null,
+        finishedAt: null,
+        updatedAt: now,
+      };
+      await this.deps.jobs.create(job);
+      return viewOf(job);
+    } catch (err) {
+      await this.deps.chunks.deleteMany({ jobId: id });
+      throw err;
+    }
+  }
+
+  async get(p: Principal, id: string): Promise<ImportJobView> {
+    const job = await this.deps.jobs.findById(id).lean<ImportJob>();
+    if (!job || !this.visible(p, job)) throw notFound(JOB, 'IMPORT_JOB_NOT_FOUND');
+    return viewOf(job);
+  }
+
+  async list(p: Principal, q: ListQuery<{ status?: string }>) {
+    const filter: Record<string, unknown> = {
+      $and: [
+        areaScopeFilter(p, 'actorArea'),
+        ...(q.filter.status ? [{ status: q.filter.status }] : []),
+      ],
+    };
+    const [items, total] = await Promise.all([
+      this.deps.jobs
+        .find(filter, { rejected: 0, principal: 0 })
+        .sort(q.sort)
+        .skip(q.skip)
+        .limit(q.limit)
+        .lean<ImportJob[]>(),
+      this.deps.jobs.countDocuments(filter),
+    ]);
+    return { items: items.map((j) => summaryOf(j)), total };
+  }
+
+  /** A job is seen by whoever's area contains the area of the user who started it. */
+  private visible(p: Principal, job: ImportJob): boolean {
+    return job.actorId === p.userId || isInScope(p, job.actorArea);
+  }
+
+  /** The stored upload as a stream, chunk by chunk. */
+  open(id: string, chunks: number): Readable {
+    const model = this.deps.chunks;
+    return Readable.from(
+      (async function* () {
+        for (let n = 0; n < chunks; n++) {
+          const c = await model.findById(`${id}:${n}`).lean();
+          if (!c) throw new Error(`import ${id}: chunk ${n} is missing`);
+          yield bufferOf(c.data);
+        }
+      })(),
+    );
+  }
+
+  /**
+   * Runs (or resumes) an import. Households are stored batch by batch and the job records
+   * after each batch how far it got, so a job retried after a crash carries on from there;
+   * re-storing a household is harmless anyway (an unchanged household changes nothing).
+   * Operational problems with the file itself end the job as failed (an AppError is thrown).
+   */
+  async run(id: string): Promise<void> {
+    const job = await this.deps.jobs.findById(id).lean<ImportJob>();
+    if (!job || job.status === 'completed' || job.status === 'failed') return;
+    const p = job.principal;
+    const open = () => this.open(id, job.chunks);
+    await this.deps.jobs.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status: job.rowsTotal === null ? 'counting' : 'running',
+          updatedAt: this.deps.now(),
+        },
+        $inc: { attempts: 1 },
+      },
+    );
+    if (!job.startedAt)
+      await this.deps.jobs.updateOne({ _id: id }, { $set: { startedAt: this.deps.now() } });
+    let total = job.rowsTotal;
+    if (total === null) {
+      total = await this.count(open, job.format, job.encoding as CsvEncoding | null);
+      await this.deps.jobs.updateOne(
+        { _id: id },
+        { $set: { rowsTotal: total, status: 'running' } },
+      );
+    }
+
+    const state = {
+      rejectedStored: job.rejected.length,
+      truncated: job.rejectedTruncated,
+    };
+    let seq = 0;
+    let header: HeaderMap | null = null;
+    let grouper: HouseholdGrouper | null = null;
+    let currentSheet: string | null = null;
+    let sawHouseholdSheet = false;
+    const unknownHeaders = new Set<string>();
+    let batch: { group: HouseholdGroup; header: HeaderMap; lastSeq: number }[] = [];
+
+    const flush = async (uptoSeq: number) => {
+      if (batch.length) await this.storeBatch(p, id, batch, state);
+      batch = [];
+      if (uptoSeq > job.checkpointRow) {
+        await this.deps.jobs.updateOne(
+          { _id: id },
+          { $set: { rowsDone: uptoSeq, checkpointRow: uptoSeq, updatedAt: this.deps.now() } },
+        );
+      }
+    };
+    const take = async (groups: HouseholdGroup[], h: HeaderMap) => {
+      for (const g of groups) {
+        const last = Math.max(...g.rows.map((r) => r.source.seq ?? 0));
+        // Rows up to the checkpoint were stored by an earlier attempt.
+        if (last <= job.checkpointRow) continue;
+        batch.push({ group: g, header: h, lastSeq: last });
+      }
+      if (batch.length >= BATCH_HOUSEHOLDS) await flush(batch[batch.length - 1]!.lastSeq);
+    };
+
+    for await (const row of readRows(open, job.format, job.encoding as CsvEncoding | null)) {
+      if (row.sheet !== currentSheet) {
+        if (grouper && header) await take(grouper.end(), header);
+        currentSheet = row.sheet;
+        header = null;
+        grouper = null;
+        if (!isHouseholdHeader(row.cells)) continue;
+        header = mapHeader(row.cells);
+        for (const u of header.unknown) unknownHeaders.add(u);
+        if (header.missing.length) throw missingColumns(row, header.missing);
+        grouper = new HouseholdGrouper(header);
+        sawHouseholdSheet = true;
+        continue;
+      }
+      if (!grouper || !header) continue;
+      row.seq = ++seq;
+      await take(grouper.push(row), header);
+    }
+    if (grouper && header) await take(grouper.end(), header);
+    if (!sawHouseholdSheet) {
+      throw new AppError(
+        422,
+        'IMPORT_NO_HOUSEHOLD_SHEET',
+        bi(
+          '文件中没有找到户与成员表：首行须为表头，至少包含「户编号」和「身份证号」',
+          'No household sheet found: the first row must be the header, with at least 户编号 and 身份证号',
+        ),
+      );
+    }
+    await flush(seq);
+    await this.deps.jobs.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status: 'completed',
+          rowsDone: seq,
+          rowsTotal: Math.max(seq, total),
+          unknownHeaders: [...unknownHeaders],
+          finishedAt: this.deps.now(),
+          updatedAt: this.deps.now(),
+        },
+      },
+    );
+    await this.deps.chunks.deleteMany({ jobId: id });
+  }
+
+  /** Ends a job as failed, with the reason shown to the user; the upload is deleted. */
+  async fail(id: string, err: unknown): Promise<void> {
+    const error =
+      err instanceof AppError
+        ? { code: err.code, message: err.messages, errors: err.errors }
+        : {
+            code: 'IMPORT_FAILED',
+            message: bi(
+              '导入因系统故障中止，请稍后重试',
+              'The import stopped on a system fault; try again later',
+            ),
+          };
+    await this.deps.jobs.updateOne(
+      { _id: id },
+      {
+        $set: { status: 'failed', error, finishedAt: this.deps.now(), updatedAt: this.deps.now() },
+      },
+    );
+    await this.deps.chunks.deleteMany({ jobId: id });
+  }
+
+  private async count(open: () => Readable, format: FileFormat, encoding: CsvEncoding | null) {
+    let n = 0;
+    let sheet: string | null = null;
+    let counting = false;
+    for await (const row of readRows(open, format, encoding)) {
+      if (row.sheet !== sheet) {
+        sheet = row.sheet;
+        counting = isHouseholdHeader(row.cells);
+        continue;
+      }
+      if (counting) n++;
+    }
+    return n;
+  }
+
+  private async storeBatch(
+    p: Principal,
+    id: string,
+    batch: { group: HouseholdGroup; header: HeaderMap }[],
+    state: { rejectedStored: number; truncated: boolean },
+  ): Promise<void> {
+    const counts: ImportCounts = emptyCounts();
+    const rejected: RejectedRow[] = [];
+    const reject = (rows: RejectedRow[]) => {
+      counts.householdsRejected++;
+      counts.rowsRejected += rows.length;
+      rejected.push(...rows);
+    };
+    const valid: { input: HouseholdInput; group: HouseholdGroup; header: HeaderMap }[] = [];
+    for (const b of batch) {
+      const r = inputOfGroup(b.header, b.group);
+      if (r.ok) valid.push({ input: r.input, group: b.group, header: b.header });
+      else reject(r.rejected);
+    }
+    const outcomes = await this.deps.households.importMany(
+      p,
+      valid.map((v) => v.input),
+    );
+    outcomes.forEach((o, i) => {
+      const v = valid[i]!;
+      if ('outcome' in o) {
+        if (o.outcome === 'created') counts.householdsCreated++;
+        else if (o.outcome === 'updated') counts.householdsUpdated++;
+        else counts.householdsUnchanged++;
+        return;
+      }
+      reject(rejectionOf(p, v, o.error));
+    });
+    const room = Math.max(0, REPORT_LIMIT - state.rejectedStored);
+    const kept = rejected.slice(0, room);
+    state.rejectedStored += kept.length;
+    if (kept.length < rejected.length) state.truncated = true;
+    await this.deps.jobs.updateOne(
+      { _id: id },
+      {
+        $inc: Object.fromEntries(Object.entries(counts).map(([k, v]) => [`counts.${k}`, v])),
+        ...(kept.length ? { $push: { rejected: { $each: kept } } } : {}),
+        $set: { rejectedTruncated: state.truncated, updatedAt: this.deps.now() },
+      },
+    );
+  }
+}
+
+function missingColumns(row: SheetRow, missing: string[]): AppError {
+  return new AppError(
+    422,
+    'IMPORT_COLUMNS_MISSING',
+    bi(
+      `表「${row.sheet}」缺少必需的列：${missing.join('、')}`,
+      `Sheet "${row.sheet}" lacks required columns: ${missing.join(', ')}`,
+    ),
+    {
+      errors: missing.map((m) => ({
+        field: m,
+        code: 'missing_column',
+        message: bi(`缺少列「${m}」`, `column ${m} is missing`),
+      })),
+    },
+  );
+}
+
+/** A household the service refused, told on the sheet's rows and columns. */
+function rejectionOf(
+  p: Principal,
+  v: { input: HouseholdInput; group: HouseholdGroup; header: HeaderMap },
+  err: AppError,
+): RejectedRow[] {
+  if (err.code === 'FORBIDDEN_AREA') {
+    const own = isAreaCode(v.input.areaCode) && isInScope(p, v.input.areaCode);
+    return rejectedFromFieldErrors(
+      v.header,
+      v.group,
+      [
+        own
+          ? {
+              field: 'householdNo',
+              code: err.code,
+              message: bi(
+                `户编号 ${v.input.householdNo} 已登记在您管辖范围以外的村，不能由您修改`,
+                `Household ${v.input.householdNo} is registered outside your area scope; you cannot change it`,
+              ),
+            }
+          : {
+              field: 'areaCode',
+              code: err.code,
+              message: bi('该行政村不在您的管辖范围内', 'The village is outside your area scope'),
+            },
+      ],
+      { code: err.code, message: err.messages },
+    );
+  }
+  if (err.code === 'REGISTRY_ID_NUMBER_IN_OTHER_HOUSEHOLD') {
+    const masked = err.extra.idNumber;
+    const index = v.input.members.findIndex(
+      (m) => typeof masked === 'string' && maskIdNumber(m.idNumber.trim().toUpperCase()) === masked,
+    );
+    return rejectedFromFieldErrors(
+      v.header,
+      v.group,
+      [
+        {
+          field: index >= 0 ? `members.${index}.idNumber` : 'members',
+          code: err.code,
+          message: err.messages,
+        },
+      ],
+      { code: err.code, message: err.messages },
+    );
+  }
+  if (err.code === 'FORBIDDEN_STATUS') {
+    return rejectedFromFieldErrors(
+      v.header,
+      v.group,
+      [{ field: 'status', code: err.code, message: err.messages }],
+      { code: err.code, message: err.messages },
+    );
+  }
+  return rejectedFromFieldErrors(v.header, v.group, err.errors, {
+    code: err.code,
+    message: err.messages,
+  });
+}
+
+function viewOf(job: ImportJob): ImportJobView {
+  const { _id, principal: _p, ...rest } = job;
+  return { id: _id, ...rest };
+}
+
+function summaryOf(job: ImportJob): ImportJobSummary {
+  const { rejected: _r, ...rest } = viewOf(job);
+  return rest;
+}
+
+/** A stored Buffer comes back from a lean read as BSON Binary. */
+function bufferOf(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  const b = data as { buffer: Uint8Array; position?: number };
+  return Buffer.from(b.buffer.buffer, b.buffer.byteOffset, b.position ?? b.buffer.byteLength);
+}
