@@ -53,6 +53,7 @@ function load(
 const composeFile = path.join(root, 'docker-compose.yml');
 const env = {
   AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nMFk=\n-----END PUBLIC KEY-----',
+  AUTH_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMIG=\n-----END PRIVATE KEY-----',
   PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   PII_HMAC_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
