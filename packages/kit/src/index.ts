@@ -19,3 +19,4 @@ export * from './http/list';
 export * from './personal-data';
 export * from './audit';
 export * from './openapi';
+export * from './tables';

@@ -147,7 +147,7 @@ test('a GBK CSV from Excel is read; a township user imports only inside its town
   );
   const res = await upload(t.tokens.county, gbk, 'text/csv');
   expect(res.body).toMatchObject({
-    encoding: 'gbk',
+    encoding: 'gb18030',
     areas: { created: 2 },
     groups: { created: 1 },
     rejected: 0,

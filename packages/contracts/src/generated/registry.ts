@@ -667,7 +667,7 @@ export interface components {
     AreaImportReport: {
       /** @enum {string} */
       format: 'csv' | 'xlsx';
-      encoding: ('utf-8' | 'gbk') | null;
+      encoding: ('utf-8' | 'gb18030') | null;
       /** @description Data rows read (the header excluded) */
       rows: number;
       areas: components['schemas']['AreaImportCounts'];

@@ -1,4 +1,14 @@
-import { AppError, type Bilingual, badRequest, bi, isInScope, type Principal } from '@fupin/kit';
+import {
+  AppError,
+  type Bilingual,
+  badRequest,
+  bi,
+  type CsvEncoding,
+  isInScope,
+  type Principal,
+  readSmallTable,
+  type SmallTable,
+} from '@fupin/kit';
 import {
   AreaLevel,
   fromLabel,
@@ -8,7 +18,8 @@ import {
 } from '@fupin/reference';
 import type { Area, AreaModel } from './area.model';
 import type { AreaService } from './area.service';
-import { readTable, type TableRow } from './table-file';
+
+type TableRow = SmallTable['rows'][number];
 
 /** Why a row of the file was not stored: its row number, the column, a reason in both languages. */
 export interface RowRejection {
@@ -20,7 +31,7 @@ export interface RowRejection {
 
 export interface AreaImportReport {
   format: 'csv' | 'xlsx';
-  encoding: 'utf-8' | 'gbk' | null;
+  encoding: CsvEncoding | null;
   rows: number;
   areas: { created: number; updated: number; unchanged: number };
   groups: { created: number; updated: number; unchanged: number };
@@ -92,7 +103,7 @@ export class AreaTreeImport {
   ) {}
 
   async run(p: Principal, file: Buffer): Promise<AreaImportReport> {
-    const table = await readTable(file);
+    const table = await readSmallTable(file);
     const [header, ...body] = table.rows;
     if (!header)
       throw badRequest('REGISTRY_AREA_IMPORT_EMPTY', bi('文件中没有数据', 'The file has no rows'));

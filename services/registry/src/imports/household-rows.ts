@@ -1,3 +1,4 @@
+import type { TableRow } from '@fupin/kit';
 import { AppError, type Bilingual, bi, type FieldError, parseInput } from '@fupin/kit';
 import { householdCreateSchema } from '../households/household.schemas';
 import type { HouseholdInput, MemberInput } from '../households/household.service';
@@ -14,12 +15,7 @@ import {
 
 /** Pure: from sheet rows to household inputs, with every problem tied to its sheet, row and column. */
 
-export interface SheetRow {
-  sheet: string;
-  /** The row number people see in Excel (the header is row 1); for CSV, the record number. */
-  row: number;
-  /** Cells by 1-based column index. */
-  cells: Cell[];
+export interface SheetRow extends TableRow {
   /** Ordinal of the data row in the whole file (headers not counted), for progress. */
   seq?: number;
 }

@@ -1,4 +1,4 @@
-import { type Bilingual, bi } from '@fupin/kit';
+import { type Bilingual, bi, type Cell, cellText } from '@fupin/kit';
 import {
   DisabilityGrade,
   EducationLevel,
@@ -28,7 +28,7 @@ import { GUARANTEES, type GuaranteeCode } from '../households/household.model';
  */
 
 /** A cell as read from XLSX or CSV: text, number, boolean, date, or nothing. */
-export type Cell = string | number | boolean | Date | null;
+export type { Cell } from '@fupin/kit';
 
 export type ColumnScope = 'household' | 'member';
 
@@ -53,11 +53,7 @@ const bad = (code: string, zh: string, en: string): Parsed => ({
   message: bi(zh, en),
 });
 
-export function cellText(cell: Cell): string {
-  if (cell === null) return '';
-  if (cell instanceof Date) return isoDay(cell);
-  return String(cell).trim();
-}
+export { cellText } from '@fupin/kit';
 
 function isoDay(d: Date): string {
   // Excel dates carry no zone: exceljs reads them as UTC instants of the written wall time.

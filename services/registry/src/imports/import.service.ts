@@ -38,7 +38,7 @@ import {
   type FileFormat,
   formatOf,
   readRows,
-} from './sheet-reader';
+} from '@fupin/kit';
 
 /** Chunks stay far below the 16 MB document limit. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -275,8 +275,7 @@ export class ImportService {
         continue;
       }
       if (!grouper || !header) continue;
-      row.seq = ++seq;
-      await take(grouper.push(row), header);
+      await take(grouper.push({ ...row, seq: ++seq }), header);
     }
     if (grouper && header) await take(grouper.end(), header);
     if (!sawHouseholdSheet) {

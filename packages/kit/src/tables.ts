@@ -1,15 +1,28 @@
-import type { Readable } from 'node:stream';
-import { unprocessable, bi } from '@fupin/kit';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Cell } from './household-sheet';
-import type { SheetRow } from './household-rows';
+import { bi, unprocessable } from './errors';
 
-/** Streams the rows of an uploaded XLSX or CSV file; nothing is read whole into memory. */
+/**
+ * Uploaded tables (XLSX, or CSV in UTF-8 with or without BOM, or GBK) read row by row as a
+ * stream: every import of every service reads files through here, and none loads a whole
+ * workbook into memory.
+ */
 
 export type FileFormat = 'xlsx' | 'csv';
+/** GB 18030 is read for GBK: it is its superset. */
 export type CsvEncoding = 'utf-8' | 'gb18030';
+export type Cell = string | number | boolean | Date | null;
+
+export interface TableRow {
+  /** The worksheet's name; `CSV` for a CSV file. */
+  sheet: string;
+  /** The row number people see in Excel (1 = first row); for CSV, the record number. */
+  row: number;
+  /** Cells by 1-based column index (index 0 is always empty, as in exceljs). */
+  cells: Cell[];
+}
 
 /** ZIP files (XLSX) start with `PK\x03\x04`; anything else is read as CSV. */
 export function formatOf(head: Buffer): FileFormat {
@@ -18,8 +31,7 @@ export function formatOf(head: Buffer): FileFormat {
 
 /**
  * UTF-8 (with or without BOM) or GBK: a CSV saved by Excel on a Chinese Windows is GBK. The
- * whole file is checked, since the first rows may be plain ASCII in either. GB 18030 is read
- * for GBK: it is its superset.
+ * whole file is checked, since the first rows may be plain ASCII in either.
  */
 export async function detectCsvEncoding(open: () => Readable): Promise<CsvEncoding> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -32,15 +44,20 @@ export async function detectCsvEncoding(open: () => Readable): Promise<CsvEncodi
   }
 }
 
-type ExcelValue = ExcelJS.CellValue;
+/** A cell as text: trimmed, dates as their ISO day (Excel dates carry no zone). */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
 
-function cellOf(v: ExcelValue | undefined): Cell {
+function cellOf(v: ExcelJS.CellValue | undefined): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellOf(v.result as ExcelValue);
+    if ('result' in v) return cellOf(v.result as ExcelJS.CellValue);
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return null;
   }
@@ -67,19 +84,19 @@ const unreadable = (format: FileFormat, err: unknown) =>
     ],
   );
 
-async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
+async function* xlsxRows(stream: Readable): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
-    // Styles tell dates from numbers.
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
   for await (const sheet of reader) {
+    // The streaming reader's worksheet type does not declare the name it carries.
     const name = (sheet as unknown as { name: string }).name;
     for await (const row of sheet) {
-      const values = row.values as ExcelValue[];
+      const values = row.values as ExcelJS.CellValue[];
       const cells: Cell[] = [];
       for (let i = 0; i < values.length; i++) cells[i] = cellOf(values[i]);
       yield { sheet: name, row: row.number, cells };
@@ -87,7 +104,7 @@ async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
   }
 }
 
-async function* csvRows(stream: Readable, encoding: CsvEncoding): AsyncGenerator<SheetRow> {
+async function* csvRows(stream: Readable, encoding: CsvEncoding): AsyncGenerator<TableRow> {
   const text =
     encoding === 'utf-8'
       ? stream.pipe(iconv.decodeStream('utf-8', { stripBOM: true }))
@@ -98,7 +115,6 @@ async function* csvRows(stream: Readable, encoding: CsvEncoding): AsyncGenerator
   let n = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
     n++;
-    // Index 0 stays empty so cells are 1-based as in XLSX.
     yield { sheet: 'CSV', row: n, cells: [null, ...record] };
   }
 }
@@ -108,10 +124,10 @@ export async function* readRows(
   open: () => Readable,
   format: FileFormat,
   encoding: CsvEncoding | null,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<TableRow> {
   const source = format === 'xlsx' ? xlsxRows(open()) : csvRows(open(), encoding ?? 'utf-8');
   for (;;) {
-    let next: IteratorResult<SheetRow>;
+    let next: IteratorResult<TableRow>;
     try {
       next = await source.next();
     } catch (err) {
@@ -120,4 +136,33 @@ export async function* readRows(
     if (next.done) return;
     yield next.value;
   }
+}
+
+export interface SmallTable {
+  format: FileFormat;
+  encoding: CsvEncoding | null;
+  /** Non-empty rows of the first worksheet (or the CSV), cells as trimmed text, 0-based. */
+  rows: { row: number; cells: string[] }[];
+}
+
+/**
+ * A small upload held in memory (an area tree, a target sheet): the first worksheet's
+ * non-empty rows as text, with the row numbers the user sees.
+ */
+export async function readSmallTable(buf: Buffer): Promise<SmallTable> {
+  if (buf.length === 0)
+    throw unprocessable('IMPORT_FILE_EMPTY', bi('上传的文件为空', 'The uploaded file is empty'), [
+      { field: 'file', code: 'empty', message: bi('文件为空', 'empty file') },
+    ]);
+  const format = formatOf(buf);
+  const encoding = format === 'csv' ? await detectCsvEncoding(() => Readable.from([buf])) : null;
+  const rows: SmallTable['rows'] = [];
+  let firstSheet: string | null = null;
+  for await (const r of readRows(() => Readable.from([buf]), format, encoding)) {
+    firstSheet ??= r.sheet;
+    if (r.sheet !== firstSheet) break;
+    const cells = r.cells.slice(1).map(cellText);
+    if (cells.some((c) => c !== '')) rows.push({ row: r.row, cells });
+  }
+  return { format, encoding, rows };
 }
