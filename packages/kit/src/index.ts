@@ -20,3 +20,4 @@ export * from './personal-data';
 export * from './audit';
 export * from './openapi';
 export * from './tables';
+export * from './projection/registry-households';

@@ -1,0 +1,414 @@
+import {
+  type Envelope,
+  HouseholdRegistered,
+  type HouseholdSnapshot,
+  householdSnapshotSchema,
+  HouseholdStatusChanged,
+  HouseholdUpdated,
+  MemberAdded,
+  MemberRemoved,
+  type MemberSnapshot,
+  memberSnapshotSchema,
+  MemberUpdated,
+} from '@fupin/contracts';
+import type { Router } from 'express';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { AppError, bi } from '../errors';
+import { handle } from '../http/app';
+import { principalOf, requireRight } from '../http/auth';
+import { ensureTopics } from '../kafka/client';
+import { EventConsumer } from '../kafka/consumer';
+import type { ServiceRuntime } from '../runtime';
+
+/**
+ * 建档立卡户投影 — what a service keeps of the registry's households and members, built only
+ * from the registry's events and rebuildable from its snapshot stream. Every service that
+ * needs household facts (assistance, support, matching, assessment, funds) uses this one.
+ */
+
+export interface ProjectedMember extends MemberSnapshot {
+  /** When the registry made the change last applied (event time, or the snapshot's read time). */
+  at: Date;
+}
+
+export interface ProjectedHousehold extends Omit<HouseholdSnapshot, 'id'> {
+  _id: string;
+  /** Active and removed members (see each member's `status`). */
+  members: ProjectedMember[];
+  /** Optimistic-concurrency counter of this document (not the registry's revision). */
+  seq: number;
+  projectedAt: Date;
+}
+
+export type ProjectedHouseholdModel = Model<ProjectedHousehold>;
+
+/**
+ * Members may arrive before their household (two topics, no order between them): such a
+ * document holds the members only and has `revision` 0. Queries for households filter with this.
+ */
+export const REGISTERED_HOUSEHOLDS = { revision: { $gt: 0 } } as const;
+
+export const REGISTRY_PROJECTION_TOPICS = [HouseholdRegistered.topic, MemberAdded.topic];
+
+const memberSchema = new Schema<ProjectedMember>(
+  {
+    id: { type: String, required: true },
+    householdId: { type: String, required: true },
+    idHash: { type: String, required: true },
+    name: String,
+    relation: String,
+    sex: String,
+    birthDate: String,
+    status: String,
+    schoolStage: { type: String, default: null },
+    inSchool: Boolean,
+    health: { type: String, default: null },
+    labourCapacity: { type: String, default: null },
+    medicalInsurance: Boolean,
+    pensionInsurance: Boolean,
+    minimumAllowance: Boolean,
+    destituteSupport: Boolean,
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const householdSchema = new Schema<ProjectedHousehold>(
+  {
+    _id: String,
+    householdNo: String,
+    areaCode: String,
+    groupNo: { type: Number, default: null },
+    status: String,
+    attribute: { type: String, default: null },
+    mainCause: { type: String, default: null },
+    otherCauses: [String],
+    size: Number,
+    perCapitaIncomeFen: { type: Number, default: null },
+    incomeYear: { type: Number, default: null },
+    housingGrade: { type: String, default: null },
+    guarantees: { type: Schema.Types.Mixed },
+    identificationYear: { type: Number, default: null },
+    exitYear: { type: Number, default: null },
+    partyMember: Boolean,
+    revision: { type: Number, required: true },
+    members: { type: [memberSchema], default: [] },
+    seq: { type: Number, required: true },
+    projectedAt: { type: Date, required: true },
+  },
+  { collection: 'registry_households', versionKey: false, minimize: false },
+);
+householdSchema.index({ areaCode: 1, status: 1 });
+householdSchema.index({ status: 1 });
+householdSchema.index({ 'members.idHash': 1 });
+
+export function projectedHouseholdModel(conn: Connection): ProjectedHouseholdModel {
+  return (
+    (conn.models.RegistryHousehold as ProjectedHouseholdModel | undefined) ??
+    conn.model<ProjectedHousehold>('RegistryHousehold', householdSchema)
+  );
+}
+
+export interface ProjectionChange {
+  householdId: string;
+  before: ProjectedHousehold | null;
+  after: ProjectedHousehold;
+  /** The event type, or `registry.snapshot` for a rebuild. */
+  eventType: string;
+}
+
+type HouseholdFacts = Omit<HouseholdSnapshot, 'id'>;
+
+interface Change {
+  household?: HouseholdSnapshot;
+  members?: MemberSnapshot[];
+  areaCode: string;
+  at: Date;
+}
+
+const snapshotLineSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('household'),
+    household: householdSnapshotSchema,
+    members: z.array(memberSnapshotSchema),
+  }),
+  z.object({ kind: z.literal('end'), count: z.number().int(), next: z.string().nullable() }),
+]);
+
+const ATTEMPTS = 8;
+
+function factsOf(h: HouseholdSnapshot): HouseholdFacts {
+  const { id: _id, ...facts } = h;
+  return facts;
+}
+
+/** A household document for members seen before their household. */
+function placeholder(id: string, areaCode: string, at: Date): ProjectedHousehold {
+  return {
+    _id: id,
+    householdNo: '',
+    areaCode,
+    groupNo: null,
+    status: 'candidate',
+    attribute: null,
+    mainCause: null,
+    otherCauses: [],
+    size: 0,
+    perCapitaIncomeFen: null,
+    incomeYear: null,
+    housingGrade: null,
+    guarantees: {
+      food: false,
+      clothing: false,
+      compulsory_education: false,
+      basic_medical: false,
+      housing_safety: false,
+      safe_water: false,
+    },
+    identificationYear: null,
+    exitYear: null,
+    partyMember: false,
+    revision: 0,
+    members: [],
+    seq: 0,
+    projectedAt: at,
+  };
+}
+
+/** Applies a change to a document; null when nothing changes (a stale or repeated event). */
+function merged(current: ProjectedHousehold | null, id: string, c: Change, now: Date) {
+  const base = current ?? placeholder(id, c.areaCode, now);
+  let changed = current === null;
+  let next: ProjectedHousehold = { ...base, members: [...base.members] };
+  if (c.household && c.household.revision > base.revision) {
+    next = { ...next, ...factsOf(c.household) };
+    changed = true;
+  }
+  for (const m of c.members ?? []) {
+    const i = next.members.findIndex((x) => x.id === m.id);
+    const existing = i >= 0 ? next.members[i] : undefined;
+    if (existing && existing.at.getTime() > c.at.getTime()) continue;
+    const member: ProjectedMember = { ...m, at: c.at };
+    if (existing && sameMember(existing, member)) continue;
+    if (i >= 0) next.members[i] = member;
+    else next.members.push(member);
+    changed = true;
+  }
+  if (!changed) return null;
+  return { ...next, seq: base.seq + 1, projectedAt: now };
+}
+
+function sameMember(a: ProjectedMember, b: ProjectedMember): boolean {
+  const { at: _a, ...x } = a;
+  const { at: _b, ...y } = b;
+  return JSON.stringify(x, Object.keys(x).sort()) === JSON.stringify(y, Object.keys(y).sort());
+}
+
+/** What the consumer needs of a service's runtime. */
+export type ProjectionRuntime = Pick<
+  ServiceRuntime,
+  'kafka' | 'conn' | 'producer' | 'logger' | 'shutdown' | 'topic'
+> & { config: Pick<ServiceRuntime['config'], 'KAFKA_TOPIC_PREFIX' | 'CONSUMER_MAX_ATTEMPTS'> };
+
+export class RegistryProjection {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly opts: {
+      model: ProjectedHouseholdModel;
+      logger: Logger;
+      onChange?: (c: ProjectionChange) => Promise<void>;
+      now?: () => Date;
+    },
+  ) {
+    this.log = opts.logger.child({ component: 'registry-projection' });
+  }
+
+  get model(): ProjectedHouseholdModel {
+    return this.opts.model;
+  }
+
+  /** Applies one registry event; true when the projection changed (a repeat or stale event changes nothing). */
+  async apply(event: Envelope): Promise<boolean> {
+    const at = new Date(event.occurredAt);
+    switch (event.type) {
+      case HouseholdRegistered.type:
+      case HouseholdUpdated.type:
+      case HouseholdStatusChanged.type: {
+        const { household } = z.object({ household: householdSnapshotSchema }).parse(event.payload);
+        return this.change(
+          household.id,
+          { household, areaCode: household.areaCode, at },
+          event.type,
+        );
+      }
+      case MemberAdded.type:
+      case MemberUpdated.type:
+      case MemberRemoved.type: {
+        const { member, areaCode } = z
+          .object({ member: memberSnapshotSchema, areaCode: z.string() })
+          .parse(event.payload);
+        return this.change(member.householdId, { members: [member], areaCode, at }, event.type);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Optimistic read-modify-write, so two instances on one household never lose a change. */
+  private async change(id: string, c: Change, eventType: string): Promise<boolean> {
+    const model = this.opts.model;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const current = await model.findById(id).lean<ProjectedHousehold>();
+      const next = merged(current, id, c, this.opts.now?.() ?? new Date());
+      if (!next) return false;
+      try {
+        if (current) {
+          const res = await model.replaceOne({ _id: id, seq: current.seq }, next);
+          if (res.modifiedCount === 0) continue;
+        } else {
+          await model.create(next);
+        }
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) continue;
+        throw err;
+      }
+      await this.opts.onChange?.({ householdId: id, before: current, after: next, eventType });
+      return true;
+    }
+    throw new Error(`household ${id}: too many concurrent projection updates`);
+  }
+
+  /** Consumes the registry's household and member topics until the runtime shuts down. */
+  async start(rt: ProjectionRuntime, opts: { groupId: string }): Promise<void> {
+    await ensureTopics(rt.kafka, REGISTRY_PROJECTION_TOPICS.map(rt.topic));
+    const consumer = new EventConsumer({
+      kafka: rt.kafka,
+      conn: rt.conn,
+      producer: rt.producer,
+      groupId: opts.groupId,
+      topics: REGISTRY_PROJECTION_TOPICS,
+      topicPrefix: rt.config.KAFKA_TOPIC_PREFIX,
+      logger: rt.logger,
+      maxAttempts: rt.config.CONSUMER_MAX_ATTEMPTS,
+      handle: async (event) => {
+        await this.apply(event);
+      },
+    });
+    await consumer.start();
+    rt.shutdown.add('registry projection consumer', () => consumer.stop());
+  }
+
+  /**
+   * Reads the registry's snapshot stream page by page with the caller's own token (so it sees
+   * exactly the caller's area) and merges every household and member into the projection.
+   */
+  async rebuild(opts: {
+    registryUrl: string;
+    authorization: string;
+    area?: string;
+    pageSize?: number;
+  }): Promise<{ households: number; members: number; changed: number }> {
+    const readAt = this.opts.now?.() ?? new Date();
+    const totals = { households: 0, members: 0, changed: 0 };
+    let after: string | null = null;
+    do {
+      const url = new URL('/snapshot/households', opts.registryUrl);
+      url.searchParams.set('limit', String(opts.pageSize ?? 1000));
+      if (after) url.searchParams.set('after', after);
+      if (opts.area) url.searchParams.set('area', opts.area);
+      const res = await fetch(url, { headers: { authorization: opts.authorization } });
+      if (!res.ok) throw snapshotFailed(res.status, await res.text());
+      const lines = (await res.text()).split('\n').filter(Boolean);
+      let ended = false;
+      after = null;
+      for (const raw of lines) {
+        const line = snapshotLineSchema.parse(JSON.parse(raw));
+        if (line.kind === 'end') {
+          ended = true;
+          after = line.next;
+          continue;
+        }
+        totals.households++;
+        totals.members += line.members.length;
+        const changed = await this.change(
+          line.household.id,
+          {
+            household: line.household,
+            members: line.members,
+            areaCode: line.household.areaCode,
+            at: readAt,
+          },
+          'registry.snapshot',
+        );
+        if (changed) totals.changed++;
+      }
+      // A page cut short (no end line) is an error, not the end of the data.
+      if (!ended) throw snapshotFailed(502, 'the snapshot page ended without its end line');
+    } while (after);
+    this.log.info(totals, 'projection rebuilt from the registry snapshot');
+    return totals;
+  }
+
+  async status(): Promise<{ households: number; pending: number; lastProjectedAt: Date | null }> {
+    const model = this.opts.model;
+    const [households, pending, last] = await Promise.all([
+      model.countDocuments(REGISTERED_HOUSEHOLDS),
+      model.countDocuments({ revision: 0 }),
+      model.findOne({}, { projectedAt: 1 }).sort({ projectedAt: -1 }).lean(),
+    ]);
+    return { households, pending, lastProjectedAt: last?.projectedAt ?? null };
+  }
+}
+
+function snapshotFailed(status: number, detail: string): AppError {
+  return new AppError(
+    502,
+    'PROJECTION_SNAPSHOT_FAILED',
+    bi(
+      `读取户籍快照失败（登记服务返回 ${status}）`,
+      `Reading the registry snapshot failed (the registry answered ${status})`,
+    ),
+    {
+      errors: [
+        {
+          field: 'registry',
+          code: String(status),
+          message: bi(detail.slice(0, 300), detail.slice(0, 300)),
+        },
+      ],
+    },
+  );
+}
+
+/**
+ * `POST /projection/rebuild` (the module's approve right; the registry applies the caller's own
+ * area scope to the snapshot) and `GET /projection/status`.
+ */
+export function registryProjectionRoutes(
+  router: Router,
+  projection: RegistryProjection,
+  opts: { module: string; registryUrl: string },
+): void {
+  router.post(
+    '/projection/rebuild',
+    requireRight(opts.module, 'approve'),
+    handle(async (req, res) => {
+      req.log.info({ by: principalOf(req).userId }, 'projection rebuild requested');
+      const result = await projection.rebuild({
+        registryUrl: opts.registryUrl,
+        authorization: req.headers.authorization ?? '',
+      });
+      res.json(result);
+    }),
+  );
+  router.get(
+    '/projection/status',
+    requireRight(opts.module, 'read'),
+    handle(async (_req, res) => {
+      res.json(await projection.status());
+    }),
+  );
+}
