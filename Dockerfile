@@ -1,23 +1,69 @@
-# One multi-stage image recipe for every service: `docker build --build-arg SERVICE=registry .`
-# Stage 1 installs everything and bundles the service (our workspace packages inlined);
-# stage 2 keeps only the service's production dependencies and its bundle.
-FROM node:20-bookworm-slim AS build
+# One multi-stage recipe for every image of the platform:
+#   docker build --build-arg SERVICE=registry -t fupin/registry .     (any services/<name>)
+#   docker build --build-arg SERVICE=console  -t fupin/console .      (the console)
+# Stage "build" installs everything and bundles the entry points with esbuild
+# (scripts/build.mjs: our workspace packages inlined, third-party packages external); stage
+# "deps" installs only the production dependencies of that one workspace; the runtime image
+# holds those, the bundle and nothing else, and runs as the unprivileged `node` user (uid 1000).
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE
 WORKDIR /app
 COPY . .
-RUN npm ci --no-audit --no-fund && node scripts/build.mjs
+RUN test -n "$SERVICE" || { echo "--build-arg SERVICE=<service name or console> is required" >&2; exit 1; }
+RUN npm ci --no-audit --no-fund
+# /out is the image's /app: service/dist/{main,worker}.js (+ openapi/), or the console's
+# server bundle and the files Vite built.
+RUN set -eu; \
+  if [ "$SERVICE" = console ]; then \
+    npm run build --workspace console; \
+    node scripts/build.mjs console; \
+    mkdir -p /out/service /out/console; \
+    cp -r console/server/dist /out/service/dist; \
+    cp -r console/dist /out/console/dist; \
+  else \
+    test -f "services/$SERVICE/src/main.ts" || { echo "services/$SERVICE/src/main.ts not found" >&2; exit 1; }; \
+    node scripts/build.mjs "$SERVICE"; \
+    mkdir -p /out/service; \
+    cp -r "services/$SERVICE/dist" /out/service/dist; \
+  fi
+# Every workspace's package.json, so `npm ci` in the next stage sees the lockfile's workspaces.
+RUN mkdir -p /manifests && for f in package.json package-lock.json */package.json */*/package.json; do \
+    case "$f" in node_modules/*|*/node_modules/*) continue;; esac; \
+    mkdir -p "/manifests/$(dirname "$f")" && cp "$f" "/manifests/$f"; \
+  done
 
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS deps
 ARG SERVICE
 ENV NODE_ENV=production
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY --from=build /app/packages ./packages
-COPY --from=build /app/services/${SERVICE}/package.json ./services/${SERVICE}/package.json
-RUN npm ci --omit=dev --no-audit --no-fund --workspace services/${SERVICE} \
-  && rm -rf packages/*/src packages/*/test
-COPY --from=build /app/services/${SERVICE}/dist ./dist
+COPY --from=build /manifests/ ./
+# The console's server uses Node's standard library only; a service gets its production
+# dependencies (those of the kit it bundles included). Nested copies npm keeps for version
+# conflicts live in services/<name>/node_modules and move next to the bundle.
+RUN set -eu; \
+  if [ "$SERVICE" = console ]; then mkdir -p node_modules service-modules; \
+  else \
+    npm ci --omit=dev --no-audit --no-fund --workspace "services/$SERVICE"; \
+    mkdir -p "services/$SERVICE/node_modules"; mv "services/$SERVICE/node_modules" service-modules; \
+  fi; \
+  rm -rf node_modules/.cache
+
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+# The CJK font PDF notices and bulletins embed (see packages/kit/src/documents/pdf.ts).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+  FUPIN_IMAGE=${SERVICE}
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/service-modules ./service/node_modules
+COPY --from=build /out/ ./
 USER node
-EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# Each service's port comes from PORT (see its package.json "fupin.port"); the console's is 8080.
+EXPOSE 4100-4106 8080
+# Workers of a service with src/worker.ts run the same image: `node service/dist/worker.js`.
+CMD ["node", "--enable-source-maps", "service/dist/main.js"]

@@ -31,12 +31,22 @@ function workspaceDirs() {
   });
 }
 
+/** Test folders of a workspace: `test/`, or the ones its package.json names (`fupin.testDirs`). */
+function testDirsOf(dir) {
+  const pkg = require(path.join(dir, 'package.json'));
+  const dirs = pkg.fupin?.testDirs ?? ['test'];
+  return dirs.filter((d) => fs.existsSync(path.join(dir, d)));
+}
+
 const projects = workspaceDirs()
-  .filter((dir) => fs.existsSync(path.join(dir, 'test')))
+  .filter((dir) => testDirsOf(dir).length > 0)
   .map((dir) => ({
     displayName: path.relative(root, dir),
     rootDir: dir,
-    testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+    testMatch: testDirsOf(dir).flatMap((d) => [
+      `<rootDir>/${d}/**/*.test.ts`,
+      `<rootDir>/${d}/**/*.test.tsx`,
+    ]),
     transform: { '^.+\\.(t|j)sx?$': swc },
     testEnvironment: 'node',
     setupFiles: [path.join(root, 'scripts/jest-setup.js')],

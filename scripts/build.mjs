@@ -17,16 +17,11 @@ const externalThirdParty = {
   },
 };
 
-for (const name of fs.readdirSync(path.join(root, 'services')).sort()) {
-  if (only.length && !only.includes(name)) continue;
-  const dir = path.join(root, 'services', name);
-  const entry = path.join(dir, 'src/main.ts');
-  if (!fs.existsSync(entry)) continue;
-  const outdir = path.join(dir, 'dist');
-  fs.rmSync(outdir, { recursive: true, force: true });
+/** Bundles one entry point (a service's main.ts or worker.ts, the console's server). */
+async function bundle(entry, outfile) {
   await build({
     entryPoints: [entry],
-    outfile: path.join(outdir, 'main.js'),
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -35,8 +30,31 @@ for (const name of fs.readdirSync(path.join(root, 'services')).sort()) {
     plugins: [externalThirdParty],
     logLevel: 'warning',
   });
+}
+
+for (const name of fs.readdirSync(path.join(root, 'services')).sort()) {
+  if (only.length && !only.includes(name)) continue;
+  const dir = path.join(root, 'services', name);
+  const entry = path.join(dir, 'src/main.ts');
+  if (!fs.existsSync(entry)) continue;
+  const outdir = path.join(dir, 'dist');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await bundle(entry, path.join(outdir, 'main.js'));
+  // A service whose BullMQ workers scale apart from its API has a worker entry point too.
+  const worker = path.join(dir, 'src/worker.ts');
+  if (fs.existsSync(worker)) await bundle(worker, path.join(outdir, 'worker.js'));
   // The OpenAPI fragments are read at start (see loadOpenApi in packages/kit).
   const openapi = path.join(dir, 'src/openapi');
   if (fs.existsSync(openapi)) fs.cpSync(openapi, path.join(outdir, 'openapi'), { recursive: true });
-  console.log(`built services/${name}/dist/main.js`);
+  console.log(
+    `built services/${name}/dist/main.js${fs.existsSync(worker) ? ' and worker.js' : ''}`,
+  );
+}
+
+// `node scripts/build.mjs console`: the console's production server (its static files come
+// from `vite build`, run by the console's own build script).
+const consoleServer = path.join(root, 'console/server/main.ts');
+if (only.includes('console') && fs.existsSync(consoleServer)) {
+  await bundle(consoleServer, path.join(root, 'console/server/dist/main.js'));
+  console.log('built console/server/dist/main.js');
 }

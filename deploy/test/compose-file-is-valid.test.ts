@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { goTool, repoRoot } from './support/go-tool';
 
-const root = path.resolve(__dirname, '../..');
-const toolDir = path.join(root, 'deploy/tools/compose-check');
-const binary = path.join(root, 'deploy/local/.cache/bin/compose-check');
+const root = repoRoot;
 
 interface Project {
   services: Record<
@@ -16,23 +15,16 @@ interface Project {
       depends_on?: Record<string, { condition: string }>;
       healthcheck?: { test?: string[] };
       build?: { context: string; dockerfile: string; args?: Record<string, string> };
+      profiles?: string[];
+      ports?: { target: number; published: string; host_ip?: string }[];
+      volumes?: { type: string; source: string; target: string }[];
     }
   >;
   volumes?: Record<string, unknown>;
 }
 
-/** Builds the compose-go checker once (Go module proxy), rebuilt when its source changes. */
-function checker(): string {
-  const src = ['main.go', 'go.mod', 'go.sum'].map((f) => path.join(toolDir, f));
-  const fresh =
-    fs.existsSync(binary) &&
-    src.every((f) => fs.statSync(f).mtimeMs <= fs.statSync(binary).mtimeMs);
-  if (!fresh) {
-    fs.mkdirSync(path.dirname(binary), { recursive: true });
-    execFileSync('go', ['build', '-o', binary, '.'], { cwd: toolDir, stdio: 'inherit' });
-  }
-  return binary;
-}
+/** The compose-go checker (deploy/tools/compose-check), built once from its source. */
+const checker = () => goTool('compose-check');
 
 function load(
   file: string,
@@ -103,3 +95,84 @@ test('the checker refuses a broken file and a missing secret', () => {
   const invalid = load(broken, {});
   expect(invalid.ok).toBe(false);
 });
+
+/** Services with a composition root (the others are still being written). */
+const runnable = () =>
+  fs
+    .readdirSync(path.join(root, 'services'))
+    .filter((d) => fs.existsSync(path.join(root, 'services', d, 'src/main.ts')));
+const portOf = (name: string) =>
+  (
+    JSON.parse(fs.readFileSync(path.join(root, 'services', name, 'package.json'), 'utf8')) as {
+      fupin: { port: number };
+    }
+  ).fupin.port;
+
+test('the gateway proxies every service by its compose address, and the console sits behind the gateway', () => {
+  const result = load(composeFile, env);
+  if (!result.ok) throw new Error(result.error);
+  const s = result.project.services;
+  const routes = Object.fromEntries(
+    (s.gateway?.environment?.GATEWAY_SERVICES ?? '').split(',').map((p) => p.split('=')),
+  );
+  for (const name of runnable().filter((n) => n !== 'gateway'))
+    expect([name, routes[name]]).toEqual([name, `http://${name}:${portOf(name)}`]);
+
+  const console = s.console;
+  expect(console?.build?.args?.SERVICE).toBe('console');
+  expect(console?.environment?.GATEWAY_URL).toBe('http://gateway:4100');
+  expect(console?.depends_on?.gateway?.condition).toBe('service_healthy');
+  expect(console?.healthcheck?.test?.join(' ')).toMatch(/8080/);
+  expect(console?.ports?.[0]?.host_ip).toBe('127.0.0.1');
+});
+
+test('state lives in named volumes, and the observability tools start only with their profile', () => {
+  const result = load(composeFile, env);
+  if (!result.ok) throw new Error(result.error);
+  const s = result.project.services;
+  for (const [server, target] of [
+    ['mongo', '/data/db'],
+    ['kafka', '/var/lib/kafka/data'],
+    ['redis', '/data'],
+  ] as const) {
+    const volume = s[server]?.volumes?.find((v) => v.target === target);
+    expect([server, volume?.type]).toEqual([server, 'volume']);
+    expect(Object.keys(result.project.volumes ?? {})).toContain(volume?.source);
+  }
+  // compose-go leaves services of inactive profiles out of the project.
+  for (const tool of ['prometheus', 'grafana', 'jaeger']) expect(s[tool]).toBeUndefined();
+  const withProfile = load(composeFile, { ...env, COMPOSE_PROFILES: 'observability' });
+  if (!withProfile.ok) throw new Error(withProfile.error);
+  for (const tool of ['prometheus', 'grafana', 'jaeger'])
+    expect(withProfile.project.services[tool]?.profiles).toEqual(['observability']);
+});
+
+test('.env.example names every variable the compose file requires', () => {
+  const compose = fs.readFileSync(composeFile, 'utf8');
+  const required = [...compose.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]);
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  const named = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));
+  expect(required.length).toBeGreaterThan(0);
+  for (const v of required) expect([v, named.has(v)]).toEqual([v, true]);
+});
+
+test('one Dockerfile builds every image from SERVICE, running as the unprivileged node user', () => {
+  const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  expect(dockerfile).toMatch(/^ARG SERVICE$/m);
+  expect(dockerfile).toMatch(/^USER node$/m);
+  expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(3);
+  expect(dockerfile).toMatch(/scripts\/build\.mjs/);
+  // The build script bundles exactly what the Dockerfile copies.
+  const built = execFileSync(process.execPath, ['scripts/build.mjs', 'registry', 'console'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  try {
+    expect(built).toMatch(/built services\/registry\/dist\/main\.js/);
+    expect(fs.existsSync(path.join(root, 'services/registry/dist/openapi'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'console/server/dist/main.js'))).toBe(true);
+  } finally {
+    fs.rmSync(path.join(root, 'services/registry/dist'), { recursive: true, force: true });
+    fs.rmSync(path.join(root, 'console/server/dist'), { recursive: true, force: true });
+  }
+}, 60_000);

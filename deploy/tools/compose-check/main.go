@@ -26,6 +26,8 @@ func main() {
 		cli.WithWorkingDirectory(filepath.Dir(file)),
 		cli.WithOsEnv,
 		cli.WithName("fupin"),
+		// COMPOSE_PROFILES activates profiles, as with `docker compose`.
+		cli.WithDefaultProfiles(),
 	}
 	if len(os.Args) > 2 {
 		opts = append(opts, cli.WithEnvFiles(os.Args[2]), cli.WithDotEnv)

@@ -37,6 +37,11 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]*$/)
     .default(''),
+  /** Managed Kafka: TLS to the brokers, and SASL credentials (PLAIN or SCRAM). */
+  KAFKA_SSL: boolFromEnv.default(false),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')

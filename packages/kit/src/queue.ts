@@ -2,6 +2,7 @@ import { Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } f
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './http/health';
+import { type Metrics, metricsOf } from './http/metrics';
 
 /**
  * A Redis connection for BullMQ. Workers need `maxRetriesPerRequest: null` so blocking
@@ -27,6 +28,8 @@ export interface QueueFactoryOptions {
   /** Separates deployments and test files that share one Redis. */
   prefix?: string;
   logger: Logger;
+  /** Where the queue's depth is reported; by default the runtime's (found from `logger`). */
+  metrics?: Metrics;
 }
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -36,15 +39,26 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** A queue whose job counts by state the service's /metrics reports until it is closed. */
 export function createQueue<T = unknown, R = unknown>(
   name: string,
   opts: QueueFactoryOptions,
 ): Queue<T, R> {
-  return new Queue<T, R>(name, {
+  const queue = new Queue<T, R>(name, {
     connection: opts.connection,
     prefix: opts.prefix ?? 'fupin',
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
+  const metrics = opts.metrics ?? metricsOf(opts.logger, opts.connection);
+  if (metrics) {
+    const unwatch = metrics.watchQueue(queue);
+    const close = queue.close.bind(queue);
+    queue.close = async () => {
+      unwatch();
+      await close();
+    };
+  }
+  return queue;
 }
 
 /**

@@ -9,7 +9,7 @@ import { closeServer, listen } from './http/app';
 import { createTokenVerifier, type TokenVerifier } from './http/auth';
 import { redisRevocationCheck } from './http/revocation';
 import type { ReadinessCheck } from './http/health';
-import { createMetrics, type Metrics } from './http/metrics';
+import { bindMetrics, createMetrics, type Metrics } from './http/metrics';
 import {
   createKafka,
   createProducer,
@@ -20,6 +20,7 @@ import {
 import { OutboxRelay } from './kafka/outbox';
 import { Shutdown } from './lifecycle';
 import { connectMongo, ensureIndexes, mongoReadiness } from './mongo';
+import { setupTracing } from './observability/tracing';
 
 /** The connections every service holds, opened once by its composition root. */
 export interface ServiceRuntime {
@@ -36,16 +37,37 @@ export interface ServiceRuntime {
   topic: (contractTopic: string) => string;
 }
 
-/** Connects Mongo and the Kafka producer, prepares auth, metrics and ordered shutdown. */
+/**
+ * Connects Mongo and the Kafka producer, prepares auth, metrics, tracing and ordered shutdown.
+ * The metrics are bound to the Kafka client, the producer and the logger, so the consumers,
+ * relays and queues made with them report to this service's /metrics by themselves.
+ */
 export async function openRuntime(
   name: string,
   config: BaseConfig,
   logger: Logger,
 ): Promise<ServiceRuntime> {
   const shutdown = new Shutdown(logger);
+  const tracing = setupTracing(name);
+  // Last step of the shutdown: spans of the final requests still reach the collector.
+  if (tracing.exporting) shutdown.add('trace export', () => tracing.flush());
   const conn = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   shutdown.add('mongo', () => conn.close());
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: name,
+    logger,
+    ssl: config.KAFKA_SSL,
+    ...(config.KAFKA_SASL_MECHANISM && config.KAFKA_SASL_USERNAME
+      ? {
+          sasl: {
+            mechanism: config.KAFKA_SASL_MECHANISM,
+            username: config.KAFKA_SASL_USERNAME,
+            password: config.KAFKA_SASL_PASSWORD ?? '',
+          },
+        }
+      : {}),
+  });
   const producer = createProducer(kafka);
   await producer.connect();
   shutdown.add('kafka producer', () => producer.disconnect());
@@ -67,6 +89,8 @@ export async function openRuntime(
     ...(config.AUTH_PUBLIC_KEY ? { publicKeyPem: config.AUTH_PUBLIC_KEY } : {}),
     ...(isRevoked ? { isRevoked } : {}),
   });
+  const metrics = createMetrics(name);
+  bindMetrics(metrics, kafka, producer, logger);
   return {
     name,
     config,
@@ -75,7 +99,7 @@ export async function openRuntime(
     kafka,
     producer,
     verifier,
-    metrics: createMetrics(name),
+    metrics,
     readiness: [mongoReadiness(conn), kafkaCheck],
     shutdown,
     topic: (t) => topicName(config.KAFKA_TOPIC_PREFIX, t),
@@ -83,8 +107,8 @@ export async function openRuntime(
 }
 
 /**
- * Prepares what the service publishes (indexes, topics) and starts its outbox relay.
- * Returns the relay so writes can `notify()` it.
+ * Prepares what the service publishes (indexes, topics) and starts its outbox relay, whose
+ * backlog the service's /metrics then reports.
  */
 export async function startPublishing(
   rt: ServiceRuntime,
@@ -93,7 +117,11 @@ export async function startPublishing(
   await ensureIndexes(rt.conn);
   await ensureTopics(rt.kafka, opts.topics.map(rt.topic));
   opts.relay.start();
-  rt.shutdown.add('outbox relay', () => opts.relay.stop());
+  const unwatch = rt.metrics.watchOutbox(opts.relay);
+  rt.shutdown.add('outbox relay', async () => {
+    unwatch();
+    await opts.relay.stop();
+  });
 }
 
 /** Listens, and on shutdown stops taking requests first and waits for in-flight ones. */

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { bi, unprocessable } from './errors';
+import unzipper from 'unzipper';
+import { z } from 'zod';
+import { AppError, type Bilingual, bi, unprocessable } from './errors';
 
 /**
  * Uploaded tables (XLSX, or CSV in UTF-8 with or without BOM, or GBK) read row by row as a
@@ -84,14 +87,58 @@ const unreadable = (format: FileFormat, err: unknown) =>
     ],
   );
 
+/** The parts of exceljs's streaming reader that take the XML of a zip entry. */
+interface ReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/** Buffers as text, a character split between two buffers joined again. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes every decompressed chunk (16 KB) as UTF-8 on its own,
+ * so a Chinese character that straddles two chunks turns into U+FFFD — a name or a label
+ * silently garbled every few thousand rows (exceljs issues #2063, #2084). The XML is handed to
+ * it already decoded instead; a strict check fails loudly should a new exceljs rename these.
+ */
+function decodingWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader) {
+  const r = reader as unknown as ReaderInternals;
+  if (
+    typeof r._parseWorkbook !== 'function' ||
+    typeof r._parseSharedStrings !== 'function' ||
+    typeof r._parseWorksheet !== 'function'
+  ) {
+    throw new Error('exceljs WorkbookReader internals changed: review tables.ts');
+  }
+  const parseWorkbook = r._parseWorkbook.bind(r);
+  const parseSharedStrings = r._parseSharedStrings.bind(r);
+  const parseWorksheet = r._parseWorksheet.bind(r);
+  r._parseWorkbook = (entry) => parseWorkbook(entry.setEncoding('utf8'));
+  r._parseSharedStrings = (entry) => parseSharedStrings(entry.setEncoding('utf8'));
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
+  return reader;
+}
+
 async function* xlsxRows(stream: Readable): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const reader = decodingWholeCharacters(
+    new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }),
+  );
   for await (const sheet of reader) {
     // The streaming reader's worksheet type does not declare the name it carries.
     const name = (sheet as unknown as { name: string }).name;
@@ -154,7 +201,9 @@ export async function readSmallTable(buf: Buffer): Promise<SmallTable> {
     throw unprocessable('IMPORT_FILE_EMPTY', bi('上传的文件为空', 'The uploaded file is empty'), [
       { field: 'file', code: 'empty', message: bi('文件为空', 'empty file') },
     ]);
-  const format = formatOf(buf);
+  const ends = new UploadEnds();
+  ends.push(buf);
+  const format = await assertTableUpload(ends);
   const encoding = format === 'csv' ? await detectCsvEncoding(() => Readable.from([buf])) : null;
   const rows: SmallTable['rows'] = [];
   let firstSheet: string | null = null;
@@ -166,3 +215,131 @@ export async function readSmallTable(buf: Buffer): Promise<SmallTable> {
   }
   return { format, encoding, rows };
 }
+
+const HEAD_BYTES = 4096;
+const TAIL_BYTES = 1024 * 1024;
+
+/**
+ * The first and last bytes of an upload, kept as it streams by: enough to tell its type and
+ * to read a ZIP's central directory (XLSX) without holding the file.
+ */
+export class UploadEnds {
+  head = Buffer.alloc(0);
+  tail = Buffer.alloc(0);
+  size = 0;
+
+  push(buf: Buffer): void {
+    this.size += buf.length;
+    if (this.head.length < HEAD_BYTES)
+      this.head = Buffer.concat([this.head, buf.subarray(0, HEAD_BYTES - this.head.length)]);
+    const joined = this.tail.length + buf.length;
+    this.tail =
+      joined <= TAIL_BYTES
+        ? Buffer.concat([this.tail, buf])
+        : Buffer.concat([this.tail, buf]).subarray(joined - TAIL_BYTES);
+  }
+}
+
+/** Decompressed XLSX above this, or far more compressed than any real workbook, is a zip bomb. */
+const MAX_UNCOMPRESSED = 1024 * 1024 * 1024;
+const SUSPICIOUS_UNCOMPRESSED = 100 * 1024 * 1024;
+const MAX_RATIO = 100;
+
+const NOT_A_TABLE: Buffer[] = [
+  Buffer.from('89504e47', 'hex'), // PNG
+  Buffer.from('ffd8ff', 'hex'), // JPEG
+  Buffer.from('47494638', 'hex'), // GIF
+  Buffer.from('25504446', 'hex'), // PDF
+  Buffer.from('d0cf11e0', 'hex'), // OLE2: the old .xls
+];
+
+const wrongType = (detail: Bilingual) =>
+  new AppError(
+    415,
+    'IMPORT_FILE_TYPE',
+    bi(
+      '只接受 .xlsx 或 .csv（UTF-8 或 GBK）文件',
+      'Only .xlsx or .csv (UTF-8 or GBK) files are accepted',
+    ),
+    { errors: [{ field: 'file', code: 'type', message: detail }] },
+  );
+
+/**
+ * Refuses, before any row is read, what is not a table — images, PDFs, the old .xls, UTF-16
+ * text — and XLSX files whose ZIP directory promises more data than any real workbook holds.
+ */
+export async function assertTableUpload(ends: UploadEnds): Promise<FileFormat> {
+  const format = formatOf(ends.head);
+  if (format === 'csv') {
+    const magic = NOT_A_TABLE.find((m) => ends.head.subarray(0, m.length).equals(m));
+    if (magic || ends.head.includes(0))
+      throw wrongType(
+        bi(
+          '文件内容不是表格（可能是图片、PDF 或旧版 .xls）',
+          'the content is not a table (an image, a PDF or an old .xls?)',
+        ),
+      );
+    return format;
+  }
+  const tailStart = ends.size - ends.tail.length;
+  let directory: Awaited<ReturnType<typeof unzipper.Open.custom>>;
+  try {
+    directory = await unzipper.Open.custom({
+      size: async () => ends.size,
+      stream: (offset, length) => {
+        const from =
+          offset >= tailStart
+            ? ends.tail
+            : offset + (length || 0) <= ends.head.length
+              ? ends.head
+              : null;
+        if (!from) throw new Error('the ZIP directory lies outside the kept bytes');
+        const start = from === ends.tail ? offset - tailStart : offset;
+        return Readable.from([from.subarray(start, length ? start + length : undefined)]);
+      },
+    });
+  } catch (err) {
+    throw unreadable('xlsx', err);
+  }
+  const uncompressed = directory.files.reduce((sum, f) => sum + (f.uncompressedSize ?? 0), 0);
+  if (
+    uncompressed > MAX_UNCOMPRESSED ||
+    (uncompressed > SUSPICIOUS_UNCOMPRESSED && uncompressed / ends.size > MAX_RATIO)
+  ) {
+    throw unprocessable(
+      'IMPORT_FILE_ZIP_BOMB',
+      bi(
+        '该 Excel 文件解压后异常巨大，已拒绝',
+        'The Excel file expands to an abnormal size when unpacked; refused',
+      ),
+      [
+        {
+          field: 'file',
+          code: 'too_big_unpacked',
+          message: bi(
+            `解压后 ${Math.round(uncompressed / 1048576)} MB`,
+            `${Math.round(uncompressed / 1048576)} MB unpacked`,
+          ),
+        },
+      ],
+    );
+  }
+  return format;
+}
+
+/**
+ * The name an upload is filed under: shown back to users, never used as a path. Names with
+ * path separators, `..` or control characters are refused.
+ */
+export const uploadFileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(
+    (n) => !/[/\\]|\.\./.test(n) && ![...n].some((c) => c.charCodeAt(0) < 32 || c === '\u007f'),
+    {
+      message:
+        '文件名不能包含路径或控制字符 / the file name may not contain a path or control characters',
+    },
+  );

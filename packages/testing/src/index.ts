@@ -5,3 +5,5 @@ export * from './tcp-proxy';
 export * from './tokens';
 export * from './kafka';
 export * from './process';
+export * from './pdf';
+export * from './openapi';

@@ -47,7 +47,14 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   /** The console's origin: the only one CORS lets in. */
   CONSOLE_ORIGIN: z.url().default('http://localhost:5173'),
   /** `<service>=<base url>` pairs the reverse proxy serves under /api/<service>/. */
-  GATEWAY_SERVICES: serviceMap.default({ registry: 'http://127.0.0.1:4101' }),
+  GATEWAY_SERVICES: serviceMap.default({
+    registry: 'http://127.0.0.1:4101',
+    matching: 'http://127.0.0.1:4105',
+    funds: 'http://127.0.0.1:4103',
+    support: 'http://127.0.0.1:4104',
+    assessment: 'http://127.0.0.1:4106',
+    assistance: 'http://127.0.0.1:4102',
+  }),
   /** Largest request body passed to a service (uploads of Excel files included). */
   PROXY_BODY_LIMIT_BYTES: z.coerce
     .number()

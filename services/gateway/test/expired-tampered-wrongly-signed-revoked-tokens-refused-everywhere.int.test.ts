@@ -10,7 +10,15 @@ let office: SignedIn;
 let user: User;
 
 /** One authenticated read per service. */
-const PROBE_PATH: Record<string, string> = { gateway: '/auth/me', registry: '/areas' };
+const PROBE_PATH: Record<string, string> = {
+  gateway: '/auth/me',
+  registry: '/areas',
+  matching: '/rules',
+  support: '/persons',
+  assessment: '/rankings',
+  assistance: '/helpers',
+  funds: '/projects',
+};
 
 beforeAll(async () => {
   t = await startPlatform();

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type Express, type RequestHandler, type Router } from 'express';
@@ -6,7 +7,9 @@ import type { Logger } from 'pino';
 import { authenticate, type TokenVerifier } from './auth';
 import { livenessHandler, readinessHandler, type ReadinessCheck } from './health';
 import type { Metrics } from './metrics';
-import { notFoundHandler, problemHandler } from './problem';
+import { tracingMiddleware } from './tracing';
+import { AppError, bi } from '../errors';
+import { notFoundHandler, problemHandler, problemOf } from './problem';
 
 export interface ServiceAppOptions {
   name: string;
@@ -30,15 +33,16 @@ export interface ServiceAppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * The express app every service uses: request ids, access logs (redacted), JSON body limit,
- * `/healthz` `/readyz` `/metrics`, token verification, the service's routes, and
- * problem+json for every error and unknown route.
+ * The express app every service uses: a trace span per request, request ids, access logs
+ * (redacted), JSON body limit, `/healthz` `/readyz` `/metrics`, token
+ * verification, the service's routes, and problem+json for every error and unknown route.
  */
 export function createServiceApp(opts: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
+  app.use(tracingMiddleware(opts.name));
   app.use(
     pinoHttp({
       logger: opts.logger,
@@ -96,11 +100,41 @@ export const handle =
     fn(req, res, next).catch(next);
   };
 
+/**
+ * Requests Node's HTTP parser refuses before express sees them (a URL or headers over the
+ * size limit, malformed HTTP) still get a problem+json answer, not a bare status line.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(
+    problemOf(
+      tooLarge
+        ? new AppError(
+            431,
+            'REQUEST_HEADERS_TOO_LARGE',
+            bi('请求的地址或头部过长', 'The request URL or headers are too large'),
+          )
+        : new AppError(400, 'REQUEST_MALFORMED', bi('请求格式错误', 'The request is malformed')),
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Content-Type: application/problem+json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Listens and resolves with the server once bound (port 0 → a free port). */
 export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
     server.keepAliveTimeout = 65_000;
+    server.on('clientError', answerClientError);
   });
 }
 

@@ -57,7 +57,22 @@ export function parseListQuery<FS extends z.ZodType>(
     );
   }
   const [start, end] = rangeOk.data;
-  const limit = Math.min(end - start + 1, MAX_PAGE);
+  // A page larger than the limit is refused rather than cut short silently, so a client never
+  // mistakes a partial page for the whole list.
+  if (end - start + 1 > MAX_PAGE) {
+    throw badRequest(
+      'LIST_RANGE_TOO_LARGE',
+      bi(`每页最多 ${MAX_PAGE} 条`, `At most ${MAX_PAGE} records per page`),
+      [
+        {
+          field: 'range',
+          code: 'too_big',
+          message: bi(`每页最多 ${MAX_PAGE} 条`, `at most ${MAX_PAGE} per page`),
+        },
+      ],
+    );
+  }
+  const limit = end - start + 1;
 
   const sortRaw = parseJsonParam('sort', query.sort) ?? opts.defaultSort;
   const sortOk = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]).safeParse(sortRaw);
@@ -78,7 +93,9 @@ export function parseListQuery<FS extends z.ZodType>(
   if (!(tie in sort)) sort[tie] = dir;
 
   const filterRaw = parseJsonParam('filter', query.filter) ?? {};
-  const filterOk = opts.filter.safeParse(filterRaw);
+  // Unknown filter keys are refused, never dropped: a dropped `$where` would widen the list.
+  const schema: z.ZodType = opts.filter instanceof z.ZodObject ? opts.filter.strict() : opts.filter;
+  const filterOk = schema.safeParse(filterRaw);
   if (!filterOk.success) {
     throw badRequest(
       'LIST_FILTER_INVALID',
@@ -90,7 +107,8 @@ export function parseListQuery<FS extends z.ZodType>(
       })),
     );
   }
-  return { skip: start, limit, sort, filter: filterOk.data };
+  // The strict variant parses to the same output as the schema given.
+  return { skip: start, limit, sort, filter: filterOk.data as z.output<FS> };
 }
 
 export function sendList<T>(

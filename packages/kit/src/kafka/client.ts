@@ -1,4 +1,11 @@
-import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  type Admin,
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from '../http/health';
 
@@ -9,12 +16,27 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** A kafkajs client whose own logs go to the service's pino logger (warnings and up). */
-export function createKafka(opts: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+/**
+ * A kafkajs client whose own logs go to the service's pino logger (warnings and up). `ssl`
+ * and `sasl` are for managed clusters (TLS listeners with SCRAM or PLAIN credentials).
+ */
+export function createKafka(opts: {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  ssl?: boolean;
+  sasl?: {
+    mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+    username: string;
+    password: string;
+  };
+}): Kafka {
   const log = opts.logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId: opts.clientId,
     brokers: opts.brokers,
+    ...(opts.ssl ? { ssl: true } : {}),
+    ...(opts.sasl ? { sasl: opts.sasl as SASLOptions } : {}),
     connectionTimeout: 3000,
     retry: { initialRetryTime: 300, retries: 10 },
     logLevel: logLevel.WARN,
@@ -43,11 +65,17 @@ export function topicName(prefix: string, topic: string): string {
 
 export const dlqTopic = (topic: string) => `${topic}.dlq`;
 
+/**
+ * Partitions of a new topic: 3 unless KAFKA_TOPIC_PARTITIONS says otherwise. The test setup
+ * uses 1, since every test file makes its own topics and a broker keeps files open per partition.
+ */
+const defaultPartitions = () => Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3) || 3;
+
 /** Creates the topics (and their DLQs) a service publishes or consumes, if missing. */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
-  numPartitions = 3,
+  numPartitions = defaultPartitions(),
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();

@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@fupin/contracts';
 import { findContract } from '@fupin/contracts';
+import { context, trace } from '@opentelemetry/api';
 import type { Producer } from 'kafkajs';
 import { type Model, Schema, type mongo } from 'mongoose';
 
 // Aggregate ids are ObjectIds or strings; the driver's filter typing only needs a stand-in.
 type ObjectId = mongo.ObjectId;
 import type { Logger } from 'pino';
+import { type Metrics, metricsOf } from '../http/metrics';
+import {
+  contextOfTraceparent,
+  currentTraceparent,
+  endSpan,
+  kitTracer,
+  MESSAGING,
+  SpanKind,
+} from '../observability/tracing';
 import { topicName } from './client';
 
 /**
@@ -22,6 +32,8 @@ export interface OutboxEntry {
   key: string;
   value: string;
   createdAt: Date;
+  /** The trace of the request (or consumed event) that caused the event, if any. */
+  traceparent?: string;
 }
 
 interface OutboxDocument {
@@ -45,6 +57,7 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
     key: { type: String, required: true },
     value: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    traceparent: { type: String },
   },
   { _id: false },
 );
@@ -63,15 +76,22 @@ export function outboxPlugin(schema: Schema): void {
   schema.index({ hasOutbox: 1 });
 }
 
+/**
+ * The stored form of an event. An event built while a request (or a consumed event) is being
+ * handled gets that trace's `traceparent`, so consumers continue the same trace.
+ */
 function entryOf(event: Envelope): OutboxEntry {
   const contract = findContract(event.type, event.version);
   if (!contract) throw new Error(`no contract for ${event.type} v${event.version}`);
+  const traceparent = event.traceparent ?? currentTraceparent();
+  const stored = traceparent && !event.traceparent ? { ...event, traceparent } : event;
   return {
     id: event.id,
     topic: contract.topic,
     key: event.aggregateId,
-    value: JSON.stringify(event),
+    value: JSON.stringify(stored),
     createdAt: new Date(),
+    ...(traceparent ? { traceparent } : {}),
   };
 }
 
@@ -107,6 +127,8 @@ export interface RelayOptions {
   batchSize?: number;
   leaseMs?: number;
   onPublished?: (count: number) => void;
+  /** Where published events and failures are counted; by default the runtime's (from `producer`). */
+  metrics?: Metrics;
 }
 
 /**
@@ -120,8 +142,11 @@ export class OutboxRelay {
   private running: Promise<unknown> | undefined;
   private stopped = true;
   private wake = false;
+  private readonly metrics: Metrics | undefined;
 
-  constructor(private readonly opts: RelayOptions) {}
+  constructor(private readonly opts: RelayOptions) {
+    this.metrics = opts.metrics ?? metricsOf(opts.producer, opts.logger);
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -146,9 +171,10 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.drain()
-        .catch((err: unknown) =>
-          this.opts.logger.warn({ err }, 'outbox relay pass failed; will retry'),
-        )
+        .catch((err: unknown) => {
+          this.metrics?.outbox.failures.inc();
+          this.opts.logger.warn({ err }, 'outbox relay pass failed; will retry');
+        })
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
@@ -210,11 +236,33 @@ export class OutboxRelay {
       string,
       { key: string; value: string; headers: Record<string, string> }[]
     >();
+    // A PRODUCER span per event that belongs to a trace; its context travels in the header.
+    const spans: ReturnType<ReturnType<typeof kitTracer>['startSpan']>[] = [];
     for (const doc of claimed) {
       for (const e of doc.outbox) {
         const topic = topicName(this.opts.topicPrefix ?? '', e.topic);
+        const headers: Record<string, string> = { 'event-id': e.id };
+        if (e.traceparent) {
+          const parent = contextOfTraceparent(e.traceparent);
+          const span = kitTracer().startSpan(
+            `publish ${topic}`,
+            {
+              kind: SpanKind.PRODUCER,
+              attributes: {
+                [MESSAGING.system]: 'kafka',
+                [MESSAGING.operationType]: 'send',
+                [MESSAGING.destination]: topic,
+                [MESSAGING.messageId]: e.id,
+                [MESSAGING.key]: e.key,
+              },
+            },
+            parent,
+          );
+          spans.push(span);
+          headers.traceparent = currentTraceparent(trace.setSpan(context.active(), span))!;
+        }
         const list = byTopic.get(topic) ?? [];
-        list.push({ key: e.key, value: e.value, headers: { 'event-id': e.id } });
+        list.push({ key: e.key, value: e.value, headers });
         byTopic.set(topic, list);
       }
     }
@@ -223,7 +271,11 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
+      for (const span of spans) endSpan(span);
+      for (const [topic, messages] of byTopic)
+        this.metrics?.outbox.published.inc({ topic }, messages.length);
     } catch (err) {
+      for (const span of spans) endSpan(span, err);
       // Leave the events in place; release the lease so the next pass (any relay) retries.
       await coll.updateMany(
         { _id: { $in: ids }, 'outboxLease.owner': this.owner },

@@ -20,6 +20,7 @@ import { handle } from '../http/app';
 import { principalOf, requireRight } from '../http/auth';
 import { ensureTopics } from '../kafka/client';
 import { EventConsumer } from '../kafka/consumer';
+import { traceHeaders } from '../observability/tracing';
 import type { ServiceRuntime } from '../runtime';
 
 /**
@@ -319,7 +320,9 @@ export class RegistryProjection {
       url.searchParams.set('limit', String(opts.pageSize ?? 1000));
       if (after) url.searchParams.set('after', after);
       if (opts.area) url.searchParams.set('area', opts.area);
-      const res = await fetch(url, { headers: { authorization: opts.authorization } });
+      const res = await fetch(url, {
+        headers: { authorization: opts.authorization, ...traceHeaders() },
+      });
       if (!res.ok) throw snapshotFailed(res.status, await res.text());
       const lines = (await res.text()).split('\n').filter(Boolean);
       let ended = false;

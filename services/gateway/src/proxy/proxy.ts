@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError, bi, problemOf } from '@fupin/kit';
+import { AppError, bi, currentTraceparent, problemOf } from '@fupin/kit';
 import type { Express, RequestHandler } from 'express';
 import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
@@ -69,6 +69,9 @@ export function mountProxy(
         proxyReq: (proxyReq, req) => {
           const id = requestIdOf(req);
           if (id) proxyReq.setHeader('x-request-id', id);
+          // The service continues the gateway's span (the client's own traceparent is replaced).
+          const traceparent = currentTraceparent();
+          if (traceparent) proxyReq.setHeader('traceparent', traceparent);
         },
         error: (err, req, res) => {
           opts.logger.warn(

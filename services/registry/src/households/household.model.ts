@@ -1,17 +1,16 @@
 import { type OutboxFields, outboxPlugin, type SealedValue } from '@fupin/kit';
+import { codesOf, HouseholdStatus as ReferenceHouseholdStatus } from '@fupin/reference';
 import { type Connection, Schema } from 'mongoose';
 
+/**
+ * 动态管理 — where a household stands: the statuses of `@fupin/reference`, and two the registry's
+ * own identification workflow adds — `candidate` while it runs, `cancelled` if it is refused.
+ */
 export const HOUSEHOLD_STATUSES = [
   'candidate',
-  'in_poverty',
-  'exited',
-  'returned',
-  'unstable',
-  'marginal',
-  'sudden_hardship',
+  ...codesOf(ReferenceHouseholdStatus),
   'cancelled',
 ] as const;
-/** 动态管理 — where a household stands; `candidate` while identification runs, `cancelled` if refused. */
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 
 export const GUARANTEES = [

@@ -152,9 +152,34 @@ export interface UnmaskRequest {
 }
 
 const HOUSEHOLD = bi('贫困户', 'Household');
+/**
+ * Longer than any write between storing a claim and storing its household (an import batch
+ * on a slow server included): a younger claim whose household does not list the person
+ * belongs to a registration still under way, never to be taken over.
+ */
+const CLAIM_SETTLE_MS = 10 * 60 * 1000;
 const PERSONAL_FIELDS = ['members.idNumber', 'members.phone', 'phone', 'bankAccount'];
 
 type NewHousehold = Omit<Household, 'outbox' | 'hasOutbox' | 'outboxLease'>;
+
+/** The facts of a household as stored: what an update or an import row may state. */
+type StoredFacts = Pick<
+  Household,
+  | 'address'
+  | 'groupNo'
+  | 'phone'
+  | 'bankName'
+  | 'bankAccount'
+  | 'attribute'
+  | 'mainCause'
+  | 'otherCauses'
+  | 'guarantees'
+  | 'housingGrade'
+  | 'identificationYear'
+  | 'exitYear'
+  | 'partyMember'
+  | 'income'
+>;
 
 /**
  * 建档立卡 — registering households and their members, keeping their facts and derived
@@ -990,44 +1015,7 @@ export class HouseholdService {
   }
 
   /** Applies the stated facts over the current ones; personal values are sealed, unchanged ones kept. */
-  private applyFacts<
-    T extends Pick<
-      Household,
-      | 'address'
-      | 'groupNo'
-      | 'phone'
-      | 'bankName'
-      | 'bankAccount'
-      | 'attribute'
-      | 'mainCause'
-      | 'otherCauses'
-      | 'guarantees'
-      | 'housingGrade'
-      | 'identificationYear'
-      | 'exitYear'
-      | 'partyMember'
-      | 'income'
-    >,
-  >(
-    current: T,
-    f: HouseholdFacts,
-  ): Pick<
-    Household,
-    | 'address'
-    | 'groupNo'
-    | 'phone'
-    | 'bankName'
-    | 'bankAccount'
-    | 'attribute'
-    | 'mainCause'
-    | 'otherCauses'
-    | 'guarantees'
-    | 'housingGrade'
-    | 'identificationYear'
-    | 'exitYear'
-    | 'partyMember'
-    | 'income'
-  > {
+  private applyFacts(current: StoredFacts, f: HouseholdFacts): StoredFacts {
     const sealedOrKept = (
       value: string | null | undefined,
       old: PersonalValue | null,
@@ -1082,50 +1070,66 @@ export class HouseholdService {
 
   /**
    * Claims each member's ID number for this household. A claim held by another household
-   * that still has that person as an active member is a conflict (named, masked); a claim
-   * left behind by an interrupted write is taken over.
+   * that still has that person as an active member is a conflict (named, masked). A claim
+   * whose household does not list the person is either a write still under way (claims are
+   * stored first, the household right after) — refused, as the person is being registered
+   * elsewhere — or, once older than `CLAIM_SETTLE_MS`, left behind by an interrupted write and
+   * taken over.
    */
   private async claimIds(householdId: string, members: Member[]): Promise<void> {
     const done: string[] = [];
+    const refuse = async <E>(err: E): Promise<E> => {
+      await this.releaseClaims(householdId, done);
+      return err;
+    };
     for (const m of members.filter((x) => x.status === 'active')) {
       const hash = m.idNumber.hash;
-      try {
-        await this.deps.claims.create({ _id: hash, householdId, memberId: m.id, at: this.now() });
-        done.push(hash);
-        continue;
-      } catch (err) {
-        if ((err as { code?: unknown }).code !== 11000) {
-          await this.releaseClaims(householdId, done);
-          throw err;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.deps.claims.create({ _id: hash, householdId, memberId: m.id, at: this.now() });
+          done.push(hash);
+          break;
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 11000) throw await refuse(err);
         }
+        const claim = await this.deps.claims.findById(hash).lean();
+        if (claim?.householdId === householdId) break;
+        const other = claim
+          ? await this.deps.households
+              .findOne(
+                { _id: claim.householdId, memberIdHashes: hash },
+                { householdNo: 1, headName: 1, townshipCode: 1 },
+              )
+              .lean()
+          : null;
+        if (other) {
+          throw await refuse(
+            conflict(
+              'REGISTRY_ID_NUMBER_IN_OTHER_HOUSEHOLD',
+              bi(
+                `身份证号 ${m.idNumber.masked} 已是户 ${other.householdNo}（户主 ${maskName(other.headName)}）的在册成员，同一人不能同时在两户`,
+                `ID number ${m.idNumber.masked} is already an active member of household ${other.householdNo} (head ${maskName(other.headName)})`,
+              ),
+              { otherHouseholdNo: other.householdNo, idNumber: m.idNumber.masked },
+            ),
+          );
+        }
+        const settled =
+          claim !== null && this.now().getTime() - new Date(claim.at).getTime() >= CLAIM_SETTLE_MS;
+        if (claim && settled) {
+          // Left over from an interrupted write: take it over, unless someone just did.
+          const taken = await this.deps.claims.updateOne(
+            { _id: hash, householdId: claim.householdId, at: claim.at },
+            { $set: { householdId, memberId: m.id, at: this.now() } },
+          );
+          if (taken.matchedCount === 1) {
+            done.push(hash);
+            break;
+          }
+        }
+        // Released meanwhile (claim gone): try again. Still being written elsewhere: refuse.
+        if ((claim && !settled) || attempt >= 3) throw await refuse(beingRegistered(m));
       }
-      const claim = await this.deps.claims.findById(hash).lean();
-      if (claim && claim.householdId === householdId) continue;
-      const other = claim
-        ? await this.deps.households
-            .findOne(
-              { _id: claim.householdId, memberIdHashes: hash },
-              { householdNo: 1, headName: 1, townshipCode: 1 },
-            )
-            .lean()
-        : null;
-      if (other) {
-        await this.releaseClaims(householdId, done);
-        throw conflict(
-          'REGISTRY_ID_NUMBER_IN_OTHER_HOUSEHOLD',
-          bi(
-            `身份证号 ${m.idNumber.masked} 已是户 ${other.householdNo}（户主 ${maskName(other.headName)}）的在册成员，同一人不能同时在两户`,
-            `ID number ${m.idNumber.masked} is already an active member of household ${other.householdNo} (head ${maskName(other.headName)})`,
-          ),
-          { otherHouseholdNo: other.householdNo, idNumber: m.idNumber.masked },
-        );
-      }
-      // Stale claim (its household no longer has the person): take it over.
-      await this.deps.claims.updateOne(
-        { _id: hash, householdId: claim?.householdId },
-        { $set: { householdId, memberId: m.id, at: this.now() } },
-      );
-      done.push(hash);
     }
   }
 
@@ -1207,6 +1211,18 @@ export class HouseholdService {
       errors,
     );
   }
+}
+
+/** The person is being registered in another household by a write still under way. */
+function beingRegistered(m: Member): AppError {
+  return conflict(
+    'REGISTRY_ID_NUMBER_BEING_REGISTERED',
+    bi(
+      `身份证号 ${m.idNumber.masked} 正在另一户登记中，同一人不能同时在两户；请稍后再试`,
+      `ID number ${m.idNumber.masked} is being registered in another household right now; try again shortly`,
+    ),
+    { idNumber: m.idNumber.masked },
+  );
 }
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***: enough to recognise, not to identify. */

@@ -157,7 +157,10 @@ function rowOf(h: Household, m: Member, show: Show): Record<string, unknown> {
   return r;
 }
 
-/** Streams households into a workbook, a row per active member; `batch` runs before each batch is written. */
+/**
+ * Streams households into a workbook, a row per active member; `beforeBatch` runs before each
+ * batch is written, and once (with no households) when there are none.
+ */
 export async function writeHouseholds(
   out: Writable,
   households: AsyncIterable<Household>,
@@ -171,8 +174,11 @@ export async function writeHouseholds(
   const ws = addDataSheet(wb);
   let batch: Household[] = [];
   let n = 0;
+  let batches = 0;
   const flush = async () => {
-    if (!batch.length) return;
+    // An export that matched nothing still runs `beforeBatch` once (it is audited too).
+    if (!batch.length && batches > 0) return;
+    batches++;
     await opts.beforeBatch(batch);
     for (const h of batch)
       for (const m of h.members.filter((x) => x.status === 'active'))

@@ -5,6 +5,7 @@ import {
   principalOf,
   requireRight,
   sendList,
+  uploadFileNameSchema,
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
@@ -15,7 +16,7 @@ import type { ImportService } from './import.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const uploadQuery = z.object({ fileName: z.string().trim().min(1).max(200).optional() });
+const uploadQuery = z.object({ fileName: uploadFileNameSchema.optional() });
 
 function sendXlsx(res: Response, fileName: string): void {
   res.status(200);
@@ -24,6 +25,15 @@ function sendXlsx(res: Response, fileName: string): void {
     'Content-Disposition',
     `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
   );
+}
+
+/** A percent-encoded header value; malformed encodings are kept as sent (and then validated). */
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 function stamp(d: Date): string {
@@ -54,8 +64,15 @@ export function importRoutes(
     handle(async (req: Request, res) => {
       const q = parseInput(uploadQuery, req.query, { where: 'query' });
       const headerName = req.headers['x-file-name'];
-      const fileName =
-        q.fileName ?? (typeof headerName === 'string' ? decodeURIComponent(headerName) : 'upload');
+      const fromHeader =
+        typeof headerName === 'string'
+          ? parseInput(
+              z.object({ 'x-file-name': uploadFileNameSchema }),
+              { 'x-file-name': safeDecode(headerName) },
+              { where: 'query' },
+            )['x-file-name']
+          : undefined;
+      const fileName = q.fileName ?? fromHeader ?? 'upload';
       const job = await deps.imports.accept(principalOf(req), req, {
         fileName,
         maxBytes: deps.maxUploadBytes,

@@ -9,6 +9,8 @@ import {
   notFound,
   type Principal,
   areaScopeFilter,
+  UploadEnds,
+  assertTableUpload,
 } from '@fupin/kit';
 import { isAreaCode, maskIdNumber } from '@fupin/reference';
 import type { HouseholdService } from '../households/household.service';
@@ -32,13 +34,7 @@ import {
   type ImportJobModel,
   REPORT_LIMIT,
 } from './import-job.model';
-import {
-  type CsvEncoding,
-  detectCsvEncoding,
-  type FileFormat,
-  formatOf,
-  readRows,
-} from '@fupin/kit';
+import { type CsvEncoding, detectCsvEncoding, type FileFormat, readRows } from '@fupin/kit';
 
 /** Chunks stay far below the 16 MB document limit. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -73,13 +69,12 @@ export class ImportService {
     const id = randomUUID();
     let bytes = 0;
     let n = 0;
-    let head: Buffer | null = null;
+    const ends = new UploadEnds();
     let parts: Buffer[] = [];
     let partBytes = 0;
     const flush = async () => {
       if (!partBytes) return;
       const data = Buffer.concat(parts, partBytes);
-      head ??= data.subarray(0, 8);
       await this.deps.chunks.create({ _id: `${id}:${n}`, jobId: id, n, data });
       n++;
       parts = [];
@@ -100,11 +95,12 @@ export class ImportService {
           );
         }
         parts.push(buf);
+        ends.push(buf);
         partBytes += buf.length;
         if (partBytes >= CHUNK_BYTES) await flush();
       }
       await flush();
-      if (bytes === 0 || !head) {
+      if (bytes === 0) {
         throw badRequest(
           'IMPORT_FILE_EMPTY',
           bi(
@@ -114,7 +110,7 @@ export class ImportService {
           [{ field: 'file', code: 'required', message: bi('文件为空', 'the file is empty') }],
         );
       }
-      const format = formatOf(head);
+      const format = await assertTableUpload(ends);
       const encoding: CsvEncoding | null =
         format === 'csv' ? await detectCsvEncoding(() => this.open(id, n)) : null;
       const now = this.deps.now();
@@ -198,35 +194,45 @@ export class ImportService {
 
   /**
    * Runs (or resumes) an import. Households are stored batch by batch and the job records
-   * after each batch how far it got, so a job retried after a crash carries on from there;
+   * with each batch how far it got, so a job retried after a crash carries on from there;
    * re-storing a household is harmless anyway (an unchanged household changes nothing).
    * Operational problems with the file itself end the job as failed (an AppError is thrown).
+   *
+   * Reading and checking rows is work in this process, storing them mostly waiting on the
+   * database, so the two overlap: one batch is stored while the next is read, and the rows
+   * are counted (for the progress total) alongside. Batches are still stored one at a time
+   * in file order, so which of two rows naming one person wins does not change.
    */
   async run(id: string): Promise<void> {
     const job = await this.deps.jobs.findById(id).lean<ImportJob>();
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     const p = job.principal;
     const open = () => this.open(id, job.chunks);
+    const encoding = job.encoding as CsvEncoding | null;
     await this.deps.jobs.updateOne(
       { _id: id },
       {
         $set: {
           status: job.rowsTotal === null ? 'counting' : 'running',
           updatedAt: this.deps.now(),
+          ...(job.startedAt ? {} : { startedAt: this.deps.now() }),
         },
         $inc: { attempts: 1 },
       },
     );
-    if (!job.startedAt)
-      await this.deps.jobs.updateOne({ _id: id }, { $set: { startedAt: this.deps.now() } });
     let total = job.rowsTotal;
-    if (total === null) {
-      total = await this.count(open, job.format, job.encoding as CsvEncoding | null);
-      await this.deps.jobs.updateOne(
-        { _id: id },
-        { $set: { rowsTotal: total, status: 'running' } },
-      );
-    }
+    const counted =
+      total !== null
+        ? Promise.resolve()
+        : this.count(open, job.format, encoding).then(async (n) => {
+            total = n;
+            await this.deps.jobs.updateOne(
+              { _id: id, status: 'counting' },
+              { $set: { rowsTotal: n, status: 'running' } },
+            );
+          });
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    counted.catch(() => undefined);
 
     const state = {
       rejectedStored: job.rejected.length,
@@ -239,16 +245,17 @@ export class ImportService {
     let sawHouseholdSheet = false;
     const unknownHeaders = new Set<string>();
     let batch: { group: HouseholdGroup; header: HeaderMap; lastSeq: number }[] = [];
+    let storing: Promise<void> = Promise.resolve();
 
+    /** Starts storing the batch once the one before it is stored, and waits for that one. */
     const flush = async (uptoSeq: number) => {
-      if (batch.length) await this.storeBatch(p, id, batch, state);
+      const pending = batch;
       batch = [];
-      if (uptoSeq > job.checkpointRow) {
-        await this.deps.jobs.updateOne(
-          { _id: id },
-          { $set: { rowsDone: uptoSeq, checkpointRow: uptoSeq, updatedAt: this.deps.now() } },
-        );
-      }
+      const previous = storing;
+      const checkpoint = uptoSeq > job.checkpointRow ? uptoSeq : null;
+      storing = previous.then(() => this.storeBatch(p, id, pending, state, checkpoint));
+      storing.catch(() => undefined);
+      await previous;
     };
     const take = async (groups: HouseholdGroup[], h: HeaderMap) => {
       for (const g of groups) {
@@ -260,42 +267,52 @@ export class ImportService {
       if (batch.length >= BATCH_HOUSEHOLDS) await flush(batch[batch.length - 1]!.lastSeq);
     };
 
-    for await (const row of readRows(open, job.format, job.encoding as CsvEncoding | null)) {
-      if (row.sheet !== currentSheet) {
-        if (grouper && header) await take(grouper.end(), header);
-        currentSheet = row.sheet;
-        header = null;
-        grouper = null;
-        if (!isHouseholdHeader(row.cells)) continue;
-        header = mapHeader(row.cells);
-        for (const u of header.unknown) unknownHeaders.add(u);
-        if (header.missing.length) throw missingColumns(row, header.missing);
-        grouper = new HouseholdGrouper(header);
-        sawHouseholdSheet = true;
-        continue;
+    try {
+      for await (const row of readRows(open, job.format, encoding)) {
+        if (row.sheet !== currentSheet) {
+          if (grouper && header) await take(grouper.end(), header);
+          currentSheet = row.sheet;
+          header = null;
+          grouper = null;
+          if (!isHouseholdHeader(row.cells)) continue;
+          header = mapHeader(row.cells);
+          for (const u of header.unknown) unknownHeaders.add(u);
+          if (header.missing.length) throw missingColumns(row, header.missing);
+          grouper = new HouseholdGrouper(header);
+          sawHouseholdSheet = true;
+          continue;
+        }
+        if (!grouper || !header) continue;
+        await take(grouper.push({ ...row, seq: ++seq }), header);
       }
-      if (!grouper || !header) continue;
-      await take(grouper.push({ ...row, seq: ++seq }), header);
+      if (grouper && header) await take(grouper.end(), header);
+      if (!sawHouseholdSheet) {
+        throw new AppError(
+          422,
+          'IMPORT_NO_HOUSEHOLD_SHEET',
+          bi(
+            '文件中没有找到户与成员表：首行须为表头，至少包含「户编号」和「身份证号」',
+            'No household sheet found: the first row must be the header, with at least 户编号 and 身份证号',
+          ),
+        );
+      }
+      await flush(seq);
+      await storing;
+      await counted;
+    } catch (err) {
+      // Nothing may still be storing once the job is marked failed or handed back for retry.
+      // (A count still running only sets the total of a job still counting, and stops when
+      // the failed job's upload is deleted.)
+      await storing.catch(() => undefined);
+      throw err;
     }
-    if (grouper && header) await take(grouper.end(), header);
-    if (!sawHouseholdSheet) {
-      throw new AppError(
-        422,
-        'IMPORT_NO_HOUSEHOLD_SHEET',
-        bi(
-          '文件中没有找到户与成员表：首行须为表头，至少包含「户编号」和「身份证号」',
-          'No household sheet found: the first row must be the header, with at least 户编号 and 身份证号',
-        ),
-      );
-    }
-    await flush(seq);
     await this.deps.jobs.updateOne(
       { _id: id },
       {
         $set: {
           status: 'completed',
           rowsDone: seq,
-          rowsTotal: Math.max(seq, total),
+          rowsTotal: Math.max(seq, total ?? 0),
           unknownHeaders: [...unknownHeaders],
           finishedAt: this.deps.now(),
           updatedAt: this.deps.now(),
@@ -341,12 +358,19 @@ export class ImportService {
     return n;
   }
 
+  /**
+   * Stores a batch and records, in one write to the job, its counts, its rejected rows and
+   * the row up to which the file is done (`checkpoint`; null when an earlier attempt got
+   * further), so the progress never claims rows whose households are not stored.
+   */
   private async storeBatch(
     p: Principal,
     id: string,
     batch: { group: HouseholdGroup; header: HeaderMap }[],
     state: { rejectedStored: number; truncated: boolean },
+    checkpoint: number | null,
   ): Promise<void> {
+    if (!batch.length && checkpoint === null) return;
     const counts: ImportCounts = emptyCounts();
     const rejected: RejectedRow[] = [];
     const reject = (rows: RejectedRow[]) => {
@@ -360,10 +384,12 @@ export class ImportService {
       if (r.ok) valid.push({ input: r.input, group: b.group, header: b.header });
       else reject(r.rejected);
     }
-    const outcomes = await this.deps.households.importMany(
-      p,
-      valid.map((v) => v.input),
-    );
+    const outcomes = valid.length
+      ? await this.deps.households.importMany(
+          p,
+          valid.map((v) => v.input),
+        )
+      : [];
     outcomes.forEach((o, i) => {
       const v = valid[i]!;
       if ('outcome' in o) {
@@ -383,7 +409,11 @@ export class ImportService {
       {
         $inc: Object.fromEntries(Object.entries(counts).map(([k, v]) => [`counts.${k}`, v])),
         ...(kept.length ? { $push: { rejected: { $each: kept } } } : {}),
-        $set: { rejectedTruncated: state.truncated, updatedAt: this.deps.now() },
+        $set: {
+          rejectedTruncated: state.truncated,
+          updatedAt: this.deps.now(),
+          ...(checkpoint === null ? {} : { rowsDone: checkpoint, checkpointRow: checkpoint }),
+        },
       },
     );
   }
@@ -437,7 +467,10 @@ function rejectionOf(
       { code: err.code, message: err.messages },
     );
   }
-  if (err.code === 'REGISTRY_ID_NUMBER_IN_OTHER_HOUSEHOLD') {
+  if (
+    err.code === 'REGISTRY_ID_NUMBER_IN_OTHER_HOUSEHOLD' ||
+    err.code === 'REGISTRY_ID_NUMBER_BEING_REGISTERED'
+  ) {
     const masked = err.extra.idNumber;
     const index = v.input.members.findIndex(
       (m) => typeof masked === 'string' && maskIdNumber(m.idNumber.trim().toUpperCase()) === masked,

@@ -7,7 +7,8 @@ import { importRoutes } from './import.routes';
 import { ImportService } from './import.service';
 
 const QUEUE = 'registry-imports';
-const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+/** The largest upload the import accepts (the benchmark uses the same limit). */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 interface ImportJobData {
   importId: string;

@@ -1,0 +1,49 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useTranslate } from 'react-admin';
+
+/**
+ * The progress bar of a long job (import, export, matching run, ranking), fed by the
+ * job's own counters: determinate once the total is known.
+ */
+export function JobProgress({
+  done,
+  total,
+  status,
+}: {
+  done: number;
+  total: number | null;
+  status: string;
+}) {
+  const translate = useTranslate();
+  const finished = status === 'completed';
+  const percent = finished ? 100 : total ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  return (
+    <Box
+      sx={{ my: 2 }}
+      role="group"
+      aria-label={translate('resources.imports.wizard.step_progress')}
+    >
+      <LinearProgress
+        variant={total || finished ? 'determinate' : 'indeterminate'}
+        value={percent}
+        sx={{ height: 10, borderRadius: 5 }}
+        aria-valuenow={percent}
+      />
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 1 }}>
+        <Typography variant="body2" data-testid="job-progress-rows">
+          {total !== null
+            ? translate('app.progress.rows', {
+                done: done.toLocaleString('en-US'),
+                total: total.toLocaleString('en-US'),
+              })
+            : translate('app.progress.rows_unknown', { done: done.toLocaleString('en-US') })}
+        </Typography>
+        <Typography variant="body2" data-testid="job-progress-percent">
+          {translate('app.progress.percent', { percent })}
+        </Typography>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,33 @@
+import { useTranslate } from 'react-admin';
+import { LineChart } from '../charts/LineChart';
+import { useApi } from '../common/useApi';
+import { DashboardCard } from './DashboardCard';
+import { registryStatistics } from './statistics';
+
+/** 历年脱贫户数与目标 — households exited per year against that year's target. */
+export default function ExitsAgainstTargetChart() {
+  const translate = useTranslate();
+  const { data, loading, error } = useApi(registryStatistics.exits, []);
+  const years = data?.years ?? [];
+  return (
+    <DashboardCard
+      title="dashboard.exits_against_target"
+      loading={loading}
+      error={error}
+      empty={years.length === 0}
+    >
+      <LineChart
+        title={translate('dashboard.exits_against_target')}
+        xLabels={years.map((y) => String(y.year))}
+        series={[
+          { label: translate('dashboard.exits'), values: years.map((y) => y.households) },
+          {
+            label: translate('dashboard.target'),
+            values: years.map((y) => y.targetHouseholds),
+            dashed: true,
+          },
+        ]}
+      />
+    </DashboardCard>
+  );
+}

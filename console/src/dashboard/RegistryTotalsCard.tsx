@@ -1,0 +1,34 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useTranslate } from 'react-admin';
+import { useApi } from '../common/useApi';
+import { DashboardCard } from './DashboardCard';
+import { registryStatistics } from './statistics';
+
+/** 建档立卡概况 — registered and still-poor households and people in the user's area. */
+export default function RegistryTotalsCard() {
+  const translate = useTranslate();
+  const { data, loading, error } = useApi(registryStatistics.households, []);
+  const figures = data
+    ? [
+        ['registered_households', data.registered.households],
+        ['registered_people', data.registered.people],
+        ['still_poor_households', data.stillPoor.households],
+        ['still_poor_people', data.stillPoor.people],
+      ]
+    : [];
+  return (
+    <DashboardCard title="dashboard.totals" loading={loading} error={error}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, 1fr)', gap: 2 }}>
+        {figures.map(([k, v]) => (
+          <Box key={k as string}>
+            <Typography variant="caption" color="text.secondary">
+              {translate(`dashboard.${k as string}`)}
+            </Typography>
+            <Typography variant="h5">{(v as number).toLocaleString('en-US')}</Typography>
+          </Box>
+        ))}
+      </Box>
+    </DashboardCard>
+  );
+}

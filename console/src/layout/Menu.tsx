@@ -1,0 +1,51 @@
+import ListSubheader from '@mui/material/ListSubheader';
+import { Fragment } from 'react';
+import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { MODULES } from '../modules';
+import { mayAccess } from '../providers/authProvider';
+import type { Permissions } from '../providers/permissions';
+import { hasRight } from '../providers/permissions';
+
+/**
+ * The menu: one group per module, each showing only what the user's rights allow (a group
+ * whose entries are all hidden is not shown at all).
+ */
+export function Menu() {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const { permissions } = usePermissions<Permissions>();
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem primaryText={translate('menu.dashboard')} />
+      {MODULES.map((m) => {
+        const resources = m.resources.filter(
+          (r) => r.list && r.menu !== false && mayAccess(permissions, r, 'list'),
+        );
+        const pages = (m.pages ?? []).filter((p) =>
+          hasRight(permissions, p.needs.module, p.needs.right),
+        );
+        if (resources.length === 0 && pages.length === 0) return null;
+        return (
+          <Fragment key={m.name}>
+            {open ? (
+              <ListSubheader sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+                {translate(`menu.${m.name}`)}
+              </ListSubheader>
+            ) : null}
+            {resources.map((r) => (
+              <RaMenu.ResourceItem key={r.name} name={r.name} />
+            ))}
+            {pages.map((p) => (
+              <RaMenu.Item
+                key={p.path}
+                to={p.path}
+                primaryText={translate(p.label)}
+                leftIcon={<p.icon />}
+              />
+            ))}
+          </Fragment>
+        );
+      })}
+    </RaMenu>
+  );
+}

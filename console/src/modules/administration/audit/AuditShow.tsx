@@ -1,0 +1,24 @@
+import { NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
+import { AuditActorField, AuditReasonField, AuditSubjectFieldsField } from './AuditFields';
+
+export default function AuditShow() {
+  return (
+    <Show actions={false}>
+      <SimpleShowLayout>
+        <DateTimeField source="at" />
+        <EnumField source="service" name="Service" />
+        <EnumField source="action" name="AuditAction" />
+        <AuditActorField source="actorName" />
+        <TextField source="actorId" />
+        <AreaField source="actorArea" />
+        <EnumField source="subjectType" name="SubjectType" />
+        <TextField source="subjectIds" emptyText="—" />
+        <AuditSubjectFieldsField source="fields" />
+        <AuditReasonField source="reason" />
+        <NumberField source="count" />
+        <TextField source="requestId" emptyText="—" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

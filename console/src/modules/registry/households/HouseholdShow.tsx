@@ -1,0 +1,152 @@
+import {
+  EditButton,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Grid from '@mui/material/Grid';
+import {
+  AreaField,
+  DateTimeField,
+  EnumArrayField,
+  EnumField,
+  EnumLabel,
+  YesNoField,
+  YuanField,
+} from '../../../common/fields';
+import { GUARANTEES } from '.';
+import type { Household } from './household.api';
+import { HouseholdHistoryTimeline } from './HouseholdHistoryTimeline';
+import { HouseholdWorkflowSteps } from './HouseholdWorkflowSteps';
+import { MemberSubList } from './MemberSubList';
+import { UnmaskedRecord } from './UnmaskedRecord';
+
+const Actions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+function GuaranteesTable() {
+  const translate = useTranslate();
+  const record = useRecordContext<Household>();
+  const g = (record?.guarantees ?? {}) as Record<
+    string,
+    { met: boolean; note?: string | null } | undefined
+  >;
+  return (
+    <Table size="small" sx={{ maxWidth: 720 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell />
+          <TableCell>{translate('resources.households.guarantee.met')}</TableCell>
+          <TableCell>{translate('resources.households.guarantee.note')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {GUARANTEES.map((code) => (
+          <TableRow key={code}>
+            <TableCell>
+              <EnumLabel name="Guarantee" code={code} />
+            </TableCell>
+            <TableCell sx={{ color: g[code] && !g[code].met ? 'error.main' : undefined }}>
+              {g[code] ? translate(g[code].met ? 'ra.boolean.true' : 'ra.boolean.false') : '—'}
+            </TableCell>
+            <TableCell>{g[code]?.note ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Facts() {
+  return (
+    <Grid container columnSpacing={4}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <SimpleShowLayout>
+          <TextField source="householdNo" />
+          <TextField source="headName" />
+          <EnumField source="status" name="HouseholdStatus" chip />
+          <AreaField source="areaCode" />
+          <AreaField source="townshipCode" />
+          <TextField source="groupNo" emptyText="—" />
+          <TextField source="address" emptyText="—" />
+          <TextField source="phone" emptyText="—" />
+          <TextField source="bankName" emptyText="—" />
+          <TextField source="bankAccount" emptyText="—" />
+        </SimpleShowLayout>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <SimpleShowLayout>
+          <EnumField source="attribute" name="PovertyAttribute" />
+          <EnumField source="mainCause" name="PovertyCause" />
+          <EnumArrayField source="otherCauses" name="PovertyCause" />
+          <EnumField source="housingGrade" name="HousingSafetyGrade" />
+          <TextField source="identificationYear" emptyText="—" />
+          <TextField source="exitYear" emptyText="—" />
+          <YesNoField source="partyMember" />
+          <TextField source="size" />
+          <DateTimeField source="createdAt" />
+          <DateTimeField source="updatedAt" />
+        </SimpleShowLayout>
+      </Grid>
+    </Grid>
+  );
+}
+
+function IncomeAndGuarantees() {
+  return (
+    <>
+      <SimpleShowLayout direction="row" sx={{ flexWrap: 'wrap', gap: 3 }}>
+        <TextField source="income.year" emptyText="—" />
+        <YuanField source="income.wagesFen" />
+        <YuanField source="income.productionFen" />
+        <YuanField source="income.propertyFen" />
+        <YuanField source="income.transferFen" />
+        <YuanField source="perCapitaIncomeFen" />
+        <YesNoField source="belowPovertyLine" />
+      </SimpleShowLayout>
+      <Labeled label="resources.households.fields.guaranteesUnmet" sx={{ px: 2 }}>
+        <EnumArrayField source="guaranteesUnmet" name="Guarantee" />
+      </Labeled>
+      <GuaranteesTable />
+    </>
+  );
+}
+
+export default function HouseholdShow() {
+  return (
+    <Show actions={<Actions />}>
+      <UnmaskedRecord>
+        <TabbedShowLayout>
+          <TabbedShowLayout.Tab label="resources.households.tabs.facts">
+            <Facts />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="resources.households.tabs.income" path="income">
+            <IncomeAndGuarantees />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="resources.households.tabs.members" path="members">
+            <MemberSubList />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="resources.households.tabs.workflows" path="workflows">
+            <HouseholdWorkflowSteps />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="resources.households.tabs.history" path="history">
+            <HouseholdHistoryTimeline />
+          </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+      </UnmaskedRecord>
+    </Show>
+  );
+}

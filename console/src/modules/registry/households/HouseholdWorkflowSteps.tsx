@@ -1,0 +1,314 @@
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import BlockIcon from '@mui/icons-material/Block';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Divider from '@mui/material/Divider';
+import Paper from '@mui/material/Paper';
+import Step from '@mui/material/Step';
+import StepContent from '@mui/material/StepContent';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import {
+  Button,
+  useCanAccess,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { formatDateTime } from '../../../common/format';
+import { Spinner } from '../../../common/Spinner';
+import { useApi } from '../../../common/useApi';
+import { hasRight, type Permissions } from '../../../providers/permissions';
+import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
+import {
+  type Household,
+  householdCalls,
+  type WorkflowAction,
+  type WorkflowKind,
+  type WorkflowRun,
+  type WorkflowStepRequest,
+} from './household.api';
+import { isCheckList, type WorkflowCheck, WorkflowChecks } from './WorkflowChecks';
+import { MONITORING_CATEGORIES, WorkflowStepDialog } from './WorkflowStepDialog';
+
+/** The steps of each workflow, in order (纳入监测 has no public notice). */
+const STEPS: Record<WorkflowKind, WorkflowAction[]> = {
+  identification: ['start', 'appraise', 'notice', 'review', 'approve'],
+  exit: ['start', 'appraise', 'notice', 'review', 'approve'],
+  return: ['start', 'appraise', 'notice', 'review', 'approve'],
+  monitoring_entry: ['start', 'appraise', 'review', 'approve'],
+  monitoring_removal: ['start', 'appraise', 'notice', 'review', 'approve'],
+};
+
+/** Which workflows a household in a status may start. */
+const STARTS_FROM: Record<WorkflowKind, string[]> = {
+  identification: ['candidate', 'cancelled'],
+  exit: ['in_poverty', 'returned'],
+  return: ['exited', 'unstable'],
+  monitoring_entry: Object.keys(MONITORING_CATEGORIES),
+  monitoring_removal: ['unstable', 'marginal', 'sudden_hardship'],
+};
+
+interface Refusal {
+  kind: WorkflowKind;
+  checks: WorkflowCheck[];
+}
+
+function RunSteps({
+  run,
+  pendingAction,
+}: {
+  run: WorkflowRun;
+  pendingAction?: WorkflowAction | null;
+}) {
+  const translate = useTranslate();
+  const taken = run.steps.filter((s) => s.action !== 'reject');
+  const order = STEPS[run.kind];
+  return (
+    <Stepper orientation="vertical" activeStep={taken.length} nonLinear={false}>
+      {order.map((action, i) => {
+        const step = taken[i];
+        const checks =
+          step && isCheckList((step.details as { checks?: unknown }).checks)
+            ? (step.details as unknown as { checks: WorkflowCheck[] }).checks
+            : null;
+        return (
+          <Step
+            key={action}
+            completed={Boolean(step)}
+            expanded={Boolean(step) || action === pendingAction}
+          >
+            <StepLabel
+              optional={
+                step ? (
+                  <Typography variant="caption">
+                    {translate('workflow.by', {
+                      actor: step.actor.name,
+                      date: formatDateTime(step.at),
+                    })}
+                  </Typography>
+                ) : undefined
+              }
+            >
+              {translate(`enums.WorkflowAction.${action}`)}
+            </StepLabel>
+            <StepContent>
+              {step ? (
+                <>
+                  <Typography variant="body2">{step.reason}</Typography>
+                  {step.evidence.length ? (
+                    <Typography variant="caption" color="text.secondary">
+                      {step.evidence.join('；')}
+                    </Typography>
+                  ) : null}
+                  {checks ? <WorkflowChecks checks={checks} /> : null}
+                </>
+              ) : (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('workflow.waiting', {
+                    action: translate(`enums.WorkflowAction.${action}`),
+                  })}
+                </Typography>
+              )}
+            </StepContent>
+          </Step>
+        );
+      })}
+    </Stepper>
+  );
+}
+
+/**
+ * 识别、退出、返贫与监测 — the household's workflow as guided steps: what was done, who did
+ * it and why, what comes next, and — when a step is refused — every check that failed.
+ */
+export function HouseholdWorkflowSteps() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const household = useRecordContext<Household>();
+  const { permissions } = usePermissions<Permissions>();
+  const { canAccess: mayWrite } = useCanAccess({ resource: 'households', action: 'edit' });
+  const id = household ? String(household.id) : null;
+  const wf = useApi(id ? () => householdCalls.workflows(id) : null, [id, household?.revision]);
+  const [dialog, setDialog] = useState<{ kind: WorkflowKind; action: WorkflowAction } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  if (!household || !id) return null;
+  if (wf.loading && !wf.data) return <Spinner />;
+  if (!wf.data) {
+    const p = problemOf(wf.error);
+    return (
+      <Alert severity="error">
+        {p ? pick(p.message) : translate('ra.notification.http_error')}
+      </Alert>
+    );
+  }
+  const { active, pending, closed, status, revision } = wf.data;
+  const mayApprove = hasRight(permissions, 'registry', 'approve');
+
+  const submit = async (body: WorkflowStepRequest) => {
+    if (!dialog) return undefined;
+    try {
+      const next = await householdCalls.takeStep(id, dialog.kind, { ...body, revision });
+      wf.setData(next);
+      setRefusal(null);
+      setDialog(null);
+      notify('workflow.step_done', {
+        type: 'success',
+        messageArgs: { action: translate(`enums.WorkflowAction.${body.action}`) },
+      });
+      refresh();
+      return undefined;
+    } catch (err) {
+      const p = problemOf(err);
+      const checks = p && isCheckList(p.checks) ? p.checks : null;
+      if (checks) {
+        // A refusal on the household's facts: the dialog closes and the checks stay in view.
+        setRefusal({ kind: dialog.kind, checks });
+        setDialog(null);
+        void wf.reload();
+        return undefined;
+      }
+      notifyProblem(err);
+      return (err as { body?: { errors?: Record<string, string> } }).body?.errors;
+    }
+  };
+
+  const startable = (Object.keys(STARTS_FROM) as WorkflowKind[]).filter((k) =>
+    STARTS_FROM[k].includes(status),
+  );
+
+  return (
+    <Box
+      sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+      data-testid="household-workflows"
+    >
+      {refusal ? (
+        <Alert severity="error" onClose={() => setRefusal(null)} data-testid="workflow-refusal">
+          <AlertTitle>
+            {translate(`enums.WorkflowKind.${refusal.kind}`)} · {translate('workflow.refused')}
+          </AlertTitle>
+          <WorkflowChecks checks={refusal.checks} />
+        </Alert>
+      ) : null}
+
+      {active ? (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+            <Typography variant="h6">{translate(`enums.WorkflowKind.${active.kind}`)}</Typography>
+            <Chip size="small" label={translate(`enums.WorkflowStage.${active.stage}`)} />
+            <Typography variant="caption" color="text.secondary">
+              {translate('workflow.started_at', { date: formatDateTime(active.startedAt) })}
+            </Typography>
+          </Box>
+          <RunSteps run={active} pendingAction={pending?.action} />
+          {pending?.noticeEndsAt && new Date(pending.noticeEndsAt) > new Date() ? (
+            <Alert severity="info" sx={{ mt: 1 }}>
+              {translate('workflow.notice_until', { date: formatDateTime(pending.noticeEndsAt) })}
+            </Alert>
+          ) : null}
+          {mayWrite && pending ? (
+            <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+              {pending.action !== 'approve' || mayApprove ? (
+                <>
+                  <Button
+                    variant="contained"
+                    label={translate('workflow.take', {
+                      action: translate(`enums.WorkflowAction.${pending.action}`),
+                    })}
+                    onClick={() => setDialog({ kind: pending.kind, action: pending.action })}
+                  >
+                    <PlayArrowIcon />
+                  </Button>
+                  <Button
+                    color="error"
+                    label="workflow.reject"
+                    onClick={() => setDialog({ kind: pending.kind, action: 'reject' })}
+                  >
+                    <BlockIcon />
+                  </Button>
+                </>
+              ) : (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('workflow.waiting', {
+                    action: translate(`enums.WorkflowAction.${pending.action}`),
+                  })}
+                </Typography>
+              )}
+            </Box>
+          ) : null}
+        </Paper>
+      ) : (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('workflow.none_active')}
+          </Typography>
+          {mayWrite ? (
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              {startable.map((kind) => (
+                <Button
+                  key={kind}
+                  variant="outlined"
+                  label={translate('workflow.start', {
+                    kind: translate(`enums.WorkflowKind.${kind}`),
+                  })}
+                  onClick={() => setDialog({ kind, action: 'start' })}
+                >
+                  <PlayArrowIcon />
+                </Button>
+              ))}
+            </Box>
+          ) : null}
+        </Paper>
+      )}
+
+      {closed.length ? (
+        <>
+          <Divider />
+          <Typography variant="subtitle1">{translate('workflow.closed_runs')}</Typography>
+          {[...closed].reverse().map((run) => (
+            <Paper key={run.id} variant="outlined" sx={{ p: 2 }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Typography variant="subtitle2">
+                  {translate(`enums.WorkflowKind.${run.kind}`)}
+                </Typography>
+                <Chip
+                  size="small"
+                  color={
+                    run.outcome === 'approved'
+                      ? 'success'
+                      : run.outcome === 'rejected'
+                        ? 'error'
+                        : 'default'
+                  }
+                  label={translate(`enums.WorkflowOutcome.${run.outcome}`)}
+                />
+                <Typography variant="caption" color="text.secondary">
+                  {formatDateTime(run.startedAt)} – {formatDateTime(run.closedAt)}
+                </Typography>
+              </Box>
+              <RunSteps run={run} />
+            </Paper>
+          ))}
+        </>
+      ) : null}
+
+      {dialog ? (
+        <WorkflowStepDialog
+          kind={dialog.kind}
+          action={dialog.action}
+          status={status}
+          onClose={() => setDialog(null)}
+          onSubmit={submit}
+        />
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,188 @@
+import AddIcon from '@mui/icons-material/PersonAdd';
+import EditIcon from '@mui/icons-material/Edit';
+import RemoveIcon from '@mui/icons-material/PersonRemove';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useState } from 'react';
+import {
+  Button,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { EnumLabel } from '../../../common/fields';
+import { formatDay } from '../../../common/format';
+import { ReasonDialog } from '../../../common/ReasonDialog';
+import { useNotifyProblem } from '../../../providers/problem';
+import { type Household, householdCalls } from './household.api';
+import { MemberDialog } from './MemberDialog';
+
+type Member = Household['members'][number] & Record<string, unknown>;
+
+const COLUMNS = [
+  'name',
+  'relation',
+  'sex',
+  'birthDate',
+  'idNumber',
+  'health',
+  'labourCapacity',
+  'schoolStage',
+  'phone',
+  'status',
+] as const;
+
+/**
+ * 家庭成员 — the household's members as an editable sub-list: add, change and remove (with
+ * a reason, kept in the history) one member at a time, each against the household's revision.
+ */
+export function MemberSubList() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const household = useRecordContext<Household>();
+  const { canAccess: mayWrite } = useCanAccess({ resource: 'households', action: 'edit' });
+  const [editing, setEditing] = useState<Member | null | undefined>(undefined);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [showRemoved, setShowRemoved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!household) return null;
+  const members = (household.members as Member[]).filter(
+    (m) => showRemoved || m.status === 'active',
+  );
+
+  const remove = async (reason: string) => {
+    if (!removing) return;
+    setBusy(true);
+    try {
+      await householdCalls.removeMember(
+        String(household.id),
+        removing.id,
+        household.revision,
+        reason,
+      );
+      notify('resources.members.removed', { type: 'success' });
+      setRemoving(null);
+      refresh();
+    } catch (err) {
+      notifyProblem(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cell = (m: Member, c: (typeof COLUMNS)[number]) => {
+    switch (c) {
+      case 'relation':
+        return <EnumLabel name="Relation" code={m.relation} />;
+      case 'sex':
+        return <EnumLabel name="Sex" code={m.sex} />;
+      case 'health':
+        return <EnumLabel name="HealthStatus" code={m.health} />;
+      case 'labourCapacity':
+        return <EnumLabel name="LabourCapacity" code={m.labourCapacity} />;
+      case 'schoolStage':
+        return <EnumLabel name="SchoolStage" code={m.schoolStage} />;
+      case 'status':
+        return <EnumLabel name="MemberStatus" code={m.status} />;
+      case 'birthDate':
+        return formatDay(m.birthDate);
+      default:
+        return (m[c] as string | null | undefined) || '—';
+    }
+  };
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+        <FormControlLabel
+          control={
+            <Checkbox checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} />
+          }
+          label={translate('resources.members.show_removed')}
+        />
+        {mayWrite ? (
+          <Button label="resources.members.add" onClick={() => setEditing(null)} variant="outlined">
+            <AddIcon />
+          </Button>
+        ) : null}
+      </Box>
+      <Table size="small" aria-label={translate('resources.members.name', { smart_count: 2 })}>
+        <TableHead>
+          <TableRow>
+            {COLUMNS.map((c) => (
+              <TableCell key={c}>{translate(`resources.members.fields.${c}`)}</TableCell>
+            ))}
+            {mayWrite ? <TableCell>{translate('app.common.actions')}</TableCell> : null}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {members.map((m) => (
+            <TableRow
+              key={m.id}
+              sx={{ opacity: m.status === 'removed' ? 0.5 : 1 }}
+              data-testid="member-row"
+            >
+              {COLUMNS.map((c) => (
+                <TableCell key={c}>{cell(m, c)}</TableCell>
+              ))}
+              {mayWrite ? (
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {m.status === 'active' ? (
+                    <>
+                      <Button label="ra.action.edit" onClick={() => setEditing(m)}>
+                        <EditIcon />
+                      </Button>
+                      {m.relation !== 'head' ? (
+                        <Button
+                          label="ra.action.remove"
+                          onClick={() => setRemoving(m)}
+                          color="error"
+                        >
+                          <RemoveIcon />
+                        </Button>
+                      ) : null}
+                    </>
+                  ) : (
+                    (m.removedReason ?? '')
+                  )}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {editing !== undefined ? (
+        <MemberDialog
+          open
+          household={household}
+          member={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            refresh();
+          }}
+        />
+      ) : null}
+      <ReasonDialog
+        open={removing !== null}
+        busy={busy}
+        title={translate('resources.members.remove_title', { name: removing?.name ?? '' })}
+        hint={translate('resources.members.remove_hint')}
+        reasonLabel={translate('app.common.reason')}
+        confirmLabel={translate('ra.action.remove')}
+        onCancel={() => setRemoving(null)}
+        onConfirm={(reason) => void remove(reason)}
+      />
+    </Box>
+  );
+}

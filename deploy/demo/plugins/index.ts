@@ -1,0 +1,20 @@
+import type { DemoCounty } from '../county';
+import type { DemoPlugin, DemoUser } from '../plugin';
+import { gatewayPlugin } from './gateway';
+import { registryPlugin } from './registry';
+
+/**
+ * The demo county's parts, in the order they are seeded: users first, the registry next
+ * (every other service reads its households), then each service's own data. A service's
+ * part goes here as it lands (its plugin file next to these): assistance (helpers,
+ * pairings, visits of the last six months), funds (projects, fund batches with some idle
+ * money), support (students, subsidies, insurance), matching (department lists with planted
+ * anomalies), assessment (two quarters of rankings).
+ */
+const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin];
+
+export function demoPlugins(): DemoPlugin[] {
+  const extraUsers = (county: DemoCounty): DemoUser[] =>
+    SERVICE_PLUGINS.flatMap((p) => p.users?.(county) ?? []);
+  return [gatewayPlugin(extraUsers), ...SERVICE_PLUGINS];
+}

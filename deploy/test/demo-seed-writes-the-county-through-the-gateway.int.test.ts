@@ -1,0 +1,94 @@
+import { DemoCounty } from '../demo/county';
+import { seedDemo } from '../demo/seed';
+import { startPlatform, type Platform } from '../../services/gateway/test/fixtures/platform';
+
+const PEOPLE = 240;
+const PASSWORD = 'Demo-pass-2020!';
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 180_000);
+afterAll(async () => {
+  await platform?.close();
+});
+
+const log: string[] = [];
+
+test('the seed writes users, areas, villages, households and exit targets through the gateway, once', async () => {
+  const county = new DemoCounty({ people: PEOPLE, seed: 11 });
+  const households = [...county.households()];
+  const outcome = await seedDemo({
+    gatewayUrl: platform.gatewayUrl,
+    people: PEOPLE,
+    seed: 11,
+    password: PASSWORD,
+    adminPassword: platform.admin.password,
+    log: (m) => log.push(m),
+  });
+  expect(outcome.gateway).toMatch(/^seeded/);
+  expect(outcome.registry).toMatch(/^seeded/);
+
+  // The poverty office signs in with the demo password and sees the whole county.
+  const office = await platform.login('fupinban', PASSWORD);
+  const auth = { authorization: `Bearer ${office.accessToken}` };
+  const list = await platform
+    .api()
+    .get('/api/registry/households')
+    .query({ range: '[0,0]' })
+    .set(auth)
+    .expect(200);
+  expect(list.headers['content-range']).toMatch(new RegExp(`/${households.length}$`));
+  const stats = await platform
+    .api()
+    .get('/api/registry/statistics/households')
+    .set(auth)
+    .expect(200);
+  expect(JSON.stringify(stats.body)).toMatch(/exited/);
+  const village = county.villages.find((v) => v.poorVillage) ?? county.villages[0]!;
+  const facts = await platform
+    .api()
+    .get(`/api/registry/villages/${village.code}`)
+    .set(auth)
+    .expect(200);
+  expect(facts.body).toMatchObject({ ruralPopulation: village.ruralPopulation });
+  const targets = await platform
+    .api()
+    .get('/api/registry/exit-targets')
+    .query({ range: '[0,0]' })
+    .set(auth)
+    .expect(200);
+  expect(Number(/\/(\d+)$/.exec(String(targets.headers['content-range']))?.[1])).toBeGreaterThan(
+    13,
+  );
+
+  // A township's user sees exactly the township's households.
+  const township = county.townships[0]!;
+  const townshipUser = await platform.login('xiangzhen01', PASSWORD);
+  const own = await platform
+    .api()
+    .get('/api/registry/households')
+    .query({ range: '[0,0]' })
+    .set({ authorization: `Bearer ${townshipUser.accessToken}` })
+    .expect(200);
+  const expected = households.filter((h) => h.townshipCode === township.code).length;
+  expect(own.headers['content-range']).toMatch(new RegExp(`/${expected}$`));
+
+  // Every user kind can sign in.
+  for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
+    await platform.login(username, PASSWORD);
+
+  // Again: nothing to do, nothing doubled.
+  const again = await seedDemo({
+    gatewayUrl: platform.gatewayUrl,
+    people: PEOPLE,
+    seed: 11,
+    password: PASSWORD,
+    adminPassword: platform.admin.password,
+    log: (m) => log.push(m),
+  });
+  expect(again).toMatchObject({
+    gateway: 'skipped: already seeded',
+    registry: 'skipped: already seeded',
+  });
+}, 600_000);

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  createRedis,
+  createServiceApp,
+  loadOpenApi,
+  OutboxRelay,
+  projectedHouseholdModel,
+  redisReadiness,
+  RegistryProjection,
+  registryProjectionRoutes,
+  type ServiceRuntime,
+  startPublishing,
+} from '@fupin/kit';
+import { bulletinRoutes } from './bulletins/bulletin.routes';
+import { BulletinService } from './bulletins/bulletin.service';
+import type { AssessmentConfig } from './config';
+import { areaNameModel, factModel, lateEventModel } from './indicators/fact.model';
+import { FactStore } from './indicators/fact.store';
+import { IndicatorCalculator } from './indicators/indicator.calculator';
+import { IndicatorProjection } from './indicators/indicator.consumer';
+import { RankingJob } from './rankings/ranking.job';
+import { rankingModel, rankingRecordsModel, rankingResultModel } from './rankings/ranking.model';
+import { RANKING_TOPICS } from './rankings/ranking.events';
+import { rankingRoutes } from './rankings/ranking.routes';
+import { RankingService } from './rankings/ranking.service';
+import { schemeModel } from './schemes/scheme.model';
+import { schemeRoutes } from './schemes/scheme.routes';
+import { SchemeService } from './schemes/scheme.service';
+import { TargetImport } from './schemes/target-import';
+import { statisticsRoutes } from './statistics/statistics.routes';
+import { StatisticsService } from './statistics/statistics.service';
+
+/**
+ * Composition of the assessment on an open runtime: its records built from the other
+ * services' events, the scheme, the rankings with their quarterly job, bulletins, statistics
+ * and the HTTP app. Used by main.ts and by the integration tests.
+ */
+export async function createAssessment(
+  rt: ServiceRuntime,
+  config: AssessmentConfig,
+  opts: {
+    now?: () => Date;
+    queuePrefix?: string;
+    /** Tests start the job or the consumer only where they need them. */
+    startJob?: boolean;
+    startConsumer?: boolean;
+    instance?: string;
+  } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const models = {
+    facts: factModel(rt.conn),
+    areas: areaNameModel(rt.conn),
+    late: lateEventModel(rt.conn),
+    households: projectedHouseholdModel(rt.conn),
+    schemes: schemeModel(rt.conn),
+    rankings: rankingModel(rt.conn),
+    results: rankingResultModel(rt.conn),
+    records: rankingRecordsModel(rt.conn),
+  };
+  const relay = new OutboxRelay({
+    models: [models.rankings],
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const householdProjection = new RegistryProjection({
+    model: models.households,
+    logger: rt.logger,
+    now,
+  });
+  const projection = new IndicatorProjection({
+    ctx: {
+      facts: new FactStore(models.facts, now),
+      areas: models.areas,
+      households: householdProjection,
+    },
+    rankings: models.rankings,
+    late: models.late,
+    now,
+  });
+  const schemes = new SchemeService({
+    schemes: models.schemes,
+    areas: models.areas,
+    countyCode: config.COUNTY_AREA_CODE,
+    now,
+  });
+  const calculator = new IndicatorCalculator({
+    facts: models.facts,
+    households: models.households,
+  });
+  const rankings = new RankingService({
+    rankings: models.rankings,
+    results: models.results,
+    records: models.records,
+    late: models.late,
+    schemes,
+    calculator,
+    countyCode: config.COUNTY_AREA_CODE,
+    eventsStored: () => relay.notify(),
+    now,
+    logger: rt.logger,
+  });
+  const targets = new TargetImport(schemes);
+  const bulletins = new BulletinService({ rankings, schemes, now });
+  const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
+
+  await startPublishing(rt, { relay, topics: RANKING_TOPICS });
+  // One group per deployment (its topic prefix), so deployments sharing a cluster never split
+  // each other's partitions.
+  const consumerGroup = `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.assessment.indicators`;
+  if (opts.startConsumer ?? true) await projection.start(rt, { groupId: consumerGroup });
+
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+  const job = new RankingJob({
+    rankings,
+    connection: redis,
+    prefix: opts.queuePrefix ?? (config.KAFKA_TOPIC_PREFIX || 'fupin'),
+    logger: rt.logger,
+    pattern: config.RANKING_SCHEDULE,
+    instance: opts.instance ?? randomUUID(),
+  });
+  if (opts.startJob ?? true) {
+    await job.start();
+    rt.shutdown.add('ranking job', () => job.stop());
+  }
+
+  const app = createServiceApp({
+    name: 'assessment',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    routes: (router) => {
+      schemeRoutes(router, schemes, targets);
+      rankingRoutes(router, rankings);
+      bulletinRoutes(router, bulletins);
+      statisticsRoutes(router, statistics);
+      registryProjectionRoutes(router, householdProjection, {
+        module: 'assessment',
+        registryUrl: config.REGISTRY_URL,
+      });
+    },
+  });
+  return {
+    app,
+    consumerGroup,
+    relay,
+    models,
+    projection,
+    householdProjection,
+    schemes,
+    rankings,
+    calculator,
+    bulletins,
+    job,
+    redis,
+  };
+}
+export type Assessment = Awaited<ReturnType<typeof createAssessment>>;

@@ -1,0 +1,227 @@
+import type { Direction, Text, ValueKind } from '../scoring/scoring.engine';
+
+/** A unit ranked by the assessment: a township (乡镇) or a county department (县直部门). */
+export type UnitKind = 'township' | 'department';
+
+/** The service that owns the records behind an indicator (for the links of the explanation). */
+export type OwningService = 'registry' | 'assistance' | 'funds' | 'support' | 'matching';
+
+export interface IndicatorDefinition {
+  code: IndicatorCode;
+  label: Text;
+  description: Text;
+  valueKind: ValueKind;
+  direction: Direction;
+  appliesTo: UnitKind[];
+  /** A reasonable linear rule an administrator starts from. */
+  defaults: { floor: number; target: number };
+  /** The events it is measured from. */
+  sources: string[];
+}
+
+export const INDICATOR_CODES = [
+  'visit_coverage',
+  'plan_coverage',
+  'helper_coverage',
+  'fund_disbursement_rate',
+  'idle_funds',
+  'project_start_rate',
+  'project_completion_rate',
+  'findings_open',
+  'findings_overdue',
+  'insurance_coverage',
+  'dropouts_open',
+  'exit_progress',
+  'topups_outstanding',
+] as const;
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+const both: UnitKind[] = ['township', 'department'];
+
+/**
+ * 考核指标 — what can be measured from the other services' events (domain guide, "Assessment":
+ * visits, plans, helpers, funds, projects, data quality, insurance, dropouts, exits, top-ups).
+ * Rates are percentages with two decimals; amounts are fen; counts are whole numbers.
+ */
+export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
+  visit_coverage: {
+    code: 'visit_coverage',
+    label: { zh: '入户走访覆盖率', en: 'Households visited' },
+    description: {
+      zh: '帮扶对象户中每月至少走访一次的户月占比（季度为三个月的合计）',
+      en: 'Share of household-months with at least one home visit, over the assisted households',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 80, target: 100 },
+    sources: ['assistance.visit.v1', 'registry.household.v1'],
+  },
+  plan_coverage: {
+    code: 'plan_coverage',
+    label: { zh: '一户一策覆盖率', en: 'Households with a plan' },
+    description: {
+      zh: '帮扶对象户中已制定帮扶措施（一户一策）的户占比',
+      en: 'Share of assisted households whose plan (一户一策) has at least one measure',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 90, target: 100 },
+    sources: ['assistance.measure.v1', 'registry.household.v1'],
+  },
+  helper_coverage: {
+    code: 'helper_coverage',
+    label: { zh: '帮扶责任人落实率', en: 'Households with a responsible helper' },
+    description: {
+      zh: '期末帮扶对象户中有在岗帮扶责任人（重点帮扶）的户占比',
+      en: 'Share of assisted households with an active responsible helper at the end of the period',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 95, target: 100 },
+    sources: ['assistance.pairing.v1', 'registry.household.v1'],
+  },
+  fund_disbursement_rate: {
+    code: 'fund_disbursement_rate',
+    label: { zh: '资金拨付率', en: 'Funds disbursed' },
+    description: {
+      zh: '当年项目已拨付资金占已下达资金的比例（期末）',
+      en: "Money disbursed by the period's end over money allocated, for the year's projects",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 50, target: 100 },
+    sources: ['funds.project.v1', 'funds.disbursement.v1'],
+  },
+  idle_funds: {
+    code: 'idle_funds',
+    label: { zh: '资金趴账金额', en: 'Idle funds' },
+    description: {
+      zh: '期末最近一次趴账检查中已下达未拨付的资金（元）',
+      en: 'Money allocated and not disbursed at the last idle-funds check of the period',
+    },
+    valueKind: 'fen',
+    direction: 'lower',
+    appliesTo: ['township'],
+    defaults: { floor: 50_000_000, target: 0 },
+    sources: ['funds.idle.v1'],
+  },
+  project_start_rate: {
+    code: 'project_start_rate',
+    label: { zh: '项目开工率', en: 'Projects started' },
+    description: {
+      zh: '当年已入库项目中期末已开工的比例',
+      en: "Share of the year's approved projects started by the period's end",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 60, target: 100 },
+    sources: ['funds.project.v1'],
+  },
+  project_completion_rate: {
+    code: 'project_completion_rate',
+    label: { zh: '项目完工率', en: 'Projects completed' },
+    description: {
+      zh: '当年已入库项目中期末已完工（或验收）的比例',
+      en: "Share of the year's approved projects completed (or accepted) by the period's end",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 0, target: 100 },
+    sources: ['funds.project.v1'],
+  },
+  findings_open: {
+    code: 'findings_open',
+    label: { zh: '比对疑点未销号数', en: 'Open matching findings' },
+    description: {
+      zh: '数据比对发现、期末尚未销号的疑点数（数据质量）',
+      en: "Cross-department matching findings not closed by the period's end (data quality)",
+    },
+    valueKind: 'count',
+    direction: 'lower',
+    appliesTo: both,
+    defaults: { floor: 50, target: 0 },
+    sources: ['matching.finding.v1'],
+  },
+  findings_overdue: {
+    code: 'findings_overdue',
+    label: { zh: '比对疑点逾期未整改数', en: 'Overdue matching findings' },
+    description: {
+      zh: '期末已超过整改期限仍未销号的疑点数',
+      en: "Open findings past their deadline at the period's end",
+    },
+    valueKind: 'count',
+    direction: 'lower',
+    appliesTo: both,
+    defaults: { floor: 10, target: 0 },
+    sources: ['matching.finding.v1'],
+  },
+  insurance_coverage: {
+    code: 'insurance_coverage',
+    label: { zh: '基本医保参保率', en: 'Basic medical insurance coverage' },
+    description: {
+      zh: '建档立卡人口中参加当年基本医疗保险的比例',
+      en: "Share of the registered people enrolled in the year's basic medical insurance",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 95, target: 100 },
+    sources: ['support.coverage.v1', 'registry.member.v1'],
+  },
+  dropouts_open: {
+    code: 'dropouts_open',
+    label: { zh: '辍学未劝返人数', en: 'Open dropout cases' },
+    description: {
+      zh: '期末仍未劝返复学的控辍保学个案数',
+      en: "Dropout cases (控辍保学) still open at the period's end",
+    },
+    valueKind: 'count',
+    direction: 'lower',
+    appliesTo: both,
+    defaults: { floor: 5, target: 0 },
+    sources: ['support.dropout.v1'],
+  },
+  exit_progress: {
+    code: 'exit_progress',
+    label: { zh: '年度脱贫任务完成率', en: "Exits against the year's target" },
+    description: {
+      zh: '当年已脱贫户数占年度脱贫目标户数的比例',
+      en: "Households exited this year over the year's exit target",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 0, target: 100 },
+    sources: ['registry.household.v1', 'registry.exit_target.v1'],
+  },
+  topups_outstanding: {
+    code: 'topups_outstanding',
+    label: { zh: '住院追补未到位金额', en: 'Hospital top-ups outstanding' },
+    description: {
+      zh: '报付比例未达 90% 应追补而尚未支付的金额（元）',
+      en: 'Top-ups owed to reach the 90% reimbursement and not yet paid',
+    },
+    valueKind: 'fen',
+    direction: 'lower',
+    appliesTo: both,
+    defaults: { floor: 1_000_000, target: 0 },
+    sources: ['support.reimbursement.v1'],
+  },
+};
+
+export function isIndicatorCode(code: string): code is IndicatorCode {
+  return (INDICATOR_CODES as readonly string[]).includes(code);
+}
+
+/** Finds an indicator by its code or its Chinese name, as a target sheet writes it. */
+export function indicatorByLabel(text: string): IndicatorDefinition | undefined {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (isIndicatorCode(t)) return INDICATORS[t];
+  return Object.values(INDICATORS).find((d) => d.label.zh === t);
+}

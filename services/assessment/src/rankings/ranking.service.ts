@@ -1,0 +1,750 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  conflict,
+  isInScope,
+  type ListQuery,
+  notFound,
+  outboxUpdate,
+  type Principal,
+  unprocessable,
+} from '@fupin/kit';
+import type { Logger } from 'pino';
+import { INDICATORS, type IndicatorCode } from '../indicators/catalogue';
+import type { LateEventModel } from '../indicators/fact.model';
+import {
+  type IndicatorCalculator,
+  type MeasurePeriod,
+  type Measurement,
+  recordLink,
+} from '../indicators/indicator.calculator';
+import {
+  lastClosedQuarter,
+  previousQuarter,
+  type Quarter,
+  quarterClosed,
+  quarterKey,
+  quarterMonths,
+  quarterSpan,
+  shanghaiDay,
+} from '../scoring/period';
+import { scoreTrack, ScoringError, type Text, type UnitScore } from '../scoring/scoring.engine';
+import type { Scheme } from '../schemes/scheme.model';
+import type { SchemeService } from '../schemes/scheme.service';
+import { actorOf, rankingEvents } from './ranking.events';
+import type {
+  RankingModel,
+  RankingRecords,
+  RankingRecordsModel,
+  RankingResult,
+  RankingResultModel,
+  RankingTrigger,
+  RankingVersion,
+  ScoredIndicator,
+  TrackResult,
+} from './ranking.model';
+
+/** A claim not finished in this time was abandoned (the process died) and may be taken over. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+/** Late event ids listed on a version; the count is always exact. */
+const MAX_LISTED_LATE = 1000;
+
+export type RankOutcome = 'published' | 'already_ranked' | 'in_progress' | 'no_scheme';
+
+/** What one computation produced, before it is stored. */
+export interface Computed {
+  quarter: Quarter;
+  computedAt: Date;
+  schemeRevision: number;
+  tracks: TrackResult[];
+  results: Omit<RankingResult, '_id' | 'rankingId' | 'version'>[];
+  records: Omit<RankingRecords, '_id' | 'rankingId'>[];
+  reasons: Map<string, { yellow: Text; accountability: Text }>;
+}
+
+export type RankingView = Omit<
+  RankingVersion,
+  '_id' | 'claim' | 'outbox' | 'hasOutbox' | 'outboxLease'
+> & {
+  id: string;
+};
+
+export interface RankingFilter {
+  year?: number;
+  quarter?: number;
+  current?: boolean;
+}
+
+const SUMMARY = {
+  quarterKey: 1,
+  year: 1,
+  quarter: 1,
+  version: 1,
+  status: 1,
+  trigger: 1,
+  reason: 1,
+  actor: 1,
+  period: 1,
+  computedAt: 1,
+  publishedAt: 1,
+  supersedes: 1,
+  supersededBy: 1,
+  schemeRevision: 1,
+  tracks: 1,
+  lateEvents: 1,
+} as const;
+
+const PUBLISHED = { status: 'published' } as const;
+
+const rankingWhat = bi('排名', 'Ranking');
+
+/**
+ * 季度考核排名 — freezes a quarter's indicator values, scores and ranks the units, warns the last
+ * place and flags repeat warnings, and publishes the result as an immutable version. The
+ * version id is claimed first (a unique key), so however many workers run, a version is
+ * computed once; recomputation publishes the next version with its reason.
+ */
+export class RankingService {
+  constructor(
+    private readonly deps: {
+      rankings: RankingModel;
+      results: RankingResultModel;
+      records: RankingRecordsModel;
+      late: LateEventModel;
+      schemes: SchemeService;
+      calculator: IndicatorCalculator;
+      countyCode: string;
+      eventsStored: () => void;
+      now: () => Date;
+      logger: Logger;
+    },
+  ) {}
+
+  // ------------------------------------------------------------------ computing
+
+  /** Measures and scores every track of the scheme for a quarter; stores nothing. */
+  async compute(q: Quarter, scheme: Scheme): Promise<Computed> {
+    const previous = await this.current(previousQuarter(q));
+    const streaks: Record<string, number> = {};
+    for (const t of previous?.tracks ?? [])
+      for (const u of t.units) streaks[u.unitId] = u.consecutiveYellowCards;
+    const period: MeasurePeriod = {
+      key: quarterKey(q),
+      year: q.year,
+      span: quarterSpan(q),
+      months: quarterMonths(q),
+    };
+    return { quarter: q, ...(await this.computePeriod(period, q, scheme, streaks)) };
+  }
+
+  /**
+   * Measures and scores a period (a quarter, or a month for the monthly bulletin) given the
+   * yellow-card streaks that lead into it.
+   */
+  async computePeriod(
+    period: MeasurePeriod,
+    q: Quarter,
+    scheme: Scheme,
+    streaks: Record<string, number>,
+  ): Promise<Omit<Computed, 'quarter'>> {
+    const computedAt = this.deps.now();
+    const out: Omit<Computed, 'quarter'> = {
+      computedAt,
+      schemeRevision: scheme.revision,
+      tracks: [],
+      results: [],
+      records: [],
+      reasons: new Map(),
+    };
+    for (const track of this.deps.schemes.resolve(scheme)) {
+      const codes = track.indicators.map((i) => i.code as IndicatorCode);
+      const measured = await this.deps.calculator.measure(
+        period,
+        track.units,
+        codes,
+        shanghaiDay(computedAt),
+      );
+      const byUnit = new Map<string, Map<string, Measurement>>();
+      for (const m of measured) {
+        const own = byUnit.get(m.unitId) ?? new Map<string, Measurement>();
+        own.set(m.code, m);
+        byUnit.set(m.unitId, own);
+      }
+      let scores: UnitScore[];
+      try {
+        scores = scoreTrack({
+          indicators: track.indicators,
+          previousStreaks: streaks,
+          units: track.units.map((u) => ({
+            unitId: u.unitId,
+            name: u.name,
+            values: Object.fromEntries(
+              codes.map((c) => [c, byUnit.get(u.unitId)?.get(c)?.value ?? null]),
+            ),
+            ...(track.targets.get(u.unitId) ? { targets: track.targets.get(u.unitId)! } : {}),
+          })),
+        });
+      } catch (err) {
+        if (err instanceof ScoringError)
+          throw unprocessable(err.code, bi(err.text.zh, err.text.en));
+        throw err;
+      }
+      const refOf = new Map(track.units.map((u) => [u.unitId, u]));
+      const units = scores.map((s) => {
+        const ref = refOf.get(s.unitId)!;
+        return {
+          unitId: s.unitId,
+          kind: ref.kind,
+          code: ref.code,
+          name: ref.name,
+          areaCode: ref.areaCode,
+          scoreCenti: s.scoreCenti,
+          rank: s.rank,
+          tiedWith: s.tiedWith,
+          yellowCard: s.yellowCard,
+          consecutiveYellowCards: s.consecutiveYellowCards,
+          accountability: s.accountability,
+        };
+      });
+      out.tracks.push({
+        kind: track.kind,
+        indicators: track.indicators.map((i) => ({
+          code: i.code,
+          label: i.label,
+          valueKind: i.valueKind,
+          weight: i.weight,
+          direction: i.direction,
+          rule: i.rule,
+          floor: i.floor,
+          target: i.target,
+        })),
+        units,
+      });
+      for (const [i, s] of scores.entries()) {
+        const unit = units[i]!;
+        const measuredHere = byUnit.get(s.unitId)!;
+        const indicators: ScoredIndicator[] = s.indicators.map((ind) => {
+          const m = measuredHere.get(ind.code)!;
+          const def = INDICATORS[ind.code as IndicatorCode];
+          return {
+            ...ind,
+            label: def.label,
+            valueKind: def.valueKind,
+            direction: track.indicators.find((x) => x.code === ind.code)!.direction,
+            numerator: m.numerator,
+            denominator: m.denominator,
+            records: m.records.total,
+            recordsLabel: m.records.label,
+          };
+        });
+        out.results.push({
+          ...unit,
+          quarterKey: period.key,
+          year: q.year,
+          quarter: q.quarter,
+          of: scores.length,
+          indicators,
+          explanation: s.explanation,
+        });
+        for (const m of measuredHere.values()) {
+          out.records.push({
+            unitId: s.unitId,
+            code: m.code,
+            service: m.records.service,
+            path: m.records.path,
+            label: m.records.label,
+            items: m.records.items,
+            total: m.records.total,
+          });
+        }
+        const line = (needle: string) => s.explanation.find((e) => e.zh.includes(needle));
+        out.reasons.set(s.unitId, {
+          yellow: line('预黄牌警告') ?? { zh: '排名倒数第一', en: 'Last place' },
+          accountability: line('问责') ?? {
+            zh: '连续两个季度预黄牌',
+            en: 'Two yellow cards in a row',
+          },
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Ranks the last closed quarter unless a version of it exists (the quarterly job). */
+  async rankClosedQuarter(): Promise<{
+    quarterKey: string;
+    outcome: RankOutcome;
+    rankingId: string | null;
+  }> {
+    const q = lastClosedQuarter(this.deps.now());
+    const r = await this.rankOnce(q, { trigger: 'schedule', reason: null, actor: null });
+    return { quarterKey: quarterKey(q), ...r };
+  }
+
+  /**
+   * Computes and publishes version 1 of a quarter if no version exists. Safe to call from any
+   * number of workers at once: one claims the version, the others find it taken.
+   */
+  async rankOnce(
+    q: Quarter,
+    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+  ): Promise<{ outcome: RankOutcome; rankingId: string | null }> {
+    const scheme = await this.deps.schemes.find(q.year);
+    if (!scheme || scheme.tracks.length === 0) {
+      this.deps.logger.warn(
+        { quarter: quarterKey(q) },
+        'no assessment scheme for the year; nothing ranked',
+      );
+      return { outcome: 'no_scheme', rankingId: null };
+    }
+    const claim = await this.claim(q, 1, opts, null);
+    if (!claim.token) return { outcome: claim.outcome, rankingId: claim.id };
+    await this.publish(claim.id, claim.token, q, scheme, opts, null);
+    return { outcome: 'published', rankingId: claim.id };
+  }
+
+  /** On demand: the first version of a closed quarter. */
+  async rankQuarter(p: Principal, q: Quarter): Promise<RankingView> {
+    this.deps.schemes.assertCountyWide(p);
+    if (!quarterClosed(q, this.deps.now()))
+      throw unprocessable(
+        'ASSESSMENT_QUARTER_NOT_CLOSED',
+        bi(
+          `${q.year}年第${q.quarter}季度尚未结束，不能排名（可先预览）`,
+          `Quarter ${quarterKey(q)} has not closed yet; preview it instead`,
+        ),
+        [
+          {
+            field: 'quarter',
+            code: 'not_closed',
+            message: bi('季度未结束', 'quarter still running'),
+          },
+        ],
+      );
+    await this.deps.schemes.get(q.year);
+    const r = await this.rankOnce(q, { trigger: 'manual', reason: null, actor: p });
+    if (r.outcome === 'already_ranked' || r.outcome === 'in_progress')
+      throw conflict(
+        r.outcome === 'already_ranked'
+          ? 'ASSESSMENT_RANKING_EXISTS'
+          : 'ASSESSMENT_RANKING_IN_PROGRESS',
+        r.outcome === 'already_ranked'
+          ? bi(
+              '该季度已有排名，如需更正请说明原因后重新计算',
+              'The quarter is ranked already; recompute it with a reason to correct it',
+            )
+          : bi('该季度的排名正在计算中', 'The quarter is being ranked right now'),
+        { rankingId: r.rankingId },
+      );
+    return this.get(p, r.rankingId!);
+  }
+
+  /** 重新计算 — a new version of a published quarter, with the reason; late events go into it. */
+  async recompute(p: Principal, q: Quarter, reason: string): Promise<RankingView> {
+    this.deps.schemes.assertCountyWide(p);
+    const scheme = await this.deps.schemes.find(q.year);
+    if (!scheme) await this.deps.schemes.get(q.year);
+    const latest = await this.deps.rankings
+      .findOne({ quarterKey: quarterKey(q) }, SUMMARY)
+      .sort({ version: -1 })
+      .lean<RankingVersion>();
+    if (!latest)
+      throw conflict(
+        'ASSESSMENT_RANKING_NOT_PUBLISHED',
+        bi('该季度尚未排名，请先排名', 'The quarter has not been ranked yet; rank it first'),
+      );
+    const opts = { trigger: 'recompute' as const, reason, actor: p };
+    const claim =
+      latest.status === 'published'
+        ? await this.claim(q, latest.version + 1, opts, latest._id)
+        : { id: latest._id, token: null };
+    if (!claim.token)
+      throw conflict(
+        'ASSESSMENT_RANKING_IN_PROGRESS',
+        bi(
+          '该季度的排名正在计算中，请稍后再试',
+          'The quarter is being ranked right now; try again shortly',
+        ),
+      );
+    await this.publish(claim.id, claim.token, q, scheme!, opts, latest._id);
+    return this.get(p, claim.id);
+  }
+
+  /** What the quarter's ranking would be now, without storing or publishing anything. */
+  async preview(
+    p: Principal,
+    q: Quarter,
+  ): Promise<{
+    quarterKey: string;
+    computedAt: Date;
+    tracks: TrackResult[];
+    results: Computed['results'];
+  }> {
+    const scheme = await this.deps.schemes.find(q.year);
+    if (!scheme) await this.deps.schemes.get(q.year);
+    const c = await this.compute(q, scheme!);
+    return {
+      quarterKey: quarterKey(q),
+      computedAt: c.computedAt,
+      tracks: c.tracks.map((t) => ({
+        ...t,
+        units: t.units.filter((u) => isInScope(p, u.areaCode)),
+      })),
+      results: c.results.filter((r) => isInScope(p, r.areaCode)),
+    };
+  }
+
+  private async claim(
+    q: Quarter,
+    version: number,
+    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+    supersedes: string | null,
+  ): Promise<{ id: string; token: string | null; outcome: RankOutcome }> {
+    const id = `${quarterKey(q)}-v${version}`;
+    const token = randomUUID();
+    const now = this.deps.now();
+    const doc: RankingVersion = {
+      _id: id,
+      quarterKey: quarterKey(q),
+      year: q.year,
+      quarter: q.quarter,
+      version,
+      status: 'computing',
+      claim: { token, at: now },
+      trigger: opts.trigger,
+      reason: opts.reason,
+      actor: opts.actor ? { id: opts.actor.userId, name: opts.actor.username } : null,
+      period: quarterSpan(q),
+      computedAt: null,
+      publishedAt: null,
+      supersedes,
+      supersededBy: null,
+      schemeRevision: null,
+      tracks: [],
+      lateEvents: { count: 0, eventIds: [] },
+    };
+    try {
+      await this.deps.rankings.create(doc);
+      return { id, token, outcome: 'published' };
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000) throw err;
+    }
+    const existing = await this.deps.rankings
+      .findById(id, { status: 1, claim: 1 })
+      .lean<RankingVersion>();
+    if (!existing || existing.status === 'published')
+      return { id, token: null, outcome: 'already_ranked' };
+    // A claim left by a process that died is taken over; a live one is left alone.
+    if (existing.claim && now.getTime() - new Date(existing.claim.at).getTime() > STALE_CLAIM_MS) {
+      const res = await this.deps.rankings.updateOne(
+        { _id: id, status: 'computing', 'claim.token': existing.claim.token },
+        { $set: { claim: { token, at: now } } },
+      );
+      if (res.modifiedCount === 1) {
+        this.deps.logger.warn({ rankingId: id }, 'took over an abandoned ranking computation');
+        return { id, token, outcome: 'published' };
+      }
+    }
+    return { id, token: null, outcome: 'in_progress' };
+  }
+
+  private async publish(
+    id: string,
+    token: string,
+    q: Quarter,
+    scheme: Scheme,
+    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+    supersedes: string | null,
+  ): Promise<void> {
+    try {
+      const c = await this.compute(q, scheme);
+      const version = Number(id.split('-v')[1]);
+      const pending = await this.deps.late
+        .find(
+          { quarterKey: quarterKey(q), includedIn: null, receivedAt: { $lte: c.computedAt } },
+          { eventId: 1 },
+        )
+        .sort({ receivedAt: 1 })
+        .lean();
+      const lateIds = [...new Set(pending.map((l) => l.eventId))];
+      // Results and records first, under the claimed id; they become visible with the version.
+      await this.deps.results.bulkWrite(
+        c.results.map((r) => {
+          const doc: RankingResult = { ...r, _id: `${id}|${r.unitId}`, rankingId: id, version };
+          return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
+        }),
+        { ordered: false },
+      );
+      if (c.records.length)
+        await this.deps.records.bulkWrite(
+          c.records.map((r) => {
+            const doc: RankingRecords = { ...r, _id: `${id}|${r.unitId}|${r.code}`, rankingId: id };
+            return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
+          }),
+          { ordered: false },
+        );
+      const previous = supersedes
+        ? await this.deps.rankings.findById(supersedes, SUMMARY).lean<RankingVersion>()
+        : null;
+      const publishedAt = this.deps.now();
+      const set = {
+        status: 'published' as const,
+        claim: null,
+        computedAt: c.computedAt,
+        publishedAt,
+        schemeRevision: c.schemeRevision,
+        tracks: c.tracks,
+        lateEvents: { count: lateIds.length, eventIds: lateIds.slice(0, MAX_LISTED_LATE) },
+      };
+      const version_: RankingVersion = {
+        _id: id,
+        quarterKey: quarterKey(q),
+        year: q.year,
+        quarter: q.quarter,
+        version,
+        trigger: opts.trigger,
+        reason: opts.reason,
+        actor: null,
+        period: quarterSpan(q),
+        supersedes,
+        supersededBy: null,
+        ...set,
+      };
+      const events = rankingEvents(
+        version_,
+        c.tracks,
+        previous,
+        c.reasons,
+        this.deps.countyCode,
+        actorOf(opts.actor),
+        publishedAt,
+      );
+      const res = await this.deps.rankings.updateOne(
+        { _id: id, status: 'computing', 'claim.token': token },
+        outboxUpdate({ $set: set }, events),
+      );
+      if (res.modifiedCount !== 1)
+        throw new AppError(
+          409,
+          'ASSESSMENT_RANKING_CLAIM_LOST',
+          bi('排名计算已被其他进程接管', 'Another process took over this ranking'),
+        );
+      this.deps.eventsStored();
+      if (supersedes)
+        await this.deps.rankings.updateOne({ _id: supersedes }, { $set: { supersededBy: id } });
+      await this.deps.late.updateMany(
+        { quarterKey: quarterKey(q), includedIn: null, receivedAt: { $lte: c.computedAt } },
+        { $set: { includedIn: id } },
+      );
+      this.deps.logger.info(
+        { rankingId: id, trigger: opts.trigger, lateEvents: lateIds.length },
+        'ranking published',
+      );
+    } catch (err) {
+      // Release the claim so the quarter can be ranked again (nothing of it is visible).
+      await this.deps.rankings
+        .deleteOne({ _id: id, status: 'computing', 'claim.token': token })
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The version in force for a quarter: the latest published one. */
+  async current(q: Quarter): Promise<RankingVersion | null> {
+    return this.deps.rankings
+      .findOne({ quarterKey: quarterKey(q), ...PUBLISHED, supersededBy: null }, SUMMARY)
+      .lean<RankingVersion>();
+  }
+
+  private view(p: Principal, v: RankingVersion): RankingView {
+    const { _id, claim: _c, ...rest } = v;
+    return {
+      id: _id,
+      ...rest,
+      tracks: v.tracks.map((t) => ({
+        ...t,
+        units: t.units.filter((u) => isInScope(p, u.areaCode)),
+      })),
+    };
+  }
+
+  async list(
+    p: Principal,
+    q: ListQuery<RankingFilter>,
+  ): Promise<{ items: RankingView[]; total: number }> {
+    const filter: Record<string, unknown> = { ...PUBLISHED };
+    if (q.filter.year !== undefined) filter.year = q.filter.year;
+    if (q.filter.quarter !== undefined) filter.quarter = q.filter.quarter;
+    if (q.filter.current === true) filter.supersededBy = null;
+    if (q.filter.current === false) filter.supersededBy = { $ne: null };
+    const [items, total] = await Promise.all([
+      this.deps.rankings
+        .find(filter, SUMMARY)
+        .sort(q.sort)
+        .skip(q.skip)
+        .limit(q.limit)
+        .lean<RankingVersion[]>(),
+      this.deps.rankings.countDocuments(filter),
+    ]);
+    return { items: items.map((v) => this.view(p, v)), total };
+  }
+
+  async find(id: string): Promise<RankingVersion> {
+    const v = await this.deps.rankings
+      .findOne({ _id: id, ...PUBLISHED }, SUMMARY)
+      .lean<RankingVersion>();
+    if (!v) throw notFound(rankingWhat, 'ASSESSMENT_RANKING_NOT_FOUND');
+    return v;
+  }
+
+  async get(p: Principal, id: string): Promise<RankingView> {
+    return this.view(p, await this.find(id));
+  }
+
+  async results(
+    p: Principal,
+    rankingId: string,
+    q: ListQuery<{ kind?: string; yellowCard?: boolean; accountability?: boolean }>,
+  ): Promise<{ items: (RankingResult & { id: string })[]; total: number }> {
+    await this.find(rankingId);
+    const filter: Record<string, unknown> = { rankingId, ...areaScopeFilter(p) };
+    if (q.filter.kind) filter.kind = q.filter.kind;
+    if (q.filter.yellowCard !== undefined) filter.yellowCard = q.filter.yellowCard;
+    if (q.filter.accountability !== undefined) filter.accountability = q.filter.accountability;
+    const [items, total] = await Promise.all([
+      this.deps.results
+        .find(filter)
+        .sort(q.sort)
+        .skip(q.skip)
+        .limit(q.limit)
+        .lean<RankingResult[]>(),
+      this.deps.results.countDocuments(filter),
+    ]);
+    return { items: items.map((r) => ({ id: r._id, ...r })), total };
+  }
+
+  /** 得分说明 — one unit's score, indicator by indicator, with the links to the records. */
+  async explain(p: Principal, rankingId: string, unitId: string) {
+    await this.find(rankingId);
+    const r = await this.deps.results.findById(`${rankingId}|${unitId}`).lean<RankingResult>();
+    if (!r)
+      throw notFound(bi('该单位的排名结果', "The unit's result"), 'ASSESSMENT_RESULT_NOT_FOUND');
+    assertInScope(p, r.areaCode);
+    const records = await this.deps.records
+      .find({ rankingId, unitId }, { items: 0 })
+      .lean<Omit<RankingRecords, 'items'>[]>();
+    const byCode = new Map(records.map((x) => [x.code, x]));
+    const { _id, ...rest } = r;
+    return {
+      id: _id,
+      ...rest,
+      indicators: r.indicators.map((i) => {
+        const rec = byCode.get(i.code);
+        return {
+          ...i,
+          recordsOf: rec
+            ? {
+                service: rec.service,
+                label: rec.label,
+                total: rec.total,
+                href: `/api/assessment/rankings/${encodeURIComponent(rankingId)}/results/${encodeURIComponent(unitId)}/records/${i.code}`,
+                linkTemplate: `/api/${rec.service}${rec.path}`,
+              }
+            : null,
+        };
+      }),
+    };
+  }
+
+  /** The records behind one indicator value, each linked to its owning service. */
+  async recordsOf(
+    p: Principal,
+    rankingId: string,
+    unitId: string,
+    code: string,
+    q: { skip: number; limit: number },
+  ): Promise<{
+    items: { id: string; note: string | null; link: string }[];
+    total: number;
+    listed: number;
+  }> {
+    await this.find(rankingId);
+    const r = await this.deps.results
+      .findById(`${rankingId}|${unitId}`, { areaCode: 1 })
+      .lean<RankingResult>();
+    if (!r)
+      throw notFound(bi('该单位的排名结果', "The unit's result"), 'ASSESSMENT_RESULT_NOT_FOUND');
+    assertInScope(p, r.areaCode);
+    const rec = await this.deps.records
+      .findById(`${rankingId}|${unitId}|${code}`)
+      .lean<RankingRecords>();
+    if (!rec) throw notFound(bi('该指标', 'The indicator'), 'ASSESSMENT_INDICATOR_NOT_FOUND');
+    const page = rec.items.slice(q.skip, q.skip + q.limit).map((i) => ({
+      id: i.id,
+      note: i.note ?? null,
+      link: recordLink(rec.service, rec.path, i.id),
+    }));
+    return { items: page, total: rec.items.length, listed: rec.total };
+  }
+
+  /** 排名历史 — a unit's results quarter by quarter (the version in force, or every version). */
+  async history(
+    p: Principal,
+    unitId: string,
+    q: ListQuery<{ year?: number; allVersions?: boolean }>,
+  ): Promise<{ items: Record<string, unknown>[]; total: number }> {
+    const probe = await this.deps.results
+      .findOne({ unitId }, { areaCode: 1 })
+      .lean<RankingResult>();
+    if (!probe)
+      throw notFound(bi('该考核单位的排名', "The unit's rankings"), 'ASSESSMENT_UNIT_NOT_FOUND');
+    assertInScope(p, probe.areaCode);
+    const versions = await this.deps.rankings
+      .find(
+        { ...PUBLISHED, ...(q.filter.allVersions ? {} : { supersededBy: null }) },
+        { _id: 1, supersededBy: 1 },
+      )
+      .lean<Pick<RankingVersion, '_id' | 'supersededBy'>[]>();
+    const superseded = new Map(versions.map((v) => [v._id, v.supersededBy]));
+    const filter: Record<string, unknown> = { unitId, rankingId: { $in: [...superseded.keys()] } };
+    if (q.filter.year !== undefined) filter.year = q.filter.year;
+    const [items, total] = await Promise.all([
+      this.deps.results
+        .find(filter, { indicators: 0, explanation: 0 })
+        .sort(q.sort)
+        .skip(q.skip)
+        .limit(q.limit)
+        .lean<RankingResult[]>(),
+      this.deps.results.countDocuments(filter),
+    ]);
+    return {
+      items: items.map(({ _id, ...r }) => ({
+        id: _id,
+        ...r,
+        current: superseded.get(r.rankingId) === null,
+      })),
+      total,
+    };
+  }
+
+  /** 迟到数据 — events that came after a quarter's ranking, and the version that took them in. */
+  async lateEvents(p: Principal, q: Quarter, list: { skip: number; limit: number }) {
+    this.deps.schemes.assertCountyWide(p);
+    const filter = { quarterKey: quarterKey(q) };
+    const [items, total] = await Promise.all([
+      this.deps.late
+        .find(filter)
+        .sort({ receivedAt: 1, _id: 1 })
+        .skip(list.skip)
+        .limit(list.limit)
+        .lean(),
+      this.deps.late.countDocuments(filter),
+    ]);
+    return { items: items.map(({ _id, ...l }) => ({ id: _id, ...l })), total };
+  }
+}

@@ -1,0 +1,237 @@
+import path from 'node:path';
+import { AuditRecorded } from '@fupin/contracts';
+import {
+  AuditLog,
+  auditModel,
+  createPersonalDataCipher,
+  createRedis,
+  createServiceApp,
+  loadOpenApi,
+  OutboxRelay,
+  type ProjectionChange,
+  projectedHouseholdModel,
+  redisReadiness,
+  RegistryProjection,
+  registryProjectionRoutes,
+  type ServiceRuntime,
+  startPublishing,
+} from '@fupin/kit';
+import type { AssistanceConfig } from './config';
+import { coverageJob } from './coverage/coverage.job';
+import { coverageReportModel } from './coverage/coverage-report.model';
+import { coverageRoutes } from './coverage/coverage.routes';
+import { CoverageService } from './coverage/coverage.service';
+import { exportRoutes } from './exports/export.routes';
+import { helperModel } from './helpers/helper.model';
+import { helperRoutes } from './helpers/helper.routes';
+import { HelperService } from './helpers/helper.service';
+import { HouseholdDirectory } from './households/household.directory';
+import { householdRoutes } from './households/household.routes';
+import { importRoutes } from './imports/import.routes';
+import { pairingImportModel } from './imports/pairing-import.model';
+import { PairingImportService } from './imports/pairing-import.service';
+import { MEASURE_TOPICS } from './measures/measure.events';
+import { measureModel } from './measures/measure.model';
+import { measureRoutes } from './measures/measure.routes';
+import { MeasureService } from './measures/measure.service';
+import { PAIRING_TOPICS } from './pairings/pairing.events';
+import { pairingLimitModel } from './pairings/pairing-limit.model';
+import { PairingLimitService } from './pairings/pairing-limits.service';
+import { pairingModel } from './pairings/pairing.model';
+import { pairingRoutes } from './pairings/pairing.routes';
+import { PairingService } from './pairings/pairing.service';
+import { planModel } from './plans/plan.model';
+import { planRoutes } from './plans/plan.routes';
+import { PlanService } from './plans/plan.service';
+import { statisticsRoutes } from './statistics/statistics.routes';
+import { StatisticsService } from './statistics/statistics.service';
+import { villageAssignmentModel, workTeamModel } from './villages/village-assignment.model';
+import { VillageAssignmentService } from './villages/village-assignment.service';
+import { villageRoutes } from './villages/village.routes';
+import { WorkTeamService } from './villages/work-team.service';
+import { VISIT_TOPICS } from './visits/visit.events';
+import { photoModel, visitModel } from './visits/visit.model';
+import { visitRoutes } from './visits/visit.routes';
+import { VisitService } from './visits/visit.service';
+
+/**
+ * Composition of the assistance service on an open runtime: models, services, the registry
+ * projection and its consumer, the outbox relay, the daily coverage job and the HTTP app.
+ * Used by main.ts and by the integration tests.
+ */
+export async function createAssistance(
+  rt: ServiceRuntime,
+  config: AssistanceConfig,
+  opts: { now?: () => Date; queuePrefix?: string; consume?: boolean } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const cipher = createPersonalDataCipher({
+    encryptionKey: config.PII_ENCRYPTION_KEY,
+    hmacKey: config.PII_HMAC_KEY,
+  });
+  const models = {
+    projected: projectedHouseholdModel(rt.conn),
+    helpers: helperModel(rt.conn),
+    limits: pairingLimitModel(rt.conn),
+    pairings: pairingModel(rt.conn),
+    measures: measureModel(rt.conn),
+    plans: planModel(rt.conn),
+    visits: visitModel(rt.conn),
+    photos: photoModel(rt.conn),
+    assignments: villageAssignmentModel(rt.conn),
+    teams: workTeamModel(rt.conn),
+    reports: coverageReportModel(rt.conn),
+    imports: pairingImportModel(rt.conn),
+  };
+  const relay = new OutboxRelay({
+    models: [models.pairings, models.measures, models.visits, auditModel(rt.conn)],
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const eventsStored = () => relay.notify();
+  const audit = new AuditLog(rt.conn, 'assistance', eventsStored);
+
+  const households = new HouseholdDirectory(models.projected);
+  const helpers = new HelperService({ helpers: models.helpers, cipher, audit, now });
+  const limits = new PairingLimitService({ limits: models.limits, now });
+  const pairings = new PairingService({
+    pairings: models.pairings,
+    helpers,
+    households,
+    limits,
+    eventsStored,
+    now,
+  });
+  const measures = new MeasureService({
+    measures: models.measures,
+    helpers,
+    households,
+    eventsStored,
+    now,
+  });
+  const plans = new PlanService({ plans: models.plans, households, measures, now });
+  const visits = new VisitService({
+    visits: models.visits,
+    photos: models.photos,
+    helpers,
+    households,
+    pairings,
+    eventsStored,
+    now,
+    photoMaxBytes: config.PHOTO_MAX_BYTES,
+  });
+  const assignments = new VillageAssignmentService({
+    assignments: models.assignments,
+    helpers,
+    now,
+  });
+  const teams = new WorkTeamService({ teams: models.teams, helpers, now });
+  const coverage = new CoverageService({
+    households,
+    pairings,
+    helpers,
+    reports: models.reports,
+    now,
+  });
+  const statistics = new StatisticsService({ coverage, visits, measures });
+  const imports = new PairingImportService({
+    imports: models.imports,
+    helpers,
+    pairings,
+    households,
+    now,
+  });
+
+  // A household moved to another village: what assistance keeps of it follows, so area
+  // scoping keeps matching the registry.
+  const onChange = async (c: ProjectionChange) => {
+    if (!c.before || c.before.revision === 0 || c.before.areaCode === c.after.areaCode) return;
+    await Promise.all([
+      pairings.householdMoved(c.householdId, c.after.areaCode),
+      measures.householdMoved(c.householdId, c.after.areaCode),
+      plans.householdMoved(c.householdId, c.after.areaCode),
+      visits.householdMoved(c.householdId, c.after.areaCode),
+    ]);
+  };
+  const projection = new RegistryProjection({
+    model: models.projected,
+    logger: rt.logger,
+    onChange,
+    now,
+  });
+
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+  const job = coverageJob(coverage, {
+    connection: redis,
+    prefix: opts.queuePrefix ?? (config.KAFKA_TOPIC_PREFIX || 'fupin'),
+    logger: rt.logger,
+    cron: config.COVERAGE_CRON,
+  });
+
+  await startPublishing(rt, {
+    relay,
+    topics: [...PAIRING_TOPICS, ...MEASURE_TOPICS, ...VISIT_TOPICS, AuditRecorded.topic],
+  });
+  if (opts.consume !== false) {
+    await projection.start(rt, {
+      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.assistance.registry-projection`,
+    });
+  }
+  await job.start();
+  rt.shutdown.add('coverage job', () => job.stop());
+
+  const app = createServiceApp({
+    name: 'assistance',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    routes: (router) => {
+      registryProjectionRoutes(router, projection, {
+        module: 'assistance',
+        registryUrl: config.REGISTRY_URL,
+      });
+      householdRoutes(router, { households, pairings, measures, visits });
+      helperRoutes(router, helpers);
+      pairingRoutes(router, pairings, limits);
+      villageRoutes(router, assignments, teams);
+      planRoutes(router, plans);
+      measureRoutes(router, measures);
+      visitRoutes(router, visits);
+      coverageRoutes(router, coverage, () => job.runNow());
+      statisticsRoutes(router, statistics);
+      importRoutes(router, imports);
+      exportRoutes(router, { helpers, pairings, measures, visits, plans, coverage, audit, now });
+    },
+  });
+  return {
+    app,
+    relay,
+    models,
+    projection,
+    cipher,
+    audit,
+    services: {
+      households,
+      helpers,
+      limits,
+      pairings,
+      measures,
+      plans,
+      visits,
+      assignments,
+      teams,
+      coverage,
+      statistics,
+      imports,
+    },
+    job,
+  };
+}
+export type Assistance = Awaited<ReturnType<typeof createAssistance>>;

@@ -1,0 +1,169 @@
+import {
+  bi,
+  escapeRegex,
+  type ListQuery,
+  notFound,
+  type Principal,
+  type ProjectedHousehold,
+  type ProjectedHouseholdModel,
+  REGISTERED_HOUSEHOLDS,
+  unprocessable,
+} from '@fupin/kit';
+import { scopeConditions } from '../common/scope';
+
+/**
+ * In poverty or under monitoring (未脱贫, 返贫, 脱贫不稳定户, 边缘易致贫户, 突发严重困难户):
+ * the households that must have a responsible helper (帮扶责任人).
+ */
+export const NEEDY_STATUSES = [
+  'in_poverty',
+  'returned',
+  'unstable',
+  'marginal',
+  'sudden_hardship',
+] as const;
+
+/** Statuses a household can be paired in: registered, not refused or still being identified. */
+const PAIRABLE = new Set([...NEEDY_STATUSES, 'exited']);
+
+/** What assistance shows of a registry household: its area, status, attribute, causes, size. */
+export interface HouseholdView {
+  id: string;
+  householdNo: string;
+  areaCode: string;
+  groupNo: number | null;
+  headName: string | null;
+  status: string;
+  attribute: string | null;
+  mainCause: string | null;
+  otherCauses: string[];
+  size: number;
+  perCapitaIncomeFen: number | null;
+  incomeYear: number | null;
+  housingGrade: string | null;
+  guarantees: Record<string, boolean>;
+  exitYear: number | null;
+  revision: number;
+}
+
+export interface HouseholdFilter {
+  area?: string;
+  status?: string[];
+  q?: string;
+  id?: string[];
+  /** Only households with (true) or without (false) an active pairing. */
+  paired?: boolean;
+}
+
+export function headNameOf(h: Pick<ProjectedHousehold, 'members'>): string | null {
+  return h.members.find((m) => m.relation === 'head' && m.status === 'active')?.name ?? null;
+}
+
+export function householdView(h: ProjectedHousehold): HouseholdView {
+  return {
+    id: h._id,
+    householdNo: h.householdNo,
+    areaCode: h.areaCode,
+    groupNo: h.groupNo,
+    headName: headNameOf(h),
+    status: h.status,
+    attribute: h.attribute,
+    mainCause: h.mainCause,
+    otherCauses: h.otherCauses,
+    size: h.size,
+    perCapitaIncomeFen: h.perCapitaIncomeFen,
+    incomeYear: h.incomeYear,
+    housingGrade: h.housingGrade,
+    guarantees: h.guarantees,
+    exitYear: h.exitYear,
+    revision: h.revision,
+  };
+}
+
+const HOUSEHOLD = bi('贫困户', 'Household');
+
+/**
+ * 建档立卡户 as this service knows them: the registry projection (kept by the kit's
+ * RegistryProjection from registry events), always read inside the caller's area scope.
+ */
+export class HouseholdDirectory {
+  constructor(private readonly model: ProjectedHouseholdModel) {}
+
+  /** A household in the caller's scope, or 404 (one outside the scope is not revealed). */
+  async get(p: Principal, id: string): Promise<ProjectedHousehold> {
+    const h = await this.model
+      .findOne({ $and: [{ _id: id }, REGISTERED_HOUSEHOLDS, ...scopeConditions(p)] })
+      .lean<ProjectedHousehold>();
+    if (!h) throw notFound(HOUSEHOLD, 'ASSISTANCE_HOUSEHOLD_NOT_FOUND');
+    return h;
+  }
+
+  /** A household that may be paired, planned or visited: registered and not refused. */
+  async getActive(p: Principal, id: string, field = 'householdId'): Promise<ProjectedHousehold> {
+    const h = await this.get(p, id);
+    if (!PAIRABLE.has(h.status as (typeof NEEDY_STATUSES)[number])) {
+      throw unprocessable(
+        'ASSISTANCE_HOUSEHOLD_NOT_REGISTERED',
+        bi(
+          `该户当前状态（${h.status}）不在建档立卡帮扶范围内`,
+          `The household's status (${h.status}) is outside registered assistance`,
+        ),
+        [{ field, code: 'status', message: bi('状态不符', 'wrong status') }],
+      );
+    }
+    return h;
+  }
+
+  async byNo(householdNo: string): Promise<ProjectedHousehold | null> {
+    return this.model.findOne({ householdNo, ...REGISTERED_HOUSEHOLDS }).lean<ProjectedHousehold>();
+  }
+
+  async byIds(ids: string[]): Promise<Map<string, ProjectedHousehold>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.model
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean<ProjectedHousehold[]>();
+    return new Map(rows.map((h) => [h._id, h]));
+  }
+
+  filterOf(p: Principal, f: HouseholdFilter, pairedIds?: string[]): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [REGISTERED_HOUSEHOLDS, ...scopeConditions(p, f.area)];
+    if (f.status?.length) and.push({ status: { $in: f.status } });
+    if (f.q) and.push({ householdNo: { $regex: `^${escapeRegex(f.q.trim())}` } });
+    if (f.id?.length) and.push({ _id: { $in: f.id } });
+    if (f.paired !== undefined && pairedIds)
+      and.push({ _id: f.paired ? { $in: pairedIds } : { $nin: pairedIds } });
+    return { $and: and };
+  }
+
+  async list(
+    p: Principal,
+    q: ListQuery<HouseholdFilter>,
+    pairedIds?: string[],
+  ): Promise<{ items: HouseholdView[]; total: number }> {
+    const filter = this.filterOf(p, q.filter, pairedIds);
+    const [items, total] = await Promise.all([
+      this.model.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<ProjectedHousehold[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: items.map(householdView), total };
+  }
+
+  /** Every household that must have a helper (the daily county-wide check; no caller scope). */
+  async allNeedy(): Promise<Pick<ProjectedHousehold, '_id' | 'householdNo' | 'areaCode'>[]> {
+    return this.model
+      .find(
+        { ...REGISTERED_HOUSEHOLDS, status: { $in: [...NEEDY_STATUSES] } },
+        { householdNo: 1, areaCode: 1 },
+      )
+      .lean();
+  }
+
+  cursor(p: Principal, f: HouseholdFilter, pairedIds?: string[]) {
+    return this.model
+      .find(this.filterOf(p, f, pairedIds))
+      .sort({ areaCode: 1, householdNo: 1, _id: 1 })
+      .lean<ProjectedHousehold[]>()
+      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<ProjectedHousehold>;
+  }
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { findPage } from '../shared/page';
+import {
+  AppError,
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  type ListQuery,
+  notFound,
+  type Principal,
+} from '@fupin/kit';
+import { scopePrefix } from '@fupin/reference';
+import { historyEntry, townshipOf } from '../shared/principal';
+import type { Finding, FindingKind, FindingModel, FindingStatus } from './finding.model';
+
+export type FindingView = Omit<Finding, '_id' | 'key'> & { id: string };
+
+export interface FindingFilter {
+  kind?: FindingKind | undefined;
+  status?: FindingStatus | undefined;
+  projectId?: string | undefined;
+  disbursementId?: string | undefined;
+  areaCode?: string | undefined;
+  id?: string | string[] | undefined;
+}
+
+export type NewFinding = Pick<
+  Finding,
+  | 'kind'
+  | 'areaCode'
+  | 'projectId'
+  | 'projectCode'
+  | 'disbursementId'
+  | 'amountFen'
+  | 'summary'
+  | 'evidence'
+  | 'subjectUserId'
+> & { key: string };
+
+const FINDING = bi('问题线索', 'Finding');
+
+/** 问题线索 — misuse signals stored with their evidence, and their resolution. */
+export class FindingService {
+  constructor(private readonly deps: { findings: FindingModel; now: () => Date }) {}
+
+  /** Stores a signal once per key (a repeated detection changes nothing); returns its id. */
+  async record(f: NewFinding): Promise<string> {
+    const now = this.deps.now();
+    const { key, ...facts } = f;
+    const res = await this.deps.findings.findOneAndUpdate(
+      { key },
+      {
+        $setOnInsert: {
+          _id: randomUUID(),
+          ...facts,
+          townshipCode: townshipOf(f.areaCode),
+          status: 'open',
+          detectedAt: now,
+          resolution: null,
+          history: [],
+        },
+      },
+      { upsert: true, new: true, projection: { _id: 1 } },
+    );
+    return String(res!._id);
+  }
+
+  async list(p: Principal, q: ListQuery<FindingFilter>) {
+    const filter = this.filterOf(p, q.filter);
+    const { items, total } = await findPage(this.deps.findings, filter, q);
+    return { items: items.map(viewOf), total };
+  }
+
+  private filterOf(p: Principal, f: FindingFilter) {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    if (f.kind) and.push({ kind: f.kind });
+    if (f.status) and.push({ status: f.status });
+    if (f.projectId) and.push({ projectId: f.projectId });
+    if (f.disbursementId) and.push({ disbursementId: f.disbursementId });
+    if (f.areaCode) and.push({ areaCode: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
+    return { $and: and };
+  }
+
+  async get(p: Principal, id: string): Promise<FindingView> {
+    const f = await this.deps.findings.findById(id).lean<Finding>();
+    if (!f) throw notFound(FINDING, 'FUNDS_FINDING_NOT_FOUND');
+    assertInScope(p, f.areaCode);
+    return viewOf(f);
+  }
+
+  /** Open findings holding a payment back from approval. */
+  async openFor(disbursementId: string): Promise<FindingView[]> {
+    const items = await this.deps.findings
+      .find({ disbursementId, status: 'open' })
+      .lean<Finding[]>();
+    return items.map(viewOf);
+  }
+
+  /**
+   * 核实 — confirms or dismisses a finding, with a note. Whoever's action raised it may not
+   * resolve it (the same four-eyes rule as payments).
+   */
+  async resolve(
+    p: Principal,
+    id: string,
+    input: { outcome: 'confirmed' | 'dismissed'; note: string },
+  ): Promise<FindingView> {
+    const f = await this.get(p, id);
+    if (f.subjectUserId === p.userId) {
+      throw new AppError(
+        403,
+        'FUNDS_FOUR_EYES',
+        bi(
+          '问题线索须由引起该线索的经办人以外的人员核实',
+          'A finding must be resolved by someone other than the person whose action raised it',
+        ),
+      );
+    }
+    const now = this.deps.now();
+    const resolution = { ...input, by: p.username, at: now };
+    const res = await this.deps.findings.updateOne(
+      { _id: id, status: 'open' },
+      {
+        $set: { status: input.outcome, resolution },
+        $push: {
+          history: historyEntry(p, now, 'resolve', {
+            from: 'open',
+            to: input.outcome,
+            note: input.note,
+          }),
+        },
+      },
+    );
+    if (res.matchedCount !== 1) {
+      throw new AppError(
+        409,
+        'FUNDS_FINDING_ALREADY_RESOLVED',
+        bi('该问题线索已核实处理', 'The finding has already been resolved'),
+      );
+    }
+    return { ...f, status: input.outcome, resolution };
+  }
+}
+
+function viewOf(f: Finding): FindingView {
+  const { _id, key: _k, ...rest } = f;
+  return { id: _id, ...rest };
+}

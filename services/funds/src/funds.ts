@@ -1,0 +1,238 @@
+import path from 'node:path';
+import { AuditRecorded } from '@fupin/contracts';
+import {
+  AuditLog,
+  auditModel,
+  createPersonalDataCipher,
+  createRedis,
+  createServiceApp,
+  loadOpenApi,
+  OutboxRelay,
+  projectedHouseholdModel,
+  redisReadiness,
+  RegistryProjection,
+  registryProjectionRoutes,
+  type ServiceRuntime,
+  startPublishing,
+} from '@fupin/kit';
+import { batchModel } from './batches/batch.model';
+import { batchRoutes } from './batches/batch.routes';
+import { BatchService } from './batches/batch.service';
+import type { FundsConfig } from './config';
+import { DISBURSEMENT_TOPICS } from './disbursements/disbursement.events';
+import { disbursementModel } from './disbursements/disbursement.model';
+import { disbursementRoutes } from './disbursements/disbursement.routes';
+import { DisbursementService } from './disbursements/disbursement.service';
+import { fileModel } from './files/file.model';
+import { fileRoutes } from './files/file.routes';
+import { FileService } from './files/file.service';
+import { findingModel } from './findings/finding.model';
+import { findingRoutes } from './findings/finding.routes';
+import { FindingService } from './findings/finding.service';
+import { MisuseDetector } from './findings/misuse.detector';
+import { idleModule } from './idle';
+import { BatchImport } from './imports/batch-import';
+import { importRoutes } from './imports/import.routes';
+import { ProjectImport } from './imports/project-import';
+import { loanModel } from './loans/loan.model';
+import { loanRoutes } from './loans/loan.routes';
+import { LoanService } from './loans/loan.service';
+import type { FundsContext } from './module';
+import { noticeModel } from './notices/notice.model';
+import { noticeRoutes } from './notices/notice.routes';
+import { NoticeService } from './notices/notice.service';
+import { PROJECT_TOPICS } from './projects/project.events';
+import { ProjectLedger } from './projects/project.ledger';
+import { projectModel } from './projects/project.model';
+import { projectRoutes } from './projects/project.routes';
+import { ProjectService } from './projects/project.service';
+import { exportRoutes } from './reports/export.routes';
+import { statisticsRoutes } from './reports/statistics.routes';
+import { StatisticsService } from './reports/statistics.service';
+import { transferModel } from './transfers/transfer.model';
+import { transferRoutes } from './transfers/transfer.routes';
+import { TransferService } from './transfers/transfer.service';
+
+/**
+ * Composition of the funds service (项目资金) on an open runtime: models, services, the outbox
+ * relay, the registry projection, the daily idle-funds job and the HTTP app. Used by main.ts
+ * and by the integration tests.
+ */
+export async function createFunds(
+  rt: ServiceRuntime,
+  config: FundsConfig,
+  opts: { now?: () => Date; queuePrefix?: string; consumeRegistry?: boolean } = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const cipher = createPersonalDataCipher({
+    encryptionKey: config.PII_ENCRYPTION_KEY,
+    hmacKey: config.PII_HMAC_KEY,
+  });
+  const models = {
+    projects: projectModel(rt.conn),
+    files: fileModel(rt.conn),
+    batches: batchModel(rt.conn),
+    disbursements: disbursementModel(rt.conn),
+    findings: findingModel(rt.conn),
+    transfers: transferModel(rt.conn),
+    loans: loanModel(rt.conn),
+    notices: noticeModel(rt.conn),
+    households: projectedHouseholdModel(rt.conn),
+  };
+  const relayModels = [models.projects, models.disbursements, auditModel(rt.conn)];
+  const relay = new OutboxRelay({
+    models: relayModels,
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const eventsStored = () => relay.notify();
+  const audit = new AuditLog(rt.conn, 'funds', eventsStored);
+  const projection = new RegistryProjection({
+    model: models.households,
+    logger: rt.logger,
+    now,
+  });
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+
+  const files = new FileService({ files: models.files, now, maxBytes: config.UPLOAD_MAX_BYTES });
+  const ledger = new ProjectLedger({ projects: models.projects, eventsStored, now });
+  const findings = new FindingService({ findings: models.findings, now });
+  const projects = new ProjectService({
+    projects: models.projects,
+    households: models.households,
+    files,
+    eventsStored,
+    now,
+  });
+  const batches = new BatchService({
+    batches: models.batches,
+    projects: models.projects,
+    ledger,
+    now,
+  });
+  const disbursements = new DisbursementService({
+    disbursements: models.disbursements,
+    projects: models.projects,
+    households: models.households,
+    ledger,
+    files,
+    findings,
+    detector: new MisuseDetector({
+      disbursements: models.disbursements,
+      projects: models.projects,
+      findings,
+    }),
+    cipher,
+    audit,
+    eventsStored,
+    now,
+  });
+  const transfers = new TransferService({
+    transfers: models.transfers,
+    projects: models.projects,
+    ledger,
+    now,
+  });
+  const loans = new LoanService({
+    loans: models.loans,
+    households: models.households,
+    cipher,
+    audit,
+    now,
+  });
+  const notices = new NoticeService({
+    notices: models.notices,
+    projects,
+    disbursements: models.disbursements,
+    files,
+    now,
+  });
+  const statistics = new StatisticsService({ projects: models.projects, batches: models.batches });
+  const imports = {
+    projects: new ProjectImport({ projects, model: models.projects }),
+    batches: new BatchImport({ batches, projects: models.projects }),
+  };
+
+  const ctx: FundsContext = {
+    rt,
+    config,
+    cipher,
+    audit,
+    projection,
+    redis,
+    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
+    eventsStored,
+    now,
+  };
+  const idle = idleModule(ctx, { projects: models.projects, batches, disbursements });
+  const modules = [idle];
+  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
+
+  await startPublishing(rt, {
+    relay,
+    topics: [
+      ...PROJECT_TOPICS,
+      ...DISBURSEMENT_TOPICS,
+      AuditRecorded.topic,
+      ...modules.flatMap((m) => m.topics ?? []),
+    ],
+  });
+  if (opts.consumeRegistry ?? true) {
+    await projection.start(rt, {
+      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.funds.registry-projection`,
+    });
+  }
+  for (const m of modules) {
+    await m.start?.();
+    if (m.stop) rt.shutdown.add(m.name, m.stop);
+  }
+
+  const app = createServiceApp({
+    name: 'funds',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    routes: (router) => {
+      fileRoutes(router, files, config.UPLOAD_MAX_BYTES);
+      projectRoutes(router, projects);
+      batchRoutes(router, batches);
+      disbursementRoutes(router, disbursements);
+      transferRoutes(router, transfers);
+      findingRoutes(router, findings);
+      loanRoutes(router, loans);
+      noticeRoutes(router, notices, config.PDF_FONT_PATH);
+      importRoutes(router, imports);
+      exportRoutes(router, {
+        projects,
+        projectModel: models.projects,
+        disbursements,
+        audit,
+        now,
+      });
+      statisticsRoutes(router, statistics);
+      registryProjectionRoutes(router, projection, {
+        module: 'funds',
+        registryUrl: config.REGISTRY_URL,
+      });
+      for (const m of modules) m.routes(router);
+    },
+  });
+  return {
+    app,
+    relay,
+    models,
+    projection,
+    idle: idle.service,
+    idleQueue: idle.queue,
+    services: { files, projects, batches, disbursements, transfers, findings, loans, notices },
+    ctx,
+  };
+}
+export type Funds = Awaited<ReturnType<typeof createFunds>>;

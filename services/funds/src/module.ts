@@ -1,0 +1,34 @@
+import type { AuditLog, PersonalDataCipher, RegistryProjection, ServiceRuntime } from '@fupin/kit';
+import type { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
+import type { FundsConfig } from './config';
+
+/** What every funds module is given by the composition (funds.ts). */
+export interface FundsContext {
+  rt: ServiceRuntime;
+  config: FundsConfig;
+  cipher: PersonalDataCipher;
+  audit: AuditLog;
+  projection: RegistryProjection;
+  /** BullMQ connection for this service's jobs. */
+  redis: Redis;
+  /** Prefix for this deployment's BullMQ queues (tests use their own). */
+  queuePrefix: string;
+  /** Tells the outbox relay that events were stored. */
+  eventsStored: () => void;
+  /** The clock (tests fix it to reproduce a given day). */
+  now: () => Date;
+}
+
+/** A business module: its routes, its aggregates with outboxes, its background work. */
+export interface FundsModule {
+  name: string;
+  // Models whose documents carry an outbox, for the relay.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- models of any document type
+  outboxModels?: Model<any>[];
+  topics?: string[];
+  routes(router: Router): void;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { findPage } from '../shared/page';
+import {
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  type ListQuery,
+  notFound,
+  type PdfColumn,
+  type Principal,
+  unprocessable,
+} from '@fupin/kit';
+import { FundingSource, labelOf, ProjectType } from '@fupin/reference';
+import type { Disbursement, DisbursementModel } from '../disbursements/disbursement.model';
+import type { FileService } from '../files/file.service';
+import type { ProjectService } from '../projects/project.service';
+import { SOURCES, type Project } from '../projects/project.model';
+import { chinaDay, chineseDate, shiftDay } from '../shared/calendar';
+import { sumFen, yuan } from '../shared/money';
+import type { Notice, NoticeKind, NoticeModel } from './notice.model';
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  projectId?: string | undefined;
+  disbursementId?: string | undefined;
+  issuer: string;
+  periodDays: number;
+  startsOn?: string | undefined;
+  supervisionPhone?: string | null | undefined;
+}
+
+export type NoticeView = Omit<Notice, '_id'> & { id: string };
+
+const NOTICE = bi('公示', 'Notice');
+/** The full-width space printed notices separate items with. */
+const GAP = '\u3000';
+
+/** 公示公告 — notices of a project or of a payment list, and where they were posted. */
+export class NoticeService {
+  constructor(
+    private readonly deps: {
+      notices: NoticeModel;
+      projects: ProjectService;
+      disbursements: DisbursementModel;
+      files: FileService;
+      now: () => Date;
+    },
+  ) {}
+
+  async generate(p: Principal, input: NoticeInput): Promise<NoticeView> {
+    const now = this.deps.now();
+    const startsOn = input.startsOn ?? chinaDay(now);
+    const endsOn = shiftDay(startsOn, input.periodDays - 1);
+    let project: Project;
+    let disbursement: Disbursement | null = null;
+    if (input.kind === 'payment_list') {
+      disbursement = await this.deps.disbursements
+        .findById(input.disbursementId ?? '', { outbox: 0, history: 0 })
+        .lean<Disbursement>();
+      if (!disbursement || disbursement.status === 'rejected') {
+        throw unprocessable('FUNDS_NOTICE_INVALID', bi('拨付不存在', 'No such payment'), [
+          {
+            field: 'disbursementId',
+            code: 'unknown',
+            message: bi('拨付不存在或已退回', 'no such payment, or it was refused'),
+          },
+        ]);
+      }
+      project = await this.deps.projects.load(p, disbursement.projectId);
+    } else {
+      project = await this.deps.projects.load(p, input.projectId ?? '');
+    }
+    const footer = [
+      `公示期：${chineseDate(startsOn)}至${chineseDate(endsOn)}（${input.periodDays}天）。`,
+      `如有异议，请在公示期内向${input.issuer}反映${
+        input.supervisionPhone ? `，监督电话：${input.supervisionPhone}` : ''
+      }。`,
+    ];
+    const body = disbursement ? paymentContent(project, disbursement) : projectContent(project);
+    const notice: Notice = {
+      _id: randomUUID(),
+      kind: input.kind,
+      projectId: project._id,
+      projectCode: project.code,
+      disbursementId: disbursement?._id ?? null,
+      areaCode: project.areaCode,
+      title: body.title,
+      issuer: input.issuer,
+      periodDays: input.periodDays,
+      startsOn,
+      endsOn,
+      supervisionPhone: input.supervisionPhone ?? null,
+      content: { intro: body.intro, columns: body.columns, rows: body.rows, footer },
+      createdBy: { id: p.userId, name: p.username },
+      createdAt: now,
+      postings: [],
+    };
+    await this.deps.notices.create(notice);
+    return viewOf(notice);
+  }
+
+  /** 张贴 — where and when the notice was put up (with a photo of the board, if any). */
+  async post(
+    p: Principal,
+    id: string,
+    input: {
+      place: string;
+      postedOn: string;
+      takenDownOn?: string | null | undefined;
+      photoFileId?: string | null | undefined;
+    },
+  ): Promise<NoticeView> {
+    const notice = await this.load(p, id);
+    const errors = [];
+    if (input.postedOn > chinaDay(this.deps.now())) {
+      errors.push({
+        field: 'postedOn',
+        code: 'in_future',
+        message: bi('张贴日期不能晚于今天', 'cannot be after today'),
+      });
+    }
+    if (input.takenDownOn && input.takenDownOn < input.postedOn) {
+      errors.push({
+        field: 'takenDownOn',
+        code: 'before_posted',
+        message: bi('撤下日期不能早于张贴日期', 'cannot be before the posting'),
+      });
+    }
+    if (errors.length) {
+      throw unprocessable('FUNDS_NOTICE_INVALID', bi('张贴记录有误', 'Invalid posting'), errors);
+    }
+    if (input.photoFileId) {
+      await this.deps.files.resolve(p, [input.photoFileId], 'photoFileId');
+      await this.deps.files.link([input.photoFileId], notice.areaCode);
+    }
+    const posting = {
+      id: randomUUID(),
+      place: input.place,
+      postedOn: input.postedOn,
+      takenDownOn: input.takenDownOn ?? null,
+      photoFileId: input.photoFileId ?? null,
+      by: p.username,
+      at: this.deps.now(),
+    };
+    await this.deps.notices.updateOne({ _id: id }, { $push: { postings: posting } });
+    return viewOf({ ...notice, postings: [...notice.postings, posting] });
+  }
+
+  async list(
+    p: Principal,
+    q: ListQuery<{ projectId?: string | undefined; kind?: NoticeKind | undefined }>,
+  ) {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    if (q.filter.projectId) and.push({ projectId: q.filter.projectId });
+    if (q.filter.kind) and.push({ kind: q.filter.kind });
+    const filter = { $and: and };
+    const { items, total } = await findPage(this.deps.notices, filter, q);
+    return { items: items.map(viewOf), total };
+  }
+
+  async load(p: Principal, id: string): Promise<Notice> {
+    const n = await this.deps.notices.findById(id).lean<Notice>();
+    if (!n) throw notFound(NOTICE, 'FUNDS_NOTICE_NOT_FOUND');
+    assertInScope(p, n.areaCode);
+    return n;
+  }
+
+  async get(p: Principal, id: string): Promise<NoticeView> {
+    return viewOf(await this.load(p, id));
+  }
+}
+
+interface Content {
+  title: string;
+  intro: string[];
+  columns: PdfColumn[];
+  rows: string[][];
+}
+
+function projectContent(p: Project): Content {
+  const b = p.beneficiaries;
+  const sources = SOURCES.filter(
+    (s) => p.plannedInvestment[s] > 0 || p.funding[s].allocatedFen > 0,
+  );
+  return {
+    title: `${p.name}项目公示`,
+    intro: [
+      `项目编号：${p.code}${GAP}项目类型：${labelOf(ProjectType, p.type, 'zh-CN')}${GAP}实施年度：${p.year}年`,
+      `建设地点：${p.location ?? p.areaCode}`,
+      `实施单位：${p.contractor ?? '—'}${GAP}项目负责人：${p.responsible ?? '—'}`,
+      `受益对象：${b.households}户${b.people}人，其中建档立卡贫困户${b.poorHouseholds}户${b.poorPeople}人`,
+      `计划总投资：${yuan(p.plannedTotalFen)}元，资金来源及使用情况如下：`,
+    ],
+    columns: [
+      { header: '序号', width: 40, align: 'center' },
+      { header: '资金来源', width: '*' },
+      { header: '计划投资（元）', width: 100, align: 'right' },
+      { header: '已下达（元）', width: 100, align: 'right' },
+      { header: '已拨付（元）', width: 100, align: 'right' },
+    ],
+    rows: [
+      ...sources.map((s, i) => [
+        String(i + 1),
+        labelOf(FundingSource, s, 'zh-CN'),
+        yuan(p.plannedInvestment[s]),
+        yuan(p.funding[s].allocatedFen),
+        yuan(p.funding[s].disbursedFen),
+      ]),
+      ['', '合计', yuan(p.plannedTotalFen), yuan(p.money.allocatedFen), yuan(p.money.disbursedFen)],
+    ],
+  };
+}
+
+function paymentContent(p: Project, d: Disbursement): Content {
+  const intro = [
+    `根据扶贫资金报账制有关规定，现将${p.name}（项目编号：${p.code}）资金拨付情况公示如下：`,
+    `资金来源：${labelOf(FundingSource, d.source, 'zh-CN')}${GAP}拨付金额：${yuan(d.amountFen)}元`,
+    `用途：${d.purpose}`,
+  ];
+  if (d.payeeKind === 'households') {
+    return {
+      title: `${p.name}资金发放名单公示`,
+      intro,
+      columns: [
+        { header: '序号', width: 40, align: 'center' },
+        { header: '姓名', width: '*' },
+        // Public boards show masked ID numbers only.
+        { header: '身份证号', width: 150 },
+        { header: '金额（元）', width: 100, align: 'right' },
+      ],
+      rows: [
+        ...d.payees.map((x, i) => [
+          String(i + 1),
+          x.name,
+          x.idNumber?.masked ?? '',
+          yuan(x.amountFen),
+        ]),
+        ['', '合计', `${d.payees.length}人`, yuan(sumFen(d.payees.map((x) => x.amountFen)))],
+      ],
+    };
+  }
+  return {
+    title: `${p.name}资金拨付公示`,
+    intro,
+    columns: [
+      { header: '序号', width: 40, align: 'center' },
+      { header: '收款单位', width: '*' },
+      { header: '用途', width: 160 },
+      { header: '金额（元）', width: 100, align: 'right' },
+    ],
+    rows: [['1', d.payee?.name ?? '', d.purpose, yuan(d.amountFen)]],
+  };
+}
+
+function viewOf(n: Notice): NoticeView {
+  const { _id, ...rest } = n;
+  return { id: _id, ...rest };
+}

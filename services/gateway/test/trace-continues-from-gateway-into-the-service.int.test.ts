@@ -1,0 +1,41 @@
+import { addSpanProcessor, SpanKind } from '@fupin/kit';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { eventually } from '@fupin/testing';
+import { bearer, startPlatform, type Platform } from './fixtures/platform';
+
+const spans = new InMemorySpanExporter();
+addSpanProcessor(new SimpleSpanProcessor(spans));
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 180_000);
+afterAll(async () => {
+  await platform?.close();
+});
+
+test("a proxied request is one trace: the caller's, the gateway's span, then the service's", async () => {
+  spans.reset();
+  const callerTrace = '0af7651916cd43dd8448eb211c80319c';
+  const callerSpan = 'b7ad6b7169203331';
+  await platform
+    .api()
+    .get('/api/registry/areas')
+    .query({ range: '[0,0]' })
+    .set(bearer(platform.admin.accessToken))
+    .set('traceparent', `00-${callerTrace}-${callerSpan}-01`)
+    .expect(200);
+
+  const server = (service: string) =>
+    spans
+      .getFinishedSpans()
+      .find((s) => s.kind === SpanKind.SERVER && s.attributes['fupin.service'] === service);
+  await eventually(() => expect(server('registry')).toBeDefined());
+  const gateway = server('gateway')!;
+  const registry = server('registry')!;
+  expect(gateway.spanContext().traceId).toBe(callerTrace);
+  expect(gateway.parentSpanContext?.spanId).toBe(callerSpan);
+  expect(registry.spanContext().traceId).toBe(callerTrace);
+  expect(registry.parentSpanContext?.spanId).toBe(gateway.spanContext().spanId);
+  expect(registry.name).toBe('GET /areas');
+});

@@ -1,0 +1,152 @@
+import type { FindingConclusion, FindingStatus, MatchingRuleCode } from '@fupin/contracts';
+import { outboxPlugin, type OutboxFields } from '@fupin/kit';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { ListType } from '../lists/list-types';
+
+/** The department row a finding rests on, masked (the clear ID number was never stored). */
+export interface RowEvidence {
+  kind: 'list_row';
+  listId: string;
+  listType: ListType;
+  listVersion: number;
+  listDate: string;
+  row: number;
+  idMasked: string;
+  /** The type's fact: the appraisal grade, or the recipient's area. */
+  fact: string | null;
+  /** The row's other cells by header, personal data in them masked. */
+  columns: Record<string, string>;
+  /** For ID_FACTS_MISMATCH: which registry facts disagree with the number. */
+  mismatch?: ('birthDate' | 'sex')[];
+}
+
+/** The lists a person was looked for and not found on. */
+export interface AbsenceEvidence {
+  kind: 'not_on_list';
+  lists: {
+    listId: string;
+    listType: ListType;
+    listVersion: number;
+    listDate: string;
+    areaCode: string;
+  }[];
+  /** For DROPOUT: age in whole years on the list's date. */
+  ageOnListDate?: number;
+}
+
+/** Facts of the registry itself. */
+export interface RegistryEvidence {
+  kind: 'registry';
+  households: { householdId: string; householdNo: string; areaCode: string; memberName: string }[];
+  perCapitaIncomeFen?: number;
+  povertyLineFen?: number;
+  incomeYear?: number;
+}
+
+export type Evidence = RowEvidence | AbsenceEvidence | RegistryEvidence;
+
+/** What a run found, before it is recorded (created, or re-confirmed when it exists). */
+export interface FindingCandidate {
+  /** Deterministic from the rule and the subject: the same problem is always the same finding. */
+  _id: string;
+  rule: MatchingRuleCode;
+  ruleVersion: number;
+  listType: ListType | null;
+  subject: 'person' | 'household';
+  idHash: string | null;
+  householdId: string | null;
+  memberId: string | null;
+  householdNo: string | null;
+  memberName: string | null;
+  /** Where it is assigned (the household's village, or the list's area). */
+  areaCode: string;
+  /** Every area involved (a person in two households may be in two townships). */
+  areaCodes: string[];
+  evidence: Evidence;
+}
+
+export interface WorkflowStep {
+  at: Date;
+  action: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed';
+  byId: string;
+  byName: string;
+  note: string | null;
+}
+
+/** 比对问题 — a finding and its verification workflow. */
+export interface Finding extends FindingCandidate, OutboxFields {
+  townshipCode: string;
+  status: FindingStatus;
+  conclusion: FindingConclusion | null;
+  /** Why it was not confirmed, or what was corrected. */
+  conclusionReason: string | null;
+  verifiedBy: { id: string; name: string; at: Date } | null;
+  rectification: { note: string; id: string; name: string; at: Date } | null;
+  /** 初审: the first reviewer. */
+  review: { id: string; name: string; at: Date; note: string | null } | null;
+  /** 复核销号: the second reviewer, never the first. */
+  closing: { id: string; name: string; at: Date; note: string | null } | null;
+  history: WorkflowStep[];
+  createdByRunId: string;
+  lastRunId: string;
+  /** How many runs found it. */
+  confirmations: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  dueAt: Date;
+  closedAt: Date | null;
+  overdueReportedAt: Date | null;
+  /** Optimistic-concurrency counter of the workflow. */
+  revision: number;
+}
+
+const findingSchema = new Schema<Finding>(
+  {
+    _id: String,
+    rule: { type: String, required: true },
+    ruleVersion: { type: Number, required: true },
+    listType: { type: String, default: null },
+    subject: { type: String, required: true },
+    idHash: { type: String, default: null },
+    householdId: { type: String, default: null },
+    memberId: { type: String, default: null },
+    householdNo: { type: String, default: null },
+    memberName: { type: String, default: null },
+    areaCode: { type: String, required: true },
+    areaCodes: { type: [String], required: true },
+    townshipCode: { type: String, required: true },
+    evidence: { type: Schema.Types.Mixed, required: true },
+    status: { type: String, required: true },
+    conclusion: { type: String, default: null },
+    conclusionReason: { type: String, default: null },
+    verifiedBy: { type: Schema.Types.Mixed, default: null },
+    rectification: { type: Schema.Types.Mixed, default: null },
+    review: { type: Schema.Types.Mixed, default: null },
+    closing: { type: Schema.Types.Mixed, default: null },
+    history: { type: Schema.Types.Mixed, default: [] },
+    createdByRunId: { type: String, required: true },
+    lastRunId: { type: String, required: true },
+    confirmations: { type: Number, default: 1 },
+    createdAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    dueAt: { type: Date, required: true },
+    closedAt: { type: Date, default: null },
+    overdueReportedAt: { type: Date, default: null },
+    revision: { type: Number, required: true },
+  },
+  { collection: 'findings', versionKey: false, minimize: false },
+);
+findingSchema.plugin(outboxPlugin);
+findingSchema.index({ areaCodes: 1, status: 1, createdAt: -1 });
+findingSchema.index({ rule: 1, status: 1 });
+findingSchema.index({ status: 1, dueAt: 1 });
+findingSchema.index({ lastRunId: 1 });
+
+export type FindingModel = Model<Finding>;
+
+export function findingModel(conn: Connection): FindingModel {
+  return (
+    (conn.models.Finding as FindingModel | undefined) ??
+    conn.model<Finding>('Finding', findingSchema)
+  );
+}

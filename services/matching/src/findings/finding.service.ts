@@ -1,0 +1,319 @@
+import type { FindingConclusion, FindingStatus, MatchingRuleCode } from '@fupin/contracts';
+import {
+  AppError,
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  type ListQuery,
+  notFound,
+  outboxUpdate,
+  type Principal,
+  withOutbox,
+} from '@fupin/kit';
+import { areaLevel, isAreaCode, scopePrefix } from '@fupin/reference';
+import type { mongo } from 'mongoose';
+import type { ListType } from '../lists/list-types';
+import { actorOf, findingCreated, findingOverdue, stepEvent } from './finding.events';
+import type { Finding, FindingCandidate, FindingModel } from './finding.model';
+import { transition, type WorkflowAction } from './finding.workflow';
+
+const DAY_MS = 24 * 3600 * 1000;
+const FINDING = bi('比对问题', 'Finding');
+
+/** The township a finding is verified by: a village's township, else the area itself. */
+export function townshipOf(areaCode: string): string {
+  return isAreaCode(areaCode) && areaLevel(areaCode) === 'village'
+    ? `${areaCode.slice(0, 9)}000`
+    : areaCode;
+}
+
+export type FindingView = Omit<Finding, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & {
+  id: string;
+  overdue: boolean;
+};
+
+export interface FindingFilter {
+  rule?: MatchingRuleCode | undefined;
+  status?: FindingStatus | undefined;
+  listType?: ListType | undefined;
+  overdue?: boolean | undefined;
+  areaCode?: string | undefined;
+  townshipCode?: string | undefined;
+  householdId?: string | undefined;
+  runId?: string | undefined;
+  open?: boolean | undefined;
+}
+
+export interface StepInput {
+  conclusion?: FindingConclusion;
+  reason?: string | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * 比对问题 — recording what runs find (each problem once, re-confirmed by later runs) and the
+ * verification workflow, every change with its event in the finding's outbox.
+ */
+export class FindingService {
+  constructor(
+    private readonly deps: {
+      model: FindingModel;
+      eventsStored: () => void;
+      now: () => Date;
+      overdueDays: number;
+    },
+  ) {}
+
+  get model(): FindingModel {
+    return this.deps.model;
+  }
+
+  /**
+   * Records a batch of a run's findings: new ones are created (with their event), existing
+   * ones re-confirmed once per run. A run repeated after a crash changes nothing twice.
+   */
+  async record(
+    batch: FindingCandidate[],
+    runId: string,
+  ): Promise<{ created: number; reconfirmed: number }> {
+    if (batch.length === 0) return { created: 0, reconfirmed: 0 };
+    const model = this.deps.model;
+    const now = this.deps.now();
+    const ids = batch.map((f) => f._id);
+    const existing = new Set(
+      (await model.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>()).map(
+        (f) => f._id,
+      ),
+    );
+    const fresh = batch.filter((f) => !existing.has(f._id));
+    let created = 0;
+    if (fresh.length) {
+      const docs = fresh.map((c) => {
+        const f = this.newFinding(c, runId, now);
+        return withOutbox(f, [findingCreated(f)]);
+      });
+      try {
+        // The driver directly: the documents are complete, and casting thousands costs time.
+        await model.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], {
+          ordered: false,
+        });
+        created = docs.length;
+      } catch (err) {
+        // Another instance recorded some of them first: those are re-confirmed instead.
+        const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] })
+          .writeErrors;
+        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (list.length === 0 || list.some((e) => e.code !== 11000)) throw err;
+        created = docs.length - list.length;
+        for (const e of list) existing.add(docs[e.index]!._id);
+      }
+      this.deps.eventsStored();
+    }
+    let reconfirmed = 0;
+    if (existing.size) {
+      // One update per finding rather than one $in over all: far cheaper on every server.
+      const res = await model.bulkWrite(
+        [...existing].map((id) => ({
+          updateOne: {
+            filter: { _id: id, lastRunId: { $ne: runId } },
+            update: { $set: { lastRunId: runId, lastSeenAt: now }, $inc: { confirmations: 1 } },
+          },
+        })),
+        { ordered: false },
+      );
+      reconfirmed = res.modifiedCount;
+    }
+    return { created, reconfirmed };
+  }
+
+  private newFinding(c: FindingCandidate, runId: string, now: Date): Finding {
+    return {
+      ...c,
+      townshipCode: townshipOf(c.areaCode),
+      status: 'assigned',
+      conclusion: null,
+      conclusionReason: null,
+      verifiedBy: null,
+      rectification: null,
+      review: null,
+      closing: null,
+      history: [
+        { at: now, action: 'created', byId: `run:${runId}`, byName: 'matching run', note: null },
+      ],
+      createdByRunId: runId,
+      lastRunId: runId,
+      confirmations: 1,
+      createdAt: now,
+      lastSeenAt: now,
+      dueAt: new Date(now.getTime() + this.deps.overdueDays * DAY_MS),
+      closedAt: null,
+      overdueReportedAt: null,
+      revision: 1,
+    };
+  }
+
+  /** What a run found, counted from the stored findings (exact even after a restart). */
+  async runSummary(
+    runId: string,
+  ): Promise<{ found: number; created: number; byRule: Record<string, number> }> {
+    const model = this.deps.model;
+    const [found, created, byRule] = await Promise.all([
+      model.countDocuments({ lastRunId: runId }),
+      model.countDocuments({ createdByRunId: runId }),
+      model.aggregate<{ _id: string; n: number }>([
+        { $match: { lastRunId: runId } },
+        { $group: { _id: '$rule', n: { $sum: 1 } } },
+      ]),
+    ]);
+    return { found, created, byRule: Object.fromEntries(byRule.map((r) => [r._id, r.n])) };
+  }
+
+  private viewOf(f: Finding): FindingView {
+    const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = f;
+    return {
+      id: _id,
+      ...rest,
+      overdue: f.status !== 'closed' && f.dueAt.getTime() < this.deps.now().getTime(),
+    };
+  }
+
+  /** Visible when any area it involves lies in the caller's scope. */
+  private scopeFilter(p: Principal): Record<string, unknown> {
+    return areaScopeFilter(p, 'areaCodes');
+  }
+
+  private filterOf(p: Principal, f: FindingFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [this.scopeFilter(p)];
+    if (f.rule) and.push({ rule: f.rule });
+    if (f.status) and.push({ status: f.status });
+    if (f.open !== undefined) and.push({ status: f.open ? { $ne: 'closed' } : 'closed' });
+    if (f.listType) and.push({ listType: f.listType });
+    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
+    if (f.householdId) and.push({ householdId: f.householdId });
+    if (f.runId) and.push({ lastRunId: f.runId });
+    if (f.areaCode) and.push({ areaCodes: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.overdue !== undefined) {
+      const now = this.deps.now();
+      and.push(
+        f.overdue
+          ? { status: { $ne: 'closed' }, dueAt: { $lt: now } }
+          : { $or: [{ status: 'closed' }, { dueAt: { $gte: now } }] },
+      );
+    }
+    return { $and: and };
+  }
+
+  async list(
+    p: Principal,
+    q: ListQuery<FindingFilter>,
+  ): Promise<{ items: FindingView[]; total: number }> {
+    const filter = this.filterOf(p, q.filter);
+    const [items, total] = await Promise.all([
+      this.deps.model.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Finding[]>(),
+      this.deps.model.countDocuments(filter),
+    ]);
+    return { items: items.map((f) => this.viewOf(f)), total };
+  }
+
+  /** Every finding of the filter within the caller's scope, for exports. */
+  async *cursor(p: Principal, f: FindingFilter): AsyncGenerator<FindingView> {
+    const cursor = this.deps.model
+      .find(this.filterOf(p, f))
+      .sort({ townshipCode: 1, createdAt: 1, _id: 1 })
+      .lean<Finding[]>()
+      .cursor({ batchSize: 500 });
+    for await (const doc of cursor as AsyncIterable<Finding>) yield this.viewOf(doc);
+  }
+
+  private async load(p: Principal, id: string): Promise<Finding> {
+    const f = await this.deps.model
+      .findOne({ $and: [{ _id: id }, this.scopeFilter(p)] })
+      .lean<Finding>();
+    if (!f) throw notFound(FINDING, 'MATCHING_FINDING_NOT_FOUND');
+    return f;
+  }
+
+  async get(p: Principal, id: string): Promise<FindingView> {
+    return this.viewOf(await this.load(p, id));
+  }
+
+  /** One workflow step: checked against the rules, written with its event in one update. */
+  async step(
+    p: Principal,
+    id: string,
+    action: WorkflowAction,
+    input: StepInput,
+  ): Promise<FindingView> {
+    const f = await this.load(p, id);
+    // Acting is for the township the finding is assigned to (and the areas above it).
+    assertInScope(p, f.areaCode);
+    const t = transition(f, action, p.userId);
+    if (!t.ok) throw new AppError(409, t.code, t.message);
+    const now = this.deps.now();
+    const who = { id: p.userId, name: p.username, at: now };
+    const note = input.note?.trim() || null;
+    const set: Partial<Finding> = { status: t.status, revision: f.revision + 1 };
+    switch (action) {
+      case 'verify':
+        set.conclusion = input.conclusion ?? null;
+        set.conclusionReason = input.reason?.trim() || null;
+        set.verifiedBy = who;
+        break;
+      case 'rectify':
+        set.rectification = { ...who, note: note ?? '' };
+        break;
+      case 'review':
+        set.review = { ...who, note };
+        break;
+      case 'close':
+        set.closing = { ...who, note };
+        set.closedAt = now;
+        break;
+    }
+    const after: Finding = { ...f, ...set };
+    const step = {
+      at: now,
+      action: t.status === 'reviewed' ? 'reviewed' : t.status,
+      byId: p.userId,
+      byName: p.username,
+      note: note ?? set.conclusionReason ?? null,
+    };
+    const res = await this.deps.model.updateOne(
+      { _id: id, revision: f.revision },
+      outboxUpdate({ $set: set, $push: { history: step } }, [stepEvent(action, after, actorOf(p))]),
+    );
+    if (res.modifiedCount === 0)
+      throw new AppError(
+        409,
+        'MATCHING_FINDING_CHANGED',
+        bi(
+          '该问题刚被他人处理，请刷新后重试',
+          'Someone else changed the finding; reload and try again',
+        ),
+      );
+    this.deps.eventsStored();
+    return this.viewOf({ ...after, history: [...f.history, step as Finding['history'][number]] });
+  }
+
+  /** Reports every finding past its deadline once (逾期), with its event. */
+  async reportOverdue(): Promise<number> {
+    const now = this.deps.now();
+    let total = 0;
+    for (;;) {
+      const due = await this.deps.model
+        .find({ status: { $ne: 'closed' }, dueAt: { $lt: now }, overdueReportedAt: null })
+        .limit(200)
+        .lean<Finding[]>();
+      if (due.length === 0) break;
+      for (const f of due) {
+        const res = await this.deps.model.updateOne(
+          { _id: f._id, overdueReportedAt: null },
+          outboxUpdate({ $set: { overdueReportedAt: now } }, [findingOverdue(f, now)]),
+        );
+        total += res.modifiedCount;
+      }
+      this.deps.eventsStored();
+    }
+    return total;
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  handle,
+  parseInput,
+  parseListQuery,
+  principalOf,
+  requireRight,
+  sendList,
+  uploadFileNameSchema,
+  zmsg,
+} from '@fupin/kit';
+import type { Request, Router } from 'express';
+import { z } from 'zod';
+import { LIST_TYPE_CODES } from './list-types';
+import type { ListService } from './list.service';
+
+/** A real calendar day, `YYYY-MM-DD`. */
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    zmsg('不是有效日期', 'not a real date'),
+  );
+
+const uploadQuery = z.object({
+  type: z.enum(LIST_TYPE_CODES),
+  date: calendarDaySchema,
+  area: z
+    .string()
+    .regex(/^\d{12}$/, zmsg('应为12位区划代码', 'a 12-digit area code'))
+    .optional(),
+  idColumn: z.string().trim().min(1).max(50).optional(),
+  fileName: uploadFileNameSchema.optional(),
+});
+const idParam = z.object({ id: z.string().min(1).max(64) });
+
+function fileNameOf(req: Request, fromQuery: string | undefined): string {
+  if (fromQuery) return fromQuery;
+  const h = req.headers['x-file-name'];
+  if (typeof h !== 'string' || !h.trim()) return 'upload';
+  try {
+    return uploadFileNameSchema.parse(decodeURIComponent(h));
+  } catch {
+    return 'upload';
+  }
+}
+
+async function* noFile(): AsyncGenerator<Buffer> {}
+
+export function listRoutes(router: Router, lists: ListService): void {
+  router.post(
+    '/lists',
+    requireRight('matching', 'write'),
+    handle(async (req, res) => {
+      const q = parseInput(uploadQuery, req.query, { where: 'query' });
+      // A JSON body was already consumed by the app's parser: there is no file in it.
+      const body: AsyncIterable<Buffer | string> = req.readableEnded ? noFile() : req;
+      const list = await lists.upload(principalOf(req), body, {
+        type: q.type,
+        date: q.date,
+        area: q.area,
+        idColumn: q.idColumn,
+        fileName: fileNameOf(req, q.fileName),
+      });
+      res.status(201).setHeader('Location', `/lists/${list.id}`).json(list);
+    }),
+  );
+  router.get(
+    '/lists',
+    requireRight('matching', 'read'),
+    handle(async (req, res) => {
+      const q = parseListQuery(req.query as Record<string, unknown>, {
+        sortable: ['createdAt', 'type', 'date', 'status', 'areaCode'],
+        defaultSort: ['createdAt', 'DESC'],
+        filter: z.strictObject({
+          type: z.enum(LIST_TYPE_CODES).optional(),
+          status: z.enum(['receiving', 'ready', 'failed']).optional(),
+          areaCode: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
+        }),
+      });
+      const { items, total } = await lists.list(principalOf(req), q);
+      sendList(res, 'lists', q, items, total);
+    }),
+  );
+  router.get(
+    '/lists/:id',
+    requireRight('matching', 'read'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      res.json(await lists.get(principalOf(req), id));
+    }),
+  );
+}

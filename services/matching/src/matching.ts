@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { AuditRecorded } from '@fupin/contracts';
+import {
+  AuditLog,
+  auditModel,
+  createByteSealer,
+  createPersonalDataCipher,
+  createRedis,
+  createServiceApp,
+  loadOpenApi,
+  OutboxRelay,
+  projectedHouseholdModel,
+  redisReadiness,
+  RegistryProjection,
+  type ServiceRuntime,
+  startPublishing,
+} from '@fupin/kit';
+import type { MatchingConfig } from './config';
+import { findingModel } from './findings/finding.model';
+import { FindingService } from './findings/finding.service';
+import { findingsModule } from './findings';
+import { listModels } from './lists/list.model';
+import { listRoutes } from './lists/list.routes';
+import { ListService } from './lists/list.service';
+import type { MatchingContext } from './module';
+import { personBucketModel } from './persons/person-index.model';
+import { personIndexRoutes } from './persons/person-index.routes';
+import { PersonIndex } from './persons/person-index.service';
+import { matchingRunModel } from './runs/run.model';
+import { type RunHooks, RunService } from './runs/run.service';
+import { type RunWorkerOptions, runsModule } from './runs';
+
+export interface MatchingOptions {
+  now?: () => Date;
+  queuePrefix?: string;
+  /** Findings recorded per write (tests use small batches). */
+  batchSize?: number;
+  hooks?: RunHooks;
+  worker?: RunWorkerOptions;
+  /** Consume the registry's events (off for tools that only read what is stored). */
+  consume?: boolean;
+}
+
+/**
+ * Composition of the matching service on an open runtime: the household projection and the
+ * person index derived from it, department lists, runs (BullMQ) and findings with their
+ * outbox relay, and the HTTP app. Used by main.ts, the tests and the benchmark.
+ */
+export async function createMatching(
+  rt: ServiceRuntime,
+  config: MatchingConfig,
+  opts: MatchingOptions = {},
+) {
+  const now = opts.now ?? (() => new Date());
+  const cipher = createPersonalDataCipher({
+    encryptionKey: config.PII_ENCRYPTION_KEY,
+    hmacKey: config.PII_HMAC_KEY,
+  });
+  const relayModels = [auditModel(rt.conn)];
+  const relay = new OutboxRelay({
+    models: relayModels,
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const eventsStored = () => relay.notify();
+  const audit = new AuditLog(rt.conn, 'matching', eventsStored);
+  const redis = createRedis(config.REDIS_URL, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
+
+  const households = projectedHouseholdModel(rt.conn);
+  const persons = new PersonIndex(personBucketModel(rt.conn), rt.logger, now);
+  const projection = new RegistryProjection({
+    model: households,
+    logger: rt.logger,
+    onChange: (c) => persons.apply(c),
+  });
+  const lists = new ListService({
+    models: listModels(rt.conn),
+    cipher,
+    sealer: createByteSealer(config.PII_ENCRYPTION_KEY),
+    now,
+    maxBytes: config.MATCHING_MAX_UPLOAD_BYTES,
+  });
+  const findings = new FindingService({
+    model: findingModel(rt.conn),
+    eventsStored,
+    now,
+    overdueDays: config.MATCHING_OVERDUE_DAYS,
+  });
+  const runs = new RunService({
+    runs: matchingRunModel(rt.conn),
+    lists,
+    persons,
+    findings,
+    logger: rt.logger,
+    now,
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    ...(opts.hooks ? { hooks: opts.hooks } : {}),
+  });
+
+  const ctx: MatchingContext = {
+    rt,
+    config,
+    cipher,
+    audit,
+    redis,
+    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
+    eventsStored,
+    now,
+  };
+  const modules = [runsModule(ctx, runs, opts.worker), findingsModule(ctx, findings)];
+  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
+
+  await startPublishing(rt, {
+    relay,
+    topics: [AuditRecorded.topic, ...modules.flatMap((m) => m.topics ?? [])],
+  });
+  if (opts.consume !== false)
+    await projection.start(rt, { groupId: `${rt.name}-registry-projection` });
+  for (const m of modules) {
+    await m.start?.();
+    if (m.stop) rt.shutdown.add(m.name, m.stop);
+  }
+
+  const app = createServiceApp({
+    name: 'matching',
+    logger: rt.logger,
+    verifier: rt.verifier,
+    readiness: rt.readiness,
+    metrics: rt.metrics,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    routes: (router) => {
+      listRoutes(router, lists);
+      personIndexRoutes(router, {
+        projection,
+        households,
+        index: persons,
+        registryUrl: config.REGISTRY_URL,
+      });
+      for (const m of modules) m.routes(router);
+    },
+  });
+  return { app, relay, cipher, audit, ctx, projection, persons, lists, findings, runs, households };
+}
+export type Matching = Awaited<ReturnType<typeof createMatching>>;

@@ -1,0 +1,71 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+
+/**
+ * 人员索引 — every person the registry knows, keyed by the keyed hash of the ID number, with
+ * the facts of each household the person belongs to (one person may wrongly be in two).
+ */
+export interface Membership {
+  householdId: string;
+  memberId: string;
+  householdNo: string;
+  name: string;
+  /** The household's village (12 digits). */
+  areaCode: string;
+  /** The household itself has arrived (members can arrive before their household). */
+  registered: boolean;
+  householdStatus: string;
+  memberStatus: 'active' | 'removed';
+  /** As stated in the registry, `YYYY-MM-DD`. */
+  birthDate: string;
+  sex: 'male' | 'female';
+  /** 低保. */
+  minimumAllowance: boolean;
+  /** 五保 / 特困供养. */
+  destituteSupport: boolean;
+  housingGrade: 'A' | 'B' | 'C' | 'D' | null;
+  /** 住房安全有保障 as the registry records it. */
+  housingSafe: boolean;
+  perCapitaIncomeFen: number | null;
+  incomeYear: number | null;
+}
+
+/**
+ * The index is kept in hash buckets (the first three hex digits of the hash: 4096 documents):
+ * a change touches one path of one bucket atomically, and a run reads the whole index in a
+ * few thousand documents instead of a million.
+ */
+export interface PersonBucket {
+  _id: string;
+  /** idHash → memberKey → membership. */
+  people: Record<string, Record<string, Membership>>;
+  updatedAt: Date;
+}
+
+export const BUCKET_DIGITS = 3;
+
+export function bucketOf(idHash: string): string {
+  return idHash.slice(0, BUCKET_DIGITS);
+}
+
+/** Member ids become field names: the characters MongoDB reserves in paths are escaped. */
+export function memberKey(memberId: string): string {
+  return memberId.replace(/[.$%]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+}
+
+const bucketSchema = new Schema<PersonBucket>(
+  {
+    _id: String,
+    people: { type: Schema.Types.Mixed, default: {} },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'person_index', versionKey: false, minimize: false },
+);
+
+export type PersonBucketModel = Model<PersonBucket>;
+
+export function personBucketModel(conn: Connection): PersonBucketModel {
+  return (
+    (conn.models.PersonBucket as PersonBucketModel | undefined) ??
+    conn.model<PersonBucket>('PersonBucket', bucketSchema)
+  );
+}

@@ -1,0 +1,179 @@
+import {
+  type ProjectedHousehold,
+  type ProjectedHouseholdModel,
+  type ProjectionChange,
+  REGISTERED_HOUSEHOLDS,
+} from '@fupin/kit';
+import type { AnyBulkWriteOperation } from 'mongoose';
+import type { Logger } from 'pino';
+import {
+  bucketOf,
+  type Membership,
+  memberKey,
+  type PersonBucket,
+  type PersonBucketModel,
+} from './person-index.model';
+import { PersonTable } from './person-table';
+
+/** The memberships a projected household contributes, by member id. */
+export function membershipsOf(
+  h: ProjectedHousehold,
+): Map<string, { idHash: string; m: Membership }> {
+  const out = new Map<string, { idHash: string; m: Membership }>();
+  for (const member of h.members) {
+    out.set(member.id, {
+      idHash: member.idHash,
+      m: {
+        householdId: h._id,
+        memberId: member.id,
+        householdNo: h.householdNo,
+        name: member.name,
+        areaCode: h.areaCode,
+        registered: h.revision > 0,
+        householdStatus: h.status,
+        memberStatus: member.status,
+        birthDate: member.birthDate,
+        sex: member.sex,
+        minimumAllowance: member.minimumAllowance,
+        destituteSupport: member.destituteSupport,
+        housingGrade: h.housingGrade,
+        housingSafe: h.guarantees?.housing_safety ?? false,
+        perCapitaIncomeFen: h.perCapitaIncomeFen,
+        incomeYear: h.incomeYear,
+      },
+    });
+  }
+  return out;
+}
+
+type BucketUpdate = { $set: Record<string, unknown>; $unset: Record<string, ''> };
+
+/**
+ * 人员索引 — derived from the household projection: each projection change rewrites the
+ * memberships of that household's members (a member whose ID number was corrected leaves
+ * its old hash). Idempotent: applying the same household twice writes the same values.
+ */
+export class PersonIndex {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly model: PersonBucketModel,
+    logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.log = logger.child({ component: 'person-index' });
+  }
+
+  /** The projection's onChange. */
+  async apply(change: Pick<ProjectionChange, 'before' | 'after'>): Promise<void> {
+    await this.write(this.updatesOf([change]));
+  }
+
+  /** Many households at once (a rebuild): one write per bucket for the whole batch. */
+  async applyMany(changes: Pick<ProjectionChange, 'before' | 'after'>[]): Promise<void> {
+    await this.write(this.updatesOf(changes));
+  }
+
+  private updatesOf(changes: Pick<ProjectionChange, 'before' | 'after'>[]) {
+    const byBucket = new Map<string, BucketUpdate>();
+    const bucket = (hash: string) => {
+      const b = bucketOf(hash);
+      let u = byBucket.get(b);
+      if (!u) byBucket.set(b, (u = { $set: {}, $unset: {} }));
+      return u;
+    };
+    for (const { before, after } of changes) {
+      const now = membershipsOf(after);
+      for (const [memberId, { idHash, m }] of now)
+        bucket(idHash).$set[`people.${idHash}.${memberKey(memberId)}`] = m;
+      for (const [memberId, { idHash }] of before ? membershipsOf(before) : []) {
+        if (now.get(memberId)?.idHash !== idHash)
+          bucket(idHash).$unset[`people.${idHash}.${memberKey(memberId)}`] = '';
+      }
+    }
+    return byBucket;
+  }
+
+  private async write(byBucket: Map<string, BucketUpdate>): Promise<void> {
+    if (byBucket.size === 0) return;
+    const at = this.now();
+    const ops: AnyBulkWriteOperation<PersonBucket>[] = [...byBucket].map(([id, u]) => ({
+      updateOne: {
+        filter: { _id: id },
+        update: {
+          $set: { ...u.$set, updatedAt: at },
+          ...(Object.keys(u.$unset).length ? { $unset: u.$unset } : {}),
+        },
+        upsert: true,
+      },
+    }));
+    try {
+      await this.model.bulkWrite(ops, { ordered: false });
+    } catch (err) {
+      // Two instances creating the same new bucket at once: one insert loses; the retry updates.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await this.model.bulkWrite(ops, { ordered: false });
+    }
+  }
+
+  /**
+   * Re-derives the whole index from the projection (after the projection was rebuilt from the
+   * registry snapshot, or when the index is lost). Households are read in pages and written
+   * bucket by bucket; memberships that no longer exist are dropped first.
+   */
+  async rebuild(
+    households: ProjectedHouseholdModel,
+    opts: { pageSize?: number } = {},
+  ): Promise<{ households: number; people: number }> {
+    await this.model.deleteMany({});
+    let count = 0;
+    let page: Pick<ProjectionChange, 'before' | 'after'>[] = [];
+    const flush = async () => {
+      await this.applyMany(page);
+      page = [];
+    };
+    const cursor = households
+      .find(REGISTERED_HOUSEHOLDS)
+      .lean<ProjectedHousehold[]>()
+      .cursor({ batchSize: 500 });
+    for await (const h of cursor as AsyncIterable<ProjectedHousehold>) {
+      count++;
+      page.push({ before: null, after: h });
+      if (page.length >= (opts.pageSize ?? 2000)) await flush();
+    }
+    await flush();
+    const { people } = await this.status();
+    this.log.info({ households: count, people }, 'person index rebuilt from the projection');
+    return { households: count, people };
+  }
+
+  /** Every membership of one person. */
+  async lookup(idHash: string): Promise<Membership[]> {
+    const doc = await this.model
+      .findById(bucketOf(idHash), { [`people.${idHash}`]: 1 })
+      .lean<PersonBucket>();
+    return Object.values(doc?.people?.[idHash] ?? {});
+  }
+
+  /** The whole index in memory, for one run. */
+  async load(): Promise<PersonTable> {
+    const table = new PersonTable();
+    const cursor = this.model.find({}).lean<PersonBucket[]>().cursor({ batchSize: 16 });
+    for await (const b of cursor as AsyncIterable<PersonBucket>) {
+      for (const [idHash, memberships] of Object.entries(b.people ?? {}))
+        table.add(idHash, Object.values(memberships));
+    }
+    return table;
+  }
+
+  async status(): Promise<{ people: number; buckets: number }> {
+    let people = 0;
+    let buckets = 0;
+    const cursor = this.model.find({}).lean<PersonBucket[]>().cursor({ batchSize: 16 });
+    for await (const b of cursor as AsyncIterable<PersonBucket>) {
+      buckets++;
+      for (const m of Object.values(b.people ?? {})) if (Object.keys(m).length) people++;
+    }
+    return { people, buckets };
+  }
+}

@@ -1,0 +1,369 @@
+import { createHash } from 'node:crypto';
+import type { MatchingRuleCode } from '@fupin/contracts';
+import { isWithin, povertyLine } from '@fupin/reference';
+import type { AbsenceEvidence, FindingCandidate, RowEvidence } from '../findings/finding.model';
+import type { SegmentReader, ListRow } from '../lists/list-rows';
+import { listTypeBit, type ListType } from '../lists/list-types';
+import type { DepartmentList } from '../lists/list.model';
+import type { Membership } from '../persons/person-index.model';
+import type { Person, PersonTable } from '../persons/person-table';
+import {
+  COMPULSORY_AGE,
+  IDENTIFIED_STATUSES,
+  IN_POVERTY_STATUSES,
+  RULES,
+  WRONG_IDENTIFICATION_STATUSES,
+} from './rules';
+
+/** A list of the run and how to read its rows. */
+export interface RunList {
+  list: DepartmentList;
+  segments: () => AsyncIterable<SegmentReader>;
+}
+
+export interface MatchProgress {
+  rowsRead: number;
+  matched: number;
+  findings: number;
+}
+
+export interface MatchInput {
+  table: PersonTable;
+  lists: RunList[];
+  rules: MatchingRuleCode[];
+  /** Receives findings in batches (recorded before the run goes on). */
+  onFindings: (batch: FindingCandidate[]) => Promise<void>;
+  /** Called after each segment and at the end. */
+  onProgress?: (p: MatchProgress) => Promise<void>;
+  batchSize?: number;
+}
+
+/** The id of a finding: the rule and what it is about, hashed. */
+export function findingId(rule: MatchingRuleCode, ...subject: string[]): string {
+  return createHash('sha256')
+    .update([rule, ...subject].join('|'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** An active member of a registered household that is not cancelled. */
+export function inRegistry(m: Membership): boolean {
+  return m.memberStatus === 'active' && m.registered && m.householdStatus !== 'cancelled';
+}
+
+/** The registry says the house is safe: grade A/B, or no grade and the guarantee met. */
+function saysSafe(m: Membership): boolean {
+  return (
+    m.housingGrade === 'A' || m.housingGrade === 'B' || (m.housingGrade === null && m.housingSafe)
+  );
+}
+
+/** Whole years from `birth` to `on` (both `YYYY-MM-DD`). */
+export function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+const MISSING_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
+  allowance_recipients: 'ALLOWANCE_NOT_ON_LIST',
+  school_enrollment: 'DROPOUT',
+  medical_insurance: 'INSURANCE_GAP',
+};
+
+const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
+  vehicles: 'VEHICLE_OWNER',
+  businesses: 'BUSINESS_OWNER',
+  public_employees: 'PUBLIC_EMPLOYEE',
+  urban_property: 'URBAN_PROPERTY',
+};
+
+/**
+ * 比对 — one pass over the run's lists against the person index in memory: each row is one
+ * hash lookup; people missing from a list (anti-joins) and the registry's own checks are
+ * found afterwards by one pass over the people. Pure: it reads rows and hands out findings.
+ */
+export async function match(input: MatchInput): Promise<MatchProgress> {
+  const rules = new Set(input.rules);
+  const batchSize = input.batchSize ?? 1000;
+  const progress: MatchProgress = { rowsRead: 0, matched: 0, findings: 0 };
+  const emitted = new Set<string>();
+  let batch: FindingCandidate[] = [];
+
+  const emit = async (f: Omit<FindingCandidate, 'ruleVersion'>) => {
+    if (emitted.has(f._id)) return;
+    emitted.add(f._id);
+    batch.push({ ...f, ruleVersion: RULES[f.rule].version });
+    progress.findings++;
+    if (batch.length >= batchSize) {
+      const out = batch;
+      batch = [];
+      await input.onFindings(out);
+    }
+  };
+  const personFinding = (
+    rule: MatchingRuleCode,
+    person: Person,
+    m: Membership,
+    evidence: FindingCandidate['evidence'],
+  ) =>
+    emit({
+      _id: findingId(rule, person.idHash, m.householdId),
+      rule,
+      listType: RULES[rule].listType,
+      subject: 'person',
+      idHash: person.idHash,
+      householdId: m.householdId,
+      memberId: m.memberId,
+      householdNo: m.householdNo,
+      memberName: m.name,
+      areaCode: m.areaCode,
+      areaCodes: [m.areaCode],
+      evidence,
+    });
+
+  for (const { list, segments } of input.lists) {
+    const bit = listTypeBit(list.type);
+    const rowEvidence = (row: ListRow): RowEvidence => ({
+      kind: 'list_row',
+      listId: list._id,
+      listType: list.type,
+      listVersion: list.version ?? 0,
+      listDate: list.date,
+      row: row.row,
+      idMasked: row.masked,
+      fact: row.fact || null,
+      columns: Object.fromEntries(list.evidenceHeaders.map((h, i) => [h, row.values[i] ?? ''])),
+    });
+    for await (const reader of segments()) {
+      while (reader.next()) {
+        progress.rowsRead++;
+        const person = input.table.get(reader.key);
+        if (person) {
+          progress.matched++;
+          person.seen |= bit;
+        }
+        if (reader.invalid) {
+          if (!person || !rules.has('ID_INVALID')) continue;
+          const row = reader.row();
+          for (const m of person.memberships.filter(inRegistry))
+            await personFinding('ID_INVALID', person, m, rowEvidence(row));
+          continue;
+        }
+        const live = person ? person.memberships.filter(inRegistry) : [];
+        if (list.type === 'allowance_recipients') {
+          if (live.length === 0 && rules.has('ALLOWANCE_NOT_REGISTERED')) {
+            const row = reader.row();
+            const hash = row.hash.toString('hex');
+            const area = row.fact || list.areaCode;
+            await emit({
+              _id: findingId('ALLOWANCE_NOT_REGISTERED', hash),
+              rule: 'ALLOWANCE_NOT_REGISTERED',
+              listType: list.type,
+              subject: 'person',
+              idHash: hash,
+              householdId: null,
+              memberId: null,
+              householdNo: null,
+              memberName: null,
+              areaCode: area,
+              areaCodes: [area],
+              evidence: rowEvidence(row),
+            });
+          }
+        }
+        if (!person || live.length === 0) continue;
+        let row: ListRow | undefined;
+        const rowOnce = () => (row ??= reader.row());
+        const wrong = WRONG_IDENTIFICATION_RULE[list.type];
+        if (wrong && rules.has(wrong)) {
+          for (const m of live)
+            if (WRONG_IDENTIFICATION_STATUSES.has(m.householdStatus))
+              await personFinding(wrong, person, m, rowEvidence(rowOnce()));
+        }
+        if (list.type === 'deaths' && rules.has('DECEASED_IN_REGISTRY')) {
+          for (const m of live)
+            await personFinding('DECEASED_IN_REGISTRY', person, m, rowEvidence(rowOnce()));
+        }
+        if (list.type === 'dangerous_houses' && rules.has('DANGEROUS_HOUSE')) {
+          const grade = rowOnce().fact;
+          if (grade === 'C' || grade === 'D') {
+            for (const m of live) {
+              if (!IDENTIFIED_STATUSES.has(m.householdStatus) || !saysSafe(m)) continue;
+              await emit({
+                _id: findingId('DANGEROUS_HOUSE', m.householdId),
+                rule: 'DANGEROUS_HOUSE',
+                listType: list.type,
+                subject: 'household',
+                idHash: person.idHash,
+                householdId: m.householdId,
+                memberId: m.memberId,
+                householdNo: m.householdNo,
+                memberName: m.name,
+                areaCode: m.areaCode,
+                areaCodes: [m.areaCode],
+                evidence: rowEvidence(rowOnce()),
+              });
+            }
+          }
+        }
+        if (rules.has('ID_FACTS_MISMATCH')) {
+          const r = rowOnce();
+          if (r.birthDate && r.sex) {
+            for (const m of live) {
+              const mismatch: ('birthDate' | 'sex')[] = [];
+              if (m.birthDate !== r.birthDate) mismatch.push('birthDate');
+              if (m.sex !== r.sex) mismatch.push('sex');
+              if (mismatch.length)
+                await personFinding('ID_FACTS_MISMATCH', person, m, {
+                  ...rowEvidence(r),
+                  mismatch,
+                });
+            }
+          }
+        }
+      }
+      await input.onProgress?.({ ...progress });
+    }
+  }
+
+  await missingFromLists(input, rules, personFinding);
+  await registryChecks(input.table, rules, emit);
+  if (batch.length) await input.onFindings(batch);
+  await input.onProgress?.({ ...progress });
+  return progress;
+}
+
+/** Registry people a list should have had: 低保 flags, school-age children, the insured. */
+async function missingFromLists(
+  input: MatchInput,
+  rules: Set<MatchingRuleCode>,
+  personFinding: (
+    rule: MatchingRuleCode,
+    person: Person,
+    m: Membership,
+    evidence: AbsenceEvidence,
+  ) => Promise<void>,
+): Promise<void> {
+  for (const [type, rule] of Object.entries(MISSING_RULE) as [ListType, MatchingRuleCode][]) {
+    if (!rules.has(rule)) continue;
+    const covering = input.lists.map((l) => l.list).filter((l) => l.type === type);
+    if (covering.length === 0) continue;
+    const bit = listTypeBit(type);
+    for (const person of input.table.people()) {
+      if (person.seen & bit) continue;
+      for (const m of person.memberships) {
+        if (!inRegistry(m) || !IDENTIFIED_STATUSES.has(m.householdStatus)) continue;
+        const list = covering.find((l) => isWithin(m.areaCode, l.areaCode));
+        if (!list) continue;
+        const evidence: AbsenceEvidence = {
+          kind: 'not_on_list',
+          lists: [
+            {
+              listId: list._id,
+              listType: list.type,
+              listVersion: list.version ?? 0,
+              listDate: list.date,
+              areaCode: list.areaCode,
+            },
+          ],
+        };
+        if (rule === 'ALLOWANCE_NOT_ON_LIST' && !(m.minimumAllowance || m.destituteSupport))
+          continue;
+        if (rule === 'DROPOUT') {
+          const age = ageOn(m.birthDate, list.date);
+          if (age < COMPULSORY_AGE.from || age > COMPULSORY_AGE.to) continue;
+          evidence.ageOnListDate = age;
+        }
+        await personFinding(rule, person, m, evidence);
+      }
+    }
+  }
+}
+
+/** The registry's own checks: one person in two households, income above the line while poor. */
+async function registryChecks(
+  table: PersonTable,
+  rules: Set<MatchingRuleCode>,
+  emit: (f: Omit<FindingCandidate, 'ruleVersion'>) => Promise<void>,
+): Promise<void> {
+  if (!rules.has('DUPLICATE_PERSON') && !rules.has('INCOME_ABOVE_LINE')) return;
+  const householdsSeen = new Set<string>();
+  for (const person of table.people()) {
+    const live = person.memberships.filter(inRegistry);
+    if (rules.has('DUPLICATE_PERSON')) {
+      const households = [...new Map(live.map((m) => [m.householdId, m])).values()].sort((a, b) =>
+        a.householdId.localeCompare(b.householdId),
+      );
+      const first = households[0];
+      if (first && households.length >= 2) {
+        await emit({
+          _id: findingId('DUPLICATE_PERSON', person.idHash),
+          rule: 'DUPLICATE_PERSON',
+          listType: null,
+          subject: 'person',
+          idHash: person.idHash,
+          householdId: first.householdId,
+          memberId: first.memberId,
+          householdNo: first.householdNo,
+          memberName: first.name,
+          areaCode: first.areaCode,
+          areaCodes: [...new Set(households.map((m) => m.areaCode))],
+          evidence: {
+            kind: 'registry',
+            households: households.map((m) => ({
+              householdId: m.householdId,
+              householdNo: m.householdNo,
+              areaCode: m.areaCode,
+              memberName: m.name,
+            })),
+          },
+        });
+      }
+    }
+    if (!rules.has('INCOME_ABOVE_LINE')) continue;
+    for (const m of live) {
+      if (householdsSeen.has(m.householdId)) continue;
+      householdsSeen.add(m.householdId);
+      if (!IN_POVERTY_STATUSES.has(m.householdStatus)) continue;
+      if (m.perCapitaIncomeFen === null || m.incomeYear === null) continue;
+      const line = lineOf(m.incomeYear, m.areaCode);
+      if (line === null || m.perCapitaIncomeFen < line) continue;
+      await emit({
+        _id: findingId('INCOME_ABOVE_LINE', m.householdId, String(m.incomeYear)),
+        rule: 'INCOME_ABOVE_LINE',
+        listType: null,
+        subject: 'household',
+        idHash: null,
+        householdId: m.householdId,
+        memberId: null,
+        householdNo: m.householdNo,
+        memberName: null,
+        areaCode: m.areaCode,
+        areaCodes: [m.areaCode],
+        evidence: {
+          kind: 'registry',
+          households: [
+            {
+              householdId: m.householdId,
+              householdNo: m.householdNo,
+              areaCode: m.areaCode,
+              memberName: m.name,
+            },
+          ],
+          perCapitaIncomeFen: m.perCapitaIncomeFen,
+          povertyLineFen: line,
+          incomeYear: m.incomeYear,
+        },
+      });
+    }
+  }
+}
+
+/** The poverty line of the year for the household's province; null when no figure is kept. */
+function lineOf(year: number, areaCode: string): number | null {
+  try {
+    return povertyLine(year, { provinceCode: areaCode }).fen;
+  } catch {
+    return null;
+  }
+}

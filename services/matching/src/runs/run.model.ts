@@ -1,0 +1,75 @@
+import type { Bilingual } from '@fupin/kit';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { ListType } from '../lists/list-types';
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+/** A list version a run used. */
+export interface RunList {
+  listId: string;
+  type: ListType;
+  version: number;
+  date: string;
+  areaCode: string;
+  rows: number;
+}
+
+/** 比对任务 — one matching run: which lists and rule versions, its progress and outcome. */
+export interface MatchingRun {
+  _id: string;
+  /** One uploaded list, or every current list plus the registry's own checks. */
+  scope: 'list' | 'full';
+  lists: RunList[];
+  rules: { code: string; version: number }[];
+  status: RunStatus;
+  progress: {
+    rowsTotal: number;
+    rowsRead: number;
+    /** Rows whose ID number is a person in the registry. */
+    matched: number;
+    findings: number;
+    people: number;
+  };
+  summary: {
+    /** Findings this run found (new and re-confirmed). */
+    found: number;
+    created: number;
+    reconfirmed: number;
+    byRule: Record<string, number>;
+  } | null;
+  attempts: number;
+  startedBy: { id: string; name: string; areaCode: string };
+  error: { code: string; message: Bilingual } | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const runSchema = new Schema<MatchingRun>(
+  {
+    _id: String,
+    scope: { type: String, required: true },
+    lists: { type: Schema.Types.Mixed, default: [] },
+    rules: { type: Schema.Types.Mixed, default: [] },
+    status: { type: String, required: true },
+    progress: { type: Schema.Types.Mixed, required: true },
+    summary: { type: Schema.Types.Mixed, default: null },
+    attempts: { type: Number, default: 0 },
+    startedBy: { type: Schema.Types.Mixed, required: true },
+    error: { type: Schema.Types.Mixed, default: null },
+    createdAt: { type: Date, required: true },
+    startedAt: { type: Date, default: null },
+    finishedAt: { type: Date, default: null },
+  },
+  { collection: 'matching_runs', versionKey: false, minimize: false },
+);
+runSchema.index({ createdAt: -1 });
+
+export type MatchingRunModel = Model<MatchingRun>;
+
+export function matchingRunModel(conn: Connection): MatchingRunModel {
+  return (
+    (conn.models.MatchingRun as MatchingRunModel | undefined) ??
+    conn.model<MatchingRun>('MatchingRun', runSchema)
+  );
+}

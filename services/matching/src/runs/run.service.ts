@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  areaScopeFilter,
+  bi,
+  forbidden,
+  type ListQuery,
+  notFound,
+  type Principal,
+} from '@fupin/kit';
+import { areaLevel } from '@fupin/reference';
+import type { Logger } from 'pino';
+import type { FindingService } from '../findings/finding.service';
+import type { DepartmentList } from '../lists/list.model';
+import type { ListService } from '../lists/list.service';
+import type { PersonIndex } from '../persons/person-index.service';
+import { match, type MatchProgress } from './matcher';
+import type { MatchingRun, MatchingRunModel } from './run.model';
+import { RULES, rulesFor } from './rules';
+
+export type RunView = Omit<MatchingRun, '_id'> & { id: string };
+
+const RUN = bi('比对任务', 'Matching run');
+
+function viewOf(r: MatchingRun): RunView {
+  const { _id, ...rest } = r;
+  return { id: _id, ...rest };
+}
+
+/** Seams for tests: a run can be held after a batch (to kill its worker mid-run). */
+export interface RunHooks {
+  afterBatch?: (runId: string, batchNo: number) => Promise<void>;
+}
+
+/**
+ * 比对任务 — starting runs (their lists and rule versions fixed when started) and executing
+ * them: the whole person index in memory, the lists streamed segment by segment, findings
+ * recorded in batches. A run that is executed again (its worker died) starts over: recording
+ * is idempotent, so nothing is found twice.
+ */
+export class RunService {
+  constructor(
+    private readonly deps: {
+      runs: MatchingRunModel;
+      lists: ListService;
+      persons: PersonIndex;
+      findings: FindingService;
+      logger: Logger;
+      now: () => Date;
+      batchSize?: number;
+      hooks?: RunHooks;
+    },
+  ) {}
+
+  /** Creates a queued run over one list, or (no list) over every current list and the registry. */
+  async create(p: Principal, input: { listId?: string | undefined }): Promise<RunView> {
+    // A run reads the whole registry index: only county-wide (or wider) users start one.
+    if (!['province', 'city', 'county'].includes(areaLevel(p.areaCode)))
+      throw forbidden(
+        'MATCHING_RUN_COUNTY_ONLY',
+        bi('比对任务须由县级（或以上）用户发起', 'Matching runs are started by county-level users'),
+      );
+    const lists: DepartmentList[] = input.listId
+      ? [await this.deps.lists.ready(p, input.listId)]
+      : await this.deps.lists.current(p);
+    const full = !input.listId;
+    const codes = rulesFor(
+      lists.map((l) => l.type),
+      full,
+    );
+    const now = this.deps.now();
+    const run: MatchingRun = {
+      _id: randomUUID(),
+      scope: full ? 'full' : 'list',
+      lists: lists.map((l) => ({
+        listId: l._id,
+        type: l.type,
+        version: l.version ?? 0,
+        date: l.date,
+        areaCode: l.areaCode,
+        rows: l.rowsAccepted + l.rowsWithInvalidId,
+      })),
+      rules: codes.map((code) => ({ code, version: RULES[code].version })),
+      status: 'queued',
+      progress: {
+        rowsTotal: lists.reduce((n, l) => n + l.rowsAccepted + l.rowsWithInvalidId, 0),
+        rowsRead: 0,
+        matched: 0,
+        findings: 0,
+        people: 0,
+      },
+      summary: null,
+      attempts: 0,
+      startedBy: { id: p.userId, name: p.username, areaCode: p.areaCode },
+      error: null,
+      createdAt: now,
+      startedAt: null,
+      finishedAt: null,
+    };
+    await this.deps.runs.create(run);
+    return viewOf(run);
+  }
+
+  async get(p: Principal, id: string): Promise<RunView> {
+    const r = await this.deps.runs
+      .findOne({ $and: [{ _id: id }, areaScopeFilter(p, 'startedBy.areaCode')] })
+      .lean<MatchingRun>();
+    if (!r) throw notFound(RUN, 'MATCHING_RUN_NOT_FOUND');
+    return viewOf(r);
+  }
+
+  async list(
+    p: Principal,
+    q: ListQuery<{ status?: string; scope?: string }>,
+  ): Promise<{ items: RunView[]; total: number }> {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'startedBy.areaCode')];
+    if (q.filter.status) and.push({ status: q.filter.status });
+    if (q.filter.scope) and.push({ scope: q.filter.scope });
+    const filter = { $and: and };
+    const [items, total] = await Promise.all([
+      this.deps.runs.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<MatchingRun[]>(),
+      this.deps.runs.countDocuments(filter),
+    ]);
+    return { items: items.map(viewOf), total };
+  }
+
+  /** Executes (or re-executes) a run; `report` carries progress to the job. */
+  async execute(id: string, report?: (p: MatchProgress) => Promise<void>): Promise<void> {
+    const run = await this.deps.runs.findById(id).lean<MatchingRun>();
+    if (!run || run.status === 'completed' || run.status === 'failed') return;
+    const log = this.deps.logger.child({ runId: id });
+    const started = this.deps.now();
+    await this.deps.runs.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status: 'running',
+          startedAt: run.startedAt ?? started,
+          'progress.rowsRead': 0,
+          'progress.matched': 0,
+          'progress.findings': 0,
+        },
+        $inc: { attempts: 1 },
+      },
+    );
+    const listDocs = await this.loadLists(run);
+    const loadStarted = Date.now();
+    const table = await this.deps.persons.load();
+    const timing = { loadIndexMs: Date.now() - loadStarted, recordMs: 0, progressMs: 0 };
+    await this.deps.runs.updateOne({ _id: id }, { $set: { 'progress.people': table.size } });
+    log.info(
+      { people: table.size, lists: listDocs.length, attempt: run.attempts + 1 },
+      'run started',
+    );
+    let batchNo = 0;
+    const progress = await match({
+      table,
+      lists: listDocs.map((list) => ({
+        list,
+        segments: () => this.deps.lists.rows(list._id, list.segments),
+      })),
+      rules: run.rules.map((r) => r.code as keyof typeof RULES),
+      batchSize: this.deps.batchSize ?? 1000,
+      onFindings: async (batch) => {
+        const t0 = Date.now();
+        await this.deps.findings.record(batch, id);
+        timing.recordMs += Date.now() - t0;
+        batchNo++;
+        await this.deps.hooks?.afterBatch?.(id, batchNo);
+      },
+      onProgress: async (p) => {
+        const t0 = Date.now();
+        await this.deps.runs.updateOne(
+          { _id: id },
+          {
+            $set: {
+              'progress.rowsRead': p.rowsRead,
+              'progress.matched': p.matched,
+              'progress.findings': p.findings,
+            },
+          },
+        );
+        await report?.(p);
+        timing.progressMs += Date.now() - t0;
+      },
+    });
+    const summary = await this.deps.findings.runSummary(id);
+    await this.deps.runs.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status: 'completed',
+          summary: { ...summary, reconfirmed: summary.found - summary.created },
+          finishedAt: this.deps.now(),
+        },
+      },
+    );
+    // Where the time went: reading the index, recording findings, saving progress (the rest is matching).
+    log.info(
+      { ...progress, ...summary, ...timing, ms: this.deps.now().getTime() - started.getTime() },
+      'run completed',
+    );
+  }
+
+  private async loadLists(run: MatchingRun): Promise<DepartmentList[]> {
+    const ids = run.lists.map((l) => l.listId);
+    const docs = await this.deps.lists.byIds(ids);
+    const missing = ids.filter((i) => !docs.some((d) => d._id === i));
+    if (missing.length)
+      throw new AppError(
+        422,
+        'MATCHING_RUN_LIST_MISSING',
+        bi('比对所用的名单已不存在', 'A list the run was started with no longer exists'),
+      );
+    return ids.map((i) => docs.find((d) => d._id === i)!);
+  }
+
+  /** Ends a run as failed, with the reason shown to the user. */
+  async fail(id: string, err: unknown): Promise<void> {
+    const error =
+      err instanceof AppError
+        ? { code: err.code, message: err.messages }
+        : {
+            code: 'MATCHING_RUN_FAILED',
+            message: bi(
+              '比对因系统故障中止，请稍后重试',
+              'The run stopped on a system fault; try again later',
+            ),
+          };
+    await this.deps.runs.updateOne(
+      { _id: id },
+      { $set: { status: 'failed', error, finishedAt: this.deps.now() } },
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import { bearer, startMatching, type TestMatching } from './fixtures/matching';
+import {
+  describe as named,
+  EXPECTED,
+  PEOPLE,
+  plantRegistry,
+  uploadLists,
+} from './fixtures/planted';
+
+let t: TestMatching;
+let listIds: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startMatching();
+  await plantRegistry(t);
+  listIds = await uploadLists(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface FindingBody {
+  id: string;
+  rule: string;
+  memberId: string | null;
+  householdId: string | null;
+  idHash: string | null;
+  subject: string;
+  areaCode: string;
+  townshipCode: string;
+  status: string;
+  evidence: { kind: string; idMasked?: string; columns?: Record<string, string>; row?: number };
+}
+
+async function allFindings(): Promise<FindingBody[]> {
+  const res = await t
+    .api()
+    .get('/findings')
+    .query({ range: '[0,499]' })
+    .set(bearer(t.tokens.county));
+  expect(res.status).toBe(200);
+  return res.body as FindingBody[];
+}
+
+test('a full run finds every planted case of every rule, and nothing else', async () => {
+  const run = await t.run(t.tokens.county);
+  expect(run.status).toBe('completed');
+  const findings = await allFindings();
+  expect(findings.map((f) => named(t, f)).sort()).toEqual(EXPECTED);
+  expect(run.summary.created).toBe(EXPECTED.length);
+  // The run read every stored row (the vehicle row with a 14-digit number was never stored).
+  expect(run.progress.rowsRead).toBe(5 - 1 + 1 + 1 + 1 + 2 + 3 + 1 + 14 + 3);
+});
+
+test('evidence shows the department row masked, never the clear ID number', async () => {
+  const findings = await allFindings();
+  const vehicle = findings.find((f) => f.rule === 'VEHICLE_OWNER')!;
+  expect(vehicle.evidence).toMatchObject({
+    kind: 'list_row',
+    row: 2,
+    idMasked: expect.stringMatching(/^4311\*{10}\d{3}[\dX]$/),
+    columns: { 序号: '1', 姓名: '张一', 车牌号: '湘E12345' },
+  });
+  const stored = JSON.stringify(await t.rt.conn.db!.collection('findings').find({}).toArray());
+  for (const clear of Object.values(PEOPLE)) expect(stored).not.toContain(clear);
+});
+
+test('findings are assigned to the township of the household, or of the list row', async () => {
+  const findings = await allFindings();
+  const byName = Object.fromEntries(findings.map((f) => [named(t, f), f]));
+  expect(byName['VEHICLE_OWNER m1']).toMatchObject({
+    areaCode: '431121101201',
+    townshipCode: '431121101000',
+    status: 'assigned',
+  });
+  expect(byName['ALLOWANCE_NOT_REGISTERED x2']).toMatchObject({
+    areaCode: '431121102201',
+    townshipCode: '431121102000',
+  });
+  // A recipient outside the registry without an area on the list stays with the list's area.
+  expect(byName['ALLOWANCE_NOT_REGISTERED p9']).toMatchObject({
+    areaCode: '431121000000',
+    townshipCode: '431121000000',
+  });
+});
+
+test("a run over one list applies only that list's rules", async () => {
+  const run = await t.run(t.tokens.county, listIds.vehicles);
+  expect(Object.keys(run.summary.byRule)).toEqual(['VEHICLE_OWNER']);
+  expect(run.summary).toMatchObject({ found: 1, created: 0, reconfirmed: 1 });
+});
+
+test('the rule table lists every rule with its version', async () => {
+  const res = await t.api().get('/rules').set(bearer(t.tokens.department));
+  expect(res.status).toBe(200);
+  expect((res.body as { code: string; version: number }[]).map((r) => r.code).sort()).toEqual(
+    [...new Set(EXPECTED.map((e) => e.split(' ')[0]))].sort(),
+  );
+});

@@ -1,0 +1,337 @@
+import { randomUUID } from 'node:crypto';
+import {
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  conflict,
+  escapeRegex,
+  type ListQuery,
+  notFound,
+  type Principal,
+  findPage,
+} from '@fupin/kit';
+import { isDuplicateKey, staleRevision } from '../http';
+import type { Person } from '../people/person.model';
+import { linkOf } from '../people/person-link';
+import type { PersonService } from '../people/person.service';
+import type { EnrollmentStatus } from './education.reference';
+import type { EducationModels, Enrollment, Student } from './education.model';
+import { compareTerms } from './school-calendar';
+
+export interface StudentInput {
+  personId: string;
+  school: string;
+  stage: string;
+  grade: number;
+}
+
+export interface EnrollmentInput {
+  status: EnrollmentStatus;
+  school?: string | undefined;
+  stage?: string | undefined;
+  grade?: number | undefined;
+}
+
+export interface StudentFilter {
+  q?: string;
+  stage?: string;
+  school?: string;
+  townshipCode?: string;
+  areaCode?: string;
+  personId?: string;
+  id?: string[];
+}
+
+export interface EnrollmentFilter {
+  term?: string;
+  status?: EnrollmentStatus;
+  stage?: string;
+  townshipCode?: string;
+  studentId?: string;
+}
+
+/** An enrollment read from a department list, for a person the list matched. */
+export interface ImportedEnrollment {
+  person: Person;
+  school: string;
+  stage: string;
+  grade: number;
+  status: EnrollmentStatus;
+}
+
+const STUDENT = bi('学生', 'Student');
+
+export type StudentView = Omit<Student, '_id' | 'idHash'> & { id: string };
+export type EnrollmentView = Omit<Enrollment, '_id' | 'idHash'> & { id: string };
+
+const studentView = ({ _id, idHash: _h, ...rest }: Student): StudentView => ({ id: _id, ...rest });
+const enrollmentView = ({ _id, idHash: _h, ...rest }: Enrollment): EnrollmentView => ({
+  id: _id,
+  ...rest,
+});
+
+/** 在校生与学籍 — registered members tracked through school, and their status per term. */
+export class StudentService {
+  constructor(
+    private readonly deps: { models: EducationModels; people: PersonService; now: () => Date },
+  ) {}
+
+  async create(p: Principal, input: StudentInput): Promise<StudentView> {
+    const person = await this.deps.people.loadRegistered(p, input.personId);
+    const now = this.deps.now();
+    const doc: Student = {
+      _id: randomUUID(),
+      ...linkOf(person),
+      birthDate: person.birthDate,
+      school: input.school,
+      stage: input.stage,
+      grade: input.grade,
+      latestTerm: null,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.deps.models.students.create(doc);
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        const existing = await this.deps.models.students.findOne({ personId: person._id }).lean();
+        throw conflict(
+          'SUPPORT_STUDENT_EXISTS',
+          bi('该人员已登记为学生', 'The person is already registered as a student'),
+          { studentId: existing?._id ?? null },
+        );
+      }
+      throw err;
+    }
+    return studentView(doc);
+  }
+
+  async load(p: Principal, id: string): Promise<Student> {
+    const s = await this.deps.models.students.findById(id).lean<Student>();
+    if (!s) throw notFound(STUDENT, 'SUPPORT_STUDENT_NOT_FOUND');
+    assertInScope(p, s.areaCode);
+    return s;
+  }
+
+  async get(p: Principal, id: string): Promise<StudentView> {
+    return studentView(await this.load(p, id));
+  }
+
+  async update(
+    p: Principal,
+    id: string,
+    patch: Partial<Omit<StudentInput, 'personId'>>,
+    revision?: number,
+  ): Promise<StudentView> {
+    const s = await this.load(p, id);
+    if (revision !== undefined && revision !== s.revision) throw staleRevision();
+    const res = await this.deps.models.students.findOneAndUpdate(
+      { _id: id, revision: s.revision },
+      { $set: { ...patch, updatedAt: this.deps.now() }, $inc: { revision: 1 } },
+      { new: true, lean: true },
+    );
+    if (!res) throw staleRevision();
+    return studentView(res as Student);
+  }
+
+  private filterOf(p: Principal, f: StudentFilter) {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
+    if (f.stage) and.push({ stage: f.stage });
+    if (f.school) and.push({ school: f.school });
+    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
+    if (f.areaCode) and.push({ areaCode: f.areaCode });
+    if (f.personId) and.push({ personId: f.personId });
+    if (f.id) and.push({ _id: { $in: f.id } });
+    return { $and: and };
+  }
+
+  async list(p: Principal, q: ListQuery<StudentFilter>) {
+    const filter = this.filterOf(p, q.filter);
+    const { items, total } = await findPage<Student>(this.deps.models.students, filter, q);
+    return { items: items.map(studentView), total };
+  }
+
+  cursor(p: Principal, f: StudentFilter) {
+    return this.deps.models.students
+      .find(this.filterOf(p, f))
+      .sort({ name: 1, _id: 1 })
+      .lean<Student[]>()
+      .cursor();
+  }
+
+  /** Records (or corrects) a student's status in a term; the latest term sets the current school. */
+  async recordEnrollment(
+    p: Principal,
+    studentId: string,
+    term: string,
+    input: EnrollmentInput,
+  ): Promise<EnrollmentView> {
+    const s = await this.load(p, studentId);
+    const e = this.enrollmentOf(s, term, input, { by: p.userId, source: 'manual', importId: null });
+    await this.deps.models.enrollments.replaceOne({ _id: e._id }, e, { upsert: true });
+    await this.advance(s, e);
+    return enrollmentView(e);
+  }
+
+  private enrollmentOf(
+    s: Student,
+    term: string,
+    input: EnrollmentInput,
+    how: { by: string; source: 'manual' | 'import'; importId: string | null },
+  ): Enrollment {
+    return {
+      _id: `${s._id}:${term}`,
+      personId: s.personId,
+      householdId: s.householdId,
+      idHash: s.idHash,
+      name: s.name,
+      areaCode: s.areaCode,
+      townshipCode: s.townshipCode,
+      studentId: s._id,
+      term,
+      school: input.school ?? s.school,
+      stage: input.stage ?? s.stage,
+      grade: input.grade ?? s.grade,
+      status: input.status,
+      source: how.source,
+      importId: how.importId,
+      recordedAt: this.deps.now(),
+      recordedBy: how.by,
+    };
+  }
+
+  /** Moves the student's current school, stage and grade to a term at least as late as theirs. */
+  private async advance(s: Student, e: Enrollment): Promise<void> {
+    if (s.latestTerm && compareTerms(e.term, s.latestTerm) < 0) return;
+    await this.deps.models.students.updateOne(
+      { _id: s._id },
+      {
+        $set: {
+          school: e.school,
+          stage: e.stage,
+          grade: e.grade,
+          latestTerm: e.term,
+          updatedAt: this.deps.now(),
+        },
+        $inc: { revision: 1 },
+      },
+    );
+  }
+
+  /**
+   * Enrollments read from the education department's list for one term: a student record is
+   * made for a matched person who has none, and each enrollment replaces the term's record
+   * (so importing the same list twice changes nothing but the time stamps). Returns how many
+   * enrollments differ from what was recorded before.
+   */
+  async importEnrollments(
+    by: string,
+    term: string,
+    importId: string,
+    rows: ImportedEnrollment[],
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const { students, enrollments } = this.deps.models;
+    const personIds = rows.map((r) => r.person._id);
+    const now = this.deps.now();
+    const known = new Map(
+      (await students.find({ personId: { $in: personIds } }).lean<Student[]>()).map((s) => [
+        s.personId,
+        s,
+      ]),
+    );
+    const missing = rows.filter((r) => !known.has(r.person._id));
+    if (missing.length) {
+      await students
+        .insertMany(
+          missing.map((r) => ({
+            _id: randomUUID(),
+            ...linkOf(r.person),
+            birthDate: r.person.birthDate,
+            school: r.school,
+            stage: r.stage,
+            grade: r.grade,
+            latestTerm: null,
+            revision: 1,
+            createdAt: now,
+            updatedAt: now,
+          })),
+          { ordered: false },
+        )
+        .catch((err: unknown) => {
+          // A student made meanwhile by someone else: read back below.
+          if (!isDuplicateKey(err)) throw err;
+        });
+      for (const s of await students
+        .find({ personId: { $in: missing.map((r) => r.person._id) } })
+        .lean<Student[]>())
+        known.set(s.personId, s);
+    }
+    const docs = rows.map((r) =>
+      this.enrollmentOf(
+        known.get(r.person._id)!,
+        term,
+        { status: r.status, school: r.school, stage: r.stage, grade: r.grade },
+        { by, source: 'import', importId },
+      ),
+    );
+    const before = new Map(
+      (await enrollments.find({ _id: { $in: docs.map((e) => e._id) } }).lean<Enrollment[]>()).map(
+        (e) => [e._id, e],
+      ),
+    );
+    const changed = docs.filter((e) => {
+      const b = before.get(e._id);
+      return (
+        !b ||
+        b.status !== e.status ||
+        b.school !== e.school ||
+        b.stage !== e.stage ||
+        b.grade !== e.grade
+      );
+    }).length;
+    await enrollments.bulkWrite(
+      docs.map((e) => ({ replaceOne: { filter: { _id: e._id }, replacement: e, upsert: true } })),
+      { ordered: false },
+    );
+    await students.bulkWrite(
+      docs
+        .filter((e) => {
+          const s = known.get(e.personId)!;
+          return !s.latestTerm || compareTerms(e.term, s.latestTerm) >= 0;
+        })
+        .map((e) => ({
+          updateOne: {
+            filter: { _id: e.studentId },
+            update: {
+              $set: {
+                school: e.school,
+                stage: e.stage,
+                grade: e.grade,
+                latestTerm: e.term,
+                updatedAt: now,
+              },
+              $inc: { revision: 1 },
+            },
+          },
+        })),
+      { ordered: false },
+    );
+    return changed;
+  }
+
+  async listEnrollments(p: Principal, q: ListQuery<EnrollmentFilter>) {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    const f = q.filter;
+    if (f.term) and.push({ term: f.term });
+    if (f.status) and.push({ status: f.status });
+    if (f.stage) and.push({ stage: f.stage });
+    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
+    if (f.studentId) and.push({ studentId: f.studentId });
+    const filter = { $and: and };
+    const { items, total } = await findPage<Enrollment>(this.deps.models.enrollments, filter, q);
+    return { items: items.map(enrollmentView), total };
+  }
+}

@@ -1,0 +1,232 @@
+import type { Actor } from '@fupin/contracts';
+import {
+  areaScopeFilter,
+  assertInScope,
+  escapeRegex,
+  type ListQuery,
+  outboxUpdate,
+  type Principal,
+  findPage,
+} from '@fupin/kit';
+import { actorOf } from '../http';
+import type { InsuranceRecord, Person } from '../people/person.model';
+import type { PersonService } from '../people/person.service';
+import {
+  type CoverageRate,
+  coverageRate,
+  INSURANCE_KINDS,
+  type InsuranceKind,
+  pensionLatestBirthDate,
+} from './coverage.rules';
+import { coverageRecorded } from './health.events';
+
+export interface InsuranceFilter {
+  kind?: InsuranceKind;
+  /** With `kind`: only those enrolled (true) or not (false). */
+  enrolled?: boolean;
+  townshipCode?: string;
+  areaCode?: string;
+  q?: string;
+}
+
+export interface CoverageRow extends CoverageRate {
+  areaCode: string;
+  kind: InsuranceKind;
+}
+
+export interface InsuredPersonView {
+  id: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  householdId: string;
+  householdNo: string;
+  areaCode: string;
+  townshipCode: string;
+  year: number;
+  basic_medical: boolean;
+  serious_illness: boolean;
+  pension: boolean;
+}
+
+export interface RecordedEnrollment {
+  person: Person;
+  kind: InsuranceKind;
+  enrolled: boolean;
+}
+
+const path = (year: number, kind: InsuranceKind) => `insurance.${year}.${kind}`;
+
+/**
+ * 参保 — insurance enrollment per registered person per year (kept on the person, so the
+ * coverage of an area is one pass over its people), and coverage rates against the targets.
+ */
+export class InsuranceService {
+  constructor(
+    private readonly deps: {
+      people: PersonService;
+      targets: Record<InsuranceKind, number>;
+      eventsStored: () => void;
+      now: () => Date;
+    },
+  ) {}
+
+  private update(
+    person: Person,
+    year: number,
+    e: { kind: InsuranceKind; enrolled: boolean },
+    how: { source: 'manual' | 'import'; importId: string | null; by: string; actor: Actor },
+  ) {
+    const record: InsuranceRecord = {
+      enrolled: e.enrolled,
+      source: how.source,
+      importId: how.importId,
+      recordedAt: this.deps.now(),
+      recordedBy: how.by,
+    };
+    return {
+      // Only a change writes (and publishes): recording the same fact again is a no-op.
+      filter: { _id: person._id, [`${path(year, e.kind)}.enrolled`]: { $ne: e.enrolled } },
+      update: outboxUpdate({ $set: { [path(year, e.kind)]: record } }, [
+        coverageRecorded(
+          person,
+          { year, kind: e.kind, enrolled: e.enrolled, source: how.source },
+          how.actor,
+        ),
+      ]),
+    };
+  }
+
+  async record(
+    p: Principal,
+    input: { personId: string; year: number; kind: InsuranceKind; enrolled: boolean },
+  ): Promise<InsuredPersonView> {
+    const person = await this.deps.people.loadRegistered(p, input.personId);
+    const u = this.update(person, input.year, input, {
+      source: 'manual',
+      importId: null,
+      by: p.userId,
+      actor: actorOf(p),
+    });
+    const res = await this.deps.people.model.updateOne(u.filter, u.update);
+    if (res.modifiedCount) this.deps.eventsStored();
+    const after = await this.deps.people.load(p, person._id);
+    return insuredView(after, input.year);
+  }
+
+  /** Enrollments read from the health department's list; returns how many changed. */
+  async importMany(
+    by: string,
+    year: number,
+    importId: string,
+    rows: RecordedEnrollment[],
+  ): Promise<number> {
+    if (!rows.length) return 0;
+    const actor: Actor = { kind: 'user', id: by };
+    const res = await this.deps.people.model.bulkWrite(
+      rows.map((r) => ({
+        updateOne: this.update(r.person, year, r, { source: 'import', importId, by, actor }),
+      })),
+      { ordered: false },
+    );
+    if (res.modifiedCount) this.deps.eventsStored();
+    return res.modifiedCount;
+  }
+
+  private eligibleMatch(year: number, kind: InsuranceKind): Record<string, unknown> {
+    const m: Record<string, unknown> = { registered: true };
+    if (kind === 'pension') {
+      m.birthDate = { $lte: pensionLatestBirthDate(year) };
+      m.inSchool = false;
+    }
+    return m;
+  }
+
+  private filterOf(p: Principal, year: number, f: InsuranceFilter) {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p), { registered: true }];
+    if (f.kind) {
+      and.push(this.eligibleMatch(year, f.kind));
+      if (f.enrolled !== undefined)
+        and.push({ [`${path(year, f.kind)}.enrolled`]: f.enrolled ? true : { $ne: true } });
+    }
+    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
+    if (f.areaCode) and.push({ areaCode: f.areaCode });
+    if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
+    return { $and: and };
+  }
+
+  async list(p: Principal, year: number, q: ListQuery<InsuranceFilter>) {
+    const filter = this.filterOf(p, year, q.filter);
+    const model = this.deps.people.model;
+    const { items, total } = await findPage<Person>(model, filter, q, { outbox: 0 });
+    return { items: items.map((x) => insuredView(x, year)), total };
+  }
+
+  cursor(p: Principal, year: number, f: InsuranceFilter) {
+    return this.deps.people.model
+      .find(this.filterOf(p, year, f), { outbox: 0 })
+      .sort({ townshipCode: 1, areaCode: 1, name: 1, _id: 1 })
+      .lean<Person[]>()
+      .cursor();
+  }
+
+  /**
+   * 参保覆盖率 by township or village within an area of the caller's scope: for each kind,
+   * the eligible registered people, those enrolled, the rate and whether the target is met.
+   */
+  async coverage(
+    p: Principal,
+    q: { year: number; by: 'township' | 'village'; area?: string | undefined },
+  ): Promise<{ year: number; by: string; rows: CoverageRow[]; total: CoverageRow[] }> {
+    const scope = q.area ?? p.areaCode;
+    if (q.area) assertInScope(p, q.area);
+    const areaScope = areaScopeFilter({ ...p, areaCode: scope });
+    const key = q.by === 'township' ? '$townshipCode' : '$areaCode';
+    const rows: CoverageRow[] = [];
+    const total: CoverageRow[] = [];
+    for (const kind of INSURANCE_KINDS) {
+      const groups = await this.deps.people.model.aggregate<{
+        _id: { a: string; e: boolean | null };
+        n: number;
+      }>([
+        { $match: { $and: [areaScopeFilter(p), areaScope, this.eligibleMatch(q.year, kind)] } },
+        { $group: { _id: { a: key, e: `$${path(q.year, kind)}.enrolled` }, n: { $sum: 1 } } },
+      ]);
+      const byArea = new Map<string, { eligible: number; enrolled: number }>();
+      for (const g of groups) {
+        const t = byArea.get(g._id.a) ?? { eligible: 0, enrolled: 0 };
+        t.eligible += g.n;
+        if (g._id.e === true) t.enrolled += g.n;
+        byArea.set(g._id.a, t);
+      }
+      const target = this.deps.targets[kind];
+      let eligible = 0;
+      let enrolled = 0;
+      for (const [areaCode, t] of [...byArea].sort(([a], [b]) => a.localeCompare(b))) {
+        rows.push({ areaCode, kind, ...coverageRate(t.eligible, t.enrolled, target) });
+        eligible += t.eligible;
+        enrolled += t.enrolled;
+      }
+      total.push({ areaCode: scope, kind, ...coverageRate(eligible, enrolled, target) });
+    }
+    return { year: q.year, by: q.by, rows, total };
+  }
+}
+
+export function insuredView(x: Person, year: number): InsuredPersonView {
+  const y = x.insurance?.[String(year)] ?? {};
+  return {
+    id: x._id,
+    name: x.name,
+    sex: x.sex,
+    birthDate: x.birthDate,
+    householdId: x.householdId,
+    householdNo: x.householdNo,
+    areaCode: x.areaCode,
+    townshipCode: x.townshipCode,
+    year,
+    basic_medical: y.basic_medical?.enrolled === true,
+    serious_illness: y.serious_illness?.enrolled === true,
+    pension: y.pension?.enrolled === true,
+  };
+}

@@ -1,0 +1,54 @@
+import { createImportWorker, createQueue, type ImportJobData } from '@fupin/kit';
+import type { Queue, Worker } from 'bullmq';
+import type { Education } from '../education';
+import type { Health } from '../health';
+import type { SupportContext, SupportModule } from '../module';
+import { importModels } from './import.model';
+import { importRoutes } from './import.routes';
+import { ImportService } from './import.service';
+
+const QUEUE = 'support-imports';
+
+/** Department lists (education enrollment, health insurance) reconciled as BullMQ jobs. */
+export function importsModule(
+  ctx: SupportContext,
+  education: Education,
+  health: Health,
+): SupportModule {
+  const imports = new ImportService({
+    models: importModels(ctx.rt.conn),
+    people: ctx.people,
+    students: education.students,
+    insurance: health.insurance,
+    cipher: ctx.cipher,
+    now: ctx.now,
+  });
+  const queueOpts = {
+    connection: ctx.redis,
+    prefix: ctx.queuePrefix || 'fupin',
+    logger: ctx.rt.logger,
+  };
+  let queue: Queue<ImportJobData> | undefined;
+  let worker: Worker<ImportJobData> | undefined;
+
+  return {
+    name: 'imports',
+    routes: (router) =>
+      importRoutes(router, {
+        imports,
+        maxUploadBytes: ctx.config.IMPORT_MAX_BYTES,
+        enqueue: async (importId) => {
+          if (!queue) throw new Error('the imports module has not started');
+          await queue.add('reconcile', { importId }, { jobId: importId });
+        },
+      }),
+    async start() {
+      queue = createQueue<ImportJobData>(QUEUE, queueOpts);
+      worker = createImportWorker(QUEUE, imports, queueOpts);
+    },
+    async stop() {
+      await worker?.close();
+      await queue?.close();
+    },
+  };
+}

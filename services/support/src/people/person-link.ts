@@ -1,0 +1,44 @@
+import type { Person } from './person.model';
+
+/** What every record about a person copies from them, for area scoping and totals. */
+export interface PersonLink {
+  personId: string;
+  householdId: string;
+  /** The keyed hash of the ID number, for matching with other departments' data. */
+  idHash: string;
+  name: string;
+  /** The person's village. */
+  areaCode: string;
+  townshipCode: string;
+}
+
+/** The mongoose fields of a PersonLink. */
+export const personLinkFields = {
+  personId: { type: String, required: true },
+  householdId: { type: String, required: true },
+  idHash: { type: String, required: true },
+  name: { type: String, required: true },
+  areaCode: { type: String, required: true },
+  townshipCode: { type: String, required: true },
+};
+
+export function linkOf(person: Person): PersonLink {
+  return {
+    personId: person._id,
+    householdId: person.householdId,
+    idHash: person.idHash,
+    name: person.name,
+    areaCode: person.areaCode,
+    townshipCode: person.townshipCode,
+  };
+}
+
+/** A household moved village: records copying its area follow it. */
+export async function moveHousehold(
+  model: { updateMany(filter: object, update: object): PromiseLike<unknown> },
+  householdId: string,
+  areaCode: string,
+  townshipCode: string,
+): Promise<void> {
+  await model.updateMany({ householdId }, { $set: { areaCode, townshipCode } });
+}

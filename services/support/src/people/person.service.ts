@@ -1,0 +1,282 @@
+import {
+  areaScopeFilter,
+  assertInScope,
+  bi,
+  escapeRegex,
+  type ListQuery,
+  notFound,
+  type Principal,
+  type ProjectedHousehold,
+  type ProjectedHouseholdModel,
+  type ProjectedMember,
+  REGISTERED_HOUSEHOLDS,
+  type ProjectionChange,
+  unprocessable,
+  findPage,
+} from '@fupin/kit';
+import type { Logger } from 'pino';
+import { isDuplicateKey } from '../http';
+import { seesArea, townshipOf } from '../scope';
+import type { Person, PersonModel } from './person.model';
+
+/**
+ * 建档立卡户 on the register (as the registry counts them): identified households in poverty,
+ * exited, returned, or exited but unstable. Candidates and monitoring-only households are not.
+ */
+export const REGISTERED_HOUSEHOLD_STATUSES = ['in_poverty', 'returned', 'exited', 'unstable'];
+
+export interface PersonFilter {
+  q?: string;
+  townshipCode?: string;
+  areaCode?: string;
+  householdId?: string;
+  registered?: boolean;
+  inSchool?: boolean;
+  id?: string[];
+}
+
+export type PersonView = Omit<
+  Person,
+  '_id' | 'idHash' | 'outbox' | 'hasOutbox' | 'outboxLease' | 'insurance' | 'householdSeq'
+> & { id: string; insurance?: Person['insurance'] };
+
+const PERSON = bi('建档立卡人员', 'Registered person');
+
+/** A household moved to another village: records that copy its area follow it. */
+export type HouseholdMoved = (
+  householdId: string,
+  areaCode: string,
+  townshipCode: string,
+) => Promise<void>;
+
+/**
+ * The people of registered households, derived from the registry projection: kept in step
+ * by the projection's change hook, looked up by member id or by the keyed hash of the ID
+ * number, listed within the caller's area.
+ */
+export class PersonService {
+  private readonly moved: HouseholdMoved[] = [];
+
+  constructor(
+    private readonly deps: {
+      persons: PersonModel;
+      households: ProjectedHouseholdModel;
+      logger: Logger;
+      now: () => Date;
+    },
+  ) {}
+
+  get model(): PersonModel {
+    return this.deps.persons;
+  }
+
+  onHouseholdMoved(listener: HouseholdMoved): void {
+    this.moved.push(listener);
+  }
+
+  /**
+   * The projection's change hook: the members whose view changed, as of `after` (all of them
+   * when a household fact every member carries changed).
+   */
+  async projectionChanged(c: ProjectionChange): Promise<void> {
+    await this.syncHousehold(c.after, changedMembers(c.before, c.after));
+    if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode) {
+      for (const l of this.moved)
+        await l(c.householdId, c.after.areaCode, townshipOf(c.after.areaCode));
+    }
+  }
+
+  /**
+   * Writes the person view of each member of a projected household. A view already derived
+   * from this or a later version of the household is left alone, so a late or repeated
+   * change never overwrites a newer one.
+   */
+  async syncHousehold(h: ProjectedHousehold, only?: Set<string>): Promise<number> {
+    const members = only ? h.members.filter((m) => only.has(m.id)) : h.members;
+    if (members.length === 0) return 0;
+    const now = this.deps.now();
+    const facts = members.map((m) => ({
+      ...personFacts(h, m),
+      householdSeq: h.seq,
+      syncedAt: now,
+    }));
+    const ids = facts.map((f) => f._id);
+    const existing = new Set(
+      (await this.deps.persons.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => d._id),
+    );
+    const fresh = facts.filter((f) => !existing.has(f._id));
+    let raced = false;
+    if (fresh.length) {
+      try {
+        await this.deps.persons.insertMany(
+          fresh.map((f) => ({ ...f, insurance: {}, outbox: [], hasOutbox: false })),
+          { ordered: false },
+        );
+      } catch (err) {
+        // Another instance inserted the same member meanwhile: the update below settles it.
+        if (!isDuplicateKey(err)) throw err;
+        raced = true;
+      }
+    }
+    const stale = raced ? facts : facts.filter((f) => existing.has(f._id));
+    if (!stale.length) return fresh.length;
+    const res = await this.deps.persons.bulkWrite(
+      stale.map((f) => {
+        const { _id, ...set } = f;
+        return {
+          updateOne: { filter: { _id, householdSeq: { $lt: h.seq } }, update: { $set: set } },
+        };
+      }),
+      { ordered: false },
+    );
+    return fresh.length + res.modifiedCount;
+  }
+
+  /**
+   * Re-derives the view of households whose persons are missing or differ from the
+   * projection (a change hook that failed after the projection was written).
+   */
+  async reconcile(): Promise<{ households: number; resynced: number }> {
+    let households = 0;
+    let resynced = 0;
+    const cursor = this.deps.households
+      .find(REGISTERED_HOUSEHOLDS)
+      .lean<ProjectedHousehold[]>()
+      .cursor();
+    for await (const h of cursor) {
+      households++;
+      const stored = new Map(
+        (
+          await this.deps.persons
+            .find({ householdId: h._id }, { outbox: 0, insurance: 0 })
+            .lean<Person[]>()
+        ).map((x) => [x._id, x]),
+      );
+      const differs = h.members.some((m) => {
+        const x = stored.get(m.id);
+        if (!x) return true;
+        return Object.entries(personFacts(h, m)).some(([k, v]) => x[k as keyof Person] !== v);
+      });
+      if (!differs) continue;
+      // The stored views are older than the projection: write them whatever their seq.
+      await this.deps.persons.updateMany({ householdId: h._id }, { $set: { householdSeq: 0 } });
+      if ((await this.syncHousehold(h)) > 0) resynced++;
+    }
+    return { households, resynced };
+  }
+
+  private filterOf(p: Principal, f: PersonFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
+    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
+    if (f.areaCode) and.push({ areaCode: f.areaCode });
+    if (f.householdId) and.push({ householdId: f.householdId });
+    if (f.registered !== undefined) and.push({ registered: f.registered });
+    if (f.inSchool !== undefined) and.push({ inSchool: f.inSchool });
+    if (f.id) and.push({ _id: { $in: f.id } });
+    return { $and: and };
+  }
+
+  async list(p: Principal, q: ListQuery<PersonFilter>) {
+    const filter = this.filterOf(p, q.filter);
+    const { items, total } = await findPage<Person>(this.deps.persons, filter, q);
+    return { items: items.map((x) => this.view(p, x)), total };
+  }
+
+  async get(p: Principal, id: string): Promise<PersonView> {
+    return this.view(p, await this.load(p, id));
+  }
+
+  async load(p: Principal, id: string): Promise<Person> {
+    const person = await this.deps.persons.findById(id).lean<Person>();
+    if (!person) throw notFound(PERSON, 'SUPPORT_PERSON_NOT_FOUND');
+    assertInScope(p, person.areaCode);
+    return person;
+  }
+
+  /** A person support can be recorded for: in the caller's area and on the register now. */
+  async loadRegistered(p: Principal, id: string, field = 'personId'): Promise<Person> {
+    const person = await this.load(p, id);
+    if (!person.registered) {
+      throw unprocessable(
+        'SUPPORT_PERSON_NOT_REGISTERED',
+        bi(
+          '该人员目前不是建档立卡户的在册成员',
+          'The person is not a current member of a registered household',
+        ),
+        [{ field, code: 'not_registered', message: bi('不是在册人员', 'not on the register') }],
+      );
+    }
+    return person;
+  }
+
+  /** Registered people by keyed hash of their ID number (one active membership per person). */
+  async registeredByHash(hashes: string[]): Promise<Map<string, Person>> {
+    const found = await this.deps.persons
+      .find({ idHash: { $in: hashes }, registered: true }, { outbox: 0 })
+      .lean<Person[]>();
+    return new Map(found.map((x) => [x.idHash, x]));
+  }
+
+  view(p: Principal, x: Person): PersonView {
+    const {
+      _id,
+      idHash: _h,
+      outbox: _o,
+      hasOutbox: _ho,
+      outboxLease: _ol,
+      insurance,
+      householdSeq: _s,
+      ...rest
+    } = x;
+    // Health facts belong to the health half: education staff see who the child is, not this.
+    if (!seesArea(p, 'health')) return { id: _id, ...rest, health: null };
+    return { id: _id, ...rest, insurance };
+  }
+}
+
+/** What the person view of a member says, derived from its projected household. */
+function personFacts(h: ProjectedHousehold, m: ProjectedMember) {
+  const registeredHousehold = h.revision > 0 && REGISTERED_HOUSEHOLD_STATUSES.includes(h.status);
+  return {
+    _id: m.id,
+    idHash: m.idHash,
+    name: m.name,
+    sex: m.sex,
+    birthDate: m.birthDate,
+    relation: m.relation,
+    householdId: h._id,
+    householdNo: h.householdNo,
+    householdStatus: h.revision > 0 ? h.status : 'unknown',
+    areaCode: h.areaCode,
+    townshipCode: townshipOf(h.areaCode),
+    memberStatus: m.status,
+    registered: registeredHousehold && m.status === 'active',
+    inSchool: m.inSchool,
+    schoolStage: m.schoolStage,
+    health: m.health,
+    registryMedicalInsurance: m.medicalInsurance,
+    registryPensionInsurance: m.pensionInsurance,
+  };
+}
+
+/** Member ids whose person view a projection change touches. */
+function changedMembers(
+  before: ProjectedHousehold | null,
+  after: ProjectedHousehold,
+): Set<string> | undefined {
+  if (
+    !before ||
+    before.revision !== after.revision ||
+    before.status !== after.status ||
+    before.areaCode !== after.areaCode ||
+    before.householdNo !== after.householdNo
+  )
+    return undefined;
+  const old = new Map(before.members.map((m) => [m.id, JSON.stringify({ ...m, at: undefined })]));
+  return new Set(
+    after.members
+      .filter((m) => old.get(m.id) !== JSON.stringify({ ...m, at: undefined }))
+      .map((m) => m.id),
+  );
+}

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '@fupin/testing';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../../../..');
+
+/**
+ * A Kafka broker, MongoDB-protocol server and Redis of this test file's own, started by
+ * deploy/local/up in a private run directory on free ports, so the faults it injects (a
+ * killed broker) never touch the shared servers other test files use.
+ */
+export async function privateStack() {
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-faults-'));
+  const ports = {
+    KAFKA_PORT: await freePort(),
+    KAFKA_CONTROLLER_PORT: await freePort(),
+    MONGO_PORT: await freePort(),
+    REDIS_PORT: await freePort(),
+  };
+  const env = {
+    ...process.env,
+    FUPIN_LOCAL_RUN_DIR: runDir,
+    KAFKA_HEAP: '512m',
+    MONGO_HEAP: '768m',
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  };
+  const up = () =>
+    run('bash', [path.join(ROOT, 'deploy/local/up')], { env, timeout: 240_000, cwd: ROOT });
+  await up();
+  const pidOf = (name: string) =>
+    Number(fs.readFileSync(path.join(runDir, `${name}.pid`), 'utf8').trim());
+  return {
+    kafkaBrokers: `127.0.0.1:${ports.KAFKA_PORT}`,
+    mongoUrl: `mongodb://127.0.0.1:${ports.MONGO_PORT}`,
+    redisUrl: `redis://127.0.0.1:${ports.REDIS_PORT}`,
+    /** SIGKILL: no shutdown, no flush — as when the machine under it dies. */
+    kill(name: 'kafka' | 'mongo' | 'redis') {
+      const pid = pidOf(name);
+      process.kill(-pid, 'SIGKILL');
+    },
+    /** Starts again whatever is not running (deploy/local/up is idempotent). */
+    async restart() {
+      await up();
+    },
+    async stop() {
+      await run('bash', [path.join(ROOT, 'deploy/local/down'), '--purge'], {
+        env,
+        timeout: 60_000,
+      }).catch(() => undefined);
+      fs.rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+export type PrivateStack = Awaited<ReturnType<typeof privateStack>>;
