@@ -1,9 +1,32 @@
 // The same matching done by DuckDB (@duckdb/node-api, the current DuckDB client for Node; the
 // older `duckdb` package downloads its binary from a host this machine cannot reach): the same
 // CSV files read, the same rules as hash joins and anti-joins, counted per rule.
-import { DuckDBInstance } from '@duckdb/node-api';
+// DuckDB is installed beside the benchmark by install-duckdb.sh (see duckdb/package.json for why
+// it is not a workspace dependency), so it is loaded from there; the few calls used are typed here.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Generated } from './generate';
 import { LIST_DATE } from './generate';
+
+interface DuckConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }>;
+  closeSync(): void;
+}
+interface DuckApi {
+  DuckDBInstance: { create(file: string): Promise<{ connect(): Promise<DuckConnection> }> };
+}
+
+function loadDuckDb(): DuckApi {
+  const here = path.join(__dirname, 'duckdb', 'package.json');
+  try {
+    return createRequire(here)('@duckdb/node-api') as DuckApi;
+  } catch (e) {
+    throw new Error(
+      `DuckDB is not installed for the benchmark: run bash bench/matching/install-duckdb.sh (${String(e)})`,
+    );
+  }
+}
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -25,6 +48,7 @@ export async function duckdbMatch(
   g: Generated,
 ): Promise<{ ms: number; byRule: Record<string, number> }> {
   const started = Date.now();
+  const { DuckDBInstance } = loadDuckDb();
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const file = (type: string) => g.lists.find((l) => l.type === type)!.file.replace(/'/g, "''");
