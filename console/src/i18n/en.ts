@@ -1,12 +1,13 @@
 import englishMessages from 'ra-language-english';
 import { referenceEnumMessages } from './enums';
-import type { zhCN } from './zh-CN';
+import { mergeMessages } from './merge';
+import { MODULE_MESSAGES } from './modules';
+import type { SameKeys } from './types';
+import type { zhBase } from './zh-CN';
 
 const ref = referenceEnumMessages('en');
 
-/** The same tree of keys with any text: English must have exactly the keys zh-CN has. */
-type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
-type AppMessages = SameKeys<Omit<typeof zhCN, 'ra'>>;
+type AppMessages = SameKeys<Omit<typeof zhBase, 'ra'>>;
 
 const app: AppMessages = {
   app: {
@@ -585,6 +586,9 @@ const app: AppMessages = {
 };
 
 /** English — react-admin's own messages from ra-language-english, and the console's. */
-export const en = { ...englishMessages, ...app };
+export const en = mergeMessages(
+  { ...englishMessages, ...app },
+  ...MODULE_MESSAGES.map((m) => m.en),
+);
 
 export default en;

@@ -1,4 +1,6 @@
 import { referenceEnumMessages } from './enums';
+import { mergeMessages } from './merge';
+import { MODULE_MESSAGES } from './modules';
 
 const ref = referenceEnumMessages('zh-CN');
 
@@ -6,7 +8,7 @@ const ref = referenceEnumMessages('zh-CN');
  * 简体中文 — the console's default language: react-admin's own messages (ra.*, every key of
  * ra-language-english) and the console's. en.ts has exactly the same keys (tested).
  */
-export const zhCN = {
+export const zhBase = {
   ra: {
     action: {
       add_filter: '添加筛选',
@@ -788,5 +790,8 @@ export const zhCN = {
     },
   },
 };
+
+/** With every service module's own messages (modules/<name>/i18n.ts). */
+export const zhCN = mergeMessages(zhBase, ...MODULE_MESSAGES.map((m) => m.zhCN));
 
 export default zhCN;

@@ -1,0 +1,15 @@
+import { assessmentMessages } from '../modules/assessment/i18n';
+import { assistanceMessages } from '../modules/assistance/i18n';
+import { fundsMessages } from '../modules/funds/i18n';
+import { matchingMessages } from '../modules/matching/i18n';
+import { supportMessages } from '../modules/support/i18n';
+import type { ModuleMessages } from './types';
+
+/** Each service module's own messages, merged into zh-CN.ts and en.ts. */
+export const MODULE_MESSAGES: ModuleMessages[] = [
+  assistanceMessages,
+  fundsMessages,
+  supportMessages,
+  matchingMessages,
+  assessmentMessages,
+];
