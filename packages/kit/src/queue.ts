@@ -49,6 +49,11 @@ export function createQueue<T = unknown, R = unknown>(
     prefix: opts.prefix ?? 'fupin',
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
+  // A queue re-emits its connection's errors; without a listener an error while closing (the
+  // connection already gone) would be thrown as an unhandled 'error' event and end the process.
+  queue.on('error', (err) =>
+    opts.logger.warn({ err: err.message, queue: name }, 'queue connection error'),
+  );
   const metrics = opts.metrics ?? metricsOf(opts.logger, opts.connection);
   if (metrics) {
     const unwatch = metrics.watchQueue(queue);

@@ -16,6 +16,7 @@ import {
   ensureTopics,
   kafkaReadiness,
   topicName,
+  consumerGroupName,
 } from './kafka/client';
 import { OutboxRelay } from './kafka/outbox';
 import { Shutdown } from './lifecycle';
@@ -35,6 +36,8 @@ export interface ServiceRuntime {
   readiness: ReadinessCheck[];
   shutdown: Shutdown;
   topic: (contractTopic: string) => string;
+  /** The group id of this service's consumer for `purpose` (see consumerGroupName). */
+  group: (purpose: string) => string;
 }
 
 /**
@@ -103,6 +106,7 @@ export async function openRuntime(
     readiness: [mongoReadiness(conn), kafkaCheck],
     shutdown,
     topic: (t) => topicName(config.KAFKA_TOPIC_PREFIX, t),
+    group: (purpose) => consumerGroupName(config.KAFKA_TOPIC_PREFIX, name, purpose),
   };
 }
 

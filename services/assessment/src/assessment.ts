@@ -110,7 +110,7 @@ export async function createAssessment(
   await startPublishing(rt, { relay, topics: RANKING_TOPICS });
   // One group per deployment (its topic prefix), so deployments sharing a cluster never split
   // each other's partitions.
-  const consumerGroup = `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.assessment.indicators`;
+  const consumerGroup = rt.group('indicators');
   if (opts.startConsumer ?? true) await projection.start(rt, { groupId: consumerGroup });
 
   const redis = createRedis(config.REDIS_URL, rt.logger);

@@ -178,7 +178,7 @@ export async function createAssistance(
   });
   if (opts.consume !== false) {
     await projection.start(rt, {
-      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.assistance.registry-projection`,
+      groupId: rt.group('registry-projection'),
     });
   }
   await job.start();

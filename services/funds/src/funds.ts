@@ -183,7 +183,7 @@ export async function createFunds(
   });
   if (opts.consumeRegistry ?? true) {
     await projection.start(rt, {
-      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.funds.registry-projection`,
+      groupId: rt.group('registry-projection'),
     });
   }
   for (const m of modules) {

@@ -109,7 +109,7 @@ export async function createGateway(
       kafka: rt.kafka,
       conn: rt.conn,
       producer: rt.producer,
-      groupId: `${config.KAFKA_TOPIC_PREFIX || 'fupin'}.gateway.audit-store`,
+      groupId: rt.group('audit-store'),
       topics: [AuditRecorded.topic],
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       logger: rt.logger,

@@ -119,7 +119,7 @@ export async function createMatching(
     topics: [AuditRecorded.topic, ...modules.flatMap((m) => m.topics ?? [])],
   });
   if (opts.consume !== false)
-    await projection.start(rt, { groupId: `${rt.name}-registry-projection` });
+    await projection.start(rt, { groupId: rt.group('registry-projection') });
   for (const m of modules) {
     await m.start?.();
     if (m.stop) rt.shutdown.add(m.name, m.stop);

@@ -28,12 +28,6 @@ import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
 
 /**
- * The consumer group of the registry projection: one per service, and per topic prefix, so
- * deployments (and test files) sharing a cluster never join each other's group.
- */
-export const PROJECTION_GROUP = 'support.registry-projection';
-
-/**
  * Composition of the support service on an open runtime: the registry projection and the
  * person view derived from it, the education, health and import modules, the outbox relay
  * and the HTTP app. Used by main.ts and by the integration tests.
@@ -97,7 +91,7 @@ export async function createSupport(
     if (m.stop) rt.shutdown.add(m.name, m.stop);
   }
   if (opts.consume !== false) {
-    await projection.start(rt, { groupId: rt.topic(PROJECTION_GROUP) });
+    await projection.start(rt, { groupId: rt.group('registry-projection') });
     // A change hook that failed after the projection was written left a person behind.
     void people.reconcile().then(
       (r) => rt.logger.info(r, 'person view reconciled with the projection'),

@@ -63,6 +63,15 @@ export function topicName(prefix: string, topic: string): string {
   return prefix ? `${prefix}.${topic}` : topic;
 }
 
+/**
+ * The consumer group of one of a service's consumers: `<prefix or fupin>.<service>.<purpose>`,
+ * so two stacks (or two test files) on one broker never share a group, and a group's name says
+ * whose it is.
+ */
+export function consumerGroupName(prefix: string, service: string, purpose: string): string {
+  return `${prefix || 'fupin'}.${service}.${purpose}`;
+}
+
 export const dlqTopic = (topic: string) => `${topic}.dlq`;
 
 /**

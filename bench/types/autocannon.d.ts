@@ -2,12 +2,23 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
+  /** One request of a sequence each connection cycles through. */
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Returns the request to send (or a falsy value to restart the sequence). */
+    setupRequest?: (req: Request, context: object) => Request;
+    onResponse?: (status: number, body: string, context: object) => void;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
     timeout?: number;
+    requests?: Request[];
   }
   interface Histogram {
     average: number;
@@ -27,7 +38,7 @@ declare module 'autocannon' {
     on(
       event: 'response',
       listener: (
-        client: unknown,
+        client: object,
         statusCode: number,
         resBytes: number,
         responseTime: number,
