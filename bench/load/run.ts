@@ -52,11 +52,11 @@ interface HouseholdRow {
 }
 
 /** Query string of a react-admin style list. */
-const list = (filter: object, range: [number, number], sort: [string, 'ASC' | 'DESC']) =>
+const list = (filter: object, range: [number, number], sort?: [string, 'ASC' | 'DESC']) =>
   new URLSearchParams({
     filter: JSON.stringify(filter),
     range: JSON.stringify(range),
-    sort: JSON.stringify(sort),
+    ...(sort ? { sort: JSON.stringify(sort) } : {}),
   }).toString();
 
 /** Per connection: the household it reads and writes (its own, so revisions never race). */
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
       kind: 'list',
       request: {
         method: 'GET',
-        path: `/api/registry/villages?${list({}, [0, 24], ['id', 'ASC'])}`,
+        path: `/api/registry/villages?${list({}, [0, 24])}`,
         headers: auth(office),
       },
     },
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       kind: 'list',
       request: {
         method: 'GET',
-        path: `/api/funds/projects?${list({}, [0, 24], ['createdAt', 'DESC'])}`,
+        path: `/api/funds/projects?${list({}, [0, 24])}`,
         headers: auth(auditor),
       },
     },
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
       kind: 'list',
       request: {
         method: 'GET',
-        path: `/api/assistance/visits?${list({}, [0, 24], ['visitedAt', 'DESC'])}`,
+        path: `/api/assistance/visits?${list({}, [0, 24])}`,
         headers: auth(townships[2]!),
       },
     },
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       kind: 'list',
       request: {
         method: 'GET',
-        path: `/api/matching/findings?${list({}, [0, 24], ['createdAt', 'DESC'])}`,
+        path: `/api/matching/findings?${list({}, [0, 24])}`,
         headers: auth(office),
       },
     },

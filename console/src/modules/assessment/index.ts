@@ -1,0 +1,45 @@
+import DescriptionIcon from '@mui/icons-material/Description';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import { createElement, lazy } from 'react';
+import { hasRight, type Permissions } from '../../providers/permissions';
+import type { ModuleDefinition } from '../types';
+import rankings from './rankings';
+import results from './results';
+import { resultApi } from './results/result.api';
+import schemes from './schemes';
+
+const common = { service: 'assessment', module: 'assessment' } as const;
+const BulletinsPage = lazy(() => import('./bulletins/BulletinsPage'));
+const dashboardCards = [lazy(() => import('./dashboard/LatestRankingCard'))];
+const readOnly = { create: null, edit: null } as const;
+
+/**
+ * 考核评估 — the assessment service under /api/assessment: the schemes, quarterly rankings
+ * with their yellow cards, each score explained down to its records, and the bulletins.
+ */
+export const assessment: ModuleDefinition = {
+  name: 'assessment',
+  icon: EmojiEventsIcon,
+  resources: [
+    { name: 'rankings', ...common, ...rankings, rights: readOnly },
+    {
+      name: 'ranking-results',
+      ...common,
+      ...results,
+      api: resultApi,
+      rights: readOnly,
+      menu: false,
+    },
+    { name: 'assessment-schemes', path: 'schemes', ...common, ...schemes, rights: readOnly },
+  ],
+  pages: [
+    {
+      path: '/assessment-bulletins',
+      element: createElement(BulletinsPage),
+      label: 'assessment.bulletins.title',
+      icon: DescriptionIcon,
+      needs: { module: 'assessment', right: 'read' },
+    },
+  ],
+  dashboard: (p: Permissions) => (hasRight(p, 'assessment', 'read') ? dashboardCards : []),
+};

@@ -1,0 +1,86 @@
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import FormHelperText from '@mui/material/FormHelperText';
+import Typography from '@mui/material/Typography';
+import { useRef, useState } from 'react';
+import { Button, useInput, useNotify, useTranslate, type Validator } from 'react-admin';
+import { useNotifyProblem } from '../../../providers/problem';
+import { fundsCalls } from '../funds.api';
+
+const atLeastOne: Validator = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 ? undefined : 'resources.disbursements.voucher.required';
+
+/**
+ * 报账凭证 — each file chosen is uploaded at once (the API answers its id and SHA-256); the
+ * form keeps the ids (`voucherFileIds`) the payment is submitted with.
+ */
+export function VoucherInput({ source }: { source: string }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const { field, fieldState } = useInput({ source, validate: atLeastOne, defaultValue: [] });
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const ids = (Array.isArray(field.value) ? field.value : []) as string[];
+  const upload = async (files: FileList) => {
+    setBusy(true);
+    try {
+      const added: string[] = [];
+      for (const file of Array.from(files)) {
+        const stored = await fundsCalls.upload(file, 'voucher');
+        added.push(stored.id);
+        setNames((n) => ({ ...n, [stored.id]: stored.fileName ?? file.name }));
+        notify(translate('resources.disbursements.voucher.uploaded', { name: file.name }), {
+          type: 'info',
+        });
+      }
+      field.onChange([...ids, ...added]);
+    } catch (e) {
+      notifyProblem(e);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+  const error = fieldState.error?.message;
+  return (
+    <Box sx={{ my: 1 }}>
+      <Typography variant="subtitle2">
+        {translate('resources.disbursements.fields.vouchers')} *
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 1 }} data-testid="vouchers">
+        {ids.map((id) => (
+          <Chip
+            key={id}
+            label={names[id] ?? id}
+            onDelete={() => field.onChange(ids.filter((x) => x !== id))}
+          />
+        ))}
+      </Box>
+      <input
+        ref={input}
+        type="file"
+        name="voucherFile"
+        multiple
+        hidden
+        onChange={(e) => {
+          if (e.target.files?.length) void upload(e.target.files);
+        }}
+      />
+      <Button
+        label="resources.disbursements.voucher.choose"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
+        <AttachFileIcon />
+      </Button>
+      <FormHelperText error={Boolean(error && fieldState.isTouched)}>
+        {error && fieldState.isTouched
+          ? translate(error)
+          : translate('resources.disbursements.voucher.hint')}
+      </FormHelperText>
+    </Box>
+  );
+}

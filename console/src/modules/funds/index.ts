@@ -1,0 +1,43 @@
+import SavingsIcon from '@mui/icons-material/Savings';
+import { lazy } from 'react';
+import type { Permissions } from '../../providers/permissions';
+import { hasRight } from '../../providers/permissions';
+import type { ModuleDefinition } from '../types';
+import batches, { batchApi } from './batches';
+import disbursements, { disbursementApi } from './disbursements';
+import idleFunds, { idleApi } from './idle-funds';
+import loans from './loans';
+import notices, { noticeApi } from './notices';
+import projects, { projectApi } from './projects';
+
+const common = { service: 'funds', module: 'funds' } as const;
+
+const dashboardCards = [lazy(() => import('./DisbursementRateCard'))];
+
+/** 项目资金 — the funds service's resources, under /api/funds. */
+export const funds: ModuleDefinition = {
+  name: 'funds',
+  icon: SavingsIcon,
+  resources: [
+    { name: 'projects', ...common, ...projects, api: projectApi },
+    { name: 'batches', ...common, ...batches, api: batchApi, rights: { edit: null } },
+    {
+      name: 'disbursements',
+      ...common,
+      ...disbursements,
+      api: disbursementApi,
+      rights: { edit: null },
+    },
+    {
+      name: 'idle-funds',
+      ...common,
+      ...idleFunds,
+      path: 'idle-funds/runs',
+      api: idleApi,
+      rights: { create: null, edit: null },
+    },
+    { name: 'loans', ...common, ...loans, rights: { create: null, edit: null } },
+    { name: 'notices', ...common, ...notices, api: noticeApi, rights: { edit: null } },
+  ],
+  dashboard: (p: Permissions) => (hasRight(p, 'funds', 'read') ? dashboardCards : []),
+};

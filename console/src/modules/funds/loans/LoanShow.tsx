@@ -1,0 +1,189 @@
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useState } from 'react';
+import {
+  Button,
+  DateInput,
+  Form,
+  FunctionField,
+  Labeled,
+  NumberField,
+  SaveButton,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  Toolbar,
+  TopToolbar,
+  required,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
+import { formatDay, formatYuan } from '../../../common/format';
+import { YuanInput } from '../../../common/inputs';
+import { useNotifyProblem } from '../../../providers/problem';
+import { fundsCalls, type Loan } from '../funds.api';
+
+const INSTALLMENT = ['principalFen', 'interestFen', 'discountFen', 'dueFen', 'paidFen'] as const;
+const percentOfBp = (bp: unknown) => (typeof bp === 'number' ? `${(bp / 100).toFixed(2)}%` : '—');
+
+function Schedule() {
+  const translate = useTranslate();
+  const loan = useRecordContext<Loan>();
+  const i = (k: string) => translate(`resources.loans.installment.${k}`);
+  return (
+    <Labeled label="resources.loans.schedule">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{i('no')}</TableCell>
+            <TableCell>{i('dueOn')}</TableCell>
+            {INSTALLMENT.map((k) => (
+              <TableCell key={k} align="right">
+                {i(k)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(loan?.schedule ?? []).map((s) => (
+            <TableRow key={s.no}>
+              <TableCell>{s.no}</TableCell>
+              <TableCell>{formatDay(s.dueOn ?? '')}</TableCell>
+              {INSTALLMENT.map((k) => (
+                <TableCell key={k} align="right">
+                  {formatYuan(s[k])}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Labeled>
+  );
+}
+
+function Repayments() {
+  const loan = useRecordContext<Loan>();
+  return (
+    <Labeled label="resources.loans.repayments">
+      <Table size="small" sx={{ maxWidth: 640 }}>
+        <TableBody>
+          {(loan?.repayments ?? []).map((r) => (
+            <TableRow key={r.id}>
+              <TableCell>{formatDay(r.on ?? '')}</TableCell>
+              <TableCell align="right">{formatYuan(r.amountFen)}</TableCell>
+              <TableCell>{r.note ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Labeled>
+  );
+}
+
+function RepayButton() {
+  const translate = useTranslate();
+  const loan = useRecordContext<Loan>();
+  const { canAccess } = useCanAccess({ resource: 'loans', action: 'create' });
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!loan || loan.status !== 'active' || !canAccess) return null;
+  return (
+    <>
+      <Button label="resources.loans.repay" onClick={() => setOpen(true)} />
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('resources.loans.repay')}</DialogTitle>
+        <DialogContent>
+          <Form
+            record={{ on: formatDay(new Date().toISOString()) }}
+            onSubmit={async (v: Record<string, unknown>) => {
+              try {
+                await fundsCalls.repayLoan(loan.id, {
+                  on: String(v.on),
+                  amountFen: Number(v.amountFen),
+                  note: typeof v.note === 'string' && v.note ? v.note : null,
+                });
+                notify('resources.loans.repaid', { type: 'info' });
+                setOpen(false);
+                refresh();
+              } catch (e) {
+                notifyProblem(e);
+              }
+            }}
+          >
+            <DateInput source="on" label="resources.loans.repay_on" validate={required()} />
+            <YuanInput
+              source="amountFen"
+              label="resources.loans.repay_amount"
+              validate={required()}
+            />
+            <TextInput source="note" label="resources.loans.repay_note" fullWidth />
+            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
+              <SaveButton label="app.common.submit" alwaysEnable />
+            </Toolbar>
+          </Form>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+export default function LoanShow() {
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <RepayButton />
+        </TopToolbar>
+      }
+    >
+      <SimpleShowLayout>
+        <TextField source="contractNo" />
+        <EnumField source="kind" name="LoanKind" />
+        <TextField source="householdNo" emptyText="—" />
+        <TextField source="borrower.name" label="resources.loans.fields.borrowerName" />
+        <AreaField source="areaCode" />
+        <TextField source="lender" />
+        <TextField source="purpose" />
+        <YuanField source="principalFen" />
+        <NumberField source="termMonths" />
+        <NumberField source="intervalMonths" />
+        <FunctionField
+          label="resources.loans.fields.annualRatePercent"
+          render={(r: Loan) => percentOfBp(r.annualRateBp)}
+        />
+        <FunctionField
+          label="resources.loans.fields.discountPercent"
+          render={(r: Loan) => percentOfBp(r.discountBp)}
+        />
+        <EnumField source="repayment" name="RepaymentMethod" />
+        <DayField source="startOn" />
+        <TextField source="guarantor.name" label="resources.loans.fields.guarantorName" />
+        <TextField
+          source="guarantor.phone"
+          label="resources.loans.fields.guarantorPhone"
+          emptyText="—"
+        />
+        <YuanField source="paidFen" />
+        <YuanField source="owedFen" />
+        <YuanField source="overdue.overdueFen" label="resources.loans.fields.overdueFen" />
+        <EnumField source="status" name="LoanStatus" chip />
+        <Schedule />
+        <Repayments />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

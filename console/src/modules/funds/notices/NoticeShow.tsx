@@ -1,0 +1,190 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import {
+  Button,
+  DateInput,
+  Form,
+  Labeled,
+  NumberField,
+  SaveButton,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  Toolbar,
+  TopToolbar,
+  maxLength,
+  required,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
+import { formatDay } from '../../../common/format';
+import { useNotifyProblem } from '../../../providers/problem';
+import { fundsCalls, type Notice } from '../funds.api';
+
+const f = (k: string) => `resources.notices.fields.${k}`;
+
+/** The notice as generated: its introduction, the table and the closing lines. */
+function Content() {
+  const n = useRecordContext<Notice>();
+  const c = n?.content;
+  if (!c) return null;
+  const columns = (c.columns ?? []) as { header?: string; title?: string; label?: string }[];
+  return (
+    <Labeled label="resources.notices.content">
+      <div>
+        {(c.intro ?? []).map((p, i) => (
+          <Typography key={i} variant="body2" sx={{ mb: 1 }}>
+            {p}
+          </Typography>
+        ))}
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              {columns.map((col, i) => (
+                <TableCell key={i}>{col.header ?? col.title ?? col.label ?? ''}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(c.rows ?? []).map((row, i) => (
+              <TableRow key={i}>
+                {row.map((cell, j) => (
+                  <TableCell key={j}>{cell}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {(c.footer ?? []).map((p, i) => (
+          <Typography key={i} variant="body2" sx={{ mt: 1 }}>
+            {p}
+          </Typography>
+        ))}
+      </div>
+    </Labeled>
+  );
+}
+
+function Postings() {
+  const translate = useTranslate();
+  const n = useRecordContext<Notice>();
+  return (
+    <Labeled label={f('postings')}>
+      <Table size="small" sx={{ maxWidth: 640 }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate(f('place'))}</TableCell>
+            <TableCell>{translate(f('postedOn'))}</TableCell>
+            <TableCell>{translate(f('takenDownOn'))}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(n?.postings ?? []).map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>{p.place}</TableCell>
+              <TableCell>{formatDay(p.postedOn ?? '')}</TableCell>
+              <TableCell>{formatDay(p.takenDownOn ?? '')}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Labeled>
+  );
+}
+
+function Actions() {
+  const translate = useTranslate();
+  const n = useRecordContext<Notice>();
+  const { canAccess } = useCanAccess({ resource: 'notices', action: 'create' });
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!n) return <TopToolbar />;
+  return (
+    <TopToolbar>
+      <Button
+        label="resources.notices.pdf"
+        onClick={() => fundsCalls.noticeFile(n.id, 'pdf').catch(notifyProblem)}
+      >
+        <DownloadIcon />
+      </Button>
+      <Button
+        label="resources.notices.xlsx"
+        onClick={() => fundsCalls.noticeFile(n.id, 'xlsx').catch(notifyProblem)}
+      >
+        <DownloadIcon />
+      </Button>
+      {canAccess ? (
+        <Button label="resources.notices.add_posting" onClick={() => setOpen(true)} />
+      ) : null}
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('resources.notices.add_posting')}</DialogTitle>
+        <DialogContent>
+          <Form
+            record={{ postedOn: formatDay(new Date().toISOString()) }}
+            onSubmit={async (v: Record<string, unknown>) => {
+              try {
+                await fundsCalls.recordPosting(n.id, {
+                  place: String(v.place),
+                  postedOn: String(v.postedOn),
+                });
+                notify('resources.notices.posting_saved', { type: 'info' });
+                setOpen(false);
+                refresh();
+              } catch (e) {
+                notifyProblem(e);
+              }
+            }}
+          >
+            <TextInput
+              source="place"
+              label={f('place')}
+              validate={[required(), maxLength(200)]}
+              fullWidth
+            />
+            <DateInput source="postedOn" label={f('postedOn')} validate={required()} />
+            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
+              <SaveButton label="app.common.submit" alwaysEnable />
+            </Toolbar>
+          </Form>
+        </DialogContent>
+      </Dialog>
+    </TopToolbar>
+  );
+}
+
+export default function NoticeShow() {
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <TextField source="title" />
+        <EnumField source="kind" name="NoticeKind" />
+        <TextField source="projectCode" emptyText="—" />
+        <AreaField source="areaCode" />
+        <TextField source="issuer" />
+        <NumberField source="periodDays" />
+        <DayField source="startsOn" />
+        <DayField source="endsOn" />
+        <TextField source="supervisionPhone" emptyText="—" />
+        <Content />
+        <Postings />
+        <DateTimeField source="createdAt" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

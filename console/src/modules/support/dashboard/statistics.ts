@@ -1,0 +1,37 @@
+import type { CoverageRow } from '../support.api';
+import { supportCall } from '../support.api';
+
+/** GET /statistics/education — the figures of the current term in the user's area. */
+export interface EducationStatistics {
+  term: string;
+  schoolYear: number;
+  enrolledByStage: { stage: string; students: number }[];
+  enrollmentsByStatus: { status: string; students: number }[];
+  dropoutCases: { open: number; openWithoutOwner: number; closedThisSchoolYear: number };
+  subsidies: {
+    byType: { key: string; payments: number; students: number; amountFen: number }[];
+    total: { payments: number; students: number; amountFen: number };
+  };
+}
+
+/** GET /statistics/health — coverage, in-patient top-ups and care counts of this year. */
+export interface HealthStatistics {
+  year: number;
+  coverage: CoverageRow[];
+  inpatient: {
+    episodes: number;
+    totalCostFen: number;
+    reimbursedFen: number;
+    topUpFen: number;
+    topUpPaidFen: number;
+    topUpOutstandingFen: number;
+    byStatus: Record<string, number>;
+  };
+  chronicCareContracts: number;
+  seriousIllnessCases: number;
+}
+
+export const supportStatistics = {
+  education: () => supportCall<EducationStatistics>('/statistics/education'),
+  health: () => supportCall<HealthStatistics>('/statistics/health'),
+};

@@ -1,0 +1,120 @@
+import LocalLibraryIcon from '@mui/icons-material/LocalLibrary';
+import ShieldIcon from '@mui/icons-material/Shield';
+import { createElement, lazy } from 'react';
+import { hasRight, type Permissions } from '../../providers/permissions';
+import type { ModuleDefinition } from '../types';
+import chronicCare, { contractApi } from './chronic-care';
+import dropoutCases from './dropout-cases';
+import enrollments from './enrollments';
+import imports from './imports';
+import inpatientEpisodes, { episodeApi } from './inpatient-episodes';
+import insurance, { insuranceApi } from './insurance';
+import persons from './persons';
+import seriousIllness, { illnessApi } from './serious-illness';
+import students from './students';
+import { studentApi } from './students/student.api';
+import subsidyPayments, { paymentApi } from './subsidy-payments';
+import subsidyStandards, { standardApi } from './subsidy-standards';
+import { seesHalf } from './support.api';
+
+const common = { service: 'support', module: 'support' } as const;
+
+const EducationSupportCard = lazy(() => import('./dashboard/EducationSupportCard'));
+const HealthSupportCard = lazy(() => import('./dashboard/HealthSupportCard'));
+const CoveragePage = lazy(() => import('./coverage/CoveragePage'));
+
+/**
+ * 教育健康 — the support service under /api/support: 教育扶贫 (students, enrollment, subsidies,
+ * 控辍保学) and 健康扶贫 (insurance coverage, in-patient top-ups, chronic care, serious
+ * illness), and the department list imports. Department staff work in their own half.
+ */
+export const support: ModuleDefinition = {
+  name: 'support',
+  icon: LocalLibraryIcon,
+  resources: [
+    {
+      name: 'support-students',
+      path: 'education/students',
+      ...common,
+      ...students,
+      api: studentApi,
+    },
+    {
+      name: 'support-enrollments',
+      path: 'education/enrollments',
+      ...common,
+      ...enrollments,
+      rights: { create: null, edit: null, show: null },
+    },
+    {
+      name: 'support-subsidy-payments',
+      path: 'education/subsidy-payments',
+      ...common,
+      ...subsidyPayments,
+      api: paymentApi,
+      rights: { edit: null, show: null },
+    },
+    {
+      name: 'support-subsidy-standards',
+      path: 'education/subsidy-standards',
+      ...common,
+      ...subsidyStandards,
+      api: standardApi,
+      rights: { edit: null, show: null },
+    },
+    {
+      name: 'support-dropout-cases',
+      path: 'education/dropout-cases',
+      ...common,
+      ...dropoutCases,
+      rights: { edit: null },
+    },
+    {
+      name: 'support-insurance',
+      path: 'health/insurance',
+      ...common,
+      ...insurance,
+      api: insuranceApi,
+      rights: { edit: null, show: null },
+    },
+    {
+      name: 'support-inpatient-episodes',
+      path: 'health/inpatient-episodes',
+      ...common,
+      ...inpatientEpisodes,
+      api: episodeApi,
+    },
+    {
+      name: 'support-chronic-care',
+      path: 'health/chronic-care-contracts',
+      ...common,
+      ...chronicCare,
+      api: contractApi,
+    },
+    {
+      name: 'support-serious-illness',
+      path: 'health/serious-illness-cases',
+      ...common,
+      ...seriousIllness,
+      api: illnessApi,
+    },
+    { name: 'support-imports', path: 'imports', ...common, ...imports, rights: { edit: null } },
+    { name: 'support-persons', path: 'persons', ...common, ...persons, menu: false },
+  ],
+  pages: [
+    {
+      path: '/support-coverage',
+      element: createElement(CoveragePage),
+      label: 'resources.support-coverage.name',
+      icon: ShieldIcon,
+      needs: { module: 'support', right: 'read' },
+    },
+  ],
+  dashboard: (p: Permissions) =>
+    hasRight(p, 'support', 'read')
+      ? [
+          ...(seesHalf(p, 'education') ? [EducationSupportCard] : []),
+          ...(seesHalf(p, 'health') ? [HealthSupportCard] : []),
+        ]
+      : [],
+};
