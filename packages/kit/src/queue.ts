@@ -2,6 +2,7 @@ import { Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } f
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './http/health';
+import type { Shutdown } from './lifecycle';
 import { type Metrics, metricsOf } from './http/metrics';
 
 /**
@@ -11,6 +12,20 @@ import { type Metrics, metricsOf } from './http/metrics';
 export function createRedis(url: string, logger: Logger): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  return redis;
+}
+
+/**
+ * The service's Redis connection: closed by its shutdown and part of its readiness, so /readyz
+ * answers 503 while Redis is away.
+ */
+export function openRedis(
+  rt: { logger: Logger; shutdown: Shutdown; readiness: ReadinessCheck[] },
+  url: string,
+): Redis {
+  const redis = createRedis(url, rt.logger);
+  rt.shutdown.add('redis', async () => redis.disconnect());
+  rt.readiness.push(redisReadiness(redis));
   return redis;
 }
 

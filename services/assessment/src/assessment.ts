@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  createRedis,
+  openRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
   projectedHouseholdModel,
-  redisReadiness,
   RegistryProjection,
   registryProjectionRoutes,
   type ServiceRuntime,
@@ -113,9 +112,7 @@ export async function createAssessment(
   const consumerGroup = rt.group('indicators');
   if (opts.startConsumer ?? true) await projection.start(rt, { groupId: consumerGroup });
 
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
   const job = new RankingJob({
     rankings,
     connection: redis,

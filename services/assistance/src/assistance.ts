@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
   createPersonalDataCipher,
-  createRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
   type ProjectionChange,
   projectedHouseholdModel,
-  redisReadiness,
   RegistryProjection,
   registryProjectionRoutes,
   type ServiceRuntime,
@@ -162,9 +161,7 @@ export async function createAssistance(
     now,
   });
 
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
   const job = coverageJob(coverage, {
     connection: redis,
     prefix: opts.queuePrefix ?? (config.KAFKA_TOPIC_PREFIX || 'fupin'),

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
   createPersonalDataCipher,
-  createRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
   projectedHouseholdModel,
-  redisReadiness,
   RegistryProjection,
   registryProjectionRoutes,
   type ServiceRuntime,
@@ -94,9 +93,7 @@ export async function createFunds(
     logger: rt.logger,
     now,
   });
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
 
   const files = new FileService({ files: models.files, now, maxBytes: config.UPLOAD_MAX_BYTES });
   const ledger = new ProjectLedger({ projects: models.projects, eventsStored, now });

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
-  createRedis,
   createServiceApp,
   EventConsumer,
   loadOpenApi,
   OutboxRelay,
-  redisReadiness,
   type ServiceRuntime,
   startPublishing,
   TokenRevoker,
@@ -60,9 +59,7 @@ export async function createGateway(
     pollMs: config.OUTBOX_POLL_MS,
   });
   const audit = new SecurityAudit(new AuditLog(rt.conn, 'gateway', () => relay.notify()));
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
   // Revocations must outlive every access token they void (plus clock skew).
   const revoker = new TokenRevoker(
     redis,

@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
   createByteSealer,
   createPersonalDataCipher,
-  createRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
   projectedHouseholdModel,
-  redisReadiness,
   RegistryProjection,
   type ServiceRuntime,
   startPublishing,
@@ -66,9 +65,7 @@ export async function createMatching(
   });
   const eventsStored = () => relay.notify();
   const audit = new AuditLog(rt.conn, 'matching', eventsStored);
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
 
   const households = projectedHouseholdModel(rt.conn);
   const persons = new PersonIndex(personBucketModel(rt.conn), rt.logger, now);

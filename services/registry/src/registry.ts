@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
   createPersonalDataCipher,
-  createRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
-  redisReadiness,
   type ServiceRuntime,
   startPublishing,
 } from '@fupin/kit';
@@ -67,9 +66,7 @@ export async function createRegistry(
       now,
     }),
   };
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
 
   const ctx: RegistryContext = {
     rt,

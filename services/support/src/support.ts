@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openRedis,
   AuditLog,
   auditModel,
   createPersonalDataCipher,
-  createRedis,
   createServiceApp,
   loadOpenApi,
   OutboxRelay,
   projectedHouseholdModel,
-  redisReadiness,
   RegistryProjection,
   registryProjectionRoutes,
   type ServiceRuntime,
@@ -61,9 +60,7 @@ export async function createSupport(
     onChange: (c) => people.projectionChanged(c),
     now,
   });
-  const redis = createRedis(config.REDIS_URL, rt.logger);
-  rt.shutdown.add('redis', async () => redis.disconnect());
-  rt.readiness.push(redisReadiness(redis));
+  const redis = openRedis(rt, config.REDIS_URL);
 
   const ctx: SupportContext = {
     rt,
