@@ -1,5 +1,11 @@
-import type { Page } from 'playwright-core';
-import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
+import {
+  consolePage,
+  screenshot,
+  settled,
+  signIn,
+  untranslated,
+  walkPages,
+} from './support/browser';
 import { api, household, idNumber } from './support/data';
 import { consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack';
 
@@ -76,20 +82,7 @@ const t = consoleStackForThisFile(async (stack) => {
   });
 });
 
-async function walk(page: Page, pages: [string, string][], allowed: (string | RegExp)[]) {
-  const problems: Record<string, string[]> = {};
-  for (const [name, path] of pages) {
-    await page.goto(path);
-    const ready = await settled(page).then(
-      () => true,
-      () => false,
-    );
-    const found = ready ? await untranslated(page, allowed) : ['the page did not finish loading'];
-    if (found.length) problems[name] = found;
-    await screenshot(page, `page-${name}`);
-  }
-  return problems;
-}
+const walk = walkPages;
 
 test('a township user records a visit and the household leaves the month’s unvisited list', async () => {
   const township = await t.stack.platform.signedInUser({

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
+import { consolePage, screenshot, signIn, walkPages } from './support/browser';
 import { api, household, householdCsv, idNumber, importCsv } from './support/data';
 import { COUNTY, consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack';
 
@@ -79,20 +79,7 @@ const t = consoleStackForThisFile(async (stack) => {
 /** Data values with Latin letters that may appear on these pages. */
 const DATA = [/^WALK-\d$/, 'zhangjiang', 'fupinban', 'admin', /^[0-9a-f-]{36}$/];
 
-async function walk(page: Page, pages: [string, string][]) {
-  const problems: Record<string, string[]> = {};
-  for (const [name, path] of pages) {
-    await page.goto(path);
-    const ready = await settled(page).then(
-      () => true,
-      () => false,
-    );
-    const found = ready ? await untranslated(page, DATA) : ['the page did not finish loading'];
-    if (found.length) problems[name] = found;
-    await screenshot(page, `page-${name}`);
-  }
-  return problems;
-}
+const walk = (page: Page, pages: [string, string][]) => walkPages(page, pages, DATA);
 
 test('every registry page in zh-CN, as the poverty office sees it, is all Chinese', async () => {
   const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);

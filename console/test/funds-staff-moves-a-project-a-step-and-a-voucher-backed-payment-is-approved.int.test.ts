@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { formatDay } from '../src/common/format';
-import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
+import { consolePage, screenshot, settled, signIn, walkPages } from './support/browser';
 import { api } from './support/data';
 import { consoleStackForThisFile } from './support/stack';
 
@@ -209,19 +209,9 @@ test('every funds page in zh-CN, as the poverty office sees it, is all Chinese',
       ['notices-create', '/#/notices/create'],
       ['notices-show', `/#/notices/${notice.id}/show`],
     ];
-    const problems: Record<string, string[]> = {};
     // Data with Latin letters: the users' names and the voucher's file type.
     const allowed = [t.stack.office.username, finance.username, 'pdf'];
-    for (const [name, path] of pages) {
-      await page.goto(path);
-      const ready = await settled(page).then(
-        () => true,
-        () => false,
-      );
-      const found = ready ? await untranslated(page, allowed) : ['the page did not finish loading'];
-      if (found.length) problems[name] = found;
-      await screenshot(page, `page-${name}`);
-    }
+    const problems = await walkPages(page, pages, allowed);
     expect(problems).toEqual({});
     expect(errors).toEqual([]);
   } finally {

@@ -103,6 +103,37 @@ export async function settled(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Opens each page (`[name, path]`), waits for it to settle, collects what is not Chinese on it
+ * (`untranslated`) and saves a screenshot `page-<name>`. A page that does not settle is loaded
+ * once more before it counts as a problem: on a loaded machine a lookup input's first fetch can
+ * stall behind the other test files' traffic; a second load that also stalls is a real failure.
+ */
+export async function walkPages(
+  page: Page,
+  pages: [string, string][],
+  allowed: (string | RegExp)[] = [],
+): Promise<Record<string, string[]>> {
+  const problems: Record<string, string[]> = {};
+  const ready = () =>
+    settled(page).then(
+      () => true,
+      () => false,
+    );
+  for (const [name, path] of pages) {
+    await page.goto(path);
+    let ok = await ready();
+    if (!ok) {
+      await page.reload();
+      ok = await ready();
+    }
+    const found = ok ? await untranslated(page, allowed) : ['the page did not finish loading'];
+    if (found.length) problems[name] = found;
+    await screenshot(page, `page-${name}`);
+  }
+  return problems;
+}
+
 /** The namespaces of the console's messages: any of these in the page is a raw key. */
 const RAW_KEY =
   /\b(?:ra|resources|app|menu|dashboard|enums|workflow|history)\.[A-Za-z_-]+(?:\.[A-Za-z_-]+)*/g;
