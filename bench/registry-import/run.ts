@@ -6,10 +6,12 @@
 // indexes using insertMany alone. Prints rows/s of both, their ratio and the peak memory.
 // Usage:
 //   eval "$(bash deploy/local/up)"; npm run bench:registry-import -- --households 10000
-import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import {
   AuditLog,
@@ -21,7 +23,7 @@ import {
   type Principal,
 } from '@fupin/kit';
 import { getInfra } from '@fupin/testing';
-import type { Connection, mongo } from 'mongoose';
+import { mongo, type Connection } from 'mongoose';
 import {
   householdModel,
   idClaimModel,
@@ -81,10 +83,48 @@ function rssPeak() {
 }
 
 /**
- * Copies a collection's documents into an empty collection with the same indexes by
- * insertMany, timing the inserts only (the documents are read batch by batch off the clock).
+ * The time the server took per command and collection (`insert id_claims`) while started:
+ * where the import's database time goes, next to the bare copy's.
  */
-async function bareInsert(conn: Connection, source: mongo.Collection<mongo.Document>) {
+function databaseTime(client: mongo.MongoClient) {
+  const open = new Map<number, string>();
+  const totals = new Map<string, { ms: number; calls: number }>();
+  let on = false;
+  client.on('commandStarted', (e) => {
+    if (!on) return;
+    const target = (e.command as Record<string, unknown>)[e.commandName];
+    open.set(
+      e.requestId,
+      typeof target === 'string' ? `${e.commandName} ${target}` : e.commandName,
+    );
+  });
+  client.on('commandSucceeded', (e) => {
+    const what = open.get(e.requestId);
+    if (what === undefined) return;
+    open.delete(e.requestId);
+    const t = totals.get(what) ?? { ms: 0, calls: 0 };
+    t.ms += e.duration;
+    t.calls++;
+    totals.set(what, t);
+  });
+  return {
+    start: () => void (on = true),
+    stop: () => {
+      on = false;
+      return [...totals].sort((a, b) => b[1].ms - a[1].ms);
+    },
+  };
+}
+
+/**
+ * Copies a collection's documents into an empty collection with the same indexes by
+ * insertMany, timing the inserts only. The documents are first written to a BSON file in
+ * `dir` (off the clock), then read back batch by batch (off the clock) and inserted: the
+ * stand-in's store loses chunks when one long cursor reads a collection while other
+ * collections of the same store are written (`Chunk N not found`), so reading and writing
+ * never overlap here.
+ */
+async function bareInsert(conn: Connection, source: mongo.Collection<mongo.Document>, dir: string) {
   const target = conn.db!.collection(`${source.collectionName}_bare`);
   await conn.db!.createCollection(target.collectionName);
   for (const ix of await source.listIndexes().toArray()) {
@@ -92,6 +132,14 @@ async function bareInsert(conn: Connection, source: mongo.Collection<mongo.Docum
     const { key, name: _n, v: _v, ns: _ns, ...options } = ix as mongo.Document;
     await target.createIndex(key as mongo.Document, options);
   }
+  const dump = path.join(dir, `${source.collectionName}.bson`);
+  const out = createWriteStream(dump);
+  for await (const doc of source.find({}, { batchSize: BARE_BATCH })) {
+    if (!out.write(mongo.BSON.serialize(doc))) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+
   let ms = 0;
   let docs = 0;
   let rows = 0;
@@ -103,13 +151,31 @@ async function bareInsert(conn: Connection, source: mongo.Collection<mongo.Docum
     docs += batch.length;
     batch = [];
   };
-  for await (const doc of source.find({}, { batchSize: BARE_BATCH })) {
+  for await (const doc of readBsonFile(dump)) {
     batch.push(doc);
     if (Array.isArray(doc.members)) rows += doc.members.length;
     if (batch.length >= BARE_BATCH) await insert();
   }
   if (batch.length) await insert();
+  await rm(dump, { force: true });
   return { ms, docs, rows };
+}
+
+/** The documents of a file of concatenated BSON documents (each starts with its length). */
+async function* readBsonFile(file: string): AsyncGenerator<mongo.Document> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file)) {
+    pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+    let at = 0;
+    while (pending.length - at >= 4) {
+      const size = pending.readInt32LE(at);
+      if (pending.length - at < size) break;
+      yield mongo.BSON.deserialize(pending.subarray(at, at + size));
+      at += size;
+    }
+    pending = pending.subarray(at);
+  }
+  if (pending.length) throw new Error(`${file}: ${pending.length} bytes after the last document`);
 }
 
 async function main(): Promise<void> {
@@ -119,7 +185,11 @@ async function main(): Promise<void> {
   const file = path.join(dir, `households.${format}`);
   // A database per run: the stand-in sometimes fails to drop a database it just indexed.
   const dbName = `bench_registry_import_${Date.now().toString(36)}`;
-  const conn = await connectMongo({ url: infra.mongoUrl, dbName, logger });
+  // Command monitoring on, to print where the import's database time goes.
+  const url = new URL(infra.mongoUrl);
+  url.searchParams.set('monitorCommands', 'true');
+  const conn = await connectMongo({ url: url.toString(), dbName, logger });
+  const dbTime = databaseTime(conn.getClient());
   try {
     const status = (await conn.db!.admin().command({ serverStatus: 1 })) as {
       version?: string;
@@ -171,6 +241,7 @@ async function main(): Promise<void> {
     };
 
     // ---- the import, as the job runs it
+    dbTime.start();
     const rssBefore = process.memoryUsage.rss();
     const importPeak = rssPeak();
     const t0 = performance.now();
@@ -198,6 +269,7 @@ async function main(): Promise<void> {
     }
     const t2 = performance.now();
     const peak = importPeak();
+    const byCommand = dbTime.stop();
     const job = await models.jobs.findById(accepted.id).lean<ImportJob>();
     if (!job || job.status !== 'completed')
       throw new Error(`the import did not complete: ${JSON.stringify(job?.error ?? job?.status)}`);
@@ -214,11 +286,17 @@ async function main(): Promise<void> {
       `memory:      peak RSS ${mib(peak)} during the import (${mib(rssBefore)} before it); process peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
     );
 
+    for (const [what, { ms, calls }] of byCommand) {
+      console.log(
+        `database:    ${what.padEnd(24)} ${String(calls).padStart(6)} calls ${seconds(ms)}`,
+      );
+    }
+
     // ---- a bare insertMany of the very same documents, into empty copies of the collections
-    const bareHouseholds = await bareInsert(conn, models.households.collection);
+    const bareHouseholds = await bareInsert(conn, models.households.collection, dir);
     if (bareHouseholds.rows !== rows)
       throw new Error(`bare: ${bareHouseholds.rows} member rows, expected ${rows}`);
-    const claims = await bareInsert(conn, models.claims.collection);
+    const claims = await bareInsert(conn, models.claims.collection, dir);
     const allMs = bareHouseholds.ms + claims.ms;
     console.log(
       `bare:        insertMany, ${BARE_BATCH} documents per call, of the same documents: ` +
