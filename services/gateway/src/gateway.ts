@@ -137,12 +137,14 @@ export async function createGateway(
         exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
       }),
     ],
-    beforeBody: (a) =>
-      mountProxy(a, {
+    beforeBody: (a) => {
+      const closeProxy = mountProxy(a, {
         services: config.GATEWAY_SERVICES,
         bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
         logger: rt.logger,
-      }),
+      });
+      rt.shutdown.add('proxy connections', async () => closeProxy());
+    },
     publicRoutes: (router) => {
       sessionPublicRoutes(router, sessions, keys, rt.verifier);
       docsRoutes(router, { gatewayDoc, services: config.GATEWAY_SERVICES, logger: rt.logger });
