@@ -15,6 +15,12 @@ export type Measure = S['Measure'];
 export type Visit = S['Visit'];
 export type UnvisitedHousehold = S['UnvisitedHousehold'];
 export type AssistedHousehold = S['HouseholdDetail'];
+export type VillageAssignment = S['VillageAssignment'];
+export type WorkTeam = S['WorkTeam'];
+export type TeamMember = WorkTeam['members'][number];
+export type PairingImport = S['PairingImport'];
+/** 结束任期 — the body of POST /village-assignments/{id}/end and /work-teams/{id}/end. */
+export type EndTerm = S['EndRequest'];
 export type VisitStatistics =
   AssistanceApi.operations['statisticsVisits']['responses']['200']['content']['application/json'];
 
@@ -57,6 +63,9 @@ export const changedWithRevision =
 export const assistanceCalls = {
   endPairing: (id: string, body: { reason: string; endDate?: string; revision?: number }) =>
     post<Pairing>(`/pairings/${enc(id)}/end`, body),
+  /** Ends a village assignment's or a work team's term (`path` is the resource's API path). */
+  endTerm: (path: 'village-assignments' | 'work-teams', id: string, body: EndTerm) =>
+    post<VillageAssignment | WorkTeam>(`/${path}/${enc(id)}/end`, body),
   moveMeasure: (
     id: string,
     body: { to: Measure['status']; reason?: string; date?: string; revision?: number },

@@ -27,6 +27,21 @@ export const ASSISTED_STATUSES = allOf<S['Household']['status']>()([
   'cancelled',
 ] as const);
 
+export const ASSIGNMENT_KINDS = allOf<S['VillageAssignment']['kind']>()([
+  'first_secretary',
+  'leader',
+  'department',
+] as const);
+export const TERM_STATUSES = allOf<S['VillageAssignment']['status']>()([
+  'active',
+  'ended',
+] as const);
+export const TEAM_ROLES = allOf<S['WorkTeam']['members'][number]['role']>()([
+  'leader',
+  'first_secretary',
+  'member',
+] as const);
+
 /** The steps a measure may take from each status (planned → in_progress → done, or cancelled). */
 export const MEASURE_NEXT: Record<S['Measure']['status'], S['Measure']['status'][]> = {
   planned: ['in_progress', 'cancelled'],

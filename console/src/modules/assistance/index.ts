@@ -6,10 +6,13 @@ import type { ModuleDefinition } from '../types';
 import helpers, { helperApi } from './helpers';
 import assistedHouseholds from './households';
 import measures, { measureApi } from './measures';
+import pairingImports from './pairing-imports';
 import pairings, { pairingApi } from './pairings';
 import plans, { planApi } from './plans';
 import unvisited from './unvisited';
+import villageAssignments, { villageAssignmentApi } from './village-assignments';
 import visits, { visitApi } from './visits';
+import workTeams, { workTeamApi } from './work-teams';
 
 const common = { service: 'assistance', module: 'assistance' } as const;
 
@@ -36,7 +39,22 @@ export const assistance: ModuleDefinition = {
       rights: { create: null, edit: null },
     },
     { name: 'pairings', ...common, ...pairings, api: pairingApi, rights: { edit: null } },
+    {
+      name: 'pairing-imports',
+      ...common,
+      ...pairingImports,
+      path: 'imports',
+      rights: { edit: null },
+    },
     { name: 'helpers', ...common, ...helpers, api: helperApi },
+    {
+      name: 'village-assignments',
+      ...common,
+      ...villageAssignments,
+      api: villageAssignmentApi,
+      rights: { edit: null },
+    },
+    { name: 'work-teams', ...common, ...workTeams, api: workTeamApi, rights: { edit: null } },
     { name: 'plans', ...common, ...plans, api: planApi },
     { name: 'measures', ...common, ...measures, api: measureApi },
   ],

@@ -27,6 +27,29 @@ export const LOAN_STATUSES = allOf<NonNullable<S['Loan']['status']>>()([
   'repaid',
   'written_off',
 ] as const);
+export const TRANSFER_STATUSES = allOf<S['Transfer']['status']>()([
+  'requested',
+  'executing',
+  'executed',
+  'rejected',
+] as const);
+export const FINDING_KINDS = allOf<S['Finding']['kind']>()([
+  'beneficiary_not_registered',
+  'over_allocation_attempt',
+  'voucher_reused',
+  'unapproved_transfer',
+] as const);
+export const FINDING_STATUSES = allOf<S['Finding']['status']>()([
+  'open',
+  'confirmed',
+  'dismissed',
+] as const);
+export const FINDING_OUTCOMES = ['confirmed', 'dismissed'] as const;
+export const REPAYMENT_METHODS = allOf<S['LoanInput']['repayment']>()([
+  'bullet',
+  'equal_principal',
+] as const);
+export const LOAN_INTERVALS = [1, 3, 6, 12] as const;
 export const NOTICE_KINDS = allOf<S['Notice']['kind']>()(['project', 'payment_list'] as const);
 export const FIVE_SYSTEMS = allOf<keyof NonNullable<S['Project']['fiveSystems']>>()([
   'legalPerson',

@@ -17,6 +17,15 @@ export type Loan = S['Loan'];
 export type Notice = S['Notice'];
 export type BalanceRow = S['BalanceRow'];
 export type Source = S['Source'];
+export type Transfer = S['Transfer'];
+export type Finding = S['Finding'];
+export type FindingOutcome = 'confirmed' | 'dismissed';
+export type LoanWriteOff = {
+  on: string;
+  reason: string;
+  disaster: string;
+  documentNo?: string | null;
+};
 
 export const BASE = '/api/funds';
 const enc = encodeURIComponent;
@@ -72,6 +81,12 @@ export const fundsCalls = {
   runIdleCheck: () => post<{ jobId?: string; date?: string }>('/idle-funds/runs'),
   repayLoan: (id: string, body: { on: string; amountFen: number; note?: string | null }) =>
     post<Loan>(`/loans/${enc(id)}/repayments`, body),
+  writeOffLoan: (id: string, body: LoanWriteOff) => post<Loan>(`/loans/${enc(id)}/write-off`, body),
+  approveTransfer: (id: string) => post<Transfer>(`/transfers/${enc(id)}/approve`),
+  rejectTransfer: (id: string, reason: string) =>
+    post<Transfer>(`/transfers/${enc(id)}/reject`, { reason }),
+  resolveFinding: (id: string, body: { outcome: FindingOutcome; note: string }) =>
+    post<Finding>(`/findings/${enc(id)}/resolve`, body),
   recordPosting: (id: string, body: { place: string; postedOn: string }) =>
     post<Notice>(`/notices/${enc(id)}/postings`, body),
   balances: (by: 'township' | 'source' | 'project' = 'township') =>

@@ -5,10 +5,12 @@ import { hasRight } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
 import batches, { batchApi } from './batches';
 import disbursements, { disbursementApi } from './disbursements';
+import findings from './findings';
 import idleFunds, { idleApi } from './idle-funds';
-import loans from './loans';
+import loans, { loanApi } from './loans';
 import notices, { noticeApi } from './notices';
 import projects, { projectApi } from './projects';
+import transfers, { transferApi } from './transfers';
 
 const common = { service: 'funds', module: 'funds' } as const;
 
@@ -36,7 +38,21 @@ export const funds: ModuleDefinition = {
       api: idleApi,
       rights: { create: null, edit: null },
     },
-    { name: 'loans', ...common, ...loans, rights: { create: null, edit: null } },
+    {
+      name: 'transfers',
+      ...common,
+      ...transfers,
+      api: transferApi,
+      rights: { show: null, edit: null },
+    },
+    {
+      name: 'fund-findings',
+      ...common,
+      ...findings,
+      path: 'findings',
+      rights: { create: null, edit: null },
+    },
+    { name: 'loans', ...common, ...loans, api: loanApi, rights: { edit: null } },
     { name: 'notices', ...common, ...notices, api: noticeApi, rights: { edit: null } },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'funds', 'read') ? dashboardCards : []),

@@ -2,6 +2,7 @@ import { CreateButton, DataTable, FilterButton, List, SearchInput, TopToolbar } 
 import { AreaField, EnumField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { HELPER_RANKS, HELPER_STATUSES } from '../codes';
+import { ExportButton } from '../../../common/ExportButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -14,6 +15,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton service="assistance" path="/exports/helpers.xlsx" fileName="帮扶责任人.xlsx" />
   </TopToolbar>
 );
 

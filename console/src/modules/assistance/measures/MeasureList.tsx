@@ -2,6 +2,7 @@ import { CreateButton, DataTable, FilterButton, List, TopToolbar } from 'react-a
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../codes';
+import { ExportButton } from '../../../common/ExportButton';
 
 const filters = [
   <EnumInput
@@ -19,6 +20,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton service="assistance" path="/exports/measures.xlsx" fileName="帮扶措施.xlsx" />
   </TopToolbar>
 );
 

@@ -9,6 +9,7 @@ import {
 } from 'react-admin';
 import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
 import { AreaInput } from '../../../common/inputs';
+import { ExportButton } from '../../../common/ExportButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -20,6 +21,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton service="assistance" path="/exports/plans.xlsx" fileName="一户一策.xlsx" />
   </TopToolbar>
 );
 

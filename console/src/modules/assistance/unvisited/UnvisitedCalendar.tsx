@@ -14,6 +14,7 @@ import type { UnvisitedHousehold } from '../assistance.api';
 import { HelperInput } from '../inputs';
 import { MonthCalendar } from './MonthCalendar';
 import { currentMonth } from './month';
+import { ExportButton } from '../../../common/ExportButton';
 
 const filters = [
   <HelperInput key="helperId" source="helperId" />,
@@ -40,6 +41,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton resource="visits" label="resources.assistance-households.record_visit" />
+    <ExportButton service="assistance" path="/exports/unvisited.xlsx" fileName="未走访户.xlsx" />
   </TopToolbar>
 );
 

@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, YesNoField } from '../../../common/fields';
 import { AreaInput } from '../../../common/inputs';
+import { ExportButton } from '../../../common/ExportButton';
 
 const filters = [
   <TextInput key="month" source="month" type="month" alwaysOn />,
@@ -23,6 +24,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton service="assistance" path="/exports/visits.xlsx" fileName="走访记录.xlsx" />
   </TopToolbar>
 );
 

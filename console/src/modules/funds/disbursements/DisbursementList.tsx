@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, FilterButton, List, TopToolbar } from 'react-admin';
+import { ExportButton } from '../../../common/ExportButton';
 import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { EnumInput } from '../../../common/inputs';
 import { DISBURSEMENT_STATUSES, SOURCES } from '../codes';
@@ -20,6 +21,14 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton
+      service="funds"
+      path="/exports/disbursements.xlsx"
+      fileName="disbursements.xlsx"
+      unmask="funds"
+      title="resources.disbursements.export_title"
+      hint="resources.disbursements.export_hint"
+    />
   </TopToolbar>
 );
 

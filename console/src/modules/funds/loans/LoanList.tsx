@@ -1,4 +1,4 @@
-import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, TopToolbar } from 'react-admin';
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { LOAN_KINDS, LOAN_STATUSES } from '../codes';
@@ -17,6 +17,7 @@ export default function LoanList() {
       actions={
         <TopToolbar>
           <FilterButton />
+          <CreateButton />
         </TopToolbar>
       }
     >

@@ -1,5 +1,7 @@
+import RemoveDoneIcon from '@mui/icons-material/RemoveDone';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -21,9 +23,11 @@ import {
   TextInput,
   Toolbar,
   TopToolbar,
+  maxLength,
   required,
   useCanAccess,
   useNotify,
+  usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
@@ -31,6 +35,7 @@ import {
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
+import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
 import { fundsCalls, type Loan } from '../funds.api';
 
@@ -141,12 +146,130 @@ function RepayButton() {
   );
 }
 
+interface WriteOff {
+  on?: string;
+  reason?: string;
+  disaster?: string;
+  documentNo?: string | null;
+  amountFen?: number;
+  by?: string;
+}
+
+const w = (k: string) => `resources.loans.write_off.${k}`;
+
+/**
+ * 核销 — a loan the borrower cannot repay after a disaster is written off by a user with the
+ * approve right, with the disaster, the reason and the document that allows it.
+ */
+function WriteOffButton() {
+  const translate = useTranslate();
+  const loan = useRecordContext<Loan>();
+  const { permissions } = usePermissions<Permissions>();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!loan || loan.status !== 'active' || !hasRight(permissions, 'funds', 'approve')) return null;
+  return (
+    <>
+      <Button label={w('button')} onClick={() => setOpen(true)}>
+        <RemoveDoneIcon />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate(w('title'))}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {translate(w('hint'), { amount: formatYuan(loan.owedFen) })}
+          </DialogContentText>
+          <Form
+            record={{ on: formatDay(new Date().toISOString()) }}
+            onSubmit={async (v: Record<string, unknown>) => {
+              const text = (k: string) => (typeof v[k] === 'string' ? String(v[k]).trim() : '');
+              try {
+                await fundsCalls.writeOffLoan(loan.id, {
+                  on: String(v.on),
+                  disaster: text('disaster'),
+                  reason: text('reason'),
+                  documentNo: text('documentNo') || null,
+                });
+                notify(w('done'), { type: 'info' });
+                setOpen(false);
+                refresh();
+              } catch (e) {
+                notifyProblem(e);
+              }
+            }}
+          >
+            <DateInput source="on" label={w('on')} validate={required()} />
+            <TextInput
+              source="disaster"
+              label={w('disaster')}
+              fullWidth
+              validate={[required(), maxLength(100)]}
+            />
+            <TextInput
+              source="reason"
+              label={w('reason')}
+              fullWidth
+              multiline
+              minRows={2}
+              validate={[required(), maxLength(500)]}
+            />
+            <TextInput
+              source="documentNo"
+              label={w('documentNo')}
+              fullWidth
+              validate={maxLength(100)}
+            />
+            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
+              <SaveButton label={w('button')} icon={<RemoveDoneIcon />} />
+            </Toolbar>
+          </Form>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+/** What was written off, when and why (shown once a loan is written off). */
+function WriteOffDetails() {
+  const translate = useTranslate();
+  const loan = useRecordContext<Loan>();
+  const wo = (loan?.writeOff ?? null) as WriteOff | null;
+  if (!wo) return null;
+  const rows: [string, string][] = [
+    ['on', formatDay(wo.on ?? '')],
+    ['amountFen', formatYuan(wo.amountFen)],
+    ['disaster', wo.disaster ?? '—'],
+    ['reason', wo.reason ?? '—'],
+    ['documentNo', wo.documentNo || '—'],
+    ['by', wo.by ?? '—'],
+  ];
+  return (
+    <Labeled label={w('title')}>
+      <Table size="small" sx={{ maxWidth: 640 }} data-testid="loan-write-off">
+        <TableBody>
+          {rows.map(([k, v]) => (
+            <TableRow key={k}>
+              <TableCell component="th" sx={{ width: 160 }}>
+                {translate(w(k))}
+              </TableCell>
+              <TableCell>{v}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Labeled>
+  );
+}
+
 export default function LoanShow() {
   return (
     <Show
       actions={
         <TopToolbar>
           <RepayButton />
+          <WriteOffButton />
         </TopToolbar>
       }
     >
@@ -181,6 +304,7 @@ export default function LoanShow() {
         <YuanField source="owedFen" />
         <YuanField source="overdue.overdueFen" label="resources.loans.fields.overdueFen" />
         <EnumField source="status" name="LoanStatus" chip />
+        <WriteOffDetails />
         <Schedule />
         <Repayments />
       </SimpleShowLayout>

@@ -7,6 +7,7 @@ import {
   SearchInput,
   TopToolbar,
 } from 'react-admin';
+import { ExportButton } from '../../../common/ExportButton';
 import { AreaField, EnumField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { PROJECT_STATUSES, PROJECT_TYPES } from '../codes';
@@ -23,6 +24,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ExportButton service="funds" path="/exports/projects.xlsx" fileName="projects.xlsx" />
   </TopToolbar>
 );
 
