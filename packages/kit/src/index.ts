@@ -18,6 +18,7 @@ export * from './runtime';
 export * from './http/list';
 export * from './personal-data';
 export * from './audit';
+export * from './service-outbox';
 export * from './openapi';
 export * from './tables';
 export * from './projection/registry-households';

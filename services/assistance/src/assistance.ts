@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openOutbox,
   openRedis,
-  AuditLog,
-  auditModel,
-  createPersonalDataCipher,
+  personalDataCipherOf,
   createServiceApp,
   loadOpenApi,
-  OutboxRelay,
   type ProjectionChange,
   projectedHouseholdModel,
   RegistryProjection,
@@ -64,10 +62,7 @@ export async function createAssistance(
   opts: { now?: () => Date; queuePrefix?: string; consume?: boolean } = {},
 ) {
   const now = opts.now ?? (() => new Date());
-  const cipher = createPersonalDataCipher({
-    encryptionKey: config.PII_ENCRYPTION_KEY,
-    hmacKey: config.PII_HMAC_KEY,
-  });
+  const cipher = personalDataCipherOf(config);
   const models = {
     projected: projectedHouseholdModel(rt.conn),
     helpers: helperModel(rt.conn),
@@ -82,15 +77,12 @@ export async function createAssistance(
     reports: coverageReportModel(rt.conn),
     imports: pairingImportModel(rt.conn),
   };
-  const relay = new OutboxRelay({
-    models: [models.pairings, models.measures, models.visits, auditModel(rt.conn)],
-    producer: rt.producer,
-    logger: rt.logger,
+  const { relay, eventsStored, audit } = openOutbox(rt, {
+    service: 'assistance',
+    models: [models.pairings, models.measures, models.visits],
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
-  const eventsStored = () => relay.notify();
-  const audit = new AuditLog(rt.conn, 'assistance', eventsStored);
 
   const households = new HouseholdDirectory(models.projected);
   const helpers = new HelperService({ helpers: models.helpers, cipher, audit, now });

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openOutbox,
   openRedis,
-  AuditLog,
-  auditModel,
-  createPersonalDataCipher,
+  personalDataCipherOf,
   createServiceApp,
   loadOpenApi,
-  OutboxRelay,
   projectedHouseholdModel,
   RegistryProjection,
   registryProjectionRoutes,
@@ -63,10 +61,7 @@ export async function createFunds(
   opts: { now?: () => Date; queuePrefix?: string; consumeRegistry?: boolean } = {},
 ) {
   const now = opts.now ?? (() => new Date());
-  const cipher = createPersonalDataCipher({
-    encryptionKey: config.PII_ENCRYPTION_KEY,
-    hmacKey: config.PII_HMAC_KEY,
-  });
+  const cipher = personalDataCipherOf(config);
   const models = {
     projects: projectModel(rt.conn),
     files: fileModel(rt.conn),
@@ -78,16 +73,17 @@ export async function createFunds(
     notices: noticeModel(rt.conn),
     households: projectedHouseholdModel(rt.conn),
   };
-  const relayModels = [models.projects, models.disbursements, auditModel(rt.conn)];
-  const relay = new OutboxRelay({
+  const {
+    relay,
     models: relayModels,
-    producer: rt.producer,
-    logger: rt.logger,
+    eventsStored,
+    audit,
+  } = openOutbox(rt, {
+    service: 'funds',
+    models: [models.projects, models.disbursements],
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
-  const eventsStored = () => relay.notify();
-  const audit = new AuditLog(rt.conn, 'funds', eventsStored);
   const projection = new RegistryProjection({
     model: models.households,
     logger: rt.logger,

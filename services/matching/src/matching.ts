@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openOutbox,
   openRedis,
-  AuditLog,
-  auditModel,
+  personalDataCipherOf,
   createByteSealer,
-  createPersonalDataCipher,
   createServiceApp,
   loadOpenApi,
-  OutboxRelay,
   projectedHouseholdModel,
   RegistryProjection,
   type ServiceRuntime,
@@ -51,20 +49,18 @@ export async function createMatching(
   opts: MatchingOptions = {},
 ) {
   const now = opts.now ?? (() => new Date());
-  const cipher = createPersonalDataCipher({
-    encryptionKey: config.PII_ENCRYPTION_KEY,
-    hmacKey: config.PII_HMAC_KEY,
-  });
-  const relayModels = [auditModel(rt.conn)];
-  const relay = new OutboxRelay({
+  const cipher = personalDataCipherOf(config);
+  const {
+    relay,
     models: relayModels,
-    producer: rt.producer,
-    logger: rt.logger,
+    eventsStored,
+    audit,
+  } = openOutbox(rt, {
+    service: 'matching',
+    models: [],
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
-  const eventsStored = () => relay.notify();
-  const audit = new AuditLog(rt.conn, 'matching', eventsStored);
   const redis = openRedis(rt, config.REDIS_URL);
 
   const households = projectedHouseholdModel(rt.conn);

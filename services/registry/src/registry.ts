@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openOutbox,
   openRedis,
-  AuditLog,
-  auditModel,
-  createPersonalDataCipher,
+  personalDataCipherOf,
   createServiceApp,
   loadOpenApi,
-  OutboxRelay,
   type ServiceRuntime,
   startPublishing,
 } from '@fupin/kit';
@@ -35,26 +33,24 @@ export async function createRegistry(
   opts: { now?: () => Date; queuePrefix?: string } = {},
 ) {
   const now = opts.now ?? (() => new Date());
-  const cipher = createPersonalDataCipher({
-    encryptionKey: config.PII_ENCRYPTION_KEY,
-    hmacKey: config.PII_HMAC_KEY,
-  });
+  const cipher = personalDataCipherOf(config);
   const models = {
     areas: areaModel(rt.conn),
     households: householdModel(rt.conn),
     claims: idClaimModel(rt.conn),
   };
   // The relay is created first so every writer can notify it; models are added below.
-  const relayModels = [models.areas, models.households, auditModel(rt.conn)];
-  const relay = new OutboxRelay({
+  const {
+    relay,
     models: relayModels,
-    producer: rt.producer,
-    logger: rt.logger,
+    eventsStored,
+    audit,
+  } = openOutbox(rt, {
+    service: 'registry',
+    models: [models.areas, models.households],
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
-  const eventsStored = () => relay.notify();
-  const audit = new AuditLog(rt.conn, 'registry', eventsStored);
   const services = {
     areas: new AreaService(models.areas, eventsStored),
     households: new HouseholdService({

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
+  openOutbox,
   openRedis,
-  AuditLog,
-  auditModel,
-  createPersonalDataCipher,
+  personalDataCipherOf,
   createServiceApp,
   loadOpenApi,
-  OutboxRelay,
   projectedHouseholdModel,
   RegistryProjection,
   registryProjectionRoutes,
@@ -37,22 +35,20 @@ export async function createSupport(
   opts: { now?: () => Date; queuePrefix?: string; consume?: boolean } = {},
 ) {
   const now = opts.now ?? (() => new Date());
-  const cipher = createPersonalDataCipher({
-    encryptionKey: config.PII_ENCRYPTION_KEY,
-    hmacKey: config.PII_HMAC_KEY,
-  });
+  const cipher = personalDataCipherOf(config);
   const persons = personModel(rt.conn);
   const households = projectedHouseholdModel(rt.conn);
-  const relayModels = [persons, auditModel(rt.conn)];
-  const relay = new OutboxRelay({
+  const {
+    relay,
     models: relayModels,
-    producer: rt.producer,
-    logger: rt.logger,
+    eventsStored,
+    audit,
+  } = openOutbox(rt, {
+    service: 'support',
+    models: [persons],
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
-  const eventsStored = () => relay.notify();
-  const audit = new AuditLog(rt.conn, 'support', eventsStored);
   const people = new PersonService({ persons, households, logger: rt.logger, now });
   const projection = new RegistryProjection({
     model: households,

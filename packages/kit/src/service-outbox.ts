@@ -1,0 +1,47 @@
+import type { Model } from 'mongoose';
+import { AuditLog, auditModel } from './audit';
+import { OutboxRelay } from './kafka/outbox';
+import { createPersonalDataCipher, type PersonalDataCipher } from './personal-data';
+import type { ServiceRuntime } from './runtime';
+
+/**
+ * A service's outbox: the relay that publishes the pending events of `models` and of the
+ * audit log, the `eventsStored` signal every writer calls after a write with events, and the
+ * audit log writing through it. `models` is the relay's own list: a module that adds
+ * aggregates later pushes its models onto it before publishing starts.
+ */
+export function openOutbox(
+  rt: ServiceRuntime,
+  opts: {
+    service: string;
+    // Any model whose schema uses outboxPlugin; the documents' own shape does not matter here.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- models of any document type
+    models: Model<any>[];
+    topicPrefix?: string;
+    pollMs?: number;
+  },
+) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  const models: Model<any>[] = [...opts.models, auditModel(rt.conn)];
+  const relay = new OutboxRelay({
+    models,
+    producer: rt.producer,
+    logger: rt.logger,
+    topicPrefix: opts.topicPrefix,
+    pollMs: opts.pollMs,
+  });
+  const eventsStored = () => relay.notify();
+  const audit = new AuditLog(rt.conn, opts.service, eventsStored);
+  return { relay, models, eventsStored, audit };
+}
+
+/** The personal-data cipher from a service's validated configuration. */
+export function personalDataCipherOf(config: {
+  PII_ENCRYPTION_KEY: string;
+  PII_HMAC_KEY: string;
+}): PersonalDataCipher {
+  return createPersonalDataCipher({
+    encryptionKey: config.PII_ENCRYPTION_KEY,
+    hmacKey: config.PII_HMAC_KEY,
+  });
+}
