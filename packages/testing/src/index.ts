@@ -7,3 +7,4 @@ export * from './kafka';
 export * from './process';
 export * from './pdf';
 export * from './openapi';
+export * from './service-env';
