@@ -1,33 +1,15 @@
 import path from 'node:path';
 import { generatePersonalDataKey } from '@fupin/kit';
-import {
-  createTestIssuer,
-  eventually,
-  exitOf,
-  freePort,
-  getInfra,
-  startTsProcess,
-  uniqueDbName,
-  uniqueName,
-} from '@fupin/testing';
+import { eventually, exitOf, freePort, serviceTestEnv, startTsProcess } from '@fupin/testing';
 
 test('the funds process starts from its environment, answers, and exits 0 on SIGTERM', async () => {
-  const infra = await getInfra();
-  const issuer = await createTestIssuer();
   const port = await freePort();
-  const { child, output } = startTsProcess(path.join(__dirname, '../src/main.ts'), {
+  const { issuer, env } = await serviceTestEnv({
     PORT: String(port),
-    MONGO_URL: infra.mongoUrl,
-    MONGO_DB: uniqueDbName(),
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: uniqueName(),
-    AUTH_PUBLIC_KEY: issuer.publicKeyPem,
-    REDIS_URL: infra.redisUrl,
-    PII_ENCRYPTION_KEY: generatePersonalDataKey(),
-    PII_HMAC_KEY: generatePersonalDataKey(),
     IDLE_FUNDS_DAYS: '120',
     LOG_LEVEL: 'info',
   });
+  const { child, output } = startTsProcess(path.join(__dirname, '../src/main.ts'), env);
   try {
     const base = `http://127.0.0.1:${port}`;
     await eventually(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), {
