@@ -3,19 +3,18 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslate } from 'react-admin';
 
+/** A long job's counters: rows done, of how many (null until counted), and its status. */
+export interface JobCounters {
+  done: number;
+  total: number | null;
+  status: string;
+}
+
 /**
  * The progress bar of a long job (import, export, matching run, ranking), fed by the
  * job's own counters: determinate once the total is known.
  */
-export function JobProgress({
-  done,
-  total,
-  status,
-}: {
-  done: number;
-  total: number | null;
-  status: string;
-}) {
+export function JobProgress({ done, total, status }: JobCounters) {
   const translate = useTranslate();
   const finished = status === 'completed';
   const percent = finished ? 100 : total ? Math.min(100, Math.floor((done / total) * 100)) : 0;

@@ -14,7 +14,7 @@ import { type Bilingual, pick, useNotifyProblem } from '../../providers/problem'
 /** A refused row of an import file: where it is, what identifies it, and each problem in it. */
 export interface RejectedRow {
   row?: number;
-  errors?: { column?: string; header?: string; message?: Bilingual }[];
+  errors?: { column?: string | null; header?: string | null; message?: Bilingual }[];
 }
 
 export interface ImportRejectionsProps<R extends RejectedRow> {

@@ -15,9 +15,13 @@ import { ImportSteps } from './ImportSteps';
 export interface ImportWizardProps {
   /** The import's message group: `title`, `step_*`, `template_hint`, `upload` … (see below). */
   messages: string;
-  /** The template's URL and the name it is saved under when the service does not name it. */
-  templateUrl: string;
-  templateName: string;
+  /**
+   * The template's URL and the name it is saved under when the service does not name it.
+   * Without a template (the file is another department's own list) the wizard is the upload
+   * form alone, without steps.
+   */
+  templateUrl?: string;
+  templateName?: string;
   /** The upload's URL for a file (the file itself is the request body). */
   uploadUrl: (file: File) => string;
   /** The resource whose show page follows the import (the job, or the finished import). */
@@ -31,13 +35,13 @@ export interface ImportWizardProps {
 /**
  * 导入向导 — download the template, fill it in Excel, upload it; then the import's own page
  * shows the progress and the row report (and can be left and come back to). Its texts are
- * `<messages>.{title, template_hint, download_template, next, choose_file, upload, uploading,
- * failed, leave_hint, step_*}`.
+ * `<messages>.{title, choose_file, upload, uploading, failed, leave_hint}`, and with a template
+ * `<messages>.{template_hint, download_template, next, step_*}`.
  */
 export function ImportWizard({
   messages,
   templateUrl,
-  templateName,
+  templateName = 'template.xlsx',
   uploadUrl,
   resource,
   children,
@@ -46,13 +50,14 @@ export function ImportWizard({
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
   const redirect = useRedirect();
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(templateUrl ? 0 : 1);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const t = (k: string, args?: Record<string, unknown>) => translate(`${messages}.${k}`, args);
 
   const template = async () => {
+    if (!templateUrl) return;
     try {
       await downloadFile(templateUrl, templateName);
       setStep(1);
@@ -80,15 +85,23 @@ export function ImportWizard({
     <Card sx={{ mt: 2 }}>
       <Title title={`${messages}.title`} />
       <CardContent>
-        <ImportSteps active={step} messages={messages} />
+        {templateUrl ? <ImportSteps active={step} messages={messages} /> : null}
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 720 }}>
-          <Typography variant="body2">{t('template_hint')}</Typography>
-          <Box sx={{ display: 'flex', gap: 2 }}>
-            <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void template()}>
-              {t('download_template')}
-            </Button>
-            {step === 0 ? <Button onClick={() => setStep(1)}>{t('next')}</Button> : null}
-          </Box>
+          {templateUrl ? (
+            <>
+              <Typography variant="body2">{t('template_hint')}</Typography>
+              <Box sx={{ display: 'flex', gap: 2 }}>
+                <Button
+                  variant="outlined"
+                  startIcon={<DownloadIcon />}
+                  onClick={() => void template()}
+                >
+                  {t('download_template')}
+                </Button>
+                {step === 0 ? <Button onClick={() => setStep(1)}>{t('next')}</Button> : null}
+              </Box>
+            </>
+          ) : null}
           {step >= 1 ? (
             <>
               {children}

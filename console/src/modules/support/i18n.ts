@@ -301,6 +301,7 @@ const zhCN = {
         upload: '开始导入',
         uploading: '正在上传…',
         failed: '导入失败：%{message}',
+        leave_hint: '导入在后台进行，可以离开此页面，稍后从导入列表回来查看进度和比对报告。',
       },
       rows: {
         title: '比对明细',
@@ -312,8 +313,6 @@ const zhCN = {
         problems: '问题',
         more: '显示前 %{shown} 行，共 %{total} 行；完整明细请下载比对报告。',
       },
-      failed: '导入失败：%{message}',
-      leave_hint: '导入在后台进行，可以离开此页面，稍后从导入列表回来查看进度和比对报告。',
       download_report: '下载比对报告',
       again: '再导入一份',
     },
@@ -389,7 +388,6 @@ const zhCN = {
     only_education: '教育扶贫数据仅限教育部门、县扶贫办和乡镇查看和办理。',
     only_health: '健康扶贫数据仅限卫健（医保）部门、县扶贫办和乡镇查看和办理。',
     none_yet: '暂无记录',
-    export_done: '已导出：%{name}',
     enrollment_recorded: '已登记学籍',
     dashboard: {
       education: '教育扶贫',
@@ -694,6 +692,8 @@ const en: SameKeys<typeof zhCN> = {
         upload: 'Start import',
         uploading: 'Uploading…',
         failed: 'Import failed: %{message}',
+        leave_hint:
+          'The import runs in the background: you may leave this page and come back from the import list.',
       },
       rows: {
         title: 'Row report',
@@ -705,9 +705,6 @@ const en: SameKeys<typeof zhCN> = {
         problems: 'Problems',
         more: 'First %{shown} of %{total} rows; download the report for all.',
       },
-      failed: 'Import failed: %{message}',
-      leave_hint:
-        'The import runs in the background: you may leave this page and come back from the import list.',
       download_report: 'Download report',
       again: 'Import another',
     },
@@ -785,7 +782,6 @@ const en: SameKeys<typeof zhCN> = {
     only_health:
       'Health support is for the health department, the poverty office and the townships.',
     none_yet: 'Nothing yet',
-    export_done: 'Exported: %{name}',
     enrollment_recorded: 'Enrollment recorded',
     dashboard: {
       education: 'Education support',

@@ -6,7 +6,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import {
   CreateButton,
   Labeled,
@@ -19,7 +18,7 @@ import {
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';
-import { formatCount } from '../../../common/format';
+import { ImportCounts } from '../../../common/imports/ImportCounts';
 import { pick } from '../../../providers/problem';
 import type { MatchingApi } from '../../../providers/api-types';
 import { StartRunButton } from '../runs/StartRunButton';
@@ -35,20 +34,15 @@ const COUNTS = [
 ] as const;
 
 function Counts() {
-  const translate = useTranslate();
   const list = useRecordContext<DepartmentList>();
   if (!list) return null;
   return (
-    <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }} data-testid="list-counts">
-      {COUNTS.map((c) => (
-        <Box key={c}>
-          <Typography variant="caption" color="text.secondary">
-            {translate(`resources.department-lists.fields.${c}`)}
-          </Typography>
-          <Typography variant="h6">{formatCount(list[c] ?? 0)}</Typography>
-        </Box>
-      ))}
-    </Box>
+    <ImportCounts
+      counts={list}
+      keys={COUNTS}
+      fields="resources.department-lists.fields"
+      testId="list-counts"
+    />
   );
 }
 

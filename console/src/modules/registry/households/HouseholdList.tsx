@@ -14,8 +14,8 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router';
 import { AreaField, DateTimeField, EnumField, YesNoField, YuanField } from '../../../common/fields';
+import { ExportButton } from '../../../common/ExportButton';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportHouseholdsButton } from './ExportHouseholdsButton';
 import { HOUSEHOLD_STATUSES } from '.';
 
 const filters = [
@@ -51,7 +51,17 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <ImportButton />
-    <ExportHouseholdsButton />
+    {/* The households as the import template's workbook, one row per member; audited. */}
+    <ExportButton
+      service="registry"
+      path="/exports/households.xlsx"
+      fileName="households.xlsx"
+      unmask="registry"
+      alwaysAskReason
+      withSort
+      title="app.export.title"
+      hint="app.export.hint"
+    />
     <CreateButton />
   </TopToolbar>
 );

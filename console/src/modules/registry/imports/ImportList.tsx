@@ -1,8 +1,8 @@
-import LinearProgress from '@mui/material/LinearProgress';
-import { CreateButton, DataTable, List, TopToolbar, useRecordContext } from 'react-admin';
+import { DataTable, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../../../common/fields';
+import { ImportList as List, ImportRowProgress } from '../../../common/imports/ImportList';
 import { EnumInput } from '../../../common/inputs';
-import { IMPORT_STATUSES, isFinished } from '.';
+import { IMPORT_STATUSES } from '.';
 
 const filters = [
   <EnumInput key="status" source="status" name="ImportStatus" codes={IMPORT_STATUSES} alwaysOn />,
@@ -11,27 +11,12 @@ const filters = [
 function RowProgress() {
   const job = useRecordContext<{ rowsDone: number; rowsTotal: number | null; status: string }>();
   if (!job) return null;
-  const value = isFinished(job.status)
-    ? 100
-    : job.rowsTotal
-      ? (job.rowsDone / job.rowsTotal) * 100
-      : 0;
-  return <LinearProgress variant="determinate" value={value} sx={{ minWidth: 100 }} />;
+  return <ImportRowProgress done={job.rowsDone} total={job.rowsTotal} status={job.status} />;
 }
 
 export default function ImportList() {
   return (
-    <List
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      filters={filters}
-      actions={
-        <TopToolbar>
-          <CreateButton />
-        </TopToolbar>
-      }
-      empty={false}
-      queryOptions={{ refetchInterval: 3000 }}
-    >
+    <List filters={filters}>
       <DataTable rowClick="show">
         <DataTable.Col source="fileName" />
         <DataTable.Col source="status">

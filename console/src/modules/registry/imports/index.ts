@@ -18,4 +18,3 @@ export default imports;
 export const IMPORT_STATUSES = allOf<
   RegistryApi.components['schemas']['ImportJobSummary']['status']
 >()(['queued', 'counting', 'running', 'completed', 'failed'] as const);
-export const isFinished = (status: unknown) => status === 'completed' || status === 'failed';

@@ -10,7 +10,7 @@ import {
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportButton } from '../ExportButton';
+import { ExportButton } from '../../../common/ExportButton';
 import { COMPULSORY_STAGES, DROPOUT_STATUSES, type DropoutCase } from '../support.api';
 import { HalfGuard, TermField } from '../SupportFields';
 import { ExpectedGrade } from './ExpectedGrade';
@@ -41,7 +41,11 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <ScanButton />
-    <ExportButton path="/exports/dropout-cases.xlsx" fileName="控辍保学台账.xlsx" />
+    <ExportButton
+      service="support"
+      path="/exports/dropout-cases.xlsx"
+      fileName="控辍保学台账.xlsx"
+    />
   </TopToolbar>
 );
 

@@ -1,10 +1,9 @@
-import LinearProgress from '@mui/material/LinearProgress';
-import { CreateButton, DataTable, List, TopToolbar, useRecordContext } from 'react-admin';
+import { DataTable, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../../../common/fields';
+import { ImportList, ImportRowProgress } from '../../../common/imports/ImportList';
 import { EnumInput } from '../../../common/inputs';
 import { IMPORT_KINDS, IMPORT_STATUSES, type DepartmentImport } from '../support.api';
 import { TermField } from '../SupportFields';
-import { isFinished } from '.';
 
 const filters = [
   <EnumInput key="kind" source="kind" name="SupportImportKind" codes={IMPORT_KINDS} alwaysOn />,
@@ -20,9 +19,13 @@ const filters = [
 function RowProgress() {
   const job = useRecordContext<DepartmentImport>();
   if (!job) return null;
-  const total = job.counts.rows ?? 0;
-  const value = isFinished(job.status) ? 100 : total ? ((job.checkpointSeq ?? 0) / total) * 100 : 0;
-  return <LinearProgress variant="determinate" value={value} sx={{ minWidth: 100 }} />;
+  return (
+    <ImportRowProgress
+      done={job.checkpointSeq ?? 0}
+      total={job.counts.rows ?? null}
+      status={job.status}
+    />
+  );
 }
 
 /** The period of an import: the term of an enrollment list, the year of an insurance list. */
@@ -34,17 +37,7 @@ function Period() {
 
 export default function DepartmentImportList() {
   return (
-    <List
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      filters={filters}
-      actions={
-        <TopToolbar>
-          <CreateButton />
-        </TopToolbar>
-      }
-      empty={false}
-      queryOptions={{ refetchInterval: 3000 }}
-    >
+    <ImportList filters={filters}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="fileName" />
         <DataTable.Col source="kind" disableSort>
@@ -66,6 +59,6 @@ export default function DepartmentImportList() {
           <DateTimeField source="createdAt" />
         </DataTable.Col>
       </DataTable>
-    </List>
+    </ImportList>
   );
 }

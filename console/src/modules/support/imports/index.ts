@@ -15,5 +15,3 @@ const imports: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.fileName),
 };
 export default imports;
-
-export const isFinished = (status: unknown) => status === 'completed' || status === 'failed';

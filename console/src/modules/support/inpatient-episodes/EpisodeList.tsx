@@ -1,7 +1,7 @@
 import { CreateButton, DataTable, DateInput, FilterButton, List, TopToolbar } from 'react-admin';
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportButton } from '../ExportButton';
+import { ExportButton } from '../../../common/ExportButton';
 import { TOP_UP_STATUSES } from '../support.api';
 import { BasisPointsField, HalfGuard } from '../SupportFields';
 
@@ -22,7 +22,11 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
-    <ExportButton path="/exports/inpatient-episodes.xlsx" fileName="住院报账.xlsx" />
+    <ExportButton
+      service="support"
+      path="/exports/inpatient-episodes.xlsx"
+      fileName="住院报账.xlsx"
+    />
     <CreateButton />
   </TopToolbar>
 );

@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { AreaField, DayField, EnumField, YesNoField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportButton } from '../ExportButton';
+import { ExportButton } from '../../../common/ExportButton';
 import { INSURANCE_KINDS, thisYear } from '../support.api';
 import { HalfGuard } from '../SupportFields';
 import { YearInput } from '../SupportInputs';
@@ -32,6 +32,7 @@ function Export() {
   const year = typeof filterValues?.year === 'number' ? filterValues.year : thisYear();
   return (
     <ExportButton
+      service="support"
       path="/exports/insurance.xlsx"
       fileName={`参保情况-${year}.xlsx`}
       query={{ year: String(year) }}

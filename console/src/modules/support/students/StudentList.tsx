@@ -9,7 +9,7 @@ import {
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportButton } from '../ExportButton';
+import { ExportButton } from '../../../common/ExportButton';
 import { SCHOOL_STAGES } from '../support.api';
 import { GradeField, HalfGuard, TermField } from '../SupportFields';
 
@@ -24,7 +24,7 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
-    <ExportButton path="/exports/students.xlsx" fileName="在校学生.xlsx" />
+    <ExportButton service="support" path="/exports/students.xlsx" fileName="在校学生.xlsx" />
     <CreateButton />
   </TopToolbar>
 );

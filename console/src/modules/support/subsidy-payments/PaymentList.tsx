@@ -8,7 +8,7 @@ import {
 } from 'react-admin';
 import { DayField, EnumField, YesNoField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ExportButton } from '../ExportButton';
+import { ExportButton } from '../../../common/ExportButton';
 import { currentTerm, SCHOOL_STAGES, SUBSIDY_TYPES } from '../support.api';
 import { HalfGuard, TermField } from '../SupportFields';
 import { TermInput } from '../SupportInputs';
@@ -27,7 +27,11 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
-    <ExportButton path="/exports/subsidy-payments.xlsx" fileName="资助发放.xlsx" />
+    <ExportButton
+      service="support"
+      path="/exports/subsidy-payments.xlsx"
+      fileName="资助发放.xlsx"
+    />
     <BatchPaymentButton />
     <CreateButton />
   </TopToolbar>
