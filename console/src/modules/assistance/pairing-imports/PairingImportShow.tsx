@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
 import {
   CreateButton,
   Show,
@@ -11,6 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateTimeField, EnumField } from '../../../common/fields';
+import { ImportCounts } from '../../../common/imports/ImportCounts';
 import { ImportRejections } from '../../../common/imports/ImportRejections';
 import { ImportSteps } from '../../../common/imports/ImportSteps';
 import { JobProgress } from '../../../common/JobProgress';
@@ -39,20 +39,15 @@ function Progress() {
 }
 
 function Counts() {
-  const translate = useTranslate();
   const job = useRecordContext<PairingImport>();
   if (!job) return null;
   return (
-    <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }} data-testid="import-counts">
-      {COUNTS.map((c) => (
-        <Box key={c}>
-          <Typography variant="caption" color="text.secondary">
-            {translate(`resources.pairing-imports.fields.counts.${c}`)}
-          </Typography>
-          <Typography variant="h6">{(job.counts[c] ?? 0).toLocaleString('en-US')}</Typography>
-        </Box>
-      ))}
-    </Box>
+    <ImportCounts
+      counts={job.counts}
+      keys={COUNTS}
+      fields="resources.pairing-imports.fields.counts"
+      testId="import-counts"
+    />
   );
 }
 
