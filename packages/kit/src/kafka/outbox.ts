@@ -123,7 +123,15 @@ export interface RelayOptions {
   producer: Producer;
   logger: Logger;
   topicPrefix?: string;
+  /** Wait between polls while there is work (and after a failed pass); 500 ms by default. */
   pollMs?: number;
+  /**
+   * The longest wait between polls of an idle relay: each pass that finds nothing doubles the
+   * wait, from `pollMs` up to this (16 × `pollMs` by default). A write in this process calls
+   * `notify()`, which publishes at once; the polls only find events of other processes and
+   * leases left by a crashed one. Polling every 500 ms kept the database busy with empty scans.
+   */
+  idlePollMs?: number;
   batchSize?: number;
   leaseMs?: number;
   onPublished?: (count: number) => void;
@@ -142,10 +150,17 @@ export class OutboxRelay {
   private running: Promise<unknown> | undefined;
   private stopped = true;
   private wake = false;
+  /** The wait before the next poll when the last pass found nothing. */
+  private idleWait: number;
   private readonly metrics: Metrics | undefined;
 
   constructor(private readonly opts: RelayOptions) {
     this.metrics = opts.metrics ?? metricsOf(opts.producer, opts.logger);
+    this.idleWait = this.pollMs;
+  }
+
+  private get pollMs(): number {
+    return this.opts.pollMs ?? 500;
   }
 
   start(): void {
@@ -157,6 +172,7 @@ export class OutboxRelay {
   /** Asks for a pass soon (after a write), instead of waiting for the next poll. */
   notify(): void {
     if (this.stopped) return;
+    this.idleWait = this.pollMs;
     if (this.running) this.wake = true;
     else this.schedule(0);
   }
@@ -174,13 +190,22 @@ export class OutboxRelay {
         .catch((err: unknown) => {
           this.metrics?.outbox.failures.inc();
           this.opts.logger.warn({ err }, 'outbox relay pass failed; will retry');
+          return -1;
         })
-        .finally(() => {
+        .then((published) => {
           this.running = undefined;
           if (this.stopped) return;
           const again = this.wake;
           this.wake = false;
-          this.schedule(again ? 0 : (this.opts.pollMs ?? 500));
+          if (again) return this.schedule(0);
+          if (published !== 0) {
+            // Work was found (or the pass failed): poll again soon.
+            this.idleWait = this.pollMs;
+            return this.schedule(this.pollMs);
+          }
+          const wait = this.idleWait;
+          this.idleWait = Math.min(wait * 2, this.opts.idlePollMs ?? this.pollMs * 16);
+          this.schedule(wait);
         });
     }, ms);
   }
