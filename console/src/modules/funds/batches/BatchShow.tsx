@@ -1,37 +1,27 @@
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { useState } from 'react';
 import {
-  Button,
   DateInput,
-  Form,
   Labeled,
-  SaveButton,
   Show,
   SimpleShowLayout,
   TextField,
   TextInput,
-  Toolbar,
   TopToolbar,
   required,
   useCanAccess,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router';
 import { DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
-import { useNotifyProblem } from '../../../providers/problem';
 import { type Batch, fundsCalls } from '../funds.api';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const f = (k: string) => `resources.batches.fields.${k}`;
 
@@ -93,47 +83,27 @@ function Arrivals() {
 }
 
 function RecordArrivalButton() {
-  const translate = useTranslate();
   const b = useRecordContext<Batch>();
   const { canAccess } = useCanAccess({ resource: 'batches', action: 'create' });
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!b || !canAccess || (b.notArrivedFen ?? 0) <= 0) return null;
   return (
-    <>
-      <Button label="resources.batches.record_arrival" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.batches.record_arrival')}</DialogTitle>
-        <DialogContent>
-          <Form
-            record={{ on: formatDay(new Date().toISOString()), amountFen: b.notArrivedFen }}
-            onSubmit={async (v: Record<string, unknown>) => {
-              try {
-                await fundsCalls.recordArrival(b.id, {
-                  on: String(v.on),
-                  amountFen: Number(v.amountFen),
-                  note: typeof v.note === 'string' && v.note ? v.note : null,
-                });
-                notify('resources.batches.arrival_saved', { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            <DateInput source="on" label={f('arrival.on')} validate={required()} />
-            <YuanInput source="amountFen" label={f('arrival.amountFen')} validate={required()} />
-            <TextInput source="note" label={f('arrival.note')} fullWidth />
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label="app.common.submit" alwaysEnable />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialogButton
+      label="resources.batches.record_arrival"
+      record={{ on: formatDay(new Date().toISOString()), amountFen: b.notArrivedFen }}
+      done="resources.batches.arrival_saved"
+      alwaysEnable
+      onSubmit={(v) =>
+        fundsCalls.recordArrival(b.id, {
+          on: String(v.on),
+          amountFen: Number(v.amountFen),
+          note: typeof v.note === 'string' && v.note ? v.note : null,
+        })
+      }
+    >
+      <DateInput source="on" label={f('arrival.on')} validate={required()} />
+      <YuanInput source="amountFen" label={f('arrival.amountFen')} validate={required()} />
+      <TextInput source="note" label={f('arrival.note')} fullWidth />
+    </FormDialogButton>
   );
 }
 

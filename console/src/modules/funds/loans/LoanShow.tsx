@@ -1,43 +1,32 @@
 import RemoveDoneIcon from '@mui/icons-material/RemoveDone';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { useState } from 'react';
 import {
-  Button,
   DateInput,
-  Form,
   FunctionField,
   Labeled,
   NumberField,
-  SaveButton,
   Show,
   SimpleShowLayout,
   TextField,
   TextInput,
-  Toolbar,
   TopToolbar,
   maxLength,
   required,
   useCanAccess,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { useNotifyProblem } from '../../../providers/problem';
 import { fundsCalls, type Loan } from '../funds.api';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const INSTALLMENT = ['principalFen', 'interestFen', 'discountFen', 'dueFen', 'paidFen'] as const;
 const percentOfBp = (bp: unknown) => (typeof bp === 'number' ? `${(bp / 100).toFixed(2)}%` : '—');
@@ -98,51 +87,27 @@ function Repayments() {
 }
 
 function RepayButton() {
-  const translate = useTranslate();
   const loan = useRecordContext<Loan>();
   const { canAccess } = useCanAccess({ resource: 'loans', action: 'create' });
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!loan || loan.status !== 'active' || !canAccess) return null;
   return (
-    <>
-      <Button label="resources.loans.repay" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.loans.repay')}</DialogTitle>
-        <DialogContent>
-          <Form
-            record={{ on: formatDay(new Date().toISOString()) }}
-            onSubmit={async (v: Record<string, unknown>) => {
-              try {
-                await fundsCalls.repayLoan(loan.id, {
-                  on: String(v.on),
-                  amountFen: Number(v.amountFen),
-                  note: typeof v.note === 'string' && v.note ? v.note : null,
-                });
-                notify('resources.loans.repaid', { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            <DateInput source="on" label="resources.loans.repay_on" validate={required()} />
-            <YuanInput
-              source="amountFen"
-              label="resources.loans.repay_amount"
-              validate={required()}
-            />
-            <TextInput source="note" label="resources.loans.repay_note" fullWidth />
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label="app.common.submit" alwaysEnable />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialogButton
+      label="resources.loans.repay"
+      record={{ on: formatDay(new Date().toISOString()) }}
+      done="resources.loans.repaid"
+      alwaysEnable
+      onSubmit={(v) =>
+        fundsCalls.repayLoan(loan.id, {
+          on: String(v.on),
+          amountFen: Number(v.amountFen),
+          note: typeof v.note === 'string' && v.note ? v.note : null,
+        })
+      }
+    >
+      <DateInput source="on" label="resources.loans.repay_on" validate={required()} />
+      <YuanInput source="amountFen" label="resources.loans.repay_amount" validate={required()} />
+      <TextInput source="note" label="resources.loans.repay_note" fullWidth />
+    </FormDialogButton>
   );
 }
 
@@ -165,69 +130,45 @@ function WriteOffButton() {
   const translate = useTranslate();
   const loan = useRecordContext<Loan>();
   const { permissions } = usePermissions<Permissions>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!loan || loan.status !== 'active' || !hasRight(permissions, 'funds', 'approve')) return null;
+  const text = (v: Record<string, unknown>, k: string) =>
+    typeof v[k] === 'string' ? String(v[k]).trim() : '';
   return (
-    <>
-      <Button label={w('button')} onClick={() => setOpen(true)}>
-        <RemoveDoneIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(w('title'))}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {translate(w('hint'), { amount: formatYuan(loan.owedFen) })}
-          </DialogContentText>
-          <Form
-            record={{ on: formatDay(new Date().toISOString()) }}
-            onSubmit={async (v: Record<string, unknown>) => {
-              const text = (k: string) => (typeof v[k] === 'string' ? String(v[k]).trim() : '');
-              try {
-                await fundsCalls.writeOffLoan(loan.id, {
-                  on: String(v.on),
-                  disaster: text('disaster'),
-                  reason: text('reason'),
-                  documentNo: text('documentNo') || null,
-                });
-                notify(w('done'), { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            <DateInput source="on" label={w('on')} validate={required()} />
-            <TextInput
-              source="disaster"
-              label={w('disaster')}
-              fullWidth
-              validate={[required(), maxLength(100)]}
-            />
-            <TextInput
-              source="reason"
-              label={w('reason')}
-              fullWidth
-              multiline
-              minRows={2}
-              validate={[required(), maxLength(500)]}
-            />
-            <TextInput
-              source="documentNo"
-              label={w('documentNo')}
-              fullWidth
-              validate={maxLength(100)}
-            />
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label={w('button')} icon={<RemoveDoneIcon />} />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialogButton
+      label={w('button')}
+      title={w('title')}
+      icon={<RemoveDoneIcon />}
+      hint={translate(w('hint'), { amount: formatYuan(loan.owedFen) })}
+      record={{ on: formatDay(new Date().toISOString()) }}
+      done={w('done')}
+      submitLabel={w('button')}
+      submitIcon={<RemoveDoneIcon />}
+      onSubmit={(v) =>
+        fundsCalls.writeOffLoan(loan.id, {
+          on: String(v.on),
+          disaster: text(v, 'disaster'),
+          reason: text(v, 'reason'),
+          documentNo: text(v, 'documentNo') || null,
+        })
+      }
+    >
+      <DateInput source="on" label={w('on')} validate={required()} />
+      <TextInput
+        source="disaster"
+        label={w('disaster')}
+        fullWidth
+        validate={[required(), maxLength(100)]}
+      />
+      <TextInput
+        source="reason"
+        label={w('reason')}
+        fullWidth
+        multiline
+        minRows={2}
+        validate={[required(), maxLength(500)]}
+      />
+      <TextInput source="documentNo" label={w('documentNo')} fullWidth validate={maxLength(100)} />
+    </FormDialogButton>
   );
 }
 

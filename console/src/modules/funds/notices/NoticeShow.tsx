@@ -1,39 +1,31 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import {
   Button,
   DateInput,
-  Form,
   Labeled,
   NumberField,
-  SaveButton,
   Show,
   SimpleShowLayout,
   TextField,
   TextInput,
-  Toolbar,
   TopToolbar,
   maxLength,
   required,
   useCanAccess,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { useNotifyProblem } from '../../../providers/problem';
 import { fundsCalls, type Notice } from '../funds.api';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const f = (k: string) => `resources.notices.fields.${k}`;
 
@@ -107,13 +99,9 @@ function Postings() {
 }
 
 function Actions() {
-  const translate = useTranslate();
   const n = useRecordContext<Notice>();
   const { canAccess } = useCanAccess({ resource: 'notices', action: 'create' });
-  const notify = useNotify();
   const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!n) return <TopToolbar />;
   return (
     <TopToolbar>
@@ -130,40 +118,27 @@ function Actions() {
         <DownloadIcon />
       </Button>
       {canAccess ? (
-        <Button label="resources.notices.add_posting" onClick={() => setOpen(true)} />
+        <FormDialogButton
+          label="resources.notices.add_posting"
+          record={{ postedOn: formatDay(new Date().toISOString()) }}
+          done="resources.notices.posting_saved"
+          alwaysEnable
+          onSubmit={(v) =>
+            fundsCalls.recordPosting(n.id, {
+              place: String(v.place),
+              postedOn: String(v.postedOn),
+            })
+          }
+        >
+          <TextInput
+            source="place"
+            label={f('place')}
+            validate={[required(), maxLength(200)]}
+            fullWidth
+          />
+          <DateInput source="postedOn" label={f('postedOn')} validate={required()} />
+        </FormDialogButton>
       ) : null}
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.notices.add_posting')}</DialogTitle>
-        <DialogContent>
-          <Form
-            record={{ postedOn: formatDay(new Date().toISOString()) }}
-            onSubmit={async (v: Record<string, unknown>) => {
-              try {
-                await fundsCalls.recordPosting(n.id, {
-                  place: String(v.place),
-                  postedOn: String(v.postedOn),
-                });
-                notify('resources.notices.posting_saved', { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            <TextInput
-              source="place"
-              label={f('place')}
-              validate={[required(), maxLength(200)]}
-              fullWidth
-            />
-            <DateInput source="postedOn" label={f('postedOn')} validate={required()} />
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label="app.common.submit" alwaysEnable />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
     </TopToolbar>
   );
 }
