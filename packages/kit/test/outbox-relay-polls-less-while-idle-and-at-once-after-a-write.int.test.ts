@@ -62,6 +62,7 @@ test('an idle relay doubles its wait between polls; a write is published at once
     expect(JSON.parse(seen.messages[0]!.value ?? '{}').id).toBe(event.id);
   } finally {
     await relay.stop();
+    await seen.stop();
     jest.restoreAllMocks();
   }
 });

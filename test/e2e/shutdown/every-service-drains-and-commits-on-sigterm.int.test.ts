@@ -90,12 +90,26 @@ async function start(name: string, extra: Record<string, string> = {}): Promise<
   running.push(r);
   await eventually(
     async () => {
-      if (r.child.exitCode !== null) throw new Error(`${name} exited: ${r.output().slice(-2000)}`);
+      if (!alive(r)) throw new Error(`${name} exited: ${r.output().slice(-2000)}`);
+      // Its own log line first: the port answering is this child's, not another process's.
+      expect(r.output()).toContain(`"port":${port},"msg":"${name} listening"`);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     },
     { timeoutMs: 90_000, intervalMs: 300 },
   );
   return r;
+}
+
+const alive = (r: Running) => r.child.exitCode === null && r.child.signalCode === null;
+
+/** A failure with what the service printed and whether it is still running. */
+function explained(r: Running) {
+  return (err: unknown): never => {
+    const state = alive(r)
+      ? 'still running'
+      : `exited (code ${r.child.exitCode}, signal ${r.child.signalCode})`;
+    throw new Error(`${String(err)}; ${r.name} is ${state} and said:\n${r.output().slice(-3000)}`);
+  };
 }
 
 /** SIGTERM, then the exit code and how long the process took to go. */
@@ -189,7 +203,9 @@ test.each(SERVICES)(
     const r = await start(name);
     const w = writeOf(name, 1);
     // The answer it gives when nothing is shutting down.
-    const control = await slowPost(r.port, w.path, JSON.stringify(w.body), async () => {});
+    const control = await slowPost(r.port, w.path, JSON.stringify(w.body), async () => {}).catch(
+      explained(r),
+    );
     expect(control.status).toBeGreaterThanOrEqual(200);
     expect(control.status).toBeLessThan(500);
 
@@ -199,9 +215,7 @@ test.each(SERVICES)(
       exited = terminate(r);
       // The signal is handled and the listener closed before the rest of the body arrives.
       await new Promise((res) => setTimeout(res, 500));
-    }).catch((err: unknown) => {
-      throw new Error(`${String(err)}; the service said:\n${r.output().slice(-3000)}`);
-    });
+    }).catch(explained(r));
     // The same answer as without the shutdown; the registry's write is stored (checked below).
     expect(answer.status).toBe(control.status);
     const { code, ms } = await exited!;
