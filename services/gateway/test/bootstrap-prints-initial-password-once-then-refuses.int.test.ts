@@ -4,8 +4,8 @@ import path from 'node:path';
 import {
   eventually,
   exitOf,
-  freePort,
   getInfra,
+  listeningPort,
   startTsProcess,
   uniqueDbName,
   uniqueName,
@@ -21,10 +21,9 @@ test('the bootstrap command prints a random initial password once; the gateway p
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-key-'));
   const keyFile = path.join(dir, 'signing.pem');
   fs.writeFileSync(keyFile, await generateSigningKeyPem('ES256'), { mode: 0o600 });
-  const port = await freePort();
   const env = {
     NODE_ENV: 'production',
-    PORT: String(port),
+    PORT: '0',
     MONGO_URL: infra.mongoUrl,
     MONGO_DB: uniqueDbName(),
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -49,9 +48,10 @@ test('the bootstrap command prints a random initial password once; the gateway p
   expect(await exitOf(noKey.child)).toBe(1);
   expect(noKey.output()).toContain('AUTH_SIGNING_KEY is required in production');
 
-  const main = startTsProcess(path.join(src, 'main.ts'), env);
+  // At info, the gateway's log says which port the kernel gave it.
+  const main = startTsProcess(path.join(src, 'main.ts'), { ...env, LOG_LEVEL: 'info' });
   try {
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${await listeningPort(main, 'gateway')}`;
     await eventually(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), {
       timeoutMs: 60_000,
       intervalMs: 250,

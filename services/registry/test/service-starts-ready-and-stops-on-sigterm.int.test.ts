@@ -1,17 +1,16 @@
 import path from 'node:path';
-import { eventually, exitOf, freePort, serviceTestEnv, startTsProcess } from '@fupin/testing';
+import { eventually, exitOf, listeningPort, serviceTestEnv, startTsProcess } from '@fupin/testing';
 
 const main = path.join(__dirname, '../src/main.ts');
 
 test('the registry process starts from its environment, becomes ready, serves, and exits 0 on SIGTERM', async () => {
-  const port = await freePort();
   const { issuer, env } = await serviceTestEnv({
-    PORT: String(port),
+    PORT: '0',
     LOG_LEVEL: 'info',
   });
   const { child, output } = startTsProcess(main, env);
   try {
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${await listeningPort({ child, output }, 'registry')}`;
     await eventually(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), {
       timeoutMs: 60_000,
       intervalMs: 250,

@@ -5,8 +5,8 @@ import {
   createTestIssuer,
   eventually,
   exitOf,
-  freePort,
   getInfra,
+  listeningPort,
   startTsProcess,
   uniqueDbName,
   uniqueName,
@@ -77,22 +77,22 @@ afterAll(() => {
 });
 
 async function start(name: string, extra: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
-  const registry = running.find((r) => r.name === 'registry' && r.child.exitCode === null);
+  const registry = running.find((r) => r.name === 'registry' && alive(r));
+  // Port 0: the service binds whatever port the kernel gives and logs it, so no other process
+  // can take the port between choosing it and listening on it (as with a port picked here).
   const proc = startTsProcess(path.join(ROOT, `services/${name}/src/main.ts`), {
     ...common,
-    PORT: String(port),
+    PORT: '0',
     MONGO_DB: dbs.get(name)!,
     ...(registry ? { REGISTRY_URL: `http://127.0.0.1:${registry.port}` } : {}),
     ...extra,
   });
-  const r: Running = { name, port, ...proc };
+  const r: Running = { name, port: 0, ...proc };
   running.push(r);
+  const port = (r.port = await listeningPort(proc, name));
   await eventually(
     async () => {
       if (!alive(r)) throw new Error(`${name} exited: ${r.output().slice(-2000)}`);
-      // Its own log line first: the port answering is this child's, not another process's.
-      expect(r.output()).toContain(`"port":${port},"msg":"${name} listening"`);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     },
     { timeoutMs: 90_000, intervalMs: 300 },
