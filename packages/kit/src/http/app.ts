@@ -10,6 +10,7 @@ import type { Metrics } from './metrics';
 import { tracingMiddleware } from './tracing';
 import { AppError, bi } from '../errors';
 import { notFoundHandler, problemHandler, problemOf } from './problem';
+import { requestSummary, responseSummary } from '../logger';
 
 export interface ServiceAppOptions {
   name: string;
@@ -54,14 +55,13 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
         return id;
       },
       autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)$/.test(req.url ?? '') },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      // A connection closed before any answer was sent (the client gave up, a proxy timed out)
+      // is logged as such, not as a completed request with no status.
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.headersSent ? 'info' : 'warn',
+      customSuccessMessage: (_req, res) =>
+        res.headersSent ? 'request completed' : 'request closed before an answer was sent',
+      serializers: { req: requestSummary, res: responseSummary },
     }),
   );
   if (opts.metrics) app.use(opts.metrics.middleware);
