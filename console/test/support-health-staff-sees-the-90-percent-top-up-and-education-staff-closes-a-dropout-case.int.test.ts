@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
 import { api, household, idNumber } from './support/data';
 import { consoleStackForThisFile, COUNTY, VILLAGE_A1 } from './support/stack';
@@ -51,6 +52,17 @@ const t = consoleStackForThisFile(async (stack) => {
   throw new Error('the support service did not see the household');
 });
 
+/** The support entries of the menu, in order (once the menu shows its support group). */
+async function supportMenu(page: Page): Promise<string[]> {
+  const menu = page.locator('.RaSidebar-fixed').first();
+  await menu.getByRole('menuitem', { name: '部门名单导入' }).waitFor();
+  return menu
+    .getByRole('menuitem')
+    .evaluateAll((items) =>
+      items.map((a) => a.getAttribute('href') ?? '').filter((h) => h.startsWith('#/support-')),
+    );
+}
+
 test('health staff record an in-patient episode, see the top-up to 90% and pay it', async () => {
   const health = await t.stack.platform.signedInUser({
     roles: ['department_staff'],
@@ -65,6 +77,15 @@ test('health staff record an in-patient episode, see the top-up to 90% and pay i
     // The health half only: coverage on the dashboard, no education card.
     await page.getByTestId('health-support-card').waitFor();
     await expect(page.getByTestId('education-support-card').count()).resolves.toBe(0);
+    // The menu offers their half of support only.
+    expect(await supportMenu(page)).toEqual([
+      '#/support-insurance',
+      '#/support-inpatient-episodes',
+      '#/support-chronic-care',
+      '#/support-serious-illness',
+      '#/support-imports',
+      '#/support-coverage',
+    ]);
     await screenshot(page, 'support-dashboard-health');
 
     await page.goto('/#/support-inpatient-episodes/create');
@@ -148,6 +169,14 @@ test('education staff find the child out of school and take the case to its clos
     await settled(page);
     await page.getByTestId('education-support-card').waitFor();
     await expect(page.getByTestId('health-support-card').count()).resolves.toBe(0);
+    expect(await supportMenu(page)).toEqual([
+      '#/support-students',
+      '#/support-enrollments',
+      '#/support-subsidy-payments',
+      '#/support-subsidy-standards',
+      '#/support-dropout-cases',
+      '#/support-imports',
+    ]);
 
     await page.goto('/#/support-dropout-cases');
     await settled(page);

@@ -4,11 +4,16 @@ import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'r
 import { MODULES } from '../modules';
 import { mayAccess } from '../providers/authProvider';
 import type { Permissions } from '../providers/permissions';
+import type { Claims } from '../providers/session';
 import { hasRight } from '../providers/permissions';
+
+/** Whether the user works with it (its `visibleTo`); a page reached directly says whose it is. */
+const worksWith = (p: Permissions | undefined, entry: { visibleTo?: (c: Claims) => boolean }) =>
+  !entry.visibleTo || Boolean(p && entry.visibleTo(p));
 
 /**
  * The menu: one group per module, each showing only what the user's rights allow (a group
- * whose entries are all hidden is not shown at all).
+ * whose entries are all hidden is not shown at all), and of support only the department's half.
  */
 export function Menu() {
   const translate = useTranslate();
@@ -19,10 +24,14 @@ export function Menu() {
       <RaMenu.DashboardItem primaryText={translate('menu.dashboard')} />
       {MODULES.map((m) => {
         const resources = m.resources.filter(
-          (r) => r.list && r.menu !== false && mayAccess(permissions, r, 'list'),
+          (r) =>
+            r.list &&
+            r.menu !== false &&
+            mayAccess(permissions, r, 'list') &&
+            worksWith(permissions, r),
         );
-        const pages = (m.pages ?? []).filter((p) =>
-          hasRight(permissions, p.needs.module, p.needs.right),
+        const pages = (m.pages ?? []).filter(
+          (p) => hasRight(permissions, p.needs.module, p.needs.right) && worksWith(permissions, p),
         );
         if (resources.length === 0 && pages.length === 0) return null;
         return (

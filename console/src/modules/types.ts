@@ -13,7 +13,7 @@ import type {
   UpdateResult,
 } from 'react-admin';
 import type { Permissions } from '../providers/permissions';
-import type { Module, Right } from '../providers/session';
+import type { Claims, Module, Right } from '../providers/session';
 
 /**
  * What a resource folder exports (the react-admin demo / atomic-crm shape): its pages
@@ -62,6 +62,12 @@ export interface ResourceDefinition extends ResourcePages {
   api?: ResourceApi;
   /** Shown in the menu (default true when it has a list page). */
   menu?: boolean;
+  /**
+   * Which users of the module work with it, when that is narrower than the module's right
+   * (support's education half is for the education department, its health half for health):
+   * the menu shows it to them only; the service enforces it, and the page says whose it is.
+   */
+  visibleTo?: (claims: Claims) => boolean;
 }
 
 /** A page of a module that is not a resource (a statistics view, the scopes view). */
@@ -72,6 +78,8 @@ export interface ModulePage {
   icon: ComponentType;
   /** Shown when the user has this right. */
   needs: { module: Module; right: Right };
+  /** As for a resource: narrower than the right, when it is. */
+  visibleTo?: (claims: Claims) => boolean;
 }
 
 /**

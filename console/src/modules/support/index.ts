@@ -2,6 +2,7 @@ import LocalLibraryIcon from '@mui/icons-material/LocalLibrary';
 import ShieldIcon from '@mui/icons-material/Shield';
 import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
+import type { Claims } from '../../providers/session';
 import type { ModuleDefinition } from '../types';
 import chronicCare, { contractApi } from './chronic-care';
 import dropoutCases from './dropout-cases';
@@ -18,6 +19,9 @@ import subsidyStandards, { standardApi } from './subsidy-standards';
 import { seesHalf } from './support.api';
 
 const common = { service: 'support', module: 'support' } as const;
+/** The menu shows department staff their own half only; the office and townships see both. */
+const education = { ...common, visibleTo: (p: Claims) => seesHalf(p, 'education') };
+const health = { ...common, visibleTo: (p: Claims) => seesHalf(p, 'health') };
 
 const EducationSupportCard = lazy(() => import('./dashboard/EducationSupportCard'));
 const HealthSupportCard = lazy(() => import('./dashboard/HealthSupportCard'));
@@ -35,21 +39,21 @@ export const support: ModuleDefinition = {
     {
       name: 'support-students',
       path: 'education/students',
-      ...common,
+      ...education,
       ...students,
       api: studentApi,
     },
     {
       name: 'support-enrollments',
       path: 'education/enrollments',
-      ...common,
+      ...education,
       ...enrollments,
       rights: { create: null, edit: null, show: null },
     },
     {
       name: 'support-subsidy-payments',
       path: 'education/subsidy-payments',
-      ...common,
+      ...education,
       ...subsidyPayments,
       api: paymentApi,
       rights: { edit: null, show: null },
@@ -57,7 +61,7 @@ export const support: ModuleDefinition = {
     {
       name: 'support-subsidy-standards',
       path: 'education/subsidy-standards',
-      ...common,
+      ...education,
       ...subsidyStandards,
       api: standardApi,
       rights: { edit: null, show: null },
@@ -65,14 +69,14 @@ export const support: ModuleDefinition = {
     {
       name: 'support-dropout-cases',
       path: 'education/dropout-cases',
-      ...common,
+      ...education,
       ...dropoutCases,
       rights: { edit: null },
     },
     {
       name: 'support-insurance',
       path: 'health/insurance',
-      ...common,
+      ...health,
       ...insurance,
       api: insuranceApi,
       rights: { edit: null, show: null },
@@ -80,21 +84,21 @@ export const support: ModuleDefinition = {
     {
       name: 'support-inpatient-episodes',
       path: 'health/inpatient-episodes',
-      ...common,
+      ...health,
       ...inpatientEpisodes,
       api: episodeApi,
     },
     {
       name: 'support-chronic-care',
       path: 'health/chronic-care-contracts',
-      ...common,
+      ...health,
       ...chronicCare,
       api: contractApi,
     },
     {
       name: 'support-serious-illness',
       path: 'health/serious-illness-cases',
-      ...common,
+      ...health,
       ...seriousIllness,
       api: illnessApi,
     },
@@ -108,6 +112,7 @@ export const support: ModuleDefinition = {
       label: 'resources.support-coverage.name',
       icon: ShieldIcon,
       needs: { module: 'support', right: 'read' },
+      visibleTo: health.visibleTo,
     },
   ],
   dashboard: (p: Permissions) =>
