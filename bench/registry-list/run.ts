@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     ...keyFile,
   });
-  const logger = createLogger({ name: 'bench-registry-list', level: 'warn' });
+  // error: autocannon closes the requests still in flight when it stops, each a warning.
+  const logger = createLogger({ name: 'bench-registry-list', level: 'error' });
   const rt = await openRuntime('registry', config, logger);
   let server: Server | undefined;
   try {

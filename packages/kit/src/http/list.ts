@@ -16,6 +16,23 @@ export interface ListQuery<F> {
 
 export const MAX_PAGE = 500;
 
+// Built once: zod compiles a schema on its first parse, so a schema made per request would be
+// compiled again for every list request.
+const RANGE = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+const SORT = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+const strictFilters = new WeakMap<z.ZodType, z.ZodType>();
+
+/** The filter schema refusing unknown keys (a dropped `$where` would widen the list), made once. */
+function strictFilterOf(filter: z.ZodType): z.ZodType {
+  if (!(filter instanceof z.ZodObject)) return filter;
+  let strict = strictFilters.get(filter);
+  if (!strict) {
+    strict = filter.strict();
+    strictFilters.set(filter, strict);
+  }
+  return strict;
+}
+
 function parseJsonParam(name: string, raw: unknown): unknown {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') {
@@ -45,7 +62,7 @@ export function parseListQuery<FS extends z.ZodType>(
   },
 ): ListQuery<z.output<FS>> {
   const range = parseJsonParam('range', query.range) ?? [0, 24];
-  const rangeOk = z.tuple([z.number().int().min(0), z.number().int().min(0)]).safeParse(range);
+  const rangeOk = RANGE.safeParse(range);
   if (!rangeOk.success || rangeOk.data[1] < rangeOk.data[0]) {
     throw badRequest(
       'LIST_RANGE_INVALID',
@@ -75,7 +92,7 @@ export function parseListQuery<FS extends z.ZodType>(
   const limit = end - start + 1;
 
   const sortRaw = parseJsonParam('sort', query.sort) ?? opts.defaultSort;
-  const sortOk = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]).safeParse(sortRaw);
+  const sortOk = SORT.safeParse(sortRaw);
   if (!sortOk.success || !opts.sortable.includes(sortOk.data[0])) {
     throw badRequest(
       'LIST_SORT_INVALID',
@@ -93,9 +110,8 @@ export function parseListQuery<FS extends z.ZodType>(
   if (!(tie in sort)) sort[tie] = dir;
 
   const filterRaw = parseJsonParam('filter', query.filter) ?? {};
-  // Unknown filter keys are refused, never dropped: a dropped `$where` would widen the list.
-  const schema: z.ZodType = opts.filter instanceof z.ZodObject ? opts.filter.strict() : opts.filter;
-  const filterOk = schema.safeParse(filterRaw);
+  // Unknown filter keys are refused, never dropped.
+  const filterOk = strictFilterOf(opts.filter).safeParse(filterRaw);
   if (!filterOk.success) {
     throw badRequest(
       'LIST_FILTER_INVALID',
