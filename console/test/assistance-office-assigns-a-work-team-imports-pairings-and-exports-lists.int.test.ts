@@ -105,7 +105,7 @@ test('the office sends a work team, names a first secretary and ends the secreta
         id: string;
         unit: string;
         status: string;
-        members: { name: string; role: string; helperId: string | null }[];
+        members: { id: string; name: string; role: string; helperId: string | null }[];
       }[]
     >(`/api/assistance/work-teams?${q({ area: VILLAGE_A1 })}`);
     expect(teams).toHaveLength(1);
@@ -114,6 +114,29 @@ test('the office sends a work team, names a first secretary and ends the secreta
       ['李向阳', 'leader', null],
       ['欧阳明', 'member', ids.helper],
     ]);
+
+    // 调整工作队: a member joins the team in office; the two already in it keep their records.
+    await team.getByText('李向阳').waitFor();
+    await page.getByRole('link', { name: '编辑' }).click();
+    await page.waitForURL(/#\/work-teams\/[^/]+$/);
+    await settled(page);
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.locator('input[name="members.2.name"]').fill('王小红');
+    await screenshot(page, 'assistance-work-team-edit');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/work-teams\/[^/]+\/show/);
+    await team.getByText('王小红').waitFor();
+    const [edited] = await get<
+      { revision: number; members: { id: string; name: string; role: string }[] }[]
+    >(`/api/assistance/work-teams?${q({ area: VILLAGE_A1 })}`);
+    expect(edited!.members.map((m) => [m.name, m.role])).toEqual([
+      ['李向阳', 'leader'],
+      ['欧阳明', 'member'],
+      ['王小红', 'member'],
+    ]);
+    expect(edited!.members.slice(0, 2).map((m) => m.id)).toEqual(
+      teams[0]!.members.map((m) => m.id),
+    );
 
     // 驻村第一书记, chosen among the helpers: the name and the unit come from the helper.
     await page.goto('/#/village-assignments/create');
@@ -319,6 +342,7 @@ test('every new assistance page in zh-CN is all Chinese', async () => {
         ['work-teams-list', '/#/work-teams'],
         ['work-teams-create', '/#/work-teams/create'],
         ['work-teams-show', `/#/work-teams/${ids.team}/show`],
+        ['work-teams-edit', `/#/work-teams/${ids.team}`],
         ['village-assignments-list', '/#/village-assignments'],
         ['village-assignments-create', '/#/village-assignments/create'],
         ['village-assignments-show', `/#/village-assignments/${ids.assignment}/show`],

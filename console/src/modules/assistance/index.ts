@@ -54,7 +54,7 @@ export const assistance: ModuleDefinition = {
       api: villageAssignmentApi,
       rights: { edit: null },
     },
-    { name: 'work-teams', ...common, ...workTeams, api: workTeamApi, rights: { edit: null } },
+    { name: 'work-teams', ...common, ...workTeams, api: workTeamApi },
     { name: 'plans', ...common, ...plans, api: planApi },
     { name: 'measures', ...common, ...measures, api: measureApi },
   ],

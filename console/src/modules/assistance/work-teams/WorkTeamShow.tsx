@@ -1,11 +1,13 @@
 import {
   ArrayField,
   DataTable,
+  EditButton,
   ReferenceField,
   Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
@@ -16,8 +18,10 @@ const h = (k: string) => `resources.work-teams.history_entry.${k}`;
 
 function Actions() {
   const translate = useTranslate();
+  const record = useRecordContext();
   return (
     <TopToolbar>
+      {record?.status === 'active' ? <EditButton /> : null}
       <EndTermButton
         title={(r) =>
           translate('resources.work-teams.end_title', { name: String(r.name ?? r.unit ?? '') })

@@ -2,13 +2,14 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
 import type { ResourceApi, ResourcePages } from '../../types';
-import { compact, createWith } from '../assistance.api';
+import { changedWithRevision, compact, createWith } from '../assistance.api';
 
 /** 驻村工作队 — one team in office per village, its members each with their own term. */
 const workTeams: ResourcePages = {
   list: lazy(() => import('./WorkTeamList')),
   show: lazy(() => import('./WorkTeamShow')),
   create: lazy(() => import('./WorkTeamCreate')),
+  edit: lazy(() => import('./WorkTeamEdit')),
   icon: GroupsIcon,
   recordRepresentation: (r: RaRecord) => String(r.name ?? r.unit),
 };
@@ -16,10 +17,22 @@ export default workTeams;
 
 const MEMBER_KEYS = ['name', 'helperId', 'role', 'unit', 'from', 'to'] as const;
 
+const membersOf = (d: Record<string, unknown>, keys: readonly string[]) =>
+  (Array.isArray(d.members) ? (d.members as Record<string, unknown>[]) : []).map((m) =>
+    compact(m, keys),
+  );
+const teamFields = changedWithRevision(['name', 'unit', 'termStart', 'termEnd']);
+
 export const workTeamApi: ResourceApi = {
   create: createWith('work-teams', ['areaCode', 'name', 'unit', 'termStart', 'termEnd'], (d) => ({
-    members: (Array.isArray(d.members) ? (d.members as Record<string, unknown>[]) : []).map((m) =>
-      compact(m, MEMBER_KEYS),
-    ),
+    members: membersOf(d, MEMBER_KEYS),
   })),
+  // The changed fields against the revision loaded; the members, when any changed, whole
+  // (each kept one with its id, so its history stays its own).
+  updateBody: (data, previous) => {
+    const members = membersOf(data, ['id', ...MEMBER_KEYS]);
+    const changed =
+      JSON.stringify(members) !== JSON.stringify(membersOf(previous, ['id', ...MEMBER_KEYS]));
+    return { ...teamFields(data, previous), ...(changed ? { members } : {}) };
+  },
 };
