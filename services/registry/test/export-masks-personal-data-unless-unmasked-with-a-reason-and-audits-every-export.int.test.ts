@@ -212,3 +212,29 @@ test('an export that matches nothing is still audited', async () => {
     { action: 'export', actorId: 'u-county', subjectIds: [], count: 0 },
   ]);
 });
+
+test('the export comes in the order of the list it was taken from', async () => {
+  const households = (rows: Cells[]) => [...new Set(rows.map((r) => String(r['户编号'])))];
+  const numbers = HOUSEHOLDS.map((h) => h.householdNo).sort();
+  const asc = await exportRows(t.tokens.county, { sort: JSON.stringify(['householdNo', 'ASC']) });
+  expect(households(asc.rows)).toEqual(numbers);
+  const desc = await exportRows(t.tokens.county, { sort: JSON.stringify(['householdNo', 'DESC']) });
+  expect(households(desc.rows)).toEqual([...numbers].reverse());
+  // Members stay with their household, the head first.
+  expect(desc.rows.slice(0, 2).map((r) => r['成员姓名'])).toEqual(['户主5', '配偶5']);
+  const refused = await exportRows(t.tokens.county, { sort: JSON.stringify(['idNumber', 'ASC']) });
+  expect(refused.status).toBe(400);
+  expect(refused.body.code).toBe('LIST_SORT_INVALID');
+});
+
+test('a masked export keeps the reason it was given in its audit record', async () => {
+  const before = await auditModel(t.rt.conn).countDocuments();
+  const { status } = await exportRows(t.tokens.county, {
+    filter: JSON.stringify({ mainCause: 'disability' }),
+    reason: '  季度台账核对  ',
+  });
+  expect(status).toBe(200);
+  const entries = await auditEntriesAfter(before);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ action: 'export', fields: [], reason: '季度台账核对' });
+});

@@ -320,7 +320,8 @@ export interface paths {
      * 导出贫困户 Export a filtered household list to XLSX
      * @description The same filters as `GET /households` and always the caller's area scope; one row per
      *     active member in the import template's columns, so an export can be edited and imported
-     *     again. ID numbers, phones and bank accounts are masked unless `unmask=true` with a
+     *     again, in the order of `sort` as the list shows it (then by id). ID numbers, phones and
+     *     bank accounts are masked unless `unmask=true` with a
      *     reason and the `registry:unmask` right. Every export is written to the audit log (in
      *     entries of at most 500 households) before its rows are sent.
      */
@@ -1800,7 +1801,10 @@ export interface operations {
          */
         filter?: components['parameters']['householdFilter'];
         unmask?: 'true' | 'false';
-        /** @description Required with unmask=true (2–200 characters); written to the audit log */
+        /**
+         * @description Why the export is taken, written to the audit log with it; required with unmask=true
+         *     (2–200 characters)
+         */
         reason?: string;
       };
       header?: never;

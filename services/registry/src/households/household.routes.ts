@@ -31,6 +31,16 @@ export function unmaskOf(req: Request): UnmaskRequest | null {
   return { reason: requireReason(q.reason), requestId: typeof req.id === 'string' ? req.id : null };
 }
 
+/**
+ * The reason given for an export that keeps personal data masked (the console asks one for
+ * every export): it is recorded with the export, not required. An unmasked export's reason is
+ * the unmask request's own (required).
+ */
+export function exportReasonOf(req: Request): string | null {
+  const q = parseInput(unmaskQuerySchema, req.query, { where: 'query' });
+  return q.reason?.trim() || null;
+}
+
 export function listQueryOf(req: Request) {
   return parseListQuery(req.query as Record<string, unknown>, {
     sortable: HOUSEHOLD_SORTABLE,

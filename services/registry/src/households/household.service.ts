@@ -341,10 +341,11 @@ export class HouseholdService {
   }
 
   /** Streams the households of a filter (for exports and snapshots), in _id order. */
-  cursor(p: Principal, f: HouseholdFilter) {
+  /** The households a filter selects, in the given order (a list's sort; by id without one). */
+  cursor(p: Principal, f: HouseholdFilter, sort: Record<string, 1 | -1> = { _id: 1 }) {
     return this.deps.households
       .find(this.filterOf(p, f), { history: 0 })
-      .sort({ _id: 1 })
+      .sort(sort)
       .lean<Household[]>()
       .cursor({ batchSize: 500 });
   }
@@ -1156,13 +1157,19 @@ export class HouseholdService {
   }
 
   /** Records an export of personal data in clear (the caller checks the rights). */
-  async auditExport(p: Principal, ids: string[], req: UnmaskRequest | null): Promise<void> {
+  /** An export: which households, whether in clear, and why (the unmask reason, or the one given). */
+  async auditExport(
+    p: Principal,
+    ids: string[],
+    req: UnmaskRequest | null,
+    reason: string | null = null,
+  ): Promise<void> {
     await this.deps.audit.record(p, {
       action: 'export',
       subjectType: 'household',
       subjectIds: ids,
       fields: req ? PERSONAL_FIELDS : [],
-      reason: req?.reason ?? null,
+      reason: req?.reason ?? reason,
       requestId: req?.requestId ?? null,
     });
   }

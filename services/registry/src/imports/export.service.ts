@@ -32,21 +32,23 @@ export class ExportService {
   }
 
   /**
-   * Writes the households of the filter (the caller's area scope always applies) to `out`.
-   * Every batch is written to the audit log before its rows are written.
+   * Writes the households of the filter (the caller's area scope always applies) to `out`, in
+   * the order given. Every batch is written to the audit log, with the reason given, before
+   * its rows are written.
    */
   async households(
     p: Principal,
     filter: HouseholdFilter,
     unmask: UnmaskRequest | null,
     out: Writable,
+    opts: { sort?: Record<string, 1 | -1>; reason?: string | null } = {},
   ): Promise<number> {
     this.authorize(p, unmask);
     const show = (v: PersonalValue | null) =>
       v === null ? null : unmask ? this.deps.cipher.open(v) : v.masked;
     return writeHouseholds(
       out,
-      this.deps.households.cursor(p, filter) as AsyncIterable<Household>,
+      this.deps.households.cursor(p, filter, opts.sort) as AsyncIterable<Household>,
       {
         show,
         batchSize: AUDIT_BATCH,
@@ -55,6 +57,7 @@ export class ExportService {
             p,
             batch.map((h) => h._id),
             unmask,
+            opts.reason ?? null,
           ),
       },
     );

@@ -9,7 +9,7 @@ import {
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { listQueryOf, unmaskOf } from '../households/household.routes';
+import { exportReasonOf, listQueryOf, unmaskOf } from '../households/household.routes';
 import type { ExportService } from './export.service';
 import { writeReport, writeTemplate } from './household-workbook';
 import type { ImportService } from './import.service';
@@ -123,7 +123,11 @@ export function importRoutes(
       const unmask = unmaskOf(req);
       deps.exports.authorize(p, unmask);
       sendXlsx(res, `贫困户导出-${stamp(deps.now())}.xlsx`);
-      await deps.exports.households(p, q.filter, unmask, res);
+      // In the list's order (its sort, then the id), as the user sees it.
+      await deps.exports.households(p, q.filter, unmask, res, {
+        sort: q.sort,
+        reason: exportReasonOf(req),
+      });
     }),
   );
 }
