@@ -8,7 +8,7 @@ import {
   untranslated,
   walkPages,
 } from './support/browser';
-import { api, household, idNumber } from './support/data';
+import { api, household, idNumber, sheetRows } from './support/data';
 import { consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack';
 
 /**
@@ -282,22 +282,6 @@ test('the office imports a pairing list and sees 100% and each refused row with 
     await close();
   }
 }, 240_000);
-
-/** The data rows of the first sheet of a downloaded workbook, by header. */
-async function sheetRows(file: string): Promise<Record<string, string>[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.worksheets[0]!;
-  // Row values are 1-based and sparse: Array.from fills the holes.
-  const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ''));
-  const rows: Record<string, string>[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = Array.from(row.values as unknown[]);
-    rows.push(Object.fromEntries(header.map((h, i) => [h, String(values[i] ?? '')])));
-  });
-  return rows;
-}
 
 test('the export button downloads the pairings the filtered list shows', async () => {
   const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);

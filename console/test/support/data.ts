@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { household, idNumber } from '../../../services/gateway/test/support/registry-data';
 
 export { household, idNumber };
@@ -64,4 +65,23 @@ export function householdCsv(prefix: string, village: string, seq: number): stri
     // Row 5 (the header is row 1): the relation is not one the registry knows.
     `${prefix}-3,${village},一般贫困户,缺技术,郑五,${idNumber('1970-09-10', seq + 6)},邻居,高中`,
   ].join('\r\n');
+}
+
+/** The data rows of the first sheet of a downloaded workbook, by header (without a `*`). */
+export async function sheetRows(file: string): Promise<Record<string, string>[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  // Row values are 1-based and sparse: Array.from fills the holes. A required column's header
+  // carries a `*` (as in the import template); rows are keyed without it.
+  const header = Array.from(ws.getRow(1).values as unknown[], (v) =>
+    String(v ?? '').replace(/\*$/, ''),
+  );
+  const rows: Record<string, string>[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = Array.from(row.values as unknown[]);
+    rows.push(Object.fromEntries(header.map((h, i) => [h, String(values[i] ?? '')])));
+  });
+  return rows;
 }
