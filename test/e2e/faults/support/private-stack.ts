@@ -14,6 +14,19 @@ const ROOT = path.resolve(__dirname, '../../../..');
  * killed broker) never touch the shared servers other test files use.
  */
 export async function privateStack() {
+  // The servers are told their ports (they cannot report one the kernel chose), so a port
+  // picked here may be taken by another socket before its server binds it: then the start is
+  // retried, on fresh ports, in a fresh run directory.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPrivateStack();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startPrivateStack() {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-faults-'));
   const ports = {
     KAFKA_PORT: await freePort(),
@@ -30,7 +43,18 @@ export async function privateStack() {
   };
   const up = () =>
     run('bash', [path.join(ROOT, 'deploy/local/up')], { env, timeout: 240_000, cwd: ROOT });
-  await up();
+  const down = () =>
+    run('bash', [path.join(ROOT, 'deploy/local/down'), '--purge'], {
+      env,
+      timeout: 60_000,
+    }).catch(() => undefined);
+  try {
+    await up();
+  } catch (err) {
+    await down();
+    fs.rmSync(runDir, { recursive: true, force: true });
+    throw err;
+  }
   const pidOf = (name: string) =>
     Number(fs.readFileSync(path.join(runDir, `${name}.pid`), 'utf8').trim());
   return {
@@ -47,12 +71,9 @@ export async function privateStack() {
       await up();
     },
     async stop() {
-      await run('bash', [path.join(ROOT, 'deploy/local/down'), '--purge'], {
-        env,
-        timeout: 60_000,
-      }).catch(() => undefined);
+      await down();
       fs.rmSync(runDir, { recursive: true, force: true });
     },
   };
 }
-export type PrivateStack = Awaited<ReturnType<typeof privateStack>>;
+export type PrivateStack = Awaited<ReturnType<typeof startPrivateStack>>;
