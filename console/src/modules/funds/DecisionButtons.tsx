@@ -1,20 +1,8 @@
 import CheckIcon from '@mui/icons-material/Check';
 import UndoIcon from '@mui/icons-material/Undo';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { type ReactNode, useState } from 'react';
-import {
-  Button,
-  Form,
-  SaveButton,
-  Toolbar,
-  useNotify,
-  usePermissions,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { FormDialogButton } from '../../common/FormDialogButton';
 import { ReasonDialog } from '../../common/ReasonDialog';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import { useNotifyProblem } from '../../providers/problem';
@@ -51,43 +39,29 @@ export function DecisionButtons({
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
   const refresh = useRefresh();
-  const [approving, setApproving] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!pending || !hasRight(permissions, 'funds', 'approve')) return null;
   const m = (k: string) => `${messages}.${k}`;
   return (
     <>
-      <Button label={m('approve')} onClick={() => setApproving(true)}>
-        <CheckIcon />
-      </Button>
+      <FormDialogButton
+        label={m('approve')}
+        icon={<CheckIcon />}
+        title={m('approve_title')}
+        hint={translate(m('approve_hint'))}
+        record={approveDefaults}
+        done={m('approved')}
+        submitLabel={m('approve')}
+        submitIcon={<CheckIcon />}
+        alwaysEnable
+        onSubmit={approve}
+      >
+        {approveInputs}
+      </FormDialogButton>
       <Button label={m('reject')} onClick={() => setRejecting(true)}>
         <UndoIcon />
       </Button>
-      <Dialog open={approving} onClose={() => setApproving(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(m('approve_title'))}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{translate(m('approve_hint'))}</DialogContentText>
-          <Form
-            record={approveDefaults}
-            onSubmit={async (values: Record<string, unknown>) => {
-              try {
-                await approve(values);
-                notify(m('approved'), { type: 'info' });
-                setApproving(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            {approveInputs}
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label={m('approve')} icon={<CheckIcon />} alwaysEnable />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
       <ReasonDialog
         open={rejecting}
         busy={busy}
