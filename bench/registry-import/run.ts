@@ -36,6 +36,7 @@ import {
   type ImportJob,
 } from '../../services/registry/src/imports/import-job.model';
 import { ImportService } from '../../services/registry/src/imports/import.service';
+import { engineName } from '../common/engine';
 import { COUNTY } from '../registry-list/seed';
 import { writeCsv, writeWorkbook } from './generate';
 
@@ -191,14 +192,8 @@ async function main(): Promise<void> {
   const conn = await connectMongo({ url: url.toString(), dbName, logger });
   const dbTime = databaseTime(conn.getClient());
   try {
-    const status = (await conn.db!.admin().command({ serverStatus: 1 })) as {
-      version?: string;
-      process?: string;
-    };
-    // mongo-java-server answers serverStatus with process "java"; a real server says "mongod".
-    const standIn = status.process === 'java';
     console.log(
-      `server:      ${standIn ? `mongo-java-server (reports MongoDB ${status.version})` : `MongoDB ${status.version} (${status.process ?? 'unknown process'})`} at ${new URL(infra.mongoUrl).host} (${load()}, ${cpus().length} CPUs)`,
+      `server:      ${await engineName(conn.db!)} at ${new URL(infra.mongoUrl).host} (${load()}, ${cpus().length} CPUs)`,
     );
 
     const genStart = performance.now();

@@ -4,7 +4,7 @@ set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
-CACHE_DIR="$LOCAL_DIR/.cache"   # downloaded jars and compiled launchers (git-ignored)
+CACHE_DIR="$LOCAL_DIR/.cache"   # downloaded jars and the SecantusDB virtualenv (git-ignored)
 RUN_DIR="${FUPIN_LOCAL_RUN_DIR:-$LOCAL_DIR/.run}"  # data, logs and pid files (git-ignored)
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -12,7 +12,7 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 KAFKA_HEAP="${KAFKA_HEAP:-768m}"
-MONGO_HEAP="${MONGO_HEAP:-2g}"
+MONGO_CACHE="${MONGO_CACHE:-1G}"   # WiredTiger cache of SecantusDB
 START_TIMEOUT="${START_TIMEOUT:-120}"
 
 mkdir -p "$CACHE_DIR" "$RUN_DIR"

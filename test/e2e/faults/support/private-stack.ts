@@ -38,7 +38,7 @@ async function startPrivateStack() {
     ...process.env,
     FUPIN_LOCAL_RUN_DIR: runDir,
     KAFKA_HEAP: '512m',
-    MONGO_HEAP: '768m',
+    MONGO_CACHE: '256M',
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
   };
   const up = () =>
