@@ -1,6 +1,6 @@
 import { ContractViolation, decodeEvent, type Envelope } from '@fupin/contracts';
 import { context, trace } from '@opentelemetry/api';
-import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { type Metrics, metricsOf } from '../http/metrics';
@@ -22,6 +22,15 @@ export interface EventContext {
 
 export type EventHandler = (event: Envelope, ctx: EventContext) => Promise<void>;
 
+/**
+ * Handles the new events of one fetched batch (one topic-partition, in offset order, already
+ * validated, duplicates removed) in one call, so a projection can read and write them in bulk.
+ */
+export type BatchHandler = (
+  events: Envelope[],
+  ctx: { topic: string; partition: number },
+) => Promise<void>;
+
 export interface ConsumerOptions {
   kafka: Kafka;
   /** The service's own connection: processed event ids are stored in its database. */
@@ -32,7 +41,16 @@ export interface ConsumerOptions {
   /** Contract topics (without prefix). */
   topics: string[];
   topicPrefix?: string;
-  handle: EventHandler;
+  /**
+   * One event at a time: the whole handler when there is no `handleBatch`; with one, the path
+   * a batch falls back to when it fails, so a poison event is retried and dead-lettered alone
+   * (without it the batch handler is called with that one event).
+   */
+  handle?: EventHandler;
+  /** The new events of a fetched batch in one call (see BatchHandler). */
+  handleBatch?: BatchHandler;
+  /** The most events handed to `handleBatch` at once; a bigger fetch is cut into pieces. */
+  maxBatchEvents?: number;
   logger: Logger;
   /** Attempts before a failing message goes to the DLQ (contract violations go at once). */
   maxAttempts?: number;
@@ -92,6 +110,8 @@ export class EventConsumer {
   private unwatch: (() => void) | undefined;
 
   constructor(private readonly opts: ConsumerOptions) {
+    if (!opts.handle && !opts.handleBatch)
+      throw new Error('EventConsumer: give handle, handleBatch or both');
     this.consumer = opts.kafka.consumer({
       groupId: opts.groupId,
       sessionTimeout: 30_000,
@@ -143,8 +163,11 @@ export class EventConsumer {
     }
     await this.consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
-        await this.process(topic, partition, message);
+      // Offsets are resolved as pieces of a batch are done, so a stop or a rebalance in the
+      // middle of a big fetch redelivers only what was not yet handled.
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        await this.processBatch(payload);
       },
     });
     await this.joined;
@@ -155,11 +178,146 @@ export class EventConsumer {
     await this.consumer.disconnect();
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  private handleOne(event: Envelope, ctx: EventContext): Promise<void> {
+    if (this.opts.handle) return this.opts.handle(event, ctx);
+    return this.opts.handleBatch!([event], { topic: ctx.topic, partition: ctx.partition });
+  }
+
+  /**
+   * A fetched batch, piece by piece: each piece is decoded, its already processed ids found by
+   * one query, its new events handled by one call and recorded by one insert. A single-event
+   * consumer (no `handleBatch`) keeps handling message by message.
+   */
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const size = this.opts.handleBatch ? (this.opts.maxBatchEvents ?? 500) : 1;
+    for (let i = 0; i < batch.messages.length; i += size) {
+      if (!isRunning() || isStale()) return;
+      const piece = batch.messages.slice(i, i + size);
+      if (this.opts.handleBatch) await this.processPiece(batch.topic, batch.partition, piece);
+      else await this.process(batch.topic, batch.partition, piece[0]!);
+      resolveOffset(piece[piece.length - 1]!.offset);
+      await heartbeat();
+    }
+  }
+
+  private async processPiece(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<void> {
     const group = this.opts.groupId;
-    let event: Envelope | undefined;
+    const started = performance.now();
+    const count = (outcome: string, n = 1) => {
+      if (n > 0) this.metrics?.kafka.consumerMessages.inc({ topic, group, outcome }, n);
+    };
+    const decoded: { message: KafkaMessage; event: Envelope }[] = [];
+    for (const message of messages) {
+      try {
+        decoded.push({ message, event: decodeEvent(message.value, topic) });
+      } catch {
+        // A contract violation goes to the DLQ at once, alone, on the per-message path.
+        await this.process(topic, partition, message);
+      }
+    }
+    const ids = decoded.map((d) => `${group}:${d.event.id}`);
+    const seen = new Set(
+      (await this.processed.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => d._id),
+    );
+    const fresh: typeof decoded = [];
+    for (const d of decoded) {
+      const id = `${group}:${d.event.id}`;
+      // A redelivery in the same fetch counts as a duplicate too.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh.push(d);
+    }
+    count('duplicate', decoded.length - fresh.length);
+    if (fresh.length === 0) return;
+
+    const spans = fresh.map(({ message, event }) =>
+      kitTracer().startSpan(
+        `process ${topic}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: this.spanAttributes(topic, partition, message, event),
+        },
+        contextOfTraceparent(headerString(message.headers, 'traceparent') ?? event.traceparent),
+      ),
+    );
+    // A batch of one keeps the event's own trace, so what its handler causes carries it on.
+    const active =
+      spans.length === 1 ? trace.setSpan(context.active(), spans[0]!) : context.active();
     try {
-      event = decodeEvent(message.value, topic);
+      await context.with(active, () =>
+        this.opts.handleBatch!(
+          fresh.map((d) => d.event),
+          { topic, partition },
+        ),
+      );
+    } catch (err) {
+      for (const span of spans) endSpan(span, err);
+      this.log.warn(
+        { err, topic, partition, events: fresh.length },
+        'batch handler failed; handling its events one by one',
+      );
+      for (const { message, event } of fresh) await this.process(topic, partition, message, event);
+      return;
+    }
+    await this.markAllProcessed(fresh.map((d) => d.event));
+    for (const span of spans) endSpan(span);
+    const perEvent = (performance.now() - started) / 1000 / fresh.length;
+    for (let i = 0; i < fresh.length; i++)
+      this.metrics?.kafka.consumerDuration.observe({ topic, group }, perEvent);
+    count('processed', fresh.length);
+  }
+
+  /** One insert for a whole batch; an id another instance recorded meanwhile is no error. */
+  private async markAllProcessed(events: Envelope[]): Promise<void> {
+    const at = new Date();
+    try {
+      await this.processed.insertMany(
+        events.map((e) => ({
+          _id: `${this.opts.groupId}:${e.id}`,
+          group: this.opts.groupId,
+          eventId: e.id,
+          type: e.type,
+          at,
+        })),
+        { ordered: false },
+      );
+    } catch (err) {
+      if (!onlyDuplicateKeys(err)) throw err;
+    }
+  }
+
+  private spanAttributes(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    event: Envelope | undefined,
+  ) {
+    return {
+      [MESSAGING.system]: 'kafka',
+      [MESSAGING.operationType]: 'process',
+      [MESSAGING.destination]: topic,
+      [MESSAGING.consumerGroup]: this.opts.groupId,
+      [MESSAGING.partition]: String(partition),
+      [MESSAGING.offset]: Number(message.offset),
+      ...(event ? { [MESSAGING.messageId]: event.id, 'fupin.event.type': event.type } : {}),
+    };
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    decoded?: Envelope,
+  ): Promise<void> {
+    const group = this.opts.groupId;
+    let event: Envelope | undefined = decoded;
+    try {
+      event ??= decodeEvent(message.value, topic);
     } catch {
       // Undecodable: no envelope to read a trace from, the header may still carry one.
     }
@@ -170,15 +328,7 @@ export class EventConsumer {
       `process ${topic}`,
       {
         kind: SpanKind.CONSUMER,
-        attributes: {
-          [MESSAGING.system]: 'kafka',
-          [MESSAGING.operationType]: 'process',
-          [MESSAGING.destination]: topic,
-          [MESSAGING.consumerGroup]: group,
-          [MESSAGING.partition]: String(partition),
-          [MESSAGING.offset]: Number(message.offset),
-          ...(event ? { [MESSAGING.messageId]: event.id, 'fupin.event.type': event.type } : {}),
-        },
+        attributes: this.spanAttributes(topic, partition, message, event),
       },
       parent,
     );
@@ -219,7 +369,7 @@ export class EventConsumer {
     const maxAttempts = this.opts.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.opts.handle(event, { topic, partition, offset: message.offset, attempt });
+        await this.handleOne(event, { topic, partition, offset: message.offset, attempt });
         await this.markProcessed(id, event);
         return 'processed';
       } catch (err) {
@@ -298,4 +448,12 @@ export class EventConsumer {
       ],
     });
   }
+}
+
+/** An insertMany error made of duplicate keys only (ids already there). */
+function onlyDuplicateKeys(err: unknown): boolean {
+  const e = err as { code?: unknown; writeErrors?: { code?: unknown; err?: { code?: unknown } }[] };
+  if (Array.isArray(e.writeErrors) && e.writeErrors.length > 0)
+    return e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
+  return e.code === 11000;
 }

@@ -12,7 +12,7 @@ import {
   MemberUpdated,
 } from '@fupin/contracts';
 import type { Router } from 'express';
-import { type Connection, type Model, Schema } from 'mongoose';
+import { type AnyBulkWriteOperation, type Connection, type Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError, bi } from '../errors';
@@ -22,6 +22,7 @@ import { ensureTopics } from '../kafka/client';
 import { EventConsumer } from '../kafka/consumer';
 import { traceHeaders } from '../observability/tracing';
 import type { ServiceRuntime } from '../runtime';
+import { viewStatus, watchFreshness } from './freshness';
 
 /**
  * 建档立卡户投影 — what a service keeps of the registry's households and members, built only
@@ -129,6 +130,44 @@ interface Change {
   at: Date;
 }
 
+/** A change to one household and what caused it (an event type or `registry.snapshot`). */
+interface Keyed {
+  id: string;
+  c: Change;
+  eventType: string;
+}
+
+/** The household and the change a registry event carries; null for other event types. */
+function keyedOf(event: Envelope): Keyed | null {
+  const at = new Date(event.occurredAt);
+  switch (event.type) {
+    case HouseholdRegistered.type:
+    case HouseholdUpdated.type:
+    case HouseholdStatusChanged.type: {
+      const { household } = z.object({ household: householdSnapshotSchema }).parse(event.payload);
+      return {
+        id: household.id,
+        c: { household, areaCode: household.areaCode, at },
+        eventType: event.type,
+      };
+    }
+    case MemberAdded.type:
+    case MemberUpdated.type:
+    case MemberRemoved.type: {
+      const { member, areaCode } = z
+        .object({ member: memberSnapshotSchema, areaCode: z.string() })
+        .parse(event.payload);
+      return {
+        id: member.householdId,
+        c: { members: [member], areaCode, at },
+        eventType: event.type,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
 const snapshotLineSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('household'),
@@ -220,7 +259,10 @@ export class RegistryProjection {
     private readonly opts: {
       model: ProjectedHouseholdModel;
       logger: Logger;
+      /** Called once per change; prefer `onChanges`, which a batch calls once. */
       onChange?: (c: ProjectionChange) => Promise<void>;
+      /** Called with every change a batch (or a snapshot page) made, so hooks can write in bulk. */
+      onChanges?: (changes: ProjectionChange[]) => Promise<void>;
       now?: () => Date;
     },
   ) {
@@ -233,29 +275,114 @@ export class RegistryProjection {
 
   /** Applies one registry event; true when the projection changed (a repeat or stale event changes nothing). */
   async apply(event: Envelope): Promise<boolean> {
-    const at = new Date(event.occurredAt);
-    switch (event.type) {
-      case HouseholdRegistered.type:
-      case HouseholdUpdated.type:
-      case HouseholdStatusChanged.type: {
-        const { household } = z.object({ household: householdSnapshotSchema }).parse(event.payload);
-        return this.change(
-          household.id,
-          { household, areaCode: household.areaCode, at },
-          event.type,
-        );
+    const k = keyedOf(event);
+    return k ? this.change(k.id, k.c, k.eventType) : false;
+  }
+
+  /**
+   * Applies many registry events as `apply` would one after the other, with one read and one
+   * bulk write for all their households; resolves with how many households changed.
+   */
+  async applyMany(events: Envelope[]): Promise<number> {
+    const keyed = events.map(keyedOf).filter((k): k is Keyed => k !== null);
+    return (await this.changeMany(keyed)).size;
+  }
+
+  private async notify(changes: ProjectionChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    if (this.opts.onChanges) return this.opts.onChanges(changes);
+    for (const c of changes) await this.opts.onChange?.(c);
+  }
+
+  /**
+   * Reads every household of `items` with one `$in`, merges their changes in order in memory
+   * (the rules of `merged`), and writes them with one bulkWrite guarded by `seq`. A household
+   * another writer changed in between is merged again through the one-by-one optimistic path.
+   * Resolves with the ids of the households that changed.
+   */
+  private async changeMany(items: Keyed[]): Promise<Set<string>> {
+    const model = this.opts.model;
+    const changedIds = new Set<string>();
+    if (items.length === 0) return changedIds;
+    const byId = new Map<string, Keyed[]>();
+    for (const k of items) byId.set(k.id, [...(byId.get(k.id) ?? []), k]);
+    const stored = new Map(
+      (await model.find({ _id: { $in: [...byId.keys()] } }).lean<ProjectedHousehold[]>()).map(
+        (d) => [d._id, d],
+      ),
+    );
+    const now = this.opts.now?.() ?? new Date();
+    const planned: {
+      id: string;
+      before: ProjectedHousehold | null;
+      after: ProjectedHousehold;
+      eventType: string;
+    }[] = [];
+    for (const [id, list] of byId) {
+      const before = stored.get(id) ?? null;
+      let acc = before;
+      let eventType: string | undefined;
+      for (const k of list) {
+        const next = merged(acc, id, k.c, now);
+        if (next) {
+          acc = next;
+          eventType = k.eventType;
+        }
       }
-      case MemberAdded.type:
-      case MemberUpdated.type:
-      case MemberRemoved.type: {
-        const { member, areaCode } = z
-          .object({ member: memberSnapshotSchema, areaCode: z.string() })
-          .parse(event.payload);
-        return this.change(member.householdId, { members: [member], areaCode, at }, event.type);
-      }
-      default:
-        return false;
+      if (!acc || !eventType) continue;
+      // One write per household, so its counter moves by one whatever the events merged.
+      planned.push({ id, before, after: { ...acc, seq: (before?.seq ?? 0) + 1 }, eventType });
     }
+    if (planned.length === 0) return changedIds;
+    const ops: AnyBulkWriteOperation<ProjectedHousehold>[] = planned.map((p) =>
+      p.before
+        ? { replaceOne: { filter: { _id: p.id, seq: p.before.seq }, replacement: p.after } }
+        : { insertOne: { document: p.after } },
+    );
+    const lost = new Set<string>();
+    let written: { matched: number; inserted: number } = { matched: 0, inserted: 0 };
+    try {
+      const res = await model.bulkWrite(ops, { ordered: false });
+      written = { matched: res.matchedCount, inserted: res.insertedCount };
+    } catch (err) {
+      const failed = duplicateKeyIndexes(err);
+      if (!failed) throw err;
+      for (const i of failed) lost.add(planned[i]!.id);
+      written = { matched: Number.NaN, inserted: 0 };
+    }
+    const replaced = planned.filter((p) => p.before);
+    if (written.matched !== replaced.length) {
+      // Some guarded replace found another seq: the households whose stored state is not ours.
+      const current = await model
+        .find({ _id: { $in: replaced.map((p) => p.id) } }, { seq: 1, projectedAt: 1 })
+        .lean<Pick<ProjectedHousehold, '_id' | 'seq' | 'projectedAt'>[]>();
+      const mine = new Set(
+        current
+          .filter((d) => {
+            const p = replaced.find((r) => r.id === d._id)!;
+            return (
+              d.seq === p.after.seq && d.projectedAt.getTime() === p.after.projectedAt.getTime()
+            );
+          })
+          .map((d) => d._id),
+      );
+      for (const p of replaced) if (!mine.has(p.id)) lost.add(p.id);
+    }
+    const won = planned.filter((p) => !lost.has(p.id));
+    for (const p of won) changedIds.add(p.id);
+    await this.notify(
+      won.map((p) => ({
+        householdId: p.id,
+        before: p.before,
+        after: p.after,
+        eventType: p.eventType,
+      })),
+    );
+    for (const id of lost) {
+      for (const k of byId.get(id)!)
+        if (await this.change(id, k.c, k.eventType)) changedIds.add(id);
+    }
+    return changedIds;
   }
 
   /** Optimistic read-modify-write, so two instances on one household never lose a change. */
@@ -276,7 +403,7 @@ export class RegistryProjection {
         if ((err as { code?: number }).code === 11000) continue;
         throw err;
       }
-      await this.opts.onChange?.({ householdId: id, before: current, after: next, eventType });
+      await this.notify([{ householdId: id, before: current, after: next, eventType }]);
       return true;
     }
     throw new Error(`household ${id}: too many concurrent projection updates`);
@@ -297,9 +424,18 @@ export class RegistryProjection {
       handle: async (event) => {
         await this.apply(event);
       },
+      handleBatch: async (events) => {
+        await this.applyMany(events);
+      },
     });
     await consumer.start();
     rt.shutdown.add('registry projection consumer', () => consumer.stop());
+    watchFreshness(this, rt, {
+      groupId: opts.groupId,
+      topics: REGISTRY_PROJECTION_TOPICS.map(rt.topic),
+      projection: 'registry-households',
+      lastAppliedAt: async () => (await this.status()).lastProjectedAt,
+    });
   }
 
   /**
@@ -327,6 +463,7 @@ export class RegistryProjection {
       const lines = (await res.text()).split('\n').filter(Boolean);
       let ended = false;
       after = null;
+      const page: Keyed[] = [];
       for (const raw of lines) {
         const line = snapshotLineSchema.parse(JSON.parse(raw));
         if (line.kind === 'end') {
@@ -336,18 +473,18 @@ export class RegistryProjection {
         }
         totals.households++;
         totals.members += line.members.length;
-        const changed = await this.change(
-          line.household.id,
-          {
+        page.push({
+          id: line.household.id,
+          c: {
             household: line.household,
             members: line.members,
             areaCode: line.household.areaCode,
             at: readAt,
           },
-          'registry.snapshot',
-        );
-        if (changed) totals.changed++;
+          eventType: 'registry.snapshot',
+        });
       }
+      totals.changed += (await this.changeMany(page)).size;
       // A page cut short (no end line) is an error, not the end of the data.
       if (!ended) throw snapshotFailed(502, 'the snapshot page ended without its end line');
     } while (after);
@@ -364,6 +501,14 @@ export class RegistryProjection {
     ]);
     return { households, pending, lastProjectedAt: last?.projectedAt ?? null };
   }
+}
+
+/** The indexes of the operations of a failed bulk write, when duplicate keys were all that failed. */
+function duplicateKeyIndexes(err: unknown): number[] | null {
+  const { writeErrors } = err as { writeErrors?: unknown };
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return null;
+  const list = writeErrors as { code?: number; index: number }[];
+  return list.every((w) => w.code === 11000) ? list.map((w) => w.index) : null;
 }
 
 function snapshotFailed(status: number, detail: string): AppError {
@@ -410,8 +555,9 @@ export function registryProjectionRoutes(
   router.get(
     '/projection/status',
     requireRight(opts.module, 'read'),
-    handle(async (_req, res) => {
-      res.json(await projection.status());
+    handle(async (req, res) => {
+      const access = { registryUrl: opts.registryUrl, authorization: req.headers.authorization };
+      res.json(await viewStatus(projection, access, req.log));
     }),
   );
 }
