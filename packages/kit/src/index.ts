@@ -22,6 +22,8 @@ export * from './service-outbox';
 export * from './openapi';
 export * from './tables';
 export * from './projection/registry-households';
+export * from './projection/freshness';
+export * from './projection/freshness-rule';
 export * from './sealed-bytes';
 export * from './xlsx';
 export * from './documents/pdf';

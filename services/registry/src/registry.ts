@@ -14,6 +14,7 @@ import { areaModel } from './areas/area.model';
 import { areaRoutes } from './areas/area.routes';
 import { AreaService } from './areas/area.service';
 import type { RegistryConfig } from './config';
+import { eventsModule } from './events';
 import { HOUSEHOLD_TOPICS } from './households/household.events';
 import { householdModel, idClaimModel } from './households/household.model';
 import { householdRoutes } from './households/household.routes';
@@ -76,7 +77,12 @@ export async function createRegistry(
     eventsStored,
     now,
   };
-  const modules = [workflowsModule(ctx), importsModule(ctx), villagesModule(ctx)];
+  const modules = [
+    workflowsModule(ctx),
+    importsModule(ctx),
+    villagesModule(ctx),
+    eventsModule(ctx),
+  ];
   for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
 
   await startPublishing(rt, {

@@ -58,6 +58,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /statistics/poverty-incidence': 'registry.read',
     'GET /statistics/exits': 'registry.read',
     'GET /snapshot/households': 'registry.read',
+    'GET /events/position': 'registry.read',
   },
   matching: {
     'POST /lists': 'matching.write',
