@@ -135,21 +135,24 @@ export async function createAssistance(
     now,
   });
 
-  // A household moved to another village: what assistance keeps of it follows, so area
-  // scoping keeps matching the registry.
-  const onChange = async (c: ProjectionChange) => {
-    if (!c.before || c.before.revision === 0 || c.before.areaCode === c.after.areaCode) return;
+  // Households moved to another village: what assistance keeps of them follows, so area
+  // scoping keeps matching the registry. One bulk write per collection for a whole batch.
+  const onChanges = async (changes: ProjectionChange[]) => {
+    const moves = changes
+      .filter((c) => c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode)
+      .map((c) => ({ householdId: c.householdId, areaCode: c.after.areaCode }));
+    if (moves.length === 0) return;
     await Promise.all([
-      pairings.householdMoved(c.householdId, c.after.areaCode),
-      measures.householdMoved(c.householdId, c.after.areaCode),
-      plans.householdMoved(c.householdId, c.after.areaCode),
-      visits.householdMoved(c.householdId, c.after.areaCode),
+      pairings.householdsMoved(moves),
+      measures.householdsMoved(moves),
+      plans.householdsMoved(moves),
+      visits.householdsMoved(moves),
     ]);
   };
   const projection = new RegistryProjection({
     model: models.projected,
     logger: rt.logger,
-    onChange,
+    onChanges,
     now,
   });
 

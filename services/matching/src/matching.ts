@@ -68,7 +68,7 @@ export async function createMatching(
   const projection = new RegistryProjection({
     model: households,
     logger: rt.logger,
-    onChange: (c) => persons.apply(c),
+    onChanges: (changes) => persons.applyMany(changes),
   });
   const lists = new ListService({
     models: listModels(rt.conn),

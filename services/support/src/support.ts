@@ -53,7 +53,7 @@ export async function createSupport(
   const projection = new RegistryProjection({
     model: households,
     logger: rt.logger,
-    onChange: (c) => people.projectionChanged(c),
+    onChanges: (changes) => people.projectionChanged(changes),
     now,
   });
   const redis = openRedis(rt, config.REDIS_URL);

@@ -167,3 +167,9 @@ export class HouseholdDirectory {
       .cursor({ batchSize: 500 }) as unknown as AsyncIterable<ProjectedHousehold>;
   }
 }
+
+/** A household the registry moved to another village: records that copy its area follow it. */
+export interface HouseholdMove {
+  householdId: string;
+  areaCode: string;
+}

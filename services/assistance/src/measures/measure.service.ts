@@ -20,6 +20,7 @@ import type { HouseholdDirectory } from '../households/household.directory';
 import { measurePlanned, measureStatusChanged, measureUpdated } from './measure.events';
 import { assertMove, isOpen } from './measure.machine';
 import type { Measure, MeasureCategoryCode, MeasureModel, MeasureStatus } from './measure.model';
+import type { HouseholdMove } from '../households/household.directory';
 
 export interface MeasureDetails {
   category: MeasureCategoryCode;
@@ -312,7 +313,16 @@ export class MeasureService {
     ]);
   }
 
-  async householdMoved(householdId: string, areaCode: string): Promise<void> {
-    await this.deps.measures.updateMany({ householdId }, { $set: { areaCode } });
+  async householdsMoved(moves: HouseholdMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    await this.deps.measures.bulkWrite(
+      moves.map((m) => ({
+        updateMany: {
+          filter: { householdId: m.householdId },
+          update: { $set: { areaCode: m.areaCode } },
+        },
+      })),
+      { ordered: false },
+    );
   }
 }

@@ -21,6 +21,7 @@ import type { HouseholdDirectory } from '../households/household.directory';
 import { pairingCreated, pairingEnded } from './pairing.events';
 import { activeKeyOf, type Pairing, type PairingModel } from './pairing.model';
 import type { PairingLimitService } from './pairing-limits.service';
+import type { HouseholdMove } from '../households/household.directory';
 
 export interface PairingInput {
   helperId: string;
@@ -318,7 +319,16 @@ export class PairingService {
   }
 
   /** The household moved to another village in the registry: its pairings follow it. */
-  async householdMoved(householdId: string, areaCode: string): Promise<void> {
-    await this.deps.pairings.updateMany({ householdId }, { $set: { areaCode } });
+  async householdsMoved(moves: HouseholdMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    await this.deps.pairings.bulkWrite(
+      moves.map((m) => ({
+        updateMany: {
+          filter: { householdId: m.householdId },
+          update: { $set: { areaCode: m.areaCode } },
+        },
+      })),
+      { ordered: false },
+    );
   }
 }

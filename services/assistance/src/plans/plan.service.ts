@@ -12,6 +12,7 @@ import { findInScope, scopeConditions } from '../common/scope';
 import type { HouseholdDirectory } from '../households/household.directory';
 import type { MeasureService, MeasureView } from '../measures/measure.service';
 import type { Plan, PlanModel, PlanTarget, PlanVersion } from './plan.model';
+import type { HouseholdMove } from '../households/household.directory';
 
 export interface PlanInput {
   summary: string;
@@ -231,7 +232,13 @@ export class PlanService {
       .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Plan>;
   }
 
-  async householdMoved(householdId: string, areaCode: string): Promise<void> {
-    await this.deps.plans.updateOne({ _id: householdId }, { $set: { areaCode } });
+  async householdsMoved(moves: HouseholdMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    await this.deps.plans.bulkWrite(
+      moves.map((m) => ({
+        updateOne: { filter: { _id: m.householdId }, update: { $set: { areaCode: m.areaCode } } },
+      })),
+      { ordered: false },
+    );
   }
 }

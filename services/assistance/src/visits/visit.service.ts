@@ -19,6 +19,7 @@ import type { PairingService } from '../pairings/pairing.service';
 import { visitRecorded } from './visit.events';
 import type { PhotoModel, StoredPhoto, Visit, VisitLocation, VisitModel } from './visit.model';
 import { entryDelay, MAX_PHOTOS_PER_VISIT, PHOTO_TYPES } from './visit.rules';
+import type { HouseholdMove } from '../households/household.directory';
 
 export interface VisitInput {
   householdId: string;
@@ -388,10 +389,27 @@ export class VisitService {
     return [...rows.values()].sort((a, b) => a.areaCode.localeCompare(b.areaCode));
   }
 
-  async householdMoved(householdId: string, areaCode: string): Promise<void> {
-    await this.deps.visits.updateMany({ householdId }, { $set: { areaCode } });
-    const ids = (await this.deps.visits.find({ householdId }, { _id: 1 }).lean()).map((v) => v._id);
-    if (ids.length)
-      await this.deps.photos.updateMany({ visitId: { $in: ids } }, { $set: { areaCode } });
+  async householdsMoved(moves: HouseholdMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    await this.deps.visits.bulkWrite(
+      moves.map((m) => ({
+        updateMany: {
+          filter: { householdId: m.householdId },
+          update: { $set: { areaCode: m.areaCode } },
+        },
+      })),
+      { ordered: false },
+    );
+    // Photos carry their visit's area: one read of the moved households' visits, one write.
+    const visits = await this.deps.visits
+      .find({ householdId: { $in: moves.map((m) => m.householdId) } }, { _id: 1, areaCode: 1 })
+      .lean();
+    if (visits.length === 0) return;
+    await this.deps.photos.bulkWrite(
+      visits.map((v) => ({
+        updateMany: { filter: { visitId: v._id }, update: { $set: { areaCode: v.areaCode } } },
+      })),
+      { ordered: false },
+    );
   }
 }

@@ -75,34 +75,53 @@ export class PersonService {
   }
 
   /**
-   * The projection's change hook: the members whose view changed, as of `after` (all of them
-   * when a household fact every member carries changed).
+   * The projection's change hook, for a whole batch: the members whose view changed, as of
+   * each `after` (all of them when a household fact every member carries changed), written
+   * in bulk; then the listeners of households that moved village.
    */
-  async projectionChanged(c: ProjectionChange): Promise<void> {
-    await this.syncHousehold(c.after, changedMembers(c.before, c.after));
-    if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode) {
-      for (const l of this.moved)
-        await l(c.householdId, c.after.areaCode, townshipOf(c.after.areaCode));
+  async projectionChanged(changes: ProjectionChange[]): Promise<void> {
+    await this.syncHouseholds(
+      changes.map((c) => ({ h: c.after, only: changedMembers(c.before, c.after) })),
+    );
+    for (const c of changes) {
+      if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode) {
+        for (const l of this.moved)
+          await l(c.householdId, c.after.areaCode, townshipOf(c.after.areaCode));
+      }
     }
   }
 
+  /** The person views of one household's members (see syncHouseholds). */
+  syncHousehold(h: ProjectedHousehold, only?: Set<string>): Promise<number> {
+    return this.syncHouseholds([{ h, only }]);
+  }
+
   /**
-   * Writes the person view of each member of a projected household. A view already derived
-   * from this or a later version of the household is left alone, so a late or repeated
-   * change never overwrites a newer one.
+   * Writes the person view of each member of projected households: one read, one insert of
+   * the new people, one bulk update of the known ones. A view already derived from this or a
+   * later version of its household is left alone, so a late or repeated change never
+   * overwrites a newer one.
    */
-  async syncHousehold(h: ProjectedHousehold, only?: Set<string>): Promise<number> {
-    const members = only ? h.members.filter((m) => only.has(m.id)) : h.members;
-    if (members.length === 0) return 0;
+  async syncHouseholds(
+    households: { h: ProjectedHousehold; only?: Set<string> }[],
+  ): Promise<number> {
     const now = this.deps.now();
-    const facts = members.map((m) => ({
-      ...personFacts(h, m),
-      householdSeq: h.seq,
-      syncedAt: now,
-    }));
-    const ids = facts.map((f) => f._id);
+    const byId = new Map<
+      string,
+      ReturnType<typeof personFacts> & { householdSeq: number; syncedAt: Date }
+    >();
+    for (const { h, only } of households) {
+      for (const m of h.members) {
+        if (only && !only.has(m.id)) continue;
+        byId.set(m.id, { ...personFacts(h, m), householdSeq: h.seq, syncedAt: now });
+      }
+    }
+    const facts = [...byId.values()];
+    if (facts.length === 0) return 0;
     const existing = new Set(
-      (await this.deps.persons.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => d._id),
+      (await this.deps.persons.find({ _id: { $in: [...byId.keys()] } }, { _id: 1 }).lean()).map(
+        (d) => d._id,
+      ),
     );
     const fresh = facts.filter((f) => !existing.has(f._id));
     let raced = false;
@@ -124,7 +143,10 @@ export class PersonService {
       stale.map((f) => {
         const { _id, ...set } = f;
         return {
-          updateOne: { filter: { _id, householdSeq: { $lt: h.seq } }, update: { $set: set } },
+          updateOne: {
+            filter: { _id, householdSeq: { $lt: f.householdSeq } },
+            update: { $set: set },
+          },
         };
       }),
       { ordered: false },
