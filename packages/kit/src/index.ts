@@ -29,4 +29,5 @@ export * from './xlsx';
 export * from './documents/pdf';
 export * from './observability/tracing';
 export * from './list-page';
+export * from './query-filter';
 export * from './import-worker';

@@ -1,6 +1,13 @@
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, {
+  type Connection,
+  type Model,
+  type MongooseQueryMiddleware,
+  type Query,
+  type Schema,
+} from 'mongoose';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './http/health';
+import { allOf, type Filter } from './query-filter';
 
 export interface MongoOptions {
   url: string;
@@ -32,6 +39,7 @@ export async function connectMongo(opts: MongoOptions): Promise<Connection> {
       autoCreate: false,
       maxPoolSize: 20,
     });
+    conn.plugin(flatFilters);
     try {
       await conn.asPromise();
       opts.logger.info({ db: opts.dbName, attempt }, 'mongo connected');
@@ -48,6 +56,34 @@ export async function connectMongo(opts: MongoOptions): Promise<Connection> {
     }
   }
   throw new Error(`could not connect to MongoDB after ${attempts} attempts: ${String(lastErr)}`);
+}
+
+const FILTERED: MongooseQueryMiddleware[] = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'distinct',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+];
+
+/**
+ * Every filter reaches the server flat (`allOf`): services write `{ $and: [scope, …] }`, and
+ * SecantusDB plans no index for a top-level `$and` (MongoDB 7 flattens it itself). Done once
+ * here, for every model of the service's connection, so no call site can forget it.
+ */
+export function flatFilters(schema: Schema): void {
+  schema.pre<Query<unknown, unknown>>(FILTERED, function () {
+    this.setQuery(allOf(this.getFilter() as Filter));
+  });
+  schema.pre('aggregate', function () {
+    const first = this.pipeline()[0] as { $match?: Filter } | undefined;
+    if (first?.$match) first.$match = allOf(first.$match);
+  });
 }
 
 export function mongoReadiness(conn: Connection): ReadinessCheck {

@@ -8,3 +8,4 @@ export * from './process';
 export * from './pdf';
 export * from './openapi';
 export * from './service-env';
+export * from './list-explain';
