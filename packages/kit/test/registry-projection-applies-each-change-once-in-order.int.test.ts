@@ -1,15 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createEvent,
-  HouseholdRegistered,
-  type HouseholdSnapshot,
-  HouseholdUpdated,
-  MemberAdded,
-  MemberRemoved,
-  type MemberSnapshot,
-  SYSTEM_ACTOR,
-} from '@fupin/contracts';
+import { HouseholdRegistered, MemberAdded } from '@fupin/contracts';
 import { eventually } from '@fupin/testing';
 import {
   projectedHouseholdModel,
@@ -21,8 +12,8 @@ import {
   topicName,
 } from '../src';
 import { kitContext } from './fixtures/context';
+import { added, household, member, registered, removed, updated } from './fixtures/registry-events';
 
-const AREA = '431121101001';
 let ctx: Awaited<ReturnType<typeof kitContext>>;
 let model: ProjectedHouseholdModel;
 const changes: ProjectionChange[] = [];
@@ -48,92 +39,6 @@ beforeEach(async () => {
   changes.length = 0;
   await model.deleteMany({});
 });
-
-function household(id: string, revision: number, over: Partial<HouseholdSnapshot> = {}) {
-  return {
-    id,
-    householdNo: `HH-${id}`,
-    areaCode: AREA,
-    groupNo: 1,
-    status: 'in_poverty',
-    attribute: 'general',
-    mainCause: 'illness',
-    otherCauses: [],
-    size: 2,
-    perCapitaIncomeFen: 300_000,
-    incomeYear: 2019,
-    housingGrade: null,
-    guarantees: {
-      food: true,
-      clothing: true,
-      compulsory_education: true,
-      basic_medical: true,
-      housing_safety: true,
-      safe_water: true,
-    },
-    identificationYear: 2014,
-    exitYear: null,
-    partyMember: false,
-    revision,
-    ...over,
-  } satisfies HouseholdSnapshot;
-}
-
-function member(id: string, householdId: string, over: Partial<MemberSnapshot> = {}) {
-  return {
-    id,
-    householdId,
-    idHash: id.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a'),
-    name: '张三',
-    relation: 'head',
-    sex: 'male',
-    birthDate: '1970-01-01',
-    status: 'active',
-    schoolStage: null,
-    inSchool: false,
-    health: null,
-    labourCapacity: null,
-    medicalInsurance: true,
-    pensionInsurance: true,
-    minimumAllowance: false,
-    destituteSupport: false,
-    ...over,
-  } satisfies MemberSnapshot;
-}
-
-const at = (iso: string) => new Date(iso);
-const registered = (h: HouseholdSnapshot, when = '2024-01-01T00:00:00Z') =>
-  createEvent(HouseholdRegistered, {
-    aggregateId: h.id,
-    areaCode: h.areaCode,
-    actor: SYSTEM_ACTOR,
-    payload: { household: h },
-    occurredAt: at(when),
-  });
-const updated = (h: HouseholdSnapshot, when: string) =>
-  createEvent(HouseholdUpdated, {
-    aggregateId: h.id,
-    areaCode: h.areaCode,
-    actor: SYSTEM_ACTOR,
-    payload: { household: h, changed: ['status'] },
-    occurredAt: at(when),
-  });
-const added = (m: MemberSnapshot, when: string) =>
-  createEvent(MemberAdded, {
-    aggregateId: m.householdId,
-    areaCode: AREA,
-    actor: SYSTEM_ACTOR,
-    payload: { member: m, areaCode: AREA },
-    occurredAt: at(when),
-  });
-const removed = (m: MemberSnapshot, when: string) =>
-  createEvent(MemberRemoved, {
-    aggregateId: m.householdId,
-    areaCode: AREA,
-    actor: SYSTEM_ACTOR,
-    payload: { member: { ...m, status: 'removed' }, areaCode: AREA, reason: 'deceased' },
-    occurredAt: at(when),
-  });
 
 test('a repeated event and an older revision change nothing', async () => {
   const first = registered(household('h1', 1));
