@@ -1,6 +1,6 @@
-import { areaScopeFilter, type Bilingual, notFound, type Principal } from '@fupin/kit';
+import { areaScopeFilter, areaWithin, type Bilingual, notFound, type Principal } from '@fupin/kit';
 import type { Model } from 'mongoose';
-import { areaLevel, type AreaLevel, scopePrefix } from '@fupin/reference';
+import { areaLevel, type AreaLevel } from '@fupin/reference';
 
 /**
  * The caller's area scope as MongoDB conditions, narrowed to `area` when a filter asks for
@@ -12,7 +12,7 @@ export function scopeConditions(
   field = 'areaCode',
 ): Record<string, unknown>[] {
   const and: Record<string, unknown>[] = [areaScopeFilter(p, field)];
-  if (area) and.push({ [field]: { $regex: `^${scopePrefix(area)}` } });
+  if (area) and.push(areaWithin(area, field));
   return and;
 }
 

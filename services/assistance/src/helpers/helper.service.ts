@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  areaWithin,
   assertInScope,
   type AuditLog,
   bi,
@@ -11,7 +12,7 @@ import {
   type Principal,
   unprocessable,
 } from '@fupin/kit';
-import { ancestors, scopePrefix } from '@fupin/reference';
+import { ancestors } from '@fupin/reference';
 import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
 import { sealPhone, showPersonal, type UnmaskRequest } from '../common/personal';
 import {
@@ -71,10 +72,7 @@ export class HelperService {
   /** Helpers registered inside the caller's area, or at a level above it. */
   visibleFilter(p: Principal): Record<string, unknown> {
     return {
-      $or: [
-        { areaCode: { $regex: `^${scopePrefix(p.areaCode)}` } },
-        { areaCode: { $in: ancestors(p.areaCode) } },
-      ],
+      $or: [areaWithin(p.areaCode, 'areaCode'), { areaCode: { $in: ancestors(p.areaCode) } }],
     };
   }
 
@@ -120,7 +118,7 @@ export class HelperService {
 
   filterOf(p: Principal, f: HelperFilter): Record<string, unknown> {
     const and: Record<string, unknown>[] = [this.visibleFilter(p)];
-    if (f.area) and.push({ areaCode: { $regex: `^${scopePrefix(f.area)}` } });
+    if (f.area) and.push(areaWithin(f.area, 'areaCode'));
     if (f.q) {
       const re = `^${escapeRegex(f.q.trim())}`;
       and.push({ $or: [{ name: { $regex: re } }, { unit: { $regex: re } }] });

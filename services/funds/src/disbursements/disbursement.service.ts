@@ -3,6 +3,8 @@ import { findPage } from '../shared/page';
 import {
   AppError,
   areaScopeFilter,
+  areaWithin,
+  assertInScope,
   type AuditLog,
   bi,
   type FieldError,
@@ -16,15 +18,8 @@ import {
   REGISTERED_HOUSEHOLDS,
   unprocessable,
   withOutbox,
-  assertInScope,
 } from '@fupin/kit';
-import {
-  type FundingSource,
-  maskBankAccount,
-  maskIdNumber,
-  parseIdNumber,
-  scopePrefix,
-} from '@fupin/reference';
+import { type FundingSource, maskBankAccount, maskIdNumber, parseIdNumber } from '@fupin/reference';
 import type { FileService } from '../files/file.service';
 import type { FindingService } from '../findings/finding.service';
 import type { MisuseDetector } from '../findings/misuse.detector';
@@ -290,7 +285,7 @@ export class DisbursementService {
     if (f.status) and.push({ status: f.status });
     if (f.source) and.push({ source: f.source });
     if (f.payeeKind) and.push({ payeeKind: f.payeeKind });
-    if (f.areaCode) and.push({ areaCode: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
     return { $and: and };
   }

@@ -3,13 +3,13 @@ import { findPage } from '../shared/page';
 import {
   AppError,
   areaScopeFilter,
+  areaWithin,
   assertInScope,
   bi,
   type ListQuery,
   notFound,
   type Principal,
 } from '@fupin/kit';
-import { scopePrefix } from '@fupin/reference';
 import { historyEntry, townshipOf } from '../shared/principal';
 import type { Finding, FindingKind, FindingModel, FindingStatus } from './finding.model';
 
@@ -77,7 +77,7 @@ export class FindingService {
     if (f.status) and.push({ status: f.status });
     if (f.projectId) and.push({ projectId: f.projectId });
     if (f.disbursementId) and.push({ disbursementId: f.disbursementId });
-    if (f.areaCode) and.push({ areaCode: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
     return { $and: and };
   }

@@ -3,6 +3,7 @@ import { findPage } from '../shared/page';
 import {
   AppError,
   areaScopeFilter,
+  areaWithin,
   assertInScope,
   type AuditLog,
   bi,
@@ -16,7 +17,7 @@ import {
   REGISTERED_HOUSEHOLDS,
   unprocessable,
 } from '@fupin/kit';
-import { maskPhone, scopePrefix } from '@fupin/reference';
+import { maskPhone } from '@fupin/reference';
 import { chinaDay } from '../shared/calendar';
 import { yuan } from '../shared/money';
 import { historyEntry, townshipOf } from '../shared/principal';
@@ -314,7 +315,7 @@ export class LoanService {
     if (f.kind) and.push({ kind: f.kind });
     if (f.status) and.push({ status: f.status });
     if (f.householdId) and.push({ householdId: f.householdId });
-    if (f.areaCode) and.push({ areaCode: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
     return { $and: and };
   }

@@ -3,6 +3,7 @@ import { findPage } from '../shared/page';
 import {
   AppError,
   areaScopeFilter,
+  areaWithin,
   assertInScope,
   bi,
   conflict,
@@ -141,7 +142,7 @@ export class ProjectService {
     if (f.status) and.push({ status: Array.isArray(f.status) ? { $in: f.status } : f.status });
     if (f.type) and.push({ type: Array.isArray(f.type) ? { $in: f.type } : f.type });
     if (f.year !== undefined) and.push({ year: f.year });
-    if (f.areaCode) and.push({ areaCode: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
     return { $and: and };

@@ -2,6 +2,7 @@ import type { FindingConclusion, FindingStatus, MatchingRuleCode } from '@fupin/
 import {
   AppError,
   areaScopeFilter,
+  areaWithin,
   assertInScope,
   bi,
   type ListQuery,
@@ -10,7 +11,7 @@ import {
   type Principal,
   withOutbox,
 } from '@fupin/kit';
-import { areaLevel, isAreaCode, scopePrefix } from '@fupin/reference';
+import { areaLevel, isAreaCode } from '@fupin/reference';
 import type { mongo } from 'mongoose';
 import type { ListType } from '../lists/list-types';
 import { actorOf, findingCreated, findingOverdue, stepEvent } from './finding.events';
@@ -191,7 +192,7 @@ export class FindingService {
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.runId) and.push({ lastRunId: f.runId });
-    if (f.areaCode) and.push({ areaCodes: { $regex: `^${scopePrefix(f.areaCode)}` } });
+    if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCodes'));
     if (f.overdue !== undefined) {
       const now = this.deps.now();
       and.push(

@@ -4,8 +4,14 @@ import {
   memberSnapshotSchema,
   type MemberSnapshot,
 } from '@fupin/contracts';
-import { areaScopeFilter, assertInScope, badRequest, bi, type Principal } from '@fupin/kit';
-import { scopePrefix } from '@fupin/reference';
+import {
+  areaScopeFilter,
+  areaWithin,
+  assertInScope,
+  badRequest,
+  bi,
+  type Principal,
+} from '@fupin/kit';
 import { householdSnapshot, memberSnapshot } from '../households/household.events';
 import type { Household, HouseholdModel } from '../households/household.model';
 
@@ -55,7 +61,7 @@ export class SnapshotService {
     const and: Record<string, unknown>[] = [areaScopeFilter(p)];
     if (opts.area) {
       assertInScope(p, opts.area);
-      and.push({ areaCode: { $regex: `^${scopePrefix(opts.area)}` } });
+      and.push(areaWithin(opts.area, 'areaCode'));
     }
     if (opts.after !== null) and.push({ _id: { $gt: opts.after } });
     // One more than the page tells whether another page follows.

@@ -1,5 +1,5 @@
-import { areaScopeFilter, assertInScope, type Principal } from '@fupin/kit';
-import { areaLevel, codesOf, type AreaLevel, PovertyCause, scopePrefix } from '@fupin/reference';
+import { areaRange, areaScopeFilter, areaWithin, assertInScope, type Principal } from '@fupin/kit';
+import { areaLevel, codesOf, type AreaLevel, PovertyCause } from '@fupin/reference';
 import type { Area, AreaModel } from '../areas/area.model';
 import { HOUSEHOLD_STATUSES, type HouseholdModel } from '../households/household.model';
 import type { ExitTargetService } from './exit-target.service';
@@ -87,7 +87,7 @@ export class StatisticsService {
 
   private match(p: Principal, scope: string, extra: Record<string, unknown> = {}) {
     return {
-      $and: [areaScopeFilter(p), { areaCode: { $regex: `^${scopePrefix(scope)}` } }, extra],
+      $and: [areaScopeFilter(p), areaWithin(scope, 'areaCode'), extra],
     };
   }
 
@@ -172,7 +172,7 @@ export class StatisticsService {
     } else {
       const level: AreaLevel = childKey === 'areaCode' ? 'village' : 'township';
       const children = await this.deps.areas
-        .find({ code: { $regex: `^${scopePrefix(scope)}` }, level, status: 'active' }, { name: 1 })
+        .find({ ...areaWithin(scope, 'code'), level, status: 'active' }, { name: 1 })
         .lean<Pick<Area, '_id' | 'name'>[]>();
       for (const c of children) names.set(c._id, c.name);
     }
@@ -202,14 +202,13 @@ export class StatisticsService {
     area?: string,
   ): Promise<{ areaCode: string; level: string; overall: IncidenceRow; rows: IncidenceRow[] }> {
     const scope = this.scopeOf(p, area);
-    const prefix = scopePrefix(scope);
     const [villageAreas, townshipAreas, scopeArea, tallyRows] = await Promise.all([
       this.deps.areas
-        .find({ code: { $regex: `^${prefix}` }, level: 'village', status: 'active' })
+        .find({ code: areaRange(scope), level: 'village', status: 'active' })
         .sort({ code: 1 })
         .lean<Area[]>(),
       this.deps.areas
-        .find({ code: { $regex: `^${prefix}` }, level: 'township', status: 'active' })
+        .find({ code: areaRange(scope), level: 'township', status: 'active' })
         .sort({ code: 1 })
         .lean<Area[]>(),
       this.deps.areas.findById(scope).lean<Area>(),
