@@ -43,6 +43,10 @@ function isRange(v: unknown): v is Record<string, unknown> {
   );
 }
 
+function isIn(v: unknown): v is { $in: unknown[] } {
+  return isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.$in);
+}
+
 function lower(r: Record<string, unknown>): Bound | undefined {
   if ('$gt' in r) return [r.$gt, false];
   if ('$gte' in r) return [r.$gte, true];
@@ -122,11 +126,19 @@ function inRange(v: unknown, r: Record<string, unknown>): boolean | undefined {
 const NOTHING = { $gte: '\uffff', $lt: '' };
 
 /**
- * Two conditions on one field as one, where that is exact: two ranges intersect; an equality
- * inside a range is the equality, outside it matches nothing. Undefined otherwise.
+ * Two conditions on one field as one, where that is exact: two ranges intersect; an `$in`
+ * keeps the values inside a range; an equality inside a range is the equality, outside it
+ * matches nothing. Undefined otherwise.
  */
 function mergeField(a: unknown, b: unknown): unknown {
   if (isRange(a) && isRange(b)) return intersect(a, b);
+  const [list, within] =
+    isIn(a) && isRange(b) ? [a.$in, b] : isIn(b) && isRange(a) ? [b.$in, a] : [];
+  if (list && within) {
+    const inside = list.map((v) => inRange(v, within));
+    if (inside.some((x) => x === undefined)) return undefined;
+    return { $in: list.filter((_, i) => inside[i]) };
+  }
   const [eq, range] = isRange(a) ? [b, a] : isRange(b) ? [a, b] : [undefined, undefined];
   if (range && !isPlainObject(eq)) {
     const inside = inRange(eq, range);

@@ -30,6 +30,9 @@ test('conditions become one flat filter: ranges intersect, an equality inside a 
       { $and: [{ areaCode: areaRange('431121101000') }, { status: 'active' }] },
     ),
   ).toEqual({ areaCode: { $gte: '431121101', $lt: '431121102' }, status: 'active' });
+  expect(
+    allOf({ code: areaRange('431121101000') }, { code: { $in: ['431121101201', '431121102201'] } }),
+  ).toEqual({ code: { $in: ['431121101201'] } });
   expect(allOf({ areaCode: areaRange('431121101000') }, { areaCode: '431121101201' })).toEqual({
     areaCode: '431121101201',
   });

@@ -43,6 +43,11 @@ areaSchema.plugin(outboxPlugin);
 areaSchema.index({ code: 1 }, { unique: true });
 areaSchema.index({ parentCode: 1, status: 1 });
 areaSchema.index({ level: 1, code: 1 });
+// The lists' filters, each with the scope range on the code after it (what a planner needs
+// to walk one index for filter and scope alike): children, status, a township's villages.
+areaSchema.index({ parentCode: 1, code: 1 });
+areaSchema.index({ status: 1, code: 1 });
+areaSchema.index({ level: 1, parentCode: 1, code: 1 });
 areaSchema.index({ name: 1 });
 
 export function areaModel(conn: Connection) {

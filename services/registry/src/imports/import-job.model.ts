@@ -81,6 +81,8 @@ const importJobSchema = new Schema<ImportJob>(
   { collection: 'import_jobs', versionKey: false, minimize: false },
 );
 importJobSchema.index({ actorArea: 1, createdAt: -1 });
+// The list filtered by status, within the caller's area.
+importJobSchema.index({ status: 1, actorArea: 1, createdAt: -1 });
 importJobSchema.index({ createdAt: -1 });
 
 export function importJobModel(conn: Connection) {

@@ -114,7 +114,8 @@ const villageSchema = new Schema<Village>(
 villageSchema.plugin(outboxPlugin);
 villageSchema.index({ code: 1 }, { unique: true });
 villageSchema.index({ townshipCode: 1, code: 1 });
-villageSchema.index({ poorVillage: 1 });
+// The list's 贫困村 filter, within the caller's area.
+villageSchema.index({ poorVillage: 1, code: 1 });
 villageSchema.index({ exited: 1, exitYear: 1 });
 
 export function villageModel(conn: Connection) {
@@ -152,7 +153,8 @@ const exitTargetSchema = new Schema<ExitTarget>(
 );
 exitTargetSchema.plugin(outboxPlugin);
 exitTargetSchema.index({ areaCode: 1, year: 1 }, { unique: true });
-exitTargetSchema.index({ year: 1 });
+// A year's targets within the caller's area.
+exitTargetSchema.index({ year: 1, areaCode: 1 });
 
 export function exitTargetModel(conn: Connection) {
   return conn.models.ExitTarget
