@@ -8,6 +8,11 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   /** The registry, for rebuilding the household projection from its snapshot. */
   REGISTRY_URL: z.url().default('http://127.0.0.1:4101'),
+  /**
+   * How long starting a run waits for the person index to catch up with the registry before
+   * refusing (409 MATCHING_VIEW_BEHIND); a run never reads an index that lacks registry events.
+   */
+  VIEW_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** A finding still open this many days after it was created is overdue (逾期). */
   MATCHING_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Largest department list accepted in one upload. */

@@ -432,6 +432,43 @@ export interface components {
         message: components['schemas']['Bilingual'];
       }[];
     };
+    ProjectionStatus: {
+      /** @description Registered households in the projection */
+      households: number;
+      /** @description Households whose members arrived before them */
+      pending: number;
+      /** Format: date-time */
+      lastProjectedAt: string | null;
+      /**
+       * @description How far the projection is behind the registry; null when this instance does not
+       *     consume the registry's events or Kafka did not answer in time.
+       */
+      freshness: components['schemas']['ViewFreshness'] | null;
+    };
+    /**
+     * @description 数据同步状态. `behind` = events the registry has written on its household and member
+     *     topics that the view has not applied: the consumer group's Kafka lag (committed offsets
+     *     against high watermarks, whichever instance applied them) plus the events still in the
+     *     registry's outbox (`GET /events/position` on the registry, asked with the caller's
+     *     token; `registryPending` is null when it could not be asked, and then only the lag counts).
+     */
+    ViewFreshness: {
+      /** @example registry-households */
+      projection: string;
+      behind: number;
+      /** @description Events the registry has written on the view's topics (y) */
+      registryPosition: number;
+      /** @description Of those */
+      appliedPosition: number;
+      registryPending: number | null;
+      registryPeople: number | null;
+      registryHouseholds: number | null;
+      /** Format: date-time */
+      lastAppliedAt: string | null;
+      /** Format: date-time */
+      measuredAt: string;
+      upToDate: boolean;
+    };
     RankedUnit: {
       id?: string;
       rankingId?: string;
@@ -1313,12 +1350,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            households?: number;
-            pending?: number;
-            /** Format: date-time */
-            lastProjectedAt?: string | null;
-          };
+          'application/json': components['schemas']['ProjectionStatus'];
         };
       };
       401: components['responses']['Problem'];

@@ -221,7 +221,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 户籍投影状态 Households projected, pending members, last change */
+    /** 户籍投影状态 Households projected, pending members, last change, freshness */
     get: operations['getRegistryProjectionStatus'];
     put?: never;
     post?: never;
@@ -286,6 +286,12 @@ export interface paths {
      *     line while in poverty). The lists and rule versions are fixed when the run starts and
      *     recorded on it. The run is a background job: the answer is 202 with the run, whose
      *     progress `GET /runs/{id}` shows. Only county-level users start runs.
+     *
+     *     A run never reads a person index that lacks events the registry has written: the start
+     *     measures how far the index is behind (Kafka lag plus the registry's unpublished outbox,
+     *     the registry asked with the caller's token), waits for it up to `VIEW_MAX_WAIT_MS`
+     *     (5 s by default) and otherwise answers 409 `MATCHING_VIEW_BEHIND`, naming the index and
+     *     how far behind it is (x of y events). The freshness it started on is the run's `view`.
      */
     post: operations['startMatchingRun'];
     delete?: never;
@@ -513,6 +519,43 @@ export interface components {
       /** Format: date-time */
       readyAt?: string | null;
     };
+    ProjectionStatus: {
+      /** @description Registered households in the projection */
+      households: number;
+      /** @description Households whose members arrived before them */
+      pending: number;
+      /** Format: date-time */
+      lastProjectedAt: string | null;
+      /**
+       * @description How far the projection is behind the registry; null when this instance does not
+       *     consume the registry's events or Kafka did not answer in time.
+       */
+      freshness: components['schemas']['ViewFreshness'] | null;
+    };
+    /**
+     * @description 数据同步状态. `behind` = events the registry has written on its household and member
+     *     topics that the view has not applied: the consumer group's Kafka lag (committed offsets
+     *     against high watermarks, whichever instance applied them) plus the events still in the
+     *     registry's outbox (`GET /events/position` on the registry, asked with the caller's
+     *     token; `registryPending` is null when it could not be asked, and then only the lag counts).
+     */
+    ViewFreshness: {
+      /** @example registry-households */
+      projection: string;
+      behind: number;
+      /** @description Events the registry has written on the view's topics (y) */
+      registryPosition: number;
+      /** @description Of those */
+      appliedPosition: number;
+      registryPending: number | null;
+      registryPeople: number | null;
+      registryHouseholds: number | null;
+      /** Format: date-time */
+      lastAppliedAt: string | null;
+      /** Format: date-time */
+      measuredAt: string;
+      upToDate: boolean;
+    };
     MatchingRun: {
       id: string;
       /** @enum {string} */
@@ -549,6 +592,12 @@ export interface components {
           [key: string]: number;
         };
       } | null;
+      /**
+       * @description The person index's freshness when the run was started (null for runs started before
+       *     it was recorded). `registryPeople` is the registry's count then, next to
+       *     `progress.people`, the people the run matched against.
+       */
+      view?: components['schemas']['RunViewFreshness'] | null;
       attempts: number;
       startedBy?: {
         id?: string;
@@ -565,6 +614,10 @@ export interface components {
       startedAt?: string | null;
       /** Format: date-time */
       finishedAt?: string | null;
+    };
+    RunViewFreshness: components['schemas']['ViewFreshness'] & {
+      /** @description How long the start waited for the index */
+      waitedMs: number;
     };
   };
   responses: {
@@ -928,18 +981,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Counts */
+      /** @description Counts and how far the projection (and the person index) is behind */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            households?: number;
-            pending?: number;
-            /** Format: date-time */
-            lastProjectedAt?: string | null;
-          };
+          'application/json': components['schemas']['ProjectionStatus'];
         };
       };
       401: components['responses']['Problem'];
@@ -1057,6 +1105,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
     };
   };
   getMatchingRun: {

@@ -68,6 +68,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/position': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 事件位置 Events written but not yet published, and the registry's counts
+     * @description Counts only. The services that project the registry's household and member events read
+     *     this with their caller's token and add `pendingEvents` (events stored with their change
+     *     in the outbox, not yet on Kafka) to their consumer group's Kafka lag: that sum is how far
+     *     their view is behind. `people` (active ID numbers) and `households` are recorded next
+     *     to the counts a matching run used. Read from the database: every instance answers the same.
+     */
+    get: operations['registryEventPosition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/households': {
     parameters: {
       query?: never;
@@ -676,6 +700,17 @@ export interface components {
       /** @description Rows not stored */
       rejected: number;
       rejections: components['schemas']['AreaRowRejection'][];
+    };
+    EventPosition: {
+      /** @description Events on registry.household.v1 / registry.member.v1 not yet published */
+      pendingEvents: number;
+      /** Format: date-time */
+      oldestPendingAt: string | null;
+      /** @description People with an active membership */
+      people: number;
+      households: number;
+      /** Format: date-time */
+      measuredAt: string;
     };
     /** @enum {string} */
     HouseholdStatus:
@@ -1357,6 +1392,28 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  registryEventPosition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The position */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventPosition'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   listHouseholds: {

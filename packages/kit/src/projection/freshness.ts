@@ -209,6 +209,8 @@ export function reportFreshness(registry: Registry, meter: FreshnessMeter): () =
 
 /** The meter of each view whose consumer has started (see `watchFreshness`). */
 const meters = new WeakMap<object, FreshnessMeter>();
+/** The same meters by the Kafka client of the runtime that started them, and the view's name. */
+const metersByClient = new WeakMap<Kafka, Map<string, FreshnessMeter>>();
 
 /**
  * Makes a meter for a view whose consumer has just started (the view's consumer group and
@@ -231,6 +233,9 @@ export function watchFreshness(
 ): FreshnessMeter {
   const meter = new FreshnessMeter({ kafka: rt.kafka, logger: rt.logger, ...opts });
   meters.set(view, meter);
+  const named = metersByClient.get(rt.kafka) ?? new Map<string, FreshnessMeter>();
+  named.set(opts.projection, meter);
+  metersByClient.set(rt.kafka, named);
   const metrics = metricsOf(rt.kafka, rt.producer, rt.logger);
   const unwatch = metrics ? reportFreshness(metrics.registry, meter) : undefined;
   rt.shutdown.add(`${opts.projection} freshness`, async () => {
@@ -243,6 +248,15 @@ export function watchFreshness(
 /** The meter of a view; undefined when its consumer was not started (a tool reading stored data). */
 export function freshnessMeterOf(view: object): FreshnessMeter | undefined {
   return meters.get(view);
+}
+
+/**
+ * The meter of a runtime's view by name (`registry-households`), for modules that act on a
+ * view they did not build (a matching run on the person index). Undefined until the view's
+ * consumer started, and in tools that do not consume.
+ */
+export function viewMeterOf(rt: { kafka: Kafka }, projection: string): FreshnessMeter | undefined {
+  return metersByClient.get(rt.kafka)?.get(projection);
 }
 
 /** The view behind: 409 naming the view and how far behind it is (x of y events applied). */

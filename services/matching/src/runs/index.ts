@@ -1,6 +1,7 @@
 import { AppError, createQueue, createWorker } from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
 import type { MatchingContext, MatchingModule } from '../module';
+import { runViewCheck } from './run-view';
 import { runRoutes } from './run.routes';
 import type { RunService } from './run.service';
 
@@ -38,6 +39,10 @@ export function runsModule(
     routes: (router) =>
       runRoutes(router, {
         runs,
+        view: runViewCheck(ctx.rt, {
+          registryUrl: ctx.config.REGISTRY_URL,
+          maxWaitMs: ctx.config.VIEW_MAX_WAIT_MS,
+        }),
         enqueue: async (runId) => {
           if (!queue) throw new Error('the runs module has not started');
           await queue.add('run', { runId }, { jobId: runId });

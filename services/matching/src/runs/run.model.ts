@@ -14,6 +14,27 @@ export interface RunList {
   rows: number;
 }
 
+/**
+ * 数据新鲜度 — where the person index stood against the registry when the run was started
+ * (it waited until nothing the registry had written was missing, or was refused).
+ */
+export interface RunViewFreshness {
+  projection: string;
+  behind: number;
+  registryPosition: number;
+  appliedPosition: number;
+  /** Events in the registry's outbox; null when the registry could not be asked. */
+  registryPending: number | null;
+  /** The registry's people (active ID numbers) then, next to `progress.people` the run used. */
+  registryPeople: number | null;
+  registryHouseholds: number | null;
+  lastAppliedAt: Date | null;
+  measuredAt: Date;
+  upToDate: boolean;
+  /** How long the start waited for the index to catch up. */
+  waitedMs: number;
+}
+
 /** 比对任务 — one matching run: which lists and rule versions, its progress and outcome. */
 export interface MatchingRun {
   _id: string;
@@ -37,6 +58,8 @@ export interface MatchingRun {
     reconfirmed: number;
     byRule: Record<string, number>;
   } | null;
+  /** The person index's freshness when started; null for runs started before it was recorded. */
+  view: RunViewFreshness | null;
   attempts: number;
   startedBy: { id: string; name: string; areaCode: string };
   error: { code: string; message: Bilingual } | null;
@@ -54,6 +77,7 @@ const runSchema = new Schema<MatchingRun>(
     status: { type: String, required: true },
     progress: { type: Schema.Types.Mixed, required: true },
     summary: { type: Schema.Types.Mixed, default: null },
+    view: { type: Schema.Types.Mixed, default: null },
     attempts: { type: Number, default: 0 },
     startedBy: { type: Schema.Types.Mixed, required: true },
     error: { type: Schema.Types.Mixed, default: null },

@@ -8,6 +8,7 @@ import {
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
+import type { RunViewCheck } from './run-view';
 import type { RunService } from './run.service';
 import { RULE_CODES, RULES } from './rules';
 
@@ -16,14 +17,16 @@ const idParam = z.object({ id: z.string().min(1).max(64) });
 
 export function runRoutes(
   router: Router,
-  deps: { runs: RunService; enqueue: (runId: string) => Promise<void> },
+  deps: { runs: RunService; enqueue: (runId: string) => Promise<void>; view: RunViewCheck },
 ): void {
   router.post(
     '/runs',
     requireRight('matching', 'approve'),
     handle(async (req, res) => {
       const input = parseInput(createBody, req.body ?? {});
-      const run = await deps.runs.create(principalOf(req), input);
+      const run = await deps.runs.create(principalOf(req), input, () =>
+        deps.view(req.headers.authorization, req.log),
+      );
       await deps.enqueue(run.id);
       res.status(202).setHeader('Location', `/runs/${run.id}`).json(run);
     }),

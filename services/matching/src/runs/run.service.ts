@@ -15,7 +15,7 @@ import type { DepartmentList } from '../lists/list.model';
 import type { ListService } from '../lists/list.service';
 import type { PersonIndex } from '../persons/person-index.service';
 import { match, type MatchProgress } from './matcher';
-import type { MatchingRun, MatchingRunModel } from './run.model';
+import type { MatchingRun, MatchingRunModel, RunViewFreshness } from './run.model';
 import { RULES, rulesFor } from './rules';
 
 export type RunView = Omit<MatchingRun, '_id'> & { id: string };
@@ -52,8 +52,16 @@ export class RunService {
     },
   ) {}
 
-  /** Creates a queued run over one list, or (no list) over every current list and the registry. */
-  async create(p: Principal, input: { listId?: string | undefined }): Promise<RunView> {
+  /**
+   * Creates a queued run over one list, or (no list) over every current list and the registry.
+   * `view` answers the person index's freshness once it has caught up (or refuses): asked after
+   * the caller and the lists are checked, recorded on the run.
+   */
+  async create(
+    p: Principal,
+    input: { listId?: string | undefined },
+    view: () => Promise<RunViewFreshness | null> = async () => null,
+  ): Promise<RunView> {
     // A run reads the whole registry index: only county-wide (or wider) users start one.
     if (!['province', 'city', 'county'].includes(areaLevel(p.areaCode)))
       throw forbidden(
@@ -64,6 +72,7 @@ export class RunService {
       ? [await this.deps.lists.ready(p, input.listId)]
       : await this.deps.lists.current(p);
     const full = !input.listId;
+    const freshness = await view();
     const codes = rulesFor(
       lists.map((l) => l.type),
       full,
@@ -90,6 +99,7 @@ export class RunService {
         people: 0,
       },
       summary: null,
+      view: freshness,
       attempts: 0,
       startedBy: { id: p.userId, name: p.username, areaCode: p.areaCode },
       error: null,
