@@ -15,7 +15,21 @@ export async function findPage<T>(
 ): Promise<{ items: T[]; total: number }> {
   const [items, total] = await Promise.all([
     model.find(filter, projection).sort(q.sort).skip(q.skip).limit(q.limit).lean<T[]>(),
-    model.countDocuments(filter),
+    countOf(model, filter),
   ]);
   return { items, total };
+}
+
+/**
+ * The total of a list's filter. An unfiltered list takes the collection's own count (metadata,
+ * no document read); a filtered one counts through the filter's index.
+ */
+export function countOf(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- models of any document type
+  model: Model<any>,
+  filter: Record<string, unknown>,
+): Promise<number> {
+  return Object.keys(filter).length === 0
+    ? model.estimatedDocumentCount()
+    : model.countDocuments(filter);
 }

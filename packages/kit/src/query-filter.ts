@@ -166,12 +166,14 @@ export function allOf(...conditions: (Filter | undefined)[]): Filter {
         queue.push(...(value as Filter[]));
         continue;
       }
+      // `{ $in: [x] }` is `x`: an equality lets an index take a range on another field too.
+      const one = isIn(value) && value.$in.length === 1 ? value.$in[0] : value;
       if (!(key in flat)) {
-        flat[key] = value;
+        flat[key] = one;
         continue;
       }
-      const merged = key.startsWith('$') ? undefined : mergeField(flat[key], value);
-      if (merged === undefined) rest.push({ [key]: value });
+      const merged = key.startsWith('$') ? undefined : mergeField(flat[key], one);
+      if (merged === undefined) rest.push({ [key]: one });
       else flat[key] = merged;
     }
   }

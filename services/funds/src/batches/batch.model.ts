@@ -75,6 +75,8 @@ batchSchema.index({ documentNo: 1 }, { unique: true });
 batchSchema.index({ areaCodes: 1 });
 batchSchema.index({ 'allocations.applied': 1 });
 batchSchema.index({ issuedOn: -1 });
+// A project's batches (the scope is checked on each: two arrays share no compound index).
+batchSchema.index({ 'allocations.projectId': 1 });
 
 export function batchModel(conn: Connection) {
   return conn.models.FundBatch

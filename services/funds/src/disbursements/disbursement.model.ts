@@ -113,6 +113,9 @@ disbursementSchema.index({ projectId: 1, submittedAt: -1 });
 disbursementSchema.index({ areaCode: 1, status: 1 });
 disbursementSchema.index({ 'vouchers.sha256': 1 });
 disbursementSchema.index({ status: 1, paidOn: 1 });
+// The list's filters, each followed by the scope range.
+disbursementSchema.index({ status: 1, areaCode: 1 });
+disbursementSchema.index({ projectId: 1, areaCode: 1 });
 
 export function disbursementModel(conn: Connection) {
   return conn.models.Disbursement

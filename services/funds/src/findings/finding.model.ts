@@ -64,6 +64,9 @@ const findingSchema = new Schema<Finding>(
 findingSchema.index({ key: 1 }, { unique: true });
 findingSchema.index({ areaCode: 1, status: 1, detectedAt: -1 });
 findingSchema.index({ disbursementId: 1, status: 1 });
+// The list's filters, each followed by the scope range.
+findingSchema.index({ status: 1, areaCode: 1 });
+findingSchema.index({ projectId: 1, areaCode: 1 });
 
 export function findingModel(conn: Connection) {
   return conn.models.Finding

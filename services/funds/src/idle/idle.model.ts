@@ -31,6 +31,8 @@ const idleRunSchema = new Schema<IdleRun>(
   { collection: 'idle_runs', versionKey: false, minimize: false },
 );
 idleRunSchema.plugin(outboxPlugin);
+// The list's order: newest run first (walked backwards for the oldest).
+idleRunSchema.index({ date: -1, _id: -1 });
 
 export function idleRunModel(conn: Connection) {
   return conn.models.IdleRun

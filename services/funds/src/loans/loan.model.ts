@@ -102,7 +102,9 @@ const loanSchema = new Schema<Loan>(
 loanSchema.index({ contractNo: 1 }, { unique: true });
 loanSchema.index({ areaCode: 1, status: 1 });
 loanSchema.index({ status: 1, firstUnpaidDueOn: 1 });
-loanSchema.index({ householdId: 1 });
+// The list's filters, each followed by the scope range.
+loanSchema.index({ householdId: 1, areaCode: 1 });
+loanSchema.index({ status: 1, areaCode: 1 });
 
 export function loanModel(conn: Connection) {
   return conn.models.Loan ? conn.model<Loan>('Loan') : conn.model<Loan>('Loan', loanSchema);

@@ -61,7 +61,8 @@ const noticeSchema = new Schema<Notice>(
   { collection: 'notices', versionKey: false, minimize: false },
 );
 noticeSchema.index({ areaCode: 1, createdAt: -1 });
-noticeSchema.index({ projectId: 1 });
+// A project's notices within the caller's area.
+noticeSchema.index({ projectId: 1, areaCode: 1 });
 
 export function noticeModel(conn: Connection) {
   return conn.models.Notice

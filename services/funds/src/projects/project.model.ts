@@ -198,7 +198,11 @@ const projectSchema = new Schema<Project>(
 projectSchema.plugin(outboxPlugin);
 projectSchema.index({ code: 1 }, { unique: true });
 projectSchema.index({ areaCode: 1, status: 1 });
-projectSchema.index({ townshipCode: 1 });
+// The list's filters, each followed by the scope range.
+projectSchema.index({ townshipCode: 1, areaCode: 1 });
+projectSchema.index({ year: 1, areaCode: 1 });
+projectSchema.index({ status: 1, areaCode: 1 });
+projectSchema.index({ type: 1, areaCode: 1 });
 projectSchema.index({ status: 1, 'dates.approvedOn': 1 });
 projectSchema.index({ contractor: 1 });
 

@@ -1,4 +1,4 @@
-import type { ListQuery } from '@fupin/kit';
+import { countOf, type ListQuery } from '@fupin/kit';
 import type { Model, ProjectionType, RootFilterQuery } from 'mongoose';
 
 /** One page of a list (react-admin's range and sort) and the total for its Content-Range. */
@@ -16,7 +16,7 @@ export async function findPage<T>(
       .skip(q.skip)
       .limit(q.limit)
       .lean<T[]>(),
-    model.countDocuments(where),
+    countOf(model, filter),
   ]);
   return { items, total };
 }

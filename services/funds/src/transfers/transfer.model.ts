@@ -54,7 +54,8 @@ const transferSchema = new Schema<Transfer>(
   { collection: 'transfers', versionKey: false, minimize: false },
 );
 transferSchema.index({ areaCodes: 1, requestedAt: -1 });
-transferSchema.index({ status: 1 });
+// The list by status within the caller's area.
+transferSchema.index({ status: 1, areaCodes: 1 });
 
 export function transferModel(conn: Connection) {
   return conn.models.Transfer
