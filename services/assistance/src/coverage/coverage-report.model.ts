@@ -37,7 +37,8 @@ const reportSchema = new Schema<CoverageReport>(
   },
   { collection: 'coverage_reports', versionKey: false, minimize: false },
 );
-reportSchema.index({ at: -1 });
+// The list's order, newest first (walked backwards for the oldest).
+reportSchema.index({ at: -1, _id: -1 });
 
 export function coverageReportModel(conn: Connection) {
   return conn.models.CoverageReport

@@ -166,7 +166,8 @@ export class CoverageService {
         .skip(q.skip)
         .limit(q.limit)
         .lean<CoverageReport[]>(),
-      this.deps.reports.countDocuments({}),
+      // Reports are not scoped: the whole collection, counted from its metadata.
+      this.deps.reports.estimatedDocumentCount(),
     ]);
     return {
       items: items.map((r) => {

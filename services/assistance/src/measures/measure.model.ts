@@ -76,8 +76,11 @@ const measureSchema = new Schema<Measure>(
 );
 measureSchema.plugin(outboxPlugin);
 measureSchema.index({ areaCode: 1, category: 1, status: 1 });
-measureSchema.index({ householdId: 1 });
-measureSchema.index({ helperId: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+measureSchema.index({ householdId: 1, areaCode: 1 });
+measureSchema.index({ helperId: 1, areaCode: 1 });
+measureSchema.index({ status: 1, areaCode: 1 });
+measureSchema.index({ category: 1, areaCode: 1 });
 measureSchema.index({ projectId: 1 });
 
 export function measureModel(conn: Connection) {

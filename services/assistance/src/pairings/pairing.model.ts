@@ -68,6 +68,10 @@ pairingSchema.index({ keySlot: 1 }, { unique: true });
 pairingSchema.index({ areaCode: 1, status: 1 });
 pairingSchema.index({ householdId: 1, status: 1 });
 pairingSchema.index({ helperId: 1, status: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+pairingSchema.index({ householdId: 1, areaCode: 1 });
+pairingSchema.index({ helperId: 1, areaCode: 1 });
+pairingSchema.index({ status: 1, areaCode: 1 });
 
 export function pairingModel(conn: Connection) {
   return conn.models.Pairing

@@ -76,7 +76,8 @@ const planSchema = new Schema<Plan>(
   { collection: 'plans', versionKey: false, minimize: false },
 );
 planSchema.index({ areaCode: 1, householdNo: 1 });
-planSchema.index({ targetYears: 1 });
+// A target year's plans within the caller's area.
+planSchema.index({ targetYears: 1, areaCode: 1 });
 
 export function planModel(conn: Connection) {
   return conn.models.Plan ? conn.model<Plan>('Plan') : conn.model<Plan>('Plan', planSchema);

@@ -56,6 +56,10 @@ const assignmentSchema = new Schema<VillageAssignment>(
 );
 assignmentSchema.index({ slot: 1 }, { unique: true });
 assignmentSchema.index({ areaCode: 1, kind: 1, status: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+assignmentSchema.index({ status: 1, areaCode: 1 });
+assignmentSchema.index({ kind: 1, areaCode: 1 });
+assignmentSchema.index({ helperId: 1, areaCode: 1 });
 
 export function villageAssignmentModel(conn: Connection) {
   return conn.models.VillageAssignment
@@ -131,6 +135,8 @@ const workTeamSchema = new Schema<WorkTeam>(
 );
 workTeamSchema.index({ slot: 1 }, { unique: true });
 workTeamSchema.index({ areaCode: 1, status: 1 });
+// Teams by status within the caller's area.
+workTeamSchema.index({ status: 1, areaCode: 1 });
 
 export function workTeamModel(conn: Connection) {
   return conn.models.WorkTeam

@@ -69,6 +69,10 @@ visitSchema.index({ areaCode: 1, month: 1 });
 visitSchema.index({ householdId: 1, date: -1 });
 visitSchema.index({ helperId: 1, month: 1 });
 visitSchema.index({ month: 1, lateEntry: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+visitSchema.index({ householdId: 1, areaCode: 1 });
+visitSchema.index({ helperId: 1, areaCode: 1 });
+visitSchema.index({ month: 1, areaCode: 1 });
 
 export function visitModel(conn: Connection) {
   return conn.models.Visit ? conn.model<Visit>('Visit') : conn.model<Visit>('Visit', visitSchema);
