@@ -28,6 +28,8 @@ import {
   householdModel,
   idClaimModel,
 } from '../../services/registry/src/households/household.model';
+import { householdListModel } from '../../services/registry/src/households/list/household-list.model';
+import { HouseholdListView } from '../../services/registry/src/households/list/household-list.view';
 import { HouseholdService } from '../../services/registry/src/households/household.service';
 import { MAX_UPLOAD_BYTES } from '../../services/registry/src/imports';
 import {
@@ -218,6 +220,11 @@ async function main(): Promise<void> {
     const householdService = new HouseholdService({
       households: models.households,
       claims: models.claims,
+      list: new HouseholdListView({
+        rows: householdListModel(conn),
+        households: models.households,
+        cipher,
+      }),
       cipher,
       audit: new AuditLog(conn, 'registry'),
     });

@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { registryConfigSchema } from '../../services/registry/src/config';
 import { householdModel } from '../../services/registry/src/households/household.model';
 import { createRegistry } from '../../services/registry/src/registry';
+import { answerCpuMs } from './answer-cpu';
 import { COUNTY, seedHouseholds, TOWNSHIPS } from './seed';
 
 const TARGET_P95_MS = 50;
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     households: { type: 'string', default: '1000000' },
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '20' },
+    /** Sequential requests over which the answer's own CPU is measured. */
+    'cpu-requests': { type: 'string', default: '300' },
     /** Leave the seeded database in place (to look at it). */
     keep: { type: 'boolean', default: false },
   },
@@ -69,15 +72,21 @@ async function main(): Promise<void> {
   const rt = await openRuntime('registry', config, logger);
   let server: Server | undefined;
   try {
-    const status = (await rt.conn.db!.admin().command({ serverStatus: 1 })) as {
+    const admin = rt.conn.db!.admin();
+    const status = (await admin.command({ serverStatus: 1 })) as {
       version?: string;
       process?: string;
     };
-    // mongo-java-server answers serverStatus with process "java"; a real server says "mongod".
+    const build = (await admin.command({ buildInfo: 1 })) as { secantusVersion?: string };
+    // mongo-java-server answers serverStatus with process "java", SecantusDB "secantus"; a
+    // real server says "mongod".
     const standIn = status.process === 'java';
     const serverName = standIn
       ? `mongo-java-server (reports MongoDB ${status.version})`
-      : `MongoDB ${status.version} (${status.process ?? 'unknown process'})`;
+      : status.process === 'secantus'
+        ? `SecantusDB ${build.secantusVersion ?? '?'} (reports MongoDB ${status.version})`
+        : `MongoDB ${status.version} (${status.process ?? 'unknown process'})`;
+    console.log(`date:        ${new Date().toISOString()}`);
     console.log(`server:      ${serverName} at ${new URL(infra.mongoUrl).host}`);
 
     const model = householdModel(rt.conn);
@@ -127,6 +136,17 @@ async function main(): Promise<void> {
     alone.sort((a, b) => a - b);
     console.log(
       `unloaded:    median ${percentile(alone, 50).toFixed(1)} ms over 5 sequential requests`,
+    );
+
+    // The answer's CPU on a full page (a township, unfiltered: 25 households).
+    const fullPage = `http://127.0.0.1:${port}/households?${new URLSearchParams({
+      filter: JSON.stringify({ area: TOWNSHIPS[2] }),
+      range: '[0,24]',
+    }).toString()}`;
+    const cpuRequests = Number(args['cpu-requests']);
+    const cpu = await answerCpuMs(fullPage, headers, cpuRequests, Math.min(50, cpuRequests));
+    console.log(
+      `answer CPU:  ${cpu.toFixed(2)} ms per answer on the registry's thread (${cpuRequests} sequential requests, a full page of a township)`,
     );
 
     const latencies: number[] = [];

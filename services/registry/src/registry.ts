@@ -19,6 +19,9 @@ import { HOUSEHOLD_TOPICS } from './households/household.events';
 import { householdModel, idClaimModel } from './households/household.model';
 import { householdRoutes } from './households/household.routes';
 import { HouseholdService } from './households/household.service';
+import { householdListModel } from './households/list/household-list.model';
+import { syncHouseholdListOnStart } from './households/list/household-list.rebuild';
+import { HouseholdListView } from './households/list/household-list.view';
 import { importsModule } from './imports';
 import type { RegistryContext } from './module';
 import { villagesModule } from './villages';
@@ -39,6 +42,7 @@ export async function createRegistry(
     areas: areaModel(rt.conn),
     households: householdModel(rt.conn),
     claims: idClaimModel(rt.conn),
+    householdList: householdListModel(rt.conn),
   };
   // The relay is created first so every writer can notify it; models are added below.
   const {
@@ -52,11 +56,24 @@ export async function createRegistry(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     pollMs: config.OUTBOX_POLL_MS,
   });
+  const householdList = new HouseholdListView({
+    rows: models.householdList,
+    households: models.households,
+    cipher,
+  });
+  await syncHouseholdListOnStart({
+    households: models.households,
+    rows: models.householdList,
+    view: householdList,
+    logger: rt.logger,
+    now,
+  });
   const services = {
     areas: new AreaService(models.areas, eventsStored),
     households: new HouseholdService({
       households: models.households,
       claims: models.claims,
+      list: householdList,
       cipher,
       audit,
       eventsStored,
@@ -112,6 +129,6 @@ export async function createRegistry(
       for (const m of modules) m.routes(router);
     },
   });
-  return { app, relay, models, services, cipher, audit, ctx, modules };
+  return { app, relay, models, services, householdList, cipher, audit, ctx, modules };
 }
 export type Registry = Awaited<ReturnType<typeof createRegistry>>;

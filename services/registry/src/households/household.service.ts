@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@fupin/contracts';
 import {
   AppError,
-  areaScopeFilter,
   assertInScope,
   type AuditLog,
   bi,
   conflict,
-  escapeRegex,
   type FieldError,
   hasRight,
   type ListQuery,
@@ -25,7 +23,6 @@ import {
   maskIdNumber,
   maskPhone,
   parentCode,
-  scopePrefix,
 } from '@fupin/reference';
 import {
   actorOf,
@@ -56,6 +53,7 @@ import {
   perCapitaIncomeFen,
   unmetGuarantees,
 } from './household.rules';
+import type { HouseholdListView } from './list/household-list.view';
 
 export interface MemberInput {
   name: string;
@@ -190,6 +188,8 @@ export class HouseholdService {
     private readonly deps: {
       households: HouseholdModel;
       claims: IdClaimModel;
+      /** The list's slim rows, written after each household write. */
+      list: HouseholdListView;
       cipher: PersonalDataCipher;
       audit: AuditLog;
       eventsStored?: () => void;
@@ -243,6 +243,7 @@ export class HouseholdService {
       throw err;
     }
     this.deps.eventsStored?.();
+    await this.deps.list.record([doc]);
     return this.view(doc as Household, null);
   }
 
@@ -323,81 +324,17 @@ export class HouseholdService {
     p: Principal,
     q: ListQuery<HouseholdFilter>,
   ): Promise<{ items: HouseholdView[]; total: number }> {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.households
-        .find(filter, { history: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<Household[]>(),
-      this.deps.households.countDocuments(filter),
-    ]);
-    return { items: items.map((h) => this.view({ ...h, history: [] }, null)), total };
+    const { items, total } = await this.deps.list.page(p, q);
+    return { items: items.map((h) => this.view(h, null)), total };
   }
 
   async count(p: Principal, f: HouseholdFilter): Promise<number> {
-    return this.deps.households.countDocuments(this.filterOf(p, f));
+    return this.deps.list.count(p, f);
   }
 
-  /** Streams the households of a filter (for exports and snapshots), in _id order. */
   /** The households a filter selects, in the given order (a list's sort; by id without one). */
   cursor(p: Principal, f: HouseholdFilter, sort: Record<string, 1 | -1> = { _id: 1 }) {
-    return this.deps.households
-      .find(this.filterOf(p, f), { history: 0 })
-      .sort(sort)
-      .lean<Household[]>()
-      .cursor({ batchSize: 500 });
-  }
-
-  filterOf(p: Principal, f: HouseholdFilter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'areaCode')];
-    if (f.area) {
-      if (!isAreaCode(f.area))
-        throw this.invalid([
-          {
-            field: 'filter.area',
-            code: 'invalid',
-            message: bi('地区代码无效', 'invalid area code'),
-          },
-        ]);
-      and.push({ areaCode: { $regex: `^${escapeRegex(scopePrefix(f.area))}` } });
-    }
-    if (f.status?.length) and.push({ status: { $in: f.status } });
-    if (f.attribute) and.push({ attribute: f.attribute });
-    if (f.mainCause) and.push({ mainCause: f.mainCause });
-    if (f.cause) and.push({ $or: [{ mainCause: f.cause }, { otherCauses: f.cause }] });
-    if (f.identificationYear !== undefined) and.push({ identificationYear: f.identificationYear });
-    if (f.exitYear !== undefined) and.push({ exitYear: f.exitYear });
-    if (f.guaranteeUnmet)
-      and.push(
-        f.guaranteeUnmet === 'any'
-          ? { 'guaranteesUnmet.0': { $exists: true } }
-          : { guaranteesUnmet: f.guaranteeUnmet },
-      );
-    if (f.perCapitaMinFen !== undefined || f.perCapitaMaxFen !== undefined) {
-      const range: Record<string, number> = {};
-      if (f.perCapitaMinFen !== undefined) range.$gte = f.perCapitaMinFen;
-      if (f.perCapitaMaxFen !== undefined) range.$lte = f.perCapitaMaxFen;
-      and.push({ perCapitaIncomeFen: range });
-    }
-    if (f.belowPovertyLine !== undefined) and.push({ belowPovertyLine: f.belowPovertyLine });
-    if (f.memberName) and.push({ memberNames: f.memberName.trim() });
-    if (f.idNumber) {
-      const parsed = checkMemberIdentity({ idNumber: f.idNumber }, 'filter');
-      // An invalid number cannot match anything; answer an empty list rather than an error.
-      and.push({
-        memberIdHashes: parsed.ok ? this.deps.cipher.hash(parsed.identity.idNumber) : '-',
-      });
-    }
-    if (f.q) {
-      const re = escapeRegex(f.q.trim());
-      and.push({
-        $or: [{ householdNo: { $regex: `^${re}` } }, { headName: { $regex: `^${re}` } }],
-      });
-    }
-    if (f.id?.length) and.push({ _id: { $in: f.id } });
-    return { $and: and };
+    return this.deps.list.households(p, f, sort);
   }
 
   // ------------------------------------------------------------------ changes
@@ -767,6 +704,7 @@ export class HouseholdService {
       ]),
     );
     const failedDocs = await insertUnordered(this.deps.households.collection, docs);
+    await this.deps.list.record(docs.filter((_, k) => !failedDocs.has(k)));
     writable.forEach((f, k) => {
       if (!failedDocs.has(k)) results[f.i] = { outcome: 'created' };
     });
@@ -861,6 +799,7 @@ export class HouseholdService {
       );
     }
     this.deps.eventsStored?.();
+    await this.deps.list.record([next]);
   }
 
   private historyEntry(
