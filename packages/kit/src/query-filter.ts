@@ -132,6 +132,7 @@ const NOTHING = { $gte: '\uffff', $lt: '' };
  */
 function mergeField(a: unknown, b: unknown): unknown {
   if (isRange(a) && isRange(b)) return intersect(a, b);
+  if (!isPlainObject(a) && !Array.isArray(a) && (a === b || compare(a, b) === 0)) return a;
   const [list, within] =
     isIn(a) && isRange(b) ? [a.$in, b] : isIn(b) && isRange(a) ? [b.$in, a] : [];
   if (list && within) {

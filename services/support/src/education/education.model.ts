@@ -38,6 +38,10 @@ const studentSchema = new Schema<Student>(
 );
 studentSchema.index({ personId: 1 }, { unique: true });
 studentSchema.index({ areaCode: 1, stage: 1 });
+// The list's order and filters, each filter followed by the scope range (one index walks both).
+studentSchema.index({ stage: 1, areaCode: 1 });
+studentSchema.index({ townshipCode: 1, areaCode: 1 });
+studentSchema.index({ personId: 1, areaCode: 1 });
 
 /** 学籍 — a student's enrollment status in one term (one per student per term). */
 export interface Enrollment extends PersonLink {
@@ -74,6 +78,8 @@ const enrollmentSchema = new Schema<Enrollment>(
 );
 enrollmentSchema.index({ term: 1, status: 1, personId: 1 });
 enrollmentSchema.index({ studentId: 1, term: 1 });
+// The list within the caller's area, in its order.
+enrollmentSchema.index({ areaCode: 1, name: 1 });
 
 // ---------------------------------------------------------------- subsidies
 
@@ -107,6 +113,8 @@ const standardSchema = new Schema<SubsidyStandard>(
   { collection: 'subsidy_standards', versionKey: false },
 );
 standardSchema.index({ type: 1, stage: 1, fromOrdinal: -1 });
+// The (unscoped) list's order.
+standardSchema.index({ type: 1, _id: 1 });
 
 /** 资助发放 — one subsidy paid to a student for a term. */
 export interface SubsidyPayment extends PersonLink, OutboxFields {
@@ -154,6 +162,11 @@ const paymentSchema = new Schema<SubsidyPayment>(
 paymentSchema.plugin(outboxPlugin);
 paymentSchema.index({ activeKey: 1 }, { unique: true });
 paymentSchema.index({ term: 1, voided: 1, areaCode: 1 });
+// The list's order and filters, each filter followed by the scope range (one index walks both).
+paymentSchema.index({ areaCode: 1, recordedAt: -1 });
+paymentSchema.index({ term: 1, areaCode: 1 });
+paymentSchema.index({ townshipCode: 1, areaCode: 1 });
+paymentSchema.index({ studentId: 1, areaCode: 1 });
 
 // ---------------------------------------------------------------- dropout cases (控辍保学)
 
@@ -216,6 +229,10 @@ dropoutSchema.plugin(outboxPlugin);
 dropoutSchema.index({ openKey: 1 }, { unique: true });
 dropoutSchema.index({ personId: 1, schoolYear: 1 });
 dropoutSchema.index({ status: 1, areaCode: 1 });
+// The list's order and filters, each filter followed by the scope range (one index walks both).
+dropoutSchema.index({ areaCode: 1, openedAt: -1 });
+dropoutSchema.index({ townshipCode: 1, areaCode: 1 });
+dropoutSchema.index({ schoolYear: 1, areaCode: 1 });
 
 export function educationModels(conn: Connection) {
   const model = <T>(name: string, schema: Schema<T>) => modelOn(conn, name, schema);

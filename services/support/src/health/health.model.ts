@@ -72,6 +72,10 @@ const episodeSchema = new Schema<InpatientEpisode>(
 episodeSchema.plugin(outboxPlugin);
 episodeSchema.index({ topUpStatus: 1, areaCode: 1 });
 episodeSchema.index({ personId: 1, admittedOn: -1 });
+// The list's order and filters, each filter followed by the scope range (one index walks both).
+episodeSchema.index({ areaCode: 1, admittedOn: -1 });
+episodeSchema.index({ townshipCode: 1, areaCode: 1 });
+episodeSchema.index({ personId: 1, areaCode: 1 });
 
 /** 慢病签约服务 — a family-doctor contract for a chronic illness. */
 export interface ChronicCareContract extends PersonLink {
@@ -107,6 +111,8 @@ const contractSchema = new Schema<ChronicCareContract>(
 );
 contractSchema.index({ status: 1, areaCode: 1 });
 contractSchema.index({ personId: 1 });
+// The list within the caller's area, in its order.
+contractSchema.index({ areaCode: 1, signedOn: -1 });
 
 /** 大病救助 — a registered person taken into serious-illness relief. */
 export interface SeriousIllnessCase extends PersonLink {
@@ -143,6 +149,8 @@ const illnessSchema = new Schema<SeriousIllnessCase>(
 );
 illnessSchema.index({ status: 1, areaCode: 1 });
 illnessSchema.index({ personId: 1 });
+// The list within the caller's area, in its order.
+illnessSchema.index({ areaCode: 1, includedOn: -1 });
 
 export function healthModels(conn: Connection) {
   const model = <T>(name: string, schema: Schema<T>) => modelOn(conn, name, schema);

@@ -76,7 +76,12 @@ const personSchema = new Schema<Person>(
 );
 personSchema.plugin(outboxPlugin);
 personSchema.index({ idHash: 1 });
-personSchema.index({ householdId: 1 });
+// The list's order and filters, each filter followed by the scope range (one index walks both).
+personSchema.index({ householdId: 1, areaCode: 1 });
+personSchema.index({ townshipCode: 1, areaCode: 1 });
+// 医保 lists the registered people: with the scope, and with a township.
+personSchema.index({ registered: 1, areaCode: 1 });
+personSchema.index({ registered: 1, townshipCode: 1, areaCode: 1 });
 personSchema.index({ areaCode: 1, registered: 1, birthDate: 1 });
 personSchema.index({ name: 1, _id: 1 });
 
