@@ -140,7 +140,11 @@ findingSchema.plugin(outboxPlugin);
 findingSchema.index({ areaCodes: 1, status: 1, createdAt: -1 });
 findingSchema.index({ rule: 1, status: 1 });
 findingSchema.index({ status: 1, dueAt: 1 });
-findingSchema.index({ lastRunId: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+findingSchema.index({ lastRunId: 1, areaCodes: 1 });
+findingSchema.index({ status: 1, areaCodes: 1 });
+findingSchema.index({ townshipCode: 1, areaCodes: 1 });
+findingSchema.index({ householdId: 1, areaCodes: 1 });
 
 export type FindingModel = Model<Finding>;
 

@@ -87,6 +87,8 @@ const listSchema = new Schema<DepartmentList>(
 );
 listSchema.index({ areaCode: 1, createdAt: -1 });
 listSchema.index({ seriesId: 1, version: 1 });
+// Lists by status within the caller's area.
+listSchema.index({ status: 1, areaCode: 1 });
 
 /** A segment of a list's packed rows, sealed (AES-GCM) as a whole. */
 export interface ListSegment {

@@ -88,6 +88,9 @@ const runSchema = new Schema<MatchingRun>(
   { collection: 'matching_runs', versionKey: false, minimize: false },
 );
 runSchema.index({ createdAt: -1 });
+// The list within the starter's area, in its order; and by status.
+runSchema.index({ 'startedBy.areaCode': 1, createdAt: -1 });
+runSchema.index({ status: 1, 'startedBy.areaCode': 1 });
 
 export type MatchingRunModel = Model<MatchingRun>;
 
