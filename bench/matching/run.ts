@@ -123,7 +123,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * writes are wrapped with timers (the run itself is unchanged); the rest of the run is the join.
  */
 function timePhases(matching: Awaited<ReturnType<typeof createMatching>>) {
-  const t = { loadIndexMs: 0, readRowsMs: 0, recordMs: 0, segments: 0, batches: 0 };
+  const t = { loadIndexMs: 0, readRowsMs: 0, recordMs: 0, summaryMs: 0, segments: 0, batches: 0 };
   const { persons, lists, findings } = matching;
   const load = persons.load.bind(persons);
   persons.load = async () => {
@@ -154,6 +154,15 @@ function timePhases(matching: Awaited<ReturnType<typeof createMatching>>) {
     } finally {
       t.recordMs += Date.now() - t0;
       t.batches++;
+    }
+  };
+  const summary = findings.runSummary.bind(findings);
+  findings.runSummary = async (runId: string) => {
+    const t0 = Date.now();
+    try {
+      return await summary(runId);
+    } finally {
+      t.summaryMs += Date.now() - t0;
     }
   };
   return t;
@@ -276,9 +285,10 @@ async function main(): Promise<void> {
     console.log(
       `match:       ${s(matchMs)}, ${Math.round(run.progress.rowsRead / (matchMs / 1000)).toLocaleString()} rows/s; ${run.progress.people.toLocaleString()} people, ${run.progress.matched.toLocaleString()} rows matched, ${run.summary!.found.toLocaleString()} findings`,
     );
-    const other = matchMs - phases.loadIndexMs - phases.readRowsMs - phases.recordMs;
+    const other =
+      matchMs - phases.loadIndexMs - phases.readRowsMs - phases.recordMs - phases.summaryMs;
     console.log(
-      `  profile:   person index read ${s(phases.loadIndexMs)}, list segments read ${s(phases.readRowsMs)} (${phases.segments} segments), findings recorded ${s(phases.recordMs)} (${phases.batches} batches), the join and the rest ${s(other)}`,
+      `  profile:   person index read ${s(phases.loadIndexMs)}, list segments read ${s(phases.readRowsMs)} (${phases.segments} segments), findings recorded ${s(phases.recordMs)} (${phases.batches} batches), the run's summary counted ${s(phases.summaryMs)}, the join and the rest ${s(other)}`,
     );
     console.log(
       `ours:        ${s(ours.ms)} wall, ${Math.round(listRows / (ours.ms / 1000)).toLocaleString()} rows/s, peak RSS ${mb(ours.peak)}`,
