@@ -90,6 +90,10 @@ const rankingSchema = new Schema<RankingVersion>(
 rankingSchema.plugin(outboxPlugin);
 rankingSchema.index({ quarterKey: 1, version: -1 });
 rankingSchema.index({ status: 1, supersededBy: 1 });
+// The list's year filter; a published version by id (SecantusDB plans an id with another
+// field only on an index holding both).
+rankingSchema.index({ status: 1, year: 1 });
+rankingSchema.index({ _id: 1, status: 1 });
 
 export type RankingModel = Model<RankingVersion>;
 
@@ -152,6 +156,13 @@ const resultSchema = new Schema<RankingResult>(
 );
 resultSchema.index({ rankingId: 1, rank: 1 });
 resultSchema.index({ unitId: 1, year: 1, quarter: 1 });
+// A ranking's results within the caller's area, alone and with each filter; a unit's history
+// over the versions in force, alone and in a year.
+resultSchema.index({ rankingId: 1, areaCode: 1 });
+resultSchema.index({ rankingId: 1, kind: 1, areaCode: 1 });
+resultSchema.index({ rankingId: 1, yellowCard: 1, areaCode: 1 });
+resultSchema.index({ unitId: 1, rankingId: 1 });
+resultSchema.index({ unitId: 1, year: 1, rankingId: 1 });
 
 export type RankingResultModel = Model<RankingResult>;
 
