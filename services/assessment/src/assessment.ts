@@ -13,6 +13,7 @@ import {
 } from '@fupin/kit';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
+import { rankingViewCheck } from './rankings/ranking-view';
 import type { AssessmentConfig } from './config';
 import { areaNameModel, factModel, lateEventModel } from './indicators/fact.model';
 import { FactStore } from './indicators/fact.store';
@@ -101,6 +102,11 @@ export async function createAssessment(
     eventsStored: () => relay.notify(),
     now,
     logger: rt.logger,
+    view: rankingViewCheck(rt, {
+      registryUrl: config.REGISTRY_URL,
+      maxWaitMs: config.VIEW_MAX_WAIT_MS,
+      logger: rt.logger,
+    }),
   });
   const targets = new TargetImport(schemes);
   const bulletins = new BulletinService({ rankings, schemes, now });

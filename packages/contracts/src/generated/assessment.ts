@@ -536,6 +536,18 @@ export interface components {
         count?: number;
         eventIds?: string[];
       };
+      /**
+       * @description The household projection's freshness when the version was computed (null for
+       *     versions from before it was recorded). A ranking waits for the projection to catch
+       *     up with the registry (`VIEW_MAX_WAIT_MS`) and is otherwise refused with 409
+       *     `ASSESSMENT_VIEW_BEHIND`; the quarterly job tries again later. The job has no user
+       *     token, so its `registryPending` is null (Kafka lag only).
+       */
+      view?:
+        | (components['schemas']['ViewFreshness'] & {
+            waitedMs: number;
+          })
+        | null;
     };
     ScoredIndicator: {
       code: components['schemas']['IndicatorCode'];

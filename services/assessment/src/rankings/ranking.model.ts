@@ -3,6 +3,7 @@ import { type Connection, type Model, Schema } from 'mongoose';
 import type { UnitKind } from '../indicators/catalogue';
 import type { IndicatorScore, Text, ValueKind } from '../scoring/scoring.engine';
 import type { DaySpan } from '../scoring/period';
+import type { RankingViewFreshness } from './ranking-view';
 
 export type RankingTrigger = 'schedule' | 'manual' | 'recompute';
 
@@ -62,6 +63,8 @@ export interface RankingVersion extends OutboxFields {
   schemeRevision: number | null;
   tracks: TrackResult[];
   lateEvents: { count: number; eventIds: string[] };
+  /** The household projection's freshness when computed; null for versions before it was recorded. */
+  view: RankingViewFreshness | null;
 }
 
 const rankingSchema = new Schema<RankingVersion>(
@@ -84,6 +87,7 @@ const rankingSchema = new Schema<RankingVersion>(
     schemeRevision: { type: Number, default: null },
     tracks: { type: Schema.Types.Mixed, default: [] },
     lateEvents: { type: Schema.Types.Mixed, default: { count: 0, eventIds: [] } },
+    view: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'rankings', versionKey: false, minimize: false },
 );

@@ -45,7 +45,9 @@ export function rankingRoutes(router: Router, rankings: RankingService): void {
     requireRight('assessment', 'approve'),
     handle(async (req, res) => {
       const q = parseInput(rankQuarterSchema, req.body);
-      res.status(201).json(await rankings.rankQuarter(principalOf(req), q));
+      res
+        .status(201)
+        .json(await rankings.rankQuarter(principalOf(req), q, req.headers.authorization));
     }),
   );
   router.get(
@@ -105,7 +107,11 @@ export function rankingRoutes(router: Router, rankings: RankingService): void {
     handle(async (req, res) => {
       const q = parseInput(quarterParamsSchema, req.params, { where: 'params' });
       const body = parseInput(recomputeSchema, req.body);
-      res.status(201).json(await rankings.recompute(principalOf(req), q, body.reason));
+      res
+        .status(201)
+        .json(
+          await rankings.recompute(principalOf(req), q, body.reason, req.headers.authorization),
+        );
     }),
   );
   router.get(

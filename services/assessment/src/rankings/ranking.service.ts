@@ -46,11 +46,20 @@ import type {
   ScoredIndicator,
   TrackResult,
 } from './ranking.model';
+import type { RankingViewCheck, RankingViewFreshness } from './ranking-view';
 
 /** A claim not finished in this time was abandoned (the process died) and may be taken over. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
 /** Late event ids listed on a version; the count is always exact. */
 const MAX_LISTED_LATE = 1000;
+
+/** How a version comes to be computed; `authorization` (a user's) lets the registry be asked. */
+interface RankOptions {
+  trigger: RankingTrigger;
+  reason: string | null;
+  actor: Principal | null;
+  authorization?: string | undefined;
+}
 
 export type RankOutcome = 'published' | 'already_ranked' | 'in_progress' | 'no_scheme';
 
@@ -95,6 +104,7 @@ const SUMMARY = {
   schemeRevision: 1,
   tracks: 1,
   lateEvents: 1,
+  view: 1,
 } as const;
 
 const PUBLISHED = { status: 'published' } as const;
@@ -120,6 +130,8 @@ export class RankingService {
       eventsStored: () => void;
       now: () => Date;
       logger: Logger;
+      /** Waits for the household projection (or refuses); absent: nothing is checked. */
+      view?: RankingViewCheck;
     },
   ) {}
 
@@ -290,7 +302,7 @@ export class RankingService {
    */
   async rankOnce(
     q: Quarter,
-    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+    opts: RankOptions,
   ): Promise<{ outcome: RankOutcome; rankingId: string | null }> {
     const scheme = await this.deps.schemes.find(q.year);
     if (!scheme || scheme.tracks.length === 0) {
@@ -300,14 +312,16 @@ export class RankingService {
       );
       return { outcome: 'no_scheme', rankingId: null };
     }
+    // The projection is waited for before the claim, so no claim is held while waiting.
+    const view = await this.viewFor(q, 1, opts);
     const claim = await this.claim(q, 1, opts, null);
     if (!claim.token) return { outcome: claim.outcome, rankingId: claim.id };
-    await this.publish(claim.id, claim.token, q, scheme, opts, null);
+    await this.publish(claim.id, claim.token, q, scheme, { ...opts, view }, null);
     return { outcome: 'published', rankingId: claim.id };
   }
 
-  /** On demand: the first version of a closed quarter. */
-  async rankQuarter(p: Principal, q: Quarter): Promise<RankingView> {
+  /** On demand: the first version of a closed quarter (`authorization` asks the registry). */
+  async rankQuarter(p: Principal, q: Quarter, authorization?: string): Promise<RankingView> {
     this.deps.schemes.assertCountyWide(p);
     if (!quarterClosed(q, this.deps.now()))
       throw unprocessable(
@@ -325,7 +339,7 @@ export class RankingService {
         ],
       );
     await this.deps.schemes.get(q.year);
-    const r = await this.rankOnce(q, { trigger: 'manual', reason: null, actor: p });
+    const r = await this.rankOnce(q, { trigger: 'manual', reason: null, actor: p, authorization });
     if (r.outcome === 'already_ranked' || r.outcome === 'in_progress')
       throw conflict(
         r.outcome === 'already_ranked'
@@ -343,7 +357,12 @@ export class RankingService {
   }
 
   /** 重新计算 — a new version of a published quarter, with the reason; late events go into it. */
-  async recompute(p: Principal, q: Quarter, reason: string): Promise<RankingView> {
+  async recompute(
+    p: Principal,
+    q: Quarter,
+    reason: string,
+    authorization?: string,
+  ): Promise<RankingView> {
     this.deps.schemes.assertCountyWide(p);
     const scheme = await this.deps.schemes.find(q.year);
     if (!scheme) await this.deps.schemes.get(q.year);
@@ -356,7 +375,8 @@ export class RankingService {
         'ASSESSMENT_RANKING_NOT_PUBLISHED',
         bi('该季度尚未排名，请先排名', 'The quarter has not been ranked yet; rank it first'),
       );
-    const opts = { trigger: 'recompute' as const, reason, actor: p };
+    const opts = { trigger: 'recompute' as const, reason, actor: p, authorization };
+    const view = await this.viewFor(q, latest.version + 1, opts);
     const claim =
       latest.status === 'published'
         ? await this.claim(q, latest.version + 1, opts, latest._id)
@@ -369,7 +389,7 @@ export class RankingService {
           'The quarter is being ranked right now; try again shortly',
         ),
       );
-    await this.publish(claim.id, claim.token, q, scheme!, opts, latest._id);
+    await this.publish(claim.id, claim.token, q, scheme!, { ...opts, view }, latest._id);
     return this.get(p, claim.id);
   }
 
@@ -397,10 +417,22 @@ export class RankingService {
     };
   }
 
+  /** The household projection's freshness, once caught up; a version already published needs none. */
+  private async viewFor(
+    q: Quarter,
+    version: number,
+    opts: RankOptions,
+  ): Promise<RankingViewFreshness | null> {
+    if (!this.deps.view) return null;
+    if (await this.deps.rankings.exists({ _id: `${quarterKey(q)}-v${version}`, ...PUBLISHED }))
+      return null;
+    return this.deps.view(opts.authorization);
+  }
+
   private async claim(
     q: Quarter,
     version: number,
-    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+    opts: RankOptions,
     supersedes: string | null,
   ): Promise<{ id: string; token: string | null; outcome: RankOutcome }> {
     const id = `${quarterKey(q)}-v${version}`;
@@ -425,6 +457,7 @@ export class RankingService {
       schemeRevision: null,
       tracks: [],
       lateEvents: { count: 0, eventIds: [] },
+      view: null,
     };
     try {
       await this.deps.rankings.create(doc);
@@ -456,9 +489,10 @@ export class RankingService {
     token: string,
     q: Quarter,
     scheme: Scheme,
-    opts: { trigger: RankingTrigger; reason: string | null; actor: Principal | null },
+    opts: RankOptions & { view: RankingViewFreshness | null },
     supersedes: string | null,
   ): Promise<void> {
+    const view = opts.view;
     try {
       const c = await this.compute(q, scheme);
       const version = Number(id.split('-v')[1]);
@@ -498,6 +532,7 @@ export class RankingService {
         schemeRevision: c.schemeRevision,
         tracks: c.tracks,
         lateEvents: { count: lateIds.length, eventIds: lateIds.slice(0, MAX_LISTED_LATE) },
+        view,
       };
       const version_: RankingVersion = {
         _id: id,
