@@ -45,6 +45,13 @@ auditRecordSchema.index({ at: -1 });
 auditRecordSchema.index({ actorId: 1, at: -1 });
 auditRecordSchema.index({ action: 1, at: -1 });
 auditRecordSchema.index({ subjectIds: 1 });
+// The list within the caller's area, newest first.
+auditRecordSchema.index({ actorArea: 1, at: -1 });
+// The list's filters, each followed by the scope range (one index walks both).
+auditRecordSchema.index({ action: 1, actorArea: 1 });
+auditRecordSchema.index({ actorId: 1, actorArea: 1 });
+auditRecordSchema.index({ service: 1, actorArea: 1 });
+auditRecordSchema.index({ subjectIds: 1, actorArea: 1 });
 
 const refuse = () => {
   throw new Error('the audit store is append-only');

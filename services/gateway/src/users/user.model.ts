@@ -49,7 +49,10 @@ const userSchema = new Schema<User>(
 );
 userSchema.index({ username: 1 }, { unique: true });
 userSchema.index({ areaCode: 1 });
-userSchema.index({ roles: 1 });
+// The list's filters, each followed by the scope range (one index walks both).
+userSchema.index({ roles: 1, areaCode: 1 });
+userSchema.index({ status: 1, areaCode: 1 });
+userSchema.index({ department: 1, areaCode: 1 });
 
 export function userModel(conn: Connection) {
   return conn.models.User ? conn.model<User>('User') : conn.model<User>('User', userSchema);
