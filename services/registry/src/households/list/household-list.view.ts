@@ -81,13 +81,11 @@ export class HouseholdListView {
     q: ListQuery<HouseholdFilter>,
   ): Promise<{ items: Household[]; total: number }> {
     const filter = listRowFilter(p, q.filter, this.deps.cipher);
+    // The driver's own find: a list answer pays no mongoose casting or hooks on its reads.
     const [rows, total] = await Promise.all([
-      this.deps.rows
-        .find(filter, { _id: 1 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<{ _id: string }[]>(),
+      this.deps.rows.collection
+        .find(filter, { projection: { _id: 1 }, sort: q.sort, skip: q.skip, limit: q.limit })
+        .toArray() as Promise<unknown[]> as Promise<{ _id: string }[]>,
       this.countOf(p, q.filter, filter),
     ]);
     const items = await this.householdsByIds(
@@ -139,7 +137,7 @@ export class HouseholdListView {
     if (isUnfiltered(f) && (await this.everyRowWithin(p))) {
       return this.deps.rows.estimatedDocumentCount();
     }
-    return this.deps.rows.countDocuments(filter);
+    return this.deps.rows.collection.countDocuments(filter);
   }
 
   /**
@@ -162,9 +160,9 @@ export class HouseholdListView {
     projection: Record<string, 0>,
   ): Promise<Household[]> {
     if (ids.length === 0) return [];
-    const found = await this.deps.households
-      .find({ _id: { $in: ids }, ...areaScopeFilter(p, 'areaCode') }, projection)
-      .lean<Household[]>();
+    const found = (await this.deps.households.collection
+      .find({ _id: { $in: ids as never[] }, ...areaScopeFilter(p, 'areaCode') }, { projection })
+      .toArray()) as unknown[] as Household[];
     const byId = new Map(found.map((h) => [h._id, h]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
