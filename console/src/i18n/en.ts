@@ -64,6 +64,10 @@ const app: AppMessages = {
       confirm: 'Export',
       done: 'Exported: %{name}',
     },
+    sync: {
+      syncing: 'Syncing data (%{applied} / %{total})',
+      hint: "The registry's latest changes have not all reached this module yet, so lists and statistics may be short for now; matching runs and rankings wait until it has caught up.",
+    },
     progress: {
       rows: '%{done} of %{total} rows done',
       rows_unknown: '%{done} rows done',

@@ -274,6 +274,10 @@ export const zhBase = {
       confirm: '导出',
       done: '已导出：%{name}',
     },
+    sync: {
+      syncing: '数据同步中 (%{applied} / %{total})',
+      hint: '登记数据的最新变更尚未全部同步到本模块，列表和统计可能暂不完整；比对和排名会等同步完成后再开始。',
+    },
     progress: {
       rows: '已处理 %{done} / %{total} 行',
       rows_unknown: '已处理 %{done} 行',

@@ -92,6 +92,11 @@ export interface ModuleDefinition {
   icon: ComponentType;
   resources: ResourceDefinition[];
   pages?: ModulePage[];
+  /**
+   * Its service keeps a view built from the registry's events (GET /projection/status): the
+   * layout says 数据同步中 (x / y) on its pages while the view is behind.
+   */
+  registryView?: boolean;
   /** Dashboard cards for a user with these permissions (components are lazy). */
   dashboard?: (p: Permissions) => ComponentType[];
 }

@@ -20,6 +20,7 @@ const readOnly = { create: null, edit: null } as const;
 export const assessment: ModuleDefinition = {
   name: 'assessment',
   icon: EmojiEventsIcon,
+  registryView: true,
   resources: [
     { name: 'rankings', ...common, ...rankings, rights: readOnly },
     {

@@ -22,6 +22,7 @@ const dashboardCards = [lazy(() => import('./VisitCoverageCard'))];
 export const assistance: ModuleDefinition = {
   name: 'assistance',
   icon: VolunteerActivismIcon,
+  registryView: true,
   resources: [
     {
       name: 'unvisited-households',

@@ -20,6 +20,7 @@ const dashboardCards = [lazy(() => import('./DisbursementRateCard'))];
 export const funds: ModuleDefinition = {
   name: 'funds',
   icon: SavingsIcon,
+  registryView: true,
   resources: [
     { name: 'projects', ...common, ...projects, api: projectApi },
     { name: 'batches', ...common, ...batches, api: batchApi, rights: { edit: null } },

@@ -16,6 +16,7 @@ const dashboardCards = [lazy(() => import('./dashboard/OpenFindingsCard'))];
 export const matching: ModuleDefinition = {
   name: 'matching',
   icon: JoinInnerIcon,
+  registryView: true,
   resources: [
     {
       name: 'matching-findings',

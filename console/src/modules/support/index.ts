@@ -35,6 +35,7 @@ const CoveragePage = lazy(() => import('./coverage/CoveragePage'));
 export const support: ModuleDefinition = {
   name: 'support',
   icon: LocalLibraryIcon,
+  registryView: true,
   resources: [
     {
       name: 'support-students',

@@ -180,9 +180,7 @@ export default function RunShow() {
         <TextField source="startedBy.name" />
         <DateTimeField source="createdAt" />
         <DateTimeField source="finishedAt" />
-        <Labeled source="progress.people">
-          <PeopleCount />
-        </Labeled>
+        <PeopleCounts />
         <RunLists />
         <Summary />
       </SimpleShowLayout>
@@ -190,7 +188,30 @@ export default function RunShow() {
   );
 }
 
-function PeopleCount() {
+/**
+ * The people the run matched against next to the registry's count when it was started (the
+ * start waited until the person index had every registry change, so once the index is read
+ * they are the same unless the registry changed in between).
+ */
+function PeopleCounts() {
   const run = useRecordContext<MatchingRun>();
-  return <span>{run ? formatCount(run.progress.people) : ''}</span>;
+  if (!run) return null;
+  const registry = run.view?.registryPeople;
+  const differs =
+    run.status === 'completed' &&
+    registry !== null &&
+    registry !== undefined &&
+    registry !== run.progress.people;
+  return (
+    <Box sx={{ display: 'flex', gap: 4 }} data-testid="run-people">
+      <Labeled source="progress.people">
+        <span>{formatCount(run.progress.people)}</span>
+      </Labeled>
+      <Labeled source="view.registryPeople">
+        <Typography variant="body2" color={differs ? 'warning.main' : 'inherit'}>
+          {registry === null || registry === undefined ? '—' : formatCount(registry)}
+        </Typography>
+      </Labeled>
+    </Box>
+  );
 }
