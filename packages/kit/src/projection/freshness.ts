@@ -55,6 +55,7 @@ export type RegistryEventPosition = z.infer<typeof registryPositionSchema> & {
 };
 
 const MEASURE_TIMEOUT_MS = 3000;
+const SCRAPE_TIMEOUT_MS = 1500;
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -197,7 +198,12 @@ export function reportFreshness(registry: Registry, meter: FreshnessMeter): () =
       async collect() {
         this.reset();
         for (const m of watched) {
-          const f = await m.measure(undefined, { lastApplied: false }).catch(() => null);
+          // Bounded like the kit's other scrape-time reads: a slow Kafka must not hang /metrics.
+          const f = await within(
+            m.measure(undefined, { lastApplied: false }),
+            SCRAPE_TIMEOUT_MS,
+            'freshness at scrape',
+          ).catch(() => null);
           if (f) this.set({ projection: m.projection }, f.behind);
         }
       },
