@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Connection } from 'mongoose';
+import { type Connection, mongo } from 'mongoose';
 
 /** One way of calling a list endpoint: who calls it and with which query. */
 export interface ListCall {
@@ -28,10 +28,12 @@ export interface ListWalk {
   secantusLimit?: string;
 }
 
-/** A query the endpoint sent, as mongoose handed it to the driver. */
+/** A read the endpoint sent, as the driver received it (from mongoose or a direct driver call). */
 export interface RecordedQuery {
   collection: string;
-  method: string;
+  method: 'find' | 'aggregate' | 'countDocuments' | 'distinct';
+  /** The cursor of a find or an aggregation: explained with its final sort, skip and limit. */
+  cursor?: mongo.FindCursor | mongo.AggregationCursor;
   args: unknown[];
 }
 
@@ -46,9 +48,6 @@ export function listPathsOf(doc: Doc): string[] {
     .map(([path]) => path)
     .sort();
 }
-
-/** Methods that read; writes and the driver's own commands are not a list's reading. */
-const READS = new Set(['find', 'findOne', 'countDocuments', 'aggregate', 'distinct']);
 
 type Plan = Record<string, unknown>;
 
@@ -75,37 +74,68 @@ function winningPlans(explained: Plan): Plan[] {
   return plans.map((p) => (p.queryPlan as Plan | undefined) ?? p);
 }
 
-/** What a recorded read asks the server, as a command explain accepts. */
-function explainable(q: RecordedQuery): { command: Plan; page?: number } | undefined {
+/** The explain answer of a recorded read, the page it asked for, and what it was (for the report). */
+async function explainRead(
+  db: NonNullable<Connection['db']>,
+  q: RecordedQuery,
+): Promise<{ answer: Plan; page?: number; shown: unknown }> {
+  if (q.cursor instanceof mongo.FindCursor) {
+    // The cursor's own explain: its filter, sort, skip and limit as finally sent.
+    const c = q.cursor as unknown as { cursorFilter: unknown; findOptions: Plan };
+    const { sort, skip, limit, projection } = c.findOptions;
+    const page =
+      typeof limit === 'number' && limit !== 0
+        ? Math.abs(limit) + ((skip as number | undefined) ?? 0)
+        : undefined;
+    const answer = (await q.cursor.explain('queryPlanner')) as Plan;
+    const shown = { filter: c.cursorFilter, sort, skip, limit, projection };
+    return page === undefined ? { answer, shown } : { answer, page, shown };
+  }
+  if (q.cursor instanceof mongo.AggregationCursor) {
+    const pipeline = (q.cursor as unknown as { pipeline: unknown[] }).pipeline;
+    return { answer: (await q.cursor.explain('queryPlanner')) as Plan, shown: { pipeline } };
+  }
   const [a, b] = q.args as [Plan | undefined, Plan | undefined];
-  switch (q.method) {
-    case 'find':
-    case 'findOne': {
-      const opts = b ?? {};
-      const limit = q.method === 'findOne' ? 1 : (opts.limit as number | undefined);
-      const command: Plan = { find: q.collection, filter: a ?? {} };
-      for (const key of ['sort', 'skip', 'projection', 'hint'])
-        if (opts[key] !== undefined) command[key] = opts[key];
-      if (limit !== undefined) command.limit = limit;
-      const page = limit === undefined ? undefined : limit + ((opts.skip as number) ?? 0);
-      return page === undefined ? { command } : { command, page };
-    }
-    case 'countDocuments':
-      // What the driver sends for countDocuments.
-      return {
-        command: {
+  const command: Plan =
+    q.method === 'countDocuments'
+      ? // What the driver sends for countDocuments.
+        {
           aggregate: q.collection,
           pipeline: [{ $match: a ?? {} }, { $group: { _id: 1, n: { $sum: 1 } } }],
           cursor: {},
-        },
-      };
-    case 'aggregate':
-      return { command: { aggregate: q.collection, pipeline: a ?? [], cursor: {} } };
-    case 'distinct':
-      return { command: { distinct: q.collection, key: a, query: b ?? {} } };
-    default:
-      return undefined;
+        }
+      : { distinct: q.collection, key: a, query: b ?? {} };
+  const answer = (await db.command({ explain: command, verbosity: 'queryPlanner' })) as Plan;
+  return { answer, shown: q.method === 'countDocuments' ? { filter: a ?? {} } : command };
+}
+
+type Reader = (this: mongo.Collection, ...args: unknown[]) => unknown;
+
+/**
+ * Records every read the driver is asked for while `store` says which call it belongs to: the
+ * driver's Collection methods are wrapped for the walk and restored after it.
+ */
+function recordReads(store: () => RecordedQuery[] | undefined): () => void {
+  const proto = mongo.Collection.prototype as unknown as Record<RecordedQuery['method'], Reader>;
+  const methods: RecordedQuery['method'][] = ['find', 'aggregate', 'countDocuments', 'distinct'];
+  const originals = methods.map((m) => [m, proto[m]] as const);
+  for (const [method, original] of originals) {
+    proto[method] = function (this: mongo.Collection, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      const into = store();
+      if (into) {
+        const cursor =
+          result instanceof mongo.FindCursor || result instanceof mongo.AggregationCursor
+            ? result
+            : undefined;
+        into.push({ collection: this.collectionName, method, args, ...(cursor ? { cursor } : {}) });
+      }
+      return result;
+    };
   }
+  return () => {
+    for (const [method, original] of originals) proto[method] = original;
+  };
 }
 
 /**
@@ -135,9 +165,9 @@ export function planProblems(explained: Plan, page: number | undefined): string[
 
 /**
  * Calls each list endpoint of a service as its walk says, records the reads the service sends
- * while answering (mongoose's `operation-start`, attributed to the request through async
- * context so background work — relays, consumers — is left out), and explains each read on
- * the server. Returns one line per read that is not index-backed, per call that failed or sent
+ * while answering (at the driver, so mongoose's reads and direct driver reads alike; attributed
+ * to the request through async context, so background work — relays, consumers — is left
+ * out), and explains each read on the server. Returns one line per read that is not index-backed, per call that failed or sent
  * no read, and per documented list without a walk: an empty array means every list passed.
  */
 export async function explainListEndpoints(opts: {
@@ -156,12 +186,7 @@ export async function explainListEndpoints(opts: {
       problems.push(`${path}: a list endpoint in the OpenAPI document is not walked`);
 
   const context = new AsyncLocalStorage<RecordedQuery[]>();
-  const onOperation = (op: { collectionName: string; method: string; params: unknown[] }) => {
-    const into = context.getStore();
-    if (into && READS.has(op.method))
-      into.push({ collection: op.collectionName, method: op.method, args: op.params });
-  };
-  opts.conn.on('operation-start', onOperation);
+  const restore = recordReads(() => context.getStore());
   // Calls are made one at a time, so the last request's reads are the call's.
   let sent: RecordedQuery[] = [];
   const server = http.createServer((req, res) => {
@@ -187,23 +212,18 @@ export async function explainListEndpoints(opts: {
         }
         if (!sent.length) problems.push(`${label}: sent no read to explain`);
         for (const q of sent) {
-          const what = explainable(q);
-          if (!what) continue;
-          const answer = (await opts.conn.db!.command({
-            explain: what.command,
-            verbosity: 'queryPlanner',
-          })) as Plan;
+          const { answer, page, shown } = await explainRead(opts.conn.db!, q);
           explained++;
-          const found = planProblems(answer, what.page);
+          const found = planProblems(answer, page);
           if (found.length)
             (secantus && walk.secantusLimit ? tolerated : problems).push(
-              `${label}: ${q.collection}.${q.method} ${JSON.stringify(what.command)} → ${found.join(', ')}`,
+              `${label}: ${q.collection}.${q.method} ${JSON.stringify(shown)} → ${found.join(', ')}`,
             );
         }
       }
     }
   } finally {
-    opts.conn.off('operation-start', onOperation);
+    restore();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   return { problems, tolerated, explained };
