@@ -450,8 +450,11 @@ export class EventConsumer {
   }
 }
 
-/** An insertMany error made of duplicate keys only (ids already there). */
-function onlyDuplicateKeys(err: unknown): boolean {
+/**
+ * Whether a write error is made of duplicate keys only (an unordered insertMany of records
+ * some of which are already there): such a write stored everything else.
+ */
+export function onlyDuplicateKeys(err: unknown): boolean {
   const e = err as { code?: unknown; writeErrors?: { code?: unknown; err?: { code?: unknown } }[] };
   if (Array.isArray(e.writeErrors) && e.writeErrors.length > 0)
     return e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);

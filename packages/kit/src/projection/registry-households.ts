@@ -281,11 +281,11 @@ export class RegistryProjection {
 
   /**
    * Applies many registry events as `apply` would one after the other, with one read and one
-   * bulk write for all their households; resolves with how many households changed.
+   * bulk write for all their households; resolves with the ids of the households that changed.
    */
-  async applyMany(events: Envelope[]): Promise<number> {
+  async applyMany(events: Envelope[]): Promise<string[]> {
     const keyed = events.map(keyedOf).filter((k): k is Keyed => k !== null);
-    return (await this.changeMany(keyed)).size;
+    return [...(await this.changeMany(keyed))];
   }
 
   private async notify(changes: ProjectionChange[]): Promise<void> {

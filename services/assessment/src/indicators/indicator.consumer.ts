@@ -1,6 +1,6 @@
 import type { Envelope } from '@fupin/contracts';
-import { ensureTopics, EventConsumer, type ServiceRuntime } from '@fupin/kit';
-import type { RankingModel } from '../rankings/ranking.model';
+import { ensureTopics, EventConsumer, onlyDuplicateKeys, type ServiceRuntime } from '@fupin/kit';
+import type { RankingModel, RankingVersion } from '../rankings/ranking.model';
 import type { LateEventModel } from './fact.model';
 import type { FactChange } from './fact.store';
 import { assistanceHandler } from './handlers/assistance.handler';
@@ -55,6 +55,60 @@ export class IndicatorProjection {
     return changes;
   }
 
+  /**
+   * A batch of one topic's events: the producer's bulk path when it has one (the registry's
+   * households and members), else one by one; late notes for the whole batch with one read of
+   * the rankings and one insert.
+   */
+  async applyMany(events: Envelope[], topic: string): Promise<void> {
+    const handler = this.byTopic.get(topic);
+    if (!handler) return;
+    if (!handler.handleMany) {
+      for (const event of events) await this.apply(event, topic);
+      return;
+    }
+    const results = await handler.handleMany(events, this.deps.ctx);
+    const changed = results.flatMap(({ event, changes }) =>
+      changes.filter((c) => c.changed).map((change) => ({ event, change })),
+    );
+    if (changed.length === 0) return;
+    const earliest = changed.map((c) => c.change.affects.first).sort()[0]!;
+    const rankings = await this.deps.rankings
+      .find(
+        { supersededBy: null, 'period.last': { $gte: earliest } },
+        { _id: 1, quarterKey: 1, period: 1 },
+      )
+      .lean<Pick<RankingVersion, '_id' | 'quarterKey' | 'period'>[]>();
+    const notes = changed.flatMap(({ event, change }) =>
+      rankings
+        .filter((r) => missedBy(r.period, change.affects))
+        .map((r) => this.lateNote(r, event, change)),
+    );
+    if (notes.length === 0) return;
+    try {
+      await this.deps.late.insertMany(notes, { ordered: false });
+    } catch (err) {
+      if (!onlyDuplicateKeys(err)) throw err;
+    }
+  }
+
+  private lateNote(
+    r: Pick<RankingVersion, '_id' | 'quarterKey'>,
+    event: Envelope,
+    change: FactChange,
+  ) {
+    return {
+      _id: `${r._id}:${event.id}`,
+      quarterKey: r.quarterKey,
+      missedRankingId: r._id,
+      eventId: event.id,
+      eventType: event.type,
+      recordId: change.recordId,
+      receivedAt: this.deps.now(),
+      includedIn: null,
+    };
+  }
+
   private async noteIfLate(event: Envelope, change: FactChange): Promise<void> {
     const { first, last } = change.affects;
     const missed = await this.deps.rankings
@@ -101,8 +155,19 @@ export class IndicatorProjection {
       handle: async (event, { topic }) => {
         await this.apply(event, prefix ? topic.slice(prefix.length + 1) : topic);
       },
+      handleBatch: async (events, { topic }) => {
+        await this.applyMany(events, prefix ? topic.slice(prefix.length + 1) : topic);
+      },
     });
     await consumer.start();
     rt.shutdown.add('indicator consumer', () => consumer.stop());
   }
+}
+
+/** Whether a ranking's period includes days a change affects (the query noteIfLate makes). */
+function missedBy(
+  period: { first: string; last: string },
+  affects: FactChange['affects'],
+): boolean {
+  return period.last >= affects.first && (affects.last === null || period.first <= affects.last);
 }

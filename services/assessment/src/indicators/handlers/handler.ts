@@ -18,4 +18,12 @@ export interface ProducerHandler {
   producer: string;
   topics: string[];
   handle(event: Envelope, ctx: HandlerContext): Promise<FactChange[]>;
+  /**
+   * A batch of one topic's events in order, with what each changed; a producer without it has
+   * its events handled one by one.
+   */
+  handleMany?(
+    events: Envelope[],
+    ctx: HandlerContext,
+  ): Promise<{ event: Envelope; changes: FactChange[] }[]>;
 }

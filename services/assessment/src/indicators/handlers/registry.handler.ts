@@ -6,6 +6,7 @@ import {
   HouseholdRegistered,
   MemberAdded,
 } from '@fupin/contracts';
+import type { FactChange } from '../fact.store';
 import { shanghaiDay } from '../../scoring/period';
 import type { ProducerHandler } from './handler';
 
@@ -13,11 +14,21 @@ import type { ProducerHandler } from './handler';
  * 建档立卡: households and members go to the kit's shared household projection; area names and
  * the yearly exit targets (脱贫目标) become the assessment's own records.
  */
+/** A household's status or members count from the day the change happened on. */
+const householdChange = (event: Envelope, changed: boolean): FactChange => ({
+  recordId: event.aggregateId,
+  changed,
+  affects: { first: shanghaiDay(new Date(event.occurredAt)), last: null },
+});
+
+/** Household and member events carry the household's id as their aggregate. */
+const isHouseholdEvent = (e: Envelope) =>
+  e.type.startsWith('registry.household.') || e.type.startsWith('registry.member.');
+
 export const registryHandler: ProducerHandler = {
   producer: 'registry',
   topics: [HouseholdRegistered.topic, MemberAdded.topic, AreaCreated.topic, ExitTargetSet.topic],
   async handle(event: Envelope, ctx) {
-    const day = shanghaiDay(new Date(event.occurredAt));
     switch (event.type) {
       case AreaCreated.type:
       case AreaUpdated.type: {
@@ -59,11 +70,24 @@ export const registryHandler: ProducerHandler = {
         );
         return [change];
       }
-      default: {
-        const changed = await ctx.households.apply(event);
-        // A household's status or members count from the day the change happened on.
-        return [{ recordId: event.aggregateId, changed, affects: { first: day, last: null } }];
-      }
+      default:
+        return [householdChange(event, await ctx.households.apply(event))];
     }
+  },
+  /**
+   * A batch of household and member events goes to the projection in one bulk call; an event
+   * counts as changed when its household changed (the batch is written as one change).
+   */
+  async handleMany(events, ctx) {
+    if (!events.every(isHouseholdEvent)) {
+      const out = [];
+      for (const event of events) out.push({ event, changes: await this.handle(event, ctx) });
+      return out;
+    }
+    const changed = new Set(await ctx.households.applyMany(events));
+    return events.map((event) => ({
+      event,
+      changes: [householdChange(event, changed.has(event.aggregateId))],
+    }));
   },
 };
