@@ -8,6 +8,9 @@ import { type Db, MongoClient, MongoServerError } from 'mongodb';
  * and it fails the day an engine upgrade stops doing one of these things.
  */
 
+/** Documents keyed by string ids, as the platform's aggregates are. */
+type Keyed = { _id: string } & Record<string, unknown>;
+
 let client: MongoClient;
 let db: Db;
 
@@ -53,7 +56,7 @@ async function household(i: number) {
 
 describe('the MongoDB-wire engine does what the platform relies on', () => {
   it('uses a compound index for a scoped, sorted page and its count, and an array index for member lookups', async () => {
-    const col = db.collection('households');
+    const col = db.collection<Keyed>('households');
     await col.insertMany(await Promise.all(Array.from({ length: 3000 }, (_, i) => household(i))));
     await col.createIndex({ areaCode: 1, updatedAt: -1, _id: 1 });
     await col.createIndex({ 'members.idHash': 1 });
@@ -211,45 +214,45 @@ describe('the MongoDB-wire engine does what the platform relies on', () => {
   });
 
   it('updates array elements through arrayFilters and dot paths', async () => {
-    const col = db.collection('arrays');
+    const col = db.collection<Keyed>('arrays');
     await col.insertOne({
-      _id: 'h' as never,
+      _id: 'h',
       members: [
         { id: 'a', status: 'active' },
         { id: 'b', status: 'active' },
       ],
     });
     await col.updateOne(
-      { _id: 'h' as never },
+      { _id: 'h' },
       { $set: { 'members.$[m].status': 'removed' } },
       { arrayFilters: [{ 'm.id': 'b' }] },
     );
     expect(await col.countDocuments({ 'members.status': 'removed' })).toBe(1);
-    expect((await col.findOne({ _id: 'h' as never }))?.members).toEqual([
+    expect((await col.findOne({ _id: 'h' }))?.members).toEqual([
       { id: 'a', status: 'active' },
       { id: 'b', status: 'removed' },
     ]);
   });
 
   it('commits a multi-document transaction and leaves nothing of an aborted one', async () => {
-    const a = db.collection('tx_a');
-    const b = db.collection('tx_b');
-    await a.insertOne({ _id: 'seed' as never });
-    await b.insertOne({ _id: 'seed' as never });
+    const a = db.collection<Keyed>('tx_a');
+    const b = db.collection<Keyed>('tx_b');
+    await a.insertOne({ _id: 'seed' });
+    await b.insertOne({ _id: 'seed' });
     const session = client.startSession();
     try {
       await session.withTransaction(async () => {
-        await a.insertOne({ _id: 'one' as never }, { session });
-        await b.insertOne({ _id: 'one' as never }, { session });
+        await a.insertOne({ _id: 'one' }, { session });
+        await b.insertOne({ _id: 'one' }, { session });
       });
       session.startTransaction();
-      await a.insertOne({ _id: 'two' as never }, { session });
+      await a.insertOne({ _id: 'two' }, { session });
       await session.abortTransaction();
     } finally {
       await session.endSession();
     }
     expect(await a.countDocuments()).toBe(2);
     expect(await b.countDocuments()).toBe(2);
-    expect(await a.countDocuments({ _id: 'two' as never })).toBe(0);
+    expect(await a.countDocuments({ _id: 'two' })).toBe(0);
   });
 });
