@@ -68,7 +68,8 @@ export async function syncHouseholdListOnStart(deps: {
           deps.logger.info({ done, households }, 'household list: rebuilding');
       },
     });
-    const removed = await removeOrphanRows(deps.rows, seen, new Date(started));
+    // A view that was empty has no rows of deleted households to look for.
+    const removed = rows === 0 ? 0 : await removeOrphanRows(deps.rows, seen, new Date(started));
     deps.logger.info(
       { households: written, removed, ms: Date.now() - started },
       'household list: rebuilt from the households',
