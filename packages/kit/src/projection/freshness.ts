@@ -134,6 +134,11 @@ export class FreshnessMeter {
         MEASURE_TIMEOUT_MS,
         'registry event position',
       );
+      if (res.status === 401 || res.status === 403) {
+        // A caller without the registry's read right: expected, and polled by the console.
+        this.opts.logger.debug({ status: res.status }, 'registry event position refused');
+        return null;
+      }
       if (!res.ok) throw new Error(`the registry answered ${res.status}`);
       return registryPositionSchema.parse(await res.json());
     } catch (err) {
