@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     /** Sequential requests over which the answer's own CPU is measured. */
     'cpu-requests': { type: 'string', default: '300' },
+    /** Measure a database a `--keep` run left (its households already seeded) instead of seeding. */
+    reuse: { type: 'string' },
     /** Leave the seeded database in place (to look at it). */
     keep: { type: 'boolean', default: false },
   },
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   const config = loadConfig(registryConfigSchema, {
     MONGO_URL: infra.mongoUrl,
     // A database per run: the stand-in sometimes fails to drop a database it just indexed.
-    MONGO_DB: `bench_registry_list_${Date.now().toString(36)}`,
+    MONGO_DB: args.reuse ?? `bench_registry_list_${Date.now().toString(36)}`,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: 'bench-registry-list',
     REDIS_URL: infra.redisUrl,
@@ -94,16 +96,19 @@ async function main(): Promise<void> {
       encryptionKey: keyFile.PII_ENCRYPTION_KEY,
       hmacKey: keyFile.PII_HMAC_KEY,
     });
-    const seedStart = Date.now();
-    let lastReport = 0;
-    await seedHouseholds(model, cipher, households, (done) => {
-      if (Date.now() - lastReport > 5000 || done === households) {
-        lastReport = Date.now();
-        console.log(`seeding:     ${done}/${households} households`);
-      }
-    });
-    const seedSeconds = (Date.now() - seedStart) / 1000;
-    console.log(`seeded:      ${households} households in ${seedSeconds.toFixed(1)} s`);
+    if (args.reuse) console.log(`reused:      database ${args.reuse}`);
+    else {
+      const seedStart = Date.now();
+      let lastReport = 0;
+      await seedHouseholds(model, cipher, households, (done) => {
+        if (Date.now() - lastReport > 5000 || done === households) {
+          lastReport = Date.now();
+          console.log(`seeding:     ${done}/${households} households`);
+        }
+      });
+      const seedSeconds = (Date.now() - seedStart) / 1000;
+      console.log(`seeded:      ${households} households in ${seedSeconds.toFixed(1)} s`);
+    }
 
     // A start builds the household list view from the seeded households (its start migration).
     const startT0 = Date.now();
@@ -150,10 +155,12 @@ async function main(): Promise<void> {
       range: '[0,24]',
     }).toString()}`;
     const cpuRequests = Number(args['cpu-requests']);
-    const cpu = await answerCpuMs(fullPage, headers, cpuRequests, Math.min(50, cpuRequests));
-    console.log(
-      `answer CPU:  ${cpu.toFixed(2)} ms per answer on the registry's thread (${cpuRequests} sequential requests, a full page of a township)`,
-    );
+    if (cpuRequests > 0) {
+      const cpu = await answerCpuMs(fullPage, headers, cpuRequests, Math.min(50, cpuRequests));
+      console.log(
+        `answer CPU:  ${cpu.toFixed(2)} ms per answer on the registry's thread (${cpuRequests} sequential requests, a full page of a township)`,
+      );
+    }
 
     const latencies: number[] = [];
     const instance = autocannon({ url, connections, duration, headers, timeout: 30 });
