@@ -12,7 +12,7 @@ type T = Awaited<ReturnType<typeof startMatchingWithRegistry>>;
 let t: T;
 beforeAll(async () => {
   t = await startMatchingWithRegistry();
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await t?.close();
 });
