@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.close();
-});
+}, 240_000);
 
 const VILLAGES = ['431121101201', '431121101202', '431121102201'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
