@@ -234,24 +234,23 @@ export class OutboxRelay {
     const coll = model.collection as unknown as mongo.Collection<OutboxDocument>;
     const now = new Date();
     const batch = this.opts.batchSize ?? 200;
-    const free = { $or: [{ outboxLease: null }, { 'outboxLease.until': { $lt: now } }] };
-    const candidates = await coll
-      .find({ hasOutbox: true, ...free }, { projection: { _id: 1 } })
-      .limit(batch)
+    const until = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
+    // Every read here is an equality an index serves on any engine: SecantusDB plans no index
+    // for an `$or`, so "pending and not leased" scanned the whole collection on every pass. The
+    // pending documents are few; which of them are free is decided here and by the claims below.
+    const pending = await coll
+      .find({ hasOutbox: true }, { projection: { _id: 1, outboxLease: 1 } })
+      .limit(batch * 2)
       .toArray();
-    if (candidates.length === 0) return 0;
-    const ids = candidates.map((c) => c._id);
-    await coll.updateMany(
-      { _id: { $in: ids }, ...free },
-      {
-        $set: {
-          outboxLease: {
-            owner: this.owner,
-            until: new Date(now.getTime() + (this.opts.leaseMs ?? 30_000)),
-          },
-        },
-      },
-    );
+    const ids = pending
+      .filter((d) => !d.outboxLease || d.outboxLease.until < now)
+      .slice(0, batch)
+      .map((d) => d._id);
+    if (ids.length === 0) return 0;
+    // Two claims, each keyed by id: a free lease (null) or one that has run out.
+    const lease = { $set: { outboxLease: { owner: this.owner, until } } };
+    await coll.updateMany({ _id: { $in: ids }, outboxLease: null }, lease);
+    await coll.updateMany({ _id: { $in: ids }, 'outboxLease.until': { $lt: now } }, lease);
     const claimed = await coll
       .find({ _id: { $in: ids }, 'outboxLease.owner': this.owner }, { projection: { outbox: 1 } })
       .toArray();
