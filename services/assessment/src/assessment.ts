@@ -105,7 +105,6 @@ export async function createAssessment(
     view: rankingViewCheck(rt, {
       registryUrl: config.REGISTRY_URL,
       maxWaitMs: config.VIEW_MAX_WAIT_MS,
-      logger: rt.logger,
     }),
   });
   const targets = new TargetImport(schemes);

@@ -325,6 +325,59 @@ export async function awaitFreshView(
   }
 }
 
+/** What an action (a matching run, a ranking) records of the view it used: as measured, and how long it waited. */
+export type RecordedFreshness = ViewFreshness & { waitedMs: number };
+
+/** Answers the view's freshness once it is caught up, or throws 409 with the code given. */
+export type FreshViewCheck = (
+  authorization: string | undefined,
+  log: Logger,
+) => Promise<RecordedFreshness | null>;
+
+/**
+ * The check before an action on the household projection (or what is derived with it): measures
+ * (the registry asked with the caller's token), waits while the view catches up — at most
+ * `maxWaitMs`, logging the progress — and refuses with the lag otherwise. Null when this instance
+ * does not consume the registry's events (a tool reading stored data).
+ */
+export function freshViewCheck(
+  rt: { kafka: Kafka },
+  opts: { registryUrl: string; maxWaitMs: number; code: string; view: Bilingual; waiting: string },
+): FreshViewCheck {
+  return async (authorization, log) => {
+    const meter = viewMeterOf(rt, 'registry-households');
+    if (!meter) return null;
+    const f = await awaitFreshView(
+      meter,
+      { registryUrl: opts.registryUrl, authorization },
+      {
+        code: opts.code,
+        view: opts.view,
+        maxWaitMs: opts.maxWaitMs,
+        onProgress: (p) =>
+          log.info(
+            { behind: p.behind, applied: p.appliedPosition, of: p.registryPosition },
+            opts.waiting,
+          ),
+      },
+    );
+    // Only the recorded fields: the document stores exactly these.
+    return {
+      projection: f.projection,
+      behind: f.behind,
+      registryPosition: f.registryPosition,
+      appliedPosition: f.appliedPosition,
+      registryPending: f.registryPending,
+      registryPeople: f.registryPeople,
+      registryHouseholds: f.registryHouseholds,
+      lastAppliedAt: f.lastAppliedAt,
+      measuredAt: f.measuredAt,
+      upToDate: f.upToDate,
+      waitedMs: f.waitedMs,
+    };
+  };
+}
+
 /**
  * `GET /projection/status`: the view's own counts and its freshness, the registry asked with
  * the caller's token. Freshness is null when the view's consumer is not running here or

@@ -426,7 +426,7 @@ export class RankingService {
     if (!this.deps.view) return null;
     if (await this.deps.rankings.exists({ _id: `${quarterKey(q)}-v${version}`, ...PUBLISHED }))
       return null;
-    return this.deps.view(opts.authorization);
+    return this.deps.view(opts.authorization, this.deps.logger);
   }
 
   private async claim(

@@ -1,4 +1,4 @@
-import type { Bilingual } from '@fupin/kit';
+import type { Bilingual, RecordedFreshness } from '@fupin/kit';
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { ListType } from '../lists/list-types';
 
@@ -16,24 +16,10 @@ export interface RunList {
 
 /**
  * 数据新鲜度 — where the person index stood against the registry when the run was started
- * (it waited until nothing the registry had written was missing, or was refused).
+ * (it waited until nothing the registry had written was missing, or was refused);
+ * `registryPeople` stands next to `progress.people`, the people the run used.
  */
-export interface RunViewFreshness {
-  projection: string;
-  behind: number;
-  registryPosition: number;
-  appliedPosition: number;
-  /** Events in the registry's outbox; null when the registry could not be asked. */
-  registryPending: number | null;
-  /** The registry's people (active ID numbers) then, next to `progress.people` the run used. */
-  registryPeople: number | null;
-  registryHouseholds: number | null;
-  lastAppliedAt: Date | null;
-  measuredAt: Date;
-  upToDate: boolean;
-  /** How long the start waited for the index to catch up. */
-  waitedMs: number;
-}
+export type RunViewFreshness = RecordedFreshness;
 
 /** 比对任务 — one matching run: which lists and rule versions, its progress and outcome. */
 export interface MatchingRun {
