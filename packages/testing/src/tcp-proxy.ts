@@ -59,6 +59,9 @@ export class TcpProxy {
     const u = new URL(original);
     u.hostname = '127.0.0.1';
     u.port = String(this.port);
+    // A replica-set member (SecantusDB presents itself as one) names its own address, and the
+    // driver would go on to that address around the proxy: a direct connection stays here.
+    if (u.protocol === 'mongodb:') u.searchParams.set('directConnection', 'true');
     return u.toString();
   }
 
