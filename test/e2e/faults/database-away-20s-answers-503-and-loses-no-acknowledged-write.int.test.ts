@@ -96,5 +96,10 @@ test('20 s without the database: 503 problems meanwhile, recovery alone, no ackn
     // and matches nothing (README, "Which MongoDB engine").
     .find({ householdNo: { $regex: '^DB' } }, { projection: { householdNo: 1 } })
     .toArray();
-  expect(stored.map((d) => d.householdNo as string).sort()).toEqual([...acknowledged].sort());
+  const storedNos = stored.map((d) => d.householdNo as string);
+  // Every acknowledged write is stored. The one write in flight when the connection was cut may
+  // have been committed by the server although its caller got a 503 (no database can tell the
+  // caller otherwise); more than that would mean writes went on during the cut.
+  expect(acknowledged.filter((no) => !storedNos.includes(no))).toEqual([]);
+  expect(storedNos.filter((no) => !acknowledged.includes(no)).length).toBeLessThanOrEqual(1);
 }, 180_000);
