@@ -31,3 +31,5 @@ export * from './observability/tracing';
 export * from './list-page';
 export * from './query-filter';
 export * from './import-worker';
+export * from './service';
+export * from './scoped-repository';
