@@ -4,14 +4,16 @@ import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { Claims } from '../../providers/session';
 import type { ModuleDefinition } from '../types';
-import chronicCare, { contractApi } from './chronic-care';
 import dropoutCases from './dropout-cases';
 import enrollments from './enrollments';
+import { chronicCare, seriousIllness } from './health-cases';
+import { healthCaseApi } from './health-cases/health-case.api';
+import { HEALTH_CASE_KINDS } from './health-cases/kinds';
 import imports from './imports';
-import inpatientEpisodes, { episodeApi } from './inpatient-episodes';
+import inpatientEpisodes from './inpatient-episodes';
+import { episodeApi } from './inpatient-episodes/episode.api';
 import insurance, { insuranceApi } from './insurance';
 import persons from './persons';
-import seriousIllness, { illnessApi } from './serious-illness';
 import students from './students';
 import { studentApi } from './students/student.api';
 import subsidyPayments, { paymentApi } from './subsidy-payments';
@@ -94,14 +96,14 @@ export const support: ModuleDefinition = {
       path: 'health/chronic-care-contracts',
       ...health,
       ...chronicCare,
-      api: contractApi,
+      api: healthCaseApi(HEALTH_CASE_KINDS['support-chronic-care']),
     },
     {
       name: 'support-serious-illness',
       path: 'health/serious-illness-cases',
       ...health,
       ...seriousIllness,
-      api: illnessApi,
+      api: healthCaseApi(HEALTH_CASE_KINDS['support-serious-illness']),
     },
     { name: 'support-imports', path: 'imports', ...common, ...imports, rights: { edit: null } },
     { name: 'support-persons', path: 'persons', ...common, ...persons, menu: false },

@@ -1,7 +1,7 @@
 import { DataTable, DateInput, List, TextInput } from 'react-admin';
 import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
 import { EnumArrayInput, EnumInput } from '../../../common/inputs';
-import { AUDIT_ACTIONS, SERVICES } from '.';
+import { AUDIT_ACTIONS, SERVICES } from './codes';
 import { AuditActorField, AuditReasonField } from './AuditFields';
 
 const filters = [

@@ -1,5 +1,5 @@
 import { type FieldProps, useFieldValue, useRecordContext, useTranslate } from 'react-admin';
-import { DEPARTMENTS } from '../users';
+import { DEPARTMENTS } from '../users/codes';
 import { RightsTable } from '../users/RightsInput';
 
 /** A role's name in the current language (the catalogue carries both). */

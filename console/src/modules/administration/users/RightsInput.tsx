@@ -7,7 +7,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useInput, useTranslate } from 'react-admin';
-import { MODULE_NAMES, RIGHT_NAMES } from '.';
+import { MODULE_NAMES, RIGHT_NAMES } from './codes';
 
 type Rights = Partial<Record<string, string[]>>;
 

@@ -1,7 +1,7 @@
 import { TextInput, maxLength, required } from 'react-admin';
 import { AreaInput, EnumArrayInput, EnumInput } from '../../../common/inputs';
 import { InputGrid } from '../../../common/InputGrid';
-import { DEPARTMENTS, ROLES } from '.';
+import { DEPARTMENTS, ROLES } from './codes';
 import { RightsInput } from './RightsInput';
 
 /** Roles, department, scope and rights: what both the new-user and the change forms edit. */

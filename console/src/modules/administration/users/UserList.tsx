@@ -1,7 +1,7 @@
 import { CreateButton, DataTable, List, SearchInput, TopToolbar } from 'react-admin';
 import { AreaField, DateTimeField, EnumArrayField, EnumField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { DEPARTMENTS, ROLES } from '.';
+import { DEPARTMENTS, ROLES } from './codes';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,

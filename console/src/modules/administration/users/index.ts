@@ -1,8 +1,6 @@
 import PeopleIcon from '@mui/icons-material/People';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import { allOf } from '../../../common/allOf';
-import type { GatewayApi } from '../../../providers/api-types';
 import type { ResourcePages } from '../../types';
 
 /** 用户 — who signs in: roles, department, area scope and rights per module. */
@@ -15,47 +13,3 @@ const users: ResourcePages = {
   recordRepresentation: (r: RaRecord) => `${String(r.displayName)}（${String(r.username)}）`,
 };
 export default users;
-
-type S = GatewayApi.components['schemas'];
-
-export const ROLES = allOf<S['Role']>()([
-  'county_admin',
-  'poverty_office',
-  'department_staff',
-  'township_staff',
-  'village_staff',
-  'assistance_cadre',
-  'auditor',
-] as const);
-
-/** The line departments the gateway knows (a subset of the reference's departments). */
-export const DEPARTMENTS = allOf<S['Department']>()([
-  'education',
-  'health',
-  'civil_affairs',
-  'housing',
-  'human_resources',
-  'finance',
-  'agriculture',
-  'water',
-  'forestry',
-] as const);
-
-/** The modules rights are granted on (the OpenAPI names them in Rights' propertyNames only). */
-export const MODULE_NAMES = [
-  'registry',
-  'assistance',
-  'funds',
-  'support',
-  'assessment',
-  'matching',
-  'users',
-  'audit',
-] as const;
-export const RIGHT_NAMES = allOf<NonNullable<S['Rights'][string]>[number]>()([
-  'read',
-  'write',
-  'approve',
-  'unmask',
-  'export',
-] as const);

@@ -15,7 +15,7 @@ import { ImportRejections } from '../../../common/imports/ImportRejections';
 import { ImportSteps } from '../../../common/imports/ImportSteps';
 import { JobProgress } from '../../../common/JobProgress';
 import { BASE, type PairingImport } from '../assistance.api';
-import { MESSAGES } from '.';
+import { MESSAGES } from './codes';
 
 const COUNTS = [
   'rows',

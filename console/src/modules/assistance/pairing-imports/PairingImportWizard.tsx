@@ -1,6 +1,6 @@
 import { ImportWizard } from '../../../common/imports/ImportWizard';
 import { BASE } from '../assistance.api';
-import { MESSAGES } from '.';
+import { MESSAGES } from './codes';
 
 /**
  * 导入结对名单 — each row pairs a cadre (registered on first sight by unit and name) with a

@@ -15,6 +15,3 @@ const pairingImports: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.fileName),
 };
 export default pairingImports;
-
-/** Where the wizard's, the report's and the list's texts are. */
-export const MESSAGES = 'resources.pairing-imports.wizard';

@@ -8,7 +8,7 @@ import { RecordContextProvider, useRecordContext, useTranslate } from 'react-adm
 import { Link } from 'react-router';
 import { AreaField, EnumLabel } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
-import type { Finding } from '.';
+import type { Finding } from '../matching.api';
 
 interface ListRowEvidence {
   kind: 'list_row';

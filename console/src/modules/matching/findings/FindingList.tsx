@@ -11,7 +11,7 @@ import {
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { FINDING_STATUSES, LIST_TYPES, RULES } from '../codes';
-import type { Finding } from '.';
+import type { Finding } from '../matching.api';
 import { ExportFindingsButton } from './ExportFindingsButton';
 
 const filters = [

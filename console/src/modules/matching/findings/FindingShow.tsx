@@ -15,7 +15,7 @@ import {
 import { Link } from 'react-router';
 import { AreaField, DateTimeField, DayField, EnumField, EnumLabel } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
-import type { Finding } from '.';
+import type { Finding } from '../matching.api';
 import { FindingEvidence } from './FindingEvidence';
 import { FindingWorkflow } from './FindingWorkflow';
 

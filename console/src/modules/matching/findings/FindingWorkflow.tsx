@@ -15,7 +15,7 @@ import { httpClient } from '../../../providers/http';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { CONCLUSIONS } from '../codes';
-import type { Finding } from '.';
+import type { Finding } from '../matching.api';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
 type Conclusion = (typeof CONCLUSIONS)[number];

@@ -1,10 +1,7 @@
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { MatchingApi } from '../../../providers/api-types';
 import type { ResourcePages } from '../../types';
-
-export type Finding = MatchingApi.components['schemas']['Finding'];
 
 /** 比对问题 — findings of the matching runs, verified, rectified and closed by two reviewers. */
 const findings: ResourcePages = {

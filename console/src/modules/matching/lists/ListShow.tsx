@@ -22,7 +22,7 @@ import { ImportCounts } from '../../../common/imports/ImportCounts';
 import { pick } from '../../../providers/problem';
 import type { MatchingApi } from '../../../providers/api-types';
 import { StartRunButton } from '../runs/StartRunButton';
-import type { DepartmentList } from '.';
+import type { DepartmentList } from '../matching.api';
 
 type RowProblem = MatchingApi.components['schemas']['RowProblem'];
 const COUNTS = [

@@ -4,7 +4,7 @@ import { DateTimeField, EnumField } from '../../../common/fields';
 import { EnumInput } from '../../../common/inputs';
 import { formatCount } from '../../../common/format';
 import { RUN_SCOPES, RUN_STATUSES, isRunFinished } from '../codes';
-import type { MatchingRun } from '.';
+import type { MatchingRun } from '../matching.api';
 import { StartRunButton } from './StartRunButton';
 
 const filters = [

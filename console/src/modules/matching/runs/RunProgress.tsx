@@ -3,7 +3,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslate } from 'react-admin';
 import { formatCount } from '../../../common/format';
-import type { MatchingRun } from '.';
+import type { MatchingRun } from '../matching.api';
 
 /**
  * The run's progress bar, fed by the job's own counters (rows read of the rows its lists

@@ -25,7 +25,7 @@ import { SectionHeading } from '../../../common/SectionHeading';
 import { formatCount, formatDay } from '../../../common/format';
 import { pick } from '../../../providers/problem';
 import { isRunFinished } from '../codes';
-import type { MatchingRun } from '.';
+import type { MatchingRun } from '../matching.api';
 import { RunProgress } from './RunProgress';
 
 const findingsOf = (filter: Record<string, unknown>) =>

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { EnumArrayInput, EnumInput, YuanInput } from '../../../common/inputs';
 import { InputGrid } from '../../../common/InputGrid';
-import { GUARANTEES } from '.';
+import { GUARANTEES } from './codes';
 
 const year = [minValue(2000, 'app.validation.year'), maxValue(2100, 'app.validation.year')];
 

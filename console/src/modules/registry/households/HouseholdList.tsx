@@ -16,7 +16,7 @@ import { Link } from 'react-router';
 import { AreaField, DateTimeField, EnumField, YesNoField, YuanField } from '../../../common/fields';
 import { ExportButton } from '../../../common/ExportButton';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { HOUSEHOLD_STATUSES } from '.';
+import { HOUSEHOLD_STATUSES } from './codes';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -24,7 +24,7 @@ import {
   YesNoField,
   YuanField,
 } from '../../../common/fields';
-import { GUARANTEES } from '.';
+import { GUARANTEES } from './codes';
 import type { Household } from './household.api';
 import { HouseholdHistoryTimeline } from './HouseholdHistoryTimeline';
 import { HouseholdWorkflowSteps } from './HouseholdWorkflowSteps';

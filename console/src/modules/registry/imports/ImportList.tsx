@@ -2,7 +2,7 @@ import { DataTable, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../../../common/fields';
 import { ImportList as List, ImportRowProgress } from '../../../common/imports/ImportList';
 import { EnumInput } from '../../../common/inputs';
-import { IMPORT_STATUSES } from '.';
+import { IMPORT_STATUSES } from './codes';
 
 const filters = [
   <EnumInput key="status" source="status" name="ImportStatus" codes={IMPORT_STATUSES} alwaysOn />,

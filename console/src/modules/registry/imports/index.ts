@@ -1,8 +1,6 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import { allOf } from '../../../common/allOf';
-import type { RegistryApi } from '../../../providers/api-types';
 import type { ResourcePages } from '../../types';
 
 /** 导入任务 — household workbook imports: the wizard, live progress and the row-level report. */
@@ -14,7 +12,3 @@ const imports: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.fileName),
 };
 export default imports;
-
-export const IMPORT_STATUSES = allOf<
-  RegistryApi.components['schemas']['ImportJobSummary']['status']
->()(['queued', 'counting', 'running', 'completed', 'failed'] as const);

@@ -15,7 +15,7 @@ import {
 import { EnumInput } from '../../../common/inputs';
 import { InputGrid } from '../../../common/InputGrid';
 import { SectionHeading } from '../../../common/SectionHeading';
-import { INFRASTRUCTURE } from '.';
+import { INFRASTRUCTURE } from './codes';
 
 const names = {
   format: (v: unknown) => (Array.isArray(v) ? v.join('、') : ''),

@@ -15,7 +15,7 @@ import {
 } from 'react-admin';
 import { AreaField, DayField, EnumField, PercentField, YesNoField } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';
-import { INFRASTRUCTURE } from '.';
+import { INFRASTRUCTURE } from './codes';
 
 function InfrastructureTable() {
   const translate = useTranslate();

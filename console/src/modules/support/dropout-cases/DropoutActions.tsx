@@ -25,7 +25,7 @@ import {
 import { EnumInput } from '../../../common/inputs';
 import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
 import { DROPOUT_CLOSE_REASONS, today, type DropoutCase } from '../support.api';
-import { dropoutCalls } from '.';
+import { dropoutCalls } from './dropout.api';
 
 const l = (k: string) => `resources.support-dropout-cases.${k}`;
 

@@ -19,7 +19,7 @@ import {
 import { useNotifyProblem } from '../../../providers/problem';
 import { currentTerm, type DropoutScanResult } from '../support.api';
 import { TermInput } from '../SupportInputs';
-import { dropoutCalls } from '.';
+import { dropoutCalls } from './dropout.api';
 
 const FIGURES = [
   'checked',

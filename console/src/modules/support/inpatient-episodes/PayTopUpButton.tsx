@@ -23,7 +23,7 @@ import { formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
 import { useNotifyProblem } from '../../../providers/problem';
 import { today, type InpatientEpisode } from '../support.api';
-import { payTopUp } from '.';
+import { payTopUp } from './episode.api';
 
 const l = (k: string) => `resources.support-inpatient-episodes.${k}`;
 
