@@ -250,7 +250,8 @@ export class OutboxRelay {
     // Two claims, each keyed by id: a free lease (null) or one that has run out.
     const lease = { $set: { outboxLease: { owner: this.owner, until } } };
     await coll.updateMany({ _id: { $in: ids }, outboxLease: null }, lease);
-    await coll.updateMany({ _id: { $in: ids }, 'outboxLease.until': { $lt: now } }, lease);
+    if (pending.some((d) => d.outboxLease && d.outboxLease.until < now))
+      await coll.updateMany({ _id: { $in: ids }, 'outboxLease.until': { $lt: now } }, lease);
     const claimed = await coll
       .find({ _id: { $in: ids }, 'outboxLease.owner': this.owner }, { projection: { outbox: 1 } })
       .toArray();
@@ -308,26 +309,61 @@ export class OutboxRelay {
       throw err;
     }
 
-    await coll.bulkWrite(
+    await this.finish(coll, claimed);
+    return claimed.reduce((n, d) => n + d.outbox.length, 0);
+  }
+
+  /**
+   * Removes the sent events and releases the claim. Each write rewrites the whole document and
+   * every one of its index entries (SecantusDB's cost grows with both), so the common case is one
+   * write per document: its outbox still holds just the events sent (only the lease holder
+   * removes events, and nobody appended since the claim, so the size says so), and it is emptied,
+   * unflagged and released at once. A document that gained events meanwhile has the sent ones
+   * pulled and stays flagged for the next pass. A claim another relay took over (the lease ran
+   * out) matches neither write: that relay sends the events again, and consumers drop the repeat.
+   */
+  private async finish(
+    coll: mongo.Collection<OutboxDocument>,
+    claimed: Pick<OutboxDocument, '_id' | 'outbox'>[],
+  ): Promise<void> {
+    const mine = (doc: Pick<OutboxDocument, '_id'>) => ({
+      _id: doc._id,
+      'outboxLease.owner': this.owner,
+    });
+    const emptied = await coll.bulkWrite(
       claimed.map((doc) => ({
         updateOne: {
-          filter: { _id: doc._id },
-          update: { $pull: { outbox: { id: { $in: doc.outbox.map((e) => e.id) } } } },
+          filter: { ...mine(doc), outbox: { $size: doc.outbox.length } },
+          update: { $set: { outbox: [], hasOutbox: false, outboxLease: null } },
         },
       })),
       { ordered: false },
     );
-    const claimedIds = claimed.map((d) => d._id);
-    // A document keeps its flag when a writer appended events after the claim.
-    await coll.updateMany(
-      { _id: { $in: claimedIds }, outbox: { $size: 0 } },
-      { $set: { hasOutbox: false } },
+    if (emptied.matchedCount === claimed.length) return;
+    const grown = new Set(
+      (
+        await coll
+          .find(
+            { _id: { $in: claimed.map((d) => d._id) }, 'outboxLease.owner': this.owner },
+            { projection: { _id: 1 } },
+          )
+          .toArray()
+      ).map((d) => String(d._id)),
     );
-    await coll.updateMany(
-      { _id: { $in: claimedIds }, 'outboxLease.owner': this.owner },
-      { $set: { outboxLease: null } },
+    const left = claimed.filter((d) => grown.has(String(d._id)));
+    if (left.length === 0) return;
+    await coll.bulkWrite(
+      left.map((doc) => ({
+        updateOne: {
+          filter: mine(doc),
+          update: {
+            $pull: { outbox: { id: { $in: doc.outbox.map((e) => e.id) } } },
+            $set: { outboxLease: null },
+          },
+        },
+      })),
+      { ordered: false },
     );
-    return claimed.reduce((n, d) => n + d.outbox.length, 0);
   }
 
   /** Events still waiting, for the outbox backlog metric and tests. */
