@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AppError,
+  assertInScope,
+  bi,
+  type FieldError,
+  type Principal,
+  unprocessable,
+} from '@fupin/kit';
+import {
+  areaLevel,
+  isAreaCode,
+  maskBankAccount,
+  maskIdNumber,
+  maskPhone,
+  parentCode,
+} from '@fupin/reference';
+import { GUARANTEES, type Guarantees, type Member, type PersonalValue } from './household.model';
+import {
+  checkMemberIdentity,
+  headNameOf,
+  isBelowPovertyLine,
+  perCapitaIncomeFen,
+  unmetGuarantees,
+} from './household.rules';
+import type { HouseholdStore } from './household.store';
+import type { HouseholdFacts, MemberInput, NewHousehold, StoredFacts } from './household.types';
+
+// What a household's stored facts are made of: the checks on what is stated, members built and
+// merged from input, facts applied over the current ones (personal values sealed), and the figures
+// derived from them (size, head, per-capita income, the line, unmet guarantees).
+
+export function checkArea(p: Principal, areaCode: string, errors: FieldError[]): void {
+  if (!isAreaCode(areaCode) || areaLevel(areaCode) !== 'village') {
+    errors.push({
+      field: 'areaCode',
+      code: 'not_village',
+      message: bi('须为行政村的12位代码', 'must be the 12-digit code of a village'),
+    });
+    return;
+  }
+  assertInScope(p, areaCode);
+}
+
+export function townshipOf(villageCode: string): string {
+  return parentCode(villageCode) ?? villageCode;
+}
+
+export function buildMembers(
+  store: HouseholdStore,
+  inputs: MemberInput[],
+  existing: Member[],
+  errors: FieldError[],
+  prefix = 'members',
+): Member[] {
+  const hashes = new Set(existing.filter((m) => m.status === 'active').map((m) => m.idNumber.hash));
+  const out: Member[] = [];
+  inputs.forEach((mi, i) => {
+    const field =
+      inputs.length === 1 && prefix === 'member'
+        ? 'member'
+        : prefix === 'members'
+          ? `members.${i}`
+          : prefix;
+    const check = checkMemberIdentity(mi, field);
+    if (!check.ok) {
+      errors.push(...check.errors);
+      return;
+    }
+    const sealed = store.seal(check.identity.idNumber, maskIdNumber);
+    if (hashes.has(sealed.hash)) {
+      errors.push({
+        field: `${field}.idNumber`,
+        code: 'duplicate_in_household',
+        message: bi('同一户内身份证号重复', 'The same ID number appears twice in the household'),
+      });
+      return;
+    }
+    hashes.add(sealed.hash);
+    const base: Member = {
+      id: randomUUID(),
+      name: mi.name.trim(),
+      idNumber: sealed,
+      relation: mi.relation,
+      sex: check.identity.sex,
+      birthDate: check.identity.birthDate,
+      ethnicity: null,
+      educationLevel: null,
+      inSchool: false,
+      schoolStage: null,
+      health: null,
+      disabilityGrade: null,
+      labourCapacity: null,
+      migrantWork: { working: false, place: null, months: null },
+      medicalInsurance: false,
+      pensionInsurance: false,
+      minimumAllowance: false,
+      destituteSupport: false,
+      phone: null,
+      status: 'active',
+      removedReason: null,
+      removedAt: null,
+    };
+    out.push(
+      memberFacts(
+        store,
+        base,
+        { ...mi, birthDate: check.identity.birthDate, sex: check.identity.sex },
+        field,
+        errors,
+      ),
+    );
+  });
+  return out;
+}
+
+export function memberFacts(
+  store: HouseholdStore,
+  m: Member,
+  patch: Partial<MemberInput>,
+  _field: string,
+  _errors: FieldError[],
+): Member {
+  const next: Member = { ...m };
+  const keys = [
+    'name',
+    'relation',
+    'sex',
+    'birthDate',
+    'ethnicity',
+    'educationLevel',
+    'inSchool',
+    'schoolStage',
+    'health',
+    'disabilityGrade',
+    'labourCapacity',
+    'medicalInsurance',
+    'pensionInsurance',
+    'minimumAllowance',
+    'destituteSupport',
+  ] as const;
+  for (const k of keys) {
+    const v = patch[k];
+    if (v !== undefined && v !== null)
+      (next as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
+    else if (v === null && k !== 'name' && k !== 'relation' && k !== 'sex' && k !== 'birthDate')
+      (next as unknown as Record<string, unknown>)[k] = null;
+  }
+  if (patch.migrantWork)
+    next.migrantWork = {
+      working: patch.migrantWork.working,
+      place: patch.migrantWork.place ?? null,
+      months: patch.migrantWork.months ?? null,
+    };
+  if (patch.phone !== undefined) {
+    const samePhone =
+      m.phone && patch.phone && store.deps.cipher.hash(patch.phone) === m.phone.hash;
+    next.phone =
+      patch.phone === null ? null : samePhone ? m.phone : store.seal(patch.phone, maskPhone);
+  }
+  return next;
+}
+
+/** Applies the stated facts over the current ones; personal values are sealed, unchanged ones kept. */
+export function applyFacts(
+  store: HouseholdStore,
+  current: StoredFacts,
+  f: HouseholdFacts,
+): StoredFacts {
+  const sealedOrKept = (
+    value: string | null | undefined,
+    old: PersonalValue | null,
+    mask: (v: string) => string,
+  ) => {
+    if (value === undefined) return old;
+    if (value === null || value.trim() === '') return null;
+    return old && store.deps.cipher.hash(value.trim()) === old.hash
+      ? old
+      : store.seal(value.trim(), mask);
+  };
+  const guarantees: Guarantees = { ...current.guarantees };
+  for (const g of GUARANTEES) {
+    const v = f.guarantees?.[g];
+    if (v) guarantees[g] = { met: v.met, note: v.note ?? null };
+  }
+  return {
+    address: f.address?.trim() ?? current.address,
+    groupNo: f.groupNo === undefined ? current.groupNo : f.groupNo,
+    phone: sealedOrKept(f.phone, current.phone, maskPhone),
+    bankName: f.bankName === undefined ? current.bankName : f.bankName,
+    bankAccount: sealedOrKept(f.bankAccount, current.bankAccount, maskBankAccount),
+    attribute: f.attribute === undefined ? current.attribute : f.attribute,
+    mainCause: f.mainCause === undefined ? current.mainCause : f.mainCause,
+    otherCauses: f.otherCauses ?? current.otherCauses,
+    guarantees,
+    housingGrade: f.housingGrade === undefined ? current.housingGrade : f.housingGrade,
+    identificationYear:
+      f.identificationYear === undefined ? current.identificationYear : f.identificationYear,
+    exitYear: f.exitYear === undefined ? current.exitYear : f.exitYear,
+    partyMember: f.partyMember ?? current.partyMember,
+    income: f.income === undefined ? current.income : f.income,
+  };
+}
+
+/** Recomputes what is never typed in: size, head, per-capita income, line comparison, unmet guarantees. */
+export function derive<T extends NewHousehold>(h: T): T {
+  const active = h.members.filter((m) => m.status === 'active');
+  const size = active.length;
+  const perCapita = perCapitaIncomeFen(h.income, size);
+  return {
+    ...h,
+    size,
+    headName: headNameOf(h.members),
+    perCapitaIncomeFen: perCapita,
+    belowPovertyLine: isBelowPovertyLine(perCapita, h.income?.year ?? null),
+    guaranteesUnmet: unmetGuarantees(h.guarantees),
+    memberIdHashes: active.map((m) => m.idNumber.hash),
+    memberNames: active.map((m) => m.name),
+  };
+}
+
+export function invalidHousehold(errors: FieldError[]): AppError {
+  return unprocessable(
+    'REGISTRY_HOUSEHOLD_INVALID',
+    bi(
+      '户或成员信息有误，请检查标出的字段',
+      'The household or member data is invalid; see the listed fields',
+    ),
+    errors,
+  );
+}
+
+export function changedFields(a: object, b: object): string[] {
+  const skip = new Set(['revision', 'updatedAt', 'history', 'outbox', 'hasOutbox', 'outboxLease']);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys]
+    .filter(
+      (k) =>
+        !skip.has(k) &&
+        JSON.stringify((a as Record<string, unknown>)[k]) !==
+          JSON.stringify((b as Record<string, unknown>)[k]),
+    )
+    .sort();
+}
+
+/** Keeps members in their first-seen order so re-imports do not reorder (and "change") them. */
+export function sortLike(original: Member[], next: Member[]): Member[] {
+  const order = new Map(original.map((m, i) => [m.idNumber.hash, i]));
+  return [...next].sort(
+    (x, y) => (order.get(x.idNumber.hash) ?? 1e9) - (order.get(y.idNumber.hash) ?? 1e9),
+  );
+}

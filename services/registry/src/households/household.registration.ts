@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Envelope } from '@fupin/contracts';
+import {
+  AppError,
+  bi,
+  conflict,
+  type FieldError,
+  hasRight,
+  type Principal,
+  withOutbox,
+} from '@fupin/kit';
+import { actorOf, householdRegistered, memberAdded } from './household.events';
+import type { Household } from './household.model';
+import { allGuaranteesMet } from './household.rules';
+import {
+  applyFacts,
+  buildMembers,
+  checkArea,
+  derive,
+  invalidHousehold,
+  townshipOf,
+} from './household.facts';
+import type { HouseholdStore } from './household.store';
+import type { HouseholdInput, HouseholdView, NewHousehold } from './household.types';
+import { householdView } from './household.views';
+import { claimIds, releaseClaims } from './id-claims';
+
+// 建档立卡 — registering a household: by application (a candidate) or, for users with the approve
+// right, with the status an existing record states.
+
+export async function register(
+  store: HouseholdStore,
+  p: Principal,
+  input: HouseholdInput,
+  source = 'api',
+): Promise<HouseholdView> {
+  if (input.status && input.status !== 'candidate' && !hasRight(p, 'registry', 'approve')) {
+    throw new AppError(
+      403,
+      'FORBIDDEN_STATUS',
+      bi(
+        '只有具备审批权限的用户才能直接登记在册状态；新申请从“待识别”开始',
+        'Only users with the approve right may register a household directly with a status; applications start as candidates',
+      ),
+    );
+  }
+  const doc = buildNew(store, p, input, source);
+  await claimIds(store, doc._id, doc.members);
+  const events: Envelope[] = [
+    householdRegistered(doc as Household, actorOf(p)),
+    ...doc.members.map((m) => memberAdded(doc as Household, m, actorOf(p))),
+  ];
+  try {
+    await store.deps.households.create(withOutbox(doc, events));
+  } catch (err) {
+    await releaseClaims(
+      store,
+      doc._id,
+      doc.members.map((m) => m.idNumber.hash),
+    );
+    if ((err as { code?: unknown }).code === 11000) {
+      throw conflict(
+        'REGISTRY_HOUSEHOLD_NO_EXISTS',
+        bi(
+          `户编号 ${input.householdNo} 已存在`,
+          `Household number ${input.householdNo} already exists`,
+        ),
+      );
+    }
+    throw err;
+  }
+  store.deps.eventsStored?.();
+  await store.deps.list.record([doc]);
+  return householdView(store.deps.cipher, doc as Household, null);
+}
+
+/** Validates and builds a new household document (no writes). Throws 422 with every problem found. */
+export function buildNew(
+  store: HouseholdStore,
+  p: Principal,
+  input: HouseholdInput,
+  source: string,
+): NewHousehold {
+  const errors: FieldError[] = [];
+  checkArea(p, input.areaCode, errors);
+  const members = buildMembers(store, input.members, [], errors);
+  if (input.members.length === 0) {
+    errors.push({
+      field: 'members',
+      code: 'required',
+      message: bi('至少需要一名家庭成员', 'At least one member is required'),
+    });
+  }
+  if (errors.length) throw invalidHousehold(errors);
+  const now = store.now();
+  const facts = applyFacts(
+    store,
+    {
+      address: '',
+      groupNo: null,
+      phone: null,
+      bankName: null,
+      bankAccount: null,
+      attribute: null,
+      mainCause: null,
+      otherCauses: [],
+      guarantees: allGuaranteesMet(),
+      housingGrade: null,
+      identificationYear: null,
+      exitYear: null,
+      partyMember: false,
+      income: null,
+    },
+    input,
+  );
+  const doc: NewHousehold = {
+    _id: randomUUID(),
+    householdNo: input.householdNo.trim(),
+    areaCode: input.areaCode,
+    townshipCode: townshipOf(input.areaCode),
+    status: input.status ?? 'candidate',
+    ...facts,
+    headName: '',
+    size: 0,
+    perCapitaIncomeFen: null,
+    belowPovertyLine: null,
+    guaranteesUnmet: [],
+    members,
+    memberIdHashes: [],
+    memberNames: [],
+    workflow: null,
+    history: [
+      store.historyEntry(
+        p,
+        source === 'import' ? 'imported' : 'registered',
+        null,
+        input.status ?? 'candidate',
+        [],
+      ),
+    ],
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+  };
+  return derive(doc);
+}

@@ -1,0 +1,145 @@
+import type { Envelope } from '@fupin/contracts';
+import {
+  AppError,
+  assertInScope,
+  type AuditLog,
+  bi,
+  conflict,
+  notFound,
+  outboxUpdate,
+  type PersonalDataCipher,
+  type Principal,
+} from '@fupin/kit';
+import type {
+  HistoryEntry,
+  Household,
+  HouseholdModel,
+  IdClaimModel,
+  PersonalValue,
+} from './household.model';
+import type { HouseholdListView } from './list/household-list.view';
+
+const HOUSEHOLD = bi('贫困户', 'Household');
+
+/** The collections and services the household use cases work with. */
+export interface HouseholdDeps {
+  households: HouseholdModel;
+  claims: IdClaimModel;
+  /** The list's slim rows, written after each household write. */
+  list: HouseholdListView;
+  cipher: PersonalDataCipher;
+  audit: AuditLog;
+  eventsStored?: () => void;
+  now?: () => Date;
+}
+
+/**
+ * What every household use case shares: the collections, the cipher and the audit log, the clock,
+ * and the one way a household is read (in the caller's scope) and written (one document, its
+ * history entry and its events, guarded by revision).
+ */
+export class HouseholdStore {
+  constructor(readonly deps: HouseholdDeps) {}
+
+  now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  seal(value: string, mask: (v: string) => string): PersonalValue {
+    return { ...this.deps.cipher.seal(value), masked: mask(value) };
+  }
+
+  async load(p: Principal, id: string): Promise<Household> {
+    const h = await this.deps.households.findById(id).lean<Household>();
+    if (!h) throw notFound(HOUSEHOLD, 'REGISTRY_HOUSEHOLD_NOT_FOUND');
+    assertInScope(p, h.areaCode);
+    return h;
+  }
+
+  checkRevision(h: Household, revision: number | undefined): void {
+    if (revision !== undefined && revision !== h.revision) {
+      throw conflict(
+        'REGISTRY_HOUSEHOLD_STALE',
+        bi(
+          '该户已被他人修改，请刷新后重试',
+          'The household was changed by someone else; reload and retry',
+        ),
+        { currentRevision: h.revision },
+      );
+    }
+  }
+
+  /** One single-document write: the change, its history entry and its events; guarded by revision. */
+  async save(
+    p: Principal,
+    current: Household,
+    next: Household,
+    action: string,
+    opts: {
+      changed: string[];
+      events: (h: Household) => Envelope[];
+      reason?: string;
+      evidence?: string[];
+      from?: string | null;
+      to?: string | null;
+    },
+  ): Promise<void> {
+    next.revision = current.revision + 1;
+    next.updatedAt = this.now();
+    const entry = this.historyEntry(
+      p,
+      action,
+      opts.from ?? null,
+      opts.to ?? null,
+      opts.changed,
+      opts.reason ?? null,
+      opts.evidence ?? [],
+    );
+    const {
+      _id,
+      history: _h,
+      outbox: _o,
+      hasOutbox: _ho,
+      outboxLease: _ol,
+      createdAt: _c,
+      ...set
+    } = next;
+    next.history = [...current.history, entry];
+    const update = outboxUpdate({ $set: set, $push: { history: entry } }, opts.events(next));
+    const res = await this.deps.households.updateOne({ _id, revision: current.revision }, update);
+    if (res.matchedCount !== 1) {
+      throw new AppError(
+        409,
+        'REGISTRY_HOUSEHOLD_STALE',
+        bi(
+          '该户已被他人修改，请刷新后重试',
+          'The household was changed by someone else; reload and retry',
+        ),
+      );
+    }
+    this.deps.eventsStored?.();
+    await this.deps.list.record([next]);
+  }
+
+  historyEntry(
+    p: Principal,
+    action: string,
+    from: string | null,
+    to: string | null,
+    changed: string[],
+    reason: string | null = null,
+    evidence: string[] = [],
+  ): HistoryEntry {
+    return {
+      at: this.now(),
+      actorId: p.userId,
+      actorName: p.username,
+      action,
+      from,
+      to,
+      reason,
+      evidence,
+      changed,
+    };
+  }
+}
