@@ -191,3 +191,24 @@ test('the rebuild fills an empty list view from the existing households and corr
     .set(as(t.tokens.county));
   expect(all.headers['content-range']).toBe(`households 0-0/${households}`);
 });
+
+test("the start retires the households' old list filter indexes and keeps the registry's own", async () => {
+  const coll = t.registry.models.households.collection;
+  // A registry from before the list view: its households carried the list's filter indexes.
+  await coll.createIndex({ headName: 1 });
+  await coll.createIndex({ memberIdHashes: 1 });
+
+  await syncHouseholdListOnStart({
+    households: t.registry.models.households,
+    rows: rows(),
+    view: t.registry.householdList,
+    logger: t.rt.logger,
+    now: clock.now,
+  });
+
+  const names = (await coll.indexes()).map((i) => i.name);
+  expect(names).not.toContain('headName_1');
+  expect(names).not.toContain('memberIdHashes_1');
+  expect(names).toEqual(expect.arrayContaining(['householdNo_1', 'areaCode_1_status_1']));
+  expect(await listed({ status: 'in_poverty' })).not.toEqual([]);
+});

@@ -222,26 +222,44 @@ const householdSchema = new Schema<Household>(
   { collection: 'households', versionKey: false, minimize: false },
 );
 householdSchema.plugin(outboxPlugin);
-// Every list filter has its index (real MongoDB uses them; the local stand-in keeps unique ones only).
+// The list's filters and orders are served by the list view (household_list, its own indexes):
+// here only what the registry itself looks up. Every index costs on every write (SecantusDB
+// rewrites each entry of a changed document, and the relay writes a household twice more).
 householdSchema.index({ householdNo: 1 }, { unique: true });
 householdSchema.index({ areaCode: 1, status: 1 });
 householdSchema.index({ townshipCode: 1, status: 1 });
 householdSchema.index({ status: 1, updatedAt: -1 });
-householdSchema.index({ attribute: 1 });
-householdSchema.index({ mainCause: 1 });
-householdSchema.index({ identificationYear: 1 });
-householdSchema.index({ exitYear: 1 });
-householdSchema.index({ guaranteesUnmet: 1 });
-householdSchema.index({ perCapitaIncomeFen: 1 });
-householdSchema.index({ memberIdHashes: 1 });
-householdSchema.index({ memberNames: 1 });
-householdSchema.index({ headName: 1 });
 householdSchema.index({ updatedAt: -1 });
-// The default list order inside an area scope, and the remaining filters of `filterOf`.
 householdSchema.index({ areaCode: 1, householdNo: 1 });
-householdSchema.index({ otherCauses: 1 });
-householdSchema.index({ belowPovertyLine: 1 });
 householdSchema.index({ townshipCode: 1, exitYear: 1 });
+
+/** The list's filter indexes households carried before the list view took them over. */
+export const RETIRED_HOUSEHOLD_INDEXES = [
+  'attribute_1',
+  'mainCause_1',
+  'identificationYear_1',
+  'exitYear_1',
+  'guaranteesUnmet_1',
+  'perCapitaIncomeFen_1',
+  'memberIdHashes_1',
+  'memberNames_1',
+  'headName_1',
+  'otherCauses_1',
+  'belowPovertyLine_1',
+];
+
+/** Drops the retired indexes a registry from before the list view still has (idempotent). */
+export async function dropRetiredHouseholdIndexes(model: HouseholdModel): Promise<string[]> {
+  const listed = await model.collection.indexes().catch((err: unknown) => {
+    // A new registry: no collection yet, nothing to retire.
+    if ((err as { code?: number }).code === 26) return [];
+    throw err;
+  });
+  const present = new Set(listed.map((i) => i.name));
+  const retired = RETIRED_HOUSEHOLD_INDEXES.filter((name) => present.has(name));
+  for (const name of retired) await model.collection.dropIndex(name);
+  return retired;
+}
 
 export function householdModel(conn: Connection) {
   return conn.models.Household

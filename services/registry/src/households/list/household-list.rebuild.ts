@@ -1,5 +1,5 @@
 import type { Logger } from '@fupin/kit';
-import type { HouseholdModel } from '../household.model';
+import { dropRetiredHouseholdIndexes, type HouseholdModel } from '../household.model';
 import type { HouseholdListModel } from './household-list.model';
 import { ROW_SOURCE_FIELDS, type RowSource } from './household-list.rows';
 import type { HouseholdListView } from './household-list.view';
@@ -41,7 +41,7 @@ export async function rebuildHouseholdList(
 }
 
 /**
- * The start's migration: a list holding fewer or more rows than there are households (a
+ * The start's migration: the households' retired list indexes are dropped; a list holding fewer or more rows than there are households (a
  * registry from before the list existed, a restore) is rebuilt whole; otherwise the households
  * changed within the last hour are written again, in case a crash fell between a household's
  * write and its row's.
@@ -53,6 +53,12 @@ export async function syncHouseholdListOnStart(deps: {
   logger: Logger;
   now: () => Date;
 }): Promise<void> {
+  const dropped = await dropRetiredHouseholdIndexes(deps.households);
+  if (dropped.length > 0)
+    deps.logger.info(
+      { dropped },
+      'households: list filter indexes retired (the list view has them)',
+    );
   const [households, rows] = await Promise.all([
     deps.households.estimatedDocumentCount(),
     deps.rows.estimatedDocumentCount(),
