@@ -1,4 +1,4 @@
-import type { MessageTree } from './types';
+import type { MessageTree, ModuleMessages } from './types';
 
 const isTree = (v: unknown): v is MessageTree =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,4 +23,12 @@ export function mergeMessages<T extends object>(base: T, ...parts: MessageTree[]
     (acc, part) => into(acc, part, '') as unknown as MessageTree,
     base as unknown as MessageTree,
   ) as unknown as T;
+}
+
+/** A module's messages kept in several files (by resource group), as one. */
+export function mergeModuleMessages(...parts: ModuleMessages[]): ModuleMessages {
+  return {
+    zhCN: mergeMessages({}, ...parts.map((p) => p.zhCN)),
+    en: mergeMessages({}, ...parts.map((p) => p.en)),
+  };
 }
