@@ -11,6 +11,7 @@ import type { HouseholdStore } from './household.store';
  * belongs to a registration still under way, never to be taken over.
  */
 const CLAIM_SETTLE_MS = 10 * 60 * 1000;
+
 /**
  * Claims each member's ID number for this household. A claim held by another household
  * that still has that person as an active member is a conflict (named, masked). A claim
