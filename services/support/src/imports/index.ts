@@ -25,7 +25,7 @@ export function importsModule(
   });
   const queueOpts = {
     connection: ctx.redis,
-    prefix: ctx.queuePrefix || 'fupin',
+    prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
   };
   let queue: Queue<ImportJobData> | undefined;
