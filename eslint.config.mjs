@@ -4,6 +4,18 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/**
+ * Per service, the model files of its area-scoped collections and the names that reach their
+ * models (a service is listed once it reads them through kit's ScopedRepository).
+ */
+const SCOPED_MODELS = {
+  matching: [
+    ['finding.model', ['findingModel', 'FindingModel']],
+    ['list.model', ['listModels', 'ListModels', 'DepartmentListModel', 'ListSeriesModel']],
+    ['run.model', ['matchingRunModel', 'MatchingRunModel']],
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,6 +55,27 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  // Area-scoped collections are read and written through kit's ScopedRepository, which adds
+  // the caller's area itself (a query without it does not type-check). Their models are
+  // reached in their model file and in the service's composition root, nowhere else: a route
+  // or a service that imports one could query another township's records.
+  ...Object.entries(SCOPED_MODELS).map(([service, models]) => ({
+    files: [`services/${service}/src/**/*.ts`],
+    ignores: [`services/${service}/src/**/*.model.ts`, `services/${service}/src/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: models.map(([model, names]) => ({
+            group: [`**/${model}`, `./${model}`],
+            importNames: names,
+            message:
+              'An area-scoped collection: take its ScopedRepository (kit) from the composition root.',
+          })),
+        },
+      ],
+    },
+  })),
   {
     files: ['bench/**', 'scripts/**', 'deploy/**'],
     rules: { 'no-console': 'off' },

@@ -1,4 +1,4 @@
-import type { Model, PipelineStage, UpdateQuery } from 'mongoose';
+import type { Model, mongo, PipelineStage, UpdateQuery } from 'mongoose';
 import { scopePrefix } from '@fupin/reference';
 import { AppError, bi, type Bilingual, notFound } from './errors';
 import type { Principal } from './http/auth';
@@ -156,15 +156,24 @@ export class ScopedRepository<T> {
     return q.lean<T>().exec();
   }
 
-  /** One record by id, or 404 when it is missing or out of scope (its existence not revealed). */
+  /**
+   * One record by id, or 404 when it is missing or out of scope (its existence not revealed).
+   * `everyArea`: a record of several areas is found only when all of them are in the scope
+   * (a transfer between two projects is for those who hold both).
+   */
   async get(
     scope: Scope,
     id: string,
     missing: NotFound,
-    projection?: Record<string, 0 | 1>,
+    opts: { projection?: Record<string, 0 | 1>; everyArea?: boolean } = {},
   ): Promise<T> {
-    const doc = await this.findOne(scope, { _id: id }, projection ? { projection } : {});
-    if (!doc) throw notFound(missing.what, missing.code);
+    const doc = await this.findOne(
+      scope,
+      { _id: id },
+      opts.projection ? { projection: opts.projection } : {},
+    );
+    const whole = !opts.everyArea || codesAt(doc, this.area).every((c) => areaInScope(scope, c));
+    if (!doc || !whole) throw notFound(missing.what, missing.code);
     return doc;
   }
 
@@ -240,9 +249,46 @@ export class ScopedRepository<T> {
     await this.model.create(all);
   }
 
-  async insertMany(scope: Scope, docs: T[], opts: { ordered?: boolean } = {}): Promise<void> {
+  /**
+   * Stores many new records, each inside the scope. `driver: true` sends them through the
+   * driver uncast (complete documents, thousands at a time) and lets its write errors through.
+   */
+  async insertMany(
+    scope: Scope,
+    docs: T[],
+    opts: { ordered?: boolean; driver?: boolean } = {},
+  ): Promise<void> {
     for (const doc of docs) this.assertWritable(scope, doc);
-    await this.model.insertMany(docs, { ordered: opts.ordered ?? true });
+    const ordered = opts.ordered ?? true;
+    if (opts.driver)
+      await this.model.collection.insertMany(
+        docs as unknown as mongo.OptionalId<mongo.Document>[],
+        {
+          ordered,
+        },
+      );
+    else await this.model.insertMany(docs, { ordered });
+  }
+
+  /** Many single-record updates in one round trip, each inside the scope; the count changed. */
+  async bulkUpdate(
+    scope: Scope,
+    ops: { filter: Filter; update: UpdateQuery<T> }[],
+    opts: { ordered?: boolean } = {},
+  ): Promise<number> {
+    if (ops.length === 0) return 0;
+    for (const op of ops) this.assertMoves(scope, op.update);
+    const res = await this.model.bulkWrite(
+      ops.map((op) => ({
+        // mongoose's update type and the driver's bulk one describe the same operators.
+        updateOne: {
+          filter: this.filter(scope, op.filter),
+          update: op.update as mongo.UpdateFilter<mongo.Document>,
+        },
+      })),
+      { ordered: opts.ordered ?? true },
+    );
+    return res.modifiedCount;
   }
 
   updateOne(scope: Scope, filter: Filter, update: UpdateQuery<T>, opts: { upsert?: boolean } = {}) {

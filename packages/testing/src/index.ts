@@ -9,3 +9,4 @@ export * from './pdf';
 export * from './openapi';
 export * from './service-env';
 export * from './list-explain';
+export * from './cross-township';

@@ -9,21 +9,22 @@ import {
   loadOpenApi,
   projectedHouseholdModel,
   RegistryProjection,
+  scopedRepository,
   type ServiceRuntime,
   startPublishing,
 } from '@fupin/kit';
 import type { MatchingConfig } from './config';
-import { findingModel } from './findings/finding.model';
+import { type Finding, findingModel } from './findings/finding.model';
 import { FindingService } from './findings/finding.service';
 import { findingsModule } from './findings';
-import { listModels } from './lists/list.model';
+import { type DepartmentList, type ListSeries, listModels } from './lists/list.model';
 import { listRoutes } from './lists/list.routes';
 import { ListService } from './lists/list.service';
 import type { MatchingContext } from './module';
 import { personBucketModel } from './persons/person-index.model';
 import { personIndexRoutes } from './persons/person-index.routes';
 import { PersonIndex } from './persons/person-index.service';
-import { matchingRunModel } from './runs/run.model';
+import { type MatchingRun, matchingRunModel } from './runs/run.model';
 import { type RunHooks, RunService } from './runs/run.service';
 import { type RunWorkerOptions, runsModule } from './runs';
 
@@ -70,21 +71,27 @@ export async function createMatching(
     logger: rt.logger,
     onChanges: (changes) => persons.applyMany(changes),
   });
+  // The area-scoped collections are reached through their repositories only.
+  const listModel = listModels(rt.conn);
+  const findingsModel = findingModel(rt.conn);
   const lists = new ListService({
-    models: listModels(rt.conn),
+    lists: scopedRepository<DepartmentList>(listModel.lists),
+    series: scopedRepository<ListSeries>(listModel.series),
+    segments: listModel.segments,
     cipher,
     sealer: createByteSealer(config.PII_ENCRYPTION_KEY),
     now,
     maxBytes: config.MATCHING_MAX_UPLOAD_BYTES,
   });
   const findings = new FindingService({
-    model: findingModel(rt.conn),
+    findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
+    outboxModel: findingsModel,
     eventsStored,
     now,
     overdueDays: config.MATCHING_OVERDUE_DAYS,
   });
   const runs = new RunService({
-    runs: matchingRunModel(rt.conn),
+    runs: scopedRepository<MatchingRun>(matchingRunModel(rt.conn), 'startedBy.areaCode'),
     lists,
     persons,
     findings,

@@ -1,25 +1,28 @@
 import type { FindingConclusion, FindingStatus, MatchingRuleCode } from '@fupin/contracts';
 import {
+  allOf,
   AppError,
-  areaScopeFilter,
   areaWithin,
-  assertInScope,
   bi,
+  countyWide,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   withOutbox,
 } from '@fupin/kit';
 import { areaLevel, isAreaCode } from '@fupin/reference';
-import type { mongo } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { ListType } from '../lists/list-types';
 import { actorOf, findingCreated, findingOverdue, stepEvent } from './finding.events';
-import type { Finding, FindingCandidate, FindingModel } from './finding.model';
+import type { Finding, FindingCandidate } from './finding.model';
 import { transition, type WorkflowAction } from './finding.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
-const FINDING = bi('比对问题', 'Finding');
+const MISSING = { what: bi('比对问题', 'Finding'), code: 'MATCHING_FINDING_NOT_FOUND' };
+/** What a run records, and the overdue sweep, cover every area of the county. */
+const RUN = countyWide('a matching run records what it found in every area');
+const SWEEP = countyWide('the overdue sweep reports every overdue finding');
 
 /** The township a finding is verified by: a village's township, else the area itself. */
 export function townshipOf(areaCode: string): string {
@@ -58,15 +61,19 @@ export interface StepInput {
 export class FindingService {
   constructor(
     private readonly deps: {
-      model: FindingModel;
+      /** Findings, visible where any area they involve lies in the caller's scope. */
+      findings: ScopedRepository<Finding>;
+      /** The same collection's model, for the outbox relay alone. */
+      outboxModel: Model<Finding>;
       eventsStored: () => void;
       now: () => Date;
       overdueDays: number;
     },
   ) {}
 
-  get model(): FindingModel {
-    return this.deps.model;
+  /** For the outbox relay; reads and writes go through the repository. */
+  get outboxModel(): Model<Finding> {
+    return this.deps.outboxModel;
   }
 
   /**
@@ -78,11 +85,11 @@ export class FindingService {
     runId: string,
   ): Promise<{ created: number; reconfirmed: number }> {
     if (batch.length === 0) return { created: 0, reconfirmed: 0 };
-    const model = this.deps.model;
+    const findings = this.deps.findings;
     const now = this.deps.now();
     const ids = batch.map((f) => f._id);
     const existing = new Set(
-      (await model.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>()).map(
+      (await findings.find(RUN, { _id: { $in: ids } }, { projection: { _id: 1 } })).map(
         (f) => f._id,
       ),
     );
@@ -95,9 +102,7 @@ export class FindingService {
       });
       try {
         // The driver directly: the documents are complete, and casting thousands costs time.
-        await model.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], {
-          ordered: false,
-        });
+        await findings.insertMany(RUN, docs, { ordered: false, driver: true });
         created = docs.length;
       } catch (err) {
         // Another instance recorded some of them first: those are re-confirmed instead.
@@ -113,16 +118,14 @@ export class FindingService {
     let reconfirmed = 0;
     if (existing.size) {
       // One update per finding rather than one $in over all: far cheaper on every server.
-      const res = await model.bulkWrite(
+      reconfirmed = await findings.bulkUpdate(
+        RUN,
         [...existing].map((id) => ({
-          updateOne: {
-            filter: { _id: id, lastRunId: { $ne: runId } },
-            update: { $set: { lastRunId: runId, lastSeenAt: now }, $inc: { confirmations: 1 } },
-          },
+          filter: { _id: id, lastRunId: { $ne: runId } },
+          update: { $set: { lastRunId: runId, lastSeenAt: now }, $inc: { confirmations: 1 } },
         })),
         { ordered: false },
       );
-      reconfirmed = res.modifiedCount;
     }
     return { created, reconfirmed };
   }
@@ -157,11 +160,11 @@ export class FindingService {
   async runSummary(
     runId: string,
   ): Promise<{ found: number; created: number; byRule: Record<string, number> }> {
-    const model = this.deps.model;
+    const findings = this.deps.findings;
     const [found, created, byRule] = await Promise.all([
-      model.countDocuments({ lastRunId: runId }),
-      model.countDocuments({ createdByRunId: runId }),
-      model.aggregate<{ _id: string; n: number }>([
+      findings.count(RUN, { lastRunId: runId }),
+      findings.count(RUN, { createdByRunId: runId }),
+      findings.aggregate<{ _id: string; n: number }>(RUN, [
         { $match: { lastRunId: runId } },
         { $group: { _id: '$rule', n: { $sum: 1 } } },
       ]),
@@ -178,13 +181,9 @@ export class FindingService {
     };
   }
 
-  /** Visible when any area it involves lies in the caller's scope. */
-  private scopeFilter(p: Principal): Record<string, unknown> {
-    return areaScopeFilter(p, 'areaCodes');
-  }
-
-  private filterOf(p: Principal, f: FindingFilter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [this.scopeFilter(p)];
+  /** A list's own conditions; the repository adds the caller's scope. */
+  private filterOf(f: FindingFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
     if (f.rule) and.push({ rule: f.rule });
     if (f.status) and.push({ status: f.status });
     if (f.open !== undefined) and.push({ status: f.open ? { $ne: 'closed' } : 'closed' });
@@ -201,37 +200,27 @@ export class FindingService {
           : { $or: [{ status: 'closed' }, { dueAt: { $gte: now } }] },
       );
     }
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(
     p: Principal,
     q: ListQuery<FindingFilter>,
   ): Promise<{ items: FindingView[]; total: number }> {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.model.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Finding[]>(),
-      this.deps.model.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.findings.page(p, this.filterOf(q.filter), q);
     return { items: items.map((f) => this.viewOf(f)), total };
   }
 
   /** Every finding of the filter within the caller's scope, for exports. */
   async *cursor(p: Principal, f: FindingFilter): AsyncGenerator<FindingView> {
-    const cursor = this.deps.model
-      .find(this.filterOf(p, f))
-      .sort({ townshipCode: 1, createdAt: 1, _id: 1 })
-      .lean<Finding[]>()
-      .cursor({ batchSize: 500 });
-    for await (const doc of cursor as AsyncIterable<Finding>) yield this.viewOf(doc);
+    const cursor = this.deps.findings.cursor(p, this.filterOf(f), {
+      sort: { townshipCode: 1, createdAt: 1, _id: 1 },
+    });
+    for await (const doc of cursor) yield this.viewOf(doc);
   }
 
-  private async load(p: Principal, id: string): Promise<Finding> {
-    const f = await this.deps.model
-      .findOne({ $and: [{ _id: id }, this.scopeFilter(p)] })
-      .lean<Finding>();
-    if (!f) throw notFound(FINDING, 'MATCHING_FINDING_NOT_FOUND');
-    return f;
+  private load(p: Principal, id: string): Promise<Finding> {
+    return this.deps.findings.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<FindingView> {
@@ -247,7 +236,7 @@ export class FindingService {
   ): Promise<FindingView> {
     const f = await this.load(p, id);
     // Acting is for the township the finding is assigned to (and the areas above it).
-    assertInScope(p, f.areaCode);
+    this.deps.findings.assertWritable(p, f.areaCode);
     const t = transition(f, action, p.userId);
     if (!t.ok) throw new AppError(409, t.code, t.message);
     const now = this.deps.now();
@@ -279,7 +268,8 @@ export class FindingService {
       byName: p.username,
       note: note ?? set.conclusionReason ?? null,
     };
-    const res = await this.deps.model.updateOne(
+    const res = await this.deps.findings.updateOne(
+      p,
       { _id: id, revision: f.revision },
       outboxUpdate({ $set: set, $push: { history: step } }, [stepEvent(action, after, actorOf(p))]),
     );
@@ -301,13 +291,15 @@ export class FindingService {
     const now = this.deps.now();
     let total = 0;
     for (;;) {
-      const due = await this.deps.model
-        .find({ status: { $ne: 'closed' }, dueAt: { $lt: now }, overdueReportedAt: null })
-        .limit(200)
-        .lean<Finding[]>();
+      const due = await this.deps.findings.find(
+        SWEEP,
+        { status: { $ne: 'closed' }, dueAt: { $lt: now }, overdueReportedAt: null },
+        { limit: 200 },
+      );
       if (due.length === 0) break;
       for (const f of due) {
-        const res = await this.deps.model.updateOne(
+        const res = await this.deps.findings.updateOne(
+          SWEEP,
           { _id: f._id, overdueReportedAt: null },
           outboxUpdate({ $set: { overdueReportedAt: now } }, [findingOverdue(f, now)]),
         );

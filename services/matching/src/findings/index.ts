@@ -22,7 +22,7 @@ export function findingsModule(ctx: MatchingContext, findings: FindingService): 
   let worker: Worker | undefined;
   return {
     name: 'findings',
-    outboxModels: [findings.model],
+    outboxModels: [findings.outboxModel],
     topics: FINDING_TOPICS,
     routes: (router) => findingRoutes(router, { findings, audit: ctx.audit, now: ctx.now }),
     async start() {

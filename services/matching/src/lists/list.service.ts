@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   assertTableUpload,
   badRequest,
   bi,
@@ -11,14 +10,15 @@ import {
   type Cell,
   cellText,
   type CsvEncoding,
+  countyWide,
   formatOf,
-  isInScope,
   type ListQuery,
   notFound,
   type PersonalDataCipher,
   type Principal,
   readRows,
   redactString,
+  type ScopedRepository,
   UploadEnds,
 } from '@fupin/kit';
 import {
@@ -32,7 +32,7 @@ import {
 import { factColumnOf, gradeOf, idColumnOf, type ColumnChoice } from './list-columns';
 import { SegmentReader, SegmentWriter, type ListRow } from './list-rows';
 import type { ListType } from './list-types';
-import type { DepartmentList, ListModels, RowProblem } from './list.model';
+import type { DepartmentList, ListSegmentModel, ListSeries, RowProblem } from './list.model';
 
 /** Rows (and warnings) kept in the report; the counts by code are always complete. */
 export const REPORT_LIMIT = 1000;
@@ -65,6 +65,8 @@ export type ListView = Omit<DepartmentList, '_id'> & { id: string };
 export type ListSummary = Omit<ListView, 'rejected' | 'warnings'>;
 
 const LIST = bi('部门名单', 'Department list');
+/** A run reads the lists it was started with, whichever areas they cover. */
+const RUN = countyWide('a matching run reads the lists it was started with');
 
 function viewOf(l: DepartmentList): ListView {
   const { _id, ...rest } = l;
@@ -126,7 +128,12 @@ interface Report {
 export class ListService {
   constructor(
     private readonly deps: {
-      models: ListModels;
+      /** Department lists, each in its area's scope. */
+      lists: ScopedRepository<DepartmentList>;
+      /** A series (type + area) and its current version, in the area's scope. */
+      series: ScopedRepository<ListSeries>;
+      /** Sealed rows of a list, reached only through a list the caller may see. */
+      segments: ListSegmentModel;
       cipher: PersonalDataCipher;
       sealer: ByteSealer;
       now: () => Date;
@@ -152,7 +159,7 @@ export class ListService {
           },
         ],
       );
-    assertInScope(p, areaCode);
+    this.deps.lists.assertWritable(p, areaCode);
     const chunks = limited(body, this.deps.maxBytes)[Symbol.asyncIterator]();
     const headParts: Buffer[] = [];
     let headBytes = 0;
@@ -245,12 +252,12 @@ export class ListService {
       createdAt: now,
       readyAt: null,
     };
-    await this.deps.models.lists.create(list);
+    await this.deps.lists.create(p, list);
     try {
       const done = await this.store(list, source, meta.idColumn);
-      return viewOf(await this.complete(done));
+      return viewOf(await this.complete(p, done));
     } catch (err) {
-      await this.deps.models.segments.deleteMany({ listId: id });
+      await this.deps.segments.deleteMany({ listId: id });
       const error =
         err instanceof AppError
           ? { code: err.code, message: err.messages }
@@ -258,7 +265,7 @@ export class ListService {
               code: 'MATCHING_LIST_FAILED',
               message: bi('名单上传因系统故障中止', 'The upload stopped on a system fault'),
             };
-      await this.deps.models.lists.updateOne({ _id: id }, { $set: { status: 'failed', error } });
+      await this.deps.lists.updateOne(p, { _id: id }, { $set: { status: 'failed', error } });
       throw err;
     }
   }
@@ -287,7 +294,7 @@ export class ListService {
       if (writer.rows === 0) return;
       const { data, rows } = writer.take();
       const sealed = this.deps.sealer.seal(data);
-      await this.deps.models.segments.create({
+      await this.deps.segments.create({
         _id: `${list._id}:${segments}`,
         listId: list._id,
         n: segments,
@@ -447,7 +454,7 @@ export class ListService {
   }
 
   /** Gives the list its version and makes it current in its series, unless a newer one is. */
-  private async complete(list: DepartmentList): Promise<DepartmentList> {
+  private async complete(p: Principal, list: DepartmentList): Promise<DepartmentList> {
     if (list.rowsAccepted === 0)
       throw new AppError(
         422,
@@ -464,7 +471,8 @@ export class ListService {
           })),
         },
       );
-    const series = await this.deps.models.series.findOneAndUpdate(
+    const series = await this.deps.series.findOneAndUpdate(
+      p,
       { _id: list.seriesId },
       {
         $inc: { lastVersion: 1 },
@@ -475,33 +483,40 @@ export class ListService {
           currentVersion: 0,
         },
       },
-      { upsert: true, new: true },
+      { upsert: true },
     );
-    const version = series.lastVersion;
+    // An upsert always answers the series.
+    const version = series?.lastVersion ?? 0;
     const ready: DepartmentList = { ...list, status: 'ready', version, readyAt: this.deps.now() };
     const { _id, ...fields } = ready;
-    await this.deps.models.lists.replaceOne({ _id }, fields);
-    await this.deps.models.series.updateOne(
+    await this.deps.lists.replaceOne(p, { _id }, fields);
+    await this.deps.series.updateOne(
+      p,
       { _id: list.seriesId, currentVersion: { $lt: version } },
       { $set: { currentListId: list._id, currentVersion: version } },
     );
     return ready;
   }
 
-  private visible(p: Principal, l: DepartmentList): boolean {
-    return l.uploadedBy.id === p.userId || isInScope(p, l.areaCode);
+  /** A list in the caller's scope, or one they uploaded (their area may have changed since). */
+  private async visible(p: Principal, id: string): Promise<DepartmentList> {
+    const l =
+      (await this.deps.lists.findOne(p, { _id: id })) ??
+      (await this.deps.lists.findOne(countyWide('the uploader sees the list they uploaded'), {
+        _id: id,
+        'uploadedBy.id': p.userId,
+      }));
+    if (!l) throw notFound(LIST, 'MATCHING_LIST_NOT_FOUND');
+    return l;
   }
 
   async get(p: Principal, id: string): Promise<ListView> {
-    const l = await this.deps.models.lists.findById(id).lean<DepartmentList>();
-    if (!l || !this.visible(p, l)) throw notFound(LIST, 'MATCHING_LIST_NOT_FOUND');
-    return viewOf(l);
+    return viewOf(await this.visible(p, id));
   }
 
   /** A complete list the caller may see, for a run. */
   async ready(p: Principal, id: string): Promise<DepartmentList> {
-    const l = await this.deps.models.lists.findById(id).lean<DepartmentList>();
-    if (!l || !this.visible(p, l)) throw notFound(LIST, 'MATCHING_LIST_NOT_FOUND');
+    const l = await this.visible(p, id);
     if (l.status !== 'ready')
       throw badRequest(
         'MATCHING_LIST_NOT_READY',
@@ -513,48 +528,44 @@ export class ListService {
 
   /** The current version of every series within the caller's area. */
   async current(p: Principal): Promise<DepartmentList[]> {
-    const series = await this.deps.models.series
-      .find({ currentListId: { $ne: null }, ...areaScopeFilter(p) })
-      .lean();
+    const series = await this.deps.series.find(p, { currentListId: { $ne: null } });
     const ids = series.map((s) => s.currentListId).filter((x): x is string => x !== null);
     if (ids.length === 0) return [];
-    return this.deps.models.lists
-      .find({ _id: { $in: ids }, status: 'ready' })
-      .sort({ type: 1, areaCode: 1 })
-      .lean<DepartmentList[]>();
+    return this.deps.lists.find(
+      p,
+      { _id: { $in: ids }, status: 'ready' },
+      { sort: { type: 1, areaCode: 1 } },
+    );
   }
 
   async list(
     p: Principal,
     q: ListQuery<{ type?: ListType; status?: string; areaCode?: string }>,
   ): Promise<{ items: ListView[]; total: number }> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
-    if (q.filter.type) and.push({ type: q.filter.type });
-    if (q.filter.status) and.push({ status: q.filter.status });
-    if (q.filter.areaCode) and.push({ areaCode: q.filter.areaCode });
-    const filter = { $and: and };
-    const [items, total] = await Promise.all([
-      this.deps.models.lists
-        .find(filter, { rejected: 0, warnings: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<DepartmentList[]>(),
-      this.deps.models.lists.countDocuments(filter),
-    ]);
+    const filter = allOf(
+      q.filter.type ? { type: q.filter.type } : undefined,
+      q.filter.status ? { status: q.filter.status } : undefined,
+      q.filter.areaCode ? { areaCode: q.filter.areaCode } : undefined,
+    );
+    const { items, total } = await this.deps.lists.page(p, filter, q, {
+      rejected: 0,
+      warnings: 0,
+    });
     return { items: items.map(viewOf), total };
   }
 
   async byIds(ids: string[]): Promise<DepartmentList[]> {
-    return this.deps.models.lists
-      .find({ _id: { $in: ids } }, { rejected: 0, warnings: 0 })
-      .lean<DepartmentList[]>();
+    return this.deps.lists.find(
+      RUN,
+      { _id: { $in: ids } },
+      { projection: { rejected: 0, warnings: 0 } },
+    );
   }
 
   /** A list's rows, segment by segment, for a run. */
   async *rows(listId: string, segments: number): AsyncGenerator<SegmentReader> {
     for (let n = 0; n < segments; n++) {
-      const s = await this.deps.models.segments.findById(`${listId}:${n}`).lean();
+      const s = await this.deps.segments.findById(`${listId}:${n}`).lean();
       if (!s) throw new Error(`list ${listId}: segment ${n} is missing`);
       const data = Buffer.isBuffer(s.data)
         ? s.data

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allOf,
   AppError,
-  areaScopeFilter,
   bi,
+  countyWide,
   forbidden,
   type ListQuery,
-  notFound,
   type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { areaLevel } from '@fupin/reference';
 import type { Logger } from 'pino';
@@ -15,12 +16,14 @@ import type { DepartmentList } from '../lists/list.model';
 import type { ListService } from '../lists/list.service';
 import type { PersonIndex } from '../persons/person-index.service';
 import { match, type MatchProgress } from './matcher';
-import type { MatchingRun, MatchingRunModel, RunViewFreshness } from './run.model';
+import type { MatchingRun, RunViewFreshness } from './run.model';
 import { RULES, rulesFor } from './rules';
 
 export type RunView = Omit<MatchingRun, '_id'> & { id: string };
 
-const RUN = bi('比对任务', 'Matching run');
+const MISSING = { what: bi('比对任务', 'Matching run'), code: 'MATCHING_RUN_NOT_FOUND' };
+/** The worker executes runs whoever queued them. */
+const WORKER = countyWide('the run worker executes the runs queued by county users');
 
 function viewOf(r: MatchingRun): RunView {
   const { _id, ...rest } = r;
@@ -41,7 +44,8 @@ export interface RunHooks {
 export class RunService {
   constructor(
     private readonly deps: {
-      runs: MatchingRunModel;
+      /** Runs, in the scope of the area of the user who started them. */
+      runs: ScopedRepository<MatchingRun>;
       lists: ListService;
       persons: PersonIndex;
       findings: FindingService;
@@ -107,40 +111,34 @@ export class RunService {
       startedAt: null,
       finishedAt: null,
     };
-    await this.deps.runs.create(run);
+    await this.deps.runs.create(p, run);
     return viewOf(run);
   }
 
   async get(p: Principal, id: string): Promise<RunView> {
-    const r = await this.deps.runs
-      .findOne({ $and: [{ _id: id }, areaScopeFilter(p, 'startedBy.areaCode')] })
-      .lean<MatchingRun>();
-    if (!r) throw notFound(RUN, 'MATCHING_RUN_NOT_FOUND');
-    return viewOf(r);
+    return viewOf(await this.deps.runs.get(p, id, MISSING));
   }
 
   async list(
     p: Principal,
     q: ListQuery<{ status?: string; scope?: string }>,
   ): Promise<{ items: RunView[]; total: number }> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'startedBy.areaCode')];
-    if (q.filter.status) and.push({ status: q.filter.status });
-    if (q.filter.scope) and.push({ scope: q.filter.scope });
-    const filter = { $and: and };
-    const [items, total] = await Promise.all([
-      this.deps.runs.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<MatchingRun[]>(),
-      this.deps.runs.countDocuments(filter),
-    ]);
+    const filter = allOf(
+      q.filter.status ? { status: q.filter.status } : undefined,
+      q.filter.scope ? { scope: q.filter.scope } : undefined,
+    );
+    const { items, total } = await this.deps.runs.page(p, filter, q);
     return { items: items.map(viewOf), total };
   }
 
   /** Executes (or re-executes) a run; `report` carries progress to the job. */
   async execute(id: string, report?: (p: MatchProgress) => Promise<void>): Promise<void> {
-    const run = await this.deps.runs.findById(id).lean<MatchingRun>();
+    const run = await this.deps.runs.findOne(WORKER, { _id: id });
     if (!run || run.status === 'completed' || run.status === 'failed') return;
     const log = this.deps.logger.child({ runId: id });
     const started = this.deps.now();
     await this.deps.runs.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -157,7 +155,11 @@ export class RunService {
     const loadStarted = Date.now();
     const table = await this.deps.persons.load();
     const timing = { loadIndexMs: Date.now() - loadStarted, recordMs: 0, progressMs: 0 };
-    await this.deps.runs.updateOne({ _id: id }, { $set: { 'progress.people': table.size } });
+    await this.deps.runs.updateOne(
+      WORKER,
+      { _id: id },
+      { $set: { 'progress.people': table.size } },
+    );
     log.info(
       { people: table.size, lists: listDocs.length, attempt: run.attempts + 1 },
       'run started',
@@ -181,6 +183,7 @@ export class RunService {
       onProgress: async (p) => {
         const t0 = Date.now();
         await this.deps.runs.updateOne(
+          WORKER,
           { _id: id },
           {
             $set: {
@@ -196,6 +199,7 @@ export class RunService {
     });
     const summary = await this.deps.findings.runSummary(id);
     await this.deps.runs.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -238,6 +242,7 @@ export class RunService {
             ),
           };
     await this.deps.runs.updateOne(
+      WORKER,
       { _id: id },
       { $set: { status: 'failed', error, finishedAt: this.deps.now() } },
     );
