@@ -6,13 +6,14 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { MODULES, RESOURCES } from './modules';
+import { CALLS } from './modules/calls';
 import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 
 const authProvider = createAuthProvider(RESOURCES);
-const dataProvider = createDataProvider(RESOURCES);
+const dataProvider = createDataProvider(RESOURCES, CALLS);
 
 export function App() {
   return (

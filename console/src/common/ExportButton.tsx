@@ -18,7 +18,7 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin';
-import { downloadFile } from '../providers/http';
+import { useCommonCalls } from '../providers/dataProvider';
 import { hasRight, type Permissions } from '../providers/permissions';
 import { useNotifyProblem } from '../providers/problem';
 import type { Module } from '../providers/session';
@@ -64,6 +64,7 @@ export function ExportButton({
   const translate = useTranslate();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
+  const calls = useCommonCalls();
   const resource = useResourceContext();
   const { filterValues, sort } = useListContext();
   const { permissions } = usePermissions<Permissions>();
@@ -88,7 +89,7 @@ export function ExportButton({
         ...(clear ? { unmask: 'true' } : {}),
         ...(why ? { reason: why } : {}),
       });
-      const name = await downloadFile(`/api/${service}${path}?${q}`, fileName);
+      const name = await calls.download(`/api/${service}${path}?${q}`, fileName);
       notify('app.export.done', { type: 'success', messageArgs: { name } });
       setOpen(false);
     } catch (err) {

@@ -4,8 +4,7 @@ import { useTranslate } from 'react-admin';
 import { useLocation } from 'react-router';
 import { MODULES } from '../modules';
 import type { ModuleDefinition } from '../modules/types';
-import { apiBase } from '../providers/dataProvider';
-import { apiFetch } from '../providers/http';
+import { useCommonCalls } from '../providers/dataProvider';
 import { formatCount } from './format';
 
 /** How far a module's view of the registry is behind: x of y registry events applied. */
@@ -34,18 +33,14 @@ function moduleOfPath(pathname: string): ModuleDefinition | undefined {
  */
 export function useViewSync(service: string | undefined): ViewSync | null {
   const [sync, setSync] = useState<ViewSync | null>(null);
+  const calls = useCommonCalls();
   useEffect(() => {
     setSync(null);
     if (!service) return;
     let stopped = false;
     const read = async () => {
       try {
-        const res = await apiFetch(`${apiBase(service)}/projection/status`);
-        if (!res.ok) throw new Error(String(res.status));
-        const body = (await res.json()) as {
-          freshness?: { behind: number; appliedPosition: number; registryPosition: number } | null;
-        };
-        const f = body.freshness;
+        const f = await calls.projectionStatus(service);
         if (!stopped)
           setSync(
             f && f.behind > 0
@@ -62,7 +57,7 @@ export function useViewSync(service: string | undefined): ViewSync | null {
       stopped = true;
       clearInterval(timer);
     };
-  }, [service]);
+  }, [calls, service]);
   return sync;
 }
 

@@ -4,25 +4,14 @@ import ListItemText from '@mui/material/ListItemText';
 import { useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import { useApi } from '../common/useApi';
-import { httpClient } from '../providers/http';
-import type { GatewayApi } from '../providers/api-types';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-
-type AuditEntry = GatewayApi.components['schemas']['AuditEntry'];
-
-const load = async () => {
-  const q = new URLSearchParams({
-    filter: JSON.stringify({ action: ['login_failed', 'account_locked'] }),
-    range: '[0,7]',
-    sort: '["at","DESC"]',
-  });
-  return (await httpClient(`/audit?${q}`)).json as AuditEntry[];
-};
 
 /** 近期登录失败与锁定 — for administrators and auditors. */
 export default function SecurityEventsCard() {
   const translate = useTranslate();
-  const { data, loading, error } = useApi(load, []);
+  const calls = useCalls();
+  const { data, loading, error } = useApi(() => calls.auditSecurityEvents(), [calls]);
   return (
     <DashboardCard
       title="dashboard.security_events"

@@ -8,8 +8,9 @@ import type {
   GetOneParams,
   UpdateParams,
 } from 'react-admin';
+import { useDataProvider } from 'react-admin';
 import type { ResourceDefinition } from '../modules/types';
-import { httpClient } from './http';
+import { apiFetch, downloadFile, httpClient, uploadFile } from './http';
 
 /** Where a service's API is reached: the gateway's own routes at its root, the others under /api/<service>. */
 export const apiBase = (service: string): string =>
@@ -62,9 +63,13 @@ export function pickKeys<T extends Record<string, unknown>>(
 /**
  * One data provider over every service: ra-data-simple-rest's conventions (range, sort,
  * filter, Content-Range) through the gateway, one base per service, with the resource's
- * own `api` where its endpoints differ.
+ * own `api` where its endpoints differ; and every call beyond CRUD as a named method
+ * (`calls`), so the pages reach the API through this one seam.
  */
-export function createDataProvider(resources: ResourceDefinition[]): DataProvider {
+export function createDataProvider<C extends object>(
+  resources: ResourceDefinition[],
+  calls: C,
+): DataProvider & C {
   const byName = new Map(resources.map((r) => [r.name, r]));
   const providers = new Map<string, DataProvider>();
   const restOf = (service: string) => {
@@ -122,5 +127,33 @@ export function createDataProvider(resources: ResourceDefinition[]): DataProvide
     delete: () => Promise.reject(new Error('ra.notification.not_authorized')),
     deleteMany: () => Promise.reject(new Error('ra.notification.not_authorized')),
   };
-  return provider as unknown as DataProvider;
+  return { ...(provider as unknown as DataProvider), ...calls };
 }
+
+/** How far a service's view of the registry's events is behind (null when up to date). */
+export interface ViewFreshness {
+  behind: number;
+  appliedPosition: number;
+  registryPosition: number;
+}
+
+/**
+ * Calls every module makes, as data-provider methods: the file transfers of the shared export
+ * and import components (which take their addresses as props) and a view's freshness.
+ */
+export const commonCalls = {
+  /** Downloads a file the API serves with the token; answers the saved file's name. */
+  download: (url: string, fallbackName: string): Promise<string> => downloadFile(url, fallbackName),
+  /** Sends a file as the request body; answers the API's JSON. */
+  upload: (url: string, file: File): Promise<unknown> => uploadFile(url, file),
+  /** The service's `GET /projection/status` freshness. */
+  projectionStatus: async (service: string): Promise<ViewFreshness | null> => {
+    const res = await apiFetch(`${apiBase(service)}/projection/status`);
+    if (!res.ok) throw new Error(String(res.status));
+    const body = (await res.json()) as { freshness?: ViewFreshness | null };
+    return body.freshness ?? null;
+  },
+};
+
+/** The data provider with the calls every module makes (the shared components use these). */
+export const useCommonCalls = () => useDataProvider<DataProvider & typeof commonCalls>();

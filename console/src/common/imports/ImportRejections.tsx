@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Button, useTranslate } from 'react-admin';
-import { downloadFile } from '../../providers/http';
+import { useCommonCalls } from '../../providers/dataProvider';
 import { type Bilingual, pick, useNotifyProblem } from '../../providers/problem';
 
 /** A refused row of an import file: where it is, what identifies it, and each problem in it. */
@@ -46,6 +46,7 @@ export function ImportRejections<R extends RejectedRow>({
 }: ImportRejectionsProps<R>) {
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
+  const calls = useCommonCalls();
   const t = (k: string) => translate(`${messages}.${k}`);
   if (rows.length === 0) return <Alert severity="success">{t('no_rejections')}</Alert>;
   const cell = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
@@ -55,7 +56,7 @@ export function ImportRejections<R extends RejectedRow>({
         <Typography variant="subtitle1">{t('rejected_rows')}</Typography>
         <Button
           label={`${messages}.download_report`}
-          onClick={() => void downloadFile(reportUrl, reportName).catch(notifyProblem)}
+          onClick={() => void calls.download(reportUrl, reportName).catch(notifyProblem)}
         >
           <DownloadIcon />
         </Button>

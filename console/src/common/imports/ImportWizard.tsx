@@ -8,7 +8,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { type ReactNode, useState } from 'react';
 import { Title, useRedirect, useTranslate } from 'react-admin';
-import { downloadFile, uploadFile } from '../../providers/http';
+import { useCommonCalls } from '../../providers/dataProvider';
 import { pick, problemOf, useNotifyProblem } from '../../providers/problem';
 import { ImportSteps } from './ImportSteps';
 
@@ -49,6 +49,7 @@ export function ImportWizard({
 }: ImportWizardProps) {
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
+  const calls = useCommonCalls();
   const redirect = useRedirect();
   const [step, setStep] = useState(templateUrl ? 0 : 1);
   const [file, setFile] = useState<File | null>(null);
@@ -59,7 +60,7 @@ export function ImportWizard({
   const template = async () => {
     if (!templateUrl) return;
     try {
-      await downloadFile(templateUrl, templateName);
+      await calls.download(templateUrl, templateName);
       setStep(1);
     } catch (err) {
       notifyProblem(err);
@@ -71,7 +72,7 @@ export function ImportWizard({
     setBusy(true);
     setError(null);
     try {
-      const job = (await uploadFile(uploadUrl(file), file)) as { id: string };
+      const job = (await calls.upload(uploadUrl(file), file)) as { id: string };
       redirect('show', resource, job.id);
     } catch (err) {
       const p = problemOf(err);

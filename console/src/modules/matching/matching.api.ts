@@ -1,5 +1,44 @@
 import type { MatchingApi } from '../../providers/api-types';
+import { downloadFile, httpClient, uploadFile } from '../../providers/http';
+
+/** The matching service's base path behind the gateway. */
+const MATCHING = '/api/matching';
 
 export type Finding = MatchingApi.components['schemas']['Finding'];
 export type DepartmentList = MatchingApi.components['schemas']['DepartmentList'];
 export type MatchingRun = MatchingApi.components['schemas']['MatchingRun'];
+
+/** The matching service's calls beyond react-admin's CRUD, as data-provider methods. */
+export const matchingCalls = {
+  /** A step of a finding's review (verify, rectify, close …) with its body. */
+  matchingFindingStep: async (id: string, action: string, body: Record<string, string>) => {
+    await httpClient(`${MATCHING}/findings/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+  },
+  /** How many findings a filter matches: the total of a one-row page's Content-Range. */
+  matchingFindingCount: async (filter: Record<string, unknown>): Promise<number> => {
+    const q = new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,0]' });
+    const res = await httpClient(`${MATCHING}/findings?${q.toString()}`);
+    const total = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1];
+    return total ? Number(total) : 0;
+  },
+  /** The findings of a filter as XLSX; answers the file's name. */
+  matchingFindingsExport: (filter: Record<string, unknown>): Promise<string> =>
+    downloadFile(
+      `${MATCHING}/exports/findings.xlsx?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      '比对问题.xlsx',
+    ),
+  /** Uploads a department list (the query says its type, date and ID column). */
+  matchingListUpload: async (query: URLSearchParams, file: File): Promise<{ id: string }> =>
+    (await uploadFile(`${MATCHING}/lists?${query.toString()}`, file)) as { id: string },
+  /** Starts a run over one list, or over every current list. */
+  matchingRunStart: async (listId?: string): Promise<{ id: string }> =>
+    (
+      await httpClient(`${MATCHING}/runs`, {
+        method: 'POST',
+        body: JSON.stringify(listId ? { listId } : {}),
+      })
+    ).json as { id: string },
+};

@@ -1,4 +1,6 @@
 import { dayToInstant } from '../../../common/format';
+import type { GatewayApi } from '../../../providers/api-types';
+import { httpClient } from '../../../providers/http';
 import type { ResourceApi } from '../../types';
 
 /** The search form picks days (Asia/Shanghai); the API takes instants. */
@@ -9,5 +11,20 @@ export const auditApi: ResourceApi = {
     if (typeof out.to === 'string' && out.to) out.to = dayToInstant(out.to, true);
     if (Array.isArray(out.action) && out.action.length === 0) delete out.action;
     return out;
+  },
+};
+
+type AuditEntry = GatewayApi.components['schemas']['AuditEntry'];
+
+/** The gateway's calls beyond react-admin's CRUD, as data-provider methods. */
+export const auditCalls = {
+  /** 近期登录失败与锁定 — the last eight failed sign-ins and lock-outs. */
+  auditSecurityEvents: async (): Promise<AuditEntry[]> => {
+    const q = new URLSearchParams({
+      filter: JSON.stringify({ action: ['login_failed', 'account_locked'] }),
+      range: '[0,7]',
+      sort: '["at","DESC"]',
+    });
+    return (await httpClient(`/audit?${q}`)).json as AuditEntry[];
   },
 };

@@ -9,8 +9,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
-import { downloadFile } from '../../../providers/http';
 import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 
 /** The month before this one in Asia/Shanghai, `YYYY-MM`. */
 function lastMonth(): string {
@@ -28,6 +28,7 @@ function lastMonth(): string {
 export default function BulletinsPage() {
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   const [month, setMonth] = useState(lastMonth());
   const [format, setFormat] = useState<'pdf' | 'xlsx'>('pdf');
   const [busy, setBusy] = useState(false);
@@ -35,10 +36,7 @@ export default function BulletinsPage() {
   const download = async () => {
     setBusy(true);
     try {
-      await downloadFile(
-        `/api/assessment/bulletins/monthly/${encodeURIComponent(month)}?format=${format}`,
-        `${month}.${format}`,
-      );
+      await calls.assessmentMonthlyBulletin(month, format);
     } catch (err) {
       notifyProblem(err);
     } finally {

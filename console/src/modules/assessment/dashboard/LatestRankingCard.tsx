@@ -5,24 +5,15 @@ import { Link } from 'react-router';
 import { BarChart } from '../../../charts/BarChart';
 import { useApi } from '../../../common/useApi';
 import { DashboardCard } from '../../../dashboard/DashboardCard';
-import { httpClient } from '../../../providers/http';
-import { formatScore, type Ranking } from '../codes';
+import { useCalls } from '../../calls';
+import { formatScore } from '../codes';
 import { YellowCard } from '../results/YellowCard';
-
-async function latestRanking(): Promise<Ranking | null> {
-  const q = new URLSearchParams({
-    filter: JSON.stringify({ current: true }),
-    sort: JSON.stringify(['quarterKey', 'DESC']),
-    range: '[0,0]',
-  });
-  const res = await httpClient(`/api/assessment/rankings?${q.toString()}`);
-  return (res.json as Ranking[])[0] ?? null;
-}
 
 /** 最新季度排名 — the latest quarter in force: scores per unit and who got a yellow card. */
 export default function LatestRankingCard() {
   const translate = useTranslate();
-  const { data, loading, error } = useApi(latestRanking, []);
+  const calls = useCalls();
+  const { data, loading, error } = useApi(() => calls.assessmentLatestRanking(), [calls]);
   const track = data?.tracks[0];
   const warned = data ? data.tracks.flatMap((t) => t.units).filter((u) => u.yellowCard) : [];
   return (

@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Alert from '@mui/material/Alert';
 import { useState } from 'react';
 import { Button, usePermissions, useRedirect, useTranslate } from 'react-admin';
-import { httpClient } from '../../../providers/http';
+import { useCalls } from '../../calls';
 import { hasRight, isCountyWide, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { lastClosedQuarter } from '../codes';
@@ -24,6 +24,7 @@ export function RankQuarterButton() {
   const translate = useTranslate();
   const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
+  const calls = useCalls();
   const initial = lastClosedQuarter();
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState(String(initial.year));
@@ -36,12 +37,9 @@ export function RankQuarterButton() {
     setBusy(true);
     setError(null);
     try {
-      const { json } = await httpClient('/api/assessment/rankings', {
-        method: 'POST',
-        body: JSON.stringify({ year: Number(year), quarter }),
-      });
+      const ranking = await calls.assessmentRankQuarter(Number(year), quarter);
       setOpen(false);
-      redirect('show', 'rankings', (json as { id: string }).id);
+      redirect('show', 'rankings', ranking.id);
     } catch (err) {
       const p = problemOf(err);
       setError(p ? pick(p.message) : translate('ra.notification.http_error'));

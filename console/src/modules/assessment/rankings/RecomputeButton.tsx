@@ -4,7 +4,7 @@ import Alert from '@mui/material/Alert';
 import { useState } from 'react';
 import { Button, usePermissions, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { ReasonDialog } from '../../../common/ReasonDialog';
-import { httpClient } from '../../../providers/http';
+import { useCalls } from '../../calls';
 import { hasRight, isCountyWide, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import type { Ranking } from '../codes';
@@ -18,6 +18,7 @@ export function RecomputeButton() {
   const ranking = useRecordContext<Ranking>();
   const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
+  const calls = useCalls();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +33,9 @@ export function RecomputeButton() {
     setBusy(true);
     setError(null);
     try {
-      const { json } = await httpClient(
-        `/api/assessment/quarters/${ranking.year}/${ranking.quarter}/recompute`,
-        { method: 'POST', body: JSON.stringify({ reason }) },
-      );
+      const next = await calls.assessmentRecompute(ranking.year, ranking.quarter, reason);
       setOpen(false);
-      redirect('show', 'rankings', (json as { id: string }).id);
+      redirect('show', 'rankings', next.id);
     } catch (err) {
       const p = problemOf(err);
       setError(p ? pick(p.message) : translate('ra.notification.http_error'));

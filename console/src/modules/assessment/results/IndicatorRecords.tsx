@@ -11,14 +11,8 @@ import { Link } from 'react-router';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { formatCount } from '../../../common/format';
-import { httpClient } from '../../../providers/http';
 import { pick, problemOf } from '../../../providers/problem';
-
-interface RecordLink {
-  id: string;
-  note: string | null;
-  link: string;
-}
+import { useCalls } from '../../calls';
 
 const SHOWN = 50;
 
@@ -35,13 +29,11 @@ function consolePath(link: string): string | null {
  */
 export function IndicatorRecords({ href }: { href: string }) {
   const translate = useTranslate();
-  const { data, error, loading } = useApi(async () => {
-    const res = await httpClient(`${href}?range=${encodeURIComponent(`[0,${SHOWN - 1}]`)}`);
-    return {
-      items: res.json as RecordLink[],
-      total: Number(res.headers.get('x-records-total') ?? (res.json as unknown[]).length),
-    };
-  }, [href]);
+  const calls = useCalls();
+  const { data, error, loading } = useApi(
+    () => calls.assessmentIndicatorRecords(href, SHOWN),
+    [calls, href],
+  );
   if (loading) return <Spinner />;
   if (error) {
     const p = problemOf(error);

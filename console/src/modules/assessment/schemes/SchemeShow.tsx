@@ -17,19 +17,15 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../../../common/fields';
 import { useApi } from '../../../common/useApi';
-import { downloadFile, httpClient } from '../../../providers/http';
 import { useNotifyProblem } from '../../../providers/problem';
-import { formatIndicatorValue, type Indicator, pickText, type Scheme } from '../codes';
-
-let catalogue: Promise<Indicator[]> | null = null;
-/** The indicator catalogue (labels, value kinds): the same for every scheme, loaded once. */
-const indicators = () =>
-  (catalogue ??= httpClient('/api/assessment/indicators').then((r) => r.json as Indicator[]));
+import { useCalls } from '../../calls';
+import { formatIndicatorValue, pickText, type Scheme } from '../codes';
 
 function Tracks() {
   const translate = useTranslate();
   const s = useRecordContext<Scheme>();
-  const { data } = useApi(indicators, []);
+  const calls = useCalls();
+  const { data } = useApi(() => calls.assessmentIndicators(), [calls]);
   if (!s) return null;
   const byCode = new Map((data ?? []).map((i) => [i.code, i]));
   const f = (k: string) => translate(`assessment.schemes.columns.${k}`);
@@ -125,16 +121,12 @@ function Tracks() {
 function TemplateButton() {
   const s = useRecordContext<Scheme>();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   if (!s) return null;
   return (
     <Button
       label="assessment.schemes.template"
-      onClick={() =>
-        void downloadFile(
-          `/api/assessment/schemes/${s.year}/targets/template.xlsx`,
-          `${s.year}.xlsx`,
-        ).catch(notifyProblem)
-      }
+      onClick={() => void calls.assessmentTargetsTemplate(s.year).catch(notifyProblem)}
     >
       <DownloadIcon />
     </Button>

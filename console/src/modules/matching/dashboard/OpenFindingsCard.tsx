@@ -5,15 +5,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../../common/useApi';
 import { formatCount } from '../../../common/format';
 import { DashboardCard } from '../../../dashboard/DashboardCard';
-import { httpClient } from '../../../providers/http';
-
-/** How many findings a filter matches: the total of a one-row page's Content-Range. */
-async function countFindings(filter: Record<string, unknown>): Promise<number> {
-  const q = new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,0]' });
-  const res = await httpClient(`/api/matching/findings?${q.toString()}`);
-  const total = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1];
-  return total ? Number(total) : 0;
-}
+import { useCalls } from '../../calls';
 
 const FIGURES = [
   ['open', { open: true }],
@@ -24,9 +16,10 @@ const FIGURES = [
 /** 待处理比对问题 — open findings in the user's area, overdue ones and those awaiting closing. */
 export default function OpenFindingsCard() {
   const translate = useTranslate();
+  const calls = useCalls();
   const { data, loading, error } = useApi(
-    () => Promise.all(FIGURES.map(([, f]) => countFindings(f))),
-    [],
+    () => Promise.all(FIGURES.map(([, f]) => calls.matchingFindingCount(f))),
+    [calls],
   );
   return (
     <DashboardCard title="matching.dashboard.open_findings" loading={loading} error={error}>

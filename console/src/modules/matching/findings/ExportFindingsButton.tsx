@@ -1,9 +1,9 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, usePermissions } from 'react-admin';
-import { downloadFile } from '../../../providers/http';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 
 /** 导出比对问题 — the findings of the current filter as XLSX (masked evidence; audited). */
 export function ExportFindingsButton() {
@@ -11,16 +11,13 @@ export function ExportFindingsButton() {
   const { filterValues } = useListContext();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   const [busy, setBusy] = useState(false);
   if (!hasRight(permissions, 'matching', 'export')) return null;
   const run = async () => {
     setBusy(true);
     try {
-      const q = encodeURIComponent(JSON.stringify(filterValues ?? {}));
-      const name = await downloadFile(
-        `/api/matching/exports/findings.xlsx?filter=${q}`,
-        '比对问题.xlsx',
-      );
+      const name = await calls.matchingFindingsExport(filterValues ?? {});
       notify('resources.matching-findings.exported', { messageArgs: { name } });
     } catch (err) {
       notifyProblem(err);

@@ -11,9 +11,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { httpClient } from '../../../providers/http';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { CONCLUSIONS } from '../codes';
 import type { Finding } from '../matching.api';
 
@@ -143,6 +143,7 @@ export function FindingWorkflow() {
   const refresh = useRefresh();
   const notify = useNotify();
   const [open, setOpen] = useState<Action | null>(null);
+  const calls = useCalls();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!f) return null;
@@ -153,10 +154,7 @@ export function FindingWorkflow() {
     setBusy(true);
     setRefusal(null);
     try {
-      await httpClient(`/api/matching/findings/${encodeURIComponent(f.id)}/${action}`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-      });
+      await calls.matchingFindingStep(f.id, action, body);
       notify(`resources.matching-findings.workflow.${action}_done`, { type: 'success' });
       refresh();
     } catch (err) {

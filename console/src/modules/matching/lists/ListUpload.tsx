@@ -12,8 +12,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Title, useRedirect, useTranslate } from 'react-admin';
-import { uploadFile } from '../../../providers/http';
 import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { FACT_COLUMN, ID_HEADERS, LIST_TYPES } from '../codes';
 import { type HeaderCell, readHeaderRow } from './headerRow';
 
@@ -32,6 +32,7 @@ const headerKey = (s: string) => s.replace(/[\s\u3000*＊]/g, '');
 export default function ListUpload() {
   const translate = useTranslate();
   const redirect = useRedirect();
+  const calls = useCalls();
   const [type, setType] = useState<ListType>('vehicles');
   const [date, setDate] = useState(today());
   const [file, setFile] = useState<File | null>(null);
@@ -59,9 +60,7 @@ export default function ListUpload() {
     const q = new URLSearchParams({ type, date, fileName: file.name });
     if (idColumn !== AUTO) q.set('idColumn', idColumn);
     try {
-      const list = (await uploadFile(`/api/matching/lists?${q.toString()}`, file)) as {
-        id: string;
-      };
+      const list = await calls.matchingListUpload(q, file);
       redirect('show', 'department-lists', list.id);
     } catch (err) {
       const p = problemOf(err);

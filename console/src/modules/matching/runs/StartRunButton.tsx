@@ -1,9 +1,9 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useState } from 'react';
 import { Button, usePermissions, useRedirect } from 'react-admin';
-import { httpClient } from '../../../providers/http';
 import { hasRight, isCountyWide, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 
 /**
  * 发起比对 — over one list (from its page) or over every current list (a full run). Only
@@ -13,16 +13,14 @@ export function StartRunButton({ listId, label }: { listId?: string; label: stri
   const { permissions } = usePermissions<Permissions>();
   const redirect = useRedirect();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   const [busy, setBusy] = useState(false);
   if (!hasRight(permissions, 'matching', 'approve') || !isCountyWide(permissions)) return null;
   const start = async () => {
     setBusy(true);
     try {
-      const { json } = await httpClient('/api/matching/runs', {
-        method: 'POST',
-        body: JSON.stringify(listId ? { listId } : {}),
-      });
-      redirect('show', 'matching-runs', (json as { id: string }).id);
+      const run = await calls.matchingRunStart(listId);
+      redirect('show', 'matching-runs', run.id);
     } catch (err) {
       notifyProblem(err);
     } finally {

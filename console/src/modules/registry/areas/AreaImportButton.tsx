@@ -13,16 +13,15 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Button as RaButton, useCanAccess, useRefresh, useTranslate } from 'react-admin';
-import { uploadFile } from '../../../providers/http';
 import { pick, useNotifyProblem } from '../../../providers/problem';
-import type { RegistryApi } from '../../../providers/api-types';
-
-type Report = RegistryApi.components['schemas']['AreaImportReport'];
+import { useCalls } from '../../calls';
+import type { AreaImportReport as Report } from '../registry.api';
 
 /** 导入区划 — uploads the area tree (CSV or XLSX) and shows what was stored and every rejected row. */
 export function AreaImportButton() {
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'areas', action: 'create' });
   const [open, setOpen] = useState(false);
@@ -33,7 +32,7 @@ export function AreaImportButton() {
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      const r = (await uploadFile('/api/registry/areas/import', file)) as Report;
+      const r = await calls.registryAreaImport(file);
       setReport(r);
       refresh();
     } catch (err) {

@@ -13,11 +13,10 @@ import { Button, useTranslate } from 'react-admin';
 import { EnumLabel } from '../../../common/fields';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import { downloadFile, httpClient } from '../../../providers/http';
 import { pick, useNotifyProblem } from '../../../providers/problem';
-import { IMPORT_OUTCOMES, SUPPORT, type SupportSchemas } from '../support.api';
+import { useCalls } from '../../calls';
+import { IMPORT_OUTCOMES } from '../support.api';
 
-type Row = SupportSchemas['DepartmentImportRow'];
 const PAGE = 200;
 
 /**
@@ -27,23 +26,14 @@ const PAGE = 200;
 export function ImportRows({ importId }: { importId: string }) {
   const translate = useTranslate();
   const notifyProblem = useNotifyProblem();
+  const calls = useCalls();
   const [outcome, setOutcome] = useState('');
-  const { data, loading } = useApi(async () => {
-    const q = new URLSearchParams({
-      range: JSON.stringify([0, PAGE - 1]),
-      sort: JSON.stringify(['seq', 'ASC']),
-      filter: JSON.stringify(outcome ? { outcome } : {}),
-    });
-    const res = await httpClient(`${SUPPORT}/imports/${encodeURIComponent(importId)}/rows?${q}`);
-    const total = Number((res.headers.get('content-range') ?? '').split('/').pop());
-    return { rows: res.json as Row[], total: Number.isFinite(total) ? total : 0 };
-  }, [importId, outcome]);
+  const { data, loading } = useApi(
+    () => calls.supportImportRows(importId, outcome, PAGE),
+    [calls, importId, outcome],
+  );
   const h = (k: string) => translate(`resources.support-imports.rows.${k}`);
-  const download = () =>
-    downloadFile(
-      `${SUPPORT}/imports/${encodeURIComponent(importId)}/report.xlsx`,
-      '比对报告.xlsx',
-    ).catch(notifyProblem);
+  const download = () => calls.supportImportReport(importId).catch(notifyProblem);
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>

@@ -1,0 +1,25 @@
+import { type DataProvider, useDataProvider } from 'react-admin';
+import { commonCalls } from '../providers/dataProvider';
+import { auditCalls } from './administration/audit/audit.api';
+import { assessmentCalls } from './assessment/assessment.api';
+import { matchingCalls } from './matching/matching.api';
+import { registryCalls } from './registry/registry.api';
+import { supportCalls } from './support/support.calls';
+
+/**
+ * Every call beyond react-admin's CRUD, named (the atomic-crm way): the data provider
+ * carries them, and a page reaches them with `useCalls()`, never with the HTTP client.
+ */
+export const CALLS = {
+  ...commonCalls,
+  ...auditCalls,
+  ...assessmentCalls,
+  ...matchingCalls,
+  ...registryCalls,
+  ...supportCalls,
+};
+
+export type ConsoleDataProvider = DataProvider & typeof CALLS;
+
+/** The data provider with its named calls. */
+export const useCalls = (): ConsoleDataProvider => useDataProvider<ConsoleDataProvider>();
