@@ -1,18 +1,16 @@
 import path from 'node:path';
-import { AuditRecorded } from '@fupin/contracts';
 import {
-  openOutbox,
-  openRedis,
+  openService,
   personalDataCipherOf,
-  createServiceApp,
-  loadOpenApi,
   projectedHouseholdModel,
   RegistryProjection,
-  registryProjectionRoutes,
+  registryProjectionModule,
+  scopedRepository,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
 } from '@fupin/kit';
-import { batchModel } from './batches/batch.model';
+import { batchModel, type FundBatch } from './batches/batch.model';
 import { batchRoutes } from './batches/batch.routes';
 import { BatchService } from './batches/batch.service';
 import type { FundsConfig } from './config';
@@ -23,7 +21,7 @@ import { DisbursementService } from './disbursements/disbursement.service';
 import { fileModel } from './files/file.model';
 import { fileRoutes } from './files/file.routes';
 import { FileService } from './files/file.service';
-import { findingModel } from './findings/finding.model';
+import { type Finding, findingModel } from './findings/finding.model';
 import { findingRoutes } from './findings/finding.routes';
 import { FindingService } from './findings/finding.service';
 import { MisuseDetector } from './findings/misuse.detector';
@@ -31,22 +29,21 @@ import { idleModule } from './idle';
 import { BatchImport } from './imports/batch-import';
 import { importRoutes } from './imports/import.routes';
 import { ProjectImport } from './imports/project-import';
-import { loanModel } from './loans/loan.model';
+import { type Loan, loanModel } from './loans/loan.model';
 import { loanRoutes } from './loans/loan.routes';
 import { LoanService } from './loans/loan.service';
-import type { FundsContext } from './module';
-import { noticeModel } from './notices/notice.model';
+import { type Notice, noticeModel } from './notices/notice.model';
 import { noticeRoutes } from './notices/notice.routes';
 import { NoticeService } from './notices/notice.service';
 import { PROJECT_TOPICS } from './projects/project.events';
 import { ProjectLedger } from './projects/project.ledger';
-import { projectModel } from './projects/project.model';
+import { type Project, projectModel } from './projects/project.model';
 import { projectRoutes } from './projects/project.routes';
 import { ProjectService } from './projects/project.service';
 import { exportRoutes } from './reports/export.routes';
 import { statisticsRoutes } from './reports/statistics.routes';
 import { StatisticsService } from './reports/statistics.service';
-import { transferModel } from './transfers/transfer.model';
+import { type Transfer, transferModel } from './transfers/transfer.model';
 import { transferRoutes } from './transfers/transfer.routes';
 import { TransferService } from './transfers/transfer.service';
 
@@ -58,9 +55,8 @@ import { TransferService } from './transfers/transfer.service';
 export async function createFunds(
   rt: ServiceRuntime,
   config: FundsConfig,
-  opts: { now?: () => Date; queuePrefix?: string; consumeRegistry?: boolean } = {},
+  opts: ServiceOptions = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const cipher = personalDataCipherOf(config);
   const models = {
     projects: projectModel(rt.conn),
@@ -73,27 +69,27 @@ export async function createFunds(
     notices: noticeModel(rt.conn),
     households: projectedHouseholdModel(rt.conn),
   };
-  const {
-    relay,
-    models: relayModels,
-    eventsStored,
-    audit,
-  } = openOutbox(rt, {
-    service: 'funds',
-    models: [models.projects, models.disbursements],
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
+  const service = openService(rt, config, {
+    ...opts,
+    outbox: [models.projects, models.disbursements],
   });
+  const { audit, eventsStored, now } = service;
+  // The area-scoped collections moved to repositories so far (projects still reach
+  // some services as their model).
+  const scopedProjects = scopedRepository<Project>(models.projects);
+  const scopedBatches = scopedRepository<FundBatch>(models.batches, 'areaCodes');
   const projection = new RegistryProjection({
     model: models.households,
     logger: rt.logger,
     now,
   });
-  const redis = openRedis(rt, config.REDIS_URL);
 
   const files = new FileService({ files: models.files, now, maxBytes: config.UPLOAD_MAX_BYTES });
   const ledger = new ProjectLedger({ projects: models.projects, eventsStored, now });
-  const findings = new FindingService({ findings: models.findings, now });
+  const findings = new FindingService({
+    findings: scopedRepository<Finding>(models.findings),
+    now,
+  });
   const projects = new ProjectService({
     projects: models.projects,
     households: models.households,
@@ -102,8 +98,8 @@ export async function createFunds(
     now,
   });
   const batches = new BatchService({
-    batches: models.batches,
-    projects: models.projects,
+    batches: scopedBatches,
+    projects: scopedProjects,
     ledger,
     now,
   });
@@ -125,73 +121,41 @@ export async function createFunds(
     now,
   });
   const transfers = new TransferService({
-    transfers: models.transfers,
-    projects: models.projects,
+    transfers: scopedRepository<Transfer>(models.transfers, 'areaCodes'),
+    projects: scopedProjects,
     ledger,
     now,
   });
   const loans = new LoanService({
-    loans: models.loans,
+    loans: scopedRepository<Loan>(models.loans),
     households: models.households,
     cipher,
     audit,
     now,
   });
   const notices = new NoticeService({
-    notices: models.notices,
+    notices: scopedRepository<Notice>(models.notices),
     projects,
     disbursements: models.disbursements,
     files,
     now,
   });
-  const statistics = new StatisticsService({ projects: models.projects, batches: models.batches });
+  const statistics = new StatisticsService({ projects: scopedProjects, batches: scopedBatches });
   const imports = {
     projects: new ProjectImport({ projects, model: models.projects }),
     batches: new BatchImport({ batches, projects: models.projects }),
   };
 
-  const ctx: FundsContext = {
-    rt,
-    config,
-    cipher,
-    audit,
-    projection,
-    redis,
-    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
-    eventsStored,
-    now,
-  };
-  const idle = idleModule(ctx, { projects: models.projects, batches, disbursements });
-  const modules = [idle];
-  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
-
-  await startPublishing(rt, {
-    relay,
-    topics: [
-      ...PROJECT_TOPICS,
-      ...DISBURSEMENT_TOPICS,
-      AuditRecorded.topic,
-      ...modules.flatMap((m) => m.topics ?? []),
+  const idle = idleModule(service, { projects: models.projects, batches, disbursements });
+  const app = await startService(service, {
+    topics: [...PROJECT_TOPICS, ...DISBURSEMENT_TOPICS],
+    modules: [
+      registryProjectionModule(service, projection, {
+        routes: { module: 'funds', registryUrl: config.REGISTRY_URL },
+      }),
+      idle,
     ],
-  });
-  if (opts.consumeRegistry ?? true) {
-    await projection.start(rt, {
-      groupId: rt.group('registry-projection'),
-    });
-  }
-  for (const m of modules) {
-    await m.start?.();
-    if (m.stop) rt.shutdown.add(m.name, m.stop);
-  }
-
-  const app = createServiceApp({
-    name: 'funds',
-    logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    bodyLimit: config.HTTP_BODY_LIMIT,
-    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+    openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       fileRoutes(router, files, config.UPLOAD_MAX_BYTES);
       projectRoutes(router, projects);
@@ -210,13 +174,9 @@ export async function createFunds(
         now,
       });
       statisticsRoutes(router, statistics);
-      registryProjectionRoutes(router, projection, {
-        module: 'funds',
-        registryUrl: config.REGISTRY_URL,
-      });
-      for (const m of modules) m.routes(router);
     },
   });
+  const { relay } = service;
   return {
     app,
     relay,
@@ -225,7 +185,7 @@ export async function createFunds(
     idle: idle.service,
     idleQueue: idle.queue,
     services: { files, projects, batches, disbursements, transfers, findings, loans, notices },
-    ctx,
+    ctx: { ...service, cipher },
   };
 }
 export type Funds = Awaited<ReturnType<typeof createFunds>>;

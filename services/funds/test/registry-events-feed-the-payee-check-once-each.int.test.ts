@@ -14,7 +14,7 @@ import { approvedProject, issueBatch, ok, uploadVoucher } from './fixtures/money
 let t: TestFunds;
 
 beforeAll(async () => {
-  t = await startFunds({ consumeRegistry: true });
+  t = await startFunds({ consume: true });
 });
 afterAll(async () => {
   await t.close();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { FundsIdleAssessed } from '@fupin/contracts';
-import { createQueue, createWorker } from '@fupin/kit';
+import { createQueue, createWorker, type ServiceContext, type ServiceModule } from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
 import type { BatchService } from '../batches/batch.service';
 import type { DisbursementService } from '../disbursements/disbursement.service';
-import type { FundsContext, FundsModule } from '../module';
+import type { FundsConfig } from '../config';
 import type { ProjectModel } from '../projects/project.model';
 import { chinaDay } from '../shared/calendar';
 import { idleRunModel } from './idle.model';
@@ -24,9 +24,9 @@ interface IdleJob {
  * holds), then it computes the day's idle funds on the service clock.
  */
 export function idleModule(
-  ctx: FundsContext,
+  ctx: ServiceContext<FundsConfig>,
   deps: { projects: ProjectModel; batches: BatchService; disbursements: DisbursementService },
-): FundsModule & { service: IdleFundsService; queue: () => Queue<IdleJob> | undefined } {
+): ServiceModule & { service: IdleFundsService; queue: () => Queue<IdleJob> | undefined } {
   const runs = idleRunModel(ctx.rt.conn);
   const service = new IdleFundsService({
     runs,
@@ -38,7 +38,7 @@ export function idleModule(
   });
   const queueOpts = {
     connection: ctx.redis,
-    prefix: ctx.queuePrefix || 'fupin',
+    prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
   };
   const log = ctx.rt.logger.child({ component: 'idle-funds' });
