@@ -18,12 +18,14 @@ test('an idle relay doubles its wait between polls; a write is published at once
   const topic = `${ctx.prefix}.${WidgetChanged.topic}`;
   const seen = await collectTopics(ctx.kafka, [topic], `${ctx.prefix}-observer`);
   const polls: number[] = [];
-  const find = Widget.collection.find.bind(Widget.collection);
-  // Every pass starts with one `find` of the pending documents: count the passes.
-  jest.spyOn(Widget.collection, 'find').mockImplementation((...args: Parameters<typeof find>) => {
-    polls.push(Date.now());
-    return find(...args);
-  });
+  const findOne = Widget.collection.findOne.bind(Widget.collection);
+  // Every pass starts with one `findOne` of a pending document: count the passes.
+  jest
+    .spyOn(Widget.collection, 'findOne')
+    .mockImplementation((...args: Parameters<typeof findOne>) => {
+      polls.push(Date.now());
+      return findOne(...args);
+    });
   const relay = new OutboxRelay({
     models: [Widget],
     producer: ctx.producer,

@@ -17,7 +17,21 @@ import {
   MESSAGING,
   SpanKind,
 } from '../observability/tracing';
+import { isDuplicateKey } from '../mongo';
 import { topicName } from './client';
+
+/** One relay's hold on one collection's outbox (`_id`: the collection's name). */
+interface OutboxLease {
+  _id: string;
+  owner: string;
+  until: Date;
+}
+
+/** The leases live next to the aggregates, in the service's own database. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see RelayOptions.models
+function leasesOf(model: Model<any>): mongo.Collection<OutboxLease> {
+  return model.db.collection('outbox_leases') as unknown as mongo.Collection<OutboxLease>;
+}
 
 /**
  * Transactional outbox without transactions: an aggregate's pending events are stored IN
@@ -141,11 +155,14 @@ export interface RelayOptions {
 
 /**
  * Polls the aggregates that have pending events and publishes them. Several relay instances
- * may run: each claims documents with a short lease so they rarely publish the same event
- * twice (and when they do, consumers drop the duplicate).
+ * may run: one at a time holds a collection's short lease (`outbox_leases`) and publishes its
+ * events, so they rarely publish the same event twice (and when they do, after a lease ran out
+ * under a stalled holder, consumers drop the duplicate).
  */
 export class OutboxRelay {
   private readonly owner = randomUUID();
+  /** The collections whose outbox lease this relay has taken, released on stop. */
+  private readonly leased = new Map<string, mongo.Collection<OutboxLease>>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
@@ -181,6 +198,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.releaseLeases();
   }
 
   private schedule(ms: number): void {
@@ -228,32 +246,48 @@ export class OutboxRelay {
     return published;
   }
 
+  /**
+   * Takes (or renews) this relay's lease on one collection's outbox: one small document in
+   * `outbox_leases`, held by one relay instance at a time and taken over by another when it runs
+   * out (the holder crashed or stalled). Leasing each aggregate instead cost two more writes of
+   * every aggregate (claim and release), and each write rewrites all of a document's index
+   * entries. False when another relay holds it.
+   */
+  private async holdLease(
+    leases: mongo.Collection<OutboxLease>,
+    name: string,
+    now: Date,
+  ): Promise<boolean> {
+    const until = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
+    try {
+      await leases.updateOne(
+        { _id: name, $or: [{ owner: this.owner }, { until: { $lt: now } }] },
+        { $set: { owner: this.owner, until } },
+        { upsert: true },
+      );
+      return true;
+    } catch (err) {
+      // Held by another relay: the filter matched nothing and the upsert hit its id.
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see RelayOptions.models
   private async relayModel(model: Model<any>): Promise<number> {
     // The raw collection: the relay touches only its own fields, no schema casting needed.
     const coll = model.collection as unknown as mongo.Collection<OutboxDocument>;
-    const now = new Date();
     const batch = this.opts.batchSize ?? 200;
-    const until = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
-    // Every read here is an equality an index serves on any engine: SecantusDB plans no index
-    // for an `$or`, so "pending and not leased" scanned the whole collection on every pass. The
-    // pending documents are few; which of them are free is decided here and by the claims below.
-    const pending = await coll
-      .find({ hasOutbox: true }, { projection: { _id: 1, outboxLease: 1 } })
-      .limit(batch * 2)
-      .toArray();
-    const ids = pending
-      .filter((d) => !d.outboxLease || d.outboxLease.until < now)
-      .slice(0, batch)
-      .map((d) => d._id);
-    if (ids.length === 0) return 0;
-    // Two claims, each keyed by id: a free lease (null) or one that has run out.
-    const lease = { $set: { outboxLease: { owner: this.owner, until } } };
-    await coll.updateMany({ _id: { $in: ids }, outboxLease: null }, lease);
-    if (pending.some((d) => d.outboxLease && d.outboxLease.until < now))
-      await coll.updateMany({ _id: { $in: ids }, 'outboxLease.until': { $lt: now } }, lease);
+    // Both reads are the equality the `hasOutbox` index serves on any engine; an idle pass is
+    // the first read alone (no lease written while there is nothing to send).
+    const waiting = await coll.findOne({ hasOutbox: true }, { projection: { _id: 1 } });
+    if (!waiting) return 0;
+    const leases = leasesOf(model);
+    if (!(await this.holdLease(leases, coll.collectionName, new Date()))) return 0;
+    this.leased.set(coll.collectionName, leases);
     const claimed = await coll
-      .find({ _id: { $in: ids }, 'outboxLease.owner': this.owner }, { projection: { outbox: 1 } })
+      .find({ hasOutbox: true }, { projection: { outbox: 1 } })
+      .limit(batch)
       .toArray();
     if (claimed.length === 0) return 0;
 
@@ -301,11 +335,8 @@ export class OutboxRelay {
         this.metrics?.outbox.published.inc({ topic }, messages.length);
     } catch (err) {
       for (const span of spans) endSpan(span, err);
-      // Leave the events in place; release the lease so the next pass (any relay) retries.
-      await coll.updateMany(
-        { _id: { $in: ids }, 'outboxLease.owner': this.owner },
-        { $set: { outboxLease: null } },
-      );
+      // The events stay in place; the next pass (this relay, or another once the lease runs
+      // out) sends them again.
       throw err;
     }
 
@@ -314,56 +345,64 @@ export class OutboxRelay {
   }
 
   /**
-   * Removes the sent events and releases the claim. Each write rewrites the whole document and
-   * every one of its index entries (SecantusDB's cost grows with both), so the common case is one
-   * write per document: its outbox still holds just the events sent (only the lease holder
-   * removes events, and nobody appended since the claim, so the size says so), and it is emptied,
-   * unflagged and released at once. A document that gained events meanwhile has the sent ones
-   * pulled and stays flagged for the next pass. A claim another relay took over (the lease ran
-   * out) matches neither write: that relay sends the events again, and consumers drop the repeat.
+   * Removes the sent events: one write per document. The outbox is always a run of an
+   * aggregate's events in the order they were appended (writers append, relays pull what they
+   * sent from the front), so a document whose outbox still starts with the first event sent and
+   * holds as many as were sent holds exactly those, and is emptied and unflagged at once. One
+   * that gained events meanwhile has the sent ones pulled and stays flagged for the next pass;
+   * one another relay already emptied (this one's lease ran out mid-pass) matches neither.
    */
   private async finish(
     coll: mongo.Collection<OutboxDocument>,
     claimed: Pick<OutboxDocument, '_id' | 'outbox'>[],
   ): Promise<void> {
-    const mine = (doc: Pick<OutboxDocument, '_id'>) => ({
-      _id: doc._id,
-      'outboxLease.owner': this.owner,
-    });
+    const sent = claimed.filter((d) => d.outbox.length > 0);
+    if (sent.length === 0) return;
     const emptied = await coll.bulkWrite(
-      claimed.map((doc) => ({
+      sent.map((doc) => ({
         updateOne: {
-          filter: { ...mine(doc), outbox: { $size: doc.outbox.length } },
-          update: { $set: { outbox: [], hasOutbox: false, outboxLease: null } },
-        },
-      })),
-      { ordered: false },
-    );
-    if (emptied.matchedCount === claimed.length) return;
-    const grown = new Set(
-      (
-        await coll
-          .find(
-            { _id: { $in: claimed.map((d) => d._id) }, 'outboxLease.owner': this.owner },
-            { projection: { _id: 1 } },
-          )
-          .toArray()
-      ).map((d) => String(d._id)),
-    );
-    const left = claimed.filter((d) => grown.has(String(d._id)));
-    if (left.length === 0) return;
-    await coll.bulkWrite(
-      left.map((doc) => ({
-        updateOne: {
-          filter: mine(doc),
-          update: {
-            $pull: { outbox: { id: { $in: doc.outbox.map((e) => e.id) } } },
-            $set: { outboxLease: null },
+          filter: {
+            _id: doc._id,
+            outbox: { $size: doc.outbox.length },
+            'outbox.0.id': doc.outbox[0]!.id,
           },
+          update: { $set: { outbox: [], hasOutbox: false } },
         },
       })),
       { ordered: false },
     );
+    if (emptied.matchedCount === sent.length) return;
+    // Which ones still hold sent events ('outbox.0.id' of the first sent is enough: what was
+    // sent is a prefix, so a document still holding any of it starts with the first of them).
+    const left = await coll
+      .find(
+        { _id: { $in: sent.map((d) => d._id) }, hasOutbox: true },
+        { projection: { outbox: 1 } },
+      )
+      .toArray();
+    const sentIds = new Map(sent.map((d) => [String(d._id), d.outbox.map((e) => e.id)]));
+    const pulls = left
+      .map((d) => ({ _id: d._id, ids: sentIds.get(String(d._id)) ?? [] }))
+      .filter((d) => d.ids.length > 0);
+    if (pulls.length === 0) return;
+    await coll.bulkWrite(
+      pulls.map((d) => ({
+        updateOne: {
+          filter: { _id: d._id },
+          update: { $pull: { outbox: { id: { $in: d.ids } } } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Lets another relay take over at once after a clean stop (instead of after the lease). */
+  private async releaseLeases(): Promise<void> {
+    for (const [name, leases] of this.leased)
+      await leases
+        .updateOne({ _id: name, owner: this.owner }, { $set: { until: new Date(0) } })
+        .catch((err: unknown) => this.opts.logger.warn({ err }, 'outbox lease not released'));
+    this.leased.clear();
   }
 
   /** Events still waiting, for the outbox backlog metric and tests. */
