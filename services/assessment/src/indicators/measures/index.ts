@@ -1,0 +1,30 @@
+import type { IndicatorCode } from '../catalogue';
+import type { Indicator } from '../measurement';
+import { dropoutsOpen } from './dropouts-open';
+import { exitProgress } from './exit-progress';
+import { findingsOpen, findingsOverdue } from './findings';
+import { fundDisbursementRate } from './fund-disbursement-rate';
+import { helperCoverage } from './helper-coverage';
+import { idleFunds } from './idle-funds';
+import { insuranceCoverage } from './insurance-coverage';
+import { planCoverage } from './plan-coverage';
+import { projectCompletionRate, projectStartRate } from './project-rates';
+import { topupsOutstanding } from './topups-outstanding';
+import { visitCoverage } from './visit-coverage';
+
+/** Every indicator of the catalogue and how it is measured, one file each. */
+export const MEASURES: Record<IndicatorCode, Indicator> = {
+  visit_coverage: visitCoverage,
+  plan_coverage: planCoverage,
+  helper_coverage: helperCoverage,
+  fund_disbursement_rate: fundDisbursementRate,
+  idle_funds: idleFunds,
+  project_start_rate: projectStartRate,
+  project_completion_rate: projectCompletionRate,
+  findings_open: findingsOpen,
+  findings_overdue: findingsOverdue,
+  insurance_coverage: insuranceCoverage,
+  dropouts_open: dropoutsOpen,
+  exit_progress: exitProgress,
+  topups_outstanding: topupsOutstanding,
+};
