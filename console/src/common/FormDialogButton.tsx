@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
@@ -12,75 +13,127 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { useNotifyProblem } from '../providers/problem';
+import { pick, problemOf, useNotifyProblem } from '../providers/problem';
 
-/**
- * A button that opens a dialog with a small form (record an arrival, a repayment, a posting, a
- * write-off …): on submit `onSubmit` calls the API; success closes the dialog, says `done` and
- * refreshes the page; a refusal shows the service's problem (field and reason) and keeps the
- * dialog open with what was typed.
- */
-export function FormDialogButton({
-  label,
-  title,
-  icon,
-  hint,
-  record,
-  done,
-  submitLabel = 'app.common.submit',
-  submitIcon,
-  alwaysEnable = false,
-  onSubmit,
-  children,
-}: {
+export interface FormDialogButtonProps<R> {
   label: string;
-  /** The dialog's title; the button's label by default. */
+  /** The dialog's title (a message key, with `titleArgs`); the button's label by default. */
   title?: string;
+  titleArgs?: Record<string, unknown>;
   icon?: ReactElement;
   hint?: ReactNode;
   /** The form's starting values. */
   record?: Record<string, unknown>;
-  /** The message key shown after success. */
-  done: string;
+  /** The message key shown after success (the dialog then closes). */
+  done?: string;
+  /**
+   * What success answered, shown in the dialog in place of the form (a scan's figures, a
+   * batch's totals) until it is closed; without it the dialog closes on success.
+   */
+  result?: (value: R) => ReactNode;
   submitLabel?: string;
   submitIcon?: ReactElement;
   /** Submit without a change to the starting values (they are often enough). */
   alwaysEnable?: boolean;
-  onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
+  maxWidth?: 'xs' | 'sm' | 'md';
+  /**
+   * A refusal with reasons (no owner yet, no follow-up …) lists each of them in the dialog
+   * rather than in a notification.
+   */
+  listRefusals?: boolean;
+  /** The button sits in a clickable row (a list): its click must not open the row. */
+  inRow?: boolean;
+  onSubmit: (values: Record<string, unknown>) => Promise<R>;
   children: ReactNode;
-}) {
+}
+
+/**
+ * The console's one way to write an action: a button that opens a dialog with a small form
+ * (record an arrival, a repayment, a scan, a write-off …). On submit `onSubmit` calls the
+ * API (a named data-provider method); success says `done` and closes the dialog, or shows
+ * `result`, and refreshes the page; a refusal shows the service's problem (field and reason)
+ * and keeps the dialog open with what was typed.
+ */
+export function FormDialogButton<R = unknown>({
+  label,
+  title,
+  titleArgs,
+  icon,
+  hint,
+  record,
+  done,
+  result,
+  submitLabel = 'app.common.submit',
+  submitIcon,
+  alwaysEnable = false,
+  maxWidth = 'sm',
+  listRefusals = false,
+  inRow = false,
+  onSubmit,
+  children,
+}: FormDialogButtonProps<R>) {
   const translate = useTranslate();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
+  const [answer, setAnswer] = useState<{ value: R } | null>(null);
+  const [refused, setRefused] = useState<string[]>([]);
+  const close = () => {
+    setOpen(false);
+    setAnswer(null);
+  };
   return (
     <>
-      <Button label={label} onClick={() => setOpen(true)}>
+      <Button
+        label={label}
+        onClick={(e) => {
+          if (inRow) e.stopPropagation();
+          setRefused([]);
+          setOpen(true);
+        }}
+      >
         {icon}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(title ?? label)}</DialogTitle>
+      <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth}>
+        <DialogTitle>{translate(title ?? label, titleArgs)}</DialogTitle>
         <DialogContent>
-          {hint ? <DialogContentText>{hint}</DialogContentText> : null}
-          <Form
-            record={record}
-            onSubmit={async (v: Record<string, unknown>) => {
-              try {
-                await onSubmit(v);
-                notify(done, { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            {children}
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label={submitLabel} icon={submitIcon} alwaysEnable={alwaysEnable} />
-            </Toolbar>
-          </Form>
+          {answer && result ? (
+            result(answer.value)
+          ) : (
+            <>
+              {hint ? <DialogContentText sx={{ mb: 2 }}>{hint}</DialogContentText> : null}
+              <Form
+                record={record}
+                onSubmit={async (v: Record<string, unknown>) => {
+                  try {
+                    const value = await onSubmit(v);
+                    if (done) notify(done, { type: 'info' });
+                    if (result) setAnswer({ value });
+                    else setOpen(false);
+                    refresh();
+                  } catch (e) {
+                    const p = listRefusals ? problemOf(e) : null;
+                    if (p?.errors?.length)
+                      setRefused([pick(p.message), ...p.errors.map((x) => pick(x.message))]);
+                    else notifyProblem(e);
+                  }
+                }}
+              >
+                {refused.length ? (
+                  <Alert severity="error" sx={{ mb: 2 }} data-testid="step-refused">
+                    {refused.map((r) => (
+                      <div key={r}>{r}</div>
+                    ))}
+                  </Alert>
+                ) : null}
+                {children}
+                <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
+                  <SaveButton label={submitLabel} icon={submitIcon} alwaysEnable={alwaysEnable} />
+                </Toolbar>
+              </Form>
+            </>
+          )}
         </DialogContent>
       </Dialog>
     </>

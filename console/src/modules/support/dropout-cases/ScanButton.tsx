@@ -1,25 +1,12 @@
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import {
-  Button,
-  Form,
-  SaveButton,
-  Toolbar,
-  required,
-  useCanAccess,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
-import { useNotifyProblem } from '../../../providers/problem';
+import { required, useCanAccess, useTranslate } from 'react-admin';
+import { FormDialogButton } from '../../../common/FormDialogButton';
+import { useCalls } from '../../calls';
 import { currentTerm, type DropoutScanResult } from '../support.api';
 import { TermInput } from '../SupportInputs';
-import { dropoutCalls } from './dropout.api';
 
 const FIGURES = [
   'checked',
@@ -38,63 +25,39 @@ const FIGURES = [
 export function ScanButton() {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'support-dropout-cases', action: 'create' });
-  const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<DropoutScanResult | null>(null);
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const calls = useCalls();
   if (!canAccess) return null;
   const t = (k: string) => translate(`resources.support-dropout-cases.scan.${k}`);
-  const close = () => {
-    setOpen(false);
-    setResult(null);
-  };
   return (
-    <>
-      <Button label="resources.support-dropout-cases.scan.button" onClick={() => setOpen(true)}>
-        <ManageSearchIcon />
-      </Button>
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
-        <DialogTitle>{t('title')}</DialogTitle>
-        <DialogContent>
-          {result ? (
-            <Box data-testid="scan-result">
-              <Alert severity="success" sx={{ mb: 2 }}>
-                {t('done')}
-              </Alert>
-              <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2 }}>
-                {FIGURES.map((k) => (
-                  <Box key={k}>
-                    <Typography variant="caption" color="text.secondary">
-                      {t(k)}
-                    </Typography>
-                    <Typography variant="h6">{result[k] ?? 0}</Typography>
-                  </Box>
-                ))}
+    <FormDialogButton<DropoutScanResult>
+      label="resources.support-dropout-cases.scan.button"
+      title="resources.support-dropout-cases.scan.title"
+      icon={<ManageSearchIcon />}
+      hint={t('hint')}
+      record={{ term: currentTerm() }}
+      submitLabel="resources.support-dropout-cases.scan.run"
+      submitIcon={<ManageSearchIcon />}
+      alwaysEnable
+      onSubmit={(v) => calls.supportDropoutScan(String(v.term))}
+      result={(result) => (
+        <Box data-testid="scan-result">
+          <Alert severity="success" sx={{ mb: 2 }}>
+            {t('done')}
+          </Alert>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2 }}>
+            {FIGURES.map((k) => (
+              <Box key={k}>
+                <Typography variant="caption" color="text.secondary">
+                  {t(k)}
+                </Typography>
+                <Typography variant="h6">{result[k] ?? 0}</Typography>
               </Box>
-            </Box>
-          ) : (
-            <Form
-              record={{ term: currentTerm() }}
-              onSubmit={async (v: Record<string, unknown>) => {
-                try {
-                  setResult(await dropoutCalls.scan(String(v.term)));
-                  refresh();
-                } catch (err) {
-                  notifyProblem(err);
-                }
-              }}
-            >
-              <Typography variant="body2" sx={{ mb: 2 }}>
-                {t('hint')}
-              </Typography>
-              <TermInput source="term" label={t('term')} validate={required()} />
-              <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-                <SaveButton label={t('run')} alwaysEnable icon={<ManageSearchIcon />} />
-              </Toolbar>
-            </Form>
-          )}
-        </DialogContent>
-      </Dialog>
-    </>
+            ))}
+          </Box>
+        </Box>
+      )}
+    >
+      <TermInput source="term" label={t('term')} validate={required()} />
+    </FormDialogButton>
   );
 }
