@@ -14,6 +14,13 @@ const SCOPED_MODELS = {
     ['list.model', ['listModels', 'ListModels', 'DepartmentListModel', 'ListSeriesModel']],
     ['run.model', ['matchingRunModel', 'MatchingRunModel']],
   ],
+  funds: [
+    ['batch.model', ['batchModel', 'BatchModel']],
+    ['finding.model', ['findingModel', 'FindingModel']],
+    ['loan.model', ['loanModel', 'LoanModel']],
+    ['notice.model', ['noticeModel', 'NoticeModel']],
+    ['transfer.model', ['transferModel', 'TransferModel']],
+  ],
 };
 
 export default tseslint.config(

@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
   AppError,
-  areaScopeFilter,
+  allOf,
+  areaInScope,
   bi,
   conflict,
   escapeRegex,
   type FieldError,
-  isInScope,
+  countyWide,
   type ListQuery,
-  notFound,
   type Principal,
   unprocessable,
+  type ScopedRepository,
 } from '@fupin/kit';
 import type { FundingSource } from '@fupin/reference';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import type { ProjectLedger } from '../projects/project.ledger';
 import { chinaDay } from '../shared/calendar';
 import { sumFen } from '../shared/money';
 import { actorOf, historyEntry } from '../shared/principal';
-import type { BatchAllocation, BatchModel, FundBatch } from './batch.model';
+import type { BatchAllocation, FundBatch } from './batch.model';
 
 export interface BatchInput {
   documentNo: string;
@@ -40,14 +40,17 @@ export interface BatchFilter {
 
 export type BatchView = Omit<FundBatch, '_id' | 'history'> & { id: string };
 
-const BATCH = bi('资金批次', 'Funding batch');
+const MISSING = { what: bi('资金批次', 'Funding batch'), code: 'FUNDS_BATCH_NOT_FOUND' };
+/** Stored batches are applied to their projects' ledgers again after a crash, by a job too. */
+const APPLY = countyWide('applying stored batches to the ledgers of their projects');
 
 /** 资金下达 and 到位 — funding batches, their allocations to projects and their arrivals. */
 export class BatchService {
   constructor(
     private readonly deps: {
-      batches: BatchModel;
-      projects: ProjectModel;
+      /** Batches, visible in the areas of the projects they fund. */
+      batches: ScopedRepository<FundBatch>;
+      projects: ScopedRepository<Project>;
       ledger: ProjectLedger;
       now: () => Date;
     },
@@ -98,7 +101,7 @@ export class BatchService {
       history: [historyEntry(p, now, 'issue', { note: input.documentNo })],
     };
     try {
-      await this.deps.batches.create(batch);
+      await this.deps.batches.create(p, batch);
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
         throw conflict(
@@ -109,7 +112,7 @@ export class BatchService {
       throw err;
     }
     await this.apply(batch._id, p);
-    return this.view(p, (await this.deps.batches.findById(batch._id).lean<FundBatch>())!);
+    return this.view(p, await this.deps.batches.get(p, batch._id, MISSING));
   }
 
   /** Adds target projects to a batch, within what it has not allocated yet. */
@@ -125,6 +128,7 @@ export class BatchService {
     if (errors.length) throw invalid(errors);
     const now = this.deps.now();
     const res = await this.deps.batches.updateOne(
+      p,
       { _id: id, unallocatedFen: { $gte: amount } },
       {
         $push: {
@@ -147,7 +151,7 @@ export class BatchService {
       );
     }
     await this.apply(id, p);
-    return this.view(p, (await this.deps.batches.findById(id).lean<FundBatch>())!);
+    return this.view(p, await this.deps.batches.get(p, id, MISSING));
   }
 
   /** 到位 — money of the batch that arrived; never more than the batch. */
@@ -175,6 +179,7 @@ export class BatchService {
       by: p.username,
     };
     const res = await this.deps.batches.updateOne(
+      p,
       { _id: id, notArrivedFen: { $gte: input.amountFen } },
       {
         $push: {
@@ -192,7 +197,7 @@ export class BatchService {
         [{ field: 'amountFen', code: 'above_batch', message: bi('超出下达金额', 'above batch') }],
       );
     }
-    return this.view(p, (await this.deps.batches.findById(id).lean<FundBatch>())!);
+    return this.view(p, await this.deps.batches.get(p, id, MISSING));
   }
 
   /**
@@ -200,7 +205,7 @@ export class BatchService {
    * resumes safely after a crash between storing the batch and applying it.
    */
   async apply(id: string, p?: Principal): Promise<number> {
-    const batch = await this.deps.batches.findById(id).lean<FundBatch>();
+    const batch = await this.deps.batches.findOne(APPLY, { _id: id });
     if (!batch) return 0;
     const actor = p ? actorOf(p) : { kind: 'system' as const, id: 'funds-batches' };
     let applied = 0;
@@ -219,6 +224,7 @@ export class BatchService {
         actor,
       );
       await this.deps.batches.updateOne(
+        APPLY,
         { _id: id, [`allocations.${i}.id`]: a.id },
         { $set: { [`allocations.${i}.applied`]: true } },
       );
@@ -229,16 +235,18 @@ export class BatchService {
 
   /** Every batch with allocations still to apply (the daily job calls this first). */
   async resumeAll(): Promise<number> {
-    const pending = await this.deps.batches
-      .find({ 'allocations.applied': false }, { _id: 1 })
-      .lean<{ _id: string }[]>();
+    const pending = await this.deps.batches.find(
+      APPLY,
+      { 'allocations.applied': false },
+      { projection: { _id: 1 } },
+    );
     let n = 0;
     for (const b of pending) n += await this.apply(b._id);
     return n;
   }
 
   async list(p: Principal, q: ListQuery<BatchFilter>) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'areaCodes')];
+    const and: Record<string, unknown>[] = [];
     const f = q.filter;
     if (f.q) {
       const re = { $regex: `^${escapeRegex(f.q)}` };
@@ -247,8 +255,7 @@ export class BatchService {
     if (f.source) and.push({ source: f.source });
     if (f.projectId) and.push({ 'allocations.projectId': f.projectId });
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
-    const filter = { $and: and };
-    const { items, total } = await findPage(this.deps.batches, filter, q, { history: 0 });
+    const { items, total } = await this.deps.batches.page(p, allOf(...and), q, { history: 0 });
     return { items: items.map((b) => this.view(p, b)), total };
   }
 
@@ -257,21 +264,24 @@ export class BatchService {
   }
 
   async findByDocumentNo(documentNo: string): Promise<FundBatch | null> {
-    return this.deps.batches.findOne({ documentNo }).lean<FundBatch>();
+    // The import's duplicate check: a document number is unique across the county.
+    return this.deps.batches.findOne(countyWide('a document number is unique in the county'), {
+      documentNo,
+    });
   }
 
-  private async load(p: Principal, id: string): Promise<FundBatch> {
-    const b = await this.deps.batches.findById(id).lean<FundBatch>();
-    if (!b || !b.areaCodes.some((a) => isInScope(p, a))) {
-      throw notFound(BATCH, 'FUNDS_BATCH_NOT_FOUND');
-    }
-    return b;
+  private load(p: Principal, id: string): Promise<FundBatch> {
+    return this.deps.batches.get(p, id, MISSING);
   }
 
   /** A township user sees the batch and the allocations to its own projects only. */
   private view(p: Principal, b: FundBatch): BatchView {
     const { _id, history: _h, ...rest } = b;
-    return { id: _id, ...rest, allocations: b.allocations.filter((a) => isInScope(p, a.areaCode)) };
+    return {
+      id: _id,
+      ...rest,
+      allocations: b.allocations.filter((a) => areaInScope(p, a.areaCode)),
+    };
   }
 
   /** Target projects, checked: each exists, is in scope and in the library (approved or later). */
@@ -282,16 +292,18 @@ export class BatchService {
     errors: FieldError[],
   ): Promise<BatchAllocation[]> {
     const ids = input.map((a) => a.projectId);
-    const projects = await this.deps.projects
-      .find({ _id: { $in: ids } }, { code: 1, areaCode: 1, status: 1 })
-      .lean<Pick<Project, '_id' | 'code' | 'areaCode' | 'status'>[]>();
+    const projects = await this.deps.projects.find(
+      p,
+      { _id: { $in: ids } },
+      { projection: { code: 1, areaCode: 1, status: 1 } },
+    );
     const byId = new Map(projects.map((x) => [x._id, x]));
     const seen = new Set<string>();
     const out: BatchAllocation[] = [];
     input.forEach((a, i) => {
       const project = byId.get(a.projectId);
       const at = `${field}.${i}.projectId`;
-      if (!project || !isInScope(p, project.areaCode)) {
+      if (!project) {
         errors.push({
           field: at,
           code: 'unknown_project',

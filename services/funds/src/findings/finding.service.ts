@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
+  allOf,
   AppError,
-  areaScopeFilter,
   areaWithin,
-  assertInScope,
   bi,
+  countyWide,
   type ListQuery,
-  notFound,
   type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { historyEntry, townshipOf } from '../shared/principal';
-import type { Finding, FindingKind, FindingModel, FindingStatus } from './finding.model';
+import type { Finding, FindingKind, FindingStatus } from './finding.model';
 
 export type FindingView = Omit<Finding, '_id' | 'key'> & { id: string };
 
@@ -37,17 +36,26 @@ export type NewFinding = Pick<
   | 'subjectUserId'
 > & { key: string };
 
-const FINDING = bi('问题线索', 'Finding');
+const MISSING = { what: bi('问题线索', 'Finding'), code: 'FUNDS_FINDING_NOT_FOUND' };
+/** Misuse is detected, and a payment held back, wherever the records are. */
+const DETECTION = countyWide('misuse detection records and reads signals in every area');
 
 /** 问题线索 — misuse signals stored with their evidence, and their resolution. */
 export class FindingService {
-  constructor(private readonly deps: { findings: FindingModel; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      /** Findings, each in the area of the project or payment that raised it. */
+      findings: ScopedRepository<Finding>;
+      now: () => Date;
+    },
+  ) {}
 
   /** Stores a signal once per key (a repeated detection changes nothing); returns its id. */
   async record(f: NewFinding): Promise<string> {
     const now = this.deps.now();
     const { key, ...facts } = f;
     const res = await this.deps.findings.findOneAndUpdate(
+      DETECTION,
       { key },
       {
         $setOnInsert: {
@@ -60,40 +68,35 @@ export class FindingService {
           history: [],
         },
       },
-      { upsert: true, new: true, projection: { _id: 1 } },
+      { upsert: true, projection: { _id: 1 } },
     );
-    return String(res!._id);
+    return String(res?._id);
   }
 
   async list(p: Principal, q: ListQuery<FindingFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage(this.deps.findings, filter, q);
+    const { items, total } = await this.deps.findings.page(p, this.filterOf(q.filter), q);
     return { items: items.map(viewOf), total };
   }
 
-  private filterOf(p: Principal, f: FindingFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  /** A list's own conditions; the repository adds the caller's scope. */
+  private filterOf(f: FindingFilter) {
+    const and: Record<string, unknown>[] = [];
     if (f.kind) and.push({ kind: f.kind });
     if (f.status) and.push({ status: f.status });
     if (f.projectId) and.push({ projectId: f.projectId });
     if (f.disbursementId) and.push({ disbursementId: f.disbursementId });
     if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async get(p: Principal, id: string): Promise<FindingView> {
-    const f = await this.deps.findings.findById(id).lean<Finding>();
-    if (!f) throw notFound(FINDING, 'FUNDS_FINDING_NOT_FOUND');
-    assertInScope(p, f.areaCode);
-    return viewOf(f);
+    return viewOf(await this.deps.findings.get(p, id, MISSING));
   }
 
   /** Open findings holding a payment back from approval. */
   async openFor(disbursementId: string): Promise<FindingView[]> {
-    const items = await this.deps.findings
-      .find({ disbursementId, status: 'open' })
-      .lean<Finding[]>();
+    const items = await this.deps.findings.find(DETECTION, { disbursementId, status: 'open' });
     return items.map(viewOf);
   }
 
@@ -106,7 +109,8 @@ export class FindingService {
     id: string,
     input: { outcome: 'confirmed' | 'dismissed'; note: string },
   ): Promise<FindingView> {
-    const f = await this.get(p, id);
+    // Resolving another area's finding is forbidden (403), as every write there.
+    const f = viewOf(await this.deps.findings.getForChange(p, id, MISSING));
     if (f.subjectUserId === p.userId) {
       throw new AppError(
         403,
@@ -120,6 +124,7 @@ export class FindingService {
     const now = this.deps.now();
     const resolution = { ...input, by: p.username, at: now };
     const res = await this.deps.findings.updateOne(
+      p,
       { _id: id, status: 'open' },
       {
         $set: { status: input.outcome, resolution },

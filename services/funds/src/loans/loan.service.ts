@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
   AppError,
-  areaScopeFilter,
   areaWithin,
-  assertInScope,
   type AuditLog,
   bi,
   conflict,
   type ListQuery,
-  notFound,
+  allOf,
   type PersonalDataCipher,
   type Principal,
   type ProjectedHousehold,
   type ProjectedHouseholdModel,
   REGISTERED_HOUSEHOLDS,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
 import { maskPhone } from '@fupin/reference';
@@ -22,7 +20,7 @@ import { chinaDay } from '../shared/calendar';
 import { yuan } from '../shared/money';
 import { historyEntry, townshipOf } from '../shared/principal';
 import type { Unmask } from '../disbursements/disbursement.service';
-import type { Loan, LoanKind, LoanModel, LoanStatus } from './loan.model';
+import type { Loan, LoanKind, LoanStatus } from './loan.model';
 import { applyRepayment, buildSchedule, firstUnpaid, owedFen, overdueOf } from './loan.schedule';
 
 export type LoanInput = Pick<
@@ -58,13 +56,14 @@ export type LoanView = Omit<Loan, '_id' | 'history' | 'guarantor'> & {
   overdue: ReturnType<typeof overdueOf>;
 };
 
-const LOAN = bi('贷款', 'Loan');
+const MISSING = { what: bi('贷款', 'Loan'), code: 'FUNDS_LOAN_NOT_FOUND' };
 
 /** 扶贫小额信贷 and 党员脱贫工程 loans: contracts, schedules, repayments, overdue, write-off. */
 export class LoanService {
   constructor(
     private readonly deps: {
-      loans: LoanModel;
+      /** Loans, each in its household's area. */
+      loans: ScopedRepository<Loan>;
       households: ProjectedHouseholdModel;
       cipher: PersonalDataCipher;
       audit: AuditLog;
@@ -89,7 +88,7 @@ export class LoanService {
         ],
       );
     }
-    assertInScope(p, household.areaCode);
+    this.deps.loans.assertWritable(p, household.areaCode);
     const borrower = household.members.find(
       (m) => m.id === input.borrowerMemberId && m.status === 'active',
     );
@@ -161,7 +160,7 @@ export class LoanService {
       revision: 1,
     };
     try {
-      await this.deps.loans.create(loan);
+      await this.deps.loans.create(p, loan);
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
         throw conflict(
@@ -226,7 +225,7 @@ export class LoanService {
       updatedAt: now,
       revision: loan.revision + 1,
     };
-    await this.save(loan, next, {
+    await this.save(p, loan, next, {
       $push: {
         repayments: repayment,
         history: historyEntry(p, now, 'repay', { changed: ['schedule'] }),
@@ -261,7 +260,7 @@ export class LoanService {
       updatedAt: now,
       revision: loan.revision + 1,
     };
-    await this.save(loan, next, {
+    await this.save(p, loan, next, {
       $push: {
         history: historyEntry(p, now, 'write_off', {
           from: 'active',
@@ -274,7 +273,7 @@ export class LoanService {
   }
 
   async get(p: Principal, id: string, unmask: Unmask | null): Promise<LoanView> {
-    const loan = await this.load(p, id);
+    const loan = await this.deps.loans.get(p, id, MISSING);
     if (unmask) {
       await this.deps.audit.record(p, {
         action: 'unmask',
@@ -289,42 +288,38 @@ export class LoanService {
   }
 
   async list(p: Principal, q: ListQuery<LoanFilter>) {
-    return this.page(this.filterOf(p, q.filter), q);
+    return this.page(p, this.filterOf(q.filter), q);
   }
 
   /** 逾期 — active loans with an installment due before today and not fully paid. */
   async overdue(p: Principal, q: ListQuery<LoanFilter>) {
     const today = chinaDay(this.deps.now());
-    const filter = {
-      $and: [
-        this.filterOf(p, q.filter),
-        { status: 'active' },
-        { firstUnpaidDueOn: { $lt: today } },
-      ],
-    };
-    return this.page(filter, q);
+    const filter = allOf(this.filterOf(q.filter), {
+      status: 'active',
+      firstUnpaidDueOn: { $lt: today },
+    });
+    return this.page(p, filter, q);
   }
 
-  private async page(filter: Record<string, unknown>, q: ListQuery<LoanFilter>) {
-    const { items, total } = await findPage(this.deps.loans, filter, q, { history: 0 });
+  private async page(p: Principal, filter: Record<string, unknown>, q: ListQuery<LoanFilter>) {
+    const { items, total } = await this.deps.loans.page(p, filter, q, { history: 0 });
     return { items: items.map((l) => this.view(l, null)), total };
   }
 
-  private filterOf(p: Principal, f: LoanFilter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  /** A list's own conditions; the repository adds the caller's scope. */
+  private filterOf(f: LoanFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
     if (f.kind) and.push({ kind: f.kind });
     if (f.status) and.push({ status: f.status });
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
-    return { $and: and };
+    return allOf(...and);
   }
 
-  private async load(p: Principal, id: string): Promise<Loan> {
-    const loan = await this.deps.loans.findById(id).lean<Loan>();
-    if (!loan) throw notFound(LOAN, 'FUNDS_LOAN_NOT_FOUND');
-    assertInScope(p, loan.areaCode);
-    return loan;
+  /** A loan to change: another area's is forbidden (403). */
+  private load(p: Principal, id: string): Promise<Loan> {
+    return this.deps.loans.getForChange(p, id, MISSING);
   }
 
   private assertActive(loan: Loan): void {
@@ -338,8 +333,14 @@ export class LoanService {
     }
   }
 
-  private async save(current: Loan, next: Loan, extra: { $push: Record<string, unknown> }) {
+  private async save(
+    p: Principal,
+    current: Loan,
+    next: Loan,
+    extra: { $push: Record<string, unknown> },
+  ) {
     const res = await this.deps.loans.updateOne(
+      p,
       { _id: current._id, revision: current.revision },
       {
         $set: {

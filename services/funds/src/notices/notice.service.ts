@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   bi,
   type ListQuery,
-  notFound,
   type PdfColumn,
   type Principal,
   unprocessable,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { FundingSource, labelOf, ProjectType } from '@fupin/reference';
 import type { Disbursement, DisbursementModel } from '../disbursements/disbursement.model';
@@ -17,7 +15,7 @@ import type { ProjectService } from '../projects/project.service';
 import { SOURCES, type Project } from '../projects/project.model';
 import { chinaDay, chineseDate, shiftDay } from '../shared/calendar';
 import { sumFen, yuan } from '../shared/money';
-import type { Notice, NoticeKind, NoticeModel } from './notice.model';
+import type { Notice, NoticeKind } from './notice.model';
 
 export interface NoticeInput {
   kind: NoticeKind;
@@ -31,7 +29,7 @@ export interface NoticeInput {
 
 export type NoticeView = Omit<Notice, '_id'> & { id: string };
 
-const NOTICE = bi('公示', 'Notice');
+const MISSING = { what: bi('公示', 'Notice'), code: 'FUNDS_NOTICE_NOT_FOUND' };
 /** The full-width space printed notices separate items with. */
 const GAP = '\u3000';
 
@@ -39,7 +37,8 @@ const GAP = '\u3000';
 export class NoticeService {
   constructor(
     private readonly deps: {
-      notices: NoticeModel;
+      /** Notices, each in its project's area. */
+      notices: ScopedRepository<Notice>;
       projects: ProjectService;
       disbursements: DisbursementModel;
       files: FileService;
@@ -95,7 +94,7 @@ export class NoticeService {
       createdAt: now,
       postings: [],
     };
-    await this.deps.notices.create(notice);
+    await this.deps.notices.create(p, notice);
     return viewOf(notice);
   }
 
@@ -110,7 +109,8 @@ export class NoticeService {
       photoFileId?: string | null | undefined;
     },
   ): Promise<NoticeView> {
-    const notice = await this.load(p, id);
+    // Posting another area's notice is forbidden (403), as every write there.
+    const notice = await this.deps.notices.getForChange(p, id, MISSING);
     const errors = [];
     if (input.postedOn > chinaDay(this.deps.now())) {
       errors.push({
@@ -142,7 +142,7 @@ export class NoticeService {
       by: p.username,
       at: this.deps.now(),
     };
-    await this.deps.notices.updateOne({ _id: id }, { $push: { postings: posting } });
+    await this.deps.notices.updateOne(p, { _id: id }, { $push: { postings: posting } });
     return viewOf({ ...notice, postings: [...notice.postings, posting] });
   }
 
@@ -150,19 +150,17 @@ export class NoticeService {
     p: Principal,
     q: ListQuery<{ projectId?: string | undefined; kind?: NoticeKind | undefined }>,
   ) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
-    if (q.filter.projectId) and.push({ projectId: q.filter.projectId });
-    if (q.filter.kind) and.push({ kind: q.filter.kind });
-    const filter = { $and: and };
-    const { items, total } = await findPage(this.deps.notices, filter, q);
+    const filter = allOf(
+      q.filter.projectId ? { projectId: q.filter.projectId } : undefined,
+      q.filter.kind ? { kind: q.filter.kind } : undefined,
+    );
+    const { items, total } = await this.deps.notices.page(p, filter, q);
     return { items: items.map(viewOf), total };
   }
 
-  async load(p: Principal, id: string): Promise<Notice> {
-    const n = await this.deps.notices.findById(id).lean<Notice>();
-    if (!n) throw notFound(NOTICE, 'FUNDS_NOTICE_NOT_FOUND');
-    assertInScope(p, n.areaCode);
-    return n;
+  /** A notice in the caller's scope; another area's is not found. */
+  load(p: Principal, id: string): Promise<Notice> {
+    return this.deps.notices.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<NoticeView> {

@@ -1,8 +1,8 @@
-import { areaScopeFilter, isInScope, type Principal } from '@fupin/kit';
+import { areaInScope, type Principal, type ScopedRepository } from '@fupin/kit';
 import type { ProjectStatus } from '@fupin/reference';
-import type { BatchModel } from '../batches/batch.model';
+import type { FundBatch } from '../batches/batch.model';
 import { rates } from '../projects/project.machine';
-import { type Money, type ProjectModel, SOURCES } from '../projects/project.model';
+import { type Money, type Project, SOURCES } from '../projects/project.model';
 import { sumFen } from '../shared/money';
 
 export const PROJECT_GROUPINGS = ['township', 'type', 'year'] as const;
@@ -31,7 +31,12 @@ const rate = (part: number, whole: number) =>
 
 /** Project counts with start and completion rates, and balances per township, source or project. */
 export class StatisticsService {
-  constructor(private readonly deps: { projects: ProjectModel; batches: BatchModel }) {}
+  constructor(
+    private readonly deps: {
+      projects: ScopedRepository<Project>;
+      batches: ScopedRepository<FundBatch>;
+    },
+  ) {}
 
   /** 开工率 / 完成率 by township, type or year, within the caller's scope. */
   async projects(p: Principal, by: ProjectGrouping) {
@@ -39,8 +44,7 @@ export class StatisticsService {
       _id: { key: string | number; status: ProjectStatus };
       n: number;
       planned: number;
-    }>([
-      { $match: areaScopeFilter(p) },
+    }>(p, [
       {
         $group: {
           _id: { key: FIELD[by], status: '$status' },
@@ -84,7 +88,6 @@ export class StatisticsService {
     p: Principal,
     by: BalanceGrouping,
   ): Promise<{ by: BalanceGrouping; rows: BalanceRow[]; totals: BalanceRow }> {
-    const match = { $match: areaScopeFilter(p) };
     const money = (prefix: string) => ({
       allocatedFen: { $sum: `$${prefix}.allocatedFen` },
       reservedFen: { $sum: `$${prefix}.reservedFen` },
@@ -93,8 +96,7 @@ export class StatisticsService {
     });
     let rows: BalanceRow[];
     if (by === 'source') {
-      const [sums] = await this.deps.projects.aggregate<Record<string, number>>([
-        match,
+      const [sums] = await this.deps.projects.aggregate<Record<string, number>>(p, [
         {
           $group: {
             _id: null,
@@ -110,8 +112,7 @@ export class StatisticsService {
         _id: string;
         issued: number;
         arrived: number;
-      }>([
-        { $match: areaScopeFilter(p, 'areaCodes') },
+      }>(p, [
         {
           $group: {
             _id: '$source',
@@ -121,7 +122,7 @@ export class StatisticsService {
         },
       ]);
       // Whole batches are counted only for a county-wide caller: a township sees its part.
-      const countyWide = isInScope(p, `${p.areaCode.slice(0, 6)}000000`);
+      const countyWide = areaInScope(p, `${p.areaCode.slice(0, 6)}000000`);
       rows = SOURCES.map((s) => {
         const m = (k: keyof Money) => sums?.[`${s}__${k}`] ?? 0;
         const b = batches.find((x) => x._id === s);
@@ -135,18 +136,24 @@ export class StatisticsService {
         });
       }).filter((r) => r.allocatedFen > 0 || (r.issuedFen ?? 0) > 0);
     } else if (by === 'township') {
-      const groups = await this.deps.projects.aggregate<Money & { _id: string; projects: number }>([
-        match,
-        { $group: { _id: '$townshipCode', projects: { $sum: 1 }, ...money('money') } },
-        { $sort: { _id: 1 } },
-      ]);
+      const groups = await this.deps.projects.aggregate<Money & { _id: string; projects: number }>(
+        p,
+        [
+          { $group: { _id: '$townshipCode', projects: { $sum: 1 }, ...money('money') } },
+          { $sort: { _id: 1 } },
+        ],
+      );
       rows = groups.map(({ _id, ...m }) => withRate({ key: _id, ...m }));
     } else {
-      const projects = await this.deps.projects
-        .find(areaScopeFilter(p), { code: 1, name: 1, money: 1 })
-        .sort({ 'money.availableFen': -1, code: 1 })
-        .limit(1000)
-        .lean<{ code: string; name: string; money: Money }[]>();
+      const projects = await this.deps.projects.find(
+        p,
+        {},
+        {
+          projection: { code: 1, name: 1, money: 1 },
+          sort: { 'money.availableFen': -1, code: 1 },
+          limit: 1000,
+        },
+      );
       rows = projects.map((x) => withRate({ key: x.code, label: x.name, ...x.money }));
     }
     const total = (k: keyof Money) => sumFen(rows.map((r) => r[k]));

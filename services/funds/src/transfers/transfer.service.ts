@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
   AppError,
-  areaScopeFilter,
+  allOf,
   bi,
-  isInScope,
   type ListQuery,
-  notFound,
   type Principal,
   unprocessable,
+  type ScopedRepository,
 } from '@fupin/kit';
 import type { FundingSource } from '@fupin/reference';
 import type { ProjectLedger } from '../projects/project.ledger';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import { chinaDay } from '../shared/calendar';
 import { yuan } from '../shared/money';
 import { actorOf, historyEntry } from '../shared/principal';
-import type { Transfer, TransferModel, TransferStatus } from './transfer.model';
+import type { Transfer, TransferStatus } from './transfer.model';
 
 export interface TransferInput {
   fromProjectId: string;
@@ -29,14 +27,15 @@ export interface TransferInput {
 
 export type TransferView = Omit<Transfer, '_id' | 'history'> & { id: string };
 
-const TRANSFER = bi('资金调剂', 'Transfer');
+const MISSING = { what: bi('资金调剂', 'Transfer'), code: 'FUNDS_TRANSFER_NOT_FOUND' };
 
 /** 资金调剂 — requested by one person, approved (and executed) by another. */
 export class TransferService {
   constructor(
     private readonly deps: {
-      transfers: TransferModel;
-      projects: ProjectModel;
+      /** Transfers, in the areas of both their projects. */
+      transfers: ScopedRepository<Transfer>;
+      projects: ScopedRepository<Project>;
       ledger: ProjectLedger;
       now: () => Date;
     },
@@ -74,7 +73,7 @@ export class TransferService {
       executedOn: null,
       history: [historyEntry(p, now, 'request', { to: 'requested' })],
     };
-    await this.deps.transfers.create(doc);
+    await this.deps.transfers.create(p, doc);
     return viewOf(doc);
   }
 
@@ -95,6 +94,7 @@ export class TransferService {
     const now = this.deps.now();
     if (t.status === 'requested') {
       const claimed = await this.deps.transfers.updateOne(
+        p,
         { _id: id, status: 'requested' },
         {
           $set: {
@@ -128,6 +128,7 @@ export class TransferService {
     );
     if (!out) {
       await this.deps.transfers.updateOne(
+        p,
         { _id: id, status: 'executing' },
         {
           $set: { status: 'requested', decidedBy: null, decidedAt: null },
@@ -147,19 +148,21 @@ export class TransferService {
     }
     await this.deps.ledger.transfer(t.toProjectId, leg('in', t.fromProjectId), actorOf(p));
     await this.deps.transfers.updateOne(
+      p,
       { _id: id, status: 'executing' },
       {
         $set: { status: 'executed', executedOn: on },
         $push: { history: historyEntry(p, now, 'execute', { from: 'executing', to: 'executed' }) },
       },
     );
-    return viewOf((await this.deps.transfers.findById(id).lean<Transfer>())!);
+    return viewOf(await this.deps.transfers.get(p, id, MISSING));
   }
 
   async reject(p: Principal, id: string, reason: string): Promise<TransferView> {
     const now = this.deps.now();
     await this.load(p, id);
     const res = await this.deps.transfers.updateOne(
+      p,
       { _id: id, status: 'requested' },
       {
         $set: { status: 'rejected', decidedBy: { id: p.userId, name: p.username }, decidedAt: now },
@@ -173,39 +176,35 @@ export class TransferService {
       },
     );
     if (res.matchedCount !== 1) throw decided('executed');
-    return viewOf((await this.deps.transfers.findById(id).lean<Transfer>())!);
+    return viewOf(await this.deps.transfers.get(p, id, MISSING));
   }
 
   async list(
     p: Principal,
     q: ListQuery<{ status?: TransferStatus | undefined; projectId?: string | undefined }>,
   ) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'areaCodes')];
-    if (q.filter.status) and.push({ status: q.filter.status });
-    if (q.filter.projectId) {
-      and.push({
-        $or: [{ fromProjectId: q.filter.projectId }, { toProjectId: q.filter.projectId }],
-      });
-    }
-    const filter = { $and: and };
-    const { items, total } = await findPage(this.deps.transfers, filter, q, { history: 0 });
+    const filter = allOf(
+      q.filter.status ? { status: q.filter.status } : undefined,
+      q.filter.projectId
+        ? { $or: [{ fromProjectId: q.filter.projectId }, { toProjectId: q.filter.projectId }] }
+        : undefined,
+    );
+    const { items, total } = await this.deps.transfers.page(p, filter, q, { history: 0 });
     return { items: items.map(viewOf), total };
   }
 
-  private async load(p: Principal, id: string): Promise<Transfer> {
-    const t = await this.deps.transfers.findById(id).lean<Transfer>();
+  private load(p: Principal, id: string): Promise<Transfer> {
     // Moving money touches both projects: the caller must have both in scope.
-    if (!t || !t.areaCodes.every((a) => isInScope(p, a))) {
-      throw notFound(TRANSFER, 'FUNDS_TRANSFER_NOT_FOUND');
-    }
-    return t;
+    return this.deps.transfers.get(p, id, MISSING, { everyArea: true });
   }
 
   private async project(p: Principal, id: string, field: string): Promise<Project> {
-    const project = await this.deps.projects
-      .findById(id, { code: 1, areaCode: 1, status: 1 })
-      .lean<Project>();
-    if (!project || !isInScope(p, project.areaCode)) {
+    const project = await this.deps.projects.findOne(
+      p,
+      { _id: id },
+      { projection: { code: 1, areaCode: 1, status: 1 } },
+    );
+    if (!project) {
       throw unprocessable('FUNDS_TRANSFER_INVALID', bi('项目不存在', 'No such project'), [
         {
           field,
