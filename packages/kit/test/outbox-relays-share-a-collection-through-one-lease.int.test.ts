@@ -93,6 +93,6 @@ test('a pass that finds a document already emptied by another relay removes noth
     [read],
   );
   const after = await Widget.findById('s3').select('+outbox').lean();
-  expect(after?.outbox.map((e) => JSON.parse(e.value).payload.count)).toEqual([2]);
+  expect(after?.outbox?.map((e) => JSON.parse(e.value).payload.count)).toEqual([2]);
   expect(after?.hasOutbox).toBe(true);
 });

@@ -141,6 +141,23 @@ test('members that come before their household, in one batch or across batches, 
   expect(hb?.members.map((m) => [m.id, m.status])).toEqual([['b1', 'removed']]);
 });
 
+test('a registration that carries its members is written once, and the member events after it change nothing', async () => {
+  const { model, projection, changes } = await projectionIn(ctx.conn);
+  const m1 = member('c1', 'hc');
+  const m2 = member('c2', 'hc', { relation: 'spouse' });
+
+  await projection.applyMany([registered(household('hc', 1), '2024-01-02T00:00Z', [m1, m2])]);
+  const written = await model.findOne({ _id: 'hc', ...REGISTERED_HOUSEHOLDS }).lean();
+  expect(written?.members.map((m) => m.id)).toEqual(['c1', 'c2']);
+  expect(written?.seq).toBe(1);
+
+  // The member topic's events of the same registration come after (another topic, batch).
+  await projection.applyMany([added(m1, '2024-01-02T00:00Z'), added(m2, '2024-01-02T00:00Z')]);
+  const after = await model.findOne({ _id: 'hc' }).lean();
+  expect(after?.seq).toBe(1);
+  expect(changes.map((c) => c.householdId)).toEqual(['hc']);
+});
+
 test('two batches racing on the same households both land', async () => {
   const { model, projection } = await projectionIn(ctx.conn);
   await projection.applyMany([registered(household('r1', 1)), registered(household('r2', 1))]);

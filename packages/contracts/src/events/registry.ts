@@ -104,8 +104,14 @@ export const HouseholdRegistered = defineEvent({
   topic: HOUSEHOLD_TOPIC,
   type: 'registry.household.registered',
   version: 1,
-  description: 'A household entered the registry (by application, import or approval).',
-  payload: z.object({ household: householdSnapshotSchema }),
+  description:
+    'A household entered the registry (by application, import or approval), with its members as registered (each also has its member.added).',
+  payload: z.object({
+    household: householdSnapshotSchema,
+    // Optional: events stored before it carried members have none. A projection takes the
+    // household and its members in one write; the member.added events that follow repeat them.
+    members: z.array(memberSnapshotSchema).optional(),
+  }),
 });
 
 export const HouseholdUpdated = defineEvent({

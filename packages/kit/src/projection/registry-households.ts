@@ -20,6 +20,7 @@ import { handle } from '../http/app';
 import { principalOf, requireRight } from '../http/auth';
 import { ensureTopics } from '../kafka/client';
 import { EventConsumer } from '../kafka/consumer';
+import { isDuplicateKey } from '../mongo';
 import { traceHeaders } from '../observability/tracing';
 import type { ServiceRuntime } from '../runtime';
 import { viewStatus, watchFreshness } from './freshness';
@@ -132,7 +133,16 @@ interface Keyed {
 function keyedOf(event: Envelope): Keyed | null {
   const at = new Date(event.occurredAt);
   switch (event.type) {
-    case HouseholdRegistered.type:
+    case HouseholdRegistered.type: {
+      // The members come with the registration: the household is written once, and the
+      // member.added events after it (the same snapshots) change nothing.
+      const { household, members } = HouseholdRegistered.payload.parse(event.payload);
+      return {
+        id: household.id,
+        c: { household, ...(members ? { members } : {}), areaCode: household.areaCode, at },
+        eventType: event.type,
+      };
+    }
     case HouseholdUpdated.type:
     case HouseholdStatusChanged.type: {
       const { household } = z.object({ household: householdSnapshotSchema }).parse(event.payload);
@@ -326,7 +336,7 @@ export class RegistryProjection {
           await model.create(next);
         }
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) continue;
+        if (isDuplicateKey(err)) continue;
         throw err;
       }
       await this.notify([{ householdId: id, before: current, after: next, eventType }]);
@@ -433,8 +443,7 @@ export class RegistryProjection {
 function duplicateKeyIndexes(err: unknown): number[] | null {
   const { writeErrors } = err as { writeErrors?: unknown };
   if (!Array.isArray(writeErrors) || writeErrors.length === 0) return null;
-  const list = writeErrors as { code?: number; index: number }[];
-  return list.every((w) => w.code === 11000) ? list.map((w) => w.index) : null;
+  return isDuplicateKey(err) ? (writeErrors as { index: number }[]).map((w) => w.index) : null;
 }
 
 function snapshotFailed(status: number, detail: string): AppError {

@@ -69,7 +69,10 @@ const base = (h: Household, actor: Actor) => ({ aggregateId: h._id, areaCode: h.
 export const householdRegistered = (h: Household, actor: Actor) =>
   createEvent(HouseholdRegistered, {
     ...base(h, actor),
-    payload: { household: householdSnapshot(h) },
+    payload: {
+      household: householdSnapshot(h),
+      members: h.members.map((m) => memberSnapshot(h._id, m)),
+    },
   });
 
 export const householdUpdated = (h: Household, changed: string[], actor: Actor) =>
