@@ -116,3 +116,23 @@ async function createCollectionOnce(model: Model<unknown>): Promise<void> {
     throw err;
   }
 }
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Whether a write failed only on unique indexes (E11000): a single write, or every failed
+ * write of an unordered bulk write (which stored all the others).
+ */
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: unknown; writeErrors?: unknown } | null | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (e.writeErrors !== undefined) {
+    const list: unknown[] = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
+    if (list.length > 0)
+      return list.every((w) => {
+        const x = w as { code?: unknown; err?: { code?: unknown } };
+        return (x.code ?? x.err?.code) === DUPLICATE_KEY;
+      });
+  }
+  return e.code === DUPLICATE_KEY;
+}
