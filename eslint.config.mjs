@@ -21,6 +21,13 @@ const SCOPED_MODELS = {
     ['notice.model', ['noticeModel', 'NoticeModel']],
     ['transfer.model', ['transferModel', 'TransferModel']],
   ],
+  assistance: [
+    ['plan.model', ['planModel', 'PlanModel']],
+    [
+      'village-assignment.model',
+      ['villageAssignmentModel', 'VillageAssignmentModel', 'workTeamModel', 'WorkTeamModel'],
+    ],
+  ],
 };
 
 export default tseslint.config(

@@ -7,9 +7,11 @@ import {
   createServiceApp,
   loadOpenApi,
   type ProjectionChange,
+  type ProjectedHousehold,
   projectedHouseholdModel,
   RegistryProjection,
   registryProjectionRoutes,
+  scopedRepository,
   type ServiceRuntime,
   startPublishing,
 } from '@fupin/kit';
@@ -37,12 +39,17 @@ import { PairingLimitService } from './pairings/pairing-limits.service';
 import { pairingModel } from './pairings/pairing.model';
 import { pairingRoutes } from './pairings/pairing.routes';
 import { PairingService } from './pairings/pairing.service';
-import { planModel } from './plans/plan.model';
+import { type Plan, planModel } from './plans/plan.model';
 import { planRoutes } from './plans/plan.routes';
 import { PlanService } from './plans/plan.service';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
-import { villageAssignmentModel, workTeamModel } from './villages/village-assignment.model';
+import {
+  type VillageAssignment,
+  villageAssignmentModel,
+  type WorkTeam,
+  workTeamModel,
+} from './villages/village-assignment.model';
 import { VillageAssignmentService } from './villages/village-assignment.service';
 import { villageRoutes } from './villages/village.routes';
 import { WorkTeamService } from './villages/work-team.service';
@@ -84,7 +91,7 @@ export async function createAssistance(
     pollMs: config.OUTBOX_POLL_MS,
   });
 
-  const households = new HouseholdDirectory(models.projected);
+  const households = new HouseholdDirectory(scopedRepository<ProjectedHousehold>(models.projected));
   const helpers = new HelperService({ helpers: models.helpers, cipher, audit, now });
   const limits = new PairingLimitService({ limits: models.limits, now });
   const pairings = new PairingService({
@@ -102,7 +109,12 @@ export async function createAssistance(
     eventsStored,
     now,
   });
-  const plans = new PlanService({ plans: models.plans, households, measures, now });
+  const plans = new PlanService({
+    plans: scopedRepository<Plan>(models.plans),
+    households,
+    measures,
+    now,
+  });
   const visits = new VisitService({
     visits: models.visits,
     photos: models.photos,
@@ -114,11 +126,15 @@ export async function createAssistance(
     photoMaxBytes: config.PHOTO_MAX_BYTES,
   });
   const assignments = new VillageAssignmentService({
-    assignments: models.assignments,
+    assignments: scopedRepository<VillageAssignment>(models.assignments),
     helpers,
     now,
   });
-  const teams = new WorkTeamService({ teams: models.teams, helpers, now });
+  const teams = new WorkTeamService({
+    teams: scopedRepository<WorkTeam>(models.teams),
+    helpers,
+    now,
+  });
   const coverage = new CoverageService({
     households,
     pairings,

@@ -1,15 +1,23 @@
 import {
+  allOf,
+  areaWithin,
   bi,
+  countyWide,
   escapeRegex,
   type ListQuery,
   notFound,
   type Principal,
   type ProjectedHousehold,
-  type ProjectedHouseholdModel,
   REGISTERED_HOUSEHOLDS,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import { scopeConditions } from '../common/scope';
+
+/**
+ * Reads that look a household up for a job or an import row (whose caller's scope is then
+ * checked on the record it leads to), and the daily county-wide coverage check.
+ */
+const LOOKUP = countyWide('a household looked up for a job or an import row');
 
 /**
  * In poverty or under monitoring (未脱贫, 返贫, 脱贫不稳定户, 边缘易致贫户, 突发严重困难户):
@@ -87,13 +95,11 @@ const HOUSEHOLD = bi('贫困户', 'Household');
  * RegistryProjection from registry events), always read inside the caller's area scope.
  */
 export class HouseholdDirectory {
-  constructor(private readonly model: ProjectedHouseholdModel) {}
+  constructor(private readonly households: ScopedRepository<ProjectedHousehold>) {}
 
   /** A household in the caller's scope, or 404 (one outside the scope is not revealed). */
   async get(p: Principal, id: string): Promise<ProjectedHousehold> {
-    const h = await this.model
-      .findOne({ $and: [{ _id: id }, REGISTERED_HOUSEHOLDS, ...scopeConditions(p)] })
-      .lean<ProjectedHousehold>();
+    const h = await this.households.findOne(p, { _id: id, ...REGISTERED_HOUSEHOLDS });
     if (!h) throw notFound(HOUSEHOLD, 'ASSISTANCE_HOUSEHOLD_NOT_FOUND');
     return h;
   }
@@ -115,25 +121,25 @@ export class HouseholdDirectory {
   }
 
   async byNo(householdNo: string): Promise<ProjectedHousehold | null> {
-    return this.model.findOne({ householdNo, ...REGISTERED_HOUSEHOLDS }).lean<ProjectedHousehold>();
+    return this.households.findOne(LOOKUP, { householdNo, ...REGISTERED_HOUSEHOLDS });
   }
 
   async byIds(ids: string[]): Promise<Map<string, ProjectedHousehold>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.model
-      .find({ _id: { $in: [...new Set(ids)] } })
-      .lean<ProjectedHousehold[]>();
+    const rows = await this.households.find(LOOKUP, { _id: { $in: [...new Set(ids)] } });
     return new Map(rows.map((h) => [h._id, h]));
   }
 
-  filterOf(p: Principal, f: HouseholdFilter, pairedIds?: string[]): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [REGISTERED_HOUSEHOLDS, ...scopeConditions(p, f.area)];
+  /** A list's own conditions; the directory adds the caller's scope. */
+  filterOf(f: HouseholdFilter, pairedIds?: string[]): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [REGISTERED_HOUSEHOLDS];
+    if (f.area) and.push(areaWithin(f.area));
     if (f.status?.length) and.push({ status: { $in: f.status } });
     if (f.q) and.push({ householdNo: { $regex: `^${escapeRegex(f.q.trim())}` } });
     if (f.id?.length) and.push({ _id: { $in: f.id } });
     if (f.paired !== undefined && pairedIds)
       and.push({ _id: f.paired ? { $in: pairedIds } : { $nin: pairedIds } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(
@@ -141,30 +147,24 @@ export class HouseholdDirectory {
     q: ListQuery<HouseholdFilter>,
     pairedIds?: string[],
   ): Promise<{ items: HouseholdView[]; total: number }> {
-    const filter = this.filterOf(p, q.filter, pairedIds);
-    const [items, total] = await Promise.all([
-      this.model.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<ProjectedHousehold[]>(),
-      this.model.countDocuments(filter),
-    ]);
+    const filter = this.filterOf(q.filter, pairedIds);
+    const { items, total } = await this.households.page(p, filter, q);
     return { items: items.map(householdView), total };
   }
 
   /** Every household that must have a helper (the daily county-wide check; no caller scope). */
   async allNeedy(): Promise<Pick<ProjectedHousehold, '_id' | 'householdNo' | 'areaCode'>[]> {
-    return this.model
-      .find(
-        { ...REGISTERED_HOUSEHOLDS, status: { $in: [...NEEDY_STATUSES] } },
-        { householdNo: 1, areaCode: 1 },
-      )
-      .lean();
+    return this.households.find(
+      LOOKUP,
+      { ...REGISTERED_HOUSEHOLDS, status: { $in: [...NEEDY_STATUSES] } },
+      { projection: { householdNo: 1, areaCode: 1 } },
+    );
   }
 
   cursor(p: Principal, f: HouseholdFilter, pairedIds?: string[]) {
-    return this.model
-      .find(this.filterOf(p, f, pairedIds))
-      .sort({ areaCode: 1, householdNo: 1, _id: 1 })
-      .lean<ProjectedHousehold[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<ProjectedHousehold>;
+    return this.households.cursor(p, this.filterOf(f, pairedIds), {
+      sort: { areaCode: 1, householdNo: 1, _id: 1 },
+    });
   }
 }
 

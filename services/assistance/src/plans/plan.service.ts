@@ -1,18 +1,21 @@
 import {
+  allOf,
+  areaWithin,
   bi,
+  countyWide,
   escapeRegex,
   type FieldError,
   type ListQuery,
   type Principal,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import { shanghaiDay } from '../common/calendar';
 import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
-import { findInScope, scopeConditions } from '../common/scope';
 import type { HouseholdDirectory } from '../households/household.directory';
 import type { MeasureService, MeasureView } from '../measures/measure.service';
-import type { Plan, PlanModel, PlanTarget, PlanVersion } from './plan.model';
+import type { Plan, PlanTarget, PlanVersion } from './plan.model';
 import type { HouseholdMove } from '../households/household.directory';
+import { shanghaiDay } from '../common/calendar';
 
 export interface PlanInput {
   summary: string;
@@ -34,7 +37,9 @@ export type PlanView = Omit<Plan, '_id' | 'history' | 'targetYears'> & {
   measures: MeasureView[];
 };
 
-const PLAN = bi('一户一策', 'Plan');
+const MISSING = { what: bi('一户一策', 'Plan'), code: 'ASSISTANCE_PLAN_NOT_FOUND' };
+/** The registry moves a household: its plan follows it, wherever it goes. */
+const MOVES = countyWide("a household's plan follows the household the registry moved");
 
 function summaryView(p: Plan): Omit<PlanView, 'currentCauses' | 'measures'> {
   const { _id, history: _h, targetYears: _y, ...rest } = p;
@@ -45,7 +50,8 @@ function summaryView(p: Plan): Omit<PlanView, 'currentCauses' | 'measures'> {
 export class PlanService {
   constructor(
     private readonly deps: {
-      plans: PlanModel;
+      /** Plans, each in its household's area. */
+      plans: ScopedRepository<Plan>;
       households: HouseholdDirectory;
       measures: MeasureService;
       now: () => Date;
@@ -79,7 +85,7 @@ export class PlanService {
     const now = this.deps.now();
     const causes = { mainCause: household.mainCause, otherCauses: household.otherCauses };
     const targets = [...input.targets].sort((a, b) => a.year - b.year);
-    const current = await this.deps.plans.findById(householdId).lean<Plan>();
+    const current = await this.deps.plans.findOne(p, { _id: householdId });
     if (!current) {
       checkRevision(0, revision);
       const doc: Plan = {
@@ -98,7 +104,7 @@ export class PlanService {
         revision: 1,
       };
       try {
-        await this.deps.plans.create(doc);
+        await this.deps.plans.create(p, doc);
       } catch (err) {
         if (isDuplicateKey(err)) throw revisionConflict();
         throw err;
@@ -122,7 +128,7 @@ export class PlanService {
       updatedAt: now,
       revision: current.revision + 1,
     };
-    await this.write(current, set, version);
+    await this.write(p, current, set, version);
     return this.view(p, { ...current, ...set, history: [...current.history, version] });
   }
 
@@ -150,7 +156,7 @@ export class PlanService {
       updatedAt: now,
       revision: current.revision + 1,
     };
-    await this.write(current, set, version);
+    await this.write(p, current, set, version);
     return this.view(p, { ...current, ...set });
   }
 
@@ -173,8 +179,14 @@ export class PlanService {
     };
   }
 
-  private async write(current: Plan, set: Partial<Plan>, version: PlanVersion): Promise<void> {
+  private async write(
+    p: Principal,
+    current: Plan,
+    set: Partial<Plan>,
+    version: PlanVersion,
+  ): Promise<void> {
     const res = await this.deps.plans.updateOne(
+      p,
       { _id: current._id, revision: current.revision },
       { $set: set, $push: { history: version } },
     );
@@ -182,7 +194,7 @@ export class PlanService {
   }
 
   private async load(p: Principal, householdId: string): Promise<Plan> {
-    return findInScope<Plan>(this.deps.plans, p, householdId, PLAN, 'ASSISTANCE_PLAN_NOT_FOUND');
+    return this.deps.plans.get(p, householdId, MISSING);
   }
 
   private async view(p: Principal, plan: Plan): Promise<PlanView> {
@@ -203,40 +215,35 @@ export class PlanService {
     return (await this.load(p, householdId)).history;
   }
 
-  filterOf(p: Principal, f: PlanFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: PlanFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.year !== undefined) and.push({ targetYears: f.year });
     if (f.q) and.push({ householdNo: { $regex: `^${escapeRegex(f.q.trim())}` } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<PlanFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.plans
-        .find(filter, { history: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<Plan[]>(),
-      this.deps.plans.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.plans.page(p, this.filterOf(q.filter), q, {
+      history: 0,
+    });
     return { items: items.map((x) => summaryView({ ...x, history: [] })), total };
   }
 
   cursor(p: Principal, f: PlanFilter): AsyncIterable<Plan> {
-    return this.deps.plans
-      .find(this.filterOf(p, f), { history: 0 })
-      .sort({ areaCode: 1, householdNo: 1, _id: 1 })
-      .lean<Plan[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Plan>;
+    return this.deps.plans.cursor(p, this.filterOf(f), {
+      projection: { history: 0 },
+      sort: { areaCode: 1, householdNo: 1, _id: 1 },
+    });
   }
 
   async householdsMoved(moves: HouseholdMove[]): Promise<void> {
     if (moves.length === 0) return;
-    await this.deps.plans.bulkWrite(
+    await this.deps.plans.bulkUpdate(
+      MOVES,
       moves.map((m) => ({
-        updateOne: { filter: { _id: m.householdId }, update: { $set: { areaCode: m.areaCode } } },
+        filter: { _id: m.householdId },
+        update: { $set: { areaCode: m.areaCode } },
       })),
       { ordered: false },
     );

@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
-  assertInScope,
+  allOf,
+  areaWithin,
   bi,
   conflict,
   type FieldError,
   type ListQuery,
   type Principal,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
 import { areaLevel, Department, isCodeOf, labelOf } from '@fupin/reference';
 import { shanghaiDay } from '../common/calendar';
 import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
-import { findInScope, scopeConditions } from '../common/scope';
 import { endDateFor } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
-import type {
-  AssignmentKind,
-  VillageAssignment,
-  VillageAssignmentModel,
-} from './village-assignment.model';
+import type { AssignmentKind, VillageAssignment } from './village-assignment.model';
 
 export interface AssignmentInput {
   kind: AssignmentKind;
@@ -41,7 +38,10 @@ export interface AssignmentFilter {
 
 export type AssignmentView = Omit<VillageAssignment, '_id' | 'slot'> & { id: string };
 
-const ASSIGNMENT = bi('挂包安排', 'Village assignment');
+const MISSING = {
+  what: bi('挂包安排', 'Village assignment'),
+  code: 'ASSISTANCE_ASSIGNMENT_NOT_FOUND',
+};
 
 export function assignmentView(a: VillageAssignment): AssignmentView {
   const { _id, slot: _s, ...rest } = a;
@@ -49,14 +49,19 @@ export function assignmentView(a: VillageAssignment): AssignmentView {
 }
 
 /** A 12-digit code of a village the caller may manage, or a 422 naming the field. */
-export function checkVillage(p: Principal, code: string, field = 'areaCode'): void {
+export function checkVillage(
+  where: ScopedRepository<unknown>,
+  p: Principal,
+  code: string,
+  field = 'areaCode',
+): void {
   if (areaLevel(code) !== 'village')
     throw unprocessable(
       'ASSISTANCE_NOT_A_VILLAGE',
       bi('须为行政村代码', 'Must be the code of a village'),
       [{ field, code: 'not_village', message: bi('不是村级代码', 'not a village code') }],
     );
-  assertInScope(p, code);
+  where.assertWritable(p, code);
 }
 
 /**
@@ -66,14 +71,15 @@ export function checkVillage(p: Principal, code: string, field = 'areaCode'): vo
 export class VillageAssignmentService {
   constructor(
     private readonly deps: {
-      assignments: VillageAssignmentModel;
+      /** Assignments, each in its village's area. */
+      assignments: ScopedRepository<VillageAssignment>;
       helpers: HelperService;
       now: () => Date;
     },
   ) {}
 
   async create(p: Principal, input: AssignmentInput): Promise<AssignmentView> {
-    checkVillage(p, input.areaCode);
+    checkVillage(this.deps.assignments, p, input.areaCode);
     const helper = input.helperId ? await this.deps.helpers.forWork(p, input.helperId) : null;
     const personName = input.personName ?? helper?.name ?? null;
     const department = input.department ?? helper?.department ?? null;
@@ -132,7 +138,7 @@ export class VillageAssignmentService {
       revision: 1,
     };
     try {
-      await this.deps.assignments.create(doc);
+      await this.deps.assignments.create(p, doc);
     } catch (err) {
       if (isDuplicateKey(err))
         throw conflict(
@@ -148,13 +154,7 @@ export class VillageAssignmentService {
   }
 
   private async load(p: Principal, id: string): Promise<VillageAssignment> {
-    return findInScope<VillageAssignment>(
-      this.deps.assignments,
-      p,
-      id,
-      ASSIGNMENT,
-      'ASSISTANCE_ASSIGNMENT_NOT_FOUND',
-    );
+    return this.deps.assignments.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<AssignmentView> {
@@ -180,6 +180,7 @@ export class VillageAssignmentService {
       revision: current.revision + 1,
     };
     const res = await this.deps.assignments.updateOne(
+      p,
       { _id: id, revision: current.revision },
       { $set: set },
     );
@@ -187,25 +188,17 @@ export class VillageAssignmentService {
     return assignmentView({ ...current, ...set });
   }
 
-  filterOf(p: Principal, f: AssignmentFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: AssignmentFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.kind) and.push({ kind: f.kind });
     if (f.status) and.push({ status: f.status });
     if (f.helperId) and.push({ helperId: f.helperId });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<AssignmentFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.assignments
-        .find(filter)
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<VillageAssignment[]>(),
-      this.deps.assignments.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.assignments.page(p, this.filterOf(q.filter), q);
     return { items: items.map(assignmentView), total };
   }
 }

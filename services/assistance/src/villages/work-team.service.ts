@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allOf,
+  areaWithin,
   bi,
   conflict,
   type FieldError,
   type ListQuery,
   type Principal,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import { shanghaiDay } from '../common/calendar';
 import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
-import { findInScope, scopeConditions } from '../common/scope';
 import { endDateFor } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
 import { checkVillage } from './village-assignment.service';
-import type { TeamMember, TeamRole, WorkTeam, WorkTeamModel } from './village-assignment.model';
+import type { TeamMember, TeamRole, WorkTeam } from './village-assignment.model';
+import { shanghaiDay } from '../common/calendar';
 
 export interface TeamMemberInput {
   id?: string;
@@ -43,7 +45,7 @@ export interface WorkTeamFilter {
 
 export type WorkTeamView = Omit<WorkTeam, '_id' | 'slot'> & { id: string };
 
-const TEAM = bi('驻村工作队', 'Work team');
+const MISSING = { what: bi('驻村工作队', 'Work team'), code: 'ASSISTANCE_WORK_TEAM_NOT_FOUND' };
 
 export function workTeamView(t: WorkTeam): WorkTeamView {
   const { _id, slot: _s, ...rest } = t;
@@ -53,7 +55,12 @@ export function workTeamView(t: WorkTeam): WorkTeamView {
 /** 驻村工作队 — one active team per village, its members each with their own term. */
 export class WorkTeamService {
   constructor(
-    private readonly deps: { teams: WorkTeamModel; helpers: HelperService; now: () => Date },
+    private readonly deps: {
+      /** Work teams, each in its village's area. */
+      teams: ScopedRepository<WorkTeam>;
+      helpers: HelperService;
+      now: () => Date;
+    },
   ) {}
 
   private async members(
@@ -110,7 +117,7 @@ export class WorkTeamService {
   }
 
   async create(p: Principal, input: WorkTeamInput): Promise<WorkTeamView> {
-    checkVillage(p, input.areaCode);
+    checkVillage(this.deps.teams, p, input.areaCode);
     const now = this.deps.now();
     const termStart = input.termStart ?? shanghaiDay(now);
     if (input.termEnd && input.termEnd < termStart)
@@ -138,7 +145,7 @@ export class WorkTeamService {
       revision: 1,
     };
     try {
-      await this.deps.teams.create(doc);
+      await this.deps.teams.create(p, doc);
     } catch (err) {
       if (isDuplicateKey(err))
         throw conflict(
@@ -151,7 +158,7 @@ export class WorkTeamService {
   }
 
   private async load(p: Principal, id: string): Promise<WorkTeam> {
-    return findInScope<WorkTeam>(this.deps.teams, p, id, TEAM, 'ASSISTANCE_WORK_TEAM_NOT_FOUND');
+    return this.deps.teams.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<WorkTeamView> {
@@ -212,24 +219,22 @@ export class WorkTeamService {
     const entry = { at: next.updatedAt, actorId: p.userId, actorName: p.username, action, note };
     next.history = [...current.history, entry];
     const res = await this.deps.teams.updateOne(
+      p,
       { _id, revision: current.revision },
       { $set: set, $push: { history: entry } },
     );
     if (res.modifiedCount === 0) throw revisionConflict();
   }
 
-  filterOf(p: Principal, f: WorkTeamFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: WorkTeamFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.status) and.push({ status: f.status });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<WorkTeamFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.teams.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<WorkTeam[]>(),
-      this.deps.teams.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.teams.page(p, this.filterOf(q.filter), q);
     return { items: items.map(workTeamView), total };
   }
 }
