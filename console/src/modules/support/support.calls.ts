@@ -1,6 +1,7 @@
 import { downloadFile, httpClient } from '../../providers/http';
 import { dropoutCalls } from './dropout-cases/dropout.api';
 import { payTopUp } from './inpatient-episodes/episode.api';
+import { recordEnrollment } from './students/student.api';
 import { SUPPORT, post, type SubsidyBatchResult, type SupportSchemas } from './support.api';
 
 type ImportRow = SupportSchemas['DepartmentImportRow'];
@@ -12,6 +13,8 @@ export const supportCalls = {
   supportDropoutAssignOwner: dropoutCalls.assignOwner,
   supportDropoutFollowUp: dropoutCalls.followUp,
   supportDropoutClose: dropoutCalls.close,
+  /** 登记学籍 — a student's status in a term. */
+  supportRecordEnrollment: recordEnrollment,
   /** 追补发放 of an in-patient episode's top-up. */
   supportPayTopUp: payTopUp,
   /** 登记参保 — one person, one year, one insurance. */

@@ -24,6 +24,124 @@ const AUTO = '';
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 const headerKey = (s: string) => s.replace(/[\s\u3000*＊]/g, '');
 
+/** 列映射 — the ID-number column: found by its usual headers, chosen, or typed when unreadable. */
+function ColumnMapping({
+  headers,
+  idColumn,
+  onIdColumn,
+  detected,
+  needsChoice,
+  fact,
+}: {
+  headers: HeaderCell[] | null;
+  idColumn: string;
+  onIdColumn: (column: string) => void;
+  detected: HeaderCell | undefined;
+  needsChoice: boolean;
+  fact: string | undefined;
+}) {
+  const translate = useTranslate();
+  const t = (k: string, o?: object) => translate(`matching.upload.${k}`, o);
+  return (
+    <>
+      {headers === null ? (
+        <>
+          <Typography variant="body2" color="text.secondary">
+            {t('headers_unreadable')}
+          </Typography>
+          <TextField
+            size="small"
+            name="idColumn"
+            label={t('id_column_free')}
+            value={idColumn}
+            onChange={(e) => onIdColumn(e.target.value.trim())}
+            sx={{ mt: 1, minWidth: 280 }}
+          />
+        </>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary">
+            {t('headers_found', { count: headers.length })}
+          </Typography>
+          <TextField
+            select
+            size="small"
+            name="idColumn"
+            label={t('id_column')}
+            value={idColumn}
+            onChange={(e) => onIdColumn(e.target.value)}
+            sx={{ mt: 1, minWidth: 360 }}
+          >
+            <MenuItem value={AUTO}>
+              {detected
+                ? t('auto_found', { column: `${detected.letter} · ${detected.text}` })
+                : t('auto_none')}
+            </MenuItem>
+            {headers.map((h) => (
+              <MenuItem key={h.letter} value={h.letter}>
+                {`${h.letter} · ${h.text}`}
+              </MenuItem>
+            ))}
+          </TextField>
+          {needsChoice ? (
+            <Alert severity="warning" sx={{ mt: 1 }}>
+              {t('choose_id_column')}
+            </Alert>
+          ) : null}
+        </>
+      )}
+      {fact ? (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {t(`fact_${fact}`)}
+        </Typography>
+      ) : null}
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {t('other_columns')}
+      </Typography>
+    </>
+  );
+}
+
+/** The list's type and the day it describes. */
+function ListFacts(props: {
+  type: ListType;
+  onType: (type: ListType) => void;
+  date: string;
+  onDate: (date: string) => void;
+}) {
+  const translate = useTranslate();
+  const t = (k: string) => translate(`matching.upload.${k}`);
+  const { type, date, onType, onDate } = props;
+  return (
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+      <TextField
+        select
+        size="small"
+        name="listType"
+        label={t('type')}
+        value={type}
+        onChange={(e) => onType(e.target.value as ListType)}
+        sx={{ minWidth: 280 }}
+      >
+        {LIST_TYPES.map((c) => (
+          <MenuItem key={c} value={c}>
+            {translate(`enums.MatchingListType.${c}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        size="small"
+        type="date"
+        name="listDate"
+        label={t('date')}
+        value={date}
+        onChange={(e) => onDate(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+    </Box>
+  );
+}
+
 /**
  * 上传部门名单 — choose the list's type, the day it describes and the file; then map the
  * ID-number column (列映射: found by its usual headers, or chosen here); the service hashes
@@ -86,32 +204,7 @@ export default function ListUpload() {
         </Stepper>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 760 }}>
           <Typography variant="body2">{t('hint')}</Typography>
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <TextField
-              select
-              size="small"
-              name="listType"
-              label={t('type')}
-              value={type}
-              onChange={(e) => setType(e.target.value as ListType)}
-              sx={{ minWidth: 280 }}
-            >
-              {LIST_TYPES.map((c) => (
-                <MenuItem key={c} value={c}>
-                  {translate(`enums.MatchingListType.${c}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              size="small"
-              type="date"
-              name="listDate"
-              label={t('date')}
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-          </Box>
+          <ListFacts type={type} onType={setType} date={date} onDate={setDate} />
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
             <Button variant="outlined" component="label">
               {t('choose_file')}
@@ -130,60 +223,14 @@ export default function ListUpload() {
           {file ? (
             <Box data-testid="column-mapping">
               <Typography variant="subtitle1">{t('step_columns')}</Typography>
-              {headers === null ? (
-                <>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('headers_unreadable')}
-                  </Typography>
-                  <TextField
-                    size="small"
-                    name="idColumn"
-                    label={t('id_column_free')}
-                    value={idColumn}
-                    onChange={(e) => setIdColumn(e.target.value.trim())}
-                    sx={{ mt: 1, minWidth: 280 }}
-                  />
-                </>
-              ) : (
-                <>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('headers_found', { count: headers.length })}
-                  </Typography>
-                  <TextField
-                    select
-                    size="small"
-                    name="idColumn"
-                    label={t('id_column')}
-                    value={idColumn}
-                    onChange={(e) => setIdColumn(e.target.value)}
-                    sx={{ mt: 1, minWidth: 360 }}
-                  >
-                    <MenuItem value={AUTO}>
-                      {detected
-                        ? t('auto_found', { column: `${detected.letter} · ${detected.text}` })
-                        : t('auto_none')}
-                    </MenuItem>
-                    {headers.map((h) => (
-                      <MenuItem key={h.letter} value={h.letter}>
-                        {`${h.letter} · ${h.text}`}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                  {needsChoice ? (
-                    <Alert severity="warning" sx={{ mt: 1 }}>
-                      {t('choose_id_column')}
-                    </Alert>
-                  ) : null}
-                </>
-              )}
-              {fact ? (
-                <Typography variant="body2" sx={{ mt: 1 }}>
-                  {t(`fact_${fact}`)}
-                </Typography>
-              ) : null}
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                {t('other_columns')}
-              </Typography>
+              <ColumnMapping
+                headers={headers}
+                idColumn={idColumn}
+                onIdColumn={setIdColumn}
+                detected={detected}
+                needsChoice={needsChoice}
+                fact={fact}
+              />
             </Box>
           ) : null}
           {error ? (

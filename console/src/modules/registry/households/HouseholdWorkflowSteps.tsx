@@ -28,6 +28,7 @@ import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
 import {
   type Household,
+  type HouseholdWorkflows,
   householdCalls,
   type WorkflowAction,
   type WorkflowKind,
@@ -124,6 +125,106 @@ function RunSteps({
   );
 }
 
+/** 已结束的流程 — the household's closed runs, latest first, each with its outcome. */
+function ClosedRuns({ closed }: { closed: WorkflowRun[] }) {
+  const translate = useTranslate();
+  if (!closed.length) return null;
+  return (
+    <>
+      <Divider />
+      <Typography variant="subtitle1">{translate('workflow.closed_runs')}</Typography>
+      {[...closed].reverse().map((run) => (
+        <Paper key={run.id} variant="outlined" sx={{ p: 2 }}>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Typography variant="subtitle2">
+              {translate(`enums.WorkflowKind.${run.kind}`)}
+            </Typography>
+            <Chip
+              size="small"
+              color={
+                run.outcome === 'approved'
+                  ? 'success'
+                  : run.outcome === 'rejected'
+                    ? 'error'
+                    : 'default'
+              }
+              label={translate(`enums.WorkflowOutcome.${run.outcome}`)}
+            />
+            <Typography variant="caption" color="text.secondary">
+              {formatDateTime(run.startedAt)} – {formatDateTime(run.closedAt)}
+            </Typography>
+          </Box>
+          <RunSteps run={run} />
+        </Paper>
+      ))}
+    </>
+  );
+}
+
+/** The run in progress: its steps, the notice period, and the next step or a rejection. */
+function ActiveRun({
+  active,
+  pending,
+  mayWrite,
+  mayApprove,
+  onStep,
+}: {
+  active: WorkflowRun;
+  pending: HouseholdWorkflows['pending'];
+  mayWrite: boolean | undefined;
+  mayApprove: boolean;
+  onStep: (step: { kind: WorkflowKind; action: WorkflowAction }) => void;
+}) {
+  const translate = useTranslate();
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+        <Typography variant="h6">{translate(`enums.WorkflowKind.${active.kind}`)}</Typography>
+        <Chip size="small" label={translate(`enums.WorkflowStage.${active.stage}`)} />
+        <Typography variant="caption" color="text.secondary">
+          {translate('workflow.started_at', { date: formatDateTime(active.startedAt) })}
+        </Typography>
+      </Box>
+      <RunSteps run={active} pendingAction={pending?.action} />
+      {pending?.noticeEndsAt && new Date(pending.noticeEndsAt) > new Date() ? (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {translate('workflow.notice_until', { date: formatDateTime(pending.noticeEndsAt) })}
+        </Alert>
+      ) : null}
+      {mayWrite && pending ? (
+        <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+          {pending.action !== 'approve' || mayApprove ? (
+            <>
+              <Button
+                variant="contained"
+                label={translate('workflow.take', {
+                  action: translate(`enums.WorkflowAction.${pending.action}`),
+                })}
+                onClick={() => onStep({ kind: pending.kind, action: pending.action })}
+              >
+                <PlayArrowIcon />
+              </Button>
+              <Button
+                color="error"
+                label="workflow.reject"
+                onClick={() => onStep({ kind: pending.kind, action: 'reject' })}
+              >
+                <BlockIcon />
+              </Button>
+            </>
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              {translate('workflow.waiting', {
+                action: translate(`enums.WorkflowAction.${pending.action}`),
+              })}
+            </Typography>
+          )}
+        </Box>
+      ) : null}
+    </Paper>
+  );
+}
+
 /**
  * 识别、退出、返贫与监测 — the household's workflow as guided steps: what was done, who did
  * it and why, what comes next, and — when a step is refused — every check that failed.
@@ -200,51 +301,13 @@ export function HouseholdWorkflowSteps() {
       ) : null}
 
       {active ? (
-        <Paper variant="outlined" sx={{ p: 2 }}>
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-            <Typography variant="h6">{translate(`enums.WorkflowKind.${active.kind}`)}</Typography>
-            <Chip size="small" label={translate(`enums.WorkflowStage.${active.stage}`)} />
-            <Typography variant="caption" color="text.secondary">
-              {translate('workflow.started_at', { date: formatDateTime(active.startedAt) })}
-            </Typography>
-          </Box>
-          <RunSteps run={active} pendingAction={pending?.action} />
-          {pending?.noticeEndsAt && new Date(pending.noticeEndsAt) > new Date() ? (
-            <Alert severity="info" sx={{ mt: 1 }}>
-              {translate('workflow.notice_until', { date: formatDateTime(pending.noticeEndsAt) })}
-            </Alert>
-          ) : null}
-          {mayWrite && pending ? (
-            <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
-              {pending.action !== 'approve' || mayApprove ? (
-                <>
-                  <Button
-                    variant="contained"
-                    label={translate('workflow.take', {
-                      action: translate(`enums.WorkflowAction.${pending.action}`),
-                    })}
-                    onClick={() => setDialog({ kind: pending.kind, action: pending.action })}
-                  >
-                    <PlayArrowIcon />
-                  </Button>
-                  <Button
-                    color="error"
-                    label="workflow.reject"
-                    onClick={() => setDialog({ kind: pending.kind, action: 'reject' })}
-                  >
-                    <BlockIcon />
-                  </Button>
-                </>
-              ) : (
-                <Typography variant="body2" color="text.secondary">
-                  {translate('workflow.waiting', {
-                    action: translate(`enums.WorkflowAction.${pending.action}`),
-                  })}
-                </Typography>
-              )}
-            </Box>
-          ) : null}
-        </Paper>
+        <ActiveRun
+          active={active}
+          pending={pending}
+          mayWrite={mayWrite}
+          mayApprove={mayApprove}
+          onStep={setDialog}
+        />
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="body2" sx={{ mb: 1 }}>
@@ -269,36 +332,7 @@ export function HouseholdWorkflowSteps() {
         </Paper>
       )}
 
-      {closed.length ? (
-        <>
-          <Divider />
-          <Typography variant="subtitle1">{translate('workflow.closed_runs')}</Typography>
-          {[...closed].reverse().map((run) => (
-            <Paper key={run.id} variant="outlined" sx={{ p: 2 }}>
-              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-                <Typography variant="subtitle2">
-                  {translate(`enums.WorkflowKind.${run.kind}`)}
-                </Typography>
-                <Chip
-                  size="small"
-                  color={
-                    run.outcome === 'approved'
-                      ? 'success'
-                      : run.outcome === 'rejected'
-                        ? 'error'
-                        : 'default'
-                  }
-                  label={translate(`enums.WorkflowOutcome.${run.outcome}`)}
-                />
-                <Typography variant="caption" color="text.secondary">
-                  {formatDateTime(run.startedAt)} – {formatDateTime(run.closedAt)}
-                </Typography>
-              </Box>
-              <RunSteps run={run} />
-            </Paper>
-          ))}
-        </>
-      ) : null}
+      <ClosedRuns closed={closed} />
 
       {dialog ? (
         <WorkflowStepDialog

@@ -40,6 +40,54 @@ const COLUMNS = [
   'status',
 ] as const;
 
+/** One member's value in a column: enum codes as their labels, days as days. */
+const cell = (m: Member, c: (typeof COLUMNS)[number]) => {
+  switch (c) {
+    case 'relation':
+      return <EnumLabel name="Relation" code={m.relation} />;
+    case 'sex':
+      return <EnumLabel name="Sex" code={m.sex} />;
+    case 'health':
+      return <EnumLabel name="HealthStatus" code={m.health} />;
+    case 'labourCapacity':
+      return <EnumLabel name="LabourCapacity" code={m.labourCapacity} />;
+    case 'schoolStage':
+      return <EnumLabel name="SchoolStage" code={m.schoolStage} />;
+    case 'status':
+      return <EnumLabel name="MemberStatus" code={m.status} />;
+    case 'birthDate':
+      return formatDay(m.birthDate);
+    default:
+      return (m[c] as string | null | undefined) || '—';
+  }
+};
+
+/** 修改 and 删除 of an active member (the head is never removed); a removed one's reason. */
+function MemberActions({
+  member: m,
+  onEdit,
+  onRemove,
+}: {
+  member: Member;
+  onEdit: (m: Member) => void;
+  onRemove: (m: Member) => void;
+}) {
+  return m.status === 'active' ? (
+    <>
+      <Button label="ra.action.edit" onClick={() => onEdit(m)}>
+        <EditIcon />
+      </Button>
+      {m.relation !== 'head' ? (
+        <Button label="ra.action.remove" onClick={() => onRemove(m)} color="error">
+          <RemoveIcon />
+        </Button>
+      ) : null}
+    </>
+  ) : (
+    (m.removedReason ?? '')
+  );
+}
+
 /**
  * 家庭成员 — the household's members as an editable sub-list: add, change and remove (with
  * a reason, kept in the history) one member at a time, each against the household's revision.
@@ -80,27 +128,6 @@ export function MemberSubList() {
     }
   };
 
-  const cell = (m: Member, c: (typeof COLUMNS)[number]) => {
-    switch (c) {
-      case 'relation':
-        return <EnumLabel name="Relation" code={m.relation} />;
-      case 'sex':
-        return <EnumLabel name="Sex" code={m.sex} />;
-      case 'health':
-        return <EnumLabel name="HealthStatus" code={m.health} />;
-      case 'labourCapacity':
-        return <EnumLabel name="LabourCapacity" code={m.labourCapacity} />;
-      case 'schoolStage':
-        return <EnumLabel name="SchoolStage" code={m.schoolStage} />;
-      case 'status':
-        return <EnumLabel name="MemberStatus" code={m.status} />;
-      case 'birthDate':
-        return formatDay(m.birthDate);
-      default:
-        return (m[c] as string | null | undefined) || '—';
-    }
-  };
-
   return (
     <Box>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
@@ -137,24 +164,7 @@ export function MemberSubList() {
               ))}
               {mayWrite ? (
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {m.status === 'active' ? (
-                    <>
-                      <Button label="ra.action.edit" onClick={() => setEditing(m)}>
-                        <EditIcon />
-                      </Button>
-                      {m.relation !== 'head' ? (
-                        <Button
-                          label="ra.action.remove"
-                          onClick={() => setRemoving(m)}
-                          color="error"
-                        >
-                          <RemoveIcon />
-                        </Button>
-                      ) : null}
-                    </>
-                  ) : (
-                    (m.removedReason ?? '')
-                  )}
+                  <MemberActions member={m} onEdit={setEditing} onRemove={setRemoving} />
                 </TableCell>
               ) : null}
             </TableRow>
