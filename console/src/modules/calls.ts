@@ -2,6 +2,8 @@ import { type DataProvider, useDataProvider } from 'react-admin';
 import { commonCalls } from '../providers/dataProvider';
 import { auditCalls } from './administration/audit/audit.api';
 import { assessmentCalls } from './assessment/assessment.api';
+import { assistanceCalls } from './assistance/assistance.api';
+import { fundsCalls } from './funds/funds.api';
 import { matchingCalls } from './matching/matching.api';
 import { registryCalls } from './registry/registry.api';
 import { supportCalls } from './support/support.calls';
@@ -17,6 +19,10 @@ export const CALLS = {
   ...matchingCalls,
   ...registryCalls,
   ...supportCalls,
+  /** 记录进度 of a household's assistance plan. */
+  assistanceAddProgress: assistanceCalls.addProgress,
+  /** 核实 of a funds finding: confirmed as misuse or dismissed. */
+  fundsResolveFinding: fundsCalls.resolveFinding,
 };
 
 export type ConsoleDataProvider = DataProvider & typeof CALLS;

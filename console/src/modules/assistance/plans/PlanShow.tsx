@@ -6,33 +6,23 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useState } from 'react';
 import {
-  Button,
   DataTable,
   DateInput,
   EditButton,
-  Form,
   Labeled,
   NumberInput,
-  SaveButton,
   Show,
   TabbedShowLayout,
   TextField,
   TextInput,
-  Toolbar,
   TopToolbar,
   maxLength,
   maxValue,
   minValue,
   required,
   useCanAccess,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import {
@@ -43,9 +33,10 @@ import {
   EnumLabel,
 } from '../../../common/fields';
 import { formatDateTime, formatDay, formatYuan } from '../../../common/format';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { assistanceCalls, type Plan } from '../assistance.api';
 
 function Causes({ path, title }: { path: 'causes' | 'currentCauses'; title: string }) {
@@ -96,32 +87,36 @@ function Targets() {
   );
 }
 
-function ProgressDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
+function Progress() {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const plan = useRecordContext<Plan>();
+  const { canAccess } = useCanAccess({ resource: 'plans', action: 'edit' });
+  const calls = useCalls();
+  if (!plan) return null;
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('resources.plans.progress_title')}</DialogTitle>
-      <DialogContent>
-        <Form
+    <>
+      <LinearProgress
+        variant="determinate"
+        value={plan.progressPercent}
+        sx={{ height: 10, borderRadius: 1, my: 1, maxWidth: 480 }}
+      />
+      <Typography variant="body2">{plan.progressPercent}%</Typography>
+      {canAccess ? (
+        <FormDialogButton
+          label="resources.plans.add_progress"
+          title="resources.plans.progress_title"
+          icon={<AddTaskIcon />}
           record={{ percent: plan.progressPercent }}
-          onSubmit={async (v: Record<string, unknown>) => {
-            try {
-              await assistanceCalls.addProgress(plan.householdId, {
-                percent: Number(v.percent),
-                note: String(v.note ?? '').trim(),
-                ...(typeof v.date === 'string' && v.date ? { date: v.date } : {}),
-                revision: plan.revision,
-              });
-              notify('resources.plans.progress_saved', { type: 'info' });
-              onClose();
-              refresh();
-            } catch (e) {
-              notifyProblem(e);
-            }
-          }}
+          done="resources.plans.progress_saved"
+          alwaysEnable
+          onSubmit={(v) =>
+            calls.assistanceAddProgress(plan.householdId, {
+              percent: Number(v.percent),
+              note: String(v.note ?? '').trim(),
+              ...(typeof v.date === 'string' && v.date ? { date: v.date } : {}),
+              revision: plan.revision,
+            })
+          }
         >
           <NumberInput
             source="percent"
@@ -136,35 +131,8 @@ function ProgressDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) 
             fullWidth
             validate={[required(), maxLength(2000)]}
           />
-          <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-            <SaveButton label="app.common.submit" alwaysEnable />
-          </Toolbar>
-        </Form>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function Progress() {
-  const translate = useTranslate();
-  const plan = useRecordContext<Plan>();
-  const { canAccess } = useCanAccess({ resource: 'plans', action: 'edit' });
-  const [open, setOpen] = useState(false);
-  if (!plan) return null;
-  return (
-    <>
-      <LinearProgress
-        variant="determinate"
-        value={plan.progressPercent}
-        sx={{ height: 10, borderRadius: 1, my: 1, maxWidth: 480 }}
-      />
-      <Typography variant="body2">{plan.progressPercent}%</Typography>
-      {canAccess ? (
-        <Button label="resources.plans.add_progress" onClick={() => setOpen(true)}>
-          <AddTaskIcon />
-        </Button>
+        </FormDialogButton>
       ) : null}
-      {open ? <ProgressDialog plan={plan} onClose={() => setOpen(false)} /> : null}
       {(plan.progress ?? []).length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('resources.plans.no_progress')}

@@ -1,37 +1,27 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useState } from 'react';
 import {
-  Button,
-  Form,
   FunctionField,
   RadioButtonGroupInput,
   ReferenceField,
-  SaveButton,
   Show,
   SimpleShowLayout,
   TextField,
   TextInput,
-  Toolbar,
   TopToolbar,
   maxLength,
   required,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { AreaField, DateTimeField, EnumField, YuanField } from '../../../common/fields';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 import { formatDateTime } from '../../../common/format';
 import { enumChoices } from '../../../common/inputs';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { useNotifyProblem } from '../../../providers/problem';
 import { FINDING_OUTCOMES } from '../codes';
-import { type Finding, type FindingOutcome, fundsCalls } from '../funds.api';
+import { useCalls } from '../../calls';
+import type { Finding, FindingOutcome } from '../funds.api';
 import { FindingEvidence } from './FindingEvidence';
 import { FindingSummaryField } from './FindingSummaryField';
 
@@ -52,56 +42,39 @@ function ResolveButton() {
   const translate = useTranslate();
   const f = useRecordContext<Finding>();
   const { permissions } = usePermissions<Permissions>();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
+  const calls = useCalls();
   if (!f || f.status !== 'open' || !hasRight(permissions, 'funds', 'approve')) return null;
   return (
-    <>
-      <Button label="resources.fund-findings.resolve" onClick={() => setOpen(true)}>
-        <FactCheckIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.fund-findings.resolve_title')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{translate('resources.fund-findings.resolve_hint')}</DialogContentText>
-          <Form
-            onSubmit={async (v: Record<string, unknown>) => {
-              try {
-                await fundsCalls.resolveFinding(f.id, {
-                  outcome: v.outcome as FindingOutcome,
-                  note: String(v.note).trim(),
-                });
-                notify('resources.fund-findings.resolved', { type: 'info' });
-                setOpen(false);
-                refresh();
-              } catch (e) {
-                notifyProblem(e);
-              }
-            }}
-          >
-            <RadioButtonGroupInput
-              source="outcome"
-              label={r('outcome')}
-              choices={enumChoices('FindingOutcome', FINDING_OUTCOMES)}
-              validate={required()}
-            />
-            <TextInput
-              source="note"
-              label={r('note')}
-              fullWidth
-              multiline
-              minRows={3}
-              validate={[required(), maxLength(1000)]}
-            />
-            <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-              <SaveButton label="resources.fund-findings.resolve" icon={<FactCheckIcon />} />
-            </Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialogButton
+      label="resources.fund-findings.resolve"
+      title="resources.fund-findings.resolve_title"
+      icon={<FactCheckIcon />}
+      hint={translate('resources.fund-findings.resolve_hint')}
+      done="resources.fund-findings.resolved"
+      submitLabel="resources.fund-findings.resolve"
+      submitIcon={<FactCheckIcon />}
+      onSubmit={(v) =>
+        calls.fundsResolveFinding(f.id, {
+          outcome: v.outcome as FindingOutcome,
+          note: String(v.note).trim(),
+        })
+      }
+    >
+      <RadioButtonGroupInput
+        source="outcome"
+        label={r('outcome')}
+        choices={enumChoices('FindingOutcome', FINDING_OUTCOMES)}
+        validate={required()}
+      />
+      <TextInput
+        source="note"
+        label={r('note')}
+        fullWidth
+        multiline
+        minRows={3}
+        validate={[required(), maxLength(1000)]}
+      />
+    </FormDialogButton>
   );
 }
 
