@@ -1,6 +1,4 @@
-import { fenToYuanString, parseYuan } from '@fupin/reference';
-// calendar.ts is not re-exported by the package index.
-import { shanghaiDateOf } from '@fupin/reference/src/calendar';
+import { fenToYuanString, parseYuan, shanghaiDateOf } from '@fupin/reference';
 
 const NONE = '—';
 

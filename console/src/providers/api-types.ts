@@ -2,21 +2,21 @@
  * The generated OpenAPI types (packages/contracts/src/generated, `npm run gen:api`) of every
  * API the console calls. Type-only: nothing of the contracts package enters the bundle.
  */
-export type * as GatewayApi from '@fupin/contracts/src/generated/gateway';
-export type * as RegistryApi from '@fupin/contracts/src/generated/registry';
-export type * as AssistanceApi from '@fupin/contracts/src/generated/assistance';
-export type * as FundsApi from '@fupin/contracts/src/generated/funds';
-export type * as SupportApi from '@fupin/contracts/src/generated/support';
-export type * as MatchingApi from '@fupin/contracts/src/generated/matching';
-export type * as AssessmentApi from '@fupin/contracts/src/generated/assessment';
+export type * as GatewayApi from '@fupin/contracts/generated/gateway';
+export type * as RegistryApi from '@fupin/contracts/generated/registry';
+export type * as AssistanceApi from '@fupin/contracts/generated/assistance';
+export type * as FundsApi from '@fupin/contracts/generated/funds';
+export type * as SupportApi from '@fupin/contracts/generated/support';
+export type * as MatchingApi from '@fupin/contracts/generated/matching';
+export type * as AssessmentApi from '@fupin/contracts/generated/assessment';
 
-import type * as Gateway from '@fupin/contracts/src/generated/gateway';
-import type * as Registry from '@fupin/contracts/src/generated/registry';
-import type * as Assistance from '@fupin/contracts/src/generated/assistance';
-import type * as Funds from '@fupin/contracts/src/generated/funds';
-import type * as Support from '@fupin/contracts/src/generated/support';
-import type * as Matching from '@fupin/contracts/src/generated/matching';
-import type * as Assessment from '@fupin/contracts/src/generated/assessment';
+import type * as Gateway from '@fupin/contracts/generated/gateway';
+import type * as Registry from '@fupin/contracts/generated/registry';
+import type * as Assistance from '@fupin/contracts/generated/assistance';
+import type * as Funds from '@fupin/contracts/generated/funds';
+import type * as Support from '@fupin/contracts/generated/support';
+import type * as Matching from '@fupin/contracts/generated/matching';
+import type * as Assessment from '@fupin/contracts/generated/assessment';
 
 /** `Schema<'registry', 'Household'>`: a component schema of a service's API. */
 export type Schemas = {

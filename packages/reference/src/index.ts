@@ -4,3 +4,4 @@ export * from './area-code';
 export * from './id-number';
 export * from './poverty-line';
 export * from './money';
+export * from './calendar';

@@ -1,19 +1,16 @@
 import path from 'node:path';
-import { AuditRecorded } from '@fupin/contracts';
 import {
-  openOutbox,
-  openRedis,
+  openService,
   personalDataCipherOf,
-  createServiceApp,
-  loadOpenApi,
   type ProjectionChange,
   type ProjectedHousehold,
   projectedHouseholdModel,
   RegistryProjection,
-  registryProjectionRoutes,
+  registryProjectionModule,
   scopedRepository,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
 } from '@fupin/kit';
 import type { AssistanceConfig } from './config';
 import { coverageJob } from './coverage/coverage.job';
@@ -30,13 +27,13 @@ import { importRoutes } from './imports/import.routes';
 import { pairingImportModel } from './imports/pairing-import.model';
 import { PairingImportService } from './imports/pairing-import.service';
 import { MEASURE_TOPICS } from './measures/measure.events';
-import { measureModel } from './measures/measure.model';
+import { type Measure, measureModel } from './measures/measure.model';
 import { measureRoutes } from './measures/measure.routes';
 import { MeasureService } from './measures/measure.service';
 import { PAIRING_TOPICS } from './pairings/pairing.events';
 import { pairingLimitModel } from './pairings/pairing-limit.model';
 import { PairingLimitService } from './pairings/pairing-limits.service';
-import { pairingModel } from './pairings/pairing.model';
+import { type Pairing, pairingModel } from './pairings/pairing.model';
 import { pairingRoutes } from './pairings/pairing.routes';
 import { PairingService } from './pairings/pairing.service';
 import { type Plan, planModel } from './plans/plan.model';
@@ -66,9 +63,8 @@ import { VisitService } from './visits/visit.service';
 export async function createAssistance(
   rt: ServiceRuntime,
   config: AssistanceConfig,
-  opts: { now?: () => Date; queuePrefix?: string; consume?: boolean } = {},
+  opts: ServiceOptions = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const cipher = personalDataCipherOf(config);
   const models = {
     projected: projectedHouseholdModel(rt.conn),
@@ -84,18 +80,17 @@ export async function createAssistance(
     reports: coverageReportModel(rt.conn),
     imports: pairingImportModel(rt.conn),
   };
-  const { relay, eventsStored, audit } = openOutbox(rt, {
-    service: 'assistance',
-    models: [models.pairings, models.measures, models.visits],
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
+  const service = openService(rt, config, {
+    ...opts,
+    outbox: [models.pairings, models.measures, models.visits],
   });
+  const { audit, eventsStored, now } = service;
 
   const households = new HouseholdDirectory(scopedRepository<ProjectedHousehold>(models.projected));
   const helpers = new HelperService({ helpers: models.helpers, cipher, audit, now });
   const limits = new PairingLimitService({ limits: models.limits, now });
   const pairings = new PairingService({
-    pairings: models.pairings,
+    pairings: scopedRepository<Pairing>(models.pairings),
     helpers,
     households,
     limits,
@@ -103,7 +98,7 @@ export async function createAssistance(
     now,
   });
   const measures = new MeasureService({
-    measures: models.measures,
+    measures: scopedRepository<Measure>(models.measures),
     helpers,
     households,
     eventsStored,
@@ -172,39 +167,23 @@ export async function createAssistance(
     now,
   });
 
-  const redis = openRedis(rt, config.REDIS_URL);
   const job = coverageJob(coverage, {
-    connection: redis,
-    prefix: opts.queuePrefix ?? (config.KAFKA_TOPIC_PREFIX || 'fupin'),
+    connection: service.redis,
+    prefix: service.queuePrefix,
     logger: rt.logger,
     cron: config.COVERAGE_CRON,
   });
 
-  await startPublishing(rt, {
-    relay,
-    topics: [...PAIRING_TOPICS, ...MEASURE_TOPICS, ...VISIT_TOPICS, AuditRecorded.topic],
-  });
-  if (opts.consume !== false) {
-    await projection.start(rt, {
-      groupId: rt.group('registry-projection'),
-    });
-  }
-  await job.start();
-  rt.shutdown.add('coverage job', () => job.stop());
-
-  const app = createServiceApp({
-    name: 'assistance',
-    logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    bodyLimit: config.HTTP_BODY_LIMIT,
-    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+  const app = await startService(service, {
+    topics: [...PAIRING_TOPICS, ...MEASURE_TOPICS, ...VISIT_TOPICS],
+    modules: [
+      registryProjectionModule(service, projection, {
+        routes: { module: 'assistance', registryUrl: config.REGISTRY_URL },
+      }),
+      { name: 'coverage job', start: () => job.start(), stop: () => job.stop() },
+    ],
+    openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
-      registryProjectionRoutes(router, projection, {
-        module: 'assistance',
-        registryUrl: config.REGISTRY_URL,
-      });
       householdRoutes(router, { households, pairings, measures, visits });
       helperRoutes(router, helpers);
       pairingRoutes(router, pairings, limits);
@@ -218,6 +197,7 @@ export async function createAssistance(
       exportRoutes(router, { helpers, pairings, measures, visits, plans, coverage, audit, now });
     },
   });
+  const { relay } = service;
   return {
     app,
     relay,

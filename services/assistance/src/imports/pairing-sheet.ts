@@ -1,6 +1,6 @@
 import { bi, type Bilingual } from '@fupin/kit';
 import { fromLabel, HelperRank, isAreaCode, normaliseAreaCode } from '@fupin/reference';
-import { parseCalendarDate } from '@fupin/reference/src/calendar';
+import { parseCalendarDate } from '@fupin/reference';
 import type { HelperRank as Rank, PairingRole } from '../helpers/helper.model';
 import type { RowError } from './pairing-import.model';
 
