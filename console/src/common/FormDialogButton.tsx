@@ -36,6 +36,8 @@ export interface FormDialogButtonProps<R> {
   /** Submit without a change to the starting values (they are often enough). */
   alwaysEnable?: boolean;
   maxWidth?: 'xs' | 'sm' | 'md';
+  /** The opening button's look: a page's main action is `contained`. */
+  variant?: 'text' | 'outlined' | 'contained';
   /**
    * A refusal with reasons (no owner yet, no follow-up …) lists each of them in the dialog
    * rather than in a notification.
@@ -67,6 +69,7 @@ export function FormDialogButton<R = unknown>({
   submitIcon,
   alwaysEnable = false,
   maxWidth = 'sm',
+  variant,
   listRefusals = false,
   inRow = false,
   onSubmit,
@@ -87,6 +90,7 @@ export function FormDialogButton<R = unknown>({
     <>
       <Button
         label={label}
+        variant={variant}
         onClick={(e) => {
           if (inRow) e.stopPropagation();
           setRefused([]);

@@ -23,6 +23,8 @@ export const CALLS = {
   assistanceAddProgress: assistanceCalls.addProgress,
   /** 核实 of a funds finding: confirmed as misuse or dismissed. */
   fundsResolveFinding: fundsCalls.resolveFinding,
+  /** A project's next status step. */
+  fundsStepProject: fundsCalls.stepProject,
 };
 
 export type ConsoleDataProvider = DataProvider & typeof CALLS;

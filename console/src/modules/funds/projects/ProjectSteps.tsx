@@ -1,30 +1,21 @@
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import {
-  Button,
   DateInput,
-  Form,
-  SaveButton,
   TextInput,
-  Toolbar,
   maxLength,
-  useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 import { formatDay } from '../../../common/format';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { useNotifyProblem } from '../../../providers/problem';
 import { PROJECT_STEPS } from '../codes';
-import { fundsCalls, type Project, type ProjectStep } from '../funds.api';
+import { useCalls } from '../../calls';
+import type { Project, ProjectStep } from '../funds.api';
 
 /** 审批入库 and 验收 are the county's decisions (approve right); 开工 and 完工 are entered (write). */
 const NEEDS: Record<ProjectStep['action'], 'approve' | 'write'> = {
@@ -34,58 +25,38 @@ const NEEDS: Record<ProjectStep['action'], 'approve' | 'write'> = {
   accept: 'approve',
 };
 
-function StepDialog({
-  project,
-  action,
-  onClose,
-}: {
-  project: Project;
-  action: ProjectStep['action'];
-  onClose: () => void;
-}) {
+/** 审批入库, 开工, 完工 or 验收 of a project: the day (today unless told) and a note. */
+function StepButton({ project, action }: { project: Project; action: ProjectStep['action'] }) {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const calls = useCalls();
   const name = translate(`enums.ProjectAction.${action}`);
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('resources.projects.step.title', { action: name })}</DialogTitle>
-      <DialogContent>
-        <Form
-          record={{ on: formatDay(new Date().toISOString()) }}
-          onSubmit={async (v: Record<string, unknown>) => {
-            try {
-              await fundsCalls.stepProject(project.id, {
-                action,
-                ...(typeof v.on === 'string' && v.on ? { on: v.on } : {}),
-                ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
-                ...(typeof project.revision === 'number' ? { revision: project.revision } : {}),
-              });
-              notify(translate('resources.projects.step.done', { action: name }), {
-                type: 'info',
-              });
-              onClose();
-              refresh();
-            } catch (e) {
-              notifyProblem(e);
-            }
-          }}
-        >
-          <DateInput source="on" label="resources.projects.step.on" />
-          <TextInput
-            source="note"
-            label="resources.projects.step.note"
-            multiline
-            fullWidth
-            validate={maxLength(500)}
-          />
-          <Toolbar sx={{ justifyContent: 'flex-end', px: 0 }}>
-            <SaveButton label="app.common.submit" alwaysEnable />
-          </Toolbar>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <FormDialogButton
+      label={translate('resources.projects.step.take', { action: name })}
+      title="resources.projects.step.title"
+      titleArgs={{ action: name }}
+      variant="contained"
+      record={{ on: formatDay(new Date().toISOString()) }}
+      done={translate('resources.projects.step.done', { action: name })}
+      alwaysEnable
+      onSubmit={(v) =>
+        calls.fundsStepProject(project.id, {
+          action,
+          ...(typeof v.on === 'string' && v.on ? { on: v.on } : {}),
+          ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
+          ...(typeof project.revision === 'number' ? { revision: project.revision } : {}),
+        })
+      }
+    >
+      <DateInput source="on" label="resources.projects.step.on" />
+      <TextInput
+        source="note"
+        label="resources.projects.step.note"
+        multiline
+        fullWidth
+        validate={maxLength(500)}
+      />
+    </FormDialogButton>
   );
 }
 
@@ -94,7 +65,6 @@ export function ProjectSteps() {
   const translate = useTranslate();
   const project = useRecordContext<Project>();
   const { permissions } = usePermissions<Permissions>();
-  const [open, setOpen] = useState(false);
   if (!project) return null;
   const reached = PROJECT_STEPS.findIndex((s) => s.status === project.status);
   const next = PROJECT_STEPS[reached + 1];
@@ -123,18 +93,7 @@ export function ProjectSteps() {
           </Step>
         ))}
       </Stepper>
-      {next?.action && may ? (
-        <Button
-          variant="contained"
-          label={translate('resources.projects.step.take', {
-            action: translate(`enums.ProjectAction.${next.action}`),
-          })}
-          onClick={() => setOpen(true)}
-        />
-      ) : null}
-      {open && next?.action ? (
-        <StepDialog project={project} action={next.action} onClose={() => setOpen(false)} />
-      ) : null}
+      {next?.action && may ? <StepButton project={project} action={next.action} /> : null}
     </>
   );
 }
