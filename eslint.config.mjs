@@ -16,6 +16,7 @@ const SCOPED_MODELS = {
   ],
   funds: [
     ['batch.model', ['batchModel', 'BatchModel']],
+    ['file.model', ['fileModel', 'FileModel']],
     ['finding.model', ['findingModel', 'FindingModel']],
     ['loan.model', ['loanModel', 'LoanModel']],
     ['notice.model', ['noticeModel', 'NoticeModel']],
@@ -29,6 +30,16 @@ const SCOPED_MODELS = {
     ],
   ],
 };
+
+const SERVICES = [
+  'registry',
+  'funds',
+  'matching',
+  'support',
+  'assistance',
+  'assessment',
+  'gateway',
+];
 
 export default tseslint.config(
   {
@@ -90,6 +101,50 @@ export default tseslint.config(
       ],
     },
   })),
+  // A package is used through its entry (`exports` in its package.json), never its files; and
+  // the deployment and the console reach a service over HTTP or through contracts, never its
+  // source. (The typed rule name leaves `no-restricted-imports` to the rules above.)
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@fupin/*/src', '@fupin/*/src/**'],
+              message: 'Import the package by its name (its exports map), not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['deploy/**/*.ts', 'console/**/*.ts', 'console/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@fupin/*/src', '@fupin/*/src/**'],
+              message: 'Import the package by its name (its exports map), not its files.',
+            },
+            {
+              group: [
+                '**/services/*/src',
+                '**/services/*/src/**',
+                ...SERVICES.map((s) => `@fupin/${s}`),
+              ],
+              message:
+                "A service's source is its own: take what is shared from @fupin/contracts or @fupin/reference.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['bench/**', 'scripts/**', 'deploy/**'],
     rules: { 'no-console': 'off' },

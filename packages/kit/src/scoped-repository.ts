@@ -95,7 +95,8 @@ export interface NotFound {
 }
 
 export interface FindOptions {
-  projection?: Record<string, 0 | 1>;
+  /** Fields to keep or drop; a string names them as mongoose does (`'+data'` adds a hidden one). */
+  projection?: Record<string, 0 | 1> | string;
   sort?: Record<string, 1 | -1>;
   skip?: number;
   limit?: number;
@@ -270,22 +271,26 @@ export class ScopedRepository<T> {
     else await this.model.insertMany(docs, { ordered });
   }
 
-  /** Many single-record updates in one round trip, each inside the scope; the count changed. */
+  /**
+   * Many updates in one round trip, each inside the scope (`many`: every record its filter
+   * selects, else the first); answers the count changed.
+   */
   async bulkUpdate(
     scope: Scope,
-    ops: { filter: Filter; update: UpdateQuery<T> }[],
+    ops: { filter: Filter; update: UpdateQuery<T>; many?: boolean }[],
     opts: { ordered?: boolean } = {},
   ): Promise<number> {
     if (ops.length === 0) return 0;
     for (const op of ops) this.assertMoves(scope, op.update);
     const res = await this.model.bulkWrite(
-      ops.map((op) => ({
+      ops.map((op) => {
         // mongoose's update type and the driver's bulk one describe the same operators.
-        updateOne: {
+        const write = {
           filter: this.filter(scope, op.filter),
           update: op.update as mongo.UpdateFilter<mongo.Document>,
-        },
-      })),
+        };
+        return op.many ? { updateMany: write } : { updateOne: write };
+      }),
       { ordered: opts.ordered ?? true },
     );
     return res.modifiedCount;

@@ -18,7 +18,7 @@ import { DISBURSEMENT_TOPICS } from './disbursements/disbursement.events';
 import { disbursementModel } from './disbursements/disbursement.model';
 import { disbursementRoutes } from './disbursements/disbursement.routes';
 import { DisbursementService } from './disbursements/disbursement.service';
-import { fileModel } from './files/file.model';
+import { fileModel, type StoredFile } from './files/file.model';
 import { fileRoutes } from './files/file.routes';
 import { FileService } from './files/file.service';
 import { type Finding, findingModel } from './findings/finding.model';
@@ -84,7 +84,11 @@ export async function createFunds(
     now,
   });
 
-  const files = new FileService({ files: models.files, now, maxBytes: config.UPLOAD_MAX_BYTES });
+  const files = new FileService({
+    files: scopedRepository<StoredFile>(models.files, ['areaCode', 'linkedAreas']),
+    now,
+    maxBytes: config.UPLOAD_MAX_BYTES,
+  });
   const ledger = new ProjectLedger({ projects: models.projects, eventsStored, now });
   const findings = new FindingService({
     findings: scopedRepository<Finding>(models.findings),

@@ -1,17 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
   badRequest,
   bi,
-  isInScope,
+  countyWide,
   notFound,
   type Principal,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
 import { isAreaCode } from '@fupin/reference';
-import type { FileModel, FilePurpose, StoredFile } from './file.model';
+import type { FilePurpose, StoredFile } from './file.model';
 
 export type FileView = Omit<StoredFile, '_id' | 'data'> & { id: string };
 
@@ -24,6 +23,8 @@ export interface FileRef {
 }
 
 const FILE = bi('文件', 'File');
+/** A stored record's area may read the files it references, whoever uploaded them. */
+const LINK = countyWide('the files a stored record references are shown to its area');
 
 function contentTypeOf(data: Buffer, declared: string | undefined): string {
   if (data.subarray(0, 4).toString('latin1') === '%PDF') return 'application/pdf';
@@ -38,7 +39,14 @@ function contentTypeOf(data: Buffer, declared: string | undefined): string {
 
 /** 上传 — vouchers and project documents: stored with their SHA-256, read within the scope. */
 export class FileService {
-  constructor(private readonly deps: { files: FileModel; now: () => Date; maxBytes: number }) {}
+  constructor(
+    private readonly deps: {
+      /** Files, visible in the uploader's area and in the areas of the records using them. */
+      files: ScopedRepository<StoredFile>;
+      now: () => Date;
+      maxBytes: number;
+    },
+  ) {}
 
   async store(
     p: Principal,
@@ -68,7 +76,7 @@ export class FileService {
         { field: 'areaCode', code: 'invalid', message: bi('须为12位区划代码', '12 digits') },
       ]);
     }
-    assertInScope(p, areaCode);
+    this.deps.files.assertWritable(p, areaCode);
     const doc: StoredFile = {
       _id: randomUUID(),
       fileName: meta.fileName,
@@ -82,21 +90,18 @@ export class FileService {
       uploadedAt: this.deps.now(),
       data,
     };
-    await this.deps.files.create(doc);
+    await this.deps.files.create(p, doc);
     return viewOf(doc);
   }
 
   async meta(p: Principal, id: string): Promise<FileView> {
-    const f = await this.deps.files.findOne({ _id: id, ...this.visibleTo(p) }).lean<StoredFile>();
+    const f = await this.deps.files.findOne(p, { _id: id });
     if (!f) throw notFound(FILE, 'FUNDS_FILE_NOT_FOUND');
     return viewOf(f);
   }
 
   async content(p: Principal, id: string): Promise<{ view: FileView; data: Buffer }> {
-    const f = await this.deps.files
-      .findOne({ _id: id, ...this.visibleTo(p) })
-      .select('+data')
-      .lean<StoredFile>();
+    const f = await this.deps.files.findOne(p, { _id: id }, { projection: '+data' });
     if (!f) throw notFound(FILE, 'FUNDS_FILE_NOT_FOUND');
     return { view: viewOf(f), data: bufferOf(f.data) };
   }
@@ -107,9 +112,7 @@ export class FileService {
    * called once the record is stored.
    */
   async resolve(p: Principal, ids: string[], field: string): Promise<FileRef[]> {
-    const found = await this.deps.files
-      .find({ _id: { $in: ids }, ...this.visibleTo(p) })
-      .lean<StoredFile[]>();
+    const found = await this.deps.files.find(p, { _id: { $in: ids } });
     const byId = new Map(found.map((f) => [f._id, f]));
     const missing = ids
       .map((id, i) => ({ id, i }))
@@ -136,17 +139,10 @@ export class FileService {
   async link(ids: string[], areaCode: string): Promise<void> {
     if (ids.length === 0) return;
     await this.deps.files.updateMany(
+      LINK,
       { _id: { $in: ids } },
       { $addToSet: { linkedAreas: areaCode } },
     );
-  }
-
-  private visibleTo(p: Principal): Record<string, unknown> {
-    return { $or: [areaScopeFilter(p, 'areaCode'), areaScopeFilter(p, 'linkedAreas')] };
-  }
-
-  isVisible(p: Principal, f: Pick<StoredFile, 'areaCode' | 'linkedAreas'>): boolean {
-    return isInScope(p, f.areaCode) || f.linkedAreas.some((a) => isInScope(p, a));
   }
 }
 
