@@ -23,7 +23,10 @@ const SCOPED_MODELS = {
     ['transfer.model', ['transferModel', 'TransferModel']],
   ],
   assistance: [
+    ['measure.model', ['measureModel', 'MeasureModel']],
+    ['pairing.model', ['pairingModel', 'PairingModel']],
     ['plan.model', ['planModel', 'PlanModel']],
+    ['visit.model', ['visitModel', 'VisitModel', 'photoModel', 'PhotoModel']],
     [
       'village-assignment.model',
       ['villageAssignmentModel', 'VillageAssignmentModel', 'workTeamModel', 'WorkTeamModel'],

@@ -51,7 +51,7 @@ import { VillageAssignmentService } from './villages/village-assignment.service'
 import { villageRoutes } from './villages/village.routes';
 import { WorkTeamService } from './villages/work-team.service';
 import { VISIT_TOPICS } from './visits/visit.events';
-import { photoModel, visitModel } from './visits/visit.model';
+import { photoModel, type StoredPhoto, type Visit, visitModel } from './visits/visit.model';
 import { visitRoutes } from './visits/visit.routes';
 import { VisitService } from './visits/visit.service';
 
@@ -111,8 +111,8 @@ export async function createAssistance(
     now,
   });
   const visits = new VisitService({
-    visits: models.visits,
-    photos: models.photos,
+    visits: scopedRepository<Visit>(models.visits),
+    photos: scopedRepository<StoredPhoto>(models.photos),
     helpers,
     households,
     pairings,

@@ -1,26 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allOf,
+  areaWithin,
   bi,
   conflict,
+  countyWide,
   type FieldError,
   type ListQuery,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
 } from '@fupin/kit';
-import type { Envelope } from '@fupin/contracts';
 import { actorOf } from '../common/actor';
-import { shanghaiDay } from '../common/calendar';
+import type { Envelope } from '@fupin/contracts';
 import { checkRevision, revisionConflict } from '../common/errors';
-import { findInScope, scopeConditions } from '../common/scope';
 import { notInFuture } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
 import type { HouseholdDirectory } from '../households/household.directory';
 import { measurePlanned, measureStatusChanged, measureUpdated } from './measure.events';
 import { assertMove, isOpen } from './measure.machine';
-import type { Measure, MeasureCategoryCode, MeasureModel, MeasureStatus } from './measure.model';
+import type { Measure, MeasureCategoryCode, MeasureStatus } from './measure.model';
 import type { HouseholdMove } from '../households/household.directory';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface MeasureDetails {
   category: MeasureCategoryCode;
@@ -53,7 +56,11 @@ export type MeasureView = Omit<Measure, '_id' | 'outbox' | 'hasOutbox' | 'outbox
   id: string;
 };
 
-const MEASURE = bi('帮扶措施', 'Measure');
+const MISSING = { what: bi('帮扶措施', 'Measure'), code: 'ASSISTANCE_MEASURE_NOT_FOUND' };
+/** The registry moves a household: its measures follow it, wherever it goes. */
+const MOVES = countyWide("a household's measures follow the household the registry moved");
+/** A plan shows its household's measures: the plan was read in the caller's scope. */
+const OF_PLAN = countyWide('the measures of a household whose plan the caller reads');
 const EDITABLE = [
   'category',
   'type',
@@ -89,7 +96,8 @@ function datesInOrder(start: string | null, end: string | null, errors: FieldErr
 export class MeasureService {
   constructor(
     private readonly deps: {
-      measures: MeasureModel;
+      /** Measures, each in its household's area. */
+      measures: ScopedRepository<Measure>;
       helpers: HelperService;
       households: HouseholdDirectory;
       eventsStored: () => void;
@@ -136,7 +144,7 @@ export class MeasureService {
       updatedAt: now,
       revision: 1,
     };
-    await this.deps.measures.create(withOutbox(doc, [measurePlanned(doc, actorOf(p))]));
+    await this.deps.measures.create(p, withOutbox(doc, [measurePlanned(doc, actorOf(p))]));
     this.deps.eventsStored();
     return measureView(doc);
   }
@@ -150,7 +158,7 @@ export class MeasureService {
   }
 
   private async load(p: Principal, id: string): Promise<Measure> {
-    return findInScope<Measure>(this.deps.measures, p, id, MEASURE, 'ASSISTANCE_MEASURE_NOT_FOUND');
+    return this.deps.measures.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<MeasureView> {
@@ -192,7 +200,7 @@ export class MeasureService {
     if (changed.length === 0) return measureView(current);
     next.updatedAt = this.deps.now();
     next.revision = current.revision + 1;
-    await this.save(current, next, [measureUpdated(next, [...changed], actorOf(p))]);
+    await this.save(p, current, next, [measureUpdated(next, [...changed], actorOf(p))]);
     return measureView(next);
   }
 
@@ -214,7 +222,7 @@ export class MeasureService {
         },
       ]);
     const now = this.deps.now();
-    const day = input.date ?? shanghaiDay(now);
+    const day = input.date ?? shanghaiDateOf(now);
     notInFuture(day, now, 'date');
     const next: Measure = {
       ...current,
@@ -238,15 +246,21 @@ export class MeasureService {
     const errors: FieldError[] = [];
     datesInOrder(next.startDate, next.endDate, errors);
     if (errors.length) throw this.invalid(errors);
-    await this.save(current, next, [
+    await this.save(p, current, next, [
       measureStatusChanged(next, current.status, input.to, actorOf(p)),
     ]);
     return measureView(next);
   }
 
-  private async save(current: Measure, next: Measure, events: Envelope[]): Promise<void> {
+  private async save(
+    p: Principal,
+    current: Measure,
+    next: Measure,
+    events: Envelope[],
+  ): Promise<void> {
     const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...set } = next;
     const res = await this.deps.measures.updateOne(
+      p,
       { _id, revision: current.revision },
       outboxUpdate({ $set: set }, events),
     );
@@ -254,44 +268,38 @@ export class MeasureService {
     this.deps.eventsStored();
   }
 
-  filterOf(p: Principal, f: MeasureFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: MeasureFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.helperId) and.push({ helperId: f.helperId });
     if (f.category?.length) and.push({ category: { $in: f.category } });
     if (f.status?.length) and.push({ status: { $in: f.status } });
     if (f.projectId) and.push({ projectId: f.projectId });
     if (f.id?.length) and.push({ _id: { $in: f.id } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<MeasureFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.measures
-        .find(filter, { steps: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<Measure[]>(),
-      this.deps.measures.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.measures.page(p, this.filterOf(q.filter), q, {
+      steps: 0,
+    });
     return { items: items.map((m) => measureView({ ...m, steps: [] })), total };
   }
 
   cursor(p: Principal, f: MeasureFilter): AsyncIterable<Measure> {
-    return this.deps.measures
-      .find(this.filterOf(p, f), { steps: 0 })
-      .sort({ areaCode: 1, householdNo: 1, _id: 1 })
-      .lean<Measure[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Measure>;
+    return this.deps.measures.cursor(p, this.filterOf(f), {
+      projection: { steps: 0 },
+      sort: { areaCode: 1, householdNo: 1, _id: 1 },
+    });
   }
 
   async forHousehold(householdId: string): Promise<MeasureView[]> {
-    const rows = await this.deps.measures
-      .find({ householdId }, { steps: 0 })
-      .sort({ createdAt: 1 })
-      .lean<Measure[]>();
+    const rows = await this.deps.measures.find(
+      OF_PLAN,
+      { householdId },
+      { projection: { steps: 0 }, sort: { createdAt: 1 } },
+    );
     return rows.map((m) => measureView({ ...m, steps: [] }));
   }
 
@@ -301,8 +309,8 @@ export class MeasureService {
       _id: { category: MeasureCategoryCode; status: MeasureStatus };
       n: number;
       amountFen: number;
-    }>([
-      { $match: { $and: scopeConditions(p, area) } },
+    }>(p, [
+      { $match: area ? areaWithin(area) : {} },
       {
         $group: {
           _id: { category: '$category', status: '$status' },
@@ -315,12 +323,12 @@ export class MeasureService {
 
   async householdsMoved(moves: HouseholdMove[]): Promise<void> {
     if (moves.length === 0) return;
-    await this.deps.measures.bulkWrite(
+    await this.deps.measures.bulkUpdate(
+      MOVES,
       moves.map((m) => ({
-        updateMany: {
-          filter: { householdId: m.householdId },
-          update: { $set: { areaCode: m.areaCode } },
-        },
+        filter: { householdId: m.householdId },
+        update: { $set: { areaCode: m.areaCode } },
+        many: true,
       })),
       { ordered: false },
     );

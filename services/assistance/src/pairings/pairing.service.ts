@@ -1,25 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allOf,
+  areaWithin,
   bi,
   conflict,
+  countyWide,
   escapeRegex,
   type ListQuery,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { HelperRank as RankLabels, labelOf } from '@fupin/reference';
 import { actorOf } from '../common/actor';
-import { shanghaiDay } from '../common/calendar';
-import { isDuplicateKey, revisionConflict, checkRevision } from '../common/errors';
-import { findInScope, scopeConditions } from '../common/scope';
+import { HelperRank as RankLabels, labelOf, shanghaiDateOf } from '@fupin/reference';
+import { revisionConflict, checkRevision } from '../common/errors';
 import { endDateFor, notInFuture } from '../common/terms';
 import type { Helper, PairingRole } from '../helpers/helper.model';
 import type { HelperService } from '../helpers/helper.service';
 import type { HouseholdDirectory } from '../households/household.directory';
 import { pairingCreated, pairingEnded } from './pairing.events';
-import { activeKeyOf, type Pairing, type PairingModel } from './pairing.model';
+import { activeKeyOf, type Pairing } from './pairing.model';
 import type { PairingLimitService } from './pairing-limits.service';
 import type { HouseholdMove } from '../households/household.directory';
 
@@ -48,7 +51,12 @@ export type PairingView = Omit<
   id: string;
 };
 
-const PAIRING = bi('结对帮扶', 'Pairing');
+const MISSING = { what: bi('结对帮扶', 'Pairing'), code: 'ASSISTANCE_PAIRING_NOT_FOUND' };
+/**
+ * The rules across areas: one key helper per household and a helper's load (checked wherever
+ * the other pairings are), the daily coverage and visit jobs, and registry moves.
+ */
+const COUNTY = countyWide("pairing rules, jobs and registry moves that span the county's areas");
 
 const ROLE_ZH: Record<PairingRole, string> = { key: '重点帮扶', contact: '联系' };
 const ROLE_EN: Record<PairingRole, string> = { key: 'key helper', contact: 'contact' };
@@ -73,7 +81,8 @@ export function pairingView(p: Pairing): PairingView {
 export class PairingService {
   constructor(
     private readonly deps: {
-      pairings: PairingModel;
+      /** Pairings, each in its household's area. */
+      pairings: ScopedRepository<Pairing>;
       helpers: HelperService;
       households: HouseholdDirectory;
       limits: PairingLimitService;
@@ -86,7 +95,7 @@ export class PairingService {
     const household = await this.deps.households.getActive(p, input.householdId);
     const helper = await this.deps.helpers.forWork(p, input.helperId);
     const now = this.deps.now();
-    const today = shanghaiDay(now);
+    const today = shanghaiDateOf(now);
     const startDate = input.startDate ?? today;
     notInFuture(startDate, now, 'startDate');
     await this.refuseTaken(helper, household._id, input.role);
@@ -120,7 +129,7 @@ export class PairingService {
       revision: 1,
     };
     try {
-      await this.deps.pairings.create(withOutbox(doc, [pairingCreated(doc, actorOf(p))]));
+      await this.deps.pairings.create(p, withOutbox(doc, [pairingCreated(doc, actorOf(p))]));
     } catch (err) {
       await this.deps.helpers.release(helper._id, input.role);
       // Someone paired the same household at the same moment: name what is taken now.
@@ -132,9 +141,9 @@ export class PairingService {
   }
 
   private async refuseTaken(helper: Helper, householdId: string, role: PairingRole) {
-    const same = await this.deps.pairings
-      .findOne({ activeKey: activeKeyOf(helper._id, householdId) })
-      .lean<Pairing>();
+    const same = await this.deps.pairings.findOne(COUNTY, {
+      activeKey: activeKeyOf(helper._id, householdId),
+    });
     if (same)
       throw conflict(
         'ASSISTANCE_PAIRING_EXISTS',
@@ -145,7 +154,7 @@ export class PairingService {
         { pairingId: same._id },
       );
     if (role !== 'key') return;
-    const key = await this.deps.pairings.findOne({ keySlot: householdId }).lean<Pairing>();
+    const key = await this.deps.pairings.findOne(COUNTY, { keySlot: householdId });
     if (key)
       throw conflict(
         'ASSISTANCE_HOUSEHOLD_HAS_KEY_HELPER',
@@ -178,7 +187,7 @@ export class PairingService {
   }
 
   private async load(p: Principal, id: string): Promise<Pairing> {
-    return findInScope<Pairing>(this.deps.pairings, p, id, PAIRING, 'ASSISTANCE_PAIRING_NOT_FOUND');
+    return this.deps.pairings.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<PairingView> {
@@ -210,6 +219,7 @@ export class PairingService {
     };
     const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...set } = next;
     const res = await this.deps.pairings.updateOne(
+      p,
       { _id: id, revision: current.revision, status: 'active' },
       outboxUpdate({ $set: set }, [pairingEnded(next, input.reason, actorOf(p))]),
     );
@@ -219,8 +229,9 @@ export class PairingService {
     return pairingView(next);
   }
 
-  filterOf(p: Principal, f: PairingFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: PairingFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.helperId) and.push({ helperId: f.helperId });
     if (f.role) and.push({ role: f.role });
@@ -230,48 +241,42 @@ export class PairingService {
       const re = `^${escapeRegex(f.q.trim())}`;
       and.push({ $or: [{ householdNo: { $regex: re } }, { helperName: { $regex: re } }] });
     }
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<PairingFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.pairings.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Pairing[]>(),
-      this.deps.pairings.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.pairings.page(p, this.filterOf(q.filter), q);
     return { items: items.map(pairingView), total };
   }
 
   cursor(p: Principal, f: PairingFilter): AsyncIterable<Pairing> {
-    return this.deps.pairings
-      .find(this.filterOf(p, f))
-      .sort({ areaCode: 1, householdNo: 1, _id: 1 })
-      .lean<Pairing[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Pairing>;
+    return this.deps.pairings.cursor(p, this.filterOf(f), {
+      sort: { areaCode: 1, householdNo: 1, _id: 1 },
+    });
   }
 
   /** The active pairing of this helper with this household, if any (imports repeat harmlessly). */
   async activeOf(helperId: string, householdId: string): Promise<Pairing | null> {
-    return this.deps.pairings
-      .findOne({ activeKey: activeKeyOf(helperId, householdId) })
-      .lean<Pairing>();
+    return this.deps.pairings.findOne(COUNTY, { activeKey: activeKeyOf(helperId, householdId) });
   }
 
   async activeForHousehold(householdId: string): Promise<PairingView[]> {
-    const rows = await this.deps.pairings
-      .find({ householdId, status: 'active' })
-      .sort({ role: -1, startDate: 1 })
-      .lean<Pairing[]>();
+    const rows = await this.deps.pairings.find(
+      COUNTY,
+      { householdId, status: 'active' },
+      { sort: { role: -1, startDate: 1 } },
+    );
     return rows.map(pairingView);
   }
 
   /** Households with at least one active pairing, inside the scope (for coverage). */
   async pairedHouseholdIds(p: Principal | null, area?: string): Promise<string[]> {
-    const and: Record<string, unknown>[] = p ? scopeConditions(p, area) : [];
-    and.push({ status: 'active' });
-    const rows = await this.deps.pairings
-      .find({ $and: and }, { householdId: 1 })
-      .lean<Pick<Pairing, 'householdId'>[]>();
+    // Without a caller (the daily job) the whole county, whatever the area.
+    const rows = await this.deps.pairings.find(
+      p ?? COUNTY,
+      allOf(p && area ? areaWithin(area) : undefined, { status: 'active' }),
+      { projection: { householdId: 1 } },
+    );
     return [...new Set(rows.map((r) => r.householdId))];
   }
 
@@ -289,15 +294,23 @@ export class PairingService {
       '_id' | 'helperId' | 'helperName' | 'householdId' | 'householdNo' | 'areaCode' | 'role'
     >[]
   > {
-    const and: Record<string, unknown>[] = p ? scopeConditions(p, area) : [];
-    and.push({ startDate: { $lte: lastDay } });
-    and.push({ $or: [{ status: 'active' }, { endDate: { $gt: lastDay } }] });
-    return this.deps.pairings
-      .find(
-        { $and: and },
-        { helperId: 1, helperName: 1, householdId: 1, householdNo: 1, areaCode: 1, role: 1 },
-      )
-      .lean();
+    return this.deps.pairings.find(
+      p ?? COUNTY,
+      allOf(p && area ? areaWithin(area) : undefined, {
+        startDate: { $lte: lastDay },
+        $or: [{ status: 'active' }, { endDate: { $gt: lastDay } }],
+      }),
+      {
+        projection: {
+          helperId: 1,
+          helperName: 1,
+          householdId: 1,
+          householdNo: 1,
+          areaCode: 1,
+          role: 1,
+        },
+      },
+    );
   }
 
   /** Active pairings per helper and role, counted from the pairings themselves. */
@@ -305,7 +318,7 @@ export class PairingService {
     const rows = await this.deps.pairings.aggregate<{
       _id: { helperId: string; role: PairingRole };
       n: number;
-    }>([
+    }>(COUNTY, [
       { $match: { status: 'active' } },
       { $group: { _id: { helperId: '$helperId', role: '$role' }, n: { $sum: 1 } } },
     ]);
@@ -321,12 +334,12 @@ export class PairingService {
   /** The household moved to another village in the registry: its pairings follow it. */
   async householdsMoved(moves: HouseholdMove[]): Promise<void> {
     if (moves.length === 0) return;
-    await this.deps.pairings.bulkWrite(
+    await this.deps.pairings.bulkUpdate(
+      COUNTY,
       moves.map((m) => ({
-        updateMany: {
-          filter: { householdId: m.householdId },
-          update: { $set: { areaCode: m.areaCode } },
-        },
+        filter: { householdId: m.householdId },
+        update: { $set: { areaCode: m.areaCode } },
+        many: true,
       })),
       { ordered: false },
     );

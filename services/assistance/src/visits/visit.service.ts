@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allOf,
   AppError,
+  areaWithin,
   bi,
   conflict,
+  countyWide,
   type ListQuery,
   notFound,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
 } from '@fupin/kit';
 import { actorOf } from '../common/actor';
-import { monthDays, shanghaiDay, shanghaiMonth } from '../common/calendar';
-import { childAreaOf, findInScope, scopeConditions } from '../common/scope';
+import { monthDays, shanghaiMonth } from '../common/calendar';
+import { childAreaOf } from '../common/scope';
 import { notInFuture } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
 import { headNameOf, type HouseholdDirectory } from '../households/household.directory';
 import type { PairingService } from '../pairings/pairing.service';
 import { visitRecorded } from './visit.events';
-import type { PhotoModel, StoredPhoto, Visit, VisitLocation, VisitModel } from './visit.model';
+import type { StoredPhoto, Visit, VisitLocation } from './visit.model';
 import { entryDelay, MAX_PHOTOS_PER_VISIT, PHOTO_TYPES } from './visit.rules';
 import type { HouseholdMove } from '../households/household.directory';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface VisitInput {
   householdId: string;
@@ -76,7 +81,14 @@ export interface MonthVisitStats {
   lateEntries: number;
 }
 
-const VISIT = bi('走访记录', 'Visit');
+const MISSING = { what: bi('走访记录', 'Visit'), code: 'ASSISTANCE_VISIT_NOT_FOUND' };
+/**
+ * The registry moves a household (its visits and their photos follow it), and the last visit
+ * of households already chosen inside the caller's scope.
+ */
+const COUNTY = countyWide(
+  "visits of households moved by the registry or already in the caller's scope",
+);
 
 /** A lean read gives BSON Binary, not a Buffer: its bytes up to its position. */
 function bytesOf(data: unknown): Buffer {
@@ -101,8 +113,9 @@ export function visitView(v: Visit): VisitView {
 export class VisitService {
   constructor(
     private readonly deps: {
-      visits: VisitModel;
-      photos: PhotoModel;
+      /** Visits and their photos, each in its household's area. */
+      visits: ScopedRepository<Visit>;
+      photos: ScopedRepository<StoredPhoto>;
       helpers: HelperService;
       households: HouseholdDirectory;
       pairings: PairingService;
@@ -147,13 +160,13 @@ export class VisitService {
       entryDelayDays: delay.days,
       lateEntry: delay.late,
     };
-    await this.deps.visits.create(withOutbox(doc, [visitRecorded(doc, actorOf(p))]));
+    await this.deps.visits.create(p, withOutbox(doc, [visitRecorded(doc, actorOf(p))]));
     this.deps.eventsStored();
     return visitView(doc);
   }
 
   private dayOf(input: Pick<VisitInput, 'date' | 'visitedAt'>): string {
-    const fromInstant = input.visitedAt ? shanghaiDay(new Date(input.visitedAt)) : undefined;
+    const fromInstant = input.visitedAt ? shanghaiDateOf(new Date(input.visitedAt)) : undefined;
     const day = input.date ?? fromInstant;
     const field = input.date ? 'date' : 'visitedAt';
     if (!day)
@@ -176,7 +189,7 @@ export class VisitService {
   }
 
   private async load(p: Principal, id: string): Promise<Visit> {
-    return findInScope<Visit>(this.deps.visits, p, id, VISIT, 'ASSISTANCE_VISIT_NOT_FOUND');
+    return this.deps.visits.get(p, id, MISSING);
   }
 
   async get(p: Principal, id: string): Promise<VisitView> {
@@ -219,7 +232,7 @@ export class VisitService {
       data: file.data,
       uploadedAt: now,
     };
-    await this.deps.photos.create(stored);
+    await this.deps.photos.create(p, stored);
     const meta = {
       id: stored._id,
       contentType: type,
@@ -229,11 +242,12 @@ export class VisitService {
     };
     // The limit holds under concurrent uploads: the push only happens below it.
     const res = await this.deps.visits.updateOne(
+      p,
       { _id: visitId, [`photos.${MAX_PHOTOS_PER_VISIT - 1}`]: { $exists: false } },
       { $push: { photos: meta } },
     );
     if (res.modifiedCount === 0) {
-      await this.deps.photos.deleteOne({ _id: stored._id });
+      await this.deps.photos.deleteOne(p, { _id: stored._id });
       throw this.tooManyPhotos();
     }
     return visitView({ ...visit, photos: [...visit.photos, meta] });
@@ -251,37 +265,30 @@ export class VisitService {
 
   async photo(p: Principal, visitId: string, photoId: string): Promise<StoredPhoto> {
     await this.load(p, visitId);
-    const photo = await this.deps.photos.findOne({ _id: photoId, visitId }).lean<StoredPhoto>();
+    const photo = await this.deps.photos.findOne(p, { _id: photoId, visitId });
     if (!photo) throw notFound(bi('照片', 'Photo'), 'ASSISTANCE_PHOTO_NOT_FOUND');
     return { ...photo, data: bytesOf(photo.data) };
   }
 
-  filterOf(p: Principal, f: VisitFilter): Record<string, unknown> {
-    const and = scopeConditions(p, f.area);
+  /** A list's own conditions; the repository adds the caller's scope. */
+  filterOf(f: VisitFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [f.area ? areaWithin(f.area) : {}];
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.helperId) and.push({ helperId: f.helperId });
     if (f.month) and.push({ month: f.month });
     if (f.from) and.push({ date: { $gte: f.from } });
     if (f.to) and.push({ date: { $lte: f.to } });
     if (f.lateEntry !== undefined) and.push({ lateEntry: f.lateEntry });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<VisitFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.visits.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Visit[]>(),
-      this.deps.visits.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.visits.page(p, this.filterOf(q.filter), q);
     return { items: items.map(visitView), total };
   }
 
   cursor(p: Principal, f: VisitFilter): AsyncIterable<Visit> {
-    return this.deps.visits
-      .find(this.filterOf(p, f))
-      .sort({ date: 1, _id: 1 })
-      .lean<Visit[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Visit>;
+    return this.deps.visits.cursor(p, this.filterOf(f), { sort: { date: 1, _id: 1 } });
   }
 
   /**
@@ -296,12 +303,11 @@ export class VisitService {
     if (due.length === 0) return [];
     const visited = new Set(
       (
-        await this.deps.visits
-          .find(
-            { $and: [...scopeConditions(p, f.area), { date: { $gte: first, $lte: last } }] },
-            { helperId: 1, householdId: 1 },
-          )
-          .lean<Pick<Visit, 'helperId' | 'householdId'>[]>()
+        await this.deps.visits.find(
+          p,
+          allOf(f.area ? areaWithin(f.area) : undefined, { date: { $gte: first, $lte: last } }),
+          { projection: { helperId: 1, householdId: 1 } },
+        )
       ).map((v) => `${v.helperId}:${v.householdId}`),
     );
     const missing = new Map<string, UnvisitedRow>();
@@ -339,7 +345,7 @@ export class VisitService {
 
   private async lastVisits(householdIds: string[], until: string): Promise<Map<string, string>> {
     if (householdIds.length === 0) return new Map();
-    const rows = await this.deps.visits.aggregate<{ _id: string; last: string }>([
+    const rows = await this.deps.visits.aggregate<{ _id: string; last: string }>(COUNTY, [
       { $match: { householdId: { $in: householdIds }, date: { $lte: until } } },
       { $group: { _id: '$householdId', last: { $max: '$date' } } },
     ]);
@@ -353,12 +359,11 @@ export class VisitService {
     const [due, unvisited, visits] = await Promise.all([
       this.deps.pairings.dueInMonth(p, last, area),
       this.unvisited(p, month, area ? { area } : {}),
-      this.deps.visits
-        .find(
-          { $and: [...scopeConditions(p, area), { date: { $gte: first, $lte: last } }] },
-          { areaCode: 1, lateEntry: 1 },
-        )
-        .lean<Pick<Visit, 'areaCode' | 'lateEntry'>[]>(),
+      this.deps.visits.find(
+        p,
+        allOf(area ? areaWithin(area) : undefined, { date: { $gte: first, $lte: last } }),
+        { projection: { areaCode: 1, lateEntry: 1 } },
+      ),
     ]);
     const rows = new Map<string, MonthVisitStats>();
     const row = (code: string) => {
@@ -391,23 +396,28 @@ export class VisitService {
 
   async householdsMoved(moves: HouseholdMove[]): Promise<void> {
     if (moves.length === 0) return;
-    await this.deps.visits.bulkWrite(
+    await this.deps.visits.bulkUpdate(
+      COUNTY,
       moves.map((m) => ({
-        updateMany: {
-          filter: { householdId: m.householdId },
-          update: { $set: { areaCode: m.areaCode } },
-        },
+        filter: { householdId: m.householdId },
+        update: { $set: { areaCode: m.areaCode } },
+        many: true,
       })),
       { ordered: false },
     );
     // Photos carry their visit's area: one read of the moved households' visits, one write.
-    const visits = await this.deps.visits
-      .find({ householdId: { $in: moves.map((m) => m.householdId) } }, { _id: 1, areaCode: 1 })
-      .lean();
+    const visits = await this.deps.visits.find(
+      COUNTY,
+      { householdId: { $in: moves.map((m) => m.householdId) } },
+      { projection: { _id: 1, areaCode: 1 } },
+    );
     if (visits.length === 0) return;
-    await this.deps.photos.bulkWrite(
+    await this.deps.photos.bulkUpdate(
+      COUNTY,
       visits.map((v) => ({
-        updateMany: { filter: { visitId: v._id }, update: { $set: { areaCode: v.areaCode } } },
+        filter: { visitId: v._id },
+        update: { $set: { areaCode: v.areaCode } },
+        many: true,
       })),
       { ordered: false },
     );
