@@ -3,14 +3,21 @@ import { lazy } from 'react';
 import type { Permissions } from '../../providers/permissions';
 import { hasRight } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
-import batches, { batchApi } from './batches';
-import disbursements, { disbursementApi } from './disbursements';
+import batches from './batches';
+import { batchApi } from './batches/batch.api';
+import disbursements from './disbursements';
+import { disbursementApi } from './disbursements/disbursement.api';
 import findings from './findings';
-import idleFunds, { idleApi } from './idle-funds';
-import loans, { loanApi } from './loans';
-import notices, { noticeApi } from './notices';
-import projects, { projectApi } from './projects';
-import transfers, { transferApi } from './transfers';
+import idleFunds from './idle-funds';
+import { idleApi } from './idle-funds/idle-funds.api';
+import loans from './loans';
+import { loanApi } from './loans/loan.api';
+import notices from './notices';
+import { noticeApi } from './notices/notice.api';
+import projects from './projects';
+import { projectApi } from './projects/project.api';
+import transfers from './transfers';
+import { transferApi } from './transfers/transfer.api';
 
 const common = { service: 'funds', module: 'funds' } as const;
 

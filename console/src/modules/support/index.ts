@@ -12,12 +12,15 @@ import { HEALTH_CASE_KINDS } from './health-cases/kinds';
 import imports from './imports';
 import inpatientEpisodes from './inpatient-episodes';
 import { episodeApi } from './inpatient-episodes/episode.api';
-import insurance, { insuranceApi } from './insurance';
+import insurance from './insurance';
+import { insuranceApi } from './insurance/insurance.api';
 import persons from './persons';
 import students from './students';
 import { studentApi } from './students/student.api';
-import subsidyPayments, { paymentApi } from './subsidy-payments';
-import subsidyStandards, { standardApi } from './subsidy-standards';
+import subsidyPayments from './subsidy-payments';
+import { paymentApi } from './subsidy-payments/subsidy-payment.api';
+import subsidyStandards from './subsidy-standards';
+import { standardApi } from './subsidy-standards/subsidy-standard.api';
 import { seesHalf } from './support.api';
 
 const common = { service: 'support', module: 'support' } as const;

@@ -2,8 +2,6 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
 import type { ResourcePages } from '../../types';
-import { changedWithRevision, createWith } from '../assistance.api';
-import type { ResourceApi } from '../../types';
 
 /** 帮扶责任人 — the cadres who help households (挂包帮), with their pairing load. */
 const helpers: ResourcePages = {
@@ -15,10 +13,3 @@ const helpers: ResourcePages = {
   recordRepresentation: (r: RaRecord) => `${String(r.name)}（${String(r.unit)}）`,
 };
 export default helpers;
-
-const FIELDS = ['name', 'unit', 'department', 'rank', 'position', 'phone'] as const;
-
-export const helperApi: ResourceApi = {
-  create: createWith('helpers', [...FIELDS, 'areaCode']),
-  updateBody: changedWithRevision([...FIELDS, 'status']),
-};

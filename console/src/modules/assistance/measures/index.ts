@@ -1,8 +1,7 @@
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { changedWithRevision, createWith } from '../assistance.api';
+import type { ResourcePages } from '../../types';
 
 /** 帮扶措施 — the 五个一批 and other measures for a household, with their status steps. */
 const measures: ResourcePages = {
@@ -14,21 +13,3 @@ const measures: ResourcePages = {
   recordRepresentation: (r: RaRecord) => `${String(r.householdNo ?? '')} ${String(r.type)}`.trim(),
 };
 export default measures;
-
-const FIELDS = [
-  'category',
-  'type',
-  'description',
-  'amountFen',
-  'quantity',
-  'unit',
-  'startDate',
-  'endDate',
-  'helperId',
-  'projectId',
-] as const;
-
-export const measureApi: ResourceApi = {
-  create: createWith('measures', ['householdId', ...FIELDS]),
-  updateBody: changedWithRevision(FIELDS),
-};

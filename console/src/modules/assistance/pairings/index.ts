@@ -1,8 +1,7 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { createWith } from '../assistance.api';
+import type { ResourcePages } from '../../types';
 
 /** 结对帮扶 — a helper paired with a household (重点帮扶 or 联系), until ended with a reason. */
 const pairings: ResourcePages = {
@@ -13,7 +12,3 @@ const pairings: ResourcePages = {
   recordRepresentation: (r: RaRecord) => `${String(r.householdNo)} · ${String(r.helperName)}`,
 };
 export default pairings;
-
-export const pairingApi: ResourceApi = {
-  create: createWith('pairings', ['helperId', 'householdId', 'role', 'startDate']),
-};

@@ -1,8 +1,7 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { createWith } from '../assistance.api';
+import type { ResourcePages } from '../../types';
 
 /**
  * 挂包安排 — who is attached to a village and for which term: 驻村第一书记 (one in office per
@@ -16,17 +15,3 @@ const villageAssignments: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.personName ?? r.unit),
 };
 export default villageAssignments;
-
-export const villageAssignmentApi: ResourceApi = {
-  create: createWith('village-assignments', [
-    'kind',
-    'areaCode',
-    'helperId',
-    'personName',
-    'position',
-    'unit',
-    'department',
-    'startDate',
-    'endDate',
-  ]),
-};

@@ -1,8 +1,7 @@
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { createWith } from '../assistance.api';
+import type { ResourcePages } from '../../types';
 
 /** 走访记录 — home visits (每月至少一次入户走访), with photos; late entries are flagged. */
 const visits: ResourcePages = {
@@ -13,14 +12,3 @@ const visits: ResourcePages = {
   recordRepresentation: (r: RaRecord) => `${String(r.householdNo ?? '')} ${String(r.date)}`.trim(),
 };
 export default visits;
-
-export const visitApi: ResourceApi = {
-  create: createWith('visits', [
-    'householdId',
-    'helperId',
-    'date',
-    'findings',
-    'actions',
-    'nextSteps',
-  ]),
-};

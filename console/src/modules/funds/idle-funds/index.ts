@@ -1,9 +1,7 @@
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import { httpClient } from '../../../providers/http';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { BASE, type IdleRun } from '../funds.api';
+import type { ResourcePages } from '../../types';
 
 /** 资金趴账 — the daily check of money allocated and not spent, by township and project. */
 const idleFunds: ResourcePages = {
@@ -13,30 +11,3 @@ const idleFunds: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.date),
 };
 export default idleFunds;
-
-const withId = (r: IdleRun): RaRecord => ({ ...r, id: r.date });
-
-/** A check is named by its day: the day is its id. */
-export const idleApi: ResourceApi = {
-  getList: async (_resource, params) => {
-    const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const { field = 'date', order = 'DESC' } = params.sort ?? {};
-    const q = new URLSearchParams({
-      range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]),
-      sort: JSON.stringify([field === 'id' ? 'date' : field, order]),
-      filter: '{}',
-    });
-    const res = await httpClient(`${BASE}/idle-funds/runs?${q}`);
-    const rows = (res.json as IdleRun[]).map(withId);
-    const total = Number(
-      /\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1] ?? rows.length,
-    );
-    return { data: rows, total };
-  },
-  getOne: async (_resource, params) => {
-    const res = await httpClient(
-      `${BASE}/idle-funds/runs/${encodeURIComponent(String(params.id))}`,
-    );
-    return { data: withId(res.json as IdleRun) };
-  },
-};

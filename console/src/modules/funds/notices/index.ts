@@ -1,8 +1,7 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { createWith } from '../funds.api';
+import type { ResourcePages } from '../../types';
 
 /** 公告公示 — the notice of a project or a payment list, printable, with where it was posted. */
 const notices: ResourcePages = {
@@ -13,15 +12,3 @@ const notices: ResourcePages = {
   recordRepresentation: (r: RaRecord) => String(r.title),
 };
 export default notices;
-
-export const noticeApi: ResourceApi = {
-  create: createWith('notices', [
-    'kind',
-    'projectId',
-    'disbursementId',
-    'issuer',
-    'periodDays',
-    'startsOn',
-    'supervisionPhone',
-  ]),
-};

@@ -1,8 +1,7 @@
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { lazy } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { createWith } from '../funds.api';
+import type { ResourcePages } from '../../types';
 
 /**
  * 资金调剂 — money moved from one project to another: requested by one person, approved (and
@@ -17,14 +16,3 @@ const transfers: ResourcePages = {
     `${String(r.fromProjectCode ?? '')} → ${String(r.toProjectCode ?? '')}`,
 };
 export default transfers;
-
-export const transferApi: ResourceApi = {
-  create: createWith('transfers', [
-    'fromProjectId',
-    'toProjectId',
-    'source',
-    'amountFen',
-    'reason',
-    'documentNo',
-  ]),
-};

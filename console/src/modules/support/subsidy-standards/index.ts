@@ -1,9 +1,6 @@
 import RuleIcon from '@mui/icons-material/Rule';
 import { lazy } from 'react';
-import type { RaRecord } from 'react-admin';
-import { pickKeys } from '../../../providers/dataProvider';
-import type { ResourceApi, ResourcePages } from '../../types';
-import { put } from '../support.api';
+import type { ResourcePages } from '../../types';
 
 /** 资助标准 — the standard amount per subsidy type and stage from a term on. */
 const subsidyStandards: ResourcePages = {
@@ -12,18 +9,3 @@ const subsidyStandards: ResourcePages = {
   icon: RuleIcon,
 };
 export default subsidyStandards;
-
-/** 设定资助标准 is a PUT on the collection: the same type, stage and term replaces the amount. */
-export const standardApi: ResourceApi = {
-  create: async (_resource, params) => {
-    const body = pickKeys<Record<string, unknown>>(params.data, [
-      'type',
-      'stage',
-      'fromTerm',
-      'amountFen',
-      'note',
-    ]);
-    if (body.note === '' || body.note === undefined) body.note = null;
-    return { data: (await put('/education/subsidy-standards', body)) as RaRecord };
-  },
-};
