@@ -1,6 +1,35 @@
 import { computeCheckDigit } from '@fupin/reference';
 import { givenName, type Sex, surname } from './names';
 import { Random } from './random';
+import {
+  COUNTY_NAME,
+  DATA_YEAR,
+  GUARANTEE_CODES,
+  type DemoHousehold,
+  type DemoMember,
+  type DemoOptions,
+  type DemoTownship,
+  type DemoVillage,
+  type GuaranteeCode,
+} from './county-shape';
+import {
+  BANKS,
+  EXIT_YEARS,
+  GROUP_NAMES,
+  IDENTIFICATION_YEARS,
+  MAIN_CAUSES,
+  MEAN_SIZE,
+  SIZES,
+  STATUSES,
+  TOWNSHIP_NAMES,
+  VILLAGE_FIRST,
+  VILLAGE_SECOND,
+  WORK_PLACES,
+  daysIn,
+  pad,
+} from './county-tables';
+
+export * from './county-shape';
 
 /**
  * 临溪县 (a made-up county, code 431121 as in the project's fixtures): 13 townships as in seed
@@ -10,182 +39,6 @@ import { Random } from './random';
  * peak; a few returned and monitored households. Deterministic: the same options give the
  * same county, byte for byte. Sizes scale with `people` (benchmarks use 1,000,000).
  */
-
-export const COUNTY_CODE = '431121000000';
-export const COUNTY_NAME = '临溪县';
-/** The year the data describes: incomes are 2020 incomes, ages are ages in 2020. */
-export const DATA_YEAR = 2020;
-
-export type HouseholdStatus =
-  'in_poverty' | 'exited' | 'returned' | 'unstable' | 'marginal' | 'sudden_hardship';
-export type GuaranteeCode =
-  'food' | 'clothing' | 'compulsory_education' | 'basic_medical' | 'housing_safety' | 'safe_water';
-export const GUARANTEE_CODES: readonly GuaranteeCode[] = [
-  'food',
-  'clothing',
-  'compulsory_education',
-  'basic_medical',
-  'housing_safety',
-  'safe_water',
-];
-
-export interface DemoOptions {
-  /** Seed of every random choice (default 2020). */
-  seed?: number;
-  /** Registered people to generate (default 25,000; households ≈ people / 3). */
-  people?: number;
-}
-
-export interface DemoVillage {
-  code: string;
-  name: string;
-  townshipCode: string;
-  groups: number;
-  /** 贫困村 and its level, with the year it exited (null while still poor). */
-  poorVillage: 'provincial' | 'city' | null;
-  exitYear: number | null;
-  /** Registered households planned for the village. */
-  households: number;
-  ruralPopulation: number;
-  totalHouseholds: number;
-  yaoVillage: boolean;
-}
-
-export interface DemoTownship {
-  code: string;
-  name: string;
-  villages: DemoVillage[];
-}
-
-export interface DemoMember {
-  name: string;
-  idNumber: string;
-  relation: string;
-  sex: Sex;
-  birthDate: string;
-  ethnicity: string;
-  educationLevel: string;
-  inSchool: boolean;
-  schoolStage: string | null;
-  health: string;
-  disabilityGrade: string | null;
-  labourCapacity: string;
-  migrantWork: { working: boolean; place: string | null; months: number | null };
-  medicalInsurance: boolean;
-  pensionInsurance: boolean;
-  minimumAllowance: boolean;
-  destituteSupport: boolean;
-}
-
-export interface DemoHousehold {
-  householdNo: string;
-  areaCode: string;
-  townshipCode: string;
-  groupNo: number;
-  address: string;
-  phone: string;
-  bankName: string;
-  bankAccount: string;
-  status: HouseholdStatus;
-  attribute: 'ordinary' | 'minimum_allowance' | 'destitute';
-  mainCause: string;
-  otherCauses: string[];
-  guarantees: Record<GuaranteeCode, boolean>;
-  housingGrade: 'A' | 'B' | 'C' | 'D';
-  identificationYear: number | null;
-  exitYear: number | null;
-  partyMember: boolean;
-  income: {
-    year: number;
-    wagesFen: number;
-    productionFen: number;
-    propertyFen: number;
-    transferFen: number;
-  };
-  members: DemoMember[];
-}
-
-const TOWNSHIP_NAMES = [
-  '城关镇',
-  '青石镇',
-  '白沙镇',
-  '双溪乡',
-  '桃源乡',
-  '龙潭镇',
-  '松柏乡',
-  '金竹乡',
-  '梅花镇',
-  '大坪乡',
-  '高桥镇',
-  '石门乡',
-  '清水镇',
-];
-const VILLAGE_FIRST = [...'上下东西新老大小高黄白石竹杨枫茶柳桂杉樟梨荷岩水花马龙凤'];
-const VILLAGE_SECOND = [...'家塘坪冲湾岭坳洞垅田源口溪山桥坡铺寨庄岗'];
-const GROUP_NAMES = [...'一二三四五六七八九十'];
-
-const MAIN_CAUSES: readonly (readonly [string, number])[] = [
-  ['illness', 38],
-  ['lack_of_skills', 18],
-  ['disability', 11],
-  ['lack_of_labour', 10],
-  ['schooling', 7],
-  ['lack_of_capital', 7],
-  ['disaster', 3],
-  ['lack_of_land', 2],
-  ['poor_transport', 2],
-  ['lack_of_water', 1],
-  ['lack_of_drive', 1],
-];
-const STATUSES: readonly (readonly [HouseholdStatus, number])[] = [
-  ['exited', 78],
-  ['in_poverty', 8],
-  ['returned', 2],
-  ['unstable', 5],
-  ['marginal', 5],
-  ['sudden_hardship', 2],
-];
-/** Exits by year: seed 002 has 59 % out by the end of 2017, 1,674 of 8,186 households in 2017. */
-const EXIT_YEARS: readonly (readonly [number, number])[] = [
-  [2014, 8],
-  [2015, 12],
-  [2016, 19],
-  [2017, 21],
-  [2018, 24],
-  [2019, 11],
-  [2020, 5],
-];
-const IDENTIFICATION_YEARS: readonly (readonly [number, number])[] = [
-  [2014, 75],
-  [2015, 12],
-  [2016, 8],
-  [2017, 5],
-];
-const SIZES: readonly (readonly [number, number])[] = [
-  [1, 15],
-  [2, 22],
-  [3, 22],
-  [4, 20],
-  [5, 13],
-  [6, 6],
-  [7, 2],
-];
-const WORK_PLACES = [
-  '广东东莞',
-  '广东深圳',
-  '广东广州',
-  '浙江义乌',
-  '本县工业园',
-  '长沙',
-  '福建泉州',
-];
-const BANKS = ['农村商业银行', '邮政储蓄银行', '农业银行'];
-/** Mean members per household (the size table above); seed 002: 24,192 / 8,186 = 2.96. */
-const MEAN_SIZE = 3.06;
-
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 export class DemoCounty {
   readonly seed: number;
   readonly people: number;
