@@ -33,3 +33,5 @@ export * from './query-filter';
 export * from './import-worker';
 export * from './service';
 export * from './scoped-repository';
+export * from './actor';
+export * from './http/params';

@@ -200,6 +200,17 @@ export function parentCode(code: string): string | null {
   return above === undefined ? null : code.slice(0, SIGNIFICANT_DIGITS[above]).padEnd(12, '0');
 }
 
+/**
+ * 乡镇 — the township an area lies in: a village's township, a township itself; null for the
+ * county and above, which lie in no one township. Throws `ReferenceDataError` on a malformed
+ * code, like every function here that reads a level.
+ */
+export function townshipOf(code: string): string | null {
+  const level = validLevel(code);
+  if (level === 'village') return `${code.slice(0, SIGNIFICANT_DIGITS.township)}000`;
+  return level === 'township' ? code : null;
+}
+
 /** Every code above this one, province first, ending with the direct parent. */
 export function ancestors(code: string): string[] {
   const chain: string[] = [];

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { AppError, bi, type Bilingual, type FieldError } from '../errors';
+import { isDuplicateKey } from '../mongo';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -79,7 +80,7 @@ export function toAppError(err: unknown): AppError {
     keyValue?: unknown;
     name?: string;
   };
-  if (e && e.code === 11000) {
+  if (e && isDuplicateKey(e)) {
     const fields = e.keyValue && typeof e.keyValue === 'object' ? Object.keys(e.keyValue) : [];
     return new AppError(
       409,

@@ -4,6 +4,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Produce
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { type Metrics, metricsOf } from '../http/metrics';
+import { isDuplicateKey } from '../mongo';
 import {
   contextOfTraceparent,
   endSpan,
@@ -287,7 +288,7 @@ export class EventConsumer {
         { ordered: false },
       );
     } catch (err) {
-      if (!onlyDuplicateKeys(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -402,7 +403,7 @@ export class EventConsumer {
         at: new Date(),
       });
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -448,15 +449,4 @@ export class EventConsumer {
       ],
     });
   }
-}
-
-/**
- * Whether a write error is made of duplicate keys only (an unordered insertMany of records
- * some of which are already there): such a write stored everything else.
- */
-export function onlyDuplicateKeys(err: unknown): boolean {
-  const e = err as { code?: unknown; writeErrors?: { code?: unknown; err?: { code?: unknown } }[] };
-  if (Array.isArray(e.writeErrors) && e.writeErrors.length > 0)
-    return e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
-  return e.code === 11000;
 }

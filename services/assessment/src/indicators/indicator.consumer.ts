@@ -1,5 +1,5 @@
 import type { Envelope } from '@fupin/contracts';
-import { ensureTopics, EventConsumer, onlyDuplicateKeys, type ServiceRuntime } from '@fupin/kit';
+import { ensureTopics, EventConsumer, isDuplicateKey, type ServiceRuntime } from '@fupin/kit';
 import type { RankingModel, RankingVersion } from '../rankings/ranking.model';
 import type { LateEventModel } from './fact.model';
 import type { FactChange } from './fact.store';
@@ -88,7 +88,7 @@ export class IndicatorProjection {
     try {
       await this.deps.late.insertMany(notes, { ordered: false });
     } catch (err) {
-      if (!onlyDuplicateKeys(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -134,7 +134,7 @@ export class IndicatorProjection {
           includedIn: null,
         });
       } catch (err) {
-        if ((err as { code?: unknown }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
   }
