@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  openRedis,
-  createServiceApp,
-  loadOpenApi,
-  OutboxRelay,
+  openService,
   projectedHouseholdModel,
   RegistryProjection,
-  registryProjectionRoutes,
+  registryProjectionModule,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
 } from '@fupin/kit';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
@@ -39,16 +37,12 @@ import { StatisticsService } from './statistics/statistics.service';
 export async function createAssessment(
   rt: ServiceRuntime,
   config: AssessmentConfig,
-  opts: {
-    now?: () => Date;
-    queuePrefix?: string;
-    /** Tests start the job or the consumer only where they need them. */
+  opts: ServiceOptions & {
+    /** Tests start the job only where they need it. */
     startJob?: boolean;
-    startConsumer?: boolean;
     instance?: string;
   } = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const models = {
     facts: factModel(rt.conn),
     areas: areaNameModel(rt.conn),
@@ -59,13 +53,8 @@ export async function createAssessment(
     results: rankingResultModel(rt.conn),
     records: rankingRecordsModel(rt.conn),
   };
-  const relay = new OutboxRelay({
-    models: [models.rankings],
-    producer: rt.producer,
-    logger: rt.logger,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
-  });
+  const service = openService(rt, config, { ...opts, outbox: [models.rankings] });
+  const { now } = service;
   const householdProjection = new RegistryProjection({
     model: models.households,
     logger: rt.logger,
@@ -99,7 +88,7 @@ export async function createAssessment(
     schemes,
     calculator,
     countyCode: config.COUNTY_AREA_CODE,
-    eventsStored: () => relay.notify(),
+    eventsStored: service.eventsStored,
     now,
     logger: rt.logger,
     view: rankingViewCheck(rt, {
@@ -111,44 +100,43 @@ export async function createAssessment(
   const bulletins = new BulletinService({ rankings, schemes, now });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
 
-  await startPublishing(rt, { relay, topics: RANKING_TOPICS });
   // One group per deployment (its topic prefix), so deployments sharing a cluster never split
   // each other's partitions.
   const consumerGroup = rt.group('indicators');
-  if (opts.startConsumer ?? true) await projection.start(rt, { groupId: consumerGroup });
-
-  const redis = openRedis(rt, config.REDIS_URL);
   const job = new RankingJob({
     rankings,
-    connection: redis,
-    prefix: opts.queuePrefix ?? (config.KAFKA_TOPIC_PREFIX || 'fupin'),
+    connection: service.redis,
+    prefix: service.queuePrefix,
     logger: rt.logger,
     pattern: config.RANKING_SCHEDULE,
     instance: opts.instance ?? randomUUID(),
   });
-  if (opts.startJob ?? true) {
-    await job.start();
-    rt.shutdown.add('ranking job', () => job.stop());
-  }
-
-  const app = createServiceApp({
-    name: 'assessment',
-    logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+  const app = await startService(service, {
+    topics: RANKING_TOPICS,
+    modules: [
+      {
+        name: 'indicators',
+        start: async () => {
+          if (service.consume) await projection.start(rt, { groupId: consumerGroup });
+        },
+      },
+      ...((opts.startJob ?? true)
+        ? [{ name: 'ranking job', start: () => job.start(), stop: () => job.stop() }]
+        : []),
+      // Its household projection is fed by the indicator consumer; only the routes here.
+      registryProjectionModule({ ...service, consume: false }, householdProjection, {
+        routes: { module: 'assessment', registryUrl: config.REGISTRY_URL },
+      }),
+    ],
+    openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       schemeRoutes(router, schemes, targets);
       rankingRoutes(router, rankings);
       bulletinRoutes(router, bulletins);
       statisticsRoutes(router, statistics);
-      registryProjectionRoutes(router, householdProjection, {
-        module: 'assessment',
-        registryUrl: config.REGISTRY_URL,
-      });
     },
   });
+  const { relay, redis } = service;
   return {
     app,
     consumerGroup,

@@ -366,7 +366,7 @@ const DEPARTMENT_INDICATORS = [
 ];
 
 beforeAll(async () => {
-  t = await startAssessment({ now: clock.now, startConsumer: false });
+  t = await startAssessment({ now: clock.now, consume: false });
   for (const e of EVENTS)
     await t.assessment.projection.apply(e, findContract(e.type, e.version)!.topic);
   const res = await request(t.app)

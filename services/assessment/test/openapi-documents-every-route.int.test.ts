@@ -5,7 +5,7 @@ import { startAssessment, type TestAssessment } from './fixtures/assessment';
 
 let t: TestAssessment;
 beforeAll(async () => {
-  t = await startAssessment({ startConsumer: false });
+  t = await startAssessment({ consume: false });
 });
 afterAll(async () => {
   await t?.close();

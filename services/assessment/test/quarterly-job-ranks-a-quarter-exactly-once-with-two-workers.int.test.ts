@@ -29,7 +29,7 @@ beforeAll(async () => {
   b = await startAssessment({
     now: clock.now,
     instance: 'replica-b',
-    startConsumer: false,
+    consume: false,
     share: { db: a.db, prefix: a.prefix, issuer: a.issuer },
     env: { RANKING_SCHEDULE: '* * * * * *' },
   });

@@ -1,15 +1,12 @@
 import path from 'node:path';
 import { AuditRecorded } from '@fupin/contracts';
 import {
-  openRedis,
-  AuditLog,
-  auditModel,
-  createServiceApp,
   EventConsumer,
   loadOpenApi,
-  OutboxRelay,
+  openService,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
   TokenRevoker,
 } from '@fupin/kit';
 import cors from 'cors';
@@ -43,23 +40,16 @@ export async function createGateway(
   rt: ServiceRuntime,
   config: GatewayConfig,
   keys: SigningKeys,
-  opts: { now?: () => Date; consume?: boolean } = {},
+  opts: Pick<ServiceOptions, 'now' | 'consume'> = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const models = {
     users: userModel(rt.conn),
     refreshTokens: refreshTokenModel(rt.conn),
     audit: auditRecordModel(rt.conn),
   };
-  const relay = new OutboxRelay({
-    models: [auditModel(rt.conn)],
-    producer: rt.producer,
-    logger: rt.logger,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
-  });
-  const audit = new SecurityAudit(new AuditLog(rt.conn, 'gateway', () => relay.notify()));
-  const redis = openRedis(rt, config.REDIS_URL);
+  const service = openService(rt, config, opts);
+  const { redis, now } = service;
+  const audit = new SecurityAudit(service.audit);
   // Revocations must outlive every access token they void (plus clock skew).
   const revoker = new TokenRevoker(
     redis,
@@ -100,54 +90,56 @@ export async function createGateway(
   });
   const store = new AuditStore(models.audit, now);
 
-  await startPublishing(rt, { relay, topics: [AuditRecorded.topic] });
-  if (opts.consume !== false) {
-    const consumer = new EventConsumer({
-      kafka: rt.kafka,
-      conn: rt.conn,
-      producer: rt.producer,
-      groupId: rt.group('audit-store'),
-      topics: [AuditRecorded.topic],
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-      logger: rt.logger,
-      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-      handle: (event) =>
-        store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
-    });
-    await consumer.start();
-    rt.shutdown.add('audit consumer', () => consumer.stop());
-  }
-
-  const gatewayDoc = loadOpenApi(path.join(__dirname, 'openapi'));
-  const app = createServiceApp({
-    name: 'gateway',
+  const auditConsumer = new EventConsumer({
+    kafka: rt.kafka,
+    conn: rt.conn,
+    producer: rt.producer,
+    groupId: rt.group('audit-store'),
+    topics: [AuditRecorded.topic],
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    publicDocs: { '/openapi.json': gatewayDoc },
-    bodyLimit: config.HTTP_BODY_LIMIT,
-    middleware: [
-      helmet(),
-      // Only the console's origin gets CORS headers; others get none at all.
-      cors({
-        origin: (origin, done) => done(null, origin === config.CONSOLE_ORIGIN),
-        credentials: false,
-        maxAge: 600,
-        exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
-      }),
-    ],
-    beforeBody: (a) => {
-      const closeProxy = mountProxy(a, {
-        services: config.GATEWAY_SERVICES,
-        bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
-        logger: rt.logger,
-      });
-      rt.shutdown.add('proxy connections', async () => closeProxy());
-    },
-    publicRoutes: (router) => {
-      sessionPublicRoutes(router, sessions, keys, rt.verifier);
-      docsRoutes(router, { gatewayDoc, services: config.GATEWAY_SERVICES, logger: rt.logger });
+    maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+    handle: (event) => store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
+  });
+
+  const app = await startService(service, {
+    modules: service.consume
+      ? [
+          {
+            name: 'audit consumer',
+            start: () => auditConsumer.start(),
+            stop: () => auditConsumer.stop(),
+          },
+        ]
+      : [],
+    openapi: path.join(__dirname, 'openapi'),
+    app: {
+      middleware: [
+        helmet(),
+        // Only the console's origin gets CORS headers; others get none at all.
+        cors({
+          origin: (origin, done) => done(null, origin === config.CONSOLE_ORIGIN),
+          credentials: false,
+          maxAge: 600,
+          exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
+        }),
+      ],
+      beforeBody: (a) => {
+        const closeProxy = mountProxy(a, {
+          services: config.GATEWAY_SERVICES,
+          bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
+          logger: rt.logger,
+        });
+        rt.shutdown.add('proxy connections', async () => closeProxy());
+      },
+      publicRoutes: (router) => {
+        sessionPublicRoutes(router, sessions, keys, rt.verifier);
+        docsRoutes(router, {
+          gatewayDoc: loadOpenApi(path.join(__dirname, 'openapi')),
+          services: config.GATEWAY_SERVICES,
+          logger: rt.logger,
+        });
+      },
     },
     routes: (router) => {
       sessionRoutes(router);
@@ -155,6 +147,7 @@ export async function createGateway(
       auditRoutes(router, store);
     },
   });
+  const { relay } = service;
   return { app, relay, models, users, sessions, store, revoker, guard, redis, keys };
 }
 export type Gateway = Awaited<ReturnType<typeof createGateway>>;
