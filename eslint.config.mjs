@@ -24,6 +24,7 @@ const SCOPED_MODELS = {
   ],
   assistance: [
     ['measure.model', ['measureModel', 'MeasureModel']],
+    ['pairing-import.model', ['pairingImportModel', 'PairingImportModel']],
     ['pairing.model', ['pairingModel', 'PairingModel']],
     ['plan.model', ['planModel', 'PlanModel']],
     ['visit.model', ['visitModel', 'VisitModel', 'photoModel', 'PhotoModel']],

@@ -24,7 +24,7 @@ import { HelperService } from './helpers/helper.service';
 import { HouseholdDirectory } from './households/household.directory';
 import { householdRoutes } from './households/household.routes';
 import { importRoutes } from './imports/import.routes';
-import { pairingImportModel } from './imports/pairing-import.model';
+import { type PairingImport, pairingImportModel } from './imports/pairing-import.model';
 import { PairingImportService } from './imports/pairing-import.service';
 import { MEASURE_TOPICS } from './measures/measure.events';
 import { type Measure, measureModel } from './measures/measure.model';
@@ -139,7 +139,7 @@ export async function createAssistance(
   });
   const statistics = new StatisticsService({ coverage, visits, measures });
   const imports = new PairingImportService({
-    imports: models.imports,
+    imports: scopedRepository<PairingImport>(models.imports, 'actorArea'),
     helpers,
     pairings,
     households,

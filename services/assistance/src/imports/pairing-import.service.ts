@@ -7,16 +7,15 @@ import {
   notFound,
   type Principal,
   readSmallTable,
+  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import { scopeConditions } from '../common/scope';
 import type { HelperService } from '../helpers/helper.service';
 import type { HouseholdDirectory } from '../households/household.directory';
 import type { PairingService } from '../pairings/pairing.service';
 import {
   type ImportCounts,
   type PairingImport,
-  type PairingImportModel,
   type RejectedRow,
   REPORT_LIMIT,
   type RowError,
@@ -54,7 +53,8 @@ function view(i: PairingImport): ImportView {
 export class PairingImportService {
   constructor(
     private readonly deps: {
-      imports: PairingImportModel;
+      /** Imports, in the scope of the area of the user who ran them. */
+      imports: ScopedRepository<PairingImport>;
       helpers: HelperService;
       pairings: PairingService;
       households: HouseholdDirectory;
@@ -132,7 +132,7 @@ export class PairingImportService {
       rejectedTruncated: counts.rowsRejected > rejected.length,
       unknownHeaders: header.unknown,
     };
-    await this.deps.imports.create(doc);
+    await this.deps.imports.create(p, doc);
     return view(doc);
   }
 
@@ -238,24 +238,13 @@ export class PairingImportService {
   }
 
   async get(p: Principal, id: string): Promise<ImportView> {
-    const doc = await this.deps.imports
-      .findOne({ $and: [{ _id: id }, ...scopeConditions(p, undefined, 'actorArea')] })
-      .lean<PairingImport>();
+    const doc = await this.deps.imports.findOne(p, { _id: id });
     if (!doc) throw notFound(bi('导入记录', 'Import'), 'ASSISTANCE_IMPORT_NOT_FOUND');
     return view(doc);
   }
 
   async list(p: Principal, q: ListQuery<unknown>) {
-    const filter = { $and: scopeConditions(p, undefined, 'actorArea') };
-    const [items, total] = await Promise.all([
-      this.deps.imports
-        .find(filter, { rejected: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<PairingImport[]>(),
-      this.deps.imports.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.imports.page(p, {}, q, { rejected: 0 });
     return { items: items.map((i) => view({ ...i, rejected: [] })), total };
   }
 }
