@@ -3,55 +3,28 @@ import { Readable } from 'node:stream';
 import {
   AppError,
   allOf,
-  assertTableUpload,
   badRequest,
   bi,
   type ByteSealer,
-  type Cell,
   cellText,
-  type CsvEncoding,
   countyWide,
-  formatOf,
   type ListQuery,
   notFound,
   type PersonalDataCipher,
   type Principal,
   readRows,
-  redactString,
   type ScopedRepository,
-  UploadEnds,
 } from '@fupin/kit';
-import {
-  ID_NORMALISE_WARNINGS,
-  isAreaCode,
-  isWithin,
-  maskIdNumber,
-  normaliseIdNumber,
-  parseIdNumber,
-} from '@fupin/reference';
-import { factColumnOf, gradeOf, idColumnOf, type ColumnChoice } from './list-columns';
-import { SegmentReader, SegmentWriter, type ListRow } from './list-rows';
+import { isAreaCode } from '@fupin/reference';
+import { factColumnOf, idColumnOf } from './list-columns';
+import { SegmentReader, SegmentWriter } from './list-rows';
 import type { ListType } from './list-types';
-import type { DepartmentList, ListSegmentModel, ListSeries, RowProblem } from './list.model';
+import type { DepartmentList, ListSegmentModel, ListSeries } from './list.model';
+import { EVIDENCE_COLUMNS, type ListColumns, type Report, rowOf } from './list-row';
+import { openUpload } from './list-upload';
 
-/** Rows (and warnings) kept in the report; the counts by code are always complete. */
-export const REPORT_LIMIT = 1000;
-/** Cells of a row kept as evidence, and their length. */
-const EVIDENCE_COLUMNS = 12;
-const EVIDENCE_CHARS = 64;
-/** Bytes looked at to tell the CSV's encoding: far more than a header row. */
-const PEEK_BYTES = 64 * 1024;
-/** An XLSX is read from memory (its directory sits at the end); far smaller than CSV exports. */
-const MAX_XLSX_BYTES = 256 * 1024 * 1024;
-/** Well-formed but failing GB 11643 (checksum, date, area): hashed to find the same number in the registry. */
-const WELL_FORMED_ID = /^\d{17}[\dX]$/;
-
-/** A cell kept as evidence: numbers that look like personal data masked, the length bounded. */
-function evidenceOf(text: string): string {
-  // Most cells hold no long number: the masking patterns run only where one could match.
-  const masked = /\d{11}|bearer/i.test(text) ? redactString(text) : text;
-  return masked.length > EVIDENCE_CHARS ? masked.slice(0, EVIDENCE_CHARS) : masked;
-}
+export { REPORT_LIMIT } from './list-row';
+export { csvEncodingOfHead } from './list-upload';
 
 export interface UploadMeta {
   type: ListType;
@@ -71,52 +44,6 @@ const RUN = countyWide('a matching run reads the lists it was started with');
 function viewOf(l: DepartmentList): ListView {
   const { _id, ...rest } = l;
   return { id: _id, ...rest };
-}
-
-/**
- * UTF-8 (with or without BOM) or GBK, told from the first bytes: a department's CSV has its
- * Chinese header in the first row, so the first 64 KB decide. (The whole file cannot be read
- * twice: it is hashed as it arrives and never stored.)
- */
-export function csvEncodingOfHead(head: Buffer, complete: boolean): CsvEncoding {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
-/** The upload as chunks, refused once it passes `maxBytes`. */
-async function* limited(body: AsyncIterable<Buffer | string>, maxBytes: number) {
-  let bytes = 0;
-  for await (const piece of body) {
-    const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    bytes += buf.length;
-    if (bytes > maxBytes) {
-      throw new AppError(
-        413,
-        'MATCHING_LIST_TOO_LARGE',
-        bi(
-          `名单文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后分批上传`,
-          `The list exceeds ${Math.round(maxBytes / 1048576)} MB; split it into several uploads`,
-        ),
-      );
-    }
-    yield buf;
-  }
-}
-
-interface Report {
-  rejected: RowProblem[];
-  warnings: RowProblem[];
-  rejectedByCode: Record<string, number>;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  rowsWithInvalidId: number;
-  warningsCount: number;
-  truncated: boolean;
 }
 
 /**
@@ -160,64 +87,7 @@ export class ListService {
         ],
       );
     this.deps.lists.assertWritable(p, areaCode);
-    const chunks = limited(body, this.deps.maxBytes)[Symbol.asyncIterator]();
-    const headParts: Buffer[] = [];
-    let headBytes = 0;
-    let ended = false;
-    while (headBytes < PEEK_BYTES) {
-      const next = await chunks.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      headParts.push(next.value);
-      headBytes += next.value.length;
-    }
-    const head = Buffer.concat(headParts, headBytes);
-    if (head.length === 0)
-      throw badRequest(
-        'MATCHING_LIST_EMPTY',
-        bi(
-          '请在请求体中上传 .xlsx 或 .csv 名单文件',
-          'Send the .xlsx or .csv list as the request body',
-        ),
-        [{ field: 'file', code: 'required', message: bi('文件为空', 'the file is empty') }],
-      );
-    const ends = new UploadEnds();
-    ends.push(head);
-    let source: Readable;
-    let encoding: CsvEncoding | null = null;
-    const format = formatOf(head);
-    if (format === 'xlsx') {
-      const parts: Buffer[] = [head];
-      let size = head.length;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        size += next.value.length;
-        if (size > MAX_XLSX_BYTES)
-          throw new AppError(
-            413,
-            'MATCHING_LIST_TOO_LARGE',
-            bi(
-              'Excel 名单超过 256 MB，请另存为 CSV 后上传',
-              'The Excel list exceeds 256 MB; save it as CSV and upload that',
-            ),
-          );
-        parts.push(next.value);
-        ends.push(next.value);
-      }
-      await assertTableUpload(ends);
-      source = Readable.from([Buffer.concat(parts, size)]);
-    } else {
-      await assertTableUpload(ends);
-      encoding = csvEncodingOfHead(head, ended);
-      source = Readable.from(
-        (async function* () {
-          yield head;
-          for (let next = await chunks.next(); !next.done; next = await chunks.next())
-            yield next.value;
-        })(),
-      );
-    }
+    const { source, format, encoding } = await openUpload(body, this.deps.maxBytes);
 
     const id = randomUUID();
     const now = this.deps.now();
@@ -305,12 +175,7 @@ export class ListService {
       bytes += sealed.length;
     };
     let sheet: string | null = null;
-    let columns: {
-      headers: string[];
-      id: ColumnChoice;
-      fact: ReturnType<typeof factColumnOf>;
-      evidence: number[];
-    } | null = null;
+    let columns: ListColumns | null = null;
     for await (const r of readRows(() => source, list.format, list.encoding)) {
       sheet ??= r.sheet;
       // Only the first worksheet is the list; notes on other sheets are not rows.
@@ -327,7 +192,7 @@ export class ListService {
         columns = { headers, id, fact, evidence };
         continue;
       }
-      const row = this.rowOf(r.row, r.cells, columns, list, report);
+      const row = rowOf((v) => this.deps.cipher.hash(v), r.row, r.cells, columns, list, report);
       if (row) {
         writer.push(row);
         if (writer.full) await flush();
@@ -357,99 +222,6 @@ export class ListService {
       reportTruncated: report.truncated,
       segments,
       bytes,
-    };
-  }
-
-  private rowOf(
-    rowNo: number,
-    cells: Cell[],
-    columns: {
-      headers: string[];
-      id: ColumnChoice;
-      fact: ReturnType<typeof factColumnOf>;
-      evidence: number[];
-    },
-    list: DepartmentList,
-    report: Report,
-  ): ListRow | null {
-    let empty = true;
-    for (let i = 1; i < cells.length; i++) {
-      if (cellText(cells[i]) !== '') {
-        empty = false;
-        break;
-      }
-    }
-    if (empty) return null;
-    report.rowsRead++;
-    const reject = (
-      column: string,
-      code: string,
-      message: { zh: string; en: string },
-      value: string,
-    ) => {
-      report.rowsRejected++;
-      report.rejectedByCode[code] = (report.rejectedByCode[code] ?? 0) + 1;
-      if (report.rejected.length < REPORT_LIMIT)
-        report.rejected.push({
-          row: rowNo,
-          column,
-          code,
-          message: bi(message.zh, message.en),
-          value,
-        });
-      else report.truncated = true;
-    };
-    const raw = cellText(cells[columns.id.index]);
-    const { value, warnings } = normaliseIdNumber(raw);
-    const masked = maskIdNumber(value);
-    for (const w of warnings) {
-      report.warningsCount++;
-      const reason = ID_NORMALISE_WARNINGS[w];
-      if (report.warnings.length < REPORT_LIMIT)
-        report.warnings.push({
-          row: rowNo,
-          column: columns.id.header,
-          code: w,
-          message: bi(reason.zh, reason.en),
-          value: masked,
-        });
-      else report.truncated = true;
-    }
-    const cell = cells[columns.id.index];
-    // An ID number typed into Excel as a number has lost its last digits: parseIdNumber
-    // refuses non-text with the reason (format the column as text).
-    const parsed = parseIdNumber(typeof cell === 'number' ? (cell as unknown as string) : value);
-    let fact = '';
-    if (columns.fact) {
-      const text = cellText(cells[columns.fact.index]);
-      if (columns.fact.fact.name === 'grade') {
-        const grade = gradeOf(text);
-        if (!grade) {
-          reject(
-            columns.fact.header,
-            'MATCHING_GRADE_MISSING',
-            { zh: '鉴定等级应为 A、B、C 或 D', en: 'The appraisal grade must be A, B, C or D' },
-            evidenceOf(text),
-          );
-          return null;
-        }
-        fact = grade;
-      } else if (isAreaCode(text) && isWithin(text, list.areaCode)) fact = text;
-    }
-    if (!parsed.ok) {
-      reject(columns.id.header, parsed.code, parsed.reason, masked);
-      if (!WELL_FORMED_ID.test(value)) return null;
-      report.rowsWithInvalidId++;
-    } else report.rowsAccepted++;
-    return {
-      hash: Buffer.from(this.deps.cipher.hash(parsed.ok ? parsed.value : value), 'hex'),
-      row: rowNo,
-      invalid: !parsed.ok,
-      sex: parsed.ok ? parsed.sex : null,
-      birthDate: parsed.ok ? parsed.birthDate : null,
-      masked,
-      fact,
-      values: columns.evidence.map((i) => evidenceOf(cellText(cells[i]))),
     };
   }
 

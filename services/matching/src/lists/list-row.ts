@@ -1,0 +1,142 @@
+import { bi, type Cell, cellText, redactString } from '@fupin/kit';
+import {
+  ID_NORMALISE_WARNINGS,
+  isAreaCode,
+  isWithin,
+  maskIdNumber,
+  normaliseIdNumber,
+  parseIdNumber,
+} from '@fupin/reference';
+import { type ColumnChoice, type factColumnOf, gradeOf } from './list-columns';
+import type { ListRow } from './list-rows';
+import type { DepartmentList, RowProblem } from './list.model';
+
+// One row of a department list: its ID number normalised, checked and hashed, its fact read,
+// a few cells kept (masked) as evidence, and what was refused or warned about counted in the
+// list's report.
+
+/** Rows (and warnings) kept in the report; the counts by code are always complete. */
+export const REPORT_LIMIT = 1000;
+/** Cells of a row kept as evidence, and their length. */
+export const EVIDENCE_COLUMNS = 12;
+const EVIDENCE_CHARS = 64;
+/** Well-formed but failing GB 11643 (checksum, date, area): hashed to find the same number in the registry. */
+const WELL_FORMED_ID = /^\d{17}[\dX]$/;
+
+/** A cell kept as evidence: numbers that look like personal data masked, the length bounded. */
+function evidenceOf(text: string): string {
+  // Most cells hold no long number: the masking patterns run only where one could match.
+  const masked = /\d{11}|bearer/i.test(text) ? redactString(text) : text;
+  return masked.length > EVIDENCE_CHARS ? masked.slice(0, EVIDENCE_CHARS) : masked;
+}
+
+/** The columns a list is read by, chosen from its header row. */
+export interface ListColumns {
+  headers: string[];
+  id: ColumnChoice;
+  fact: ReturnType<typeof factColumnOf>;
+  evidence: number[];
+}
+
+/** What reading a list found: the rows refused and warned about, and the counts. */
+export interface Report {
+  rejected: RowProblem[];
+  warnings: RowProblem[];
+  rejectedByCode: Record<string, number>;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsWithInvalidId: number;
+  warningsCount: number;
+  truncated: boolean;
+}
+
+export function rowOf(
+  /** The keyed hash of an ID number. */
+  hash: (idNumber: string) => string,
+  rowNo: number,
+  cells: Cell[],
+  columns: ListColumns,
+  list: DepartmentList,
+  report: Report,
+): ListRow | null {
+  let empty = true;
+  for (let i = 1; i < cells.length; i++) {
+    if (cellText(cells[i]) !== '') {
+      empty = false;
+      break;
+    }
+  }
+  if (empty) return null;
+  report.rowsRead++;
+  const reject = (
+    column: string,
+    code: string,
+    message: { zh: string; en: string },
+    value: string,
+  ) => {
+    report.rowsRejected++;
+    report.rejectedByCode[code] = (report.rejectedByCode[code] ?? 0) + 1;
+    if (report.rejected.length < REPORT_LIMIT)
+      report.rejected.push({
+        row: rowNo,
+        column,
+        code,
+        message: bi(message.zh, message.en),
+        value,
+      });
+    else report.truncated = true;
+  };
+  const raw = cellText(cells[columns.id.index]);
+  const { value, warnings } = normaliseIdNumber(raw);
+  const masked = maskIdNumber(value);
+  for (const w of warnings) {
+    report.warningsCount++;
+    const reason = ID_NORMALISE_WARNINGS[w];
+    if (report.warnings.length < REPORT_LIMIT)
+      report.warnings.push({
+        row: rowNo,
+        column: columns.id.header,
+        code: w,
+        message: bi(reason.zh, reason.en),
+        value: masked,
+      });
+    else report.truncated = true;
+  }
+  const cell = cells[columns.id.index];
+  // An ID number typed into Excel as a number has lost its last digits: parseIdNumber
+  // refuses non-text with the reason (format the column as text).
+  const parsed = parseIdNumber(typeof cell === 'number' ? (cell as unknown as string) : value);
+  let fact = '';
+  if (columns.fact) {
+    const text = cellText(cells[columns.fact.index]);
+    if (columns.fact.fact.name === 'grade') {
+      const grade = gradeOf(text);
+      if (!grade) {
+        reject(
+          columns.fact.header,
+          'MATCHING_GRADE_MISSING',
+          { zh: '鉴定等级应为 A、B、C 或 D', en: 'The appraisal grade must be A, B, C or D' },
+          evidenceOf(text),
+        );
+        return null;
+      }
+      fact = grade;
+    } else if (isAreaCode(text) && isWithin(text, list.areaCode)) fact = text;
+  }
+  if (!parsed.ok) {
+    reject(columns.id.header, parsed.code, parsed.reason, masked);
+    if (!WELL_FORMED_ID.test(value)) return null;
+    report.rowsWithInvalidId++;
+  } else report.rowsAccepted++;
+  return {
+    hash: Buffer.from(hash(parsed.ok ? parsed.value : value), 'hex'),
+    row: rowNo,
+    invalid: !parsed.ok,
+    sex: parsed.ok ? parsed.sex : null,
+    birthDate: parsed.ok ? parsed.birthDate : null,
+    masked,
+    fact,
+    values: columns.evidence.map((i) => evidenceOf(cellText(cells[i]))),
+  };
+}
