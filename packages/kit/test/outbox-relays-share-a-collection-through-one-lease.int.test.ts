@@ -1,9 +1,7 @@
-import { createEvent, SYSTEM_ACTOR } from '@fupin/contracts';
 import { OutboxRelay, outboxUpdate, withOutbox } from '../src';
 import { kitContext } from './fixtures/context';
-import { WidgetChanged, widgetModel } from './fixtures/widget';
+import { WidgetChanged, widgetChanged, widgetModel } from './fixtures/widget';
 
-const AREA = '431121000000';
 let ctx: Awaited<ReturnType<typeof kitContext>>;
 
 beforeAll(async () => {
@@ -12,15 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx.close();
 });
-
-function changed(id: string, count: number) {
-  return createEvent(WidgetChanged, {
-    aggregateId: id,
-    areaCode: AREA,
-    actor: SYSTEM_ACTOR,
-    payload: { name: `w-${id}`, count },
-  });
-}
 
 function relay(leaseMs: number) {
   return new OutboxRelay({
@@ -35,8 +24,14 @@ function relay(leaseMs: number) {
 async function write(id: string, count: number) {
   const Widget = widgetModel(ctx.conn);
   if (count === 1)
-    await Widget.create(withOutbox({ _id: id, name: `w-${id}`, count }, [changed(id, count)]));
-  else await Widget.updateOne({ _id: id }, outboxUpdate({ $set: { count } }, [changed(id, count)]));
+    await Widget.create(
+      withOutbox({ _id: id, name: `w-${id}`, count }, [widgetChanged(id, count)]),
+    );
+  else
+    await Widget.updateOne(
+      { _id: id },
+      outboxUpdate({ $set: { count } }, [widgetChanged(id, count)]),
+    );
 }
 
 test('one relay at a time publishes a collection: another takes over when the holder stops, or when its lease runs out after a crash', async () => {

@@ -1,10 +1,8 @@
-import { createEvent, SYSTEM_ACTOR } from '@fupin/contracts';
 import { collectTopics, eventually } from '@fupin/testing';
 import { OutboxRelay, outboxUpdate, withOutbox } from '../src';
 import { kitContext } from './fixtures/context';
-import { WidgetChanged, widgetModel } from './fixtures/widget';
+import { WidgetChanged, widgetChanged, widgetModel } from './fixtures/widget';
 
-const AREA = '431121000000';
 let ctx: Awaited<ReturnType<typeof kitContext>>;
 
 beforeAll(async () => {
@@ -14,24 +12,15 @@ afterAll(async () => {
   await ctx.close();
 });
 
-function changed(id: string, count: number) {
-  return createEvent(WidgetChanged, {
-    aggregateId: id,
-    areaCode: AREA,
-    actor: SYSTEM_ACTOR,
-    payload: { name: `w-${id}`, count },
-  });
-}
-
 test('events written while the relay is down are published once it restarts, in order, and leave the outbox', async () => {
   const Widget = widgetModel(ctx.conn);
   const topic = `${ctx.prefix}.${WidgetChanged.topic}`;
   const seen = await collectTopics(ctx.kafka, [topic], `${ctx.prefix}-observer`);
 
   // The relay "crashed" after the write: nothing runs while the change is committed.
-  const first = changed('w1', 1);
+  const first = widgetChanged('w1', 1);
   await Widget.create(withOutbox({ _id: 'w1', name: 'w-w1', count: 1 }, [first]));
-  const second = changed('w1', 2);
+  const second = widgetChanged('w1', 2);
   await Widget.updateOne({ _id: 'w1' }, outboxUpdate({ $set: { count: 2 } }, [second]));
 
   await new Promise((r) => setTimeout(r, 1500));
@@ -69,7 +58,7 @@ test('events written while the relay is down are published once it restarts, in 
 
 test('an event appended after a pass stays pending and is published by the next pass, once', async () => {
   const Widget = widgetModel(ctx.conn);
-  await Widget.create(withOutbox({ _id: 'w2', name: 'w-w2', count: 1 }, [changed('w2', 1)]));
+  await Widget.create(withOutbox({ _id: 'w2', name: 'w-w2', count: 1 }, [widgetChanged('w2', 1)]));
   const relay = new OutboxRelay({
     models: [Widget],
     producer: ctx.producer,
@@ -78,7 +67,10 @@ test('an event appended after a pass stays pending and is published by the next 
   });
 
   expect(await relay.runOnce()).toBe(1);
-  await Widget.updateOne({ _id: 'w2' }, outboxUpdate({ $set: { count: 3 } }, [changed('w2', 3)]));
+  await Widget.updateOne(
+    { _id: 'w2' },
+    outboxUpdate({ $set: { count: 3 } }, [widgetChanged('w2', 3)]),
+  );
 
   const pending = await Widget.findById('w2').select('+outbox').lean();
   expect(pending?.hasOutbox).toBe(true);
