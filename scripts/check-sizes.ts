@@ -31,9 +31,10 @@ const skippedDirs = new Set([
 ]);
 
 /**
- * Files allowed past a limit, each with the reason it is still there. An entry is a debt, not a
- * rule: remove it when the file is split. An entry that no longer exceeds is reported so the list
- * cannot go stale.
+ * Files allowed past a limit, each with the reason it is still there and the size it has now: an
+ * entry is a debt, not a rule, and the file may not grow past it. Remove the entry when the file
+ * is split; one no longer needed is reported (not failed, so that whoever splits a file while
+ * another person edits this list does not break the build).
  */
 const allowed: ReadonlyMap<string, string> = new Map<string, string>([
   // Benchmark drivers: each `main` is one run's script (arguments, seed, phases, report), split
@@ -154,29 +155,49 @@ function measure(file: string): Finding[] {
   return findings;
 }
 
+/** The sizes an allowlist entry states (`786 lines; computePeriod 128 lines`): the largest of each. */
+function allowance(entry: string): { file: number; fn: number } {
+  const file = /^(\d+) lines/.exec(entry);
+  const fns = [...entry.matchAll(/\w+ (\d+) lines/g)].map((m) => Number(m[1]));
+  return { file: file ? Number(file[1]) : maxFileLines, fn: Math.max(maxFunctionLines, ...fns) };
+}
+
+function isAllowed(f: Finding): boolean {
+  const entry = allowed.get(f.file);
+  if (entry === undefined) return false;
+  const limit = allowance(entry);
+  return f.lines <= (f.what === 'file' ? limit.file : limit.fn);
+}
+
 function main(): void {
   const files: string[] = [];
   for (const dir of roots) walk(path.join(root, dir), files);
   const findings = files.sort().flatMap(measure);
-  const failing = findings.filter((f) => !allowed.has(f.file));
+  const failing = findings.filter((f) => !isAllowed(f));
   const stillOver = new Set(findings.map((f) => f.file));
   const stale = [...allowed.keys()].filter((file) => !stillOver.has(file));
   for (const f of failing) {
-    console.error(`${f.file}: ${f.what} has ${f.lines} lines (limit ${f.limit})`);
+    const entry = allowed.get(f.file);
+    console.error(
+      `${f.file}: ${f.what} has ${f.lines} lines (limit ${f.limit}` +
+        (entry ? `; the allowlist has it at ${entry}` : '') +
+        ')',
+    );
   }
   for (const file of stale) {
-    console.error(
+    console.warn(
       `${file}: within the limits now; remove it from the allowlist in scripts/check-sizes.ts`,
     );
   }
-  if (failing.length > 0 || stale.length > 0) {
+  if (failing.length > 0) {
     console.error(
-      `check-sizes: ${failing.length} over the limits (files ≤ ${maxFileLines} lines, functions ≤ ${maxFunctionLines})` +
-        (stale.length > 0 ? `, ${stale.length} stale allowlist entries` : ''),
+      `check-sizes: ${failing.length} over the limits (files ≤ ${maxFileLines} lines, functions ≤ ${maxFunctionLines})`,
     );
     process.exit(1);
   }
-  console.log(`check-sizes: ${files.length} source files within the limits`);
+  console.log(
+    `check-sizes: ${files.length} source files within the limits (${allowed.size - stale.length} allowlisted)`,
+  );
 }
 
 main();
