@@ -95,7 +95,7 @@ export async function createFunds(
     now,
   });
   const projects = new ProjectService({
-    projects: models.projects,
+    projects: scopedProjects,
     households: models.households,
     files,
     eventsStored,

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { findPage } from '../shared/page';
 import {
   AppError,
-  areaScopeFilter,
+  allOf,
   areaWithin,
-  assertInScope,
   bi,
   conflict,
   escapeRegex,
   type FieldError,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
   type ProjectedHousehold,
@@ -18,6 +15,7 @@ import {
   REGISTERED_HOUSEHOLDS,
   unprocessable,
   withOutbox,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { scopePrefix } from '@fupin/reference';
 import type { FileService } from '../files/file.service';
@@ -31,7 +29,6 @@ import {
   FIVE_SYSTEMS,
   type FiveSystems,
   type Project,
-  type ProjectModel,
   SOURCES,
   zeroMoney,
 } from './project.model';
@@ -44,7 +41,7 @@ export type ProjectView = Omit<
   id: string;
 };
 
-const PROJECT = bi('项目', 'Project');
+const MISSING = { what: bi('项目', 'Project'), code: 'FUNDS_PROJECT_NOT_FOUND' };
 const HIDDEN = { history: 0, outbox: 0, outboxLease: 0 } as const;
 
 /** Fields fixed once the project is approved into the library (入库). */
@@ -54,7 +51,8 @@ const LOCKED_AFTER_PROPOSAL = ['type', 'areaCode', 'plannedInvestment'] as const
 export class ProjectService {
   constructor(
     private readonly deps: {
-      projects: ProjectModel;
+      /** Projects, each in its village's (or township's) area. */
+      projects: ScopedRepository<Project>;
       households: ProjectedHouseholdModel;
       files: FileService;
       eventsStored: () => void;
@@ -63,7 +61,7 @@ export class ProjectService {
   ) {}
 
   async register(p: Principal, input: ProjectCreate): Promise<ProjectView> {
-    assertInScope(p, input.areaCode);
+    this.deps.projects.assertWritable(p, input.areaCode);
     const now = this.deps.now();
     const today = chinaDay(now);
     const errors: FieldError[] = [];
@@ -112,7 +110,10 @@ export class ProjectService {
       revision: 1,
     };
     try {
-      await this.deps.projects.create(withOutbox(doc, [projectRegistered(doc, actorOf(p), now)]));
+      await this.deps.projects.create(
+        p,
+        withOutbox(doc, [projectRegistered(doc, actorOf(p), now)]),
+      );
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
         throw conflict(
@@ -127,14 +128,19 @@ export class ProjectService {
   }
 
   async list(p: Principal, q: ListQuery<ProjectFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage(this.deps.projects, filter, q, HIDDEN);
+    const { items, total } = await this.deps.projects.page(p, this.conditionsOf(q.filter), q, {
+      ...HIDDEN,
+    });
     return { items: items.map(viewOf), total };
   }
 
-  /** The MongoDB filter of a list: the caller's scope and the list's filter. */
+  /** The MongoDB filter of a list: the caller's scope (the repository's) and the list's filter. */
   filterOf(p: Principal, f: ProjectFilter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    return this.deps.projects.filter(p, this.conditionsOf(f));
+  }
+
+  private conditionsOf(f: ProjectFilter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
     if (f.q) {
       const re = { $regex: `^${escapeRegex(f.q)}` };
       and.push({ $or: [{ code: re }, { name: re }] });
@@ -145,19 +151,16 @@ export class ProjectService {
     if (f.areaCode) and.push(areaWithin(f.areaCode, 'areaCode'));
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.id) and.push({ _id: Array.isArray(f.id) ? { $in: f.id } : f.id });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async get(p: Principal, id: string): Promise<ProjectView> {
     return viewOf(await this.load(p, id));
   }
 
-  /** The whole project, refused outside the caller's scope. */
-  async load(p: Principal, id: string): Promise<Project> {
-    const project = await this.deps.projects.findById(id, { outbox: 0 }).lean<Project>();
-    if (!project) throw notFound(PROJECT, 'FUNDS_PROJECT_NOT_FOUND');
-    assertInScope(p, project.areaCode);
-    return project;
+  /** The whole project, refused (403) outside the caller's scope. */
+  load(p: Principal, id: string): Promise<Project> {
+    return this.deps.projects.getForChange(p, id, MISSING, { outbox: 0 });
   }
 
   async update(
@@ -188,7 +191,7 @@ export class ProjectService {
         });
       }
     }
-    if (patch.areaCode) assertInScope(p, patch.areaCode);
+    if (patch.areaCode) this.deps.projects.assertWritable(p, patch.areaCode);
     const set: Partial<Project> = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.type !== undefined) set.type = patch.type;
@@ -223,7 +226,7 @@ export class ProjectService {
     const now = this.deps.now();
     const next: Project = { ...current, ...set, revision: current.revision + 1, updatedAt: now };
     const fields = Object.fromEntries(changed.map((k) => [k, next[k as keyof Project]]));
-    await this.save(current, {
+    await this.save(p, current, {
       $set: { ...fields, revision: next.revision, updatedAt: now },
       history: historyEntry(p, now, 'update', { changed }),
       events: [projectUpdated(next, changed, actorOf(p), now)],
@@ -256,7 +259,7 @@ export class ProjectService {
       revision: current.revision + 1,
       updatedAt: now,
     };
-    await this.save(current, {
+    await this.save(p, current, {
       $set: {
         status: next.status,
         [`dates.${decision.dateField}`]: on,
@@ -300,7 +303,7 @@ export class ProjectService {
       updatedAt: now,
     };
     await this.deps.files.link([doc.fileId], current.areaCode);
-    await this.save(current, {
+    await this.save(p, current, {
       $set: { revision: next.revision, updatedAt: now },
       $push: { documents: doc },
       history: historyEntry(p, now, 'document', { changed: ['documents'], note: input.title }),
@@ -315,6 +318,7 @@ export class ProjectService {
 
   /** One single-document write: the change, its history line and its events; guarded by revision. */
   private async save(
+    p: Principal,
     current: Project,
     change: {
       $set: Record<string, unknown>;
@@ -324,6 +328,7 @@ export class ProjectService {
     },
   ): Promise<void> {
     const res = await this.deps.projects.updateOne(
+      p,
       { _id: current._id, revision: current.revision },
       outboxUpdate(
         { $set: change.$set, $push: { ...change.$push, history: change.history } },
