@@ -26,6 +26,7 @@ const idOf = (raw: unknown) =>
 const unitOf = (raw: unknown) =>
   parseInput(unitIdSchema, raw, { where: 'params', code: 'ASSESSMENT_UNIT_ID_INVALID' });
 
+/** Rankings: publishing a quarter's, reading them down to the records behind each value. */
 export function rankingRoutes(router: Router, rankings: RankingService): void {
   router.get(
     '/rankings',
@@ -101,6 +102,11 @@ export function rankingRoutes(router: Router, rankings: RankingService): void {
       sendList(res, 'records', q, r.items, r.total);
     }),
   );
+  quarterRoutes(router, rankings);
+}
+
+/** A quarter's recomputation, preview and late events, and a unit's history across quarters. */
+function quarterRoutes(router: Router, rankings: RankingService): void {
   router.post(
     '/quarters/:year/:quarter/recompute',
     requireRight('assessment', 'approve'),

@@ -224,6 +224,26 @@ function scoreByRank(
   };
 }
 
+/** How a unit's total comes from its indicator points (the weights of indicators without data left out). */
+function totalExplanation(
+  scoreCenti: number,
+  pointsCenti: number,
+  weightCenti: number,
+  allWeightCenti: number,
+): Text {
+  return weightCenti === 0
+    ? { zh: '没有适用的指标，总分记 0', en: 'No indicator applies; the total is 0' }
+    : weightCenti === allWeightCenti
+      ? {
+          zh: `总分 ${centiText(scoreCenti)}：各指标得分之和 ${centiText(pointsCenti)}（满分 ${centiText(weightCenti)}）折算为百分制`,
+          en: `Total ${centiText(scoreCenti)}: the indicator points ${centiText(pointsCenti)} out of ${centiText(weightCenti)}, on a 100-point scale`,
+        }
+      : {
+          zh: `总分 ${centiText(scoreCenti)}：各指标得分之和 ${centiText(pointsCenti)} ÷ 适用指标权重合计 ${centiText(weightCenti)} × 100（无数据的指标不计）`,
+          en: `Total ${centiText(scoreCenti)}: the indicator points ${centiText(pointsCenti)} ÷ the applicable weights ${centiText(weightCenti)} × 100 (indicators without data left out)`,
+        };
+}
+
 /** Scores, ranks and warns one track's units for one quarter. */
 export function scoreTrack(input: ScoreInput): UnitScore[] {
   const names = new Map(input.units.map((u) => [u.unitId, u.name]));
@@ -279,18 +299,7 @@ export function scoreTrack(input: ScoreInput): UnitScore[] {
       .reduce((s, i) => s + Math.round(i.weight * 100), 0);
     const allWeightCenti = indicators.reduce((s, i) => s + Math.round(i.weight * 100), 0);
     const scoreCenti = weightCenti === 0 ? 0 : Math.round((pointsCenti * 10000) / weightCenti);
-    const total: Text =
-      weightCenti === 0
-        ? { zh: '没有适用的指标，总分记 0', en: 'No indicator applies; the total is 0' }
-        : weightCenti === allWeightCenti
-          ? {
-              zh: `总分 ${centiText(scoreCenti)}：各指标得分之和 ${centiText(pointsCenti)}（满分 ${centiText(weightCenti)}）折算为百分制`,
-              en: `Total ${centiText(scoreCenti)}: the indicator points ${centiText(pointsCenti)} out of ${centiText(weightCenti)}, on a 100-point scale`,
-            }
-          : {
-              zh: `总分 ${centiText(scoreCenti)}：各指标得分之和 ${centiText(pointsCenti)} ÷ 适用指标权重合计 ${centiText(weightCenti)} × 100（无数据的指标不计）`,
-              en: `Total ${centiText(scoreCenti)}: the indicator points ${centiText(pointsCenti)} ÷ the applicable weights ${centiText(weightCenti)} × 100 (indicators without data left out)`,
-            };
+    const total = totalExplanation(scoreCenti, pointsCenti, weightCenti, allWeightCenti);
     return { unit, indicators, scoreCenti, total };
   });
 
