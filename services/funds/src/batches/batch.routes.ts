@@ -5,13 +5,14 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { SOURCES } from '../projects/project.model';
 import { calendarDaySchema } from '../shared/calendar';
 import { positiveFenSchema } from '../shared/money';
-import { idFilter, idParam, idSchema, optionalText, text } from '../shared/schemas';
+import { idFilter, idSchema, optionalText, text } from '../shared/schemas';
 import type { BatchService } from './batch.service';
 
 const allocationsSchema = z

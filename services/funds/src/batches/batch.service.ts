@@ -12,14 +12,15 @@ import {
   type Principal,
   unprocessable,
   type ScopedRepository,
+  actorOf,
 } from '@fupin/kit';
 import type { FundingSource } from '@fupin/reference';
 import type { Project } from '../projects/project.model';
 import type { ProjectLedger } from '../projects/project.ledger';
-import { chinaDay } from '../shared/calendar';
 import { sumFen } from '../shared/money';
-import { actorOf, historyEntry } from '../shared/principal';
+import { historyEntry } from '../shared/principal';
 import type { BatchAllocation, FundBatch } from './batch.model';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface BatchInput {
   documentNo: string;
@@ -60,7 +61,7 @@ export class BatchService {
   async create(p: Principal, input: BatchInput): Promise<BatchView> {
     const now = this.deps.now();
     const errors: FieldError[] = [];
-    if (input.issuedOn > chinaDay(now)) {
+    if (input.issuedOn > shanghaiDateOf(now)) {
       errors.push({
         field: 'issuedOn',
         code: 'in_future',
@@ -162,7 +163,7 @@ export class BatchService {
   ): Promise<BatchView> {
     const batch = await this.load(p, id);
     const now = this.deps.now();
-    if (input.on > chinaDay(now) || input.on < batch.issuedOn) {
+    if (input.on > shanghaiDateOf(now) || input.on < batch.issuedOn) {
       throw invalid([
         {
           field: 'on',

@@ -5,13 +5,15 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { SOURCES } from '../projects/project.model';
 import { calendarDaySchema } from '../shared/calendar';
 import { positiveFenSchema } from '../shared/money';
-import { areaCode12, idFilter, idParam, idSchema, text } from '../shared/schemas';
+import { idFilter, idSchema, text } from '../shared/schemas';
 import { unmaskOf } from '../shared/unmask';
 import { DISBURSEMENT_STATUSES, PAYEE_KINDS } from './disbursement.model';
 import type { DisbursementService } from './disbursement.service';

@@ -18,16 +18,22 @@ import {
   REGISTERED_HOUSEHOLDS,
   unprocessable,
   withOutbox,
+  actorOf,
 } from '@fupin/kit';
-import { type FundingSource, maskBankAccount, maskIdNumber, parseIdNumber } from '@fupin/reference';
+import {
+  type FundingSource,
+  maskBankAccount,
+  maskIdNumber,
+  parseIdNumber,
+  shanghaiDateOf,
+} from '@fupin/reference';
 import type { FileService } from '../files/file.service';
 import type { FindingService } from '../findings/finding.service';
 import type { MisuseDetector } from '../findings/misuse.detector';
 import type { ProjectLedger } from '../projects/project.ledger';
 import type { Project, ProjectModel } from '../projects/project.model';
-import { chinaDay } from '../shared/calendar';
 import { sumFen, yuan } from '../shared/money';
-import { actorOf, historyEntry, type HistoryEntry } from '../shared/principal';
+import { historyEntry, type HistoryEntry } from '../shared/principal';
 import {
   disbursementApproved,
   disbursementRejected,
@@ -206,9 +212,9 @@ export class DisbursementService {
       );
     }
     const now = this.deps.now();
-    const today = chinaDay(now);
+    const today = shanghaiDateOf(now);
     const paidOn = input.paidOn ?? today;
-    if (paidOn > today || paidOn < chinaDay(d.submittedAt)) {
+    if (paidOn > today || paidOn < shanghaiDateOf(d.submittedAt)) {
       throw invalid([
         {
           field: 'paidOn',

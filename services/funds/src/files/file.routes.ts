@@ -1,4 +1,12 @@
-import { handle, parseInput, principalOf, requireRight, uploadFileNameSchema } from '@fupin/kit';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  requireRight,
+  uploadFileNameSchema,
+  idParam,
+  areaCode12,
+} from '@fupin/kit';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { FILE_PURPOSES } from './file.model';
@@ -7,12 +15,8 @@ import type { FileService } from './file.service';
 const uploadQuery = z.object({
   fileName: uploadFileNameSchema.optional(),
   purpose: z.enum(FILE_PURPOSES).default('voucher'),
-  areaCode: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
+  areaCode: areaCode12.optional(),
 });
-const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The file name a client sent (`?fileName=` or a URI-encoded `X-File-Name`). */
 function fileNameOf(query: string | undefined, header: unknown): string {

@@ -5,10 +5,12 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode12, idFilter, idParam, idSchema, text } from '../shared/schemas';
+import { idFilter, idSchema, text } from '../shared/schemas';
 import { FINDING_KINDS, FINDING_STATUSES } from './finding.model';
 import type { FindingService } from './finding.service';
 

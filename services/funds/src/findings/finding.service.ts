@@ -9,8 +9,9 @@ import {
   type Principal,
   type ScopedRepository,
 } from '@fupin/kit';
-import { historyEntry, townshipOf } from '../shared/principal';
+import { historyEntry } from '../shared/principal';
 import type { Finding, FindingKind, FindingStatus } from './finding.model';
+import { townshipOf } from '@fupin/reference';
 
 export type FindingView = Omit<Finding, '_id' | 'key'> & { id: string };
 
@@ -61,7 +62,7 @@ export class FindingService {
         $setOnInsert: {
           _id: randomUUID(),
           ...facts,
-          townshipCode: townshipOf(f.areaCode),
+          townshipCode: townshipOf(f.areaCode) ?? f.areaCode,
           status: 'open',
           detectedAt: now,
           resolution: null,

@@ -2,9 +2,9 @@ import { createEvent, FundsIdleAssessed, SYSTEM_ACTOR } from '@fupin/contracts';
 import { findPage } from '../shared/page';
 import { bi, isInScope, type ListQuery, notFound, outboxUpdate, type Principal } from '@fupin/kit';
 import type { Project, ProjectModel } from '../projects/project.model';
-import { chinaDay } from '../shared/calendar';
 import type { IdleRun, IdleRunModel } from './idle.model';
 import { type IdleProjectFields, summarizeIdle, totalsOf } from './idle.rules';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export type IdleRunView = Omit<IdleRun, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'>;
 
@@ -39,7 +39,7 @@ export class IdleFundsService {
   ) {}
 
   async run(asOf: Date = this.deps.now()): Promise<IdleRunView> {
-    const date = chinaDay(asOf);
+    const date = shanghaiDateOf(asOf);
     const projects = this.deps.projects
       .find({ status: { $ne: 'proposed' } }, FIELDS)
       .lean<Project[]>()

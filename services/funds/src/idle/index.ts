@@ -6,10 +6,10 @@ import type { BatchService } from '../batches/batch.service';
 import type { DisbursementService } from '../disbursements/disbursement.service';
 import type { FundsConfig } from '../config';
 import type { ProjectModel } from '../projects/project.model';
-import { chinaDay } from '../shared/calendar';
 import { idleRunModel } from './idle.model';
 import { idleRoutes } from './idle.routes';
 import { IdleFundsService } from './idle.service';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export const IDLE_QUEUE = 'funds-idle';
 const SCHEDULER_ID = 'funds-idle-daily';
@@ -55,7 +55,7 @@ export function idleModule(
       idleRoutes(router, service, async (requestedBy) => {
         if (!queue) throw new Error('the idle-funds module has not started');
         const job = await queue.add('manual', { requestedBy }, { jobId: `manual-${randomUUID()}` });
-        return { jobId: job.id ?? '', date: chinaDay(ctx.now()) };
+        return { jobId: job.id ?? '', date: shanghaiDateOf(ctx.now()) };
       }),
     async start() {
       queue = createQueue<IdleJob>(IDLE_QUEUE, queueOpts);

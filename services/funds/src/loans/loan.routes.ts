@@ -5,12 +5,14 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { calendarDaySchema } from '../shared/calendar';
 import { positiveFenSchema } from '../shared/money';
-import { areaCode12, idFilter, idParam, idSchema, optionalText, text } from '../shared/schemas';
+import { idFilter, idSchema, optionalText, text } from '../shared/schemas';
 import { unmaskOf } from '../shared/unmask';
 import { LOAN_KINDS, LOAN_STATUSES } from './loan.model';
 import { REPAYMENT_KINDS } from './loan.schedule';

@@ -15,10 +15,9 @@ import {
   type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import { maskPhone } from '@fupin/reference';
-import { chinaDay } from '../shared/calendar';
+import { maskPhone, shanghaiDateOf, townshipOf } from '@fupin/reference';
 import { yuan } from '../shared/money';
-import { historyEntry, townshipOf } from '../shared/principal';
+import { historyEntry } from '../shared/principal';
 import type { Unmask } from '../disbursements/disbursement.service';
 import type { Loan, LoanKind, LoanStatus } from './loan.model';
 import { applyRepayment, buildSchedule, firstUnpaid, owedFen, overdueOf } from './loan.schedule';
@@ -107,7 +106,7 @@ export class LoanService {
         message: bi('贴息不能高于利率', 'the discount cannot exceed the rate'),
       });
     }
-    if (input.startOn > chinaDay(this.deps.now())) {
+    if (input.startOn > shanghaiDateOf(this.deps.now())) {
       errors.push({
         field: 'startOn',
         code: 'in_future',
@@ -131,7 +130,7 @@ export class LoanService {
       householdId: household._id,
       householdNo: household.householdNo,
       areaCode: household.areaCode,
-      townshipCode: townshipOf(household.areaCode),
+      townshipCode: townshipOf(household.areaCode) ?? household.areaCode,
       borrower: { memberId: borrower.id, name: borrower.name },
       lender: input.lender,
       purpose: input.purpose,
@@ -185,7 +184,7 @@ export class LoanService {
     const loan = await this.load(p, id);
     this.assertActive(loan);
     const now = this.deps.now();
-    if (input.on > chinaDay(now) || input.on < loan.startOn) {
+    if (input.on > shanghaiDateOf(now) || input.on < loan.startOn) {
       throw unprocessable('FUNDS_LOAN_INVALID', bi('还款日期有误', 'Invalid repayment date'), [
         {
           field: 'on',
@@ -293,7 +292,7 @@ export class LoanService {
 
   /** 逾期 — active loans with an installment due before today and not fully paid. */
   async overdue(p: Principal, q: ListQuery<LoanFilter>) {
-    const today = chinaDay(this.deps.now());
+    const today = shanghaiDateOf(this.deps.now());
     const filter = allOf(this.filterOf(q.filter), {
       status: 'active',
       firstUnpaidDueOn: { $lt: today },
@@ -380,7 +379,7 @@ export class LoanService {
       guarantor: { name: guarantor.name, phone, role: guarantor.role },
       overdue:
         l.status === 'active'
-          ? overdueOf(l.schedule, chinaDay(this.deps.now()))
+          ? overdueOf(l.schedule, shanghaiDateOf(this.deps.now()))
           : { overdueFen: 0, since: null, daysOverdue: 0 },
     };
   }

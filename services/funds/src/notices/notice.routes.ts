@@ -6,11 +6,12 @@ import {
   requireRight,
   sendList,
   sendXlsx,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { calendarDaySchema } from '../shared/calendar';
-import { idParam, idSchema, optionalText, text } from '../shared/schemas';
+import { idSchema, optionalText, text } from '../shared/schemas';
 import { noticePdf, noticeXlsx } from './notice.documents';
 import { NOTICE_KINDS } from './notice.model';
 import type { NoticeService } from './notice.service';

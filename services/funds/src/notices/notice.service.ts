@@ -8,12 +8,12 @@ import {
   unprocessable,
   type ScopedRepository,
 } from '@fupin/kit';
-import { FundingSource, labelOf, ProjectType } from '@fupin/reference';
+import { FundingSource, labelOf, ProjectType, shanghaiDateOf } from '@fupin/reference';
 import type { Disbursement, DisbursementModel } from '../disbursements/disbursement.model';
 import type { FileService } from '../files/file.service';
 import type { ProjectService } from '../projects/project.service';
 import { SOURCES, type Project } from '../projects/project.model';
-import { chinaDay, chineseDate, shiftDay } from '../shared/calendar';
+import { chineseDate, shiftDay } from '../shared/calendar';
 import { sumFen, yuan } from '../shared/money';
 import type { Notice, NoticeKind } from './notice.model';
 
@@ -48,7 +48,7 @@ export class NoticeService {
 
   async generate(p: Principal, input: NoticeInput): Promise<NoticeView> {
     const now = this.deps.now();
-    const startsOn = input.startsOn ?? chinaDay(now);
+    const startsOn = input.startsOn ?? shanghaiDateOf(now);
     const endsOn = shiftDay(startsOn, input.periodDays - 1);
     let project: Project;
     let disbursement: Disbursement | null = null;
@@ -112,7 +112,7 @@ export class NoticeService {
     // Posting another area's notice is forbidden (403), as every write there.
     const notice = await this.deps.notices.getForChange(p, id, MISSING);
     const errors = [];
-    if (input.postedOn > chinaDay(this.deps.now())) {
+    if (input.postedOn > shanghaiDateOf(this.deps.now())) {
       errors.push({
         field: 'postedOn',
         code: 'in_future',

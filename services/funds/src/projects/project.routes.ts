@@ -5,9 +5,9 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
-import { idParam } from '../shared/schemas';
 import {
   PROJECT_SORTABLE,
   projectCreateSchema,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { calendarDaySchema } from '../shared/calendar';
 import { fenSchema } from '../shared/money';
 import {
-  areaCode12,
   idFilter,
   idSchema,
   oneOrMany,
@@ -12,6 +11,7 @@ import {
 } from '../shared/schemas';
 import { PROJECT_ACTIONS } from './project.machine';
 import { FIVE_SYSTEMS, PROJECT_STATUSES, PROJECT_TYPES, SOURCES } from './project.model';
+import { areaCode12 } from '@fupin/kit';
 
 const fiveSystemsInput = z.partialRecord(
   z.enum(FIVE_SYSTEMS),

@@ -15,13 +15,14 @@ import {
   REGISTERED_HOUSEHOLDS,
   unprocessable,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
   type ScopedRepository,
 } from '@fupin/kit';
-import { scopePrefix } from '@fupin/reference';
+import { scopePrefix, shanghaiDateOf, townshipOf } from '@fupin/reference';
 import type { FileService } from '../files/file.service';
-import { chinaDay } from '../shared/calendar';
 import { sumFen } from '../shared/money';
-import { actorOf, historyEntry, townshipOf } from '../shared/principal';
+import { historyEntry } from '../shared/principal';
 import { projectRegistered, projectStatusChanged, projectUpdated } from './project.events';
 import { decideStep, type ProjectAction } from './project.machine';
 import {
@@ -63,7 +64,7 @@ export class ProjectService {
   async register(p: Principal, input: ProjectCreate): Promise<ProjectView> {
     this.deps.projects.assertWritable(p, input.areaCode);
     const now = this.deps.now();
-    const today = chinaDay(now);
+    const today = shanghaiDateOf(now);
     const errors: FieldError[] = [];
     if (input.proposedOn && input.proposedOn > today) {
       errors.push({
@@ -82,7 +83,7 @@ export class ProjectService {
       type: input.type,
       year: input.year,
       areaCode: input.areaCode,
-      townshipCode: townshipOf(input.areaCode),
+      townshipCode: townshipOf(input.areaCode) ?? input.areaCode,
       location: input.location ?? null,
       contractor: input.contractor ?? null,
       responsible: input.responsible ?? null,
@@ -115,7 +116,7 @@ export class ProjectService {
         withOutbox(doc, [projectRegistered(doc, actorOf(p), now)]),
       );
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw conflict(
           'FUNDS_PROJECT_CODE_EXISTS',
           bi(`项目编号 ${input.code} 已存在`, `Project number ${input.code} already exists`),
@@ -198,7 +199,7 @@ export class ProjectService {
     if (patch.year !== undefined) set.year = patch.year;
     if (patch.areaCode !== undefined) {
       set.areaCode = patch.areaCode;
-      set.townshipCode = townshipOf(patch.areaCode);
+      set.townshipCode = townshipOf(patch.areaCode) ?? patch.areaCode;
     }
     if (patch.location !== undefined) set.location = patch.location;
     if (patch.contractor !== undefined) set.contractor = patch.contractor;
@@ -249,7 +250,7 @@ export class ProjectService {
     const current = await this.load(p, id);
     if (input.revision !== undefined) checkRevision(current, input.revision);
     const now = this.deps.now();
-    const today = chinaDay(now);
+    const today = shanghaiDateOf(now);
     const on = input.on ?? today;
     const decision = decideStep(current, input.action, on, today, rights);
     const next: Project = {
@@ -356,7 +357,7 @@ export class ProjectService {
           .lean<Pick<ProjectedHousehold, '_id' | 'members' | 'areaCode'>[]>()
       : [];
     const byId = new Map(found.map((h) => [h._id, h]));
-    const within = scopePrefix(townshipOf(areaCode));
+    const within = scopePrefix(townshipOf(areaCode) ?? areaCode);
     let poorPeople = 0;
     input.poorHouseholdIds.forEach((id, i) => {
       const h = byId.get(id);

@@ -7,7 +7,13 @@ import {
   type SheetColumn,
   writeSheet,
 } from '@fupin/kit';
-import { FundingSource, labelOf, ProjectStatus, ProjectType } from '@fupin/reference';
+import {
+  FundingSource,
+  labelOf,
+  ProjectStatus,
+  ProjectType,
+  shanghaiDateOf,
+} from '@fupin/reference';
 import type { Router } from 'express';
 import { disbursementListQuery } from '../disbursements/disbursement.routes';
 import type { Disbursement } from '../disbursements/disbursement.model';
@@ -15,7 +21,6 @@ import type { DisbursementService } from '../disbursements/disbursement.service'
 import { projectListQuery } from '../projects/project.routes';
 import type { Project, ProjectModel } from '../projects/project.model';
 import type { ProjectService } from '../projects/project.service';
-import { chinaDay } from '../shared/calendar';
 import { yuan } from '../shared/money';
 import { unmaskOf } from '../shared/unmask';
 
@@ -64,7 +69,7 @@ export function exportRoutes(
         .sort({ code: 1 })
         .lean<Project[]>()
         .cursor();
-      sendXlsx(res, `项目库导出-${chinaDay(deps.now())}.xlsx`);
+      sendXlsx(res, `项目库导出-${shanghaiDateOf(deps.now())}.xlsx`);
       await writeSheet(res, {
         name: '项目库',
         columns: PROJECT_COLUMNS,
@@ -123,7 +128,7 @@ export function exportRoutes(
           for (let line = 0; line < n; line++) yield { d, line };
         }
       })();
-      sendXlsx(res, `资金拨付导出-${chinaDay(deps.now())}.xlsx`);
+      sendXlsx(res, `资金拨付导出-${shanghaiDateOf(deps.now())}.xlsx`);
       await writeSheet(res, {
         name: '资金拨付',
         columns,

@@ -7,13 +7,6 @@ import { zmsg } from '@fupin/kit';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-const CHINA = 'Asia/Shanghai';
-
-/** Today (or the day of any instant) on the county's calendar, `YYYY-MM-DD`. */
-export function chinaDay(instant: Date): string {
-  return dayjs(instant).tz(CHINA).format('YYYY-MM-DD');
-}
-
 /** A calendar day moved by whole days (negative goes back). */
 export function shiftDay(day: string, days: number): string {
   return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');

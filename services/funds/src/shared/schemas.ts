@@ -1,13 +1,6 @@
-import { zmsg } from '@fupin/kit';
-import { isAreaCode } from '@fupin/reference';
 import { z } from 'zod';
 
-export const areaCode12 = z
-  .string()
-  .refine(isAreaCode, zmsg('须为有效的12位区划代码', 'must be a valid 12-digit area code'));
-
 export const idSchema = z.string().min(1).max(64);
-export const idParam = z.object({ id: idSchema });
 
 /** react-admin's getMany sends `filter={"id":[…]}`. */
 export const idFilter = z.union([idSchema, z.array(idSchema).max(500)]).optional();

@@ -5,12 +5,13 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { SOURCES } from '../projects/project.model';
 import { positiveFenSchema } from '../shared/money';
-import { idParam, idSchema, optionalText, text } from '../shared/schemas';
+import { idSchema, optionalText, text } from '../shared/schemas';
 import { TRANSFER_STATUSES } from './transfer.model';
 import type { TransferService } from './transfer.service';
 

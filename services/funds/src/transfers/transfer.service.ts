@@ -7,14 +7,15 @@ import {
   type Principal,
   unprocessable,
   type ScopedRepository,
+  actorOf,
 } from '@fupin/kit';
 import type { FundingSource } from '@fupin/reference';
 import type { ProjectLedger } from '../projects/project.ledger';
 import type { Project } from '../projects/project.model';
-import { chinaDay } from '../shared/calendar';
 import { yuan } from '../shared/money';
-import { actorOf, historyEntry } from '../shared/principal';
+import { historyEntry } from '../shared/principal';
 import type { Transfer, TransferStatus } from './transfer.model';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface TransferInput {
   fromProjectId: string;
@@ -111,7 +112,7 @@ export class TransferService {
     } else if (t.status !== 'executing') {
       throw decided(t.status);
     }
-    const on = chinaDay(now);
+    const on = shanghaiDateOf(now);
     const leg = (direction: 'in' | 'out', other: string) => ({
       id: `${t._id}:${direction}`,
       transferId: t._id,
