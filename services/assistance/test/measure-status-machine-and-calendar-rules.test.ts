@@ -1,9 +1,10 @@
-import { daysBetween, monthDays, shanghaiDay, shanghaiMonth } from '../src/common/calendar';
+import { daysBetween, monthDays, shanghaiMonth } from '../src/common/calendar';
 import { childAreaOf } from '../src/common/scope';
 import { readRow, headerMap, columnLetter } from '../src/imports/pairing-sheet';
 import { assertMove, canMove, TRANSITIONS } from '../src/measures/measure.machine';
 import { MEASURE_STATUSES } from '../src/measures/measure.model';
 import { entryDelay, PHOTO_TYPES } from '../src/visits/visit.rules';
+import { shanghaiDateOf } from '@fupin/reference';
 
 test('the measure machine: planned → in progress → done, cancel from either, nothing leaves a final state', () => {
   const allowed = MEASURE_STATUSES.flatMap((from) =>
@@ -20,8 +21,8 @@ test('the measure machine: planned → in progress → done, cancel from either,
 });
 
 test('days and months are China’s calendar days, whatever the server zone', () => {
-  expect(shanghaiDay(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
-  expect(shanghaiDay(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+  expect(shanghaiDateOf(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
+  expect(shanghaiDateOf(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
   expect(shanghaiMonth(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01');
   expect(monthDays('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
   expect(monthDays('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });

@@ -11,11 +11,6 @@ dayjs.extend(timezone);
  */
 export const ZONE = 'Asia/Shanghai';
 
-/** `YYYY-MM-DD` in Asia/Shanghai of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return dayjs(instant).tz(ZONE).format('YYYY-MM-DD');
-}
-
 /** `YYYY-MM` in Asia/Shanghai of an instant. */
 export function shanghaiMonth(instant: Date): string {
   return dayjs(instant).tz(ZONE).format('YYYY-MM');

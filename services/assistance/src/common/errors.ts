@@ -13,5 +13,3 @@ export function revisionConflict(currentRevision?: number) {
 export function checkRevision(stored: number, sent: number | undefined): void {
   if (sent !== undefined && sent !== stored) throw revisionConflict(stored);
 }
-
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown }).code === 11000;

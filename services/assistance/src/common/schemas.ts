@@ -1,14 +1,8 @@
 import { zmsg } from '@fupin/kit';
-import { isAreaCode } from '@fupin/reference';
 import { z } from 'zod';
 import { isRealDay } from './calendar';
 
 /** Request-schema pieces every assistance module uses. */
-
-export const areaCode12 = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'))
-  .refine(isAreaCode, zmsg('不是有效的区划代码', 'not a valid area code'));
 
 export const calendarDay = z
   .string()
@@ -33,7 +27,6 @@ export const fen = z.number().int(zmsg('金额须为整数分', 'amounts are who
 export const year = z.number().int().min(2000).max(2100);
 
 export const id = z.string().trim().min(1).max(64);
-export const idParam = z.object({ id });
 
 export const revision = z.number().int().positive().optional();
 

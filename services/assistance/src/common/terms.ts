@@ -1,9 +1,9 @@
 import { bi, unprocessable } from '@fupin/kit';
-import { shanghaiDay } from './calendar';
+import { shanghaiDateOf } from '@fupin/reference';
 
 /** Refuses a day after today in Beijing (a visit, a pairing or a step cannot be in the future). */
 export function notInFuture(day: string, now: Date, field: string): void {
-  if (day > shanghaiDay(now))
+  if (day > shanghaiDateOf(now))
     throw unprocessable(
       'ASSISTANCE_DATE_IN_FUTURE',
       bi('日期不能晚于今天', 'The date cannot be after today'),
@@ -13,7 +13,7 @@ export function notInFuture(day: string, now: Date, field: string): void {
 
 /** The last day of a term (today unless given), never before its first day. */
 export function endDateFor(startDate: string, requested: string | undefined, now: Date): string {
-  const endDate = requested ?? shanghaiDay(now);
+  const endDate = requested ?? shanghaiDateOf(now);
   if (endDate < startDate)
     throw unprocessable(
       'ASSISTANCE_END_BEFORE_START',

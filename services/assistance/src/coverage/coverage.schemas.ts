@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { areaCode12, oneOrMany, text } from '../common/schemas';
+import { oneOrMany, text } from '../common/schemas';
 import { NEEDY_STATUSES } from '../households/household.directory';
+import { areaCode12 } from '@fupin/kit';
 
 export const uncoveredFilterSchema = z.strictObject({
   area: areaCode12.optional(),

@@ -5,7 +5,6 @@ import {
   type Principal,
   bi,
 } from '@fupin/kit';
-import { shanghaiDay } from '../common/calendar';
 import { childAreaOf } from '../common/scope';
 import type { HelperService } from '../helpers/helper.service';
 import {
@@ -20,6 +19,7 @@ import {
   type CoverageRow,
   REPORT_HOUSEHOLDS,
 } from './coverage-report.model';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface UncoveredFilter {
   area?: string;
@@ -128,7 +128,7 @@ export class CoverageService {
       }
     }
     const report: CoverageReport = {
-      _id: shanghaiDay(now),
+      _id: shanghaiDateOf(now),
       at: now,
       byArea: [...rows.values()].sort((a, b) => a.areaCode.localeCompare(b.areaCode)),
       uncovered: uncovered.sort((a, b) => a.areaCode.localeCompare(b.areaCode) || a.householdNo.localeCompare(b.householdNo)),

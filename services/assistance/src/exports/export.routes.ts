@@ -10,7 +10,6 @@ import {
   writeSheet,
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
-import { shanghaiDay } from '../common/calendar';
 import { uncoveredListQuery } from '../coverage/coverage.routes';
 import type { CoverageService } from '../coverage/coverage.service';
 import { helperListQuery } from '../helpers/helper.routes';
@@ -32,6 +31,7 @@ import {
   UNVISITED_COLUMNS,
   VISIT_COLUMNS,
 } from './export.columns';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface ExportDeps {
   helpers: HelperService;
@@ -57,7 +57,7 @@ export function exportRoutes(router: Router, deps: ExportDeps): void {
   ) => {
     const p = principalOf(req);
     const source = await rows(p);
-    sendXlsx(res, `${what.file}-${shanghaiDay(deps.now())}.xlsx`);
+    sendXlsx(res, `${what.file}-${shanghaiDateOf(deps.now())}.xlsx`);
     await writeSheet(res, {
       name: what.sheet,
       columns: what.columns,

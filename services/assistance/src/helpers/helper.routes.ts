@@ -5,10 +5,10 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { unmaskOf } from '../common/personal';
-import { idParam } from '../common/schemas';
 import {
   HELPER_SORTABLE,
   helperCreateSchema,

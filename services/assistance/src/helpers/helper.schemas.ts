@@ -1,7 +1,8 @@
 import { codesOf, Department } from '@fupin/reference';
 import { z } from 'zod';
-import { areaCode12, id, oneOrMany, phone, requiredText, revision, text } from '../common/schemas';
+import { id, oneOrMany, phone, requiredText, revision, text } from '../common/schemas';
 import { HELPER_RANKS } from './helper.model';
+import { areaCode12 } from '@fupin/kit';
 
 export const helperCreateSchema = z.strictObject({
   name: requiredText(50),

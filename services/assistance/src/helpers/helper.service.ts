@@ -11,9 +11,10 @@ import {
   type PersonalDataCipher,
   type Principal,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { ancestors } from '@fupin/reference';
-import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
+import { checkRevision, revisionConflict } from '../common/errors';
 import { sealPhone, showPersonal, type UnmaskRequest } from '../common/personal';
 import {
   type Helper,

@@ -5,10 +5,12 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode12, id, idParam, oneOrMany, text } from '../common/schemas';
+import { id, oneOrMany, text } from '../common/schemas';
 import type { MeasureService } from '../measures/measure.service';
 import type { PairingService } from '../pairings/pairing.service';
 import type { VisitService } from '../visits/visit.service';

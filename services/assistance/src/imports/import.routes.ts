@@ -7,10 +7,10 @@ import {
   requireRight,
   sendList,
   sendXlsx,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { idParam } from '../common/schemas';
 import { fileNameOf, readUpload } from '../common/upload';
 import type { PairingImportService } from './pairing-import.service';
 import { writeReport, writeTemplate } from './pairing-workbook';

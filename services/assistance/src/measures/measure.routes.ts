@@ -5,9 +5,9 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
-import { idParam } from '../common/schemas';
 import {
   MEASURE_SORTABLE,
   measureCreateSchema,

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import {
-  areaCode12,
-  calendarDay,
-  fen,
-  id,
-  oneOrMany,
-  requiredText,
-  revision,
-  text,
-} from '../common/schemas';
+import { calendarDay, fen, id, oneOrMany, requiredText, revision, text } from '../common/schemas';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES } from './measure.model';
+import { areaCode12 } from '@fupin/kit';
 
 const details = {
   category: z.enum(MEASURE_CATEGORIES),

@@ -12,8 +12,8 @@ import {
   type ScopedRepository,
   unprocessable,
   withOutbox,
+  actorOf,
 } from '@fupin/kit';
-import { actorOf } from '../common/actor';
 import type { Envelope } from '@fupin/contracts';
 import { checkRevision, revisionConflict } from '../common/errors';
 import { notInFuture } from '../common/terms';

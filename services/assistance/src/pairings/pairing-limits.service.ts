@@ -1,6 +1,6 @@
-import { AppError, bi, type Principal } from '@fupin/kit';
+import { AppError, bi, type Principal, isDuplicateKey } from '@fupin/kit';
 import { HelperRank as RankLabels, labelOf } from '@fupin/reference';
-import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
+import { checkRevision, revisionConflict } from '../common/errors';
 import { isCountyWide } from '../common/scope';
 import { HELPER_RANKS, type HelperRank, type PairingRole } from '../helpers/helper.model';
 import { DEFAULT_LIMITS, type PairingLimitModel } from './pairing-limit.model';

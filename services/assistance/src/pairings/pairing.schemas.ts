@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import {
-  areaCode12,
-  calendarDay,
-  id,
-  oneOrMany,
-  reasonSchema,
-  revision,
-  text,
-} from '../common/schemas';
+import { calendarDay, id, oneOrMany, reasonSchema, revision, text } from '../common/schemas';
 import { HELPER_RANKS, PAIRING_ROLES } from '../helpers/helper.model';
+import { areaCode12 } from '@fupin/kit';
 
 export const pairingCreateSchema = z.strictObject({
   helperId: id,

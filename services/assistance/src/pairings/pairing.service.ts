@@ -12,9 +12,9 @@ import {
   type ScopedRepository,
   unprocessable,
   withOutbox,
+  actorOf,
   isDuplicateKey,
 } from '@fupin/kit';
-import { actorOf } from '../common/actor';
 import { HelperRank as RankLabels, labelOf, shanghaiDateOf } from '@fupin/reference';
 import { revisionConflict, checkRevision } from '../common/errors';
 import { endDateFor, notInFuture } from '../common/terms';

@@ -1,6 +1,7 @@
 import { codesOf, Guarantee } from '@fupin/reference';
 import { z } from 'zod';
-import { areaCode12, calendarDay, fen, revision, text, year } from '../common/schemas';
+import { calendarDay, fen, revision, text, year } from '../common/schemas';
+import { areaCode12 } from '@fupin/kit';
 
 export const planTargetSchema = z.strictObject({
   year,

@@ -9,13 +9,14 @@ import {
   type Principal,
   type ScopedRepository,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
+import { checkRevision, revisionConflict } from '../common/errors';
 import type { HouseholdDirectory } from '../households/household.directory';
 import type { MeasureService, MeasureView } from '../measures/measure.service';
 import type { Plan, PlanTarget, PlanVersion } from './plan.model';
 import type { HouseholdMove } from '../households/household.directory';
-import { shanghaiDay } from '../common/calendar';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface PlanInput {
   summary: string;
@@ -143,7 +144,7 @@ export class PlanService {
     const now = this.deps.now();
     const entry = {
       at: now,
-      date: input.date ?? shanghaiDay(now),
+      date: input.date ?? shanghaiDateOf(now),
       percent: input.percent,
       note: input.note,
       actorId: p.userId,

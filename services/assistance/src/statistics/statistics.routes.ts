@@ -1,7 +1,7 @@
-import { handle, parseInput, principalOf, requireRight } from '@fupin/kit';
+import { handle, parseInput, principalOf, requireRight, areaCode12 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode12, month } from '../common/schemas';
+import { month } from '../common/schemas';
 import type { StatisticsService } from './statistics.service';
 
 const areaQuery = z.object({ area: areaCode12.optional() });

@@ -9,10 +9,10 @@ import {
   type Principal,
   type ScopedRepository,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { areaLevel, Department, isCodeOf, labelOf } from '@fupin/reference';
-import { shanghaiDay } from '../common/calendar';
-import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
+import { areaLevel, Department, isCodeOf, labelOf, shanghaiDateOf } from '@fupin/reference';
+import { checkRevision, revisionConflict } from '../common/errors';
 import { endDateFor } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
 import type { AssignmentKind, VillageAssignment } from './village-assignment.model';
@@ -102,7 +102,7 @@ export class VillageAssignmentService {
         code: 'required',
         message: bi('请填写派出单位', 'give the sending unit'),
       });
-    const today = shanghaiDay(this.deps.now());
+    const today = shanghaiDateOf(this.deps.now());
     const startDate = input.startDate ?? today;
     if (input.endDate && input.endDate < startDate)
       errors.push({

@@ -5,9 +5,9 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
-import { idParam } from '../common/schemas';
 import type { VillageAssignmentService } from './village-assignment.service';
 import {
   assignmentCreateSchema,

@@ -1,15 +1,8 @@
 import { codesOf, Department } from '@fupin/reference';
 import { z } from 'zod';
-import {
-  areaCode12,
-  calendarDay,
-  id,
-  reasonSchema,
-  requiredText,
-  revision,
-  text,
-} from '../common/schemas';
+import { calendarDay, id, reasonSchema, requiredText, revision, text } from '../common/schemas';
 import { ASSIGNMENT_KINDS, TEAM_ROLES } from './village-assignment.model';
+import { areaCode12 } from '@fupin/kit';
 
 export const assignmentCreateSchema = z.strictObject({
   kind: z.enum(ASSIGNMENT_KINDS),

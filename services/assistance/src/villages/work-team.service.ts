@@ -9,13 +9,14 @@ import {
   type Principal,
   type ScopedRepository,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { checkRevision, isDuplicateKey, revisionConflict } from '../common/errors';
+import { checkRevision, revisionConflict } from '../common/errors';
 import { endDateFor } from '../common/terms';
 import type { HelperService } from '../helpers/helper.service';
 import { checkVillage } from './village-assignment.service';
 import type { TeamMember, TeamRole, WorkTeam } from './village-assignment.model';
-import { shanghaiDay } from '../common/calendar';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export interface TeamMemberInput {
   id?: string;
@@ -119,7 +120,7 @@ export class WorkTeamService {
   async create(p: Principal, input: WorkTeamInput): Promise<WorkTeamView> {
     checkVillage(this.deps.teams, p, input.areaCode);
     const now = this.deps.now();
-    const termStart = input.termStart ?? shanghaiDay(now);
+    const termStart = input.termStart ?? shanghaiDateOf(now);
     if (input.termEnd && input.termEnd < termStart)
       throw unprocessable(
         'ASSISTANCE_END_BEFORE_START',

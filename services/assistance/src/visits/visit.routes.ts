@@ -7,9 +7,9 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
-import { idParam } from '../common/schemas';
 import { fileNameOf, readUpload } from '../common/upload';
 import {
   photoParams,

@@ -1,11 +1,12 @@
-import { daysBetween, shanghaiDay } from '../common/calendar';
+import { daysBetween } from '../common/calendar';
+import { shanghaiDateOf } from '@fupin/reference';
 
 /** A visit entered more than this many days after it happened is flagged as a late entry (补录). */
 export const LATE_ENTRY_DAYS = 10;
 
 /** How late a visit is entered, counted in Shanghai calendar days. */
 export function entryDelay(visitDay: string, recordedAt: Date): { days: number; late: boolean } {
-  const days = daysBetween(visitDay, shanghaiDay(recordedAt));
+  const days = daysBetween(visitDay, shanghaiDateOf(recordedAt));
   return { days, late: days > LATE_ENTRY_DAYS };
 }
 

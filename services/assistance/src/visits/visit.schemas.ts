@@ -1,6 +1,6 @@
-import { zmsg } from '@fupin/kit';
+import { zmsg, areaCode12 } from '@fupin/kit';
 import { z } from 'zod';
-import { areaCode12, calendarDay, id, month, text } from '../common/schemas';
+import { calendarDay, id, month, text } from '../common/schemas';
 
 export const visitCreateSchema = z
   .strictObject({

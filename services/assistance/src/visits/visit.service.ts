@@ -12,8 +12,8 @@ import {
   type ScopedRepository,
   unprocessable,
   withOutbox,
+  actorOf,
 } from '@fupin/kit';
-import { actorOf } from '../common/actor';
 import { monthDays, shanghaiMonth } from '../common/calendar';
 import { childAreaOf } from '../common/scope';
 import { notInFuture } from '../common/terms';
