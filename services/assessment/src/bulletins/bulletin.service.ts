@@ -1,8 +1,9 @@
 import { isInScope, type Principal } from '@fupin/kit';
 import type { FrozenIndicator, RankingResult } from '../rankings/ranking.model';
 import type { RankingService } from '../rankings/ranking.service';
-import { monthSpan, quarterOfDay, shanghaiDay } from '../scoring/period';
+import { monthSpan, quarterOfDay } from '../scoring/period';
 import type { SchemeService } from '../schemes/scheme.service';
+import { shanghaiDateOf } from '@fupin/reference';
 
 /** One row of a bulletin table: a unit, its score and rank, its indicator values. */
 export interface BulletinRow {
@@ -89,7 +90,7 @@ export class BulletinService {
       {},
     );
     const m = Number(month.slice(5, 7));
-    const asOf = shanghaiDay(c.computedAt);
+    const asOf = shanghaiDateOf(c.computedAt);
     return {
       kind: 'monthly',
       title: `${year}年${m}月脱贫攻坚工作月通报`,
@@ -145,7 +146,7 @@ export class BulletinService {
       kind: 'quarterly',
       title: `${v.year}年第${v.quarter}季度脱贫攻坚工作考核排名通报`,
       fileName: `${v.year}年第${v.quarter}季度考核排名通报（第${v.version}版）`,
-      subtitle: `考核期间：${v.period.first} 至 ${v.period.last}\u3000第 ${v.version} 版\u3000发布：${shanghaiDay(v.publishedAt ?? v.computedAt ?? this.deps.now())}`,
+      subtitle: `考核期间：${v.period.first} 至 ${v.period.last}\u3000第 ${v.version} 版\u3000发布：${shanghaiDateOf(v.publishedAt ?? v.computedAt ?? this.deps.now())}`,
       generatedAt: this.deps.now(),
       tracks: v.tracks.map((t) => ({
         kind: t.kind,

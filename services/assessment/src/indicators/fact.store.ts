@@ -1,7 +1,7 @@
 import type { Envelope } from '@fupin/contracts';
-import { areaLevel } from '@fupin/reference';
-import { shanghaiDay } from '../scoring/period';
+import { townshipOf, shanghaiDateOf } from '@fupin/reference';
 import type { Fact, FactKind, FactModel } from './fact.model';
+import { isDuplicateKey } from '@fupin/kit';
 
 /** What a handler knows of a record from one event. */
 export interface FactInput {
@@ -35,16 +35,6 @@ export interface FactChange {
   affects: { first: string; last: string | null };
 }
 
-/** The township a 12-digit code belongs to; null for the county and above. */
-export function townshipOf(areaCode: string): string | null {
-  try {
-    const level = areaLevel(areaCode);
-    return level === 'township' || level === 'village' ? `${areaCode.slice(0, 9)}000` : null;
-  } catch {
-    return null;
-  }
-}
-
 function orderOf(event: Envelope, rank: number): string {
   return `${String(rank).padStart(12, '0')}|${new Date(event.occurredAt).toISOString()}|${event.id}`;
 }
@@ -64,7 +54,7 @@ export class FactStore {
   ): Promise<FactChange> {
     const id = `${input.kind}:${input.recordId}`;
     const order = orderOf(event, input.rank);
-    const eventDay = shanghaiDay(new Date(event.occurredAt));
+    const eventDay = shanghaiDateOf(new Date(event.occurredAt));
     const existing = await this.model.findById(id, { firstDay: 1 }).lean<Pick<Fact, 'firstDay'>>();
     const firstDay = existing && existing.firstDay < eventDay ? existing.firstDay : eventDay;
     const doc: Omit<Fact, '_id'> = {
@@ -101,7 +91,7 @@ export class FactStore {
       );
       changed = res.modifiedCount > 0 || res.upsertedCount > 0;
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       // A stale event may still tell of an earlier first day.
       await this.model.updateOne(
         { _id: id, firstDay: { $gt: eventDay } },

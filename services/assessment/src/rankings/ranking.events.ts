@@ -7,16 +7,15 @@ import {
   type Envelope,
   SYSTEM_ACTOR,
 } from '@fupin/contracts';
-import type { Principal } from '@fupin/kit';
+import { actorOf, type Principal } from '@fupin/kit';
 import type { Text } from '../scoring/scoring.engine';
 import type { RankedUnitSummary, RankingVersion, TrackResult } from './ranking.model';
 
 export const RANKING_TOPICS = [AssessmentRankingPublished.topic, AssessmentWarningIssued.topic];
 
-export const actorOf = (p: Principal | null): Actor =>
-  p
-    ? { kind: 'user', id: p.userId, name: p.username }
-    : { ...SYSTEM_ACTOR, name: 'assessment ranking job' };
+/** The user who asked for a ranking, or the quarterly job when no one did. */
+export const userOrJobActor = (p: Principal | null): Actor =>
+  p ? actorOf(p) : { ...SYSTEM_ACTOR, name: 'assessment ranking job' };
 
 const unitOf = (u: RankedUnitSummary) => ({
   unitId: u.unitId,

@@ -11,6 +11,7 @@ import {
   outboxUpdate,
   type Principal,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
 import type { Logger } from 'pino';
 import { INDICATORS, type IndicatorCode } from '../indicators/catalogue';
@@ -29,12 +30,11 @@ import {
   quarterKey,
   quarterMonths,
   quarterSpan,
-  shanghaiDay,
 } from '../scoring/period';
 import { scoreTrack, ScoringError, type Text, type UnitScore } from '../scoring/scoring.engine';
 import type { Scheme } from '../schemes/scheme.model';
 import type { SchemeService } from '../schemes/scheme.service';
-import { actorOf, rankingEvents } from './ranking.events';
+import { rankingEvents, userOrJobActor } from './ranking.events';
 import type {
   RankingModel,
   RankingRecords,
@@ -47,6 +47,7 @@ import type {
   TrackResult,
 } from './ranking.model';
 import type { RankingViewCheck, RankingViewFreshness } from './ranking-view';
+import { shanghaiDateOf } from '@fupin/reference';
 
 /** A claim not finished in this time was abandoned (the process died) and may be taken over. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
@@ -177,7 +178,7 @@ export class RankingService {
         period,
         track.units,
         codes,
-        shanghaiDay(computedAt),
+        shanghaiDateOf(computedAt),
       );
       const byUnit = new Map<string, Map<string, Measurement>>();
       for (const m of measured) {
@@ -463,7 +464,7 @@ export class RankingService {
       await this.deps.rankings.create(doc);
       return { id, token, outcome: 'published' };
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const existing = await this.deps.rankings
       .findById(id, { status: 1, claim: 1 })
@@ -554,7 +555,7 @@ export class RankingService {
         previous,
         c.reasons,
         this.deps.countyCode,
-        actorOf(opts.actor),
+        userOrJobActor(opts.actor),
         publishedAt,
       );
       const res = await this.deps.rankings.updateOne(

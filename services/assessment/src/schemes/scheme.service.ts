@@ -6,6 +6,7 @@ import {
   notFound,
   type Principal,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { areaLevel, Department, isCodeOf, labelOf, scopePrefix } from '@fupin/reference';
 import { INDICATORS, type UnitKind } from '../indicators/catalogue';
@@ -110,7 +111,7 @@ export class SchemeService {
       try {
         await this.deps.schemes.create(next);
       } catch (err) {
-        if ((err as { code?: unknown }).code === 11000) throw stale(expectedRevision);
+        if (isDuplicateKey(err)) throw stale(expectedRevision);
         throw err;
       }
       return;

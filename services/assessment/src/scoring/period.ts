@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { shanghaiDateOf } from '@fupin/reference';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -64,19 +65,14 @@ export function quarterOfDay(day: string): Quarter {
   return { year: Number(day.slice(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as QuarterNo };
 }
 
-/** The calendar day in Asia/Shanghai of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return dayjs(instant).tz(ZONE).format('YYYY-MM-DD');
-}
-
 /** The last quarter that has closed at an instant (on 1 April in Shanghai: Q1). */
 export function lastClosedQuarter(instant: Date): Quarter {
-  return previousQuarter(quarterOfDay(shanghaiDay(instant)));
+  return previousQuarter(quarterOfDay(shanghaiDateOf(instant)));
 }
 
 /** Whether a quarter has closed at an instant (its last day is over in Shanghai). */
 export function quarterClosed(q: Quarter, instant: Date): boolean {
-  return quarterSpan(q).last < shanghaiDay(instant);
+  return quarterSpan(q).last < shanghaiDateOf(instant);
 }
 
 /** The months of a span up to and including the month of `asOfDay` (a period still running). */

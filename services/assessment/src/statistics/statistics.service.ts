@@ -1,7 +1,7 @@
 import { isInScope, type Principal } from '@fupin/kit';
 import type { LateEventModel } from '../indicators/fact.model';
 import type { RankingModel, RankingVersion } from '../rankings/ranking.model';
-import { shanghaiDay } from '../scoring/period';
+import { shanghaiDateOf } from '@fupin/reference';
 
 /** 考核统计 — what the dashboard shows of a year's rankings, within the caller's area. */
 export class StatisticsService {
@@ -10,7 +10,7 @@ export class StatisticsService {
   ) {}
 
   async overview(p: Principal, year?: number) {
-    const y = year ?? Number(shanghaiDay(this.deps.now()).slice(0, 4));
+    const y = year ?? Number(shanghaiDateOf(this.deps.now()).slice(0, 4));
     const versions = await this.deps.rankings
       .find({ year: y, status: 'published', supersededBy: null }, { outbox: 0, claim: 0 })
       .sort({ quarter: 1 })

@@ -1,7 +1,7 @@
 import { type Envelope, FindingCreated, findingSnapshotSchema } from '@fupin/contracts';
 import { z } from 'zod';
-import { shanghaiDay } from '../../scoring/period';
 import type { ProducerHandler } from './handler';
+import { shanghaiDateOf } from '@fupin/reference';
 
 const findingPayload = z.object({ finding: findingSnapshotSchema });
 
@@ -40,7 +40,7 @@ export const matchingHandler: ProducerHandler = {
     if (!event.type.startsWith('matching.finding.')) return [];
     const { finding: f } = findingPayload.parse(event.payload);
     const department = RULE_DEPARTMENT[f.rule];
-    const opened = shanghaiDay(new Date(f.createdAt));
+    const opened = shanghaiDateOf(new Date(f.createdAt));
     return [
       await ctx.facts.put(
         event,
@@ -53,14 +53,18 @@ export const matchingHandler: ProducerHandler = {
           householdId: f.householdId,
           personId: f.memberId,
           from: opened,
-          to: f.closedAt ? shanghaiDay(new Date(f.closedAt)) : null,
+          to: f.closedAt ? shanghaiDateOf(new Date(f.closedAt)) : null,
           status: f.status,
-          data: { rule: f.rule, dueDay: shanghaiDay(new Date(f.dueAt)), conclusion: f.conclusion },
+          data: {
+            rule: f.rule,
+            dueDay: shanghaiDateOf(new Date(f.dueAt)),
+            conclusion: f.conclusion,
+          },
           rank: STEP[f.status] ?? 0,
         },
         {
           first: f.closedAt
-            ? shanghaiDay(new Date(f.closedAt))
+            ? shanghaiDateOf(new Date(f.closedAt))
             : event.type === FindingCreated.type
               ? opened
               : null,

@@ -7,8 +7,9 @@ import {
   MemberAdded,
 } from '@fupin/contracts';
 import type { FactChange } from '../fact.store';
-import { shanghaiDay } from '../../scoring/period';
 import type { ProducerHandler } from './handler';
+import { shanghaiDateOf } from '@fupin/reference';
+import { isDuplicateKey } from '@fupin/kit';
 
 /**
  * 建档立卡: households and members go to the kit's shared household projection; area names and
@@ -18,7 +19,7 @@ import type { ProducerHandler } from './handler';
 const householdChange = (event: Envelope, changed: boolean): FactChange => ({
   recordId: event.aggregateId,
   changed,
-  affects: { first: shanghaiDay(new Date(event.occurredAt)), last: null },
+  affects: { first: shanghaiDateOf(new Date(event.occurredAt)), last: null },
 });
 
 /** Household and member events carry the household's id as their aggregate. */
@@ -49,7 +50,7 @@ export const registryHandler: ProducerHandler = {
             { upsert: true },
           );
         } catch (err) {
-          if ((err as { code?: unknown }).code !== 11000) throw err;
+          if (!isDuplicateKey(err)) throw err;
         }
         // Names change no measured value.
         return [];

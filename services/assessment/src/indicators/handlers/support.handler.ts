@@ -10,8 +10,8 @@ import {
   subsidyPaymentSnapshotSchema,
 } from '@fupin/contracts';
 import { z } from 'zod';
-import { shanghaiDay } from '../../scoring/period';
 import type { ProducerHandler } from './handler';
+import { shanghaiDateOf } from '@fupin/reference';
 
 const subsidyPayload = z.object({ payment: subsidyPaymentSnapshotSchema });
 const dropoutPayload = z.object({ dropoutCase: dropoutCaseSnapshotSchema });
@@ -55,7 +55,7 @@ export const supportHandler: ProducerHandler = {
     }
     if (event.type.startsWith('support.dropout.')) {
       const { dropoutCase: c } = dropoutPayload.parse(event.payload);
-      const opened = shanghaiDay(new Date(c.openedAt));
+      const opened = shanghaiDateOf(new Date(c.openedAt));
       return [
         await ctx.facts.put(
           event,
@@ -67,12 +67,12 @@ export const supportHandler: ProducerHandler = {
             householdId: c.householdId,
             personId: c.personId,
             from: opened,
-            to: c.closedAt ? shanghaiDay(new Date(c.closedAt)) : null,
+            to: c.closedAt ? shanghaiDateOf(new Date(c.closedAt)) : null,
             status: c.status,
             data: { schoolYear: c.schoolYear, term: c.term },
             rank: DROPOUT_STEP[c.status] ?? 0,
           },
-          { first: c.closedAt ? shanghaiDay(new Date(c.closedAt)) : opened, last: null },
+          { first: c.closedAt ? shanghaiDateOf(new Date(c.closedAt)) : opened, last: null },
         ),
       ];
     }
