@@ -14,7 +14,7 @@ import {
   SchoolStage,
   Sex,
 } from '@fupin/reference';
-import { COLUMN_BY_KEY } from '../../services/registry/src/imports/household-sheet';
+import { HOUSEHOLD_SHEET_HEADERS } from '@fupin/contracts';
 import {
   COUNTY_CODE,
   COUNTY_NAME,
@@ -106,9 +106,9 @@ const FIELDS: readonly (readonly [string, Fill])[] = [
 ];
 
 export const HOUSEHOLD_HEADERS: readonly string[] = FIELDS.map(([key]) => {
-  const column = COLUMN_BY_KEY.get(key);
-  if (!column) throw new Error(`the registry's household sheet has no column ${key}`);
-  return column.header;
+  const header = (HOUSEHOLD_SHEET_HEADERS as Readonly<Record<string, string>>)[key];
+  if (!header) throw new Error(`the registry's household sheet has no column ${key}`);
+  return header;
 });
 
 export const householdCsvHeader = () => csvLine([...HOUSEHOLD_HEADERS]);

@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './registry';
+export * from './household-sheet';
 export * from './validate';
 export * from './events/registry';
 export type * as RegistryApi from './generated/registry';
