@@ -13,6 +13,7 @@ import {
   unprocessable,
   type ScopedRepository,
   actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
 import type { FundingSource } from '@fupin/reference';
 import type { Project } from '../projects/project.model';
@@ -104,7 +105,7 @@ export class BatchService {
     try {
       await this.deps.batches.create(p, batch);
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw conflict(
           'FUNDS_BATCH_EXISTS',
           bi(`文号 ${input.documentNo} 已登记`, `Document ${input.documentNo} is already recorded`),

@@ -14,6 +14,7 @@ import {
   REGISTERED_HOUSEHOLDS,
   type ScopedRepository,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { maskPhone, shanghaiDateOf, townshipOf } from '@fupin/reference';
 import { yuan } from '../shared/money';
@@ -161,7 +162,7 @@ export class LoanService {
     try {
       await this.deps.loans.create(p, loan);
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw conflict(
           'FUNDS_LOAN_CONTRACT_EXISTS',
           bi(
