@@ -1,13 +1,10 @@
 import path from 'node:path';
-import { AuditRecorded } from '@fupin/contracts';
 import {
-  openOutbox,
-  openRedis,
+  openService,
   personalDataCipherOf,
-  createServiceApp,
-  loadOpenApi,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
 } from '@fupin/kit';
 import { AREA_TOPICS } from './areas/area.events';
 import { areaModel } from './areas/area.model';
@@ -34,9 +31,8 @@ import { workflowsModule } from './workflows';
 export async function createRegistry(
   rt: ServiceRuntime,
   config: RegistryConfig,
-  opts: { now?: () => Date; queuePrefix?: string } = {},
+  opts: Pick<ServiceOptions, 'now' | 'queuePrefix'> = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const cipher = personalDataCipherOf(config);
   const models = {
     areas: areaModel(rt.conn),
@@ -44,18 +40,11 @@ export async function createRegistry(
     claims: idClaimModel(rt.conn),
     householdList: householdListModel(rt.conn),
   };
-  // The relay is created first so every writer can notify it; models are added below.
-  const {
-    relay,
-    models: relayModels,
-    eventsStored,
-    audit,
-  } = openOutbox(rt, {
-    service: 'registry',
-    models: [models.areas, models.households],
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
+  const service = openService(rt, config, {
+    ...opts,
+    outbox: [models.areas, models.households],
   });
+  const { audit, eventsStored, now } = service;
   const householdList = new HouseholdListView({
     rows: models.householdList,
     households: models.households,
@@ -80,55 +69,23 @@ export async function createRegistry(
       now,
     }),
   };
-  const redis = openRedis(rt, config.REDIS_URL);
-
-  const ctx: RegistryContext = {
-    rt,
-    config,
-    models,
-    services,
-    cipher,
-    audit,
-    redis,
-    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
-    eventsStored,
-    now,
-  };
+  const ctx: RegistryContext = { ...service, models, services, cipher };
   const modules = [
     workflowsModule(ctx),
     importsModule(ctx),
     villagesModule(ctx),
     eventsModule(ctx),
   ];
-  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
-
-  await startPublishing(rt, {
-    relay,
-    topics: [
-      ...AREA_TOPICS,
-      ...HOUSEHOLD_TOPICS,
-      AuditRecorded.topic,
-      ...modules.flatMap((m) => m.topics ?? []),
-    ],
-  });
-  for (const m of modules) {
-    await m.start?.();
-    if (m.stop) rt.shutdown.add(m.name, m.stop);
-  }
-
-  const app = createServiceApp({
-    name: 'registry',
-    logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+  const app = await startService(service, {
+    topics: [...AREA_TOPICS, ...HOUSEHOLD_TOPICS],
+    modules,
+    openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       areaRoutes(router, services.areas);
       householdRoutes(router, services.households);
-      for (const m of modules) m.routes(router);
     },
   });
+  const { relay } = service;
   return { app, relay, models, services, householdList, cipher, audit, ctx, modules };
 }
 export type Registry = Awaited<ReturnType<typeof createRegistry>>;

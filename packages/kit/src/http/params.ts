@@ -6,11 +6,19 @@ import { zmsg } from '../errors';
 export const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /**
+ * Twelve digits, no more: for the registry's own area and household input, whose services
+ * refuse a malformed code with their own problem and its reason (REGISTRY_AREA_CODE_INVALID).
+ */
+export const areaCodeDigits = z
+  .string()
+  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
+
+/**
  * A 12-digit area code (统计用区划代码) as a request gives it: twelve digits and a real code
  * (a known province, no village without its township). Whether the area is in the registry
  * is the service's to check where it matters.
  */
-export const areaCode12 = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'))
-  .refine(isAreaCode, zmsg('不是有效的区划代码', 'not a valid area code'));
+export const areaCode12 = areaCodeDigits.refine(
+  isAreaCode,
+  zmsg('不是有效的区划代码', 'not a valid area code'),
+);

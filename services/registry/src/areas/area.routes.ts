@@ -6,14 +6,12 @@ import {
   requireRight,
   sendList,
   zmsg,
+  areaCodeDigits,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AreaService } from './area.service';
 
-const code12 = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
 const name = z
   .string()
   .trim()
@@ -22,7 +20,7 @@ const name = z
 const level = z.enum(['county', 'township', 'village']);
 const status = z.enum(['active', 'retired']);
 
-const createBody = z.strictObject({ code: code12, name });
+const createBody = z.strictObject({ code: areaCodeDigits, name });
 const updateBody = z.strictObject({
   name: name.optional(),
   status: status.optional(),
@@ -31,15 +29,15 @@ const updateBody = z.strictObject({
 // Strict objects and typed values: `{"status": {"$gt": ""}}` is refused, never a query operator.
 const listFilter = z.strictObject({
   q: z.string().max(50).optional(),
-  parentCode: code12.optional(),
+  parentCode: areaCodeDigits.optional(),
   level: level.optional(),
   status: status.optional(),
   id: z
-    .union([code12, z.array(code12).max(500)])
+    .union([areaCodeDigits, z.array(areaCodeDigits).max(500)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
 });
-const codeParam = z.object({ code: code12 });
+const codeParam = z.object({ code: areaCodeDigits });
 
 export function areaRoutes(router: Router, areas: AreaService): void {
   router.get(

@@ -1,4 +1,3 @@
-import type { Actor } from '@fupin/contracts';
 import {
   AppError,
   areaScopeFilter,
@@ -14,6 +13,8 @@ import {
   type Principal,
   unprocessable,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { areaLevel, parentCode, parseAreaCode } from '@fupin/reference';
 import type { Area, AreaModel } from './area.model';
@@ -34,10 +35,6 @@ const AREA = bi('地区', 'Area');
 function view(a: Area): AreaView {
   const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = a;
   return { id: _id, ...rest };
-}
-
-function actorOf(p: Principal): Actor {
-  return { kind: 'user', id: p.userId, name: p.username };
 }
 
 /** 行政区划 — the administrative tree (county → township → village) every record hangs on. */
@@ -101,7 +98,7 @@ export class AreaService {
     try {
       await this.areas.create(withOutbox(area, [areaCreated(snapshotOf(area), actorOf(p))]));
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw conflict(
           'REGISTRY_AREA_EXISTS',
           bi(`地区代码 ${input.code} 已存在`, `Area ${input.code} already exists`),

@@ -1,6 +1,13 @@
-import { bi, conflict, type FieldError, notFound, type Principal, unprocessable } from '@fupin/kit';
 import {
+  bi,
+  conflict,
+  type FieldError,
+  notFound,
+  type Principal,
+  unprocessable,
   actorOf,
+} from '@fupin/kit';
+import {
   householdStatusChanged,
   householdUpdated,
   memberAdded,

@@ -10,14 +10,9 @@ import {
   type MemberSnapshot,
   MemberUpdated,
 } from '@fupin/contracts';
-import type { Principal } from '@fupin/kit';
 import { GUARANTEES, type Household, type HouseholdStatus, type Member } from './household.model';
 
 export const HOUSEHOLD_TOPICS = [HouseholdRegistered.topic, MemberAdded.topic];
-
-export function actorOf(p: Principal): Actor {
-  return { kind: 'user', id: p.userId, name: p.username };
-}
 
 export function householdSnapshot(h: Household): HouseholdSnapshot {
   return {

@@ -7,14 +7,7 @@ import {
   type Principal,
   unprocessable,
 } from '@fupin/kit';
-import {
-  areaLevel,
-  isAreaCode,
-  maskBankAccount,
-  maskIdNumber,
-  maskPhone,
-  parentCode,
-} from '@fupin/reference';
+import { areaLevel, isAreaCode, maskBankAccount, maskIdNumber, maskPhone } from '@fupin/reference';
 import { GUARANTEES, type Guarantees, type Member, type PersonalValue } from './household.model';
 import {
   checkMemberIdentity,
@@ -40,10 +33,6 @@ export function checkArea(p: Principal, areaCode: string, errors: FieldError[]):
     return;
   }
   assertInScope(p, areaCode);
-}
-
-export function townshipOf(villageCode: string): string {
-  return parentCode(villageCode) ?? villageCode;
 }
 
 export function buildMembers(

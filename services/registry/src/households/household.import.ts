@@ -6,9 +6,10 @@ import {
   hasRight,
   type Principal,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
 import {
-  actorOf,
   householdRegistered,
   householdUpdated,
   memberAdded,
@@ -26,12 +27,12 @@ import {
   invalidHousehold,
   memberFacts,
   sortLike,
-  townshipOf,
 } from './household.facts';
 import { buildNew, register } from './household.registration';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdInput, ImportOutcome, NewHousehold } from './household.types';
 import { claimIds, releaseClaims } from './id-claims';
+import { townshipOf } from '@fupin/reference';
 
 // 导入 — households from an import file: created, or brought up to the row's facts; importing the
 // same file twice changes nothing.
@@ -114,7 +115,7 @@ export async function upsertFromImport(
     ...existing,
     ...factsNext,
     areaCode: input.areaCode,
-    townshipCode: townshipOf(input.areaCode),
+    townshipCode: townshipOf(input.areaCode) ?? input.areaCode,
     members: sortLike(existing.members, members),
   });
   const changed = changedFields(existing, next).filter(
@@ -258,11 +259,8 @@ async function insertUnordered(
     await collection.insertMany(docs, { ordered: false });
   } catch (err) {
     const raw = (err as { writeErrors?: unknown }).writeErrors;
-    const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as {
-      index: number;
-      code?: number;
-    }[];
-    if (!writeErrors.length || writeErrors.some((w) => w.code !== 11000)) throw err;
+    const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number }[];
+    if (!writeErrors.length || !isDuplicateKey(err)) throw err;
     for (const w of writeErrors) failed.add(w.index);
   }
   return failed;

@@ -8,22 +8,18 @@ import {
   hasRight,
   type Principal,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { actorOf, householdRegistered, memberAdded } from './household.events';
+import { householdRegistered, memberAdded } from './household.events';
 import type { Household } from './household.model';
 import { allGuaranteesMet } from './household.rules';
-import {
-  applyFacts,
-  buildMembers,
-  checkArea,
-  derive,
-  invalidHousehold,
-  townshipOf,
-} from './household.facts';
+import { applyFacts, buildMembers, checkArea, derive, invalidHousehold } from './household.facts';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdInput, HouseholdView, NewHousehold } from './household.types';
 import { householdView } from './household.views';
 import { claimIds, releaseClaims } from './id-claims';
+import { townshipOf } from '@fupin/reference';
 
 // 建档立卡 — registering a household: by application (a candidate) or, for users with the approve
 // right, with the status an existing record states.
@@ -58,7 +54,7 @@ export async function register(
       doc._id,
       doc.members.map((m) => m.idNumber.hash),
     );
-    if ((err as { code?: unknown }).code === 11000) {
+    if (isDuplicateKey(err)) {
       throw conflict(
         'REGISTRY_HOUSEHOLD_NO_EXISTS',
         bi(
@@ -117,7 +113,7 @@ export function buildNew(
     _id: randomUUID(),
     householdNo: input.householdNo.trim(),
     areaCode: input.areaCode,
-    townshipCode: townshipOf(input.areaCode),
+    townshipCode: townshipOf(input.areaCode) ?? input.areaCode,
     status: input.status ?? 'candidate',
     ...facts,
     headName: '',

@@ -6,6 +6,7 @@ import {
   requireReason,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
@@ -21,7 +22,6 @@ import {
 } from './household.schemas';
 import type { HouseholdService, UnmaskRequest } from './household.service';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const memberParam = idParam.extend({ memberId: z.string().min(1).max(64) });
 
 /** `?unmask=true&reason=…` asks for personal data in clear; the reason is mandatory and audited. */

@@ -1,4 +1,4 @@
-import { zmsg } from '@fupin/kit';
+import { zmsg, areaCodeDigits } from '@fupin/kit';
 import {
   codesOf,
   DisabilityGrade,
@@ -16,9 +16,6 @@ import { GUARANTEES, HOUSEHOLD_STATUSES } from './household.model';
 
 /** Request schemas of the household API; the same shapes back the Excel import. */
 
-export const areaCode12 = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
 const year = z.number().int().min(2000).max(2100);
 const fen = z.number().int().min(0).max(1e12);
 const text = (max: number) =>
@@ -121,7 +118,7 @@ export const householdCreateSchema = householdFactsSchema.extend({
         'a household number is 4–32 letters, digits or hyphens',
       ),
     ),
-  areaCode: areaCode12,
+  areaCode: areaCodeDigits,
   /** Registering an existing record states its status (needs registry:approve); otherwise `candidate`. */
   status: z.enum(HOUSEHOLD_STATUSES).optional(),
   members: z
@@ -140,7 +137,7 @@ const oneOrMany = <T extends z.ZodType>(s: T) =>
 
 /** List filter: strict (no operators), typed values only. */
 export const householdFilterSchema = z.strictObject({
-  area: areaCode12.optional(),
+  area: areaCodeDigits.optional(),
   status: oneOrMany(statusSchema).optional(),
   attribute: z.enum(codesOf(PovertyAttribute)).optional(),
   cause: z.enum(codesOf(PovertyCause)).optional(),

@@ -1,4 +1,4 @@
-import { type AppError, bi, conflict } from '@fupin/kit';
+import { type AppError, bi, conflict, isDuplicateKey } from '@fupin/kit';
 import type { Member } from './household.model';
 import type { HouseholdStore } from './household.store';
 
@@ -38,7 +38,7 @@ export async function claimIds(
         done.push(hash);
         break;
       } catch (err) {
-        if ((err as { code?: unknown }).code !== 11000) throw await refuse(err);
+        if (!isDuplicateKey(err)) throw await refuse(err);
       }
       const claim = await store.deps.claims.findById(hash).lean();
       if (claim?.householdId === householdId) break;

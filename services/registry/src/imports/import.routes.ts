@@ -6,6 +6,7 @@ import {
   requireRight,
   sendList,
   uploadFileNameSchema,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
@@ -15,7 +16,6 @@ import { writeReport, writeTemplate } from './household-workbook';
 import type { ImportService } from './import.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const uploadQuery = z.object({ fileName: uploadFileNameSchema.optional() });
 
 function sendXlsx(res: Response, fileName: string): void {

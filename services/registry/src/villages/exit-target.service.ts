@@ -8,9 +8,10 @@ import {
   outboxUpdate,
   type Principal,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
 import type { AreaModel } from '../areas/area.model';
-import { actorOf } from '../households/household.events';
 import { exitTargetSet } from './village.events';
 import type { ExitTarget, ExitTargetModel } from './village.model';
 
@@ -81,7 +82,7 @@ export class ExitTargetService {
       try {
         await this.deps.targets.create(withOutbox(next, [event]));
       } catch (err) {
-        if ((err as { code?: unknown }).code === 11000) throw stale(currentRevision);
+        if (isDuplicateKey(err)) throw stale(currentRevision);
         throw err;
       }
     } else {

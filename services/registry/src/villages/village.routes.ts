@@ -5,13 +5,13 @@ import {
   principalOf,
   requireRight,
   sendList,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ExitTargetService } from './exit-target.service';
 import type { VillageService } from './village.service';
 import {
-  areaCode12,
   exitTargetBodySchema,
   exitTargetFilterSchema,
   exitTargetParams,

@@ -1,12 +1,7 @@
-import { zmsg } from '@fupin/kit';
-import { isAreaCode } from '@fupin/reference';
+import { zmsg, areaCode12 } from '@fupin/kit';
 import { z } from 'zod';
 import { INFRASTRUCTURE } from './village.model';
 
-export const areaCode12 = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'))
-  .refine(isAreaCode, zmsg('不是有效的区划代码', 'not a valid area code'));
 const year = z.number().int().min(2000).max(2100);
 const count = z.number().int().min(0).max(10_000_000);
 const text = (max: number) =>

@@ -12,10 +12,11 @@ import {
   type Principal,
   unprocessable,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { parentCode } from '@fupin/reference';
 import type { Area, AreaModel } from '../areas/area.model';
-import { actorOf } from '../households/household.events';
 import type { HouseholdModel } from '../households/household.model';
 import { villageUpdated } from './village.events';
 import {
@@ -431,7 +432,7 @@ export class VillageService {
       try {
         await this.deps.villages.create(withOutbox(doc, [event]));
       } catch (err) {
-        if ((err as { code?: unknown }).code === 11000) throw stale(current.revision);
+        if (isDuplicateKey(err)) throw stale(current.revision);
         throw err;
       }
     } else {

@@ -1,10 +1,7 @@
-import { badRequest, bi, handle, parseInput, principalOf, requireRight } from '@fupin/kit';
+import { badRequest, bi, handle, parseInput, principalOf, requireRight, idParam } from '@fupin/kit';
 import type { Router } from 'express';
-import { z } from 'zod';
 import { startRequirements, stepBodySchema, workflowParams } from './workflow.schemas';
 import type { WorkflowService } from './workflow.service';
-
-const idParam = z.object({ id: z.string().min(1).max(64) });
 
 export function workflowRoutes(router: Router, workflows: WorkflowService): void {
   router.get(

@@ -3,6 +3,7 @@ import {
   type ListQuery,
   type PersonalDataCipher,
   type Principal,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { areaLevel } from '@fupin/reference';
 import type { Household, HouseholdModel } from '../household.model';
@@ -71,7 +72,7 @@ export class HouseholdListView {
     } catch (err) {
       // A duplicate key is a row already at a newer revision (its filter missed, its upsert
       // met the id): that row is right as it stands.
-      if (!onlyDuplicateKeys(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -166,13 +167,4 @@ export class HouseholdListView {
     const byId = new Map(found.map((h) => [h._id, h]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
-}
-
-function onlyDuplicateKeys(err: unknown): boolean {
-  const e = err as { code?: unknown; writeErrors?: unknown };
-  if (e.writeErrors !== undefined) {
-    const list = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-    return list.every((w) => (w as { code?: unknown }).code === 11000);
-  }
-  return e.code === 11000;
 }
