@@ -50,7 +50,7 @@ const allowed: ReadonlyMap<string, string> = new Map<string, string>([
   ['services/assistance/src/assistance.ts', 'createAssistance 162 lines'],
   ['services/funds/src/funds.ts', 'createFunds 140 lines'],
   // Split into compute / publish / recompute once the edits under way in it have landed.
-  ['services/assessment/src/rankings/ranking.service.ts', '786 lines; computePeriod 128 lines'],
+  ['services/assessment/src/rankings/ranking.service.ts', '794 lines'],
   ['services/assessment/src/schemes/scheme.service.ts', 'validTracks 141 lines'],
   ['services/assessment/src/schemes/target-import.ts', 'run 173 lines'],
   ['services/assistance/src/exports/export.routes.ts', 'exportRoutes 138 lines'],

@@ -186,25 +186,7 @@ export class RankingService {
         own.set(m.code, m);
         byUnit.set(m.unitId, own);
       }
-      let scores: UnitScore[];
-      try {
-        scores = scoreTrack({
-          indicators: track.indicators,
-          previousStreaks: streaks,
-          units: track.units.map((u) => ({
-            unitId: u.unitId,
-            name: u.name,
-            values: Object.fromEntries(
-              codes.map((c) => [c, byUnit.get(u.unitId)?.get(c)?.value ?? null]),
-            ),
-            ...(track.targets.get(u.unitId) ? { targets: track.targets.get(u.unitId)! } : {}),
-          })),
-        });
-      } catch (err) {
-        if (err instanceof ScoringError)
-          throw unprocessable(err.code, bi(err.text.zh, err.text.en));
-        throw err;
-      }
+      const scores = scoreUnits(track, codes, byUnit, streaks);
       const refOf = new Map(track.units.map((u) => [u.unitId, u]));
       const units = scores.map((s) => {
         const ref = refOf.get(s.unitId)!;
@@ -782,5 +764,31 @@ export class RankingService {
       this.deps.late.countDocuments(filter),
     ]);
     return { items: items.map(({ _id, ...l }) => ({ id: _id, ...l })), total };
+  }
+}
+
+/** Scores a track's units from their measurements; a scheme the engine refuses is a 422. */
+function scoreUnits(
+  track: ReturnType<SchemeService['resolve']>[number],
+  codes: IndicatorCode[],
+  byUnit: Map<string, Map<string, Measurement>>,
+  streaks: Record<string, number>,
+): UnitScore[] {
+  try {
+    return scoreTrack({
+      indicators: track.indicators,
+      previousStreaks: streaks,
+      units: track.units.map((u) => ({
+        unitId: u.unitId,
+        name: u.name,
+        values: Object.fromEntries(
+          codes.map((c) => [c, byUnit.get(u.unitId)?.get(c)?.value ?? null]),
+        ),
+        ...(track.targets.get(u.unitId) ? { targets: track.targets.get(u.unitId)! } : {}),
+      })),
+    });
+  } catch (err) {
+    if (err instanceof ScoringError) throw unprocessable(err.code, bi(err.text.zh, err.text.en));
+    throw err;
   }
 }
