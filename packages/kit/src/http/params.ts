@@ -6,8 +6,8 @@ import { zmsg } from '../errors';
 export const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /**
- * Twelve digits, no more: for the registry's own area and household input, whose services
- * refuse a malformed code with their own problem and its reason (REGISTRY_AREA_CODE_INVALID).
+ * Twelve digits, no more: for the input whose service refuses a malformed code with its own
+ * problem and reason (the registry's areas and households, the gateway's user scopes).
  */
 export const areaCodeDigits = z
   .string()

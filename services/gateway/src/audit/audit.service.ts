@@ -1,5 +1,5 @@
 import type { AuditRecorded, Envelope } from '@fupin/contracts';
-import { areaScopeFilter, type ListQuery, type Principal } from '@fupin/kit';
+import { areaScopeFilter, type ListQuery, type Principal, isDuplicateKey } from '@fupin/kit';
 import type { z } from 'zod';
 import type { AuditRecord, AuditRecordModel } from './audit.model';
 
@@ -60,7 +60,7 @@ export class AuditStore {
         count: event.payload.count,
       });
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 

@@ -38,7 +38,8 @@ export class SecurityAudit {
   }
 }
 
-export const actorOf = (p: Principal): AuditActor => ({
+/** Who did something, as the security audit records it: the user and the area of their scope. */
+export const auditActorOf = (p: Principal): AuditActor => ({
   id: p.userId,
   name: p.username,
   areaCode: p.areaCode,

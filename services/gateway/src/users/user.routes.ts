@@ -7,6 +7,7 @@ import {
   RIGHTS,
   sendList,
   zmsg,
+  areaCodeDigits,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
@@ -20,9 +21,6 @@ import {
 } from './roles';
 import type { UserService } from './user.service';
 
-const areaCode = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
 const username = z
   .string()
   .trim()
@@ -48,14 +46,14 @@ const createBody = z.strictObject({
   displayName,
   roles,
   department: department.optional(),
-  areaCode,
+  areaCode: areaCodeDigits,
   rights: rights.optional(),
 });
 const updateBody = z.strictObject({
   displayName: displayName.optional(),
   roles: roles.optional(),
   department: department.optional(),
-  areaCode: areaCode.optional(),
+  areaCode: areaCodeDigits.optional(),
   rights: rights.optional(),
   status: z.enum(['active', 'disabled']).optional(),
   revision: z.number().int().positive().optional(),
@@ -64,7 +62,7 @@ const listFilter = z.strictObject({
   q: z.string().max(40).optional(),
   role: z.enum(ROLE_CODES).optional(),
   department: z.enum(DEPARTMENT_CODES).optional(),
-  areaCode: areaCode.optional(),
+  areaCode: areaCodeDigits.optional(),
   status: z.enum(['active', 'disabled']).optional(),
   id: z
     .union([z.uuid(), z.array(z.uuid()).max(500)])

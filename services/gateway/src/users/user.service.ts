@@ -9,9 +9,10 @@ import {
   notFound,
   type Principal,
   unprocessable,
+  isDuplicateKey,
 } from '@fupin/kit';
 import { areaLevel, isAreaCode } from '@fupin/reference';
-import { actorOf, type SecurityAudit } from '../audit/security-audit';
+import { auditActorOf, type SecurityAudit } from '../audit/security-audit';
 import { generateInitialPassword, hashPassword } from './password';
 import {
   type Department,
@@ -165,7 +166,7 @@ export class UserService {
       p.userId,
     );
     await this.d.audit.record(
-      actorOf(p),
+      auditActorOf(p),
       'permission_change',
       { type: 'user', ids: [user._id], fields: ['roles', 'department', 'areaCode', 'rights'] },
       { reason: 'user created', requestId },
@@ -197,7 +198,7 @@ export class UserService {
     try {
       await this.d.users.create(doc);
     } catch (err) {
-      if ((err as { code?: unknown }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw conflict(
           'GATEWAY_USERNAME_TAKEN',
           bi(`用户名「${doc.username}」已被使用`, `The username "${doc.username}" is taken`),
@@ -262,7 +263,7 @@ export class UserService {
     if (changed.length) {
       await this.d.voidCredentials(id, now);
       await this.d.audit.record(
-        actorOf(p),
+        auditActorOf(p),
         'permission_change',
         { type: 'user', ids: [id], fields: [...changed] },
         { requestId },
@@ -293,7 +294,7 @@ export class UserService {
     );
     await this.d.voidCredentials(id, now);
     await this.d.audit.record(
-      actorOf(p),
+      auditActorOf(p),
       'permission_change',
       { type: 'user', ids: [id], fields: ['password'] },
       { reason: 'password reset', requestId },
@@ -313,7 +314,7 @@ export class UserService {
     );
     await this.d.clearFailures(id);
     await this.d.audit.record(
-      actorOf(p),
+      auditActorOf(p),
       'permission_change',
       { type: 'user', ids: [id], fields: ['lockedUntil'] },
       { reason: 'account unlocked', requestId },
