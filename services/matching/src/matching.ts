@@ -1,17 +1,15 @@
 import path from 'node:path';
-import { AuditRecorded } from '@fupin/contracts';
 import {
-  openOutbox,
-  openRedis,
-  personalDataCipherOf,
   createByteSealer,
-  createServiceApp,
-  loadOpenApi,
+  openService,
+  personalDataCipherOf,
   projectedHouseholdModel,
   RegistryProjection,
   scopedRepository,
+  registryProjectionModule,
+  type ServiceOptions,
   type ServiceRuntime,
-  startPublishing,
+  startService,
 } from '@fupin/kit';
 import type { MatchingConfig } from './config';
 import { type Finding, findingModel } from './findings/finding.model';
@@ -20,7 +18,6 @@ import { findingsModule } from './findings';
 import { type DepartmentList, type ListSeries, listModels } from './lists/list.model';
 import { listRoutes } from './lists/list.routes';
 import { ListService } from './lists/list.service';
-import type { MatchingContext } from './module';
 import { personBucketModel } from './persons/person-index.model';
 import { personIndexRoutes } from './persons/person-index.routes';
 import { PersonIndex } from './persons/person-index.service';
@@ -28,15 +25,11 @@ import { type MatchingRun, matchingRunModel } from './runs/run.model';
 import { type RunHooks, RunService } from './runs/run.service';
 import { type RunWorkerOptions, runsModule } from './runs';
 
-export interface MatchingOptions {
-  now?: () => Date;
-  queuePrefix?: string;
+export interface MatchingOptions extends ServiceOptions {
   /** Findings recorded per write (tests use small batches). */
   batchSize?: number;
   hooks?: RunHooks;
   worker?: RunWorkerOptions;
-  /** Consume the registry's events (off for tools that only read what is stored). */
-  consume?: boolean;
 }
 
 /**
@@ -49,20 +42,9 @@ export async function createMatching(
   config: MatchingConfig,
   opts: MatchingOptions = {},
 ) {
-  const now = opts.now ?? (() => new Date());
   const cipher = personalDataCipherOf(config);
-  const {
-    relay,
-    models: relayModels,
-    eventsStored,
-    audit,
-  } = openOutbox(rt, {
-    service: 'matching',
-    models: [],
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    pollMs: config.OUTBOX_POLL_MS,
-  });
-  const redis = openRedis(rt, config.REDIS_URL);
+  const service = openService(rt, config, opts);
+  const { audit, eventsStored, now } = service;
 
   const households = projectedHouseholdModel(rt.conn);
   const persons = new PersonIndex(personBucketModel(rt.conn), rt.logger, now);
@@ -101,38 +83,14 @@ export async function createMatching(
     ...(opts.hooks ? { hooks: opts.hooks } : {}),
   });
 
-  const ctx: MatchingContext = {
-    rt,
-    config,
-    cipher,
-    audit,
-    redis,
-    queuePrefix: opts.queuePrefix ?? config.KAFKA_TOPIC_PREFIX ?? '',
-    eventsStored,
-    now,
-  };
-  const modules = [runsModule(ctx, runs, opts.worker), findingsModule(ctx, findings)];
-  for (const m of modules) relayModels.push(...(m.outboxModels ?? []));
-
-  await startPublishing(rt, {
-    relay,
-    topics: [AuditRecorded.topic, ...modules.flatMap((m) => m.topics ?? [])],
-  });
-  if (opts.consume !== false)
-    await projection.start(rt, { groupId: rt.group('registry-projection') });
-  for (const m of modules) {
-    await m.start?.();
-    if (m.stop) rt.shutdown.add(m.name, m.stop);
-  }
-
-  const app = createServiceApp({
-    name: 'matching',
-    logger: rt.logger,
-    verifier: rt.verifier,
-    readiness: rt.readiness,
-    metrics: rt.metrics,
-    bodyLimit: config.HTTP_BODY_LIMIT,
-    publicDocs: { '/openapi.json': loadOpenApi(path.join(__dirname, 'openapi')) },
+  const ctx = { ...service, cipher };
+  const app = await startService(service, {
+    modules: [
+      registryProjectionModule(service, projection),
+      runsModule(ctx, runs, opts.worker),
+      findingsModule(ctx, findings),
+    ],
+    openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       listRoutes(router, lists);
       personIndexRoutes(router, {
@@ -141,9 +99,9 @@ export async function createMatching(
         index: persons,
         registryUrl: config.REGISTRY_URL,
       });
-      for (const m of modules) m.routes(router);
     },
   });
+  const { relay } = service;
   return { app, relay, cipher, audit, ctx, projection, persons, lists, findings, runs, households };
 }
 export type Matching = Awaited<ReturnType<typeof createMatching>>;

@@ -10,14 +10,9 @@ import {
   FindingVerified,
   SYSTEM_ACTOR,
 } from '@fupin/contracts';
-import type { Principal } from '@fupin/kit';
 import type { Finding } from './finding.model';
 
 export const FINDING_TOPICS = [FindingCreated.topic];
-
-export function actorOf(p: Principal): Actor {
-  return { kind: 'user', id: p.userId, name: p.username };
-}
 
 export function findingSnapshot(f: Finding): FindingSnapshot {
   return {

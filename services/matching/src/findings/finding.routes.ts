@@ -14,6 +14,8 @@ import {
   sendList,
   sendXlsx,
   zmsg,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
@@ -21,19 +23,17 @@ import { LIST_TYPE_CODES } from '../lists/list-types';
 import { writeFindings } from './finding-export';
 import type { FindingFilter, FindingService } from './finding.service';
 
-const areaCode = z.string().regex(/^\d{12}$/, zmsg('应为12位区划代码', 'a 12-digit area code'));
 const filterSchema = z.strictObject({
   rule: matchingRuleCodeSchema.optional(),
   status: findingStatusSchema.optional(),
   listType: z.enum(LIST_TYPE_CODES).optional(),
   overdue: z.boolean().optional(),
   open: z.boolean().optional(),
-  areaCode: areaCode.optional(),
-  townshipCode: areaCode.optional(),
+  areaCode: areaCode12.optional(),
+  townshipCode: areaCode12.optional(),
   householdId: z.string().min(1).max(64).optional(),
   runId: z.string().min(1).max(64).optional(),
 });
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const note = z.string().trim().max(1000).optional();
 
 const verifyBody = z

@@ -10,11 +10,13 @@ import {
   type Principal,
   type ScopedRepository,
   withOutbox,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { areaLevel, isAreaCode } from '@fupin/reference';
+import { townshipOf } from '@fupin/reference';
 import type { Model } from 'mongoose';
 import type { ListType } from '../lists/list-types';
-import { actorOf, findingCreated, findingOverdue, stepEvent } from './finding.events';
+import { findingCreated, findingOverdue, stepEvent } from './finding.events';
 import type { Finding, FindingCandidate } from './finding.model';
 import { transition, type WorkflowAction } from './finding.workflow';
 
@@ -23,13 +25,6 @@ const MISSING = { what: bi('比对问题', 'Finding'), code: 'MATCHING_FINDING_N
 /** What a run records, and the overdue sweep, cover every area of the county. */
 const RUN = countyWide('a matching run records what it found in every area');
 const SWEEP = countyWide('the overdue sweep reports every overdue finding');
-
-/** The township a finding is verified by: a village's township, else the area itself. */
-export function townshipOf(areaCode: string): string {
-  return isAreaCode(areaCode) && areaLevel(areaCode) === 'village'
-    ? `${areaCode.slice(0, 9)}000`
-    : areaCode;
-}
 
 export type FindingView = Omit<Finding, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & {
   id: string;
@@ -106,10 +101,9 @@ export class FindingService {
         created = docs.length;
       } catch (err) {
         // Another instance recorded some of them first: those are re-confirmed instead.
-        const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] })
-          .writeErrors;
+        const writeErrors = (err as { writeErrors?: { index: number }[] }).writeErrors;
         const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0 || list.some((e) => e.code !== 11000)) throw err;
+        if (list.length === 0 || !isDuplicateKey(err)) throw err;
         created = docs.length - list.length;
         for (const e of list) existing.add(docs[e.index]!._id);
       }
@@ -133,7 +127,7 @@ export class FindingService {
   private newFinding(c: FindingCandidate, runId: string, now: Date): Finding {
     return {
       ...c,
-      townshipCode: townshipOf(c.areaCode),
+      townshipCode: townshipOf(c.areaCode) ?? c.areaCode,
       status: 'assigned',
       conclusion: null,
       conclusionReason: null,

@@ -1,6 +1,6 @@
-import { createQueue, createWorker } from '@fupin/kit';
+import { createQueue, createWorker, type ServiceContext, type ServiceModule } from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
-import type { MatchingContext, MatchingModule } from '../module';
+import type { MatchingConfig } from '../config';
 import { FINDING_TOPICS } from './finding.events';
 import { findingRoutes } from './finding.routes';
 import type { FindingService } from './finding.service';
@@ -12,10 +12,13 @@ const HOURLY = 3600 * 1000;
  * Findings, their workflow and exports; an hourly BullMQ schedule reports the findings whose
  * deadline passed (a repeatable job, so it runs once however many instances there are).
  */
-export function findingsModule(ctx: MatchingContext, findings: FindingService): MatchingModule {
+export function findingsModule(
+  ctx: ServiceContext<MatchingConfig>,
+  findings: FindingService,
+): ServiceModule {
   const queueOpts = {
     connection: ctx.redis,
-    prefix: ctx.queuePrefix || 'fupin',
+    prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
   };
   let queue: Queue | undefined;

@@ -7,6 +7,8 @@ import {
   sendList,
   uploadFileNameSchema,
   zmsg,
+  idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
@@ -27,14 +29,10 @@ export const calendarDaySchema = z
 const uploadQuery = z.object({
   type: z.enum(LIST_TYPE_CODES),
   date: calendarDaySchema,
-  area: z
-    .string()
-    .regex(/^\d{12}$/, zmsg('应为12位区划代码', 'a 12-digit area code'))
-    .optional(),
+  area: areaCode12.optional(),
   idColumn: z.string().trim().min(1).max(50).optional(),
   fileName: uploadFileNameSchema.optional(),
 });
-const idParam = z.object({ id: z.string().min(1).max(64) });
 
 function fileNameOf(req: Request, fromQuery: string | undefined): string {
   if (fromQuery) return fromQuery;
@@ -77,10 +75,7 @@ export function listRoutes(router: Router, lists: ListService): void {
         filter: z.strictObject({
           type: z.enum(LIST_TYPE_CODES).optional(),
           status: z.enum(['receiving', 'ready', 'failed']).optional(),
-          areaCode: z
-            .string()
-            .regex(/^\d{12}$/)
-            .optional(),
+          areaCode: areaCode12.optional(),
         }),
       });
       const { items, total } = await lists.list(principalOf(req), q);

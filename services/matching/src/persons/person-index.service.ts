@@ -3,6 +3,7 @@ import {
   type ProjectedHouseholdModel,
   type ProjectionChange,
   REGISTERED_HOUSEHOLDS,
+  isDuplicateKey,
 } from '@fupin/kit';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { Logger } from 'pino';
@@ -114,7 +115,7 @@ export class PersonIndex {
       await this.model.bulkWrite(ops, { ordered: false });
     } catch (err) {
       // Two instances creating the same new bucket at once: one insert loses; the retry updates.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await this.model.bulkWrite(ops, { ordered: false });
     }
   }

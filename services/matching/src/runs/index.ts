@@ -1,6 +1,12 @@
-import { AppError, createQueue, createWorker } from '@fupin/kit';
+import {
+  AppError,
+  createQueue,
+  createWorker,
+  type ServiceContext,
+  type ServiceModule,
+} from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
-import type { MatchingContext, MatchingModule } from '../module';
+import type { MatchingConfig } from '../config';
 import { runViewCheck } from './run-view';
 import { runRoutes } from './run.routes';
 import type { RunService } from './run.service';
@@ -21,13 +27,13 @@ export interface RunWorkerOptions {
 
 /** Matching runs as BullMQ jobs: queued by the API, executed by the service's worker. */
 export function runsModule(
-  ctx: MatchingContext,
+  ctx: ServiceContext<MatchingConfig>,
   runs: RunService,
   opts: RunWorkerOptions = {},
-): MatchingModule {
+): ServiceModule {
   const queueOpts = {
     connection: ctx.redis,
-    prefix: ctx.queuePrefix || 'fupin',
+    prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
   };
   let queue: Queue<RunJobData> | undefined;

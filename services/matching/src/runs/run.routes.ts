@@ -5,6 +5,7 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -13,7 +14,6 @@ import type { RunService } from './run.service';
 import { RULE_CODES, RULES } from './rules';
 
 const createBody = z.strictObject({ listId: z.string().min(1).max(64).optional() });
-const idParam = z.object({ id: z.string().min(1).max(64) });
 
 export function runRoutes(
   router: Router,
