@@ -1,5 +1,4 @@
-import type { Actor } from '@fupin/contracts';
-import { type AppError, bi, conflict, parseListQuery, type Principal, zmsg } from '@fupin/kit';
+import { type AppError, bi, conflict, parseListQuery, zmsg } from '@fupin/kit';
 import { isAreaCode } from '@fupin/reference';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
@@ -11,8 +10,6 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 
 // Input pieces every support route shares.
-
-export const idParam = z.object({ id: z.string().min(1).max(64) });
 
 export const areaCode = z
   .string()
@@ -46,15 +43,6 @@ export const year = z.coerce.number().int().min(2000).max(2100);
 
 export const fen = z.number().int().min(0).max(1e12);
 
-/** Today in Asia/Shanghai, as `YYYY-MM-DD`. */
-export function shanghaiDay(now: Date): string {
-  return dayjs(now).tz('Asia/Shanghai').format('YYYY-MM-DD');
-}
-
-export function actorOf(p: Principal): Actor {
-  return { kind: 'user', id: p.userId, name: p.username };
-}
-
 /** An update based on a revision someone else has already changed. */
 export function staleRevision(): AppError {
   return conflict(
@@ -64,11 +52,6 @@ export function staleRevision(): AppError {
       'The record was changed by someone else; reload and retry',
     ),
   );
-}
-
-/** Whether a write failed on a unique index (a duplicate). */
-export function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: unknown }).code === 11000;
 }
 
 /** The `filter` query parameter alone (an export takes the list's filter, not its page). */

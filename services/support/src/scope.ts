@@ -1,5 +1,4 @@
 import { AppError, bi, type Principal, requireRight, type Right } from '@fupin/kit';
-import { areaLevel, parentCode } from '@fupin/reference';
 import type { RequestHandler } from 'express';
 
 /**
@@ -42,11 +41,6 @@ export function requireArea(area: SupportArea): RequestHandler {
     }
     next();
   };
-}
-
-/** The township (乡镇) of a village code; a township or wider code is its own. */
-export function townshipOf(areaCode: string): string {
-  return areaLevel(areaCode) === 'village' ? (parentCode(areaCode) ?? areaCode) : areaCode;
 }
 
 /** The rights check on the support module, then the department check for its half. */

@@ -1,9 +1,17 @@
-import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from '@fupin/kit';
-import { codesOf, SchoolStage } from '@fupin/reference';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  sendList,
+  sendXlsx,
+  writeSheet,
+  idParam,
+} from '@fupin/kit';
+import { codesOf, SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
-import { areaCode, calendarDay, idParam, shanghaiDay, term } from '../http';
+import { areaCode, calendarDay, term } from '../http';
 import { allow } from '../scope';
 import { DropoutCloseReason } from './education.reference';
 import { type EducationRouteDeps, filterOf, list, revision, text } from './education.inputs';
@@ -39,7 +47,7 @@ const dropoutFilter = z.strictObject({
 /** 控辍保学 — dropout cases: the scan, owners, follow-ups, closing, and the case export. */
 export function dropoutRoutes(router: Router, deps: EducationRouteDeps): void {
   const { dropouts } = deps;
-  const currentTerm = () => termOfDay(shanghaiDay(deps.now()));
+  const currentTerm = () => termOfDay(shanghaiDateOf(deps.now()));
   router.post(
     '/education/dropout-cases/scan',
     allow('write', 'education'),
@@ -123,7 +131,7 @@ export function dropoutRoutes(router: Router, deps: EducationRouteDeps): void {
           { header: '销号原因', value: (x) => zh(DropoutCloseReason, x.closeReason), width: 20 },
           {
             header: '销号时间',
-            value: (x) => (x.closedAt ? shanghaiDay(x.closedAt) : null),
+            value: (x) => (x.closedAt ? shanghaiDateOf(x.closedAt) : null),
             width: 12,
           },
         ],

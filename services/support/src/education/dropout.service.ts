@@ -13,8 +13,10 @@ import {
   unprocessable,
   withOutbox,
   findPage,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { actorOf, isDuplicateKey, staleRevision } from '../http';
+import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
 import type { PersonService } from '../people/person.service';
 import { linkOf } from '../people/person-link';

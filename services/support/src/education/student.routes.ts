@@ -1,9 +1,17 @@
-import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from '@fupin/kit';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  sendList,
+  sendXlsx,
+  writeSheet,
+  idParam,
+} from '@fupin/kit';
 import { codesOf, SchoolStage } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
-import { areaCode, idParam, idsFilter, term } from '../http';
+import { areaCode, idsFilter, term } from '../http';
 import { allow } from '../scope';
 import { EnrollmentStatus } from './education.reference';
 import {

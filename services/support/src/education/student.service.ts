@@ -9,8 +9,9 @@ import {
   notFound,
   type Principal,
   findPage,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { isDuplicateKey, staleRevision } from '../http';
+import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
 import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';

@@ -1,9 +1,17 @@
-import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from '@fupin/kit';
-import { SchoolStage } from '@fupin/reference';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  sendList,
+  sendXlsx,
+  writeSheet,
+  idParam,
+} from '@fupin/kit';
+import { SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, yuan, zh } from '../exports/sheet';
-import { areaCode, calendarDay, fen, idParam, shanghaiDay, term } from '../http';
+import { areaCode, calendarDay, fen, term } from '../http';
 import { allow } from '../scope';
 import { SubsidyType } from './education.reference';
 import {
@@ -56,7 +64,7 @@ const paymentFilter = z.strictObject({
 /** Subsidy standards, payments (one, a batch, a void), totals, and the payment export. */
 export function subsidyRoutes(router: Router, deps: EducationRouteDeps): void {
   const { subsidies } = deps;
-  const currentTerm = () => termOfDay(shanghaiDay(deps.now()));
+  const currentTerm = () => termOfDay(shanghaiDateOf(deps.now()));
   router.get(
     '/education/subsidy-standards',
     allow('read', 'education'),

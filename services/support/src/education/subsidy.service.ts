@@ -12,8 +12,9 @@ import {
   unprocessable,
   withOutbox,
   findPage,
+  actorOf,
+  isDuplicateKey,
 } from '@fupin/kit';
-import { actorOf, isDuplicateKey } from '../http';
 import type {
   Enrollment,
   EducationModels,

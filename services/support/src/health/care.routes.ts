@@ -1,7 +1,7 @@
-import { handle, parseInput, principalOf, sendList } from '@fupin/kit';
+import { handle, parseInput, principalOf, sendList, idParam } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode, calendarDay, idParam } from '../http';
+import { areaCode, calendarDay } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';

@@ -1,8 +1,16 @@
-import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from '@fupin/kit';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  sendList,
+  sendXlsx,
+  writeSheet,
+  idParam,
+} from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, yuan } from '../exports/sheet';
-import { areaCode, calendarDay, fen, idParam, parseFilter } from '../http';
+import { areaCode, calendarDay, fen, parseFilter } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';

@@ -13,8 +13,9 @@ import {
   unprocessable,
   withOutbox,
   findPage,
+  actorOf,
 } from '@fupin/kit';
-import { actorOf, staleRevision } from '../http';
+import { staleRevision } from '../http';
 import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import { reimbursementOf, type TopUpStatus, topUpStatusOf } from './reimbursement.rules';

@@ -2,10 +2,11 @@ import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from 
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp } from '../exports/sheet';
-import { areaCode, parseFilter, shanghaiDay, year } from '../http';
+import { areaCode, parseFilter, year } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, kind, list, text } from './health.inputs';
 import { insuredView } from './insurance.service';
+import { shanghaiDateOf } from '@fupin/reference';
 
 const insuranceFilter = z.strictObject({
   kind: kind.optional(),
@@ -18,7 +19,7 @@ const insuranceFilter = z.strictObject({
 /** Insurance enrolment by person and year, coverage by area, and the insurance export. */
 export function insuranceRoutes(router: Router, deps: HealthRouteDeps): void {
   const { insurance } = deps;
-  const thisYear = () => Number(shanghaiDay(deps.now()).slice(0, 4));
+  const thisYear = () => Number(shanghaiDateOf(deps.now()).slice(0, 4));
   const yearQuery = (req: Request) =>
     parseInput(z.object({ year: year.optional() }).passthrough(), req.query, { where: 'query' })
       .year ?? thisYear();

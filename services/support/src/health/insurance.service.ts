@@ -7,8 +7,8 @@ import {
   outboxUpdate,
   type Principal,
   findPage,
+  actorOf,
 } from '@fupin/kit';
-import { actorOf } from '../http';
 import type { InsuranceRecord, Person } from '../people/person.model';
 import type { PersonService } from '../people/person.service';
 import {

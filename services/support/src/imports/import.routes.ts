@@ -9,6 +9,7 @@ import {
   sendXlsx,
   uploadFileNameSchema,
   writeSheet,
+  idParam,
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { SchoolStage } from '@fupin/reference';
 import { EnrollmentStatus } from '../education/education.reference';
 import { InsuranceKind } from '../health/coverage.rules';
 import { zh } from '../exports/sheet';
-import { idParam, term, year } from '../http';
+import { term, year } from '../http';
 import { requireArea } from '../scope';
 import type { EnrollmentData, ImportKind, InsuranceData } from './department-rows';
 import { OUTCOMES } from './import.model';

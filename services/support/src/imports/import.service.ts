@@ -27,7 +27,6 @@ import {
   pensionLatestBirthDate,
 } from '../health/coverage.rules';
 import type { InsuranceService } from '../health/insurance.service';
-import { shanghaiDay } from '../http';
 import type { Person } from '../people/person.model';
 import type { PersonService } from '../people/person.service';
 import { seesArea, type SupportArea } from '../scope';
@@ -51,6 +50,7 @@ import {
   type ImportRow,
   type Outcome,
 } from './import.model';
+import { shanghaiDateOf } from '@fupin/reference';
 
 const BATCH = 500;
 const JOB = bi('导入任务', 'Import job');
@@ -108,7 +108,7 @@ export class ImportService {
     const format = await assertTableUpload(ends);
     const encoding: CsvEncoding | null =
       format === 'csv' ? await detectCsvEncoding(() => Readable.from([buf])) : null;
-    const today = shanghaiDay(this.deps.now());
+    const today = shanghaiDateOf(this.deps.now());
     const prepared: PreparedRow[] = [];
     let header: HeaderMap | null = null;
     let sheet: string | null = null;

@@ -5,10 +5,11 @@ import {
   principalOf,
   requireRight,
   sendList,
+  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode, idParam, idsFilter } from '../http';
+import { areaCode, idsFilter } from '../http';
 import type { PersonService } from './person.service';
 
 const personFilter = z.strictObject({

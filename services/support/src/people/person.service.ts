@@ -13,11 +13,12 @@ import {
   type ProjectionChange,
   unprocessable,
   findPage,
+  isDuplicateKey,
 } from '@fupin/kit';
 import type { Logger } from 'pino';
-import { isDuplicateKey } from '../http';
-import { seesArea, townshipOf } from '../scope';
+import { seesArea } from '../scope';
 import type { Person, PersonModel } from './person.model';
+import { townshipOf } from '@fupin/reference';
 
 /**
  * 建档立卡户 on the register (as the registry counts them): identified households in poverty,
@@ -86,7 +87,11 @@ export class PersonService {
     for (const c of changes) {
       if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode) {
         for (const l of this.moved)
-          await l(c.householdId, c.after.areaCode, townshipOf(c.after.areaCode));
+          await l(
+            c.householdId,
+            c.after.areaCode,
+            townshipOf(c.after.areaCode) ?? c.after.areaCode,
+          );
       }
     }
   }
@@ -271,7 +276,7 @@ function personFacts(h: ProjectedHousehold, m: ProjectedMember) {
     householdNo: h.householdNo,
     householdStatus: h.revision > 0 ? h.status : 'unknown',
     areaCode: h.areaCode,
-    townshipCode: townshipOf(h.areaCode),
+    townshipCode: townshipOf(h.areaCode) ?? h.areaCode,
     memberStatus: m.status,
     registered: registeredHousehold && m.status === 'active',
     inSchool: m.inSchool,

@@ -2,9 +2,10 @@ import { handle, parseInput, principalOf } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { termOfDay } from '../education/school-calendar';
-import { shanghaiDay, term, year } from '../http';
+import { term, year } from '../http';
 import { allow } from '../scope';
 import type { StatisticsService } from './statistics.service';
+import { shanghaiDateOf } from '@fupin/reference';
 
 export function statisticsRoutes(
   router: Router,
@@ -19,7 +20,7 @@ export function statisticsRoutes(
         where: 'query',
       });
       res.json(
-        await statistics.education(principalOf(req), q.term ?? termOfDay(shanghaiDay(now()))),
+        await statistics.education(principalOf(req), q.term ?? termOfDay(shanghaiDateOf(now()))),
       );
     }),
   );
@@ -31,7 +32,10 @@ export function statisticsRoutes(
         where: 'query',
       });
       res.json(
-        await statistics.health(principalOf(req), q.year ?? Number(shanghaiDay(now()).slice(0, 4))),
+        await statistics.health(
+          principalOf(req),
+          q.year ?? Number(shanghaiDateOf(now()).slice(0, 4)),
+        ),
       );
     }),
   );
