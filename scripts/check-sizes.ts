@@ -49,8 +49,8 @@ const allowed: ReadonlyMap<string, string> = new Map<string, string>([
   // Composition roots: being replaced by kit's service skeleton (issue 18, item 2).
   ['services/assistance/src/assistance.ts', 'createAssistance 162 lines'],
   ['services/funds/src/funds.ts', 'createFunds 140 lines'],
-  // Split into compute / publish / recompute once the edits under way in it have landed.
-  ['services/assessment/src/rankings/ranking.service.ts', '794 lines'],
+  // Computing is out (ranking.compute.ts); publishing and recomputing are still to be split.
+  ['services/assessment/src/rankings/ranking.service.ts', '655 lines'],
   ['services/assessment/src/schemes/scheme.service.ts', 'validTracks 141 lines'],
   ['services/assessment/src/schemes/target-import.ts', 'run 173 lines'],
   ['services/assistance/src/exports/export.routes.ts', 'exportRoutes 138 lines'],

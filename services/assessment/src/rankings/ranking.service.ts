@@ -14,12 +14,10 @@ import {
   isDuplicateKey,
 } from '@fupin/kit';
 import type { Logger } from 'pino';
-import { INDICATORS, type IndicatorCode } from '../indicators/catalogue';
 import type { LateEventModel } from '../indicators/fact.model';
 import {
   type IndicatorCalculator,
   type MeasurePeriod,
-  type Measurement,
   recordLink,
 } from '../indicators/indicator.calculator';
 import {
@@ -31,10 +29,12 @@ import {
   quarterMonths,
   quarterSpan,
 } from '../scoring/period';
-import { scoreTrack, ScoringError, type Text, type UnitScore } from '../scoring/scoring.engine';
 import type { Scheme } from '../schemes/scheme.model';
 import type { SchemeService } from '../schemes/scheme.service';
+import { type Computed, computePeriod } from './ranking.compute';
 import { rankingEvents, userOrJobActor } from './ranking.events';
+
+export type { Computed } from './ranking.compute';
 import type {
   RankingModel,
   RankingRecords,
@@ -43,11 +43,9 @@ import type {
   RankingResultModel,
   RankingTrigger,
   RankingVersion,
-  ScoredIndicator,
   TrackResult,
 } from './ranking.model';
 import type { RankingViewCheck, RankingViewFreshness } from './ranking-view';
-import { shanghaiDateOf } from '@fupin/reference';
 
 /** A claim not finished in this time was abandoned (the process died) and may be taken over. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
@@ -63,17 +61,6 @@ interface RankOptions {
 }
 
 export type RankOutcome = 'published' | 'already_ranked' | 'in_progress' | 'no_scheme';
-
-/** What one computation produced, before it is stored. */
-export interface Computed {
-  quarter: Quarter;
-  computedAt: Date;
-  schemeRevision: number;
-  tracks: TrackResult[];
-  results: Omit<RankingResult, '_id' | 'rankingId' | 'version'>[];
-  records: Omit<RankingRecords, '_id' | 'rankingId'>[];
-  reasons: Map<string, { yellow: Text; accountability: Text }>;
-}
 
 export type RankingView = Omit<
   RankingVersion,
@@ -163,109 +150,7 @@ export class RankingService {
     scheme: Scheme,
     streaks: Record<string, number>,
   ): Promise<Omit<Computed, 'quarter'>> {
-    const computedAt = this.deps.now();
-    const out: Omit<Computed, 'quarter'> = {
-      computedAt,
-      schemeRevision: scheme.revision,
-      tracks: [],
-      results: [],
-      records: [],
-      reasons: new Map(),
-    };
-    for (const track of this.deps.schemes.resolve(scheme)) {
-      const codes = track.indicators.map((i) => i.code as IndicatorCode);
-      const measured = await this.deps.calculator.measure(
-        period,
-        track.units,
-        codes,
-        shanghaiDateOf(computedAt),
-      );
-      const byUnit = new Map<string, Map<string, Measurement>>();
-      for (const m of measured) {
-        const own = byUnit.get(m.unitId) ?? new Map<string, Measurement>();
-        own.set(m.code, m);
-        byUnit.set(m.unitId, own);
-      }
-      const scores = scoreUnits(track, codes, byUnit, streaks);
-      const refOf = new Map(track.units.map((u) => [u.unitId, u]));
-      const units = scores.map((s) => {
-        const ref = refOf.get(s.unitId)!;
-        return {
-          unitId: s.unitId,
-          kind: ref.kind,
-          code: ref.code,
-          name: ref.name,
-          areaCode: ref.areaCode,
-          scoreCenti: s.scoreCenti,
-          rank: s.rank,
-          tiedWith: s.tiedWith,
-          yellowCard: s.yellowCard,
-          consecutiveYellowCards: s.consecutiveYellowCards,
-          accountability: s.accountability,
-        };
-      });
-      out.tracks.push({
-        kind: track.kind,
-        indicators: track.indicators.map((i) => ({
-          code: i.code,
-          label: i.label,
-          valueKind: i.valueKind,
-          weight: i.weight,
-          direction: i.direction,
-          rule: i.rule,
-          floor: i.floor,
-          target: i.target,
-        })),
-        units,
-      });
-      for (const [i, s] of scores.entries()) {
-        const unit = units[i]!;
-        const measuredHere = byUnit.get(s.unitId)!;
-        const indicators: ScoredIndicator[] = s.indicators.map((ind) => {
-          const m = measuredHere.get(ind.code)!;
-          const def = INDICATORS[ind.code as IndicatorCode];
-          return {
-            ...ind,
-            label: def.label,
-            valueKind: def.valueKind,
-            direction: track.indicators.find((x) => x.code === ind.code)!.direction,
-            numerator: m.numerator,
-            denominator: m.denominator,
-            records: m.records.total,
-            recordsLabel: m.records.label,
-          };
-        });
-        out.results.push({
-          ...unit,
-          quarterKey: period.key,
-          year: q.year,
-          quarter: q.quarter,
-          of: scores.length,
-          indicators,
-          explanation: s.explanation,
-        });
-        for (const m of measuredHere.values()) {
-          out.records.push({
-            unitId: s.unitId,
-            code: m.code,
-            service: m.records.service,
-            path: m.records.path,
-            label: m.records.label,
-            items: m.records.items,
-            total: m.records.total,
-          });
-        }
-        const line = (needle: string) => s.explanation.find((e) => e.zh.includes(needle));
-        out.reasons.set(s.unitId, {
-          yellow: line('预黄牌警告') ?? { zh: '排名倒数第一', en: 'Last place' },
-          accountability: line('问责') ?? {
-            zh: '连续两个季度预黄牌',
-            en: 'Two yellow cards in a row',
-          },
-        });
-      }
-    }
-    return out;
+    return computePeriod(this.deps, period, q, scheme, streaks);
   }
 
   /** Ranks the last closed quarter unless a version of it exists (the quarterly job). */
@@ -764,31 +649,5 @@ export class RankingService {
       this.deps.late.countDocuments(filter),
     ]);
     return { items: items.map(({ _id, ...l }) => ({ id: _id, ...l })), total };
-  }
-}
-
-/** Scores a track's units from their measurements; a scheme the engine refuses is a 422. */
-function scoreUnits(
-  track: ReturnType<SchemeService['resolve']>[number],
-  codes: IndicatorCode[],
-  byUnit: Map<string, Map<string, Measurement>>,
-  streaks: Record<string, number>,
-): UnitScore[] {
-  try {
-    return scoreTrack({
-      indicators: track.indicators,
-      previousStreaks: streaks,
-      units: track.units.map((u) => ({
-        unitId: u.unitId,
-        name: u.name,
-        values: Object.fromEntries(
-          codes.map((c) => [c, byUnit.get(u.unitId)?.get(c)?.value ?? null]),
-        ),
-        ...(track.targets.get(u.unitId) ? { targets: track.targets.get(u.unitId)! } : {}),
-      })),
-    });
-  } catch (err) {
-    if (err instanceof ScoringError) throw unprocessable(err.code, bi(err.text.zh, err.text.en));
-    throw err;
   }
 }
