@@ -1,5 +1,4 @@
 import { type AppError, bi, conflict, parseListQuery, zmsg } from '@fupin/kit';
-import { isAreaCode } from '@fupin/reference';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -10,10 +9,6 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 
 // Input pieces every support route shares.
-
-export const areaCode = z
-  .string()
-  .refine(isAreaCode, zmsg('区划代码应为12位数字', 'an area code is 12 digits'));
 
 /** `{"id": "…"}` or `{"id": ["…", "…"]}` (react-admin's getMany). */
 export const idsFilter = z

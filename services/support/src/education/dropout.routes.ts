@@ -6,12 +6,13 @@ import {
   sendXlsx,
   writeSheet,
   idParam,
+  areaCode12,
 } from '@fupin/kit';
 import { codesOf, SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
-import { areaCode, calendarDay, term } from '../http';
+import { calendarDay, term } from '../http';
 import { allow } from '../scope';
 import { DropoutCloseReason } from './education.reference';
 import { type EducationRouteDeps, filterOf, list, revision, text } from './education.inputs';
@@ -36,8 +37,8 @@ const closeBody = z.strictObject({
 const dropoutFilter = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),
   schoolYear: z.number().int().optional(),
-  townshipCode: areaCode.optional(),
-  areaCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
+  areaCode: areaCode12.optional(),
   expectedStage: z.enum(['primary', 'junior_secondary']).optional(),
   q: text(50).optional(),
   hasOwner: z.boolean().optional(),

@@ -6,12 +6,13 @@ import {
   sendXlsx,
   writeSheet,
   idParam,
+  areaCode12,
 } from '@fupin/kit';
 import { codesOf, SchoolStage } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
-import { areaCode, idsFilter, term } from '../http';
+import { idsFilter, term } from '../http';
 import { allow } from '../scope';
 import { EnrollmentStatus } from './education.reference';
 import {
@@ -51,8 +52,8 @@ const studentFilter = z.strictObject({
   q: text(50).optional(),
   stage: stage.optional(),
   school: text(100).optional(),
-  townshipCode: areaCode.optional(),
-  areaCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
+  areaCode: areaCode12.optional(),
   personId: text(64).optional(),
   id: idsFilter.optional(),
 });
@@ -120,7 +121,7 @@ export function studentRoutes(router: Router, deps: EducationRouteDeps): void {
           term: term.optional(),
           status: z.enum(codesOf(EnrollmentStatus)).optional(),
           stage: stage.optional(),
-          townshipCode: areaCode.optional(),
+          townshipCode: areaCode12.optional(),
           studentId: text(64).optional(),
         }),
       );

@@ -6,12 +6,13 @@ import {
   sendXlsx,
   writeSheet,
   idParam,
+  areaCode12,
 } from '@fupin/kit';
 import { SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, yuan, zh } from '../exports/sheet';
-import { areaCode, calendarDay, fen, term } from '../http';
+import { calendarDay, fen, term } from '../http';
 import { allow } from '../scope';
 import { SubsidyType } from './education.reference';
 import {
@@ -45,7 +46,7 @@ const batchBody = z.strictObject({
   type: subsidyType,
   term,
   stage,
-  townshipCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
   amountFen: fen.optional(),
   paidOn: calendarDay,
   department: text(50),
@@ -55,7 +56,7 @@ const paymentFilter = z.strictObject({
   term: term.optional(),
   type: subsidyType.optional(),
   stage: stage.optional(),
-  townshipCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
   studentId: text(64).optional(),
   personId: text(64).optional(),
   voided: z.boolean().optional(),

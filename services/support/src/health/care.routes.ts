@@ -1,7 +1,7 @@
-import { handle, parseInput, principalOf, sendList, idParam } from '@fupin/kit';
+import { handle, parseInput, principalOf, sendList, idParam, areaCode12 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode, calendarDay } from '../http';
+import { calendarDay } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';
@@ -44,8 +44,8 @@ const illnessUpdate = z.strictObject({
 const careFilter = (statuses: [string, ...string[]]) =>
   z.strictObject({
     status: z.enum(statuses).optional(),
-    townshipCode: areaCode.optional(),
-    areaCode: areaCode.optional(),
+    townshipCode: areaCode12.optional(),
+    areaCode: areaCode12.optional(),
     personId: text(64).optional(),
     disease: text(100).optional(),
     q: text(50).optional(),

@@ -6,11 +6,12 @@ import {
   sendXlsx,
   writeSheet,
   idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp, yuan } from '../exports/sheet';
-import { areaCode, calendarDay, fen, parseFilter } from '../http';
+import { calendarDay, fen, parseFilter } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';
@@ -40,8 +41,8 @@ const topUpBody = z.strictObject({
 
 const episodeFilter = z.strictObject({
   topUpStatus: z.enum(['not_needed', 'owed', 'partly_paid', 'paid']).optional(),
-  townshipCode: areaCode.optional(),
-  areaCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
+  areaCode: areaCode12.optional(),
   personId: text(64).optional(),
   admittedFrom: calendarDay.optional(),
   admittedTo: calendarDay.optional(),

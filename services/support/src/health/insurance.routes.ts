@@ -1,8 +1,16 @@
-import { handle, parseInput, principalOf, sendList, sendXlsx, writeSheet } from '@fupin/kit';
+import {
+  handle,
+  parseInput,
+  principalOf,
+  sendList,
+  sendXlsx,
+  writeSheet,
+  areaCode12,
+} from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { auditedBatches, stamp } from '../exports/sheet';
-import { areaCode, parseFilter, year } from '../http';
+import { parseFilter, year } from '../http';
 import { allow } from '../scope';
 import { type HealthRouteDeps, kind, list, text } from './health.inputs';
 import { insuredView } from './insurance.service';
@@ -11,8 +19,8 @@ import { shanghaiDateOf } from '@fupin/reference';
 const insuranceFilter = z.strictObject({
   kind: kind.optional(),
   enrolled: z.boolean().optional(),
-  townshipCode: areaCode.optional(),
-  areaCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
+  areaCode: areaCode12.optional(),
   q: text(50).optional(),
 });
 
@@ -57,7 +65,7 @@ export function insuranceRoutes(router: Router, deps: HealthRouteDeps): void {
         z.strictObject({
           year: year.optional(),
           by: z.enum(['township', 'village']).default('township'),
-          area: areaCode.optional(),
+          area: areaCode12.optional(),
         }),
         req.query,
         { where: 'query' },

@@ -6,16 +6,17 @@ import {
   requireRight,
   sendList,
   idParam,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { areaCode, idsFilter } from '../http';
+import { idsFilter } from '../http';
 import type { PersonService } from './person.service';
 
 const personFilter = z.strictObject({
   q: z.string().trim().min(1).max(50).optional(),
-  townshipCode: areaCode.optional(),
-  areaCode: areaCode.optional(),
+  townshipCode: areaCode12.optional(),
+  areaCode: areaCode12.optional(),
   householdId: z.string().min(1).max(64).optional(),
   registered: z.boolean().optional(),
   inSchool: z.boolean().optional(),
