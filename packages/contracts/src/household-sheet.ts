@@ -44,6 +44,12 @@ export const HOUSEHOLD_SHEET_HEADERS = {
   'member.minimumAllowance': '是否享受低保',
   'member.destituteSupport': '是否特困供养',
   'member.phone': '成员联系电话',
+  'guarantees.food': '不愁吃是否达标',
+  'guarantees.clothing': '不愁穿是否达标',
+  'guarantees.compulsory_education': '义务教育保障是否达标',
+  'guarantees.basic_medical': '基本医疗保障是否达标',
+  'guarantees.housing_safety': '住房安全保障是否达标',
+  'guarantees.safe_water': '饮水安全是否达标',
 } as const;
 
 export type HouseholdSheetKey = keyof typeof HOUSEHOLD_SHEET_HEADERS;

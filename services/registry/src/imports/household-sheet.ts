@@ -6,12 +6,10 @@ import {
   type EnumDefinition,
   Ethnicity,
   fromLabel,
-  Guarantee,
   HealthStatus,
   HouseholdStatus,
   HousingSafetyGrade,
   LabourCapacity,
-  labelOf,
   parseYuan,
   PovertyAttribute,
   PovertyCause,
@@ -188,7 +186,7 @@ const causes = (cell: Cell): Parsed => {
 
 const guaranteeColumn = (g: GuaranteeCode): Column => ({
   key: `guarantees.${g}`,
-  header: `${labelOf(Guarantee, g, 'zh-CN')}是否达标`,
+  header: HOUSEHOLD_SHEET_HEADERS[`guarantees.${g}` as const],
   scope: 'household',
   hint: '是/否；留空视为「是」',
   parse: yesNo,
