@@ -1,4 +1,4 @@
-import { createEvent, type Envelope, SYSTEM_ACTOR } from '@fupin/contracts';
+import type { Envelope } from '@fupin/contracts';
 import { trace } from '@opentelemetry/api';
 import {
   InMemorySpanExporter,
@@ -23,9 +23,8 @@ import {
   withOutbox,
 } from '../src';
 import { kitContext } from './fixtures/context';
-import { WidgetChanged, widgetModel } from './fixtures/widget';
+import { WidgetChanged, widgetChanged, widgetModel } from './fixtures/widget';
 
-const AREA = '431121000000';
 const spans = new InMemorySpanExporter();
 addSpanProcessor(new SimpleSpanProcessor(spans), 'kit-test');
 
@@ -52,15 +51,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-function changed(id: string, count: number) {
-  return createEvent(WidgetChanged, {
-    aggregateId: id,
-    areaCode: AREA,
-    actor: SYSTEM_ACTOR,
-    payload: { name: `w-${id}`, count },
-  });
-}
-
 async function app() {
   const Widget = widgetModel(ctx.conn);
   // No route here needs a token; the verifier is only what createServiceApp requires.
@@ -81,7 +71,9 @@ async function app() {
         '/widgets/:id',
         handle(async (req, res) => {
           const id = String(req.params.id);
-          await Widget.create(withOutbox({ _id: id, name: `w-${id}`, count: 1 }, [changed(id, 1)]));
+          await Widget.create(
+            withOutbox({ _id: id, name: `w-${id}`, count: 1 }, [widgetChanged(id, 1)]),
+          );
           relay.notify();
           res.status(201).json({ id });
         }),
@@ -111,7 +103,7 @@ test('a trace started by an HTTP request is carried by its event and continued b
       // What the handler writes carries the same trace on to the next consumer.
       if (event.aggregateId === 'w-traced')
         await Widget.create(
-          withOutbox({ _id: 'w-follow', name: 'follow', count: 2 }, [changed('w-follow', 2)]),
+          withOutbox({ _id: 'w-follow', name: 'follow', count: 2 }, [widgetChanged('w-follow', 2)]),
         );
     },
   });
@@ -186,7 +178,7 @@ test('/metrics shows consumer lag and throughput, outbox backlog and publishing,
 
   // Outbox backlog: the relay is stopped, so stored events wait (w-fresh from the test above).
   await widgetModel(ctx.conn).create(
-    withOutbox({ _id: 'w-waiting', name: 'waiting', count: 1 }, [changed('w-waiting', 1)]),
+    withOutbox({ _id: 'w-waiting', name: 'waiting', count: 1 }, [widgetChanged('w-waiting', 1)]),
   );
   expect(value(await scrape(), /^outbox_backlog\{/)).toBeGreaterThanOrEqual(2);
   relay.start();
@@ -205,7 +197,7 @@ test('/metrics shows consumer lag and throughput, outbox backlog and publishing,
     acks: -1,
     messages: [1, 2, 3, 4, 5].map((n) => ({
       key: 'w-lag',
-      value: JSON.stringify(changed('w-lag', n)),
+      value: JSON.stringify(widgetChanged('w-lag', n)),
     })),
   });
   let release!: () => void;
