@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -6,34 +7,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Per service, the model files of its area-scoped collections and the names that reach their
- * models (a service is listed once it reads them through kit's ScopedRepository).
+ * models, from `services/<name>/scoped-models.json` (a service has one once it reads them through
+ * kit's ScopedRepository).
  */
-const SCOPED_MODELS = {
-  matching: [
-    ['finding.model', ['findingModel', 'FindingModel']],
-    ['list.model', ['listModels', 'ListModels', 'DepartmentListModel', 'ListSeriesModel']],
-    ['run.model', ['matchingRunModel', 'MatchingRunModel']],
-  ],
-  funds: [
-    ['batch.model', ['batchModel', 'BatchModel']],
-    ['file.model', ['fileModel', 'FileModel']],
-    ['finding.model', ['findingModel', 'FindingModel']],
-    ['loan.model', ['loanModel', 'LoanModel']],
-    ['notice.model', ['noticeModel', 'NoticeModel']],
-    ['transfer.model', ['transferModel', 'TransferModel']],
-  ],
-  assistance: [
-    ['measure.model', ['measureModel', 'MeasureModel']],
-    ['pairing-import.model', ['pairingImportModel', 'PairingImportModel']],
-    ['pairing.model', ['pairingModel', 'PairingModel']],
-    ['plan.model', ['planModel', 'PlanModel']],
-    ['visit.model', ['visitModel', 'VisitModel', 'photoModel', 'PhotoModel']],
-    [
-      'village-assignment.model',
-      ['villageAssignmentModel', 'VillageAssignmentModel', 'workTeamModel', 'WorkTeamModel'],
-    ],
-  ],
-};
+const SCOPED_MODELS = Object.fromEntries(
+  fs
+    .readdirSync(new URL('./services', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => [d.name, new URL(`./services/${d.name}/scoped-models.json`, import.meta.url)])
+    .filter(([, file]) => fs.existsSync(file))
+    .map(([name, file]) => [name, JSON.parse(fs.readFileSync(file, 'utf8')).models]),
+);
 
 const SERVICES = [
   'registry',
