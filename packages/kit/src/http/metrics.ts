@@ -45,15 +45,8 @@ async function readWithin<T>(m: Measured<T>): Promise<T | undefined> {
   return m.last;
 }
 
-/**
- * One Prometheus registry per service instance (tests start several apps in one process):
- * HTTP latency and in-flight requests, Kafka consumer throughput and lag, outbox publishing
- * and backlog, BullMQ queue depth, and the Node.js process metrics.
- */
-export function createMetrics(service: string) {
-  const registry = new Registry();
-  registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+/** HTTP latency by matched route, and requests in flight. */
+function httpMetrics(registry: Registry): RequestHandler {
   const httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by method, route and status',
@@ -66,7 +59,26 @@ export function createMetrics(service: string) {
     help: 'HTTP requests being served',
     registers: [registry],
   });
+  return (req, res, next) => {
+    const end = httpDuration.startTimer();
+    httpInFlight.inc();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      httpInFlight.dec();
+      // The matched route pattern, not the raw path: IDs in paths would explode cardinality.
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    };
+    res.on('finish', finish);
+    res.on('close', finish);
+    next();
+  };
+}
 
+/** Kafka consumer throughput, handling time, and the lag each consumer reports. */
+function kafkaMetrics(registry: Registry) {
   const consumerMessages = new Counter({
     name: 'kafka_consumer_messages_total',
     help: 'Kafka messages handled by outcome: processed, duplicate (skipped), retried, dead_lettered',
@@ -94,14 +106,18 @@ export function createMetrics(service: string) {
       }
     },
   });
+  return { consumerMessages, consumerDuration, lagSources };
+}
 
-  const outboxPublished = new Counter({
+/** Events the outbox relays published, their failed passes, and their backlog at scrape time. */
+function outboxMetrics(registry: Registry) {
+  const published = new Counter({
     name: 'outbox_events_published_total',
     help: 'Events the outbox relay published to Kafka, by topic',
     labelNames: ['topic'] as const,
     registers: [registry],
   });
-  const outboxFailures = new Counter({
+  const failures = new Counter({
     name: 'outbox_relay_failures_total',
     help: 'Relay passes that failed (Kafka or Mongo unavailable); the events stay and are retried',
     registers: [registry],
@@ -117,7 +133,11 @@ export function createMetrics(service: string) {
       this.set(total);
     },
   });
+  return { published, failures, relays };
+}
 
+/** BullMQ job counts by queue and state, read at scrape time. */
+function queueMetrics(registry: Registry) {
   const queues = new Map<string, Measured<Record<string, number>>>();
   new Gauge({
     name: 'bullmq_queue_jobs',
@@ -132,23 +152,22 @@ export function createMetrics(service: string) {
       }
     },
   });
+  return queues;
+}
 
-  const middleware: RequestHandler = (req, res, next) => {
-    const end = httpDuration.startTimer();
-    httpInFlight.inc();
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      httpInFlight.dec();
-      // The matched route pattern, not the raw path: IDs in paths would explode cardinality.
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      end({ method: req.method, route, status: String(res.statusCode) });
-    };
-    res.on('finish', finish);
-    res.on('close', finish);
-    next();
-  };
+/**
+ * One Prometheus registry per service instance (tests start several apps in one process):
+ * HTTP latency and in-flight requests, Kafka consumer throughput and lag, outbox publishing
+ * and backlog, BullMQ queue depth, and the Node.js process metrics.
+ */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const middleware = httpMetrics(registry);
+  const { consumerMessages, consumerDuration, lagSources } = kafkaMetrics(registry);
+  const outbox = outboxMetrics(registry);
+  const queues = queueMetrics(registry);
 
   const handler: RequestHandler = async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
@@ -159,7 +178,7 @@ export function createMetrics(service: string) {
     middleware,
     handler,
     kafka: { consumerMessages, consumerDuration },
-    outbox: { published: outboxPublished, failures: outboxFailures },
+    outbox: { published: outbox.published, failures: outbox.failures },
     /** A consumer reports its per-partition lag until the returned function is called. */
     watchConsumerLag(source: LagSource): () => void {
       lagSources.add(source);
@@ -168,8 +187,8 @@ export function createMetrics(service: string) {
     /** The relay's backlog is read at each scrape (bounded by a timeout). */
     watchOutbox(relay: BacklogLike): () => void {
       const m: Measured<number> = { read: () => relay.backlog() };
-      relays.add(m);
-      return () => relays.delete(m);
+      outbox.relays.add(m);
+      return () => outbox.relays.delete(m);
     },
     /** The queue's job counts are read at each scrape (bounded by a timeout). */
     watchQueue(queue: QueueLike): () => void {
