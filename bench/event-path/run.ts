@@ -38,6 +38,7 @@ import type { Db } from 'mongodb';
 import { engineName } from '../common/engine';
 import { writeWorkbook } from '../registry-import/generate';
 import { COUNTY } from '../registry-list/seed';
+import { percentile } from '../common/stats';
 
 const TARGET_CATCH_UP_MS = 60_000;
 const TARGET_CHANGE_P95_MS = 1000;
@@ -78,11 +79,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
-}
 /**
  * How often each projection is read while a change is on its way: fine enough against the 1 s
  * target, coarse enough that five pollers do not load the database the services share.

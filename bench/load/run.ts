@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import autocannon, { type Request } from 'autocannon';
 import { DEMO_PASSWORD } from '../../deploy/demo/seed';
+import { percentile } from '../common/stats';
 
 const TARGET_P95_MS = 200;
 
@@ -24,12 +25,6 @@ const duration = Number(args.duration);
 if (![connections, duration].every((n) => Number.isInteger(n) && n > 0)) {
   console.error('--connections and --duration are positive whole numbers');
   process.exit(2);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
 }
 
 async function signIn(username: string): Promise<string> {
