@@ -1,5 +1,7 @@
 import Alert from '@mui/material/Alert';
+import MuiButton from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -45,6 +47,17 @@ export interface FormDialogButtonProps<R> {
   listRefusals?: boolean;
   /** The button sits in a clickable row (a list): its click must not open the row. */
   inRow?: boolean;
+  /** The opening button's colour: a rejection is `error`. */
+  color?: 'primary' | 'secondary' | 'error';
+  /** The resource whose field labels the inputs take (`resources.<resource>.fields.*`). */
+  resource?: string;
+  /**
+   * A refusal the page shows itself, where it stays after the dialog (a step's failed
+   * checks, a reviewer's refusal): answering true closes the dialog without the notice.
+   */
+  onRefusal?: (error: unknown) => boolean;
+  /** The input a field problem of the service belongs to (`members.0.idNumber` → `idNumber`). */
+  fieldOf?: (path: string) => string;
   onSubmit: (values: Record<string, unknown>) => Promise<R>;
   children: ReactNode;
 }
@@ -72,6 +85,10 @@ export function FormDialogButton<R = unknown>({
   variant,
   listRefusals = false,
   inRow = false,
+  color,
+  resource,
+  onRefusal,
+  fieldOf,
   onSubmit,
   children,
 }: FormDialogButtonProps<R>) {
@@ -91,6 +108,7 @@ export function FormDialogButton<R = unknown>({
       <Button
         label={label}
         variant={variant}
+        color={color}
         onClick={(e) => {
           if (inRow) e.stopPropagation();
           setRefused([]);
@@ -109,6 +127,7 @@ export function FormDialogButton<R = unknown>({
               {hint ? <DialogContentText sx={{ mb: 2 }}>{hint}</DialogContentText> : null}
               <Form
                 record={record}
+                resource={resource}
                 onSubmit={async (v: Record<string, unknown>) => {
                   try {
                     const value = await onSubmit(v);
@@ -116,11 +135,19 @@ export function FormDialogButton<R = unknown>({
                     if (result) setAnswer({ value });
                     else setOpen(false);
                     refresh();
+                    return undefined;
                   } catch (e) {
+                    if (onRefusal?.(e)) {
+                      setOpen(false);
+                      return undefined;
+                    }
                     const p = listRefusals ? problemOf(e) : null;
-                    if (p?.errors?.length)
+                    if (p?.errors?.length) {
                       setRefused([pick(p.message), ...p.errors.map((x) => pick(x.message))]);
-                    else notifyProblem(e);
+                      return undefined;
+                    }
+                    notifyProblem(e);
+                    return fieldErrorsOf(e, fieldOf);
                   }
                 }}
               >
@@ -139,7 +166,48 @@ export function FormDialogButton<R = unknown>({
             </>
           )}
         </DialogContent>
+        {answer && result ? (
+          <DialogActions>
+            <MuiButton onClick={close}>{translate('ra.action.close')}</MuiButton>
+          </DialogActions>
+        ) : null}
       </Dialog>
     </>
+  );
+}
+
+/**
+ * The service's field problems as the form's submission errors, each on its input
+ * (react-hook-form shows them under the inputs; `root` keeps the message).
+ */
+function fieldErrorsOf(
+  error: unknown,
+  fieldOf: ((path: string) => string) | undefined,
+): Record<string, unknown> | undefined {
+  const errors = (error as { body?: { errors?: Record<string, unknown> } } | null)?.body?.errors;
+  if (!errors || !fieldOf) return errors;
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [fieldOf(k), v]));
+}
+
+/**
+ * What an action that is not a dialog's form answered (a new user's initial password after
+ * the create page's save), shown once in the same dialog FormDialogButton shows its `result`
+ * in, until it is closed.
+ */
+export function ResultDialog(props: {
+  title: string;
+  onClose: () => void;
+  maxWidth?: 'xs' | 'sm' | 'md';
+  children: ReactNode;
+}) {
+  const translate = useTranslate();
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth={props.maxWidth ?? 'sm'}>
+      <DialogTitle>{translate(props.title)}</DialogTitle>
+      <DialogContent>{props.children}</DialogContent>
+      <DialogActions>
+        <MuiButton onClick={props.onClose}>{translate('ra.action.close')}</MuiButton>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -1,16 +1,17 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import MuiButton from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  FormDataConsumer,
+  TextInput,
+  required,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { FormDialogButton } from '../../../common/FormDialogButton';
+import { EnumInput } from '../../../common/inputs';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
@@ -18,7 +19,6 @@ import { CONCLUSIONS } from '../codes';
 import type { Finding } from '../matching.api';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
-type Conclusion = (typeof CONCLUSIONS)[number];
 
 /** The steps the finding's status offers (the service decides again, and may refuse). */
 function offered(f: Finding): Action[] {
@@ -43,91 +43,61 @@ const RIGHT: Record<Action, 'write' | 'approve'> = {
   close: 'approve',
 };
 
-function StepDialog({
-  action,
-  busy,
-  onCancel,
-  onConfirm,
-}: {
-  action: Action;
-  busy: boolean;
-  onCancel: () => void;
-  onConfirm: (body: Record<string, string>) => void;
-}) {
-  const translate = useTranslate();
-  const [conclusion, setConclusion] = useState<Conclusion>('confirmed');
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
-  const [touched, setTouched] = useState(false);
-  const t = (k: string) => translate(`resources.matching-findings.workflow.${k}`);
-  const needsReason = action === 'verify' && conclusion !== 'confirmed';
-  const reasonBad = needsReason && reason.trim().length < 2;
-  const noteBad = action === 'rectify' && note.trim().length < 2;
-  const submit = () => {
-    setTouched(true);
-    if (reasonBad || noteBad) return;
-    const body: Record<string, string> = {};
-    if (action === 'verify') body.conclusion = conclusion;
-    if (needsReason) body.reason = reason.trim();
-    if (note.trim()) body.note = note.trim();
-    onConfirm(body);
-  };
+const l = (k: string) => `resources.matching-findings.workflow.${k}`;
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** At least two characters once trimmed, else the message key `key`. */
+const atLeastTwo = (key: string) => (v: unknown) => (text(v).length < 2 ? l(key) : undefined);
+
+/** The form's values as the step's body: a reason only for a conclusion other than confirmed. */
+function bodyOf(action: Action, v: Record<string, unknown>): Record<string, string> {
+  const body: Record<string, string> = {};
+  if (action === 'verify') body.conclusion = String(v.conclusion);
+  if (action === 'verify' && v.conclusion !== 'confirmed') body.reason = text(v.reason);
+  if (text(v.note)) body.note = text(v.note);
+  return body;
+}
+
+/** What a step asks for: the conclusion (and why, unless confirmed) when verifying, a note. */
+function StepInputs({ action }: { action: Action }) {
   return (
-    <Dialog open onClose={onCancel} fullWidth maxWidth="sm">
-      <DialogTitle>{t(`${action}_title`)}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{t(`${action}_hint`)}</DialogContentText>
-        {action === 'verify' ? (
-          <>
-            <TextField
-              select
-              fullWidth
-              name="conclusion"
-              label={t('conclusion')}
-              value={conclusion}
-              onChange={(e) => setConclusion(e.target.value as Conclusion)}
-              sx={{ mb: 2 }}
-            >
-              {CONCLUSIONS.map((c) => (
-                <MenuItem key={c} value={c}>
-                  {translate(`enums.MatchingConclusion.${c}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            {needsReason ? (
-              <TextField
-                fullWidth
-                multiline
-                minRows={2}
-                name="reason"
-                label={t('reason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                error={touched && reasonBad}
-                helperText={touched && reasonBad ? t('reason_required') : ' '}
-              />
-            ) : null}
-          </>
-        ) : null}
-        <TextField
-          fullWidth
-          multiline
-          minRows={2}
-          name="note"
-          label={t(action === 'rectify' ? 'rectification' : 'note')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          error={touched && noteBad}
-          helperText={touched && noteBad ? t('rectification_required') : ' '}
-        />
-      </DialogContent>
-      <DialogActions>
-        <MuiButton onClick={onCancel}>{translate('ra.action.cancel')}</MuiButton>
-        <MuiButton variant="contained" disabled={busy} onClick={submit}>
-          {t(action)}
-        </MuiButton>
-      </DialogActions>
-    </Dialog>
+    <>
+      {action === 'verify' ? (
+        <>
+          <EnumInput
+            source="conclusion"
+            name="MatchingConclusion"
+            codes={CONCLUSIONS}
+            label={l('conclusion')}
+            validate={required()}
+            fullWidth
+          />
+          <FormDataConsumer>
+            {({ formData }) =>
+              formData.conclusion !== 'confirmed' ? (
+                <TextInput
+                  source="reason"
+                  label={l('reason')}
+                  multiline
+                  minRows={2}
+                  fullWidth
+                  validate={atLeastTwo('reason_required')}
+                />
+              ) : null
+            }
+          </FormDataConsumer>
+        </>
+      ) : null}
+      <TextInput
+        source="note"
+        label={l(action === 'rectify' ? 'rectification' : 'note')}
+        multiline
+        minRows={2}
+        fullWidth
+        validate={action === 'rectify' ? atLeastTwo('rectification_required') : undefined}
+      />
+    </>
   );
 }
 
@@ -140,31 +110,11 @@ export function FindingWorkflow() {
   const translate = useTranslate();
   const f = useRecordContext<Finding>();
   const { permissions } = usePermissions<Permissions>();
-  const refresh = useRefresh();
-  const notify = useNotify();
-  const [open, setOpen] = useState<Action | null>(null);
   const calls = useCalls();
-  const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!f) return null;
   const actions = offered(f).filter((a) => hasRight(permissions, 'matching', RIGHT[a]));
-  const t = (k: string, o?: object) => translate(`resources.matching-findings.workflow.${k}`, o);
-
-  const run = async (action: Action, body: Record<string, string>) => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await calls.matchingFindingStep(f.id, action, body);
-      notify(`resources.matching-findings.workflow.${action}_done`, { type: 'success' });
-      refresh();
-    } catch (err) {
-      const p = problemOf(err);
-      setRefusal(p ? pick(p.message) : translate('ra.notification.http_error'));
-    } finally {
-      setBusy(false);
-      setOpen(null);
-    }
-  };
+  const t = (k: string, o?: object) => translate(l(k), o);
 
   return (
     <Box data-testid="finding-workflow" sx={{ my: 1 }}>
@@ -178,29 +128,35 @@ export function FindingWorkflow() {
       ) : null}
       <Box sx={{ display: 'flex', gap: 1 }}>
         {actions.map((a) => (
-          <MuiButton
+          <FormDialogButton
             key={a}
+            label={l(a)}
+            title={l(`${a}_title`)}
+            hint={t(`${a}_hint`)}
             variant="contained"
             color={a === 'close' ? 'secondary' : 'primary'}
-            disabled={busy}
-            onClick={() => setOpen(a)}
+            record={a === 'verify' ? { conclusion: 'confirmed' } : {}}
+            submitLabel={l(a)}
+            alwaysEnable
+            done={l(`${a}_done`)}
+            onSubmit={async (v) => {
+              setRefusal(null);
+              await calls.matchingFindingStep(f.id, a, bodyOf(a, v));
+            }}
+            onRefusal={(err) => {
+              const p = problemOf(err);
+              setRefusal(p ? pick(p.message) : translate('ra.notification.http_error'));
+              return true;
+            }}
           >
-            {t(a)}
-          </MuiButton>
+            <StepInputs action={a} />
+          </FormDialogButton>
         ))}
       </Box>
       {refusal ? (
         <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="finding-refusal">
           {t('refused', { message: refusal })}
         </Alert>
-      ) : null}
-      {open ? (
-        <StepDialog
-          action={open}
-          busy={busy}
-          onCancel={() => setOpen(null)}
-          onConfirm={(body) => void run(open, body)}
-        />
       ) : null}
     </Box>
   );
