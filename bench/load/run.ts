@@ -59,22 +59,94 @@ interface ConnectionState {
   household?: HouseholdRow;
 }
 
-async function main(): Promise<void> {
-  const health = await fetch(`${gateway}/readyz`).catch(() => null);
-  if (!health || health.status !== 200) {
-    console.error(`the gateway at ${gateway} is not ready — start the demo county: npm run demo`);
-    process.exit(2);
-  }
-  const office = await signIn('fupinban');
-  const townships = [];
-  for (let i = 1; i <= 3; i++)
-    townships.push(await signIn(`xiangzhen${String(i).padStart(2, '0')}`));
-  const auditor = await signIn('shenji');
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const kinds = ['list', 'read', 'write'] as const;
+type Kind = (typeof kinds)[number];
+interface Step {
+  kind: Kind;
+  request: Request;
+}
+interface Tokens {
+  office: string;
+  townships: string[];
+  auditor: string;
+}
 
-  // The households the writers work on: one per connection.
+/** A GET of the cycle, the same for every connection. */
+const get = (kind: Kind, path: string, token: string): Step => ({
+  kind,
+  request: { method: 'GET', path, headers: auth(token) },
+});
+
+/** The household a connection reads and writes, and its revision after each answer. */
+function ownHousehold(pool: HouseholdRow[], next: () => number) {
+  const pick = (context: unknown) => {
+    const c = context as ConnectionState;
+    c.household ??= pool[next() % pool.length]!;
+    return c.household;
+  };
+  const keepRevision = (status: number, body: string, context: unknown) => {
+    const c = context as ConnectionState;
+    if (status === 200 && c.household)
+      c.household.revision = (JSON.parse(body) as HouseholdRow).revision;
+  };
+  return { pick, keepRevision };
+}
+
+/**
+ * One cycle of a user's work: six lists (township staff, the office, the auditor, other
+ * services), three reads, one write — 60 / 30 / 10.
+ */
+function workCycle(t: Tokens, pool: HouseholdRow[]): Step[] {
+  let nextHousehold = 0;
+  const own = ownHousehold(pool, () => nextHousehold++);
+  const households = (filter: object) =>
+    `/api/registry/households?${list(filter, [0, 24], ['householdNo', 'ASC'])}`;
+  return [
+    get('list', households({ status: ['in_poverty', 'returned'] }), t.townships[0]!),
+    get('list', households({ mainCause: 'illness' }), t.townships[1]!),
+    {
+      kind: 'read',
+      request: {
+        method: 'GET',
+        headers: auth(t.office),
+        setupRequest: (req, context) => ({
+          ...req,
+          path: `/api/registry/households/${own.pick(context).id}`,
+        }),
+        onResponse: own.keepRevision,
+      },
+    },
+    get('list', `/api/registry/villages?${list({}, [0, 24])}`, t.office),
+    get('list', `/api/funds/projects?${list({}, [0, 24])}`, t.auditor),
+    {
+      kind: 'write',
+      request: {
+        method: 'PUT',
+        headers: { ...auth(t.office), 'content-type': 'application/json' },
+        setupRequest: (req, context) => {
+          const household = own.pick(context);
+          const body = JSON.stringify({
+            revision: household.revision,
+            phone: `1390000${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
+          });
+          return { ...req, path: `/api/registry/households/${household.id}`, body };
+        },
+        onResponse: own.keepRevision,
+      },
+    },
+    get('read', '/api/registry/statistics/households', t.office),
+    get('list', `/api/assistance/visits?${list({}, [0, 24])}`, t.townships[2]!),
+    get('read', '/auth/me', t.office),
+    get('list', `/api/matching/findings?${list({}, [0, 24])}`, t.office),
+  ];
+}
+
+/** The households the writers work on: one per connection. */
+async function writerPool(office: string): Promise<HouseholdRow[]> {
   const page = await fetch(
     `${gateway}/api/registry/households?${list({}, [0, connections - 1], ['householdNo', 'ASC'])}`,
-    { headers: { authorization: `Bearer ${office}` } },
+    { headers: auth(office) },
   );
   if (page.status !== 200) throw new Error(`household list answered ${page.status}`);
   const pool = ((await page.json()) as HouseholdRow[]).map((h) => ({
@@ -85,121 +157,11 @@ async function main(): Promise<void> {
     throw new Error(`the demo county has only ${pool.length} households`);
   console.log(`gateway:     ${gateway}`);
   console.log(`households:  ${page.headers.get('content-range')}`);
-  let nextHousehold = 0;
+  return pool;
+}
 
-  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-  const kinds = ['list', 'read', 'write'] as const;
-  type Kind = (typeof kinds)[number];
-  // One cycle of a user's work: six lists (township staff, the office, the auditor, other
-  // services), three reads, one write — 60 / 30 / 10.
-  const cycle: { kind: Kind; request: Request }[] = [
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/registry/households?${list({ status: ['in_poverty', 'returned'] }, [0, 24], ['householdNo', 'ASC'])}`,
-        headers: auth(townships[0]!),
-      },
-    },
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/registry/households?${list({ mainCause: 'illness' }, [0, 24], ['householdNo', 'ASC'])}`,
-        headers: auth(townships[1]!),
-      },
-    },
-    {
-      kind: 'read',
-      request: {
-        method: 'GET',
-        headers: auth(office),
-        setupRequest: (req, context) => {
-          const c = context as ConnectionState;
-          c.household ??= pool[nextHousehold++ % pool.length]!;
-          return { ...req, path: `/api/registry/households/${c.household.id}` };
-        },
-        onResponse: (status, body, context) => {
-          const c = context as ConnectionState;
-          if (status === 200 && c.household) {
-            c.household.revision = (JSON.parse(body) as HouseholdRow).revision;
-          }
-        },
-      },
-    },
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/registry/villages?${list({}, [0, 24])}`,
-        headers: auth(office),
-      },
-    },
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/funds/projects?${list({}, [0, 24])}`,
-        headers: auth(auditor),
-      },
-    },
-    {
-      kind: 'write',
-      request: {
-        method: 'PUT',
-        headers: { ...auth(office), 'content-type': 'application/json' },
-        setupRequest: (req, context) => {
-          const c = context as ConnectionState;
-          c.household ??= pool[nextHousehold++ % pool.length]!;
-          const body = JSON.stringify({
-            revision: c.household.revision,
-            phone: `1390000${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
-          });
-          return { ...req, path: `/api/registry/households/${c.household.id}`, body };
-        },
-        onResponse: (status, body, context) => {
-          const c = context as ConnectionState;
-          if (status === 200 && c.household) {
-            c.household.revision = (JSON.parse(body) as HouseholdRow).revision;
-          }
-        },
-      },
-    },
-    {
-      kind: 'read',
-      request: {
-        method: 'GET',
-        path: '/api/registry/statistics/households',
-        headers: auth(office),
-      },
-    },
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/assistance/visits?${list({}, [0, 24])}`,
-        headers: auth(townships[2]!),
-      },
-    },
-    {
-      kind: 'read',
-      request: {
-        method: 'GET',
-        path: '/auth/me',
-        headers: auth(office),
-      },
-    },
-    {
-      kind: 'list',
-      request: {
-        method: 'GET',
-        path: `/api/matching/findings?${list({}, [0, 24])}`,
-        headers: auth(office),
-      },
-    },
-  ];
-
-  // Each request is probed once before the load, so a wrong path fails here and not as noise.
+/** Each request is probed once before the load, so a wrong path fails here and not as noise. */
+async function probe(cycle: Step[]): Promise<void> {
   for (const { request } of cycle) {
     if (request.setupRequest) continue;
     const res = await fetch(`${gateway}${request.path}`, {
@@ -209,9 +171,14 @@ async function main(): Promise<void> {
     if (res.status >= 400) throw new Error(`${request.path} answered ${res.status}`);
     await res.arrayBuffer();
   }
+}
 
+type ByKind = Map<Kind, { count: number; errors: number; statuses: Map<number, number> }>;
+
+/** The cycle under autocannon: every answer's latency, and the answers by kind and status. */
+async function runLoad(cycle: Step[]) {
   const latencies: number[] = [];
-  const byKind = new Map<Kind, { count: number; errors: number; statuses: Map<number, number> }>(
+  const byKind: ByKind = new Map(
     kinds.map((k) => [k, { count: 0, errors: 0, statuses: new Map() }]),
   );
   // autocannon cycles through `requests` per connection, in order; the response tells which.
@@ -226,8 +193,7 @@ async function main(): Promise<void> {
   instance.on('response', (client, status, _bytes, responseTime) => {
     const i = position.get(client) ?? 0;
     position.set(client, (i + 1) % cycle.length);
-    const kind = cycle[i]!.kind;
-    const k = byKind.get(kind)!;
+    const k = byKind.get(cycle[i]!.kind)!;
     k.count++;
     if (status >= 400) k.errors++;
     k.statuses.set(status, (k.statuses.get(status) ?? 0) + 1);
@@ -235,6 +201,10 @@ async function main(): Promise<void> {
   });
   const result = await instance;
   latencies.sort((a, b) => a - b);
+  return { result, latencies, byKind };
+}
+
+function report({ result, latencies, byKind }: Awaited<ReturnType<typeof runLoad>>): void {
   const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(latencies, p));
   const errors = result.non2xx + result.errors + result.timeouts;
   console.log(`load:        ${connections} connections for ${result.duration.toFixed(0)} s`);
@@ -257,6 +227,22 @@ async function main(): Promise<void> {
   console.log(
     `target:      no errors and p95 ≤ ${TARGET_P95_MS} ms: ${met ? 'met' : 'NOT met'} (p95/target ratio ${(p95! / TARGET_P95_MS).toFixed(2)})`,
   );
+}
+
+async function main(): Promise<void> {
+  const health = await fetch(`${gateway}/readyz`).catch(() => null);
+  if (!health || health.status !== 200) {
+    console.error(`the gateway at ${gateway} is not ready — start the demo county: npm run demo`);
+    process.exit(2);
+  }
+  const office = await signIn('fupinban');
+  const townships = [];
+  for (let i = 1; i <= 3; i++)
+    townships.push(await signIn(`xiangzhen${String(i).padStart(2, '0')}`));
+  const auditor = await signIn('shenji');
+  const cycle = workCycle({ office, townships, auditor }, await writerPool(office));
+  await probe(cycle);
+  report(await runLoad(cycle));
 }
 
 main().catch((err: unknown) => {
