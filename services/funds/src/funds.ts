@@ -15,7 +15,7 @@ import { batchRoutes } from './batches/batch.routes';
 import { BatchService } from './batches/batch.service';
 import type { FundsConfig } from './config';
 import { DISBURSEMENT_TOPICS } from './disbursements/disbursement.events';
-import { disbursementModel } from './disbursements/disbursement.model';
+import { type Disbursement, disbursementModel } from './disbursements/disbursement.model';
 import { disbursementRoutes } from './disbursements/disbursement.routes';
 import { DisbursementService } from './disbursements/disbursement.service';
 import { fileModel, type StoredFile } from './files/file.model';
@@ -108,8 +108,8 @@ export async function createFunds(
     now,
   });
   const disbursements = new DisbursementService({
-    disbursements: models.disbursements,
-    projects: models.projects,
+    disbursements: scopedRepository<Disbursement>(models.disbursements),
+    projects: scopedProjects,
     households: models.households,
     ledger,
     files,

@@ -1,6 +1,13 @@
 import { createEvent, FundsIdleAssessed, SYSTEM_ACTOR } from '@fupin/contracts';
 import { findPage } from '../shared/page';
-import { bi, isInScope, type ListQuery, notFound, outboxUpdate, type Principal } from '@fupin/kit';
+import {
+  areaInScope,
+  bi,
+  type ListQuery,
+  notFound,
+  outboxUpdate,
+  type Principal,
+} from '@fupin/kit';
 import type { Project, ProjectModel } from '../projects/project.model';
 import type { IdleRun, IdleRunModel } from './idle.model';
 import { type IdleProjectFields, summarizeIdle, totalsOf } from './idle.rules';
@@ -104,10 +111,14 @@ export class IdleFundsService {
   }
 }
 
-/** A township user sees its own township's rows, and totals over them only. */
+/**
+ * A township user sees its own township's rows, and totals over them only. A day's run is one
+ * county-wide document (not an area-scoped collection), so its rows are filtered here, with
+ * the repository's own test of an area against the caller's scope.
+ */
 function scoped(p: Principal, run: IdleRun): IdleRunView {
-  const townships = run.townships.filter((t) => isInScope(p, t.townshipCode));
-  const projects = run.projects.filter((r) => isInScope(p, r.areaCode));
+  const townships = run.townships.filter((t) => areaInScope(p, t.townshipCode));
+  const projects = run.projects.filter((r) => areaInScope(p, r.areaCode));
   if (townships.length === run.townships.length) return { ...viewOf(run), projects };
   return { ...viewOf(run), townships, projects, totals: totalsOf(townships) };
 }
