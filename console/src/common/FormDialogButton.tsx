@@ -33,6 +33,8 @@ export interface FormDialogButtonProps<R> {
    * batch's totals) until it is closed; without it the dialog closes on success.
    */
   result?: (value: R) => ReactNode;
+  /** The dialog's title while it shows the `result` (its title by default). */
+  resultTitle?: string;
   submitLabel?: string;
   submitIcon?: ReactElement;
   /** Submit without a change to the starting values (they are often enough). */
@@ -78,6 +80,7 @@ export function FormDialogButton<R = unknown>({
   record,
   done,
   result,
+  resultTitle,
   submitLabel = 'app.common.submit',
   submitIcon,
   alwaysEnable = false,
@@ -118,7 +121,9 @@ export function FormDialogButton<R = unknown>({
         {icon}
       </Button>
       <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth}>
-        <DialogTitle>{translate(title ?? label, titleArgs)}</DialogTitle>
+        <DialogTitle>
+          {answer && resultTitle ? translate(resultTitle) : translate(title ?? label, titleArgs)}
+        </DialogTitle>
         <DialogContent>
           {answer && result ? (
             result(answer.value)

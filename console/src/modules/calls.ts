@@ -1,6 +1,7 @@
 import { type DataProvider, useDataProvider } from 'react-admin';
 import { commonCalls } from '../providers/dataProvider';
 import { auditCalls } from './administration/audit/audit.api';
+import { userCalls } from './administration/users/user.api';
 import { assessmentCalls } from './assessment/assessment.api';
 import { assistanceCalls } from './assistance/assistance.api';
 import { fundsCalls } from './funds/funds.api';
@@ -15,6 +16,7 @@ import { supportCalls } from './support/support.calls';
 export const CALLS = {
   ...commonCalls,
   ...auditCalls,
+  ...userCalls,
   ...assessmentCalls,
   ...matchingCalls,
   ...registryCalls,

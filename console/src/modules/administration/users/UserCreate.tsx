@@ -1,9 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import {
@@ -15,30 +10,21 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { ResultDialog } from '../../../common/FormDialogButton';
 import { UserInputs } from './UserInputs';
 
 /** The one-time initial password of a new user or a reset, shown once to the administrator. */
-export function InitialPasswordDialog(props: {
-  username: string;
-  password: string;
-  onClose: () => void;
-}) {
+export function InitialPassword(props: { username: string; password: string }) {
   const translate = useTranslate();
   return (
-    <Dialog open onClose={props.onClose}>
-      <DialogTitle>{translate('resources.users.initial_password_title')}</DialogTitle>
-      <DialogContent>
-        <Alert severity="info" sx={{ mb: 2 }}>
-          {translate('resources.users.initial_password_hint', { username: props.username })}
-        </Alert>
-        <Typography variant="h5" sx={{ fontFamily: 'monospace' }} data-testid="initial-password">
-          {props.password}
-        </Typography>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{translate('ra.action.close')}</Button>
-      </DialogActions>
-    </Dialog>
+    <>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        {translate('resources.users.initial_password_hint', { username: props.username })}
+      </Alert>
+      <Typography variant="h5" sx={{ fontFamily: 'monospace' }} data-testid="initial-password">
+        {props.password}
+      </Typography>
+    </>
   );
 }
 
@@ -69,14 +55,15 @@ export default function UserCreate() {
         </SimpleForm>
       </Create>
       {created ? (
-        <InitialPasswordDialog
-          username={created.username}
-          password={created.initialPassword}
+        <ResultDialog
+          title="resources.users.initial_password_title"
           onClose={() => {
             setCreated(null);
             redirect('show', 'users', created.id);
           }}
-        />
+        >
+          <InitialPassword username={created.username} password={created.initialPassword} />
+        </ResultDialog>
       ) : null}
     </>
   );

@@ -1,9 +1,7 @@
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import LockResetIcon from '@mui/icons-material/LockReset';
-import { useState } from 'react';
 import {
   Button,
-  Confirm,
   EditButton,
   Labeled,
   Show,
@@ -23,20 +21,20 @@ import {
   EnumField,
   YesNoField,
 } from '../../../common/fields';
+import { FormDialogButton } from '../../../common/FormDialogButton';
 import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { RightsTable } from './RightsInput';
-import { userCalls } from './user.api';
-import { InitialPasswordDialog } from './UserCreate';
+import { InitialPassword } from './UserCreate';
 
 function Actions() {
   const translate = useTranslate();
   const notify = useNotify();
   const fail = useNotifyProblem();
   const refresh = useRefresh();
+  const calls = useCalls();
   const user = useRecordContext<{ id: string; username: string; lockedUntil: string | null }>();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'edit' });
-  const [confirm, setConfirm] = useState(false);
-  const [password, setPassword] = useState<string | null>(null);
   if (!user) return null;
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil) > new Date();
   return (
@@ -45,7 +43,7 @@ function Actions() {
         <Button
           label="resources.users.unlock"
           onClick={() =>
-            userCalls.unlock(user.id).then(() => {
+            calls.userUnlock(user.id).then(() => {
               notify('resources.users.unlocked', { type: 'success' });
               refresh();
             }, fail)
@@ -55,28 +53,20 @@ function Actions() {
         </Button>
       ) : null}
       {canAccess ? (
-        <Button label="resources.users.reset_password" onClick={() => setConfirm(true)}>
-          <LockResetIcon />
-        </Button>
+        <FormDialogButton
+          label="resources.users.reset_password"
+          icon={<LockResetIcon />}
+          hint={translate('resources.users.reset_confirm', { username: user.username })}
+          submitLabel="ra.action.confirm"
+          alwaysEnable
+          onSubmit={() => calls.userResetPassword(user.id)}
+          resultTitle="resources.users.initial_password_title"
+          result={(r) => <InitialPassword username={user.username} password={r.initialPassword} />}
+        >
+          {null}
+        </FormDialogButton>
       ) : null}
       <EditButton />
-      <Confirm
-        isOpen={confirm}
-        title="resources.users.reset_password"
-        content={translate('resources.users.reset_confirm', { username: user.username })}
-        onClose={() => setConfirm(false)}
-        onConfirm={() => {
-          setConfirm(false);
-          userCalls.resetPassword(user.id).then((r) => setPassword(r.initialPassword), fail);
-        }}
-      />
-      {password ? (
-        <InitialPasswordDialog
-          username={user.username}
-          password={password}
-          onClose={() => setPassword(null)}
-        />
-      ) : null}
     </TopToolbar>
   );
 }

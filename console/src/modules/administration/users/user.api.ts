@@ -44,12 +44,13 @@ export const userApi: ResourceApi = {
   }),
 };
 
+/** The gateway's user calls beyond react-admin's CRUD, as data-provider methods. */
 export const userCalls = {
-  resetPassword: async (id: string) =>
+  /** 重置密码 — answers the new one-time initial password; every session of the user ends. */
+  userResetPassword: async (id: string) =>
     (await httpClient(`/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }))
-      .json as {
-      initialPassword: string;
-    },
-  unlock: async (id: string) =>
+      .json as { initialPassword: string },
+  /** 解锁 of a user locked out after failed sign-ins. */
+  userUnlock: async (id: string) =>
     (await httpClient(`/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' })).json as User,
 };
