@@ -334,6 +334,144 @@ async function timeOneChange(
   return seen;
 }
 
+type Platform = Awaited<ReturnType<typeof startPlatform>>;
+type KafkaAdmin = ReturnType<ReturnType<typeof createKafka>['admin']>;
+
+/**
+ * The import, and every projection catching up (or, with --backlog, draining it after the
+ * consumers are started): prints each service's catch-up, answers the running consumers.
+ */
+async function importAndCatchUp(
+  platform: Platform,
+  client: mongo.MongoClient,
+  admin: KafkaAdmin,
+  file: string,
+  rows: number,
+) {
+  const expected = households + rows;
+  const consumers = args.backlog ? [] : await platform.startConsumers();
+  const t0 = performance.now();
+  const imported = importCounty(platform.registry.url, platform.token, file);
+  const importEnd = imported.then(() => performance.now() - t0);
+  if (args.backlog) {
+    await imported;
+    console.log(`import:      ${seconds(await importEnd)} (${load()} at its end)`);
+  }
+  const tDrain = performance.now();
+  if (args.backlog) consumers.push(...(await platform.startConsumers()));
+  const dbs = new Map(consumers.map((r) => [r.name, client.db(r.db)]));
+  const groups = new Map(
+    consumers.map((r) => [
+      r.name,
+      consumerGroupName(platform.prefix, r.name, GROUP_PURPOSE[r.name] ?? 'registry-projection'),
+    ]),
+  );
+  const caught = catchUps(
+    { admin, prefix: platform.prefix, names: [...dbs.keys()] },
+    groups,
+    expected,
+    args.backlog ? tDrain : t0,
+    args.backlog ? Promise.resolve(0) : importEnd,
+  );
+  const job = await imported;
+  const importMs = args.backlog ? 0 : await importEnd;
+  if (job.counts.householdsCreated !== households || job.counts.rowsRejected !== 0)
+    throw new Error(
+      `the import stored ${job.counts.householdsCreated} households: ${JSON.stringify(job.counts)}`,
+    );
+  if (!args.backlog)
+    console.log(
+      `import:      ${seconds(importMs)} (${load()} at its end); ${expected.toLocaleString('en')} events (a registration per household, an addition per member)`,
+    );
+  const allCaughtUp = await reportCatchUps(await caught, dbs, expected, importMs);
+  return { consumers, dbs, allCaughtUp };
+}
+
+/** Each service's catch-up after the import; whether every one met the target. */
+async function reportCatchUps(
+  state: Map<string, CatchUp>,
+  dbs: Map<string, Db>,
+  expected: number,
+  importMs: number,
+): Promise<boolean> {
+  let allCaughtUp = true;
+  for (const [name, s] of state) {
+    const projected = await dbs
+      .get(name)!
+      .collection('registry_households')
+      .countDocuments(REGISTERED_HOUSEHOLDS);
+    if (s.doneMs === null) {
+      allCaughtUp = false;
+      console.log(
+        `catch-up:    ${name.padEnd(10)} NOT caught up after ${seconds(CATCH_UP_LIMIT_MS)}: ${s.processed}/${expected} events, ${projected} households`,
+      );
+      continue;
+    }
+    const after = Math.max(0, s.doneMs - importMs);
+    allCaughtUp &&= after <= TARGET_CATCH_UP_MS;
+    const rate = expected / ((s.doneMs - (s.firstMs ?? 0)) / 1000);
+    console.log(
+      `catch-up:    ${name.padEnd(10)} ${seconds(after)} after ${args.backlog ? 'its process was started' : "the import's end"}; ${Math.round(rate).toLocaleString('en')} events/s from its first event to its last; ${projected.toLocaleString('en')} households`,
+    );
+  }
+  return allCaughtUp;
+}
+
+/** Single changes under a load mix: how long until every projection shows each. */
+async function singleChanges(
+  platform: Platform,
+  consumers: Running[],
+  dbs: Map<string, Db>,
+): Promise<number> {
+  const list = await fetch(
+    `${platform.registry.url}/households?range=${encodeURIComponent('[0,199]')}`,
+    { headers: { authorization: `Bearer ${platform.token}` } },
+  );
+  const pool = ((await list.json()) as { id: string }[]).map((h) => h.id);
+  const mix = loadMix(
+    [
+      { url: platform.registry.url, path: `/households?range=${encodeURIComponent('[0,24]')}` },
+      ...consumers.map((r) => ({
+        url: r.url,
+        path: `${CONSUMERS[r.name]}?range=${encodeURIComponent('[0,24]')}`,
+      })),
+    ],
+    platform.token,
+    connections,
+  );
+  const latencies = new Map<string, number[]>(consumers.map((r) => [r.name, []]));
+  const everywhere: number[] = [];
+  const tLoad = performance.now();
+  for (let i = 0; i < changes; i++) {
+    const seen = await timeOneChange(
+      platform.registry.url,
+      platform.token,
+      pool[i % pool.length]!,
+      dbs,
+    );
+    for (const [name, ms] of seen) latencies.get(name)!.push(ms);
+    everywhere.push(Math.max(...seen.values()));
+    await sleep(250);
+  }
+  const { latencies: loadLatencies, statuses } = await mix.stop();
+  const loadSeconds = (performance.now() - tLoad) / 1000;
+  console.log(
+    `load mix:    ${connections} connections on lists of the registry and every service for ${loadSeconds.toFixed(0)} s: ${loadLatencies.length} answers (${(loadLatencies.length / loadSeconds).toFixed(0)}/s), p50 ${percentile(loadLatencies, 50).toFixed(0)} ms, p95 ${percentile(loadLatencies, 95).toFixed(0)} ms; answers ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`,
+  );
+  for (const [name, list] of latencies) {
+    list.sort((a, b) => a - b);
+    console.log(
+      `change:      ${name.padEnd(10)} p50 ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms, max ${list.at(-1)!.toFixed(0)} ms (${changes} changes)`,
+    );
+  }
+  everywhere.sort((a, b) => a - b);
+  const p95 = percentile(everywhere, 95);
+  console.log(
+    `change:      in every projection p50 ${percentile(everywhere, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+  );
+  return p95;
+}
+
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'bench-event-path', level: 'warn' });
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-event-path-'));
@@ -361,114 +499,14 @@ async function main(): Promise<void> {
       `services:    registry + ${Object.keys(CONSUMERS).join(', ')}, each its own process` +
         (args.backlog ? ', started after the import (they drain it as a backlog)' : ''),
     );
-
-    // ---- the import, and every projection catching up (or, with --backlog, draining it after)
-    const expected = households + rows;
-    const consumers = args.backlog ? [] : await platform.startConsumers();
-    const t0 = performance.now();
-    const imported = importCounty(platform.registry.url, platform.token, file);
-    const importEnd = imported.then(() => performance.now() - t0);
-    if (args.backlog) {
-      await imported;
-      console.log(`import:      ${seconds(await importEnd)} (${load()} at its end)`);
-    }
-    const tDrain = performance.now();
-    if (args.backlog) consumers.push(...(await platform.startConsumers()));
-    const dbs = new Map(consumers.map((r) => [r.name, client.db(r.db)]));
-    const groups = new Map(
-      consumers.map((r) => [
-        r.name,
-        consumerGroupName(platform.prefix, r.name, GROUP_PURPOSE[r.name] ?? 'registry-projection'),
-      ]),
+    const { consumers, dbs, allCaughtUp } = await importAndCatchUp(
+      platform,
+      client,
+      admin,
+      file,
+      rows,
     );
-    const caught = catchUps(
-      { admin, prefix: platform.prefix, names: [...dbs.keys()] },
-      groups,
-      expected,
-      args.backlog ? tDrain : t0,
-      args.backlog ? Promise.resolve(0) : importEnd,
-    );
-    const job = await imported;
-    const importMs = args.backlog ? 0 : await importEnd;
-    if (job.counts.householdsCreated !== households || job.counts.rowsRejected !== 0)
-      throw new Error(
-        `the import stored ${job.counts.householdsCreated} households: ${JSON.stringify(job.counts)}`,
-      );
-    if (!args.backlog)
-      console.log(
-        `import:      ${seconds(importMs)} (${load()} at its end); ${expected.toLocaleString('en')} events (a registration per household, an addition per member)`,
-      );
-    const state = await caught;
-    let allCaughtUp = true;
-    for (const [name, s] of state) {
-      const projected = await dbs
-        .get(name)!
-        .collection('registry_households')
-        .countDocuments(REGISTERED_HOUSEHOLDS);
-      if (s.doneMs === null) {
-        allCaughtUp = false;
-        console.log(
-          `catch-up:    ${name.padEnd(10)} NOT caught up after ${seconds(CATCH_UP_LIMIT_MS)}: ${s.processed}/${expected} events, ${projected} households`,
-        );
-        continue;
-      }
-      const after = Math.max(0, s.doneMs - importMs);
-      allCaughtUp &&= after <= TARGET_CATCH_UP_MS;
-      const rate = expected / ((s.doneMs - (s.firstMs ?? 0)) / 1000);
-      console.log(
-        `catch-up:    ${name.padEnd(10)} ${seconds(after)} after ${args.backlog ? 'its process was started' : "the import's end"}; ${Math.round(rate).toLocaleString('en')} events/s from its first event to its last; ${projected.toLocaleString('en')} households`,
-      );
-    }
-
-    // ---- single changes under a load mix
-    const list = await fetch(
-      `${platform.registry.url}/households?range=${encodeURIComponent('[0,199]')}`,
-      {
-        headers: { authorization: `Bearer ${platform.token}` },
-      },
-    );
-    const pool = ((await list.json()) as { id: string }[]).map((h) => h.id);
-    const mix = loadMix(
-      [
-        { url: platform.registry.url, path: `/households?range=${encodeURIComponent('[0,24]')}` },
-        ...consumers.map((r) => ({
-          url: r.url,
-          path: `${CONSUMERS[r.name]}?range=${encodeURIComponent('[0,24]')}`,
-        })),
-      ],
-      platform.token,
-      connections,
-    );
-    const latencies = new Map<string, number[]>(consumers.map((r) => [r.name, []]));
-    const everywhere: number[] = [];
-    const tLoad = performance.now();
-    for (let i = 0; i < changes; i++) {
-      const seen = await timeOneChange(
-        platform.registry.url,
-        platform.token,
-        pool[i % pool.length]!,
-        dbs,
-      );
-      for (const [name, ms] of seen) latencies.get(name)!.push(ms);
-      everywhere.push(Math.max(...seen.values()));
-      await sleep(250);
-    }
-    const { latencies: loadLatencies, statuses } = await mix.stop();
-    const loadSeconds = (performance.now() - tLoad) / 1000;
-    console.log(
-      `load mix:    ${connections} connections on lists of the registry and every service for ${loadSeconds.toFixed(0)} s: ${loadLatencies.length} answers (${(loadLatencies.length / loadSeconds).toFixed(0)}/s), p50 ${percentile(loadLatencies, 50).toFixed(0)} ms, p95 ${percentile(loadLatencies, 95).toFixed(0)} ms; answers ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`,
-    );
-    for (const [name, list] of latencies) {
-      list.sort((a, b) => a - b);
-      console.log(
-        `change:      ${name.padEnd(10)} p50 ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms, max ${list.at(-1)!.toFixed(0)} ms (${changes} changes)`,
-      );
-    }
-    everywhere.sort((a, b) => a - b);
-    const p95 = percentile(everywhere, 95);
-    console.log(
-      `change:      in every projection p50 ${percentile(everywhere, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
-    );
+    const p95 = await singleChanges(platform, consumers, dbs);
     console.log(
       `target:      catch-up ≤ ${seconds(TARGET_CATCH_UP_MS)} in every service: ${met(allCaughtUp)}; ` +
         `change visible everywhere p95 ≤ ${TARGET_CHANGE_P95_MS} ms: ${met(p95 <= TARGET_CHANGE_P95_MS)}`,
