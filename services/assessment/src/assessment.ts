@@ -5,6 +5,7 @@ import {
   projectedHouseholdModel,
   RegistryProjection,
   registryProjectionModule,
+  scopedRepository,
   type ServiceOptions,
   type ServiceRuntime,
   startService,
@@ -13,12 +14,17 @@ import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
 import { rankingViewCheck } from './rankings/ranking-view';
 import type { AssessmentConfig } from './config';
-import { areaNameModel, factModel, lateEventModel } from './indicators/fact.model';
+import { areaNameModel, type Fact, factModel, lateEventModel } from './indicators/fact.model';
 import { FactStore } from './indicators/fact.store';
 import { IndicatorCalculator } from './indicators/indicator.calculator';
 import { IndicatorProjection } from './indicators/indicator.consumer';
 import { RankingJob } from './rankings/ranking.job';
-import { rankingModel, rankingRecordsModel, rankingResultModel } from './rankings/ranking.model';
+import {
+  rankingModel,
+  rankingRecordsModel,
+  type RankingResult,
+  rankingResultModel,
+} from './rankings/ranking.model';
 import { RANKING_TOPICS } from './rankings/ranking.events';
 import { rankingRoutes } from './rankings/ranking.routes';
 import { RankingService } from './rankings/ranking.service';
@@ -55,6 +61,8 @@ export async function createAssessment(
   };
   const service = openService(rt, config, { ...opts, outbox: [models.rankings] });
   const { now } = service;
+  // The area-scoped collections: a record's area in `areaCode`.
+  const facts = scopedRepository<Fact>(models.facts);
   const householdProjection = new RegistryProjection({
     model: models.households,
     logger: rt.logger,
@@ -62,7 +70,7 @@ export async function createAssessment(
   });
   const projection = new IndicatorProjection({
     ctx: {
-      facts: new FactStore(models.facts, now),
+      facts: new FactStore(facts, now),
       areas: models.areas,
       households: householdProjection,
     },
@@ -77,12 +85,12 @@ export async function createAssessment(
     now,
   });
   const calculator = new IndicatorCalculator({
-    facts: models.facts,
-    households: models.households,
+    facts,
+    households: scopedRepository(models.households),
   });
   const rankings = new RankingService({
     rankings: models.rankings,
-    results: models.results,
+    results: scopedRepository<RankingResult>(models.results),
     records: models.records,
     late: models.late,
     schemes,

@@ -1,4 +1,4 @@
-import { isInScope, type Principal } from '@fupin/kit';
+import { areaInScope, type Principal } from '@fupin/kit';
 import type { FrozenIndicator, RankingResult } from '../rankings/ranking.model';
 import type { RankingService } from '../rankings/ranking.service';
 import { monthSpan, quarterOfDay } from '../scoring/period';
@@ -104,7 +104,7 @@ export class BulletinService {
         // A month is not ranked for warnings: the bulletin shows progress only.
         rows: rowsOf(
           c.results
-            .filter((r) => r.kind === t.kind && isInScope(p, r.areaCode))
+            .filter((r) => r.kind === t.kind && areaInScope(p, r.areaCode))
             .map((r) => ({
               ...r,
               yellowCard: false,

@@ -1,7 +1,10 @@
 import type { Envelope } from '@fupin/contracts';
 import { townshipOf, shanghaiDateOf } from '@fupin/reference';
-import type { Fact, FactKind, FactModel } from './fact.model';
-import { isDuplicateKey } from '@fupin/kit';
+import type { Fact, FactKind } from './fact.model';
+import { countyWide, isDuplicateKey, type ScopedRepository } from '@fupin/kit';
+
+/** Facts come from every area's events: the consumer records them all. */
+const RECORDING = countyWide("facts are recorded from the other services' events of every area");
 
 /** What a handler knows of a record from one event. */
 export interface FactInput {
@@ -42,7 +45,7 @@ function orderOf(event: Envelope, rank: number): string {
 /** Writes facts so that the latest event of a record wins, whatever order they arrive in. */
 export class FactStore {
   constructor(
-    private readonly model: FactModel,
+    private readonly facts: ScopedRepository<Fact>,
     private readonly now: () => Date,
   ) {}
 
@@ -55,7 +58,11 @@ export class FactStore {
     const id = `${input.kind}:${input.recordId}`;
     const order = orderOf(event, input.rank);
     const eventDay = shanghaiDateOf(new Date(event.occurredAt));
-    const existing = await this.model.findById(id, { firstDay: 1 }).lean<Pick<Fact, 'firstDay'>>();
+    const existing = await this.facts.findOne(
+      RECORDING,
+      { _id: id },
+      { projection: { firstDay: 1 } },
+    );
     const firstDay = existing && existing.firstDay < eventDay ? existing.firstDay : eventDay;
     const doc: Omit<Fact, '_id'> = {
       kind: input.kind,
@@ -84,7 +91,8 @@ export class FactStore {
     try {
       // Matches only when the stored event is older; otherwise the upsert collides with the
       // existing id and the event is known to be stale or repeated.
-      const res = await this.model.updateOne(
+      const res = await this.facts.updateOne(
+        RECORDING,
         { _id: id, order: { $lt: order } },
         { $set: doc },
         { upsert: true },
@@ -93,7 +101,8 @@ export class FactStore {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       // A stale event may still tell of an earlier first day.
-      await this.model.updateOne(
+      await this.facts.updateOne(
+        RECORDING,
         { _id: id, firstDay: { $gt: eventDay } },
         { $set: { firstDay: eventDay } },
       );

@@ -1,7 +1,7 @@
-import { type ProjectedHouseholdModel, REGISTERED_HOUSEHOLDS } from '@fupin/kit';
+import { countyWide, REGISTERED_HOUSEHOLDS, type ScopedRepository } from '@fupin/kit';
 import type { RecordItem } from '../rankings/ranking.model';
 import { INDICATORS, type IndicatorCode } from './catalogue';
-import type { Fact, FactKind, FactModel } from './fact.model';
+import type { Fact, FactKind } from './fact.model';
 import {
   ASSISTED_STATUSES,
   type Loaded,
@@ -24,6 +24,12 @@ export {
 /** Everyone registered counts for insurance, the exited included. */
 const REGISTERED_STATUSES = [...ASSISTED_STATUSES, 'exited'];
 
+/**
+ * Every unit of the county is measured at once (the ranking, the monthly bulletin); a
+ * bulletin cuts the rows to its reader's area afterwards.
+ */
+const MEASURING = countyWide('indicators are measured for every unit of the county');
+
 /** Records kept with a value; the count is always exact. */
 export const MAX_RECORD_ITEMS = 5000;
 
@@ -39,7 +45,12 @@ export function recordLink(service: string, path: string, id: string): string {
  * the same events gives the same values.
  */
 export class IndicatorCalculator {
-  constructor(private readonly deps: { facts: FactModel; households: ProjectedHouseholdModel }) {}
+  constructor(
+    private readonly deps: {
+      facts: ScopedRepository<Fact>;
+      households: ScopedRepository<Loaded['households'][number]>;
+    },
+  ) {}
 
   async measure(
     period: MeasurePeriod,
@@ -77,25 +88,23 @@ export class IndicatorCalculator {
       // Sorted by id so every list (and so every record list) comes out in one stable order.
       facts.set(
         kind,
-        await this.deps.facts
-          .find({ kind, ...filters[kind] })
-          .sort({ _id: 1 })
-          .lean<Fact[]>(),
+        await this.deps.facts.find(MEASURING, { kind, ...filters[kind] }, { sort: { _id: 1 } }),
       );
     }
     const hh = households
-      ? await this.deps.households
-          .find(
-            { ...REGISTERED_HOUSEHOLDS, status: { $in: REGISTERED_STATUSES } },
-            {
+      ? await this.deps.households.find(
+          MEASURING,
+          { ...REGISTERED_HOUSEHOLDS, status: { $in: REGISTERED_STATUSES } },
+          {
+            projection: {
               areaCode: 1,
               status: 1,
               exitYear: 1,
               ...(codes.some((c) => MEASURES[c].households === 'members') ? { members: 1 } : {}),
             },
-          )
-          .sort({ _id: 1 })
-          .lean<Loaded['households']>()
+            sort: { _id: 1 },
+          },
+        )
       : [];
     return { households: hh, facts };
   }

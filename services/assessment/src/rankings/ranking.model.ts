@@ -165,8 +165,8 @@ resultSchema.index({ unitId: 1, year: 1, quarter: 1 });
 resultSchema.index({ rankingId: 1, areaCode: 1 });
 resultSchema.index({ rankingId: 1, kind: 1, areaCode: 1 });
 resultSchema.index({ rankingId: 1, yellowCard: 1, areaCode: 1 });
-resultSchema.index({ unitId: 1, rankingId: 1 });
-resultSchema.index({ unitId: 1, year: 1, rankingId: 1 });
+resultSchema.index({ unitId: 1, rankingId: 1, areaCode: 1 });
+resultSchema.index({ unitId: 1, year: 1, rankingId: 1, areaCode: 1 });
 
 export type RankingResultModel = Model<RankingResult>;
 

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
+  areaInScope,
   bi,
   conflict,
-  isInScope,
+  countyWide,
   type ListQuery,
   notFound,
   outboxUpdate,
+  outsideScope,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   isDuplicateKey,
 } from '@fupin/kit';
@@ -40,7 +41,6 @@ import type {
   RankingRecords,
   RankingRecordsModel,
   RankingResult,
-  RankingResultModel,
   RankingTrigger,
   RankingVersion,
   TrackResult,
@@ -98,6 +98,15 @@ const SUMMARY = {
 const PUBLISHED = { status: 'published' } as const;
 
 const rankingWhat = bi('排名', 'Ranking');
+const resultMissing = {
+  what: bi('该单位的排名结果', "The unit's result"),
+  code: 'ASSESSMENT_RESULT_NOT_FOUND',
+};
+
+/** A version's results are written for every unit of the county at once. */
+const PUBLISHING = countyWide('a ranking version is published for every unit of the county');
+/** A unit is found in any area, so that another township's unit is refused (403), not hidden. */
+const UNIT_LOOKUP = countyWide("a unit's area, to refuse another township's unit (403)");
 
 /**
  * 季度考核排名 — freezes a quarter's indicator values, scores and ranks the units, warns the last
@@ -109,7 +118,7 @@ export class RankingService {
   constructor(
     private readonly deps: {
       rankings: RankingModel;
-      results: RankingResultModel;
+      results: ScopedRepository<RankingResult>;
       records: RankingRecordsModel;
       late: LateEventModel;
       schemes: SchemeService;
@@ -279,9 +288,9 @@ export class RankingService {
       computedAt: c.computedAt,
       tracks: c.tracks.map((t) => ({
         ...t,
-        units: t.units.filter((u) => isInScope(p, u.areaCode)),
+        units: t.units.filter((u) => areaInScope(p, u.areaCode)),
       })),
-      results: c.results.filter((r) => isInScope(p, r.areaCode)),
+      results: c.results.filter((r) => areaInScope(p, r.areaCode)),
     };
   }
 
@@ -373,11 +382,11 @@ export class RankingService {
         .lean();
       const lateIds = [...new Set(pending.map((l) => l.eventId))];
       // Results and records first, under the claimed id; they become visible with the version.
-      await this.deps.results.bulkWrite(
-        c.results.map((r) => {
-          const doc: RankingResult = { ...r, _id: `${id}|${r.unitId}`, rankingId: id, version };
-          return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
-        }),
+      // A process that died holding this claim may have left some of them: they are replaced.
+      await this.deps.results.deleteMany(PUBLISHING, { rankingId: id });
+      await this.deps.results.insertMany(
+        PUBLISHING,
+        c.results.map((r) => ({ ...r, _id: `${id}|${r.unitId}`, rankingId: id, version })),
         { ordered: false },
       );
       if (c.records.length)
@@ -471,7 +480,7 @@ export class RankingService {
       ...rest,
       tracks: v.tracks.map((t) => ({
         ...t,
-        units: t.units.filter((u) => isInScope(p, u.areaCode)),
+        units: t.units.filter((u) => areaInScope(p, u.areaCode)),
       })),
     };
   }
@@ -515,29 +524,18 @@ export class RankingService {
     q: ListQuery<{ kind?: string; yellowCard?: boolean; accountability?: boolean }>,
   ): Promise<{ items: (RankingResult & { id: string })[]; total: number }> {
     await this.find(rankingId);
-    const filter: Record<string, unknown> = { rankingId, ...areaScopeFilter(p) };
+    const filter: Record<string, unknown> = { rankingId };
     if (q.filter.kind) filter.kind = q.filter.kind;
     if (q.filter.yellowCard !== undefined) filter.yellowCard = q.filter.yellowCard;
     if (q.filter.accountability !== undefined) filter.accountability = q.filter.accountability;
-    const [items, total] = await Promise.all([
-      this.deps.results
-        .find(filter)
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<RankingResult[]>(),
-      this.deps.results.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.results.page(p, filter, q);
     return { items: items.map((r) => ({ id: r._id, ...r })), total };
   }
 
   /** 得分说明 — one unit's score, indicator by indicator, with the links to the records. */
   async explain(p: Principal, rankingId: string, unitId: string) {
     await this.find(rankingId);
-    const r = await this.deps.results.findById(`${rankingId}|${unitId}`).lean<RankingResult>();
-    if (!r)
-      throw notFound(bi('该单位的排名结果', "The unit's result"), 'ASSESSMENT_RESULT_NOT_FOUND');
-    assertInScope(p, r.areaCode);
+    const r = await this.deps.results.getForChange(p, `${rankingId}|${unitId}`, resultMissing);
     const records = await this.deps.records
       .find({ rankingId, unitId }, { items: 0 })
       .lean<Omit<RankingRecords, 'items'>[]>();
@@ -577,12 +575,9 @@ export class RankingService {
     listed: number;
   }> {
     await this.find(rankingId);
-    const r = await this.deps.results
-      .findById(`${rankingId}|${unitId}`, { areaCode: 1 })
-      .lean<RankingResult>();
-    if (!r)
-      throw notFound(bi('该单位的排名结果', "The unit's result"), 'ASSESSMENT_RESULT_NOT_FOUND');
-    assertInScope(p, r.areaCode);
+    await this.deps.results.getForChange(p, `${rankingId}|${unitId}`, resultMissing, {
+      areaCode: 1,
+    });
     const rec = await this.deps.records
       .findById(`${rankingId}|${unitId}|${code}`)
       .lean<RankingRecords>();
@@ -601,12 +596,14 @@ export class RankingService {
     unitId: string,
     q: ListQuery<{ year?: number; allVersions?: boolean }>,
   ): Promise<{ items: Record<string, unknown>[]; total: number }> {
-    const probe = await this.deps.results
-      .findOne({ unitId }, { areaCode: 1 })
-      .lean<RankingResult>();
+    const probe = await this.deps.results.findOne(
+      UNIT_LOOKUP,
+      { unitId },
+      { projection: { areaCode: 1 } },
+    );
     if (!probe)
       throw notFound(bi('该考核单位的排名', "The unit's rankings"), 'ASSESSMENT_UNIT_NOT_FOUND');
-    assertInScope(p, probe.areaCode);
+    if (!this.deps.results.contains(p, probe)) throw outsideScope();
     const versions = await this.deps.rankings
       .find(
         { ...PUBLISHED, ...(q.filter.allVersions ? {} : { supersededBy: null }) },
@@ -616,15 +613,10 @@ export class RankingService {
     const superseded = new Map(versions.map((v) => [v._id, v.supersededBy]));
     const filter: Record<string, unknown> = { unitId, rankingId: { $in: [...superseded.keys()] } };
     if (q.filter.year !== undefined) filter.year = q.filter.year;
-    const [items, total] = await Promise.all([
-      this.deps.results
-        .find(filter, { indicators: 0, explanation: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<RankingResult[]>(),
-      this.deps.results.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.results.page(p, filter, q, {
+      indicators: 0,
+      explanation: 0,
+    });
     return {
       items: items.map(({ _id, ...r }) => ({
         id: _id,

@@ -1,9 +1,10 @@
 import {
-  assertInScope,
+  areaInScope,
   bi,
   conflict,
   type FieldError,
   notFound,
+  outsideScope,
   type Principal,
   unprocessable,
   isDuplicateKey,
@@ -73,7 +74,7 @@ export class SchemeService {
 
   /** Only county-wide users define the county's assessment. */
   assertCountyWide(p: Principal): void {
-    assertInScope(p, this.deps.countyCode);
+    if (!areaInScope(p, this.deps.countyCode)) throw outsideScope();
   }
 
   async put(p: Principal, year: number, input: SchemeInput): Promise<SchemeView> {

@@ -1,4 +1,4 @@
-import { isInScope, type Principal } from '@fupin/kit';
+import { areaInScope, type Principal } from '@fupin/kit';
 import type { LateEventModel } from '../indicators/fact.model';
 import type { RankingModel, RankingVersion } from '../rankings/ranking.model';
 import { shanghaiDateOf } from '@fupin/reference';
@@ -21,7 +21,7 @@ export class StatisticsService {
       version: v.version,
       publishedAt: v.publishedAt,
       tracks: v.tracks.map((t) => {
-        const units = t.units.filter((u) => isInScope(p, u.areaCode));
+        const units = t.units.filter((u) => areaInScope(p, u.areaCode));
         const all = t.units;
         return {
           kind: t.kind,
