@@ -18,7 +18,7 @@ import { coverageReportModel } from './coverage/coverage-report.model';
 import { coverageRoutes } from './coverage/coverage.routes';
 import { CoverageService } from './coverage/coverage.service';
 import { exportRoutes } from './exports/export.routes';
-import { helperModel } from './helpers/helper.model';
+import { type Helper, helperModel } from './helpers/helper.model';
 import { helperRoutes } from './helpers/helper.routes';
 import { HelperService } from './helpers/helper.service';
 import { HouseholdDirectory } from './households/household.directory';
@@ -87,7 +87,12 @@ export async function createAssistance(
   const { audit, eventsStored, now } = service;
 
   const households = new HouseholdDirectory(scopedRepository<ProjectedHousehold>(models.projected));
-  const helpers = new HelperService({ helpers: models.helpers, cipher, audit, now });
+  const helpers = new HelperService({
+    helpers: scopedRepository<Helper>(models.helpers),
+    cipher,
+    audit,
+    now,
+  });
   const limits = new PairingLimitService({ limits: models.limits, now });
   const pairings = new PairingService({
     pairings: scopedRepository<Pairing>(models.pairings),

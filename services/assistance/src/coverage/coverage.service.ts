@@ -1,5 +1,5 @@
 import {
-  isInScope,
+  areaInScope,
   type ListQuery,
   notFound,
   type Principal,
@@ -140,11 +140,15 @@ export class CoverageService {
     return report;
   }
 
-  /** A report as the caller may see it: the rows and households of their area only. */
+  /**
+   * A report as the caller may see it: the rows and households of their area only. A day's
+   * report is one county-wide document (not an area-scoped collection), so its rows are
+   * filtered here, with the repository's own test of an area against the caller's scope.
+   */
   private scoped(p: Principal, r: CoverageReport) {
     // A village user sees no township row (it counts other villages), only its households.
-    const byArea = r.byArea.filter((row) => isInScope(p, row.areaCode));
-    const uncovered = r.uncovered.filter((h) => isInScope(p, h.areaCode));
+    const byArea = r.byArea.filter((row) => areaInScope(p, row.areaCode));
+    const uncovered = r.uncovered.filter((h) => areaInScope(p, h.areaCode));
     return {
       id: r._id,
       date: r._id,

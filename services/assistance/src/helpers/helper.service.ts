@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import {
   areaWithin,
-  assertInScope,
   type AuditLog,
   bi,
   conflict,
+  countyWide,
   escapeRegex,
   type ListQuery,
   notFound,
   type PersonalDataCipher,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   isDuplicateKey,
 } from '@fupin/kit';
 import { ancestors } from '@fupin/reference';
 import { checkRevision, revisionConflict } from '../common/errors';
 import { sealPhone, showPersonal, type UnmaskRequest } from '../common/personal';
-import {
-  type Helper,
-  type HelperModel,
-  type HelperRank,
-  identityKeyOf,
-  type PairingRole,
-} from './helper.model';
+import { type Helper, type HelperRank, identityKeyOf, type PairingRole } from './helper.model';
 
 export interface HelperInput {
   name: string;
@@ -55,6 +50,13 @@ export type HelperView = Omit<Helper, '_id' | 'phone' | 'identityKey'> & {
 };
 
 const HELPER = bi('帮扶干部', 'Helper');
+/**
+ * Reads of helpers are wider than the caller's area: a helper registered above it (a county
+ * bureau's cadre) serves it too. `visibleFilter` states that visibility; writes stay in scope.
+ */
+const VISIBLE = countyWide('a helper registered above the caller serves it too (visibleFilter)');
+/** A helper's counters follow its pairings, wherever they are (pairing, import, daily repair). */
+const LOAD = countyWide('the quota of a helper counts its pairings in every area');
 
 /**
  * 帮扶责任人 — the cadres who help households. A cadre registered at a higher level (a county
@@ -63,7 +65,8 @@ const HELPER = bi('帮扶干部', 'Helper');
 export class HelperService {
   constructor(
     private readonly deps: {
-      helpers: HelperModel;
+      /** Helpers, each in the area it is registered at. */
+      helpers: ScopedRepository<Helper>;
       cipher: PersonalDataCipher;
       audit: AuditLog;
       now: () => Date;
@@ -78,7 +81,7 @@ export class HelperService {
   }
 
   private async load(p: Principal, id: string): Promise<Helper> {
-    const h = await this.deps.helpers.findOne({ _id: id, ...this.visibleFilter(p) }).lean<Helper>();
+    const h = await this.deps.helpers.findOne(VISIBLE, { _id: id, ...this.visibleFilter(p) });
     if (!h) throw notFound(HELPER, 'ASSISTANCE_HELPER_NOT_FOUND');
     return h;
   }
@@ -101,7 +104,7 @@ export class HelperService {
 
   /** The helper for a new pairing or visit: visible to the caller and still active. */
   async forWork(p: Principal, id: string, field = 'helperId'): Promise<Helper> {
-    const h = await this.deps.helpers.findOne({ _id: id, ...this.visibleFilter(p) }).lean<Helper>();
+    const h = await this.deps.helpers.findOne(VISIBLE, { _id: id, ...this.visibleFilter(p) });
     if (!h)
       throw unprocessable(
         'ASSISTANCE_HELPER_NOT_FOUND',
@@ -132,29 +135,30 @@ export class HelperService {
   }
 
   async list(p: Principal, q: ListQuery<HelperFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const [items, total] = await Promise.all([
-      this.deps.helpers.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Helper[]>(),
-      this.deps.helpers.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.helpers.page(VISIBLE, this.filterOf(p, q.filter), q);
     return { items: items.map((h) => this.view(h)), total };
   }
 
   cursor(p: Principal, f: HelperFilter): AsyncIterable<Helper> {
-    return this.deps.helpers
-      .find(this.filterOf(p, f))
-      .sort({ areaCode: 1, unit: 1, name: 1, _id: 1 })
-      .lean<Helper[]>()
-      .cursor({ batchSize: 500 }) as unknown as AsyncIterable<Helper>;
+    return this.deps.helpers.cursor(VISIBLE, this.filterOf(p, f), {
+      sort: { areaCode: 1, unit: 1, name: 1, _id: 1 },
+      batchSize: 500,
+    });
   }
 
   async byIdentity(unit: string, name: string): Promise<Helper | null> {
-    return this.deps.helpers.findOne({ identityKey: identityKeyOf(unit, name) }).lean<Helper>();
+    // A unit's cadre is one person wherever they were registered.
+    return this.deps.helpers.findOne(VISIBLE, { identityKey: identityKeyOf(unit, name) });
+  }
+
+  /** Whether the caller may register a helper at an area (its own area or below). */
+  canRegisterAt(p: Principal, areaCode: string): boolean {
+    return this.deps.helpers.contains(p, { areaCode });
   }
 
   async create(p: Principal, input: HelperInput): Promise<HelperView> {
     const areaCode = input.areaCode ?? p.areaCode;
-    assertInScope(p, areaCode);
+    this.deps.helpers.assertWritable(p, areaCode);
     const now = this.deps.now();
     const doc: Helper = {
       _id: randomUUID(),
@@ -173,7 +177,7 @@ export class HelperService {
       revision: 1,
     };
     try {
-      await this.deps.helpers.create(doc);
+      await this.deps.helpers.create(p, doc);
     } catch (err) {
       if (isDuplicateKey(err))
         throw conflict(
@@ -190,7 +194,7 @@ export class HelperService {
 
   async update(p: Principal, id: string, patch: HelperPatch, revision?: number) {
     const current = await this.load(p, id);
-    assertInScope(p, current.areaCode);
+    this.deps.helpers.assertWritable(p, current);
     checkRevision(current.revision, revision);
     if (patch.status === 'inactive' && current.status === 'active') {
       const active = current.load.key + current.load.contact;
@@ -215,6 +219,7 @@ export class HelperService {
     set.identityKey = identityKeyOf(set.unit ?? current.unit, set.name ?? current.name);
     try {
       const res = await this.deps.helpers.updateOne(
+        p,
         { _id: id, revision: current.revision },
         { $set: set, $inc: { revision: 1 } },
       );
@@ -237,6 +242,7 @@ export class HelperService {
   async claim(helperId: string, role: PairingRole, limit: number | null): Promise<boolean> {
     const field = `load.${role}`;
     const res = await this.deps.helpers.updateOne(
+      LOAD,
       { _id: helperId, status: 'active', ...(limit === null ? {} : { [field]: { $lt: limit } }) },
       { $inc: { [field]: 1 } },
     );
@@ -245,6 +251,7 @@ export class HelperService {
 
   async release(helperId: string, role: PairingRole): Promise<void> {
     await this.deps.helpers.updateOne(
+      LOAD,
       { _id: helperId, [`load.${role}`]: { $gt: 0 } },
       { $inc: { [`load.${role}`]: -1 } },
     );
@@ -253,6 +260,7 @@ export class HelperService {
   /** Resets a helper's counters to the pairings actually active (the daily job repairs drift). */
   async setLoad(helperId: string, load: Record<PairingRole, number>): Promise<boolean> {
     const res = await this.deps.helpers.updateOne(
+      LOAD,
       {
         _id: helperId,
         $or: [{ 'load.key': { $ne: load.key } }, { 'load.contact': { $ne: load.contact } }],
@@ -264,11 +272,11 @@ export class HelperService {
 
   /** Removes a helper registered for an import row that was then refused (never one in use). */
   async removeIfUnused(helperId: string): Promise<void> {
-    await this.deps.helpers.deleteOne({ _id: helperId, 'load.key': 0, 'load.contact': 0 });
+    await this.deps.helpers.deleteOne(LOAD, { _id: helperId, 'load.key': 0, 'load.contact': 0 });
   }
 
   async allIds(): Promise<{ _id: string; load: Record<PairingRole, number> }[]> {
-    return this.deps.helpers.find({}, { load: 1 }).lean();
+    return this.deps.helpers.find(LOAD, {}, { projection: { load: 1 } });
   }
 
   async audit(

@@ -120,8 +120,9 @@ export class HouseholdDirectory {
     return h;
   }
 
-  async byNo(householdNo: string): Promise<ProjectedHousehold | null> {
-    return this.households.findOne(LOOKUP, { householdNo, ...REGISTERED_HOUSEHOLDS });
+  /** A registered household by its number, inside the caller's scope (null otherwise). */
+  async byNo(p: Principal, householdNo: string): Promise<ProjectedHousehold | null> {
+    return this.households.findOne(p, { householdNo, ...REGISTERED_HOUSEHOLDS });
   }
 
   async byIds(ids: string[]): Promise<Map<string, ProjectedHousehold>> {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   AppError,
   bi,
-  isInScope,
   type ListQuery,
   notFound,
   type Principal,
@@ -152,8 +151,8 @@ export class PairingImportService {
         },
       ];
     };
-    const household = await this.deps.households.byNo(row.householdNo);
-    if (!household || !isInScope(p, household.areaCode))
+    const household = await this.deps.households.byNo(p, row.householdNo);
+    if (!household)
       return error(
         'householdNo',
         'not_found',
@@ -188,7 +187,7 @@ export class PairingImportService {
     let helperCreated = false;
     if (!helper) {
       const area = row.helperArea ?? p.areaCode;
-      if (!isInScope(p, area))
+      if (!this.deps.helpers.canRegisterAt(p, area))
         return error(
           'helperArea',
           'out_of_scope',
