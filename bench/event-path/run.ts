@@ -34,7 +34,7 @@ import {
 } from '@fupin/testing';
 import type { ChildProcess } from 'node:child_process';
 import type { Admin } from 'kafkajs';
-import type { Db } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import { engineName } from '../common/engine';
 import { writeWorkbook } from '../registry-import/generate';
 import { COUNTY } from '../registry-list/seed';
@@ -335,7 +335,6 @@ async function timeOneChange(
 }
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
-type KafkaAdmin = ReturnType<ReturnType<typeof createKafka>['admin']>;
 
 /**
  * The import, and every projection catching up (or, with --backlog, draining it after the
@@ -343,8 +342,8 @@ type KafkaAdmin = ReturnType<ReturnType<typeof createKafka>['admin']>;
  */
 async function importAndCatchUp(
   platform: Platform,
-  client: mongo.MongoClient,
-  admin: KafkaAdmin,
+  client: MongoClient,
+  admin: Admin,
   file: string,
   rows: number,
 ) {
