@@ -107,15 +107,16 @@ export async function createFunds(
     ledger,
     now,
   });
+  const scopedDisbursements = scopedRepository<Disbursement>(models.disbursements);
   const disbursements = new DisbursementService({
-    disbursements: scopedRepository<Disbursement>(models.disbursements),
+    disbursements: scopedDisbursements,
     projects: scopedProjects,
     households: models.households,
     ledger,
     files,
     findings,
     detector: new MisuseDetector({
-      disbursements: models.disbursements,
+      disbursements: scopedDisbursements,
       projects: models.projects,
       findings,
     }),
@@ -140,7 +141,7 @@ export async function createFunds(
   const notices = new NoticeService({
     notices: scopedRepository<Notice>(models.notices),
     projects,
-    disbursements: models.disbursements,
+    disbursements: scopedDisbursements,
     files,
     now,
   });

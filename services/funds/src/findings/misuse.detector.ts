@@ -1,8 +1,11 @@
-import { bi } from '@fupin/kit';
-import type { Disbursement, DisbursementModel } from '../disbursements/disbursement.model';
+import { bi, countyWide, type ScopedRepository } from '@fupin/kit';
+import type { Disbursement } from '../disbursements/disbursement.model';
 import type { Project, ProjectModel } from '../projects/project.model';
 import { yuan } from '../shared/money';
 import type { FindingService } from './finding.service';
+
+/** A voucher reused by a payment of any township is a misuse signal. */
+const REUSE = countyWide('vouchers are compared with the payments of the whole county');
 
 const comparable = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -15,7 +18,8 @@ const comparable = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowe
 export class MisuseDetector {
   constructor(
     private readonly deps: {
-      disbursements: DisbursementModel;
+      /** Payments, each in its project's area. */
+      disbursements: ScopedRepository<Disbursement>;
       projects: ProjectModel;
       findings: FindingService;
     },
@@ -95,14 +99,11 @@ export class MisuseDetector {
   /** Vouchers whose bytes were already submitted with another (not refused) payment. */
   private async reusedVouchers(d: Disbursement) {
     const hashes = d.vouchers.map((v) => v.sha256);
-    const others = await this.deps.disbursements
-      .find(
-        { _id: { $ne: d._id }, 'vouchers.sha256': { $in: hashes }, status: { $ne: 'rejected' } },
-        { projectCode: 1, vouchers: 1, submittedAt: 1, amountFen: 1 },
-      )
-      .lean<
-        Pick<Disbursement, '_id' | 'projectCode' | 'vouchers' | 'submittedAt' | 'amountFen'>[]
-      >();
+    const others = await this.deps.disbursements.find(
+      REUSE,
+      { _id: { $ne: d._id }, 'vouchers.sha256': { $in: hashes }, status: { $ne: 'rejected' } },
+      { projection: { projectCode: 1, vouchers: 1, submittedAt: 1, amountFen: 1 } },
+    );
     const seen = new Map<string, number>();
     const out = [];
     for (const v of d.vouchers) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   allOf,
   bi,
+  countyWide,
   type ListQuery,
   type PdfColumn,
   type Principal,
@@ -9,13 +10,16 @@ import {
   type ScopedRepository,
 } from '@fupin/kit';
 import { FundingSource, labelOf, ProjectType, shanghaiDateOf } from '@fupin/reference';
-import type { Disbursement, DisbursementModel } from '../disbursements/disbursement.model';
+import type { Disbursement } from '../disbursements/disbursement.model';
 import type { FileService } from '../files/file.service';
 import type { ProjectService } from '../projects/project.service';
 import { SOURCES, type Project } from '../projects/project.model';
 import { chineseDate, shiftDay } from '../shared/calendar';
 import { sumFen, yuan } from '../shared/money';
 import type { Notice, NoticeKind } from './notice.model';
+
+/** The payment a list is printed for: the caller's scope is checked on its project. */
+const PAYMENT_LOOKUP = countyWide('a payment looked up for its project, whose scope is checked');
 
 export interface NoticeInput {
   kind: NoticeKind;
@@ -40,7 +44,8 @@ export class NoticeService {
       /** Notices, each in its project's area. */
       notices: ScopedRepository<Notice>;
       projects: ProjectService;
-      disbursements: DisbursementModel;
+      /** Payments, each in its project's area. */
+      disbursements: ScopedRepository<Disbursement>;
       files: FileService;
       now: () => Date;
     },
@@ -53,9 +58,11 @@ export class NoticeService {
     let project: Project;
     let disbursement: Disbursement | null = null;
     if (input.kind === 'payment_list') {
-      disbursement = await this.deps.disbursements
-        .findById(input.disbursementId ?? '', { outbox: 0, history: 0 })
-        .lean<Disbursement>();
+      disbursement = await this.deps.disbursements.findOne(
+        PAYMENT_LOOKUP,
+        { _id: input.disbursementId ?? '' },
+        { projection: { outbox: 0, history: 0 } },
+      );
       if (!disbursement || disbursement.status === 'rejected') {
         throw unprocessable('FUNDS_NOTICE_INVALID', bi('拨付不存在', 'No such payment'), [
           {
