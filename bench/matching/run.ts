@@ -168,10 +168,9 @@ function timePhases(matching: Awaited<ReturnType<typeof createMatching>>) {
   return t;
 }
 
-async function main(): Promise<void> {
+async function startMatching() {
   const infra = await getInfra();
   const issuer = await createTestIssuer();
-  const dir = args.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-matching-'));
   const config = loadConfig(matchingConfigSchema, {
     MONGO_URL: infra.mongoUrl,
     MONGO_DB: `bench_matching_${Date.now().toString(36)}`,
@@ -198,6 +197,120 @@ async function main(): Promise<void> {
     area: COUNTY,
     rights: { matching: ['read', 'write', 'approve'] },
   });
+  return { rt, matching, server, base, token };
+}
+type Bench = Awaited<ReturnType<typeof startMatching>>;
+type Generated = Awaited<ReturnType<typeof generate>>;
+
+/** Setup (not timed against DuckDB): the files, and the person index derived from households. */
+async function setUp(matching: Bench['matching'], dir: string): Promise<Generated> {
+  const at = new Date();
+  let seedMs = 0;
+  const gen = await measured(() =>
+    generate({
+      people,
+      rows,
+      dir,
+      seed,
+      pageSize: 50_000,
+      onHouseholds: async (page) => {
+        const t0 = Date.now();
+        await matching.persons.applyMany(
+          page.map((h) => ({
+            before: null,
+            after: {
+              ...projected(h, at),
+              members: h.members.map((m) => ({
+                ...m,
+                householdId: h.id,
+                idHash: matching.cipher.hash(m.idNumber),
+                relation: 'member',
+                schoolStage: null,
+                inSchool: false,
+                health: null,
+                labourCapacity: null,
+                medicalInsurance: true,
+                pensionInsurance: true,
+                at,
+              })),
+            },
+          })),
+        );
+        seedMs += Date.now() - t0;
+      },
+    }),
+  );
+  const g = gen.value;
+  const listRows = g.lists.reduce((n, l) => n + l.rows, 0);
+  console.log(
+    `setup:       generated ${g.households.toLocaleString()} households and ${listRows.toLocaleString()} rows in ${s(gen.ms - seedMs)}; person index seeded in ${s(seedMs)}`,
+  );
+  return g;
+}
+
+interface RunView {
+  status: string;
+  summary: { byRule: Record<string, number>; found: number } | null;
+  progress: { rowsRead: number; matched: number; people: number };
+}
+
+/** Timed: import of every list (HTTP upload, streamed), then one full run (the BullMQ job). */
+async function importAndRun({ base, token }: Bench, g: Generated) {
+  const t0 = Date.now();
+  for (const l of g.lists) {
+    const res = await post(`${base}/lists?type=${l.type}&date=${LIST_DATE}`, l.file, token);
+    if (res.status !== 201) throw new Error(`upload ${l.type}: ${res.status} ${res.body}`);
+  }
+  const importMs = Date.now() - t0;
+  const t1 = Date.now();
+  const started = await fetch(`${base}/runs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { id } = (await started.json()) as { id: string };
+  for (;;) {
+    const r = (await (
+      await fetch(`${base}/runs/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as RunView;
+    if (r.status === 'completed') return { importMs, matchMs: Date.now() - t1, run: r };
+    if (r.status === 'failed') throw new Error(`run failed: ${JSON.stringify(r)}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
+/** Publishes what a held relay kept back, timed apart from the run. */
+async function releaseRelay(matching: Bench['matching']): Promise<void> {
+  const t0 = Date.now();
+  let events = 0;
+  // runOnce rather than drain(): a stopped relay's drain ends after one pass.
+  for (let n = -1; n !== 0; events += n) n = await matching.relay.runOnce();
+  console.log(
+    `relay:       held during the run; ${events.toLocaleString()} events published after it in ${s(Date.now() - t0)} (not in "ours")`,
+  );
+}
+
+/** Every rule's count, ours against DuckDB's; whether they all agree. */
+function compareRules(ours: Record<string, number>, duck: Record<string, number>): boolean {
+  const rules = [...new Set([...Object.keys(ours), ...Object.keys(duck)])].sort();
+  let agree = true;
+  console.log('rule                      ours     duckdb');
+  for (const r of rules) {
+    const a = ours[r] ?? 0;
+    const b = duck[r] ?? 0;
+    if (a !== b) agree = false;
+    console.log(
+      `${r.padEnd(24)} ${String(a).padStart(7)} ${String(b).padStart(9)}${a === b ? '' : '   ← differs'}`,
+    );
+  }
+  console.log(`findings:    ${agree ? 'the same count for every rule' : 'COUNTS DIFFER'}`);
+  return agree;
+}
+
+async function main(): Promise<void> {
+  const dir = args.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-matching-'));
+  const bench = await startMatching();
+  const { rt, matching, server } = bench;
   const engine = await engineName(rt.conn.db!);
   const phases = timePhases(matching);
   try {
@@ -205,79 +318,10 @@ async function main(): Promise<void> {
     console.log(
       `data:        ${people.toLocaleString()} registry people, ${rows.toLocaleString()} department rows, seed ${seed}, in ${dir}`,
     );
-
-    // Setup (not timed against DuckDB): the files, and the person index derived from households.
-    const at = new Date();
-    let seedMs = 0;
-    const gen = await measured(() =>
-      generate({
-        people,
-        rows,
-        dir,
-        seed,
-        pageSize: 50_000,
-        onHouseholds: async (page) => {
-          const t0 = Date.now();
-          await matching.persons.applyMany(
-            page.map((h) => ({
-              before: null,
-              after: {
-                ...projected(h, at),
-                members: h.members.map((m) => ({
-                  ...m,
-                  householdId: h.id,
-                  idHash: matching.cipher.hash(m.idNumber),
-                  relation: 'member',
-                  schoolStage: null,
-                  inSchool: false,
-                  health: null,
-                  labourCapacity: null,
-                  medicalInsurance: true,
-                  pensionInsurance: true,
-                  at,
-                })),
-              },
-            })),
-          );
-          seedMs += Date.now() - t0;
-        },
-      }),
-    );
-    const g = gen.value;
+    const g = await setUp(matching, dir);
     const listRows = g.lists.reduce((n, l) => n + l.rows, 0);
-    console.log(
-      `setup:       generated ${g.households.toLocaleString()} households and ${listRows.toLocaleString()} rows in ${s(gen.ms - seedMs)}; person index seeded in ${s(seedMs)}`,
-    );
-
     if (args['hold-relay']) await matching.relay.stop();
-    // Timed: import of every list (HTTP upload, streamed), then one full run (the BullMQ job).
-    const ours = await measured(async () => {
-      const t0 = Date.now();
-      for (const l of g.lists) {
-        const res = await post(`${base}/lists?type=${l.type}&date=${LIST_DATE}`, l.file, token);
-        if (res.status !== 201) throw new Error(`upload ${l.type}: ${res.status} ${res.body}`);
-      }
-      const importMs = Date.now() - t0;
-      const t1 = Date.now();
-      const started = await fetch(`${base}/runs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      const run = (await started.json()) as { id: string };
-      for (;;) {
-        const r = (await (
-          await fetch(`${base}/runs/${run.id}`, { headers: { authorization: `Bearer ${token}` } })
-        ).json()) as {
-          status: string;
-          summary: { byRule: Record<string, number>; found: number } | null;
-          progress: { rowsRead: number; matched: number; people: number };
-        };
-        if (r.status === 'completed') return { importMs, matchMs: Date.now() - t1, run: r };
-        if (r.status === 'failed') throw new Error(`run failed: ${JSON.stringify(r)}`);
-        await new Promise((res) => setTimeout(res, 100));
-      }
-    });
+    const ours = await measured(() => importAndRun(bench, g));
     const { importMs, matchMs, run } = ours.value;
     console.log(
       `import:      ${s(importMs)}, ${Math.round(listRows / (importMs / 1000)).toLocaleString()} rows/s (parse, normalise, GB 11643, HMAC, seal, store)`,
@@ -293,16 +337,7 @@ async function main(): Promise<void> {
     console.log(
       `ours:        ${s(ours.ms)} wall, ${Math.round(listRows / (ours.ms / 1000)).toLocaleString()} rows/s, peak RSS ${mb(ours.peak)}`,
     );
-
-    if (args['hold-relay']) {
-      const t0 = Date.now();
-      let events = 0;
-      // runOnce rather than drain(): a stopped relay's drain ends after one pass.
-      for (let n = -1; n !== 0; events += n) n = await matching.relay.runOnce();
-      console.log(
-        `relay:       held during the run; ${events.toLocaleString()} events published after it in ${s(Date.now() - t0)} (not in "ours")`,
-      );
-    }
+    if (args['hold-relay']) await releaseRelay(matching);
     const duck = await measured(() => duckdbMatch(g));
     console.log(
       `duckdb:      ${s(duck.value.ms)} wall (same CSV files, same joins), peak RSS of this process ${mb(duck.peak)}`,
@@ -314,22 +349,7 @@ async function main(): Promise<void> {
     console.log(
       `memory:      peak ${mb(ours.peak)} (target ≤ ${mb(TARGET_PEAK_BYTES)}: ${ours.peak <= TARGET_PEAK_BYTES ? 'met' : 'NOT met'})`,
     );
-
-    const rules = [
-      ...new Set([...Object.keys(run.summary!.byRule), ...Object.keys(duck.value.byRule)]),
-    ].sort();
-    let agree = true;
-    console.log('rule                      ours     duckdb');
-    for (const r of rules) {
-      const a = run.summary!.byRule[r] ?? 0;
-      const b = duck.value.byRule[r] ?? 0;
-      if (a !== b) agree = false;
-      console.log(
-        `${r.padEnd(24)} ${String(a).padStart(7)} ${String(b).padStart(9)}${a === b ? '' : '   ← differs'}`,
-      );
-    }
-    console.log(`findings:    ${agree ? 'the same count for every rule' : 'COUNTS DIFFER'}`);
-    if (!agree) process.exitCode = 1;
+    if (!compareRules(run.summary!.byRule, duck.value.byRule)) process.exitCode = 1;
   } finally {
     await new Promise<void>((r) => server.close(() => r()));
     await matching.relay.stop();
