@@ -101,6 +101,29 @@ rankingSchema.index({ _id: 1, status: 1 });
 
 export type RankingModel = Model<RankingVersion>;
 
+/** A version as it is read: everything but the claim and the outbox. */
+export const VERSION_SUMMARY = {
+  quarterKey: 1,
+  year: 1,
+  quarter: 1,
+  version: 1,
+  status: 1,
+  trigger: 1,
+  reason: 1,
+  actor: 1,
+  period: 1,
+  computedAt: 1,
+  publishedAt: 1,
+  supersedes: 1,
+  supersededBy: 1,
+  schemeRevision: 1,
+  tracks: 1,
+  lateEvents: 1,
+  view: 1,
+} as const;
+
+export const PUBLISHED = { status: 'published' } as const;
+
 export function rankingModel(conn: Connection): RankingModel {
   return (
     (conn.models.RankingVersion as RankingModel | undefined) ??

@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import {
-  AppError,
   areaInScope,
   bi,
   conflict,
   countyWide,
   type ListQuery,
   notFound,
-  outboxUpdate,
   outsideScope,
   type Principal,
   type ScopedRepository,
   unprocessable,
-  isDuplicateKey,
 } from '@fupin/kit';
 import type { Logger } from 'pino';
 import type { LateEventModel } from '../indicators/fact.model';
@@ -33,34 +29,22 @@ import {
 import type { Scheme } from '../schemes/scheme.model';
 import type { SchemeService } from '../schemes/scheme.service';
 import { type Computed, computePeriod } from './ranking.compute';
-import { rankingEvents, userOrJobActor } from './ranking.events';
+import { type RankOptions, type RankOutcome, RankingPublisher } from './ranking.publish';
+import {
+  PUBLISHED,
+  type RankingModel,
+  type RankingRecords,
+  type RankingRecordsModel,
+  type RankingResult,
+  type RankingVersion,
+  type TrackResult,
+  VERSION_SUMMARY,
+} from './ranking.model';
+import { recomputeQuarter } from './ranking.recompute';
+import type { RankingViewCheck } from './ranking-view';
 
 export type { Computed } from './ranking.compute';
-import type {
-  RankingModel,
-  RankingRecords,
-  RankingRecordsModel,
-  RankingResult,
-  RankingTrigger,
-  RankingVersion,
-  TrackResult,
-} from './ranking.model';
-import type { RankingViewCheck, RankingViewFreshness } from './ranking-view';
-
-/** A claim not finished in this time was abandoned (the process died) and may be taken over. */
-const STALE_CLAIM_MS = 10 * 60 * 1000;
-/** Late event ids listed on a version; the count is always exact. */
-const MAX_LISTED_LATE = 1000;
-
-/** How a version comes to be computed; `authorization` (a user's) lets the registry be asked. */
-interface RankOptions {
-  trigger: RankingTrigger;
-  reason: string | null;
-  actor: Principal | null;
-  authorization?: string | undefined;
-}
-
-export type RankOutcome = 'published' | 'already_ranked' | 'in_progress' | 'no_scheme';
+export type { RankOutcome } from './ranking.publish';
 
 export type RankingView = Omit<
   RankingVersion,
@@ -75,46 +59,25 @@ export interface RankingFilter {
   current?: boolean;
 }
 
-const SUMMARY = {
-  quarterKey: 1,
-  year: 1,
-  quarter: 1,
-  version: 1,
-  status: 1,
-  trigger: 1,
-  reason: 1,
-  actor: 1,
-  period: 1,
-  computedAt: 1,
-  publishedAt: 1,
-  supersedes: 1,
-  supersededBy: 1,
-  schemeRevision: 1,
-  tracks: 1,
-  lateEvents: 1,
-  view: 1,
-} as const;
-
-const PUBLISHED = { status: 'published' } as const;
-
 const rankingWhat = bi('排名', 'Ranking');
 const resultMissing = {
   what: bi('该单位的排名结果', "The unit's result"),
   code: 'ASSESSMENT_RESULT_NOT_FOUND',
 };
 
-/** A version's results are written for every unit of the county at once. */
-const PUBLISHING = countyWide('a ranking version is published for every unit of the county');
 /** A unit is found in any area, so that another township's unit is refused (403), not hidden. */
 const UNIT_LOOKUP = countyWide("a unit's area, to refuse another township's unit (403)");
 
 /**
  * 季度考核排名 — freezes a quarter's indicator values, scores and ranks the units, warns the last
- * place and flags repeat warnings, and publishes the result as an immutable version. The
- * version id is claimed first (a unique key), so however many workers run, a version is
- * computed once; recomputation publishes the next version with its reason.
+ * place and flags repeat warnings, and publishes the result as an immutable version
+ * (computing in ranking.compute.ts, publishing in ranking.publish.ts, recomputing in
+ * ranking.recompute.ts); and reads the versions, down to the records behind each value,
+ * within the caller's area.
  */
 export class RankingService {
+  private readonly publisher: RankingPublisher;
+
   constructor(
     private readonly deps: {
       rankings: RankingModel;
@@ -130,9 +93,14 @@ export class RankingService {
       /** Waits for the household projection (or refuses); absent: nothing is checked. */
       view?: RankingViewCheck;
     },
-  ) {}
+  ) {
+    this.publisher = new RankingPublisher({
+      ...deps,
+      compute: (q, scheme) => this.compute(q, scheme),
+    });
+  }
 
-  // ------------------------------------------------------------------ computing
+  // ------------------------------------------------------------------ computing and publishing
 
   /** Measures and scores every track of the scheme for a quarter; stores nothing. */
   async compute(q: Quarter, scheme: Scheme): Promise<Computed> {
@@ -181,20 +149,7 @@ export class RankingService {
     q: Quarter,
     opts: RankOptions,
   ): Promise<{ outcome: RankOutcome; rankingId: string | null }> {
-    const scheme = await this.deps.schemes.find(q.year);
-    if (!scheme || scheme.tracks.length === 0) {
-      this.deps.logger.warn(
-        { quarter: quarterKey(q) },
-        'no assessment scheme for the year; nothing ranked',
-      );
-      return { outcome: 'no_scheme', rankingId: null };
-    }
-    // The projection is waited for before the claim, so no claim is held while waiting.
-    const view = await this.viewFor(q, 1, opts);
-    const claim = await this.claim(q, 1, opts, null);
-    if (!claim.token) return { outcome: claim.outcome, rankingId: claim.id };
-    await this.publish(claim.id, claim.token, q, scheme, { ...opts, view }, null);
-    return { outcome: 'published', rankingId: claim.id };
+    return this.publisher.rankOnce(q, opts);
   }
 
   /** On demand: the first version of a closed quarter (`authorization` asks the registry). */
@@ -240,34 +195,14 @@ export class RankingService {
     reason: string,
     authorization?: string,
   ): Promise<RankingView> {
-    this.deps.schemes.assertCountyWide(p);
-    const scheme = await this.deps.schemes.find(q.year);
-    if (!scheme) await this.deps.schemes.get(q.year);
-    const latest = await this.deps.rankings
-      .findOne({ quarterKey: quarterKey(q) }, SUMMARY)
-      .sort({ version: -1 })
-      .lean<RankingVersion>();
-    if (!latest)
-      throw conflict(
-        'ASSESSMENT_RANKING_NOT_PUBLISHED',
-        bi('该季度尚未排名，请先排名', 'The quarter has not been ranked yet; rank it first'),
-      );
-    const opts = { trigger: 'recompute' as const, reason, actor: p, authorization };
-    const view = await this.viewFor(q, latest.version + 1, opts);
-    const claim =
-      latest.status === 'published'
-        ? await this.claim(q, latest.version + 1, opts, latest._id)
-        : { id: latest._id, token: null };
-    if (!claim.token)
-      throw conflict(
-        'ASSESSMENT_RANKING_IN_PROGRESS',
-        bi(
-          '该季度的排名正在计算中，请稍后再试',
-          'The quarter is being ranked right now; try again shortly',
-        ),
-      );
-    await this.publish(claim.id, claim.token, q, scheme!, { ...opts, view }, latest._id);
-    return this.get(p, claim.id);
+    const id = await recomputeQuarter(
+      { rankings: this.deps.rankings, schemes: this.deps.schemes, publisher: this.publisher },
+      p,
+      q,
+      reason,
+      authorization,
+    );
+    return this.get(p, id);
   }
 
   /** What the quarter's ranking would be now, without storing or publishing anything. */
@@ -294,182 +229,12 @@ export class RankingService {
     };
   }
 
-  /** The household projection's freshness, once caught up; a version already published needs none. */
-  private async viewFor(
-    q: Quarter,
-    version: number,
-    opts: RankOptions,
-  ): Promise<RankingViewFreshness | null> {
-    if (!this.deps.view) return null;
-    if (await this.deps.rankings.exists({ _id: `${quarterKey(q)}-v${version}`, ...PUBLISHED }))
-      return null;
-    return this.deps.view(opts.authorization, this.deps.logger);
-  }
-
-  private async claim(
-    q: Quarter,
-    version: number,
-    opts: RankOptions,
-    supersedes: string | null,
-  ): Promise<{ id: string; token: string | null; outcome: RankOutcome }> {
-    const id = `${quarterKey(q)}-v${version}`;
-    const token = randomUUID();
-    const now = this.deps.now();
-    const doc: RankingVersion = {
-      _id: id,
-      quarterKey: quarterKey(q),
-      year: q.year,
-      quarter: q.quarter,
-      version,
-      status: 'computing',
-      claim: { token, at: now },
-      trigger: opts.trigger,
-      reason: opts.reason,
-      actor: opts.actor ? { id: opts.actor.userId, name: opts.actor.username } : null,
-      period: quarterSpan(q),
-      computedAt: null,
-      publishedAt: null,
-      supersedes,
-      supersededBy: null,
-      schemeRevision: null,
-      tracks: [],
-      lateEvents: { count: 0, eventIds: [] },
-      view: null,
-    };
-    try {
-      await this.deps.rankings.create(doc);
-      return { id, token, outcome: 'published' };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
-    const existing = await this.deps.rankings
-      .findById(id, { status: 1, claim: 1 })
-      .lean<RankingVersion>();
-    if (!existing || existing.status === 'published')
-      return { id, token: null, outcome: 'already_ranked' };
-    // A claim left by a process that died is taken over; a live one is left alone.
-    if (existing.claim && now.getTime() - new Date(existing.claim.at).getTime() > STALE_CLAIM_MS) {
-      const res = await this.deps.rankings.updateOne(
-        { _id: id, status: 'computing', 'claim.token': existing.claim.token },
-        { $set: { claim: { token, at: now } } },
-      );
-      if (res.modifiedCount === 1) {
-        this.deps.logger.warn({ rankingId: id }, 'took over an abandoned ranking computation');
-        return { id, token, outcome: 'published' };
-      }
-    }
-    return { id, token: null, outcome: 'in_progress' };
-  }
-
-  private async publish(
-    id: string,
-    token: string,
-    q: Quarter,
-    scheme: Scheme,
-    opts: RankOptions & { view: RankingViewFreshness | null },
-    supersedes: string | null,
-  ): Promise<void> {
-    const view = opts.view;
-    try {
-      const c = await this.compute(q, scheme);
-      const version = Number(id.split('-v')[1]);
-      const pending = await this.deps.late
-        .find(
-          { quarterKey: quarterKey(q), includedIn: null, receivedAt: { $lte: c.computedAt } },
-          { eventId: 1 },
-        )
-        .sort({ receivedAt: 1 })
-        .lean();
-      const lateIds = [...new Set(pending.map((l) => l.eventId))];
-      // Results and records first, under the claimed id; they become visible with the version.
-      // A process that died holding this claim may have left some of them: they are replaced.
-      await this.deps.results.deleteMany(PUBLISHING, { rankingId: id });
-      await this.deps.results.insertMany(
-        PUBLISHING,
-        c.results.map((r) => ({ ...r, _id: `${id}|${r.unitId}`, rankingId: id, version })),
-        { ordered: false },
-      );
-      if (c.records.length)
-        await this.deps.records.bulkWrite(
-          c.records.map((r) => {
-            const doc: RankingRecords = { ...r, _id: `${id}|${r.unitId}|${r.code}`, rankingId: id };
-            return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
-          }),
-          { ordered: false },
-        );
-      const previous = supersedes
-        ? await this.deps.rankings.findById(supersedes, SUMMARY).lean<RankingVersion>()
-        : null;
-      const publishedAt = this.deps.now();
-      const set = {
-        status: 'published' as const,
-        claim: null,
-        computedAt: c.computedAt,
-        publishedAt,
-        schemeRevision: c.schemeRevision,
-        tracks: c.tracks,
-        lateEvents: { count: lateIds.length, eventIds: lateIds.slice(0, MAX_LISTED_LATE) },
-        view,
-      };
-      const version_: RankingVersion = {
-        _id: id,
-        quarterKey: quarterKey(q),
-        year: q.year,
-        quarter: q.quarter,
-        version,
-        trigger: opts.trigger,
-        reason: opts.reason,
-        actor: null,
-        period: quarterSpan(q),
-        supersedes,
-        supersededBy: null,
-        ...set,
-      };
-      const events = rankingEvents(
-        version_,
-        c.tracks,
-        previous,
-        c.reasons,
-        this.deps.countyCode,
-        userOrJobActor(opts.actor),
-        publishedAt,
-      );
-      const res = await this.deps.rankings.updateOne(
-        { _id: id, status: 'computing', 'claim.token': token },
-        outboxUpdate({ $set: set }, events),
-      );
-      if (res.modifiedCount !== 1)
-        throw new AppError(
-          409,
-          'ASSESSMENT_RANKING_CLAIM_LOST',
-          bi('排名计算已被其他进程接管', 'Another process took over this ranking'),
-        );
-      this.deps.eventsStored();
-      if (supersedes)
-        await this.deps.rankings.updateOne({ _id: supersedes }, { $set: { supersededBy: id } });
-      await this.deps.late.updateMany(
-        { quarterKey: quarterKey(q), includedIn: null, receivedAt: { $lte: c.computedAt } },
-        { $set: { includedIn: id } },
-      );
-      this.deps.logger.info(
-        { rankingId: id, trigger: opts.trigger, lateEvents: lateIds.length },
-        'ranking published',
-      );
-    } catch (err) {
-      // Release the claim so the quarter can be ranked again (nothing of it is visible).
-      await this.deps.rankings
-        .deleteOne({ _id: id, status: 'computing', 'claim.token': token })
-        .catch(() => undefined);
-      throw err;
-    }
-  }
-
   // ------------------------------------------------------------------ reading
 
   /** The version in force for a quarter: the latest published one. */
   async current(q: Quarter): Promise<RankingVersion | null> {
     return this.deps.rankings
-      .findOne({ quarterKey: quarterKey(q), ...PUBLISHED, supersededBy: null }, SUMMARY)
+      .findOne({ quarterKey: quarterKey(q), ...PUBLISHED, supersededBy: null }, VERSION_SUMMARY)
       .lean<RankingVersion>();
   }
 
@@ -496,7 +261,7 @@ export class RankingService {
     if (q.filter.current === false) filter.supersededBy = { $ne: null };
     const [items, total] = await Promise.all([
       this.deps.rankings
-        .find(filter, SUMMARY)
+        .find(filter, VERSION_SUMMARY)
         .sort(q.sort)
         .skip(q.skip)
         .limit(q.limit)
@@ -508,7 +273,7 @@ export class RankingService {
 
   async find(id: string): Promise<RankingVersion> {
     const v = await this.deps.rankings
-      .findOne({ _id: id, ...PUBLISHED }, SUMMARY)
+      .findOne({ _id: id, ...PUBLISHED }, VERSION_SUMMARY)
       .lean<RankingVersion>();
     if (!v) throw notFound(rankingWhat, 'ASSESSMENT_RANKING_NOT_FOUND');
     return v;
