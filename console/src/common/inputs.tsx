@@ -1,4 +1,7 @@
+import MuiButton from '@mui/material/Button';
+import FormHelperText from '@mui/material/FormHelperText';
 import MuiTextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import {
   AutocompleteInput,
@@ -126,3 +129,42 @@ export const AreaInput = ({
     />
   </ReferenceInput>
 );
+
+/**
+ * A file the form sends (an area workbook …): a button choosing it, the chosen file's name
+ * beside it; the form's value is the File itself.
+ */
+export function FileChooserInput(
+  props: Omit<InputProps, 'label'> & { label: string; accept: string; emptyText?: string },
+) {
+  const translate = useTranslate();
+  const { field, fieldState } = useInput(props);
+  const file = field.value instanceof File ? field.value : null;
+  const error = fieldState.invalid ? fieldState.error?.message : undefined;
+  return (
+    <>
+      <MuiButton variant="outlined" component="label">
+        {translate(props.label)}
+        <input
+          hidden
+          type="file"
+          name={props.source}
+          accept={props.accept}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) field.onChange(f);
+            e.target.value = '';
+          }}
+        />
+      </MuiButton>
+      {file ? (
+        <Typography variant="body2" component="span" sx={{ ml: 2 }}>
+          {file.name}
+        </Typography>
+      ) : null}
+      <FormHelperText error={Boolean(error)}>
+        {error ? translate(error, { _: error }) : ' '}
+      </FormHelperText>
+    </>
+  );
+}

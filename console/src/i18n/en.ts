@@ -127,6 +127,7 @@ const app: AppMessages = {
     start: 'Start %{kind}',
     take: 'Take step: %{action}',
     reject: 'Reject',
+    reject_title: '%{kind} · Reject',
     waiting: 'Next: %{action}',
     notice_until: 'Public notice until %{date}; nothing moves on before it ends',
     refused: 'Refused: these conditions are not met:',

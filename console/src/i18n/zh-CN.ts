@@ -129,6 +129,7 @@ export const zhBase = {
     start: '发起%{kind}',
     take: '办理：%{action}',
     reject: '驳回',
+    reject_title: '%{kind} · 驳回',
     waiting: '待办：%{action}',
     notice_until: '公示期至 %{date}，公示结束前不能进行下一步',
     refused: '未通过校验，以下条件不满足：',

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { pick, problemOf } from '../../../providers/problem';
-import { type Household, type HistoryEntry, householdCalls } from './household.api';
+import { useCalls } from '../../calls';
+import type { Household, HistoryEntry } from './household.api';
 
 /**
  * 变更历史 — every change of the household, newest first, as the registry keeps it (never
@@ -16,8 +17,9 @@ import { type Household, type HistoryEntry, householdCalls } from './household.a
 export function HouseholdHistoryTimeline() {
   const translate = useTranslate();
   const household = useRecordContext<Household>();
+  const calls = useCalls();
   const id = household ? String(household.id) : null;
-  const history = useApi(id ? () => householdCalls.history(id) : null, [id, household?.revision]);
+  const history = useApi(id ? () => calls.householdHistory(id) : null, [id, household?.revision]);
   if (!household) return null;
   if (history.loading && !history.data) return <Spinner />;
   if (!history.data) {

@@ -1,5 +1,3 @@
-import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import BlockIcon from '@mui/icons-material/Block';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -11,32 +9,30 @@ import StepContent from '@mui/material/StepContent';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
-  Button,
   useCanAccess,
   useNotify,
   usePermissions,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
-import {
-  type Household,
-  type HouseholdWorkflows,
-  householdCalls,
-  type WorkflowAction,
-  type WorkflowKind,
-  type WorkflowRun,
-  type WorkflowStepRequest,
+import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
+import type {
+  Household,
+  HouseholdWorkflows,
+  WorkflowAction,
+  WorkflowKind,
+  WorkflowRun,
+  WorkflowStepRequest,
 } from './household.api';
 import { isCheckList, type WorkflowCheck, WorkflowChecks } from './WorkflowChecks';
-import { MONITORING_CATEGORIES, WorkflowStepDialog } from './WorkflowStepDialog';
+import { MONITORING_CATEGORIES, WorkflowStepButton } from './WorkflowStepButton';
 
 /** The steps of each workflow, in order (纳入监测 has no public notice). */
 const STEPS: Record<WorkflowKind, WorkflowAction[]> = {
@@ -167,13 +163,13 @@ function ActiveRun({
   pending,
   mayWrite,
   mayApprove,
-  onStep,
+  stepButton,
 }: {
   active: WorkflowRun;
   pending: HouseholdWorkflows['pending'];
   mayWrite: boolean | undefined;
   mayApprove: boolean;
-  onStep: (step: { kind: WorkflowKind; action: WorkflowAction }) => void;
+  stepButton: (kind: WorkflowKind, action: WorkflowAction) => ReactNode;
 }) {
   const translate = useTranslate();
   return (
@@ -195,22 +191,8 @@ function ActiveRun({
         <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
           {pending.action !== 'approve' || mayApprove ? (
             <>
-              <Button
-                variant="contained"
-                label={translate('workflow.take', {
-                  action: translate(`enums.WorkflowAction.${pending.action}`),
-                })}
-                onClick={() => onStep({ kind: pending.kind, action: pending.action })}
-              >
-                <PlayArrowIcon />
-              </Button>
-              <Button
-                color="error"
-                label="workflow.reject"
-                onClick={() => onStep({ kind: pending.kind, action: 'reject' })}
-              >
-                <BlockIcon />
-              </Button>
+              {stepButton(pending.kind, pending.action)}
+              {stepButton(pending.kind, 'reject')}
             </>
           ) : (
             <Typography variant="body2" color="text.secondary">
@@ -232,14 +214,12 @@ function ActiveRun({
 export function HouseholdWorkflowSteps() {
   const translate = useTranslate();
   const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const refresh = useRefresh();
+  const calls = useCalls();
   const household = useRecordContext<Household>();
   const { permissions } = usePermissions<Permissions>();
   const { canAccess: mayWrite } = useCanAccess({ resource: 'households', action: 'edit' });
   const id = household ? String(household.id) : null;
-  const wf = useApi(id ? () => householdCalls.workflows(id) : null, [id, household?.revision]);
-  const [dialog, setDialog] = useState<{ kind: WorkflowKind; action: WorkflowAction } | null>(null);
+  const wf = useApi(id ? () => calls.householdWorkflows(id) : null, [id, household?.revision]);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   if (!household || !id) return null;
   if (wf.loading && !wf.data) return <Spinner />;
@@ -254,33 +234,36 @@ export function HouseholdWorkflowSteps() {
   const { active, pending, closed, status, revision } = wf.data;
   const mayApprove = hasRight(permissions, 'registry', 'approve');
 
-  const submit = async (body: WorkflowStepRequest) => {
-    if (!dialog) return undefined;
-    try {
-      const next = await householdCalls.takeStep(id, dialog.kind, { ...body, revision });
-      wf.setData(next);
-      setRefusal(null);
-      setDialog(null);
-      notify('workflow.step_done', {
-        type: 'success',
-        messageArgs: { action: translate(`enums.WorkflowAction.${body.action}`) },
-      });
-      refresh();
-      return undefined;
-    } catch (err) {
-      const p = problemOf(err);
-      const checks = p && isCheckList(p.checks) ? p.checks : null;
-      if (checks) {
-        // A refusal on the household's facts: the dialog closes and the checks stay in view.
-        setRefusal({ kind: dialog.kind, checks });
-        setDialog(null);
-        void wf.reload();
-        return undefined;
-      }
-      notifyProblem(err);
-      return (err as { body?: { errors?: Record<string, string> } }).body?.errors;
-    }
+  const take = async (kind: WorkflowKind, body: WorkflowStepRequest) => {
+    const next = await calls.householdTakeStep(id, kind, { ...body, revision });
+    wf.setData(next);
+    setRefusal(null);
+    notify('workflow.step_done', {
+      type: 'success',
+      messageArgs: { action: translate(`enums.WorkflowAction.${body.action}`) },
+    });
   };
+
+  /** A refusal on the household's facts: the dialog closes and the checks stay in view. */
+  const refused = (kind: WorkflowKind, err: unknown) => {
+    const p = problemOf(err);
+    const checks = p && isCheckList(p.checks) ? p.checks : null;
+    if (!checks) return false;
+    setRefusal({ kind, checks });
+    void wf.reload();
+    return true;
+  };
+
+  const stepButton = (kind: WorkflowKind, action: WorkflowAction) => (
+    <WorkflowStepButton
+      key={`${kind}-${action}`}
+      kind={kind}
+      action={action}
+      status={status}
+      onSubmit={(body) => take(kind, body)}
+      onRefusal={(err) => refused(kind, err)}
+    />
+  );
 
   const startable = (Object.keys(STARTS_FROM) as WorkflowKind[]).filter((k) =>
     STARTS_FROM[k].includes(status),
@@ -306,7 +289,7 @@ export function HouseholdWorkflowSteps() {
           pending={pending}
           mayWrite={mayWrite}
           mayApprove={mayApprove}
-          onStep={setDialog}
+          stepButton={stepButton}
         />
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>
@@ -315,34 +298,13 @@ export function HouseholdWorkflowSteps() {
           </Typography>
           {mayWrite ? (
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-              {startable.map((kind) => (
-                <Button
-                  key={kind}
-                  variant="outlined"
-                  label={translate('workflow.start', {
-                    kind: translate(`enums.WorkflowKind.${kind}`),
-                  })}
-                  onClick={() => setDialog({ kind, action: 'start' })}
-                >
-                  <PlayArrowIcon />
-                </Button>
-              ))}
+              {startable.map((kind) => stepButton(kind, 'start'))}
             </Box>
           ) : null}
         </Paper>
       )}
 
       <ClosedRuns closed={closed} />
-
-      {dialog ? (
-        <WorkflowStepDialog
-          kind={dialog.kind}
-          action={dialog.action}
-          status={status}
-          onClose={() => setDialog(null)}
-          onSubmit={submit}
-        />
-      ) : null}
     </Box>
   );
 }

@@ -1,5 +1,3 @@
-import AddIcon from '@mui/icons-material/PersonAdd';
-import EditIcon from '@mui/icons-material/Edit';
 import RemoveIcon from '@mui/icons-material/PersonRemove';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -22,8 +20,9 @@ import { EnumLabel } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';
-import { type Household, householdCalls } from './household.api';
-import { MemberDialog } from './MemberDialog';
+import { useCalls } from '../../calls';
+import type { Household } from './household.api';
+import { MemberDialogButton } from './MemberDialogButton';
 
 type Member = Household['members'][number] & Record<string, unknown>;
 
@@ -64,19 +63,17 @@ const cell = (m: Member, c: (typeof COLUMNS)[number]) => {
 
 /** 修改 and 删除 of an active member (the head is never removed); a removed one's reason. */
 function MemberActions({
+  household,
   member: m,
-  onEdit,
   onRemove,
 }: {
+  household: Household;
   member: Member;
-  onEdit: (m: Member) => void;
   onRemove: (m: Member) => void;
 }) {
   return m.status === 'active' ? (
     <>
-      <Button label="ra.action.edit" onClick={() => onEdit(m)}>
-        <EditIcon />
-      </Button>
+      <MemberDialogButton household={household} member={m} />
       {m.relation !== 'head' ? (
         <Button label="ra.action.remove" onClick={() => onRemove(m)} color="error">
           <RemoveIcon />
@@ -99,7 +96,7 @@ export function MemberSubList() {
   const refresh = useRefresh();
   const household = useRecordContext<Household>();
   const { canAccess: mayWrite } = useCanAccess({ resource: 'households', action: 'edit' });
-  const [editing, setEditing] = useState<Member | null | undefined>(undefined);
+  const calls = useCalls();
   const [removing, setRemoving] = useState<Member | null>(null);
   const [showRemoved, setShowRemoved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -112,7 +109,7 @@ export function MemberSubList() {
     if (!removing) return;
     setBusy(true);
     try {
-      await householdCalls.removeMember(
+      await calls.householdRemoveMember(
         String(household.id),
         removing.id,
         household.revision,
@@ -137,11 +134,7 @@ export function MemberSubList() {
           }
           label={translate('resources.members.show_removed')}
         />
-        {mayWrite ? (
-          <Button label="resources.members.add" onClick={() => setEditing(null)} variant="outlined">
-            <AddIcon />
-          </Button>
-        ) : null}
+        {mayWrite ? <MemberDialogButton household={household} member={null} /> : null}
       </Box>
       <Table size="small" aria-label={translate('resources.members.name', { smart_count: 2 })}>
         <TableHead>
@@ -164,25 +157,13 @@ export function MemberSubList() {
               ))}
               {mayWrite ? (
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <MemberActions member={m} onEdit={setEditing} onRemove={setRemoving} />
+                  <MemberActions household={household} member={m} onRemove={setRemoving} />
                 </TableCell>
               ) : null}
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      {editing !== undefined ? (
-        <MemberDialog
-          open
-          household={household}
-          member={editing}
-          onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
-            refresh();
-          }}
-        />
-      ) : null}
       <ReasonDialog
         open={removing !== null}
         busy={busy}

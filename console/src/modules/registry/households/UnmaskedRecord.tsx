@@ -14,7 +14,8 @@ import {
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
-import { type Household, householdCalls } from './household.api';
+import { useCalls } from '../../calls';
+import type { Household } from './household.api';
 
 /**
  * Shows the household masked (4301**********1234) by default. A user with the unmask right
@@ -26,6 +27,7 @@ export function UnmaskedRecord({ children }: { children: ReactNode }) {
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
   const record = useRecordContext<Household>();
+  const calls = useCalls();
   const { permissions } = usePermissions<Permissions>();
   const [clear, setClear] = useState<Household | null>(null);
   const [asking, setAsking] = useState(false);
@@ -37,7 +39,7 @@ export function UnmaskedRecord({ children }: { children: ReactNode }) {
   const unmask = async (reason: string) => {
     setBusy(true);
     try {
-      setClear(await householdCalls.unmasked(String(record.id), reason));
+      setClear(await calls.householdUnmasked(String(record.id), reason));
       setAsking(false);
       notify('app.unmask.done', { type: 'info' });
     } catch (err) {

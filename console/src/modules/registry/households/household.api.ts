@@ -130,28 +130,43 @@ const json = async <T>(url: string, init?: RequestInit): Promise<T> =>
 
 const enc = encodeURIComponent;
 
-/** The household's calls beyond react-admin's CRUD: members, workflows, history, unmasking. */
+/**
+ * The household's calls beyond react-admin's CRUD (members, workflows, history, unmasking),
+ * as data-provider methods (registryCalls).
+ */
 export const householdCalls = {
-  unmasked: (id: string, reason: string) =>
+  /** 查看明文 — the household unmasked, with the reason the audit log keeps. */
+  householdUnmasked: (id: string, reason: string) =>
     json<Household>(`${BASE}/${enc(id)}?unmask=true&reason=${enc(reason)}`),
-  history: (id: string) => json<HistoryEntry[]>(`${BASE}/${enc(id)}/history`),
-  workflows: (id: string) => json<HouseholdWorkflows>(`${BASE}/${enc(id)}/workflows`),
-  takeStep: (id: string, kind: WorkflowKind, body: WorkflowStepRequest) =>
+  /** 变更记录 — who changed what and when. */
+  householdHistory: (id: string) => json<HistoryEntry[]>(`${BASE}/${enc(id)}/history`),
+  /** The runs of its workflows: the active one, what is pending, the closed ones. */
+  householdWorkflows: (id: string) => json<HouseholdWorkflows>(`${BASE}/${enc(id)}/workflows`),
+  /** One step of a workflow (start, appraise … or reject), against the revision. */
+  householdTakeStep: (id: string, kind: WorkflowKind, body: WorkflowStepRequest) =>
     json<HouseholdWorkflows & { step: WorkflowStep }>(
       `${BASE}/${enc(id)}/workflows/${enc(kind)}/steps`,
       { method: 'POST', body: JSON.stringify(body) },
     ),
-  addMember: (id: string, revision: number, member: Record<string, unknown>) =>
+  /** 新增成员, against the household's revision. */
+  householdAddMember: (id: string, revision: number, member: Record<string, unknown>) =>
     json<Household>(`${BASE}/${enc(id)}/members`, {
       method: 'POST',
       body: JSON.stringify({ ...memberBody(member), revision }),
     }),
-  updateMember: (id: string, memberId: string, revision: number, patch: Record<string, unknown>) =>
+  /** 修改成员 — only the changed fields. */
+  householdUpdateMember: (
+    id: string,
+    memberId: string,
+    revision: number,
+    patch: Record<string, unknown>,
+  ) =>
     json<Household>(`${BASE}/${enc(id)}/members/${enc(memberId)}`, {
       method: 'PUT',
       body: JSON.stringify({ ...patch, revision }),
     }),
-  removeMember: (id: string, memberId: string, revision: number, reason: string) =>
+  /** 删除成员 with the reason the history keeps (the head is never removed). */
+  householdRemoveMember: (id: string, memberId: string, revision: number, reason: string) =>
     json<Household>(`${BASE}/${enc(id)}/members/${enc(memberId)}/remove`, {
       method: 'POST',
       body: JSON.stringify({ reason, revision }),
