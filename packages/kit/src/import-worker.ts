@@ -1,6 +1,6 @@
-import type { Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import { AppError } from './errors';
-import { createWorker, type QueueFactoryOptions } from './queue';
+import { createQueue, createWorker, type QueueFactoryOptions } from './queue';
 
 export interface ImportJobData {
   importId: string;
@@ -40,4 +40,32 @@ export function createImportWorker(
     // Long imports renew their lock; a dead worker's job is picked up by another.
     { concurrency: 1, lockDuration: 120_000, ...opts },
   );
+}
+
+/**
+ * An import's queue and its worker, started and stopped with the module that owns them: routes
+ * enqueue an import by its id (the BullMQ job id, so a second enqueue of one import is a no-op).
+ */
+export function importQueue(
+  queue: string,
+  handlers: Parameters<typeof createImportWorker>[1],
+  opts: QueueFactoryOptions,
+) {
+  let q: Queue<ImportJobData> | undefined;
+  let worker: Worker<ImportJobData> | undefined;
+  return {
+    /** Queues the import's run (`jobName` names it in BullMQ's dashboards). */
+    async enqueue(jobName: string, importId: string): Promise<void> {
+      if (!q) throw new Error(`the ${queue} queue has not started`);
+      await q.add(jobName, { importId }, { jobId: importId });
+    },
+    async start(): Promise<void> {
+      q = createQueue<ImportJobData>(queue, opts);
+      worker = createImportWorker(queue, handlers, opts);
+    },
+    async stop(): Promise<void> {
+      await worker?.close();
+      await q?.close();
+    },
+  };
 }
