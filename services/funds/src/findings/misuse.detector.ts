@@ -1,11 +1,14 @@
 import { bi, countyWide, type ScopedRepository } from '@fupin/kit';
 import type { Disbursement } from '../disbursements/disbursement.model';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import { yuan } from '../shared/money';
 import type { FindingService } from './finding.service';
 
 /** A voucher reused by a payment of any township is a misuse signal. */
 const REUSE = countyWide('vouchers are compared with the payments of the whole county');
+
+/** A payee who is another project's contractor is one whichever township that project is in. */
+const CONTRACTORS = countyWide('contractors are compared with the projects of the whole county');
 
 const comparable = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -20,7 +23,7 @@ export class MisuseDetector {
     private readonly deps: {
       /** Payments, each in its project's area. */
       disbursements: ScopedRepository<Disbursement>;
-      projects: ProjectModel;
+      projects: ScopedRepository<Project>;
       findings: FindingService;
     },
   ) {}
@@ -128,9 +131,11 @@ export class MisuseDetector {
     const payee = comparable(d.payee.name);
     if (project.contractor && comparable(project.contractor) === payee) return [];
     // Contractor names are typed from the same contracts: an exact (indexed) match.
-    const candidates = await this.deps.projects
-      .find({ _id: { $ne: d.projectId }, contractor: d.payee.name.trim() }, { code: 1, name: 1 })
-      .lean<Pick<Project, '_id' | 'code' | 'name'>[]>();
+    const candidates = await this.deps.projects.find(
+      CONTRACTORS,
+      { _id: { $ne: d.projectId }, contractor: d.payee.name.trim() },
+      { projection: { code: 1, name: 1 } },
+    );
     return candidates.map((c) => ({ projectId: c._id, code: c.code, name: c.name }));
   }
 }
