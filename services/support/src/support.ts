@@ -5,15 +5,19 @@ import {
   projectedHouseholdModel,
   RegistryProjection,
   registryProjectionModule,
+  scopedRepository,
   type ServiceOptions,
   type ServiceRuntime,
   startService,
 } from '@fupin/kit';
 import type { SupportConfig } from './config';
 import { educationModule } from './education';
+import { educationModels } from './education/education.model';
 import { healthModule } from './health';
+import { healthModels } from './health/health.model';
 import { importsModule } from './imports';
-import type { SupportContext } from './module';
+import { importModels } from './imports/import.model';
+import type { SupportContext, SupportRepositories } from './module';
 import { personModel } from './people/person.model';
 import { personRoutes } from './people/person.routes';
 import { PersonService } from './people/person.service';
@@ -32,11 +36,30 @@ export async function createSupport(
   opts: ServiceOptions = {},
 ) {
   const cipher = personalDataCipherOf(config);
-  const persons = personModel(rt.conn);
+  const models = {
+    persons: personModel(rt.conn),
+    ...educationModels(rt.conn),
+    ...healthModels(rt.conn),
+    ...importModels(rt.conn),
+  };
   const households = projectedHouseholdModel(rt.conn);
-  const service = openService(rt, config, { ...opts, outbox: [persons] });
+  const service = openService(rt, config, {
+    ...opts,
+    outbox: [models.persons, models.payments, models.dropouts, models.episodes],
+  });
   const { audit, now } = service;
-  const people = new PersonService({ persons, households, logger: rt.logger, now });
+  const repos: SupportRepositories = {
+    persons: scopedRepository(models.persons),
+    students: scopedRepository(models.students),
+    enrollments: scopedRepository(models.enrollments),
+    payments: scopedRepository(models.payments),
+    dropouts: scopedRepository(models.dropouts),
+    episodes: scopedRepository(models.episodes),
+    contracts: scopedRepository(models.contracts),
+    illnesses: scopedRepository(models.illnesses),
+    imports: scopedRepository(models.imports, 'actorArea'),
+  };
+  const people = new PersonService({ persons: repos.persons, households, logger: rt.logger, now });
   const projection = new RegistryProjection({
     model: households,
     logger: rt.logger,
@@ -44,15 +67,17 @@ export async function createSupport(
     now,
   });
 
-  const ctx: SupportContext = { ...service, people, cipher };
-  const education = educationModule(ctx);
+  const ctx: SupportContext = { ...service, people, cipher, repos };
+  // Subsidy standards and an import's rows are not placed in an area: the standards are the
+  // county's reference data, the rows are reached only through their (scoped) import.
+  const education = educationModule(ctx, { standards: models.standards });
   const health = healthModule(ctx);
-  const statistics = new StatisticsService({ education, health });
+  const statistics = new StatisticsService({ repos, education, health });
   const app = await startService(service, {
     modules: [
       education.module,
       health.module,
-      importsModule(ctx, education, health),
+      importsModule(ctx, education, health, { rows: models.rows }),
       registryProjectionModule(service, projection, {
         routes: { module: 'support', registryUrl: config.REGISTRY_URL },
         // A change hook that failed after the projection was written left a person behind.
@@ -71,6 +96,6 @@ export async function createSupport(
     },
   });
   const { relay } = service;
-  return { app, relay, projection, people, education, health, audit, cipher, ctx };
+  return { app, relay, models, projection, people, education, health, audit, cipher, ctx };
 }
 export type Support = Awaited<ReturnType<typeof createSupport>>;

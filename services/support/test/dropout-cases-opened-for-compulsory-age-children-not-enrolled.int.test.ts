@@ -117,7 +117,7 @@ test('every registered child of compulsory-education age not enrolled in the ter
     .set(edu())
     .send({ term: TERM });
   expect(again.body).toMatchObject({ checked: 4, opened: 0, alreadyOpen: 3 });
-  expect(await t.support.education.models.dropouts.countDocuments({})).toBe(3);
+  expect(await t.support.models.dropouts.countDocuments({})).toBe(3);
 });
 
 test('a case closes only with an owner, a follow-up log and an allowed reason', async () => {

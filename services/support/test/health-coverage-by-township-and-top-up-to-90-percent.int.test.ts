@@ -232,14 +232,14 @@ test('an in-patient episode reimbursed 85% owes a 500-yuan top-up to 90%, tracke
       topUpStatus: 'not_needed',
     });
 
-    const before = await t.support.health.models.episodes.countDocuments();
+    const before = await t.support.models.episodes.countDocuments();
     const bad = await request(t.app)
       .post('/health/inpatient-episodes')
       .set(health())
       .send({ ...episode, basicInsuranceFen: 900_000 });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('SUPPORT_REIMBURSEMENT_EXCEEDS_COST');
-    expect(await t.support.health.models.episodes.countDocuments()).toBe(before);
+    expect(await t.support.models.episodes.countDocuments()).toBe(before);
 
     const owed = await request(t.app)
       .get('/health/inpatient-episodes')
@@ -293,7 +293,7 @@ test('chronic-care contracts and serious-illness relief cases are kept per perso
     .post('/health/serious-illness-cases')
     .set(health())
     .send({
-      personId: (await t.support.people.model.findOne({ name: '候选' }).lean())!._id,
+      personId: (await t.support.models.persons.findOne({ name: '候选' }).lean())!._id,
       disease: 'x',
       includedOn: '2018-01-15',
     });

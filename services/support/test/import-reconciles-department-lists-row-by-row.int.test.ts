@@ -153,7 +153,7 @@ test('the education list is reconciled: enrolled, unknown person, out of area, r
     changed: 0,
     notFound: 1,
   });
-  expect(await t.support.education.models.enrollments.countDocuments()).toBe(1);
+  expect(await t.support.models.enrollments.countDocuments()).toBe(1);
 });
 
 test('the health insurance list (XLSX) records enrollment and reports the registered people it misses', async () => {

@@ -69,7 +69,7 @@ test('a redelivered member event changes nothing; a later change is applied', as
   const h = t.household(VILLAGE_A1, [{ name: '王五', birthDate: '1980-02-02' }]);
   await t.seed([h]);
   const member = h.members[0]!;
-  const before = await t.support.people.model.findById(member.id).lean();
+  const before = await t.support.models.persons.findById(member.id).lean();
 
   // The same events again (a redelivery: same ids), the same facts under a new event id,
   // then a real change, all keyed by the household (one partition, consumed in order).
@@ -90,16 +90,16 @@ test('a redelivered member event changes nothing; a later change is applied', as
   });
   await t.publish([...h.events, sameFacts, renamed]);
   await eventually(async () => {
-    const after = await t.support.people.model.findById(member.id).lean();
+    const after = await t.support.models.persons.findById(member.id).lean();
     expect(after?.name).toBe('王五一');
   });
-  const after = await t.support.people.model.findById(member.id).lean();
+  const after = await t.support.models.persons.findById(member.id).lean();
   // Only the rename changed the person: the repeats before it changed nothing.
   expect(after!.householdSeq).toBe(before!.householdSeq + 1);
   const { name: _a, householdSeq: _b, syncedAt: _c, ...rest } = after!;
   const { name: _d, householdSeq: _e, syncedAt: _f, ...restBefore } = before!;
   expect(rest).toEqual(restBefore);
-  expect(await t.support.people.model.countDocuments({ householdId: h.id })).toBe(1);
+  expect(await t.support.models.persons.countDocuments({ householdId: h.id })).toBe(1);
 });
 
 test('a member removed from the household, or a household cancelled, is no longer on the register', async () => {

@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, SYSTEM_ACTOR } from '@fupin/contracts';
 import {
-  areaScopeFilter,
-  assertInScope,
+  actorOf,
+  allOf,
   bi,
   conflict,
   escapeRegex,
+  type Filter,
+  isDuplicateKey,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
-  findPage,
-  actorOf,
-  isDuplicateKey,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
 import type { PersonService } from '../people/person.service';
-import { linkOf } from '../people/person-link';
-import type { DropoutCase, EducationModels, FollowUp } from './education.model';
+import { linkOf, READ_IN_SCOPE } from '../people/person-link';
+import type { DropoutCase, Enrollment, FollowUp } from './education.model';
 import { dropoutEvent } from './education.events';
 import type { DropoutCloseReason } from './education.reference';
 import { compulsoryBirthRange, compulsoryPlace, schoolYearOf } from './school-calendar';
@@ -32,7 +31,7 @@ const SETTLES_THE_YEAR: DropoutCloseReason[] = [
   'enrolled_elsewhere',
 ];
 const BATCH = 500;
-const CASE = bi('控辍保学案件', 'Dropout case');
+const CASE = { what: bi('控辍保学案件', 'Dropout case'), code: 'SUPPORT_DROPOUT_CASE_NOT_FOUND' };
 
 export interface DropoutFilter {
   status?: 'open' | 'closed';
@@ -85,7 +84,9 @@ export function dropoutView(x: DropoutCase): DropoutView {
 export class DropoutService {
   constructor(
     private readonly deps: {
-      models: EducationModels;
+      dropouts: ScopedRepository<DropoutCase>;
+      enrollments: ScopedRepository<Enrollment>;
+      persons: ScopedRepository<Person>;
       people: PersonService;
       eventsStored: () => void;
       now: () => Date;
@@ -112,22 +113,14 @@ export class DropoutService {
       closedReturned: 0,
       closedLeftRegistry: 0,
     };
-    const cursor = this.deps.people.model
-      .find(
-        {
-          $and: [
-            areaScopeFilter(p),
-            { registered: true, birthDate: { $gte: range.from, $lte: range.to } },
-          ],
-        },
-        { outbox: 0, insurance: 0 },
-      )
-      .sort({ _id: 1 })
-      .lean<Person[]>()
-      .cursor();
+    const cursor = this.deps.persons.cursor(
+      p,
+      { registered: true, birthDate: { $gte: range.from, $lte: range.to } },
+      { projection: { outbox: 0, insurance: 0 }, sort: { _id: 1 } },
+    );
     let batch: Person[] = [];
     const flush = async () => {
-      if (batch.length) await this.scanBatch(batch, term, schoolYear, result);
+      if (batch.length) await this.scanBatch(p, batch, term, schoolYear, result);
       batch = [];
     };
     for await (const person of cursor) {
@@ -140,25 +133,33 @@ export class DropoutService {
     return result;
   }
 
-  private async scanBatch(people: Person[], term: string, schoolYear: number, r: ScanResult) {
-    const { enrollments, dropouts } = this.deps.models;
+  private async scanBatch(
+    p: Principal,
+    people: Person[],
+    term: string,
+    schoolYear: number,
+    r: ScanResult,
+  ) {
+    const { enrollments, dropouts } = this.deps;
     const ids = people.map((x) => x._id);
+    const personId = { projection: { personId: 1 as const } };
     const [enrolledRows, openRows, settledRows] = await Promise.all([
-      enrollments
-        .find({ term, status: 'enrolled', personId: { $in: ids } }, { personId: 1 })
-        .lean(),
-      dropouts.find({ personId: { $in: ids }, status: 'open' }, { personId: 1 }).lean(),
-      dropouts
-        .find(
-          {
-            personId: { $in: ids },
-            schoolYear,
-            status: 'closed',
-            closeReason: { $in: SETTLES_THE_YEAR },
-          },
-          { personId: 1 },
-        )
-        .lean(),
+      enrollments.find(
+        READ_IN_SCOPE,
+        { term, status: 'enrolled', personId: { $in: ids } },
+        personId,
+      ),
+      dropouts.find(READ_IN_SCOPE, { personId: { $in: ids }, status: 'open' }, personId),
+      dropouts.find(
+        READ_IN_SCOPE,
+        {
+          personId: { $in: ids },
+          schoolYear,
+          status: 'closed',
+          closeReason: { $in: SETTLES_THE_YEAR },
+        },
+        personId,
+      ),
     ]);
     const enrolled = new Set(enrolledRows.map((x) => x.personId));
     const open = new Set(openRows.map((x) => x.personId));
@@ -197,6 +198,7 @@ export class DropoutService {
     if (!fresh.length) return;
     try {
       await dropouts.insertMany(
+        p,
         fresh.map((c) => withOutbox(c, [dropoutEvent('opened', c, SYSTEM_ACTOR)])),
         { ordered: false },
       );
@@ -204,7 +206,7 @@ export class DropoutService {
     } catch (err) {
       // A concurrent scan opened some of them: each child still has one open case.
       if (!isDuplicateKey(err)) throw err;
-      const stored = await dropouts.countDocuments({ _id: { $in: fresh.map((c) => c._id) } });
+      const stored = await dropouts.count(READ_IN_SCOPE, { _id: { $in: fresh.map((c) => c._id) } });
       r.opened += stored;
       r.alreadyOpen += fresh.length - stored;
     }
@@ -213,18 +215,19 @@ export class DropoutService {
 
   /** Open cases in the area whose child is enrolled in the term again, or left the registry. */
   private async closeResolved(p: Principal, term: string, r: ScanResult) {
-    const { dropouts, enrollments } = this.deps.models;
-    const cursor = dropouts
-      .find({ $and: [areaScopeFilter(p), { status: 'open' }] }, { outbox: 0 })
-      .lean<DropoutCase[]>()
-      .cursor();
+    const { dropouts, enrollments, persons } = this.deps;
+    const cursor = dropouts.cursor(p, { status: 'open' }, { projection: { outbox: 0 } });
     for await (const c of cursor) {
       const [back, person] = await Promise.all([
-        enrollments.exists({ personId: c.personId, term, status: 'enrolled' }),
-        this.deps.people.model.findById(c.personId, { registered: 1 }).lean(),
+        enrollments.findOne(
+          READ_IN_SCOPE,
+          { personId: c.personId, term, status: 'enrolled' },
+          { projection: { _id: 1 } },
+        ),
+        persons.findOne(READ_IN_SCOPE, { _id: c.personId }, { projection: { registered: 1 } }),
       ]);
       if (back) {
-        const e = await enrollments.findOne({ personId: c.personId, term }).lean();
+        const e = await enrollments.findOne(READ_IN_SCOPE, { personId: c.personId, term });
         const closed = await this.closeCase(c, SYSTEM_ACTOR, 'system', {
           reason: 'returned_to_school',
           note: `${term} 学籍在读 / enrolled in ${term}`,
@@ -260,7 +263,8 @@ export class DropoutService {
       closedBy: by,
       revision: c.revision + 1,
     };
-    const res = await this.deps.models.dropouts.updateOne(
+    const res = await this.deps.dropouts.updateOne(
+      READ_IN_SCOPE,
       { _id: c._id, status: 'open', revision: c.revision },
       outboxUpdate(
         {
@@ -281,11 +285,9 @@ export class DropoutService {
     return res.modifiedCount === 1 ? after : null;
   }
 
-  async load(p: Principal, id: string): Promise<DropoutCase> {
-    const c = await this.deps.models.dropouts.findById(id, { outbox: 0 }).lean<DropoutCase>();
-    if (!c) throw notFound(CASE, 'SUPPORT_DROPOUT_CASE_NOT_FOUND');
-    assertInScope(p, c.areaCode);
-    return c;
+  /** A case of the caller's area (404 when missing, 403 when another area's). */
+  load(p: Principal, id: string): Promise<DropoutCase> {
+    return this.deps.dropouts.getForChange(p, id, CASE, { outbox: 0 });
   }
 
   async get(p: Principal, id: string): Promise<DropoutView> {
@@ -317,7 +319,8 @@ export class DropoutService {
       owner: { name: owner.name, unit: owner.unit ?? null, userId: owner.userId ?? null },
       revision: c.revision + 1,
     };
-    const res = await this.deps.models.dropouts.updateOne(
+    const res = await this.deps.dropouts.updateOne(
+      READ_IN_SCOPE,
       { _id: id, status: 'open', revision: c.revision },
       outboxUpdate({ $set: { owner: after.owner }, $inc: { revision: 1 } }, [
         dropoutEvent('owner_assigned', after, actorOf(p)),
@@ -343,7 +346,8 @@ export class DropoutService {
       byName: p.username,
       at: this.deps.now(),
     };
-    const res = await this.deps.models.dropouts.updateOne(
+    const res = await this.deps.dropouts.updateOne(
+      READ_IN_SCOPE,
       { _id: id, status: 'open' },
       { $push: { followUps: entry }, $inc: { revision: 1 } },
     );
@@ -394,8 +398,8 @@ export class DropoutService {
     return dropoutView(closed);
   }
 
-  filterOf(p: Principal, f: DropoutFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: DropoutFilter): Filter {
+    const and: Filter[] = [];
     if (f.status) and.push({ status: f.status });
     if (f.schoolYear) and.push({ schoolYear: f.schoolYear });
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
@@ -404,22 +408,20 @@ export class DropoutService {
     if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
     if (f.hasOwner !== undefined) and.push({ owner: f.hasOwner ? { $ne: null } : null });
     if (f.personId) and.push({ personId: f.personId });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<DropoutFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<DropoutCase>(this.deps.models.dropouts, filter, q, {
+    const { items, total } = await this.deps.dropouts.page(p, this.filterOf(q.filter), q, {
       outbox: 0,
     });
     return { items: items.map(dropoutView), total };
   }
 
   cursor(p: Principal, f: DropoutFilter) {
-    return this.deps.models.dropouts
-      .find(this.filterOf(p, f), { outbox: 0 })
-      .sort({ openedAt: 1, _id: 1 })
-      .lean<DropoutCase[]>()
-      .cursor();
+    return this.deps.dropouts.cursor(p, this.filterOf(f), {
+      projection: { outbox: 0 },
+      sort: { openedAt: 1, _id: 1 },
+    });
   }
 }

@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   bi,
   conflict,
   escapeRegex,
-  type ListQuery,
-  notFound,
-  type Principal,
-  findPage,
+  type Filter,
   isDuplicateKey,
+  type ListQuery,
+  type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
-import { linkOf } from '../people/person-link';
+import { linkOf, READ_IN_SCOPE } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import type { EnrollmentStatus } from './education.reference';
-import type { EducationModels, Enrollment, Student } from './education.model';
+import type { Enrollment, Student } from './education.model';
 import { compareTerms } from './school-calendar';
 
 export interface StudentInput {
@@ -60,7 +59,7 @@ export interface ImportedEnrollment {
   status: EnrollmentStatus;
 }
 
-const STUDENT = bi('学生', 'Student');
+const STUDENT = { what: bi('学生', 'Student'), code: 'SUPPORT_STUDENT_NOT_FOUND' };
 
 export type StudentView = Omit<Student, '_id' | 'idHash'> & { id: string };
 export type EnrollmentView = Omit<Enrollment, '_id' | 'idHash'> & { id: string };
@@ -74,7 +73,12 @@ const enrollmentView = ({ _id, idHash: _h, ...rest }: Enrollment): EnrollmentVie
 /** 在校生与学籍 — registered members tracked through school, and their status per term. */
 export class StudentService {
   constructor(
-    private readonly deps: { models: EducationModels; people: PersonService; now: () => Date },
+    private readonly deps: {
+      students: ScopedRepository<Student>;
+      enrollments: ScopedRepository<Enrollment>;
+      people: PersonService;
+      now: () => Date;
+    },
   ) {}
 
   async create(p: Principal, input: StudentInput): Promise<StudentView> {
@@ -93,10 +97,10 @@ export class StudentService {
       updatedAt: now,
     };
     try {
-      await this.deps.models.students.create(doc);
+      await this.deps.students.create(p, doc);
     } catch (err) {
       if (isDuplicateKey(err)) {
-        const existing = await this.deps.models.students.findOne({ personId: person._id }).lean();
+        const existing = await this.deps.students.findOne(p, { personId: person._id });
         throw conflict(
           'SUPPORT_STUDENT_EXISTS',
           bi('该人员已登记为学生', 'The person is already registered as a student'),
@@ -108,11 +112,9 @@ export class StudentService {
     return studentView(doc);
   }
 
-  async load(p: Principal, id: string): Promise<Student> {
-    const s = await this.deps.models.students.findById(id).lean<Student>();
-    if (!s) throw notFound(STUDENT, 'SUPPORT_STUDENT_NOT_FOUND');
-    assertInScope(p, s.areaCode);
-    return s;
+  /** A student of the caller's area (404 when missing, 403 when another area's). */
+  load(p: Principal, id: string): Promise<Student> {
+    return this.deps.students.getForChange(p, id, STUDENT);
   }
 
   async get(p: Principal, id: string): Promise<StudentView> {
@@ -127,17 +129,17 @@ export class StudentService {
   ): Promise<StudentView> {
     const s = await this.load(p, id);
     if (revision !== undefined && revision !== s.revision) throw staleRevision();
-    const res = await this.deps.models.students.findOneAndUpdate(
+    const res = await this.deps.students.findOneAndUpdate(
+      READ_IN_SCOPE,
       { _id: id, revision: s.revision },
       { $set: { ...patch, updatedAt: this.deps.now() }, $inc: { revision: 1 } },
-      { new: true, lean: true },
     );
     if (!res) throw staleRevision();
-    return studentView(res as Student);
+    return studentView(res);
   }
 
-  private filterOf(p: Principal, f: StudentFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: StudentFilter): Filter {
+    const and: Filter[] = [];
     if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
     if (f.stage) and.push({ stage: f.stage });
     if (f.school) and.push({ school: f.school });
@@ -145,21 +147,16 @@ export class StudentService {
     if (f.areaCode) and.push({ areaCode: f.areaCode });
     if (f.personId) and.push({ personId: f.personId });
     if (f.id) and.push({ _id: { $in: f.id } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<StudentFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<Student>(this.deps.models.students, filter, q);
+    const { items, total } = await this.deps.students.page(p, this.filterOf(q.filter), q);
     return { items: items.map(studentView), total };
   }
 
   cursor(p: Principal, f: StudentFilter) {
-    return this.deps.models.students
-      .find(this.filterOf(p, f))
-      .sort({ name: 1, _id: 1 })
-      .lean<Student[]>()
-      .cursor();
+    return this.deps.students.cursor(p, this.filterOf(f), { sort: { name: 1, _id: 1 } });
   }
 
   /** Records (or corrects) a student's status in a term; the latest term sets the current school. */
@@ -171,8 +168,14 @@ export class StudentService {
   ): Promise<EnrollmentView> {
     const s = await this.load(p, studentId);
     const e = this.enrollmentOf(s, term, input, { by: p.userId, source: 'manual', importId: null });
-    await this.deps.models.enrollments.replaceOne({ _id: e._id }, e, { upsert: true });
-    await this.advance(s, e);
+    const { _id, ...fields } = e;
+    await this.deps.enrollments.updateOne(
+      READ_IN_SCOPE,
+      { _id },
+      { $set: fields },
+      { upsert: true },
+    );
+    await this.advance(p, s, e);
     return enrollmentView(e);
   }
 
@@ -204,9 +207,10 @@ export class StudentService {
   }
 
   /** Moves the student's current school, stage and grade to a term at least as late as theirs. */
-  private async advance(s: Student, e: Enrollment): Promise<void> {
+  private async advance(p: Principal, s: Student, e: Enrollment): Promise<void> {
     if (s.latestTerm && compareTerms(e.term, s.latestTerm) < 0) return;
-    await this.deps.models.students.updateOne(
+    await this.deps.students.updateOne(
+      READ_IN_SCOPE,
       { _id: s._id },
       {
         $set: {
@@ -222,66 +226,31 @@ export class StudentService {
   }
 
   /**
-   * Enrollments read from the education department's list for one term: a student record is
-   * made for a matched person who has none, and each enrollment replaces the term's record
-   * (so importing the same list twice changes nothing but the time stamps). Returns how many
-   * enrollments differ from what was recorded before.
+   * Enrollments read from the education department's list for one term, for the importer `p`:
+   * a student record is made for a matched person who has none, and each enrollment replaces
+   * the term's record (so importing the same list twice changes nothing but the time stamps).
+   * Returns how many enrollments differ from what was recorded before.
    */
   async importEnrollments(
-    by: string,
+    p: Principal,
     term: string,
     importId: string,
     rows: ImportedEnrollment[],
   ): Promise<number> {
     if (rows.length === 0) return 0;
-    const { students, enrollments } = this.deps.models;
-    const personIds = rows.map((r) => r.person._id);
-    const now = this.deps.now();
-    const known = new Map(
-      (await students.find({ personId: { $in: personIds } }).lean<Student[]>()).map((s) => [
-        s.personId,
-        s,
-      ]),
-    );
-    const missing = rows.filter((r) => !known.has(r.person._id));
-    if (missing.length) {
-      await students
-        .insertMany(
-          missing.map((r) => ({
-            _id: randomUUID(),
-            ...linkOf(r.person),
-            birthDate: r.person.birthDate,
-            school: r.school,
-            stage: r.stage,
-            grade: r.grade,
-            latestTerm: null,
-            revision: 1,
-            createdAt: now,
-            updatedAt: now,
-          })),
-          { ordered: false },
-        )
-        .catch((err: unknown) => {
-          // A student made meanwhile by someone else: read back below.
-          if (!isDuplicateKey(err)) throw err;
-        });
-      for (const s of await students
-        .find({ personId: { $in: missing.map((r) => r.person._id) } })
-        .lean<Student[]>())
-        known.set(s.personId, s);
-    }
+    const known = await this.studentsOf(p, rows);
     const docs = rows.map((r) =>
       this.enrollmentOf(
         known.get(r.person._id)!,
         term,
         { status: r.status, school: r.school, stage: r.stage, grade: r.grade },
-        { by, source: 'import', importId },
+        { by: p.userId, source: 'import', importId },
       ),
     );
     const before = new Map(
-      (await enrollments.find({ _id: { $in: docs.map((e) => e._id) } }).lean<Enrollment[]>()).map(
-        (e) => [e._id, e],
-      ),
+      (
+        await this.deps.enrollments.find(READ_IN_SCOPE, { _id: { $in: docs.map((e) => e._id) } })
+      ).map((e) => [e._id, e]),
     );
     const changed = docs.filter((e) => {
       const b = before.get(e._id);
@@ -293,29 +262,25 @@ export class StudentService {
         b.grade !== e.grade
       );
     }).length;
-    await enrollments.bulkWrite(
-      docs.map((e) => ({ replaceOne: { filter: { _id: e._id }, replacement: e, upsert: true } })),
-      { ordered: false },
-    );
-    await students.bulkWrite(
+    await this.replaceEnrollments(p, docs, before);
+    await this.deps.students.bulkUpdate(
+      READ_IN_SCOPE,
       docs
         .filter((e) => {
           const s = known.get(e.personId)!;
           return !s.latestTerm || compareTerms(e.term, s.latestTerm) >= 0;
         })
         .map((e) => ({
-          updateOne: {
-            filter: { _id: e.studentId },
-            update: {
-              $set: {
-                school: e.school,
-                stage: e.stage,
-                grade: e.grade,
-                latestTerm: e.term,
-                updatedAt: now,
-              },
-              $inc: { revision: 1 },
+          filter: { _id: e.studentId },
+          update: {
+            $set: {
+              school: e.school,
+              stage: e.stage,
+              grade: e.grade,
+              latestTerm: e.term,
+              updatedAt: this.deps.now(),
             },
+            $inc: { revision: 1 },
           },
         })),
       { ordered: false },
@@ -323,16 +288,80 @@ export class StudentService {
     return changed;
   }
 
+  /** The student record of each matched person, made for those who have none. */
+  private async studentsOf(p: Principal, rows: ImportedEnrollment[]) {
+    const { students } = this.deps;
+    const now = this.deps.now();
+    const personIds = rows.map((r) => r.person._id);
+    const known = new Map(
+      (await students.find(READ_IN_SCOPE, { personId: { $in: personIds } })).map((s) => [
+        s.personId,
+        s,
+      ]),
+    );
+    const missing = rows.filter((r) => !known.has(r.person._id));
+    if (!missing.length) return known;
+    await students
+      .insertMany(
+        p,
+        missing.map((r) => ({
+          _id: randomUUID(),
+          ...linkOf(r.person),
+          birthDate: r.person.birthDate,
+          school: r.school,
+          stage: r.stage,
+          grade: r.grade,
+          latestTerm: null,
+          revision: 1,
+          createdAt: now,
+          updatedAt: now,
+        })),
+        { ordered: false },
+      )
+      .catch((err: unknown) => {
+        // A student made meanwhile by someone else: read back below.
+        if (!isDuplicateKey(err)) throw err;
+      });
+    for (const s of await students.find(READ_IN_SCOPE, {
+      personId: { $in: missing.map((r) => r.person._id) },
+    }))
+      known.set(s.personId, s);
+    return known;
+  }
+
+  /** Stores each term's enrollment whole: the new ones inserted, the known ones replaced. */
+  private async replaceEnrollments(
+    p: Principal,
+    docs: Enrollment[],
+    before: Map<string, Enrollment>,
+  ): Promise<void> {
+    const fresh = docs.filter((e) => !before.has(e._id));
+    let raced = false;
+    if (fresh.length) {
+      await this.deps.enrollments.insertMany(p, fresh, { ordered: false }).catch((err: unknown) => {
+        // Recorded meanwhile by another request: the update below settles it.
+        if (!isDuplicateKey(err)) throw err;
+        raced = true;
+      });
+    }
+    const known = raced ? docs : docs.filter((e) => before.has(e._id));
+    await this.deps.enrollments.bulkUpdate(
+      READ_IN_SCOPE,
+      known.map(({ _id, ...fields }) => ({ filter: { _id }, update: { $set: fields } })),
+      { ordered: false },
+    );
+  }
+
   async listEnrollments(p: Principal, q: ListQuery<EnrollmentFilter>) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
     const f = q.filter;
-    if (f.term) and.push({ term: f.term });
-    if (f.status) and.push({ status: f.status });
-    if (f.stage) and.push({ stage: f.stage });
-    if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
-    if (f.studentId) and.push({ studentId: f.studentId });
-    const filter = { $and: and };
-    const { items, total } = await findPage<Enrollment>(this.deps.models.enrollments, filter, q);
+    const filter = allOf(
+      f.term ? { term: f.term } : {},
+      f.status ? { status: f.status } : {},
+      f.stage ? { stage: f.stage } : {},
+      f.townshipCode ? { townshipCode: f.townshipCode } : {},
+      f.studentId ? { studentId: f.studentId } : {},
+    );
+    const { items, total } = await this.deps.enrollments.page(p, filter, q);
     return { items: items.map(enrollmentView), total };
   }
 }

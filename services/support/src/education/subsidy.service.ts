@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@fupin/contracts';
 import {
-  areaScopeFilter,
-  assertInScope,
+  actorOf,
+  allOf,
   bi,
   conflict,
+  type Filter,
+  findPage,
+  isDuplicateKey,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
-  findPage,
-  actorOf,
-  isDuplicateKey,
 } from '@fupin/kit';
-import type {
-  Enrollment,
-  EducationModels,
-  SubsidyPayment,
-  SubsidyStandard,
-} from './education.model';
+import type { Model } from 'mongoose';
+import type { Enrollment, SubsidyPayment, SubsidyStandard } from './education.model';
+import { READ_IN_SCOPE } from '../people/person-link';
 import { subsidyPaid, subsidyVoided } from './education.events';
 import type { SubsidyType } from './education.reference';
 import { termOrdinal } from './school-calendar';
@@ -80,7 +77,10 @@ export type PaymentView = Omit<
   id: string;
 };
 
-const PAYMENT = bi('资助发放记录', 'Subsidy payment');
+const PAYMENT = {
+  what: bi('资助发放记录', 'Subsidy payment'),
+  code: 'SUPPORT_SUBSIDY_PAYMENT_NOT_FOUND',
+};
 const BATCH = 500;
 
 const activeKeyOf = (studentId: string, type: string, term: string) =>
@@ -106,7 +106,10 @@ export function paymentView(x: SubsidyPayment): PaymentView {
 export class SubsidyService {
   constructor(
     private readonly deps: {
-      models: EducationModels;
+      /** The county's standard amounts (reference data, not placed in an area). */
+      standards: Model<SubsidyStandard>;
+      enrollments: ScopedRepository<Enrollment>;
+      payments: ScopedRepository<SubsidyPayment>;
       students: StudentService;
       eventsStored: () => void;
       now: () => Date;
@@ -127,7 +130,7 @@ export class SubsidyService {
       updatedAt: this.deps.now(),
       updatedBy: p.userId,
     };
-    await this.deps.models.standards.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.deps.standards.replaceOne({ _id: doc._id }, doc, { upsert: true });
     return doc;
   }
 
@@ -135,13 +138,13 @@ export class SubsidyService {
     const filter: Record<string, unknown> = {};
     if (q.filter.type) filter.type = q.filter.type;
     if (q.filter.stage) filter.stage = q.filter.stage;
-    const { items, total } = await findPage<SubsidyStandard>(this.deps.models.standards, filter, q);
+    const { items, total } = await findPage<SubsidyStandard>(this.deps.standards, filter, q);
     return { items: items.map(({ _id, ...rest }) => ({ id: _id, ...rest })), total };
   }
 
   /** The standard in force for a term: the one with the latest start not after it. */
   async standardFor(type: string, stage: string, term: string): Promise<number | null> {
-    const s = await this.deps.models.standards
+    const s = await this.deps.standards
       .findOne({ type, stage, fromOrdinal: { $lte: termOrdinal(term) } })
       .sort({ fromOrdinal: -1 })
       .lean<SubsidyStandard>();
@@ -199,9 +202,10 @@ export class SubsidyService {
   /** One subsidy for one student in a term they are enrolled in; once per type and term. */
   async pay(p: Principal, input: PaymentInput): Promise<PaymentView> {
     const student = await this.deps.students.load(p, input.studentId);
-    const e = await this.deps.models.enrollments
-      .findOne({ _id: `${student._id}:${input.term}`, status: 'enrolled' })
-      .lean<Enrollment>();
+    const e = await this.deps.enrollments.findOne(READ_IN_SCOPE, {
+      _id: `${student._id}:${input.term}`,
+      status: 'enrolled',
+    });
     if (!e) {
       throw unprocessable(
         'SUPPORT_SUBSIDY_NOT_ENROLLED',
@@ -218,7 +222,7 @@ export class SubsidyService {
     const amount = await this.amountOf(input.type, e.stage, input.term, input.amountFen);
     const doc = this.paymentOf(e, input, amount, p.userId);
     try {
-      await this.deps.models.payments.create(withOutbox(doc, [subsidyPaid(doc, actorOf(p))]));
+      await this.deps.payments.create(p, withOutbox(doc, [subsidyPaid(doc, actorOf(p))]));
     } catch (err) {
       if (isDuplicateKey(err)) {
         throw conflict(
@@ -241,16 +245,14 @@ export class SubsidyService {
    */
   async payBatch(p: Principal, input: BatchInput) {
     const amount = await this.amountOf(input.type, input.stage, input.term, input.amountFen);
-    const and: Record<string, unknown>[] = [
-      areaScopeFilter(p),
-      { term: input.term, status: 'enrolled', stage: input.stage },
-    ];
-    if (input.townshipCode) and.push({ townshipCode: input.townshipCode });
-    const cursor = this.deps.models.enrollments
-      .find({ $and: and })
-      .sort({ _id: 1 })
-      .lean<Enrollment[]>()
-      .cursor();
+    const cursor = this.deps.enrollments.cursor(
+      p,
+      allOf(
+        { term: input.term, status: 'enrolled', stage: input.stage },
+        input.townshipCode ? { townshipCode: input.townshipCode } : {},
+      ),
+      { sort: { _id: 1 } },
+    );
     const totals = { created: 0, skipped: 0, amountFen: 0 };
     const actor = actorOf(p);
     let batch: Enrollment[] = [];
@@ -259,9 +261,11 @@ export class SubsidyService {
       const keys = batch.map((e) => activeKeyOf(e.studentId, input.type, input.term));
       const paid = new Set(
         (
-          await this.deps.models.payments
-            .find({ activeKey: { $in: keys } }, { activeKey: 1 })
-            .lean()
+          await this.deps.payments.find(
+            READ_IN_SCOPE,
+            { activeKey: { $in: keys } },
+            { projection: { activeKey: 1 } },
+          )
         ).map((x) => x.activeKey),
       );
       const docs = batch
@@ -270,7 +274,7 @@ export class SubsidyService {
       totals.skipped += batch.length - docs.length;
       batch = [];
       if (!docs.length) return;
-      const inserted = await this.insertIgnoringDuplicates(docs, actor);
+      const inserted = await this.insertIgnoringDuplicates(p, docs, actor);
       totals.created += inserted.length;
       totals.amountFen += inserted.reduce((n, d) => n + d.amountFen, 0);
       totals.skipped += docs.length - inserted.length;
@@ -286,11 +290,13 @@ export class SubsidyService {
 
   /** Inserts payments; one paid meanwhile by another request is skipped, not doubled. */
   private async insertIgnoringDuplicates(
+    p: Principal,
     docs: SubsidyPayment[],
     actor: Actor,
   ): Promise<SubsidyPayment[]> {
     try {
-      await this.deps.models.payments.insertMany(
+      await this.deps.payments.insertMany(
+        p,
         docs.map((d) => withOutbox(d, [subsidyPaid(d, actor)])),
         { ordered: false },
       );
@@ -299,9 +305,11 @@ export class SubsidyService {
       if (!isDuplicateKey(err)) throw err;
       const stored = new Set(
         (
-          await this.deps.models.payments
-            .find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 })
-            .lean()
+          await this.deps.payments.find(
+            READ_IN_SCOPE,
+            { _id: { $in: docs.map((d) => d._id) } },
+            { projection: { _id: 1 } },
+          )
         ).map((d) => d._id),
       );
       return docs.filter((d) => stored.has(d._id));
@@ -322,7 +330,8 @@ export class SubsidyService {
       voidReason: reason,
       activeKey: `void:${x._id}`,
     };
-    const res = await this.deps.models.payments.updateOne(
+    const res = await this.deps.payments.updateOne(
+      READ_IN_SCOPE,
       { _id: id, voided: false },
       outboxUpdate({ $set: { voided: true, voidReason: reason, activeKey: after.activeKey } }, [
         subsidyVoided(after, reason, actorOf(p)),
@@ -338,15 +347,13 @@ export class SubsidyService {
     return paymentView(after);
   }
 
-  async load(p: Principal, id: string): Promise<SubsidyPayment> {
-    const x = await this.deps.models.payments.findById(id).lean<SubsidyPayment>();
-    if (!x) throw notFound(PAYMENT, 'SUPPORT_SUBSIDY_PAYMENT_NOT_FOUND');
-    assertInScope(p, x.areaCode);
-    return x;
+  /** A payment of the caller's area (404 when missing, 403 when another area's). */
+  load(p: Principal, id: string): Promise<SubsidyPayment> {
+    return this.deps.payments.getForChange(p, id, PAYMENT);
   }
 
-  filterOf(p: Principal, f: PaymentFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: PaymentFilter): Filter {
+    const and: Filter[] = [];
     if (f.term) and.push({ term: f.term });
     if (f.type) and.push({ type: f.type });
     if (f.stage) and.push({ stage: f.stage });
@@ -354,23 +361,21 @@ export class SubsidyService {
     if (f.studentId) and.push({ studentId: f.studentId });
     if (f.personId) and.push({ personId: f.personId });
     if (f.voided !== undefined) and.push({ voided: f.voided });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<PaymentFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<SubsidyPayment>(this.deps.models.payments, filter, q, {
+    const { items, total } = await this.deps.payments.page(p, this.filterOf(q.filter), q, {
       outbox: 0,
     });
     return { items: items.map(paymentView), total };
   }
 
   cursor(p: Principal, f: PaymentFilter) {
-    return this.deps.models.payments
-      .find(this.filterOf(p, f), { outbox: 0 })
-      .sort({ term: 1, _id: 1 })
-      .lean<SubsidyPayment[]>()
-      .cursor();
+    return this.deps.payments.cursor(p, this.filterOf(f), {
+      projection: { outbox: 0 },
+      sort: { term: 1, _id: 1 },
+    });
   }
 
   /**
@@ -382,15 +387,17 @@ export class SubsidyService {
     q: { term: string; by: TotalsBy; type?: SubsidyType | undefined; stage?: string | undefined },
   ): Promise<{ term: string; by: TotalsBy; rows: TotalsRow[]; total: TotalsRow }> {
     const field = q.by === 'township' ? '$townshipCode' : `$${q.by}`;
-    const and: Record<string, unknown>[] = [areaScopeFilter(p), { term: q.term, voided: false }];
-    if (q.type) and.push({ type: q.type });
-    if (q.stage) and.push({ stage: q.stage });
-    const rows = await this.deps.models.payments.aggregate<{
+    const match = allOf(
+      { term: q.term, voided: false },
+      q.type ? { type: q.type } : {},
+      q.stage ? { stage: q.stage } : {},
+    );
+    const rows = await this.deps.payments.aggregate<{
       _id: { k: string; s: string };
       payments: number;
       amountFen: number;
-    }>([
-      { $match: { $and: and } },
+    }>(p, [
+      { $match: match },
       {
         $group: {
           _id: { k: field, s: '$studentId' },

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   bi,
   escapeRegex,
+  type Filter,
   type ListQuery,
-  notFound,
   type Principal,
-  findPage,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
-import { linkOf } from '../people/person-link';
+import { linkOf, READ_IN_SCOPE } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
-import type { ChronicCareContract, HealthModels, SeriousIllnessCase } from './health.model';
+import type { ChronicCareContract, SeriousIllnessCase } from './health.model';
 
 export interface ContractInput {
   personId: string;
@@ -61,13 +60,24 @@ type WithId<T> = Omit<T, '_id' | 'idHash'> & { id: string };
 const view = <T extends { _id: string; idHash: string }>({ _id, idHash: _h, ...rest }: T) =>
   ({ id: _id, ...rest }) as unknown as WithId<T>;
 
-const CONTRACT = bi('慢病签约', 'Chronic-care contract');
-const ILLNESS = bi('大病救助对象', 'Serious-illness relief case');
+const CONTRACT = {
+  what: bi('慢病签约', 'Chronic-care contract'),
+  code: 'SUPPORT_CONTRACT_NOT_FOUND',
+};
+const ILLNESS = {
+  what: bi('大病救助对象', 'Serious-illness relief case'),
+  code: 'SUPPORT_ILLNESS_CASE_NOT_FOUND',
+};
 
 /** 慢病签约服务 and 大病救助 — the family-doctor contracts and the serious-illness relief list. */
 export class CareService {
   constructor(
-    private readonly deps: { models: HealthModels; people: PersonService; now: () => Date },
+    private readonly deps: {
+      contracts: ScopedRepository<ChronicCareContract>;
+      illnesses: ScopedRepository<SeriousIllnessCase>;
+      people: PersonService;
+      now: () => Date;
+    },
   ) {}
 
   async signContract(p: Principal, input: ContractInput) {
@@ -87,29 +97,21 @@ export class CareService {
       updatedAt: now,
       revision: 1,
     };
-    await this.deps.models.contracts.create(doc);
+    await this.deps.contracts.create(p, doc);
     return view(doc);
   }
 
   async updateContract(p: Principal, id: string, patch: ContractPatch, revision?: number) {
-    const x = await this.load<ChronicCareContract>(
-      this.deps.models.contracts,
-      p,
-      id,
-      CONTRACT,
-      'SUPPORT_CONTRACT_NOT_FOUND',
-    );
+    const x = await this.deps.contracts.getForChange(p, id, CONTRACT);
     if (revision !== undefined && revision !== x.revision) throw staleRevision();
     const { endedOn, ...rest } = patch;
     const set: Record<string, unknown> = { ...rest, updatedAt: this.deps.now() };
     if (endedOn) Object.assign(set, { endedOn, status: 'ended' });
-    const res = await this.deps.models.contracts
-      .findOneAndUpdate(
-        { _id: id, revision: x.revision },
-        { $set: set, $inc: { revision: 1 } },
-        { new: true },
-      )
-      .lean<ChronicCareContract>();
+    const res = await this.deps.contracts.findOneAndUpdate(
+      READ_IN_SCOPE,
+      { _id: id, revision: x.revision },
+      { $set: set, $inc: { revision: 1 } },
+    );
     if (!res) throw staleRevision();
     return view(res);
   }
@@ -131,107 +133,61 @@ export class CareService {
       updatedAt: now,
       revision: 1,
     };
-    await this.deps.models.illnesses.create(doc);
+    await this.deps.illnesses.create(p, doc);
     return view(doc);
   }
 
   async updateIllness(p: Principal, id: string, patch: IllnessPatch, revision?: number) {
-    const x = await this.load<SeriousIllnessCase>(
-      this.deps.models.illnesses,
-      p,
-      id,
-      ILLNESS,
-      'SUPPORT_ILLNESS_CASE_NOT_FOUND',
-    );
+    const x = await this.deps.illnesses.getForChange(p, id, ILLNESS);
     if (revision !== undefined && revision !== x.revision) throw staleRevision();
     const { closedOn, ...rest } = patch;
     const set: Record<string, unknown> = { ...rest, updatedAt: this.deps.now() };
     if (closedOn) Object.assign(set, { closedOn, status: 'closed' });
-    const res = await this.deps.models.illnesses
-      .findOneAndUpdate(
-        { _id: id, revision: x.revision },
-        { $set: set, $inc: { revision: 1 } },
-        { new: true },
-      )
-      .lean<SeriousIllnessCase>();
+    const res = await this.deps.illnesses.findOneAndUpdate(
+      READ_IN_SCOPE,
+      { _id: id, revision: x.revision },
+      { $set: set, $inc: { revision: 1 } },
+    );
     if (!res) throw staleRevision();
     return view(res);
   }
 
-  private async load<T extends { areaCode: string }>(
-    model: { findById(id: string): { lean<R>(): PromiseLike<R | null> } },
-    p: Principal,
-    id: string,
-    what: ReturnType<typeof bi>,
-    code: string,
-  ): Promise<T> {
-    const x = await model.findById(id).lean<T>();
-    if (!x) throw notFound(what, code);
-    assertInScope(p, x.areaCode);
-    return x;
-  }
-
+  /** Read by id: 404 when missing, 403 when another area's. */
   async getContract(p: Principal, id: string) {
-    return view(
-      await this.load<ChronicCareContract>(
-        this.deps.models.contracts,
-        p,
-        id,
-        CONTRACT,
-        'SUPPORT_CONTRACT_NOT_FOUND',
-      ),
-    );
+    return view(await this.deps.contracts.getForChange(p, id, CONTRACT));
   }
 
   async getIllness(p: Principal, id: string) {
-    return view(
-      await this.load<SeriousIllnessCase>(
-        this.deps.models.illnesses,
-        p,
-        id,
-        ILLNESS,
-        'SUPPORT_ILLNESS_CASE_NOT_FOUND',
-      ),
-    );
+    return view(await this.deps.illnesses.getForChange(p, id, ILLNESS));
   }
 
-  private filterOf(p: Principal, f: CareFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: CareFilter): Filter {
+    const and: Filter[] = [];
     if (f.status) and.push({ status: f.status });
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.areaCode) and.push({ areaCode: f.areaCode });
     if (f.personId) and.push({ personId: f.personId });
     if (f.disease) and.push({ disease: f.disease });
     if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async listContracts(p: Principal, q: ListQuery<CareFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<ChronicCareContract>(
-      this.deps.models.contracts,
-      filter,
-      q,
-    );
+    const { items, total } = await this.deps.contracts.page(p, this.filterOf(q.filter), q);
     return { items: items.map(view), total };
   }
 
   async listIllnesses(p: Principal, q: ListQuery<CareFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<SeriousIllnessCase>(
-      this.deps.models.illnesses,
-      filter,
-      q,
-    );
+    const { items, total } = await this.deps.illnesses.page(p, this.filterOf(q.filter), q);
     return { items: items.map(view), total };
   }
 
   /** Active contracts and relief cases in the caller's area, for the statistics. */
   async counts(p: Principal) {
-    const active = this.filterOf(p, { status: 'active' });
+    const active = { status: 'active' };
     const [chronicCareContracts, seriousIllnessCases] = await Promise.all([
-      this.deps.models.contracts.countDocuments(active),
-      this.deps.models.illnesses.countDocuments(active),
+      this.deps.contracts.count(p, active),
+      this.deps.illnesses.count(p, active),
     ]);
     return { chronicCareContracts, seriousIllnessCases };
   }

@@ -1,25 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   bi,
   conflict,
   type FieldError,
+  type Filter,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
-  findPage,
   actorOf,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
-import { linkOf } from '../people/person-link';
+import { linkOf, READ_IN_SCOPE } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import { reimbursementOf, type TopUpStatus, topUpStatusOf } from './reimbursement.rules';
-import type { HealthModels, InpatientEpisode, TopUpPayment } from './health.model';
+import type { InpatientEpisode, TopUpPayment } from './health.model';
 import { reimbursementRecorded, topUpPaid } from './health.events';
 
 export interface EpisodeInput {
@@ -64,7 +63,10 @@ export function episodeView(x: InpatientEpisode): EpisodeView {
   return { id: _id, ...rest };
 }
 
-const EPISODE = bi('住院报账记录', 'In-patient episode');
+const EPISODE = {
+  what: bi('住院报账记录', 'In-patient episode'),
+  code: 'SUPPORT_EPISODE_NOT_FOUND',
+};
 
 /**
  * 住院报账与追补 — in-patient episodes of registered people with what each layer paid; the
@@ -74,7 +76,7 @@ const EPISODE = bi('住院报账记录', 'In-patient episode');
 export class EpisodeService {
   constructor(
     private readonly deps: {
-      models: HealthModels;
+      episodes: ScopedRepository<InpatientEpisode>;
       people: PersonService;
       /** The guaranteed ratio in basis points (9000 = 90%), from configuration. */
       targetBasisPoints: number;
@@ -143,9 +145,7 @@ export class EpisodeService {
       recordedBy: p.userId,
       revision: 1,
     };
-    await this.deps.models.episodes.create(
-      withOutbox(doc, [reimbursementRecorded(doc, actorOf(p))]),
-    );
+    await this.deps.episodes.create(p, withOutbox(doc, [reimbursementRecorded(doc, actorOf(p))]));
     this.deps.eventsStored();
     return episodeView(doc);
   }
@@ -180,7 +180,8 @@ export class EpisodeService {
       topUpStatus: topUpStatusOf(r.topUpFen, 0),
     };
     const after: InpatientEpisode = { ...x, ...set, revision: x.revision + 1 };
-    const res = await this.deps.models.episodes.updateOne(
+    const res = await this.deps.episodes.updateOne(
+      READ_IN_SCOPE,
       { _id: id, revision: x.revision, topUpPaidFen: 0 },
       outboxUpdate({ $set: set, $inc: { revision: 1 } }, [
         reimbursementRecorded(after, actorOf(p)),
@@ -243,7 +244,8 @@ export class EpisodeService {
       topUpPayments: [...x.topUpPayments, payment],
       revision: x.revision + 1,
     };
-    const res = await this.deps.models.episodes.updateOne(
+    const res = await this.deps.episodes.updateOne(
+      READ_IN_SCOPE,
       // Guarded by what was paid, so two clerks cannot together pay more than is owed.
       { _id: id, topUpPaidFen: x.topUpPaidFen, revision: x.revision },
       outboxUpdate(
@@ -260,58 +262,51 @@ export class EpisodeService {
     return episodeView(after);
   }
 
-  async load(p: Principal, id: string): Promise<InpatientEpisode> {
-    const x = await this.deps.models.episodes.findById(id, { outbox: 0 }).lean<InpatientEpisode>();
-    if (!x) throw notFound(EPISODE, 'SUPPORT_EPISODE_NOT_FOUND');
-    assertInScope(p, x.areaCode);
-    return x;
+  /** An episode of the caller's area (404 when missing, 403 when another area's). */
+  load(p: Principal, id: string): Promise<InpatientEpisode> {
+    return this.deps.episodes.getForChange(p, id, EPISODE, { outbox: 0 });
   }
 
   async get(p: Principal, id: string): Promise<EpisodeView> {
     return episodeView(await this.load(p, id));
   }
 
-  filterOf(p: Principal, f: EpisodeFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: EpisodeFilter): Filter {
+    const and: Filter[] = [];
     if (f.topUpStatus) and.push({ topUpStatus: f.topUpStatus });
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.areaCode) and.push({ areaCode: f.areaCode });
     if (f.personId) and.push({ personId: f.personId });
     if (f.admittedFrom) and.push({ admittedOn: { $gte: f.admittedFrom } });
     if (f.admittedTo) and.push({ admittedOn: { $lte: f.admittedTo } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<EpisodeFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<InpatientEpisode>(
-      this.deps.models.episodes,
-      filter,
-      q,
-      { outbox: 0 },
-    );
+    const { items, total } = await this.deps.episodes.page(p, this.filterOf(q.filter), q, {
+      outbox: 0,
+    });
     return { items: items.map(episodeView), total };
   }
 
   cursor(p: Principal, f: EpisodeFilter) {
-    return this.deps.models.episodes
-      .find(this.filterOf(p, f), { outbox: 0 })
-      .sort({ admittedOn: 1, _id: 1 })
-      .lean<InpatientEpisode[]>()
-      .cursor();
+    return this.deps.episodes.cursor(p, this.filterOf(f), {
+      projection: { outbox: 0 },
+      sort: { admittedOn: 1, _id: 1 },
+    });
   }
 
   /** Episodes, top-ups owed and paid in an admission period, for the statistics. */
   async summary(p: Principal, f: EpisodeFilter) {
-    const rows = await this.deps.models.episodes.aggregate<{
+    const rows = await this.deps.episodes.aggregate<{
       _id: string;
       episodes: number;
       totalCostFen: number;
       reimbursedFen: number;
       topUpFen: number;
       topUpPaidFen: number;
-    }>([
-      { $match: this.filterOf(p, f) },
+    }>(p, [
+      { $match: this.filterOf(f) },
       {
         $group: {
           _id: '$topUpStatus',

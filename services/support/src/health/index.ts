@@ -4,15 +4,15 @@ import { moveHousehold } from '../people/person-link';
 import { CareService } from './care.service';
 import { EpisodeService } from './episode.service';
 import { HEALTH_TOPICS } from './health.events';
-import { healthModels } from './health.model';
 import { healthRoutes } from './health.routes';
 import { InsuranceService } from './insurance.service';
 
 /** 健康扶贫: insurance coverage, chronic-care contracts, in-patient top-ups, serious illness. */
 export function healthModule(ctx: SupportContext) {
-  const models = healthModels(ctx.rt.conn);
+  const { repos } = ctx;
   const c = ctx.config;
   const insurance = new InsuranceService({
+    persons: repos.persons,
     people: ctx.people,
     targets: {
       basic_medical: basisPoints(c.COVERAGE_TARGET_BASIC_MEDICAL_PERCENT),
@@ -23,25 +23,29 @@ export function healthModule(ctx: SupportContext) {
     now: ctx.now,
   });
   const episodes = new EpisodeService({
-    models,
+    episodes: repos.episodes,
     people: ctx.people,
     targetBasisPoints: basisPoints(c.TOP_UP_TARGET_PERCENT),
     eventsStored: ctx.eventsStored,
     now: ctx.now,
   });
-  const care = new CareService({ models, people: ctx.people, now: ctx.now });
+  const care = new CareService({
+    contracts: repos.contracts,
+    illnesses: repos.illnesses,
+    people: ctx.people,
+    now: ctx.now,
+  });
   // Episodes keep being paid where the person lives now; the lists follow the household.
   ctx.people.onHouseholdMoved(async (householdId, areaCode, townshipCode) => {
-    for (const m of [models.episodes, models.contracts, models.illnesses])
-      await moveHousehold(m, householdId, areaCode, townshipCode);
+    for (const r of [repos.episodes, repos.contracts, repos.illnesses])
+      await moveHousehold(r, householdId, areaCode, townshipCode);
   });
   const module: SupportModule = {
     name: 'health',
-    outboxModels: [models.episodes],
     topics: HEALTH_TOPICS,
     routes: (router) =>
       healthRoutes(router, { insurance, episodes, care, audit: ctx.audit, now: ctx.now }),
   };
-  return { module, models, insurance, episodes, care };
+  return { module, insurance, episodes, care };
 }
 export type Health = ReturnType<typeof healthModule>;

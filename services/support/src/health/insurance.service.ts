@@ -1,15 +1,17 @@
 import type { Actor } from '@fupin/contracts';
 import {
-  areaScopeFilter,
-  assertInScope,
+  actorOf,
+  allOf,
+  areaWithin,
   escapeRegex,
+  type Filter,
   type ListQuery,
   outboxUpdate,
   type Principal,
-  findPage,
-  actorOf,
+  type ScopedRepository,
 } from '@fupin/kit';
 import type { InsuranceRecord, Person } from '../people/person.model';
+import { READ_IN_SCOPE } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import {
   type CoverageRate,
@@ -64,6 +66,7 @@ const path = (year: number, kind: InsuranceKind) => `insurance.${year}.${kind}`;
 export class InsuranceService {
   constructor(
     private readonly deps: {
+      persons: ScopedRepository<Person>;
       people: PersonService;
       targets: Record<InsuranceKind, number>;
       eventsStored: () => void;
@@ -108,33 +111,34 @@ export class InsuranceService {
       by: p.userId,
       actor: actorOf(p),
     });
-    const res = await this.deps.people.model.updateOne(u.filter, u.update);
+    const res = await this.deps.persons.updateOne(READ_IN_SCOPE, u.filter, u.update);
     if (res.modifiedCount) this.deps.eventsStored();
     const after = await this.deps.people.load(p, person._id);
     return insuredView(after, input.year);
   }
 
-  /** Enrollments read from the health department's list; returns how many changed. */
+  /** Enrollments read from the health department's list for the importer `p`; returns how many changed. */
   async importMany(
-    by: string,
+    p: Principal,
     year: number,
     importId: string,
     rows: RecordedEnrollment[],
   ): Promise<number> {
     if (!rows.length) return 0;
+    const by = p.userId;
     const actor: Actor = { kind: 'user', id: by };
-    const res = await this.deps.people.model.bulkWrite(
-      rows.map((r) => ({
-        updateOne: this.update(r.person, year, r, { source: 'import', importId, by, actor }),
-      })),
+    // The people were matched within the importer's scope (out-of-scope rows are only counted).
+    const changed = await this.deps.persons.bulkUpdate(
+      READ_IN_SCOPE,
+      rows.map((r) => this.update(r.person, year, r, { source: 'import', importId, by, actor })),
       { ordered: false },
     );
-    if (res.modifiedCount) this.deps.eventsStored();
-    return res.modifiedCount;
+    if (changed) this.deps.eventsStored();
+    return changed;
   }
 
-  private eligibleMatch(year: number, kind: InsuranceKind): Record<string, unknown> {
-    const m: Record<string, unknown> = { registered: true };
+  private eligibleMatch(year: number, kind: InsuranceKind): Filter {
+    const m: Filter = { registered: true };
     if (kind === 'pension') {
       m.birthDate = { $lte: pensionLatestBirthDate(year) };
       m.inSchool = false;
@@ -142,8 +146,8 @@ export class InsuranceService {
     return m;
   }
 
-  private filterOf(p: Principal, year: number, f: InsuranceFilter) {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p), { registered: true }];
+  private filterOf(year: number, f: InsuranceFilter): Filter {
+    const and: Filter[] = [{ registered: true }];
     if (f.kind) {
       and.push(this.eligibleMatch(year, f.kind));
       if (f.enrolled !== undefined)
@@ -152,22 +156,20 @@ export class InsuranceService {
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.areaCode) and.push({ areaCode: f.areaCode });
     if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, year: number, q: ListQuery<InsuranceFilter>) {
-    const filter = this.filterOf(p, year, q.filter);
-    const model = this.deps.people.model;
-    const { items, total } = await findPage<Person>(model, filter, q, { outbox: 0 });
+    const filter = this.filterOf(year, q.filter);
+    const { items, total } = await this.deps.persons.page(p, filter, q, { outbox: 0 });
     return { items: items.map((x) => insuredView(x, year)), total };
   }
 
   cursor(p: Principal, year: number, f: InsuranceFilter) {
-    return this.deps.people.model
-      .find(this.filterOf(p, year, f), { outbox: 0 })
-      .sort({ townshipCode: 1, areaCode: 1, name: 1, _id: 1 })
-      .lean<Person[]>()
-      .cursor();
+    return this.deps.persons.cursor(p, this.filterOf(year, f), {
+      projection: { outbox: 0 },
+      sort: { townshipCode: 1, areaCode: 1, name: 1, _id: 1 },
+    });
   }
 
   /**
@@ -179,17 +181,17 @@ export class InsuranceService {
     q: { year: number; by: 'township' | 'village'; area?: string | undefined },
   ): Promise<{ year: number; by: string; rows: CoverageRow[]; total: CoverageRow[] }> {
     const scope = q.area ?? p.areaCode;
-    if (q.area) assertInScope(p, q.area);
-    const areaScope = areaScopeFilter({ ...p, areaCode: scope });
+    // An area asked for must lie in the caller's scope (403 otherwise).
+    if (q.area) this.deps.persons.assertWritable(p, q.area);
     const key = q.by === 'township' ? '$townshipCode' : '$areaCode';
     const rows: CoverageRow[] = [];
     const total: CoverageRow[] = [];
     for (const kind of INSURANCE_KINDS) {
-      const groups = await this.deps.people.model.aggregate<{
+      const groups = await this.deps.persons.aggregate<{
         _id: { a: string; e: boolean | null };
         n: number;
-      }>([
-        { $match: { $and: [areaScopeFilter(p), areaScope, this.eligibleMatch(q.year, kind)] } },
+      }>(p, [
+        { $match: allOf(areaWithin(scope), this.eligibleMatch(q.year, kind)) },
         { $group: { _id: { a: key, e: `$${path(q.year, kind)}.enrolled` }, n: { $sum: 1 } } },
       ]);
       const byArea = new Map<string, { eligible: number; enrolled: number }>();

@@ -2,22 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AppError,
-  areaScopeFilter,
   assertTableUpload,
   badRequest,
   bi,
   type CsvEncoding,
+  countyWide,
   detectCsvEncoding,
-  isInScope,
+  findPage,
   type ListQuery,
   notFound,
   type PersonalDataCipher,
   type Principal,
   readRows,
+  type ScopedRepository,
   unprocessable,
   UploadEnds,
-  findPage,
 } from '@fupin/kit';
+import type { Model } from 'mongoose';
 import type { EnrollmentStatus } from '../education/education.reference';
 import { compulsoryBirthRange, compulsoryPlace, schoolYearOf } from '../education/school-calendar';
 import type { StudentService } from '../education/student.service';
@@ -46,14 +47,16 @@ import {
   type DepartmentImport,
   emptyCounts,
   type ImportCounts,
-  type ImportModels,
   type ImportRow,
   type Outcome,
 } from './import.model';
 import { shanghaiDateOf } from '@fupin/reference';
 
 const BATCH = 500;
-const JOB = bi('导入任务', 'Import job');
+const JOB = { what: bi('导入任务', 'Import job'), code: 'IMPORT_JOB_NOT_FOUND' };
+/** The worker runs each queued job whoever queued it; the job's rows keep its importer's scope. */
+const WORKER = countyWide('the import worker runs each queued job, whoever queued it');
+const BY_ID = countyWide("one job by id, its importer's area checked against the caller's after");
 
 export const AREA_OF: Record<ImportKind, SupportArea> = {
   education_enrollment: 'education',
@@ -89,7 +92,11 @@ export const rowView = ({
 export class ImportService {
   constructor(
     private readonly deps: {
-      models: ImportModels;
+      /** Placed by the importer's area (`actorArea`). */
+      imports: ScopedRepository<DepartmentImport>;
+      /** An import's rows, reached only through their import. */
+      rows: Model<ImportRow>;
+      persons: ScopedRepository<Person>;
       people: PersonService;
       students: StudentService;
       insurance: InsuranceService;
@@ -194,8 +201,8 @@ export class ImportService {
       updatedAt: now,
     };
     for (let i = 0; i < rows.length; i += 1000)
-      await this.deps.models.rows.insertMany(rows.slice(i, i + 1000), { ordered: false });
-    await this.deps.models.imports.create(job);
+      await this.deps.rows.insertMany(rows.slice(i, i + 1000), { ordered: false });
+    await this.deps.imports.create(p, job);
     return importView(job);
   }
 
@@ -206,10 +213,11 @@ export class ImportService {
    * repeated: recording the same enrollment twice changes nothing.
    */
   async run(id: string): Promise<void> {
-    const { imports, rows } = this.deps.models;
-    const job = await imports.findById(id).lean<DepartmentImport>();
+    const { imports, rows } = this.deps;
+    const job = await imports.findOne(WORKER, { _id: id });
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     await imports.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -231,6 +239,7 @@ export class ImportService {
       await this.reconcileBatch(job, batch);
       after = batch[batch.length - 1]!.seq;
       await imports.updateOne(
+        WORKER,
         { _id: id },
         { $set: { checkpointSeq: after, updatedAt: this.deps.now() } },
       );
@@ -238,6 +247,7 @@ export class ImportService {
     await this.addNotFound(job);
     const counts = await this.countsOf(id);
     await imports.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -257,7 +267,7 @@ export class ImportService {
       (row) => {
         const person = found.get(row.idHash!) ?? null;
         if (!person) return { row, outcome: 'unknown_person', person: null };
-        if (!isInScope(p, person.areaCode)) return { row, outcome: 'out_of_scope', person };
+        if (!this.deps.persons.contains(p, person)) return { row, outcome: 'out_of_scope', person };
         return { row, outcome: 'enrolled', person };
       },
     );
@@ -265,7 +275,7 @@ export class ImportService {
     let changed = 0;
     if (job.kind === 'education_enrollment') {
       changed = await this.deps.students.importEnrollments(
-        p.userId,
+        p,
         job.term!,
         job._id,
         matched.map((o) => {
@@ -275,7 +285,7 @@ export class ImportService {
       );
     } else {
       changed = await this.deps.insurance.importMany(
-        p.userId,
+        p,
         job.year!,
         job._id,
         matched.map((o) => {
@@ -285,7 +295,7 @@ export class ImportService {
       );
     }
     // How many matched rows changed a record is known for the batch; it is kept on its first row.
-    await this.deps.models.rows.bulkWrite(
+    await this.deps.rows.bulkWrite(
       outcomes.map((o, i) => ({
         updateOne: {
           filter: { _id: o.row._id },
@@ -306,7 +316,7 @@ export class ImportService {
 
   /** Registered people of the importer's area whom the list should have held. */
   private async addNotFound(job: DepartmentImport): Promise<void> {
-    const { rows } = this.deps.models;
+    const { rows, persons } = this.deps;
     await rows.deleteMany({ importId: job._id, outcome: 'not_found' });
     const matchedRows = await rows
       .find({ importId: job._id, outcome: 'enrolled' }, { personId: 1, data: 1 })
@@ -332,18 +342,15 @@ export class ImportService {
         areaCode: person.areaCode,
       });
     };
-    const scope = areaScopeFilter(job.principal);
+    const p = job.principal;
     if (job.kind === 'education_enrollment') {
       const seen = new Set(matchedRows.map((r) => r.personId));
       const range = compulsoryBirthRange(schoolYearOf(job.term!));
-      const cursor = this.deps.people.model
-        .find(
-          { $and: [scope, { registered: true, birthDate: { $gte: range.from, $lte: range.to } }] },
-          { outbox: 0 },
-        )
-        .sort({ areaCode: 1, name: 1 })
-        .lean<Person[]>()
-        .cursor();
+      const cursor = persons.cursor(
+        p,
+        { registered: true, birthDate: { $gte: range.from, $lte: range.to } },
+        { projection: { outbox: 0 }, sort: { areaCode: 1, name: 1 } },
+      );
       for await (const person of cursor)
         if (!seen.has(person._id) && compulsoryPlace(person.birthDate, job.term!))
           add(person, null);
@@ -364,11 +371,11 @@ export class ImportService {
           kind === 'pension'
             ? { birthDate: { $lte: pensionLatestBirthDate(year) }, inSchool: false }
             : {};
-        const cursor = this.deps.people.model
-          .find({ $and: [scope, { registered: true, ...eligible }] }, { outbox: 0 })
-          .sort({ areaCode: 1, name: 1 })
-          .lean<Person[]>()
-          .cursor();
+        const cursor = persons.cursor(
+          p,
+          { registered: true, ...eligible },
+          { projection: { outbox: 0 }, sort: { areaCode: 1, name: 1 } },
+        );
         for await (const person of cursor)
           if (!seen.has(person._id)) add(person, { kind, enrolled: false });
       }
@@ -378,7 +385,7 @@ export class ImportService {
   }
 
   private async countsOf(id: string): Promise<ImportCounts> {
-    const groups = await this.deps.models.rows.aggregate<{
+    const groups = await this.deps.rows.aggregate<{
       _id: Outcome;
       n: number;
       changed: number;
@@ -408,7 +415,8 @@ export class ImportService {
               'The import stopped on a system fault; try again later',
             ),
           };
-    await this.deps.models.imports.updateOne(
+    await this.deps.imports.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: { status: 'failed', error, finishedAt: this.deps.now(), updatedAt: this.deps.now() },
@@ -416,19 +424,15 @@ export class ImportService {
     );
   }
 
-  /** A job is seen by whoever's area contains the importer's, on the half of the service they see. */
-  private visible(
-    p: Principal,
-    job: Pick<DepartmentImport, 'actorId' | 'actorArea' | 'kind'>,
-  ): boolean {
-    return (
-      seesArea(p, AREA_OF[job.kind]) && (job.actorId === p.userId || isInScope(p, job.actorArea))
-    );
-  }
-
+  /**
+   * A job is seen by whoever's area contains the importer's (the importer among them), on the
+   * half of the service they see; 404 for anyone else.
+   */
   async load(p: Principal, id: string): Promise<DepartmentImport> {
-    const job = await this.deps.models.imports.findById(id).lean<DepartmentImport>();
-    if (!job || !this.visible(p, job)) throw notFound(JOB, 'IMPORT_JOB_NOT_FOUND');
+    // By id, then the scope in memory: an `_id` with the area range is not index-planned.
+    const job = await this.deps.imports.findOne(BY_ID, { _id: id });
+    if (!job || !this.deps.imports.contains(p, job) || !seesArea(p, AREA_OF[job.kind]))
+      throw notFound(JOB.what, JOB.code);
     return job;
   }
 
@@ -438,15 +442,11 @@ export class ImportService {
 
   async list(p: Principal, q: ListQuery<{ kind?: ImportKind; status?: string }>) {
     const kinds = (Object.keys(AREA_OF) as ImportKind[]).filter((k) => seesArea(p, AREA_OF[k]));
-    const and: Record<string, unknown>[] = [
-      { $or: [areaScopeFilter(p, 'actorArea'), { actorId: p.userId }] },
-      { kind: { $in: q.filter.kind ? kinds.filter((k) => k === q.filter.kind) : kinds } },
-    ];
-    if (q.filter.status) and.push({ status: q.filter.status });
-    const filter = { $and: and };
-    const { items, total } = await findPage<DepartmentImport>(this.deps.models.imports, filter, q, {
-      principal: 0,
-    });
+    const filter = {
+      kind: { $in: q.filter.kind ? kinds.filter((k) => k === q.filter.kind) : kinds },
+      ...(q.filter.status ? { status: q.filter.status } : {}),
+    };
+    const { items, total } = await this.deps.imports.page(p, filter, q, { principal: 0 });
     return { items: items.map(importView), total };
   }
 
@@ -454,16 +454,12 @@ export class ImportService {
     await this.load(p, id);
     const filter: Record<string, unknown> = { importId: id };
     if (q.filter.outcome) filter.outcome = q.filter.outcome;
-    const { items, total } = await findPage<ImportRow>(this.deps.models.rows, filter, q);
+    const { items, total } = await findPage<ImportRow>(this.deps.rows, filter, q);
     return { items: items.map(rowView), total };
   }
 
   rowsCursor(id: string) {
-    return this.deps.models.rows
-      .find({ importId: id })
-      .sort({ seq: 1 })
-      .lean<ImportRow[]>()
-      .cursor();
+    return this.deps.rows.find({ importId: id }).sort({ seq: 1 }).lean<ImportRow[]>().cursor();
   }
 }
 

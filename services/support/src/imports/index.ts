@@ -1,9 +1,10 @@
 import { createImportWorker, createQueue, type ImportJobData } from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
+import type { Model } from 'mongoose';
 import type { Education } from '../education';
 import type { Health } from '../health';
 import type { SupportContext, SupportModule } from '../module';
-import { importModels } from './import.model';
+import type { ImportRow } from './import.model';
 import { importRoutes } from './import.routes';
 import { ImportService } from './import.service';
 
@@ -14,9 +15,12 @@ export function importsModule(
   ctx: SupportContext,
   education: Education,
   health: Health,
+  models: { rows: Model<ImportRow> },
 ): SupportModule {
   const imports = new ImportService({
-    models: importModels(ctx.rt.conn),
+    imports: ctx.repos.imports,
+    rows: models.rows,
+    persons: ctx.repos.persons,
     people: ctx.people,
     students: education.students,
     insurance: health.insurance,

@@ -1,3 +1,4 @@
+import { countyWide, type ScopedRepository } from '@fupin/kit';
 import type { Person } from './person.model';
 
 /** What every record about a person copies from them, for area scoping and totals. */
@@ -33,12 +34,26 @@ export function linkOf(person: Person): PersonLink {
   };
 }
 
+const HOUSEHOLD_MOVED = countyWide(
+  'a household moved village: the records copying its area follow it',
+);
+
 /** A household moved village: records copying its area follow it. */
 export async function moveHousehold(
-  model: { updateMany(filter: object, update: object): PromiseLike<unknown> },
+  records: Pick<ScopedRepository<PersonLink>, 'updateMany'>,
   householdId: string,
   areaCode: string,
   townshipCode: string,
 ): Promise<void> {
-  await model.updateMany({ householdId }, { $set: { areaCode, townshipCode } });
+  await records.updateMany(HOUSEHOLD_MOVED, { householdId }, { $set: { areaCode, townshipCode } });
 }
+
+/**
+ * For a lookup or write on records already read within the caller's scope (by id, or as the
+ * records of people of the scope): the filter keeps to its own fields, because SecantusDB
+ * plans an index only when one index covers every field of the filter (an `_id` with the
+ * area range is a collection scan there).
+ */
+export const READ_IN_SCOPE = countyWide(
+  "the records were read within the caller's scope just before; the filter keeps to its own index",
+);

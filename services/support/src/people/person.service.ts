@@ -1,23 +1,23 @@
 import {
-  areaScopeFilter,
-  assertInScope,
+  allOf,
   bi,
+  countyWide,
   escapeRegex,
+  type Filter,
   type ListQuery,
-  notFound,
   type Principal,
   type ProjectedHousehold,
   type ProjectedHouseholdModel,
   type ProjectedMember,
   REGISTERED_HOUSEHOLDS,
   type ProjectionChange,
+  type ScopedRepository,
   unprocessable,
-  findPage,
   isDuplicateKey,
 } from '@fupin/kit';
 import type { Logger } from 'pino';
 import { seesArea } from '../scope';
-import type { Person, PersonModel } from './person.model';
+import type { Person } from './person.model';
 import { townshipOf } from '@fupin/reference';
 
 /**
@@ -41,7 +41,14 @@ export type PersonView = Omit<
   '_id' | 'idHash' | 'outbox' | 'hasOutbox' | 'outboxLease' | 'insurance' | 'householdSeq'
 > & { id: string; insurance?: Person['insurance'] };
 
-const PERSON = bi('建档立卡人员', 'Registered person');
+const PERSON = { what: bi('建档立卡人员', 'Registered person'), code: 'SUPPORT_PERSON_NOT_FOUND' };
+
+/** The view is derived from the registry projection, which holds every area. */
+const PROJECTION = countyWide('the person view is derived from the whole registry projection');
+/** A department list names people of any area: those outside the importer's are reported. */
+const DEPARTMENT_LIST = countyWide(
+  "a department list is matched against every area's people; those outside the importer's area are only counted",
+);
 
 /** A household moved to another village: records that copy its area follow it. */
 export type HouseholdMoved = (
@@ -60,16 +67,12 @@ export class PersonService {
 
   constructor(
     private readonly deps: {
-      persons: PersonModel;
+      persons: ScopedRepository<Person>;
       households: ProjectedHouseholdModel;
       logger: Logger;
       now: () => Date;
     },
   ) {}
-
-  get model(): PersonModel {
-    return this.deps.persons;
-  }
 
   onHouseholdMoved(listener: HouseholdMoved): void {
     this.moved.push(listener);
@@ -124,15 +127,20 @@ export class PersonService {
     const facts = [...byId.values()];
     if (facts.length === 0) return 0;
     const existing = new Set(
-      (await this.deps.persons.find({ _id: { $in: [...byId.keys()] } }, { _id: 1 }).lean()).map(
-        (d) => d._id,
-      ),
+      (
+        await this.deps.persons.find(
+          PROJECTION,
+          { _id: { $in: [...byId.keys()] } },
+          { projection: { _id: 1 } },
+        )
+      ).map((d) => d._id),
     );
     const fresh = facts.filter((f) => !existing.has(f._id));
     let raced = false;
     if (fresh.length) {
       try {
         await this.deps.persons.insertMany(
+          PROJECTION,
           fresh.map((f) => ({ ...f, insurance: {}, outbox: [], hasOutbox: false })),
           { ordered: false },
         );
@@ -144,19 +152,15 @@ export class PersonService {
     }
     const stale = raced ? facts : facts.filter((f) => existing.has(f._id));
     if (!stale.length) return fresh.length;
-    const res = await this.deps.persons.bulkWrite(
+    const modified = await this.deps.persons.bulkUpdate(
+      PROJECTION,
       stale.map((f) => {
         const { _id, ...set } = f;
-        return {
-          updateOne: {
-            filter: { _id, householdSeq: { $lt: f.householdSeq } },
-            update: { $set: set },
-          },
-        };
+        return { filter: { _id, householdSeq: { $lt: f.householdSeq } }, update: { $set: set } };
       }),
       { ordered: false },
     );
-    return fresh.length + res.modifiedCount;
+    return fresh.length + modified;
   }
 
   /**
@@ -174,9 +178,11 @@ export class PersonService {
       households++;
       const stored = new Map(
         (
-          await this.deps.persons
-            .find({ householdId: h._id }, { outbox: 0, insurance: 0 })
-            .lean<Person[]>()
+          await this.deps.persons.find(
+            PROJECTION,
+            { householdId: h._id },
+            { projection: { outbox: 0, insurance: 0 } },
+          )
         ).map((x) => [x._id, x]),
       );
       const differs = h.members.some((m) => {
@@ -186,14 +192,18 @@ export class PersonService {
       });
       if (!differs) continue;
       // The stored views are older than the projection: write them whatever their seq.
-      await this.deps.persons.updateMany({ householdId: h._id }, { $set: { householdSeq: 0 } });
+      await this.deps.persons.updateMany(
+        PROJECTION,
+        { householdId: h._id },
+        { $set: { householdSeq: 0 } },
+      );
       if ((await this.syncHousehold(h)) > 0) resynced++;
     }
     return { households, resynced };
   }
 
-  private filterOf(p: Principal, f: PersonFilter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+  private filterOf(f: PersonFilter): Filter {
+    const and: Filter[] = [];
     if (f.q) and.push({ name: { $regex: `^${escapeRegex(f.q)}` } });
     if (f.townshipCode) and.push({ townshipCode: f.townshipCode });
     if (f.areaCode) and.push({ areaCode: f.areaCode });
@@ -201,12 +211,11 @@ export class PersonService {
     if (f.registered !== undefined) and.push({ registered: f.registered });
     if (f.inSchool !== undefined) and.push({ inSchool: f.inSchool });
     if (f.id) and.push({ _id: { $in: f.id } });
-    return { $and: and };
+    return allOf(...and);
   }
 
   async list(p: Principal, q: ListQuery<PersonFilter>) {
-    const filter = this.filterOf(p, q.filter);
-    const { items, total } = await findPage<Person>(this.deps.persons, filter, q);
+    const { items, total } = await this.deps.persons.page(p, this.filterOf(q.filter), q);
     return { items: items.map((x) => this.view(p, x)), total };
   }
 
@@ -214,11 +223,9 @@ export class PersonService {
     return this.view(p, await this.load(p, id));
   }
 
-  async load(p: Principal, id: string): Promise<Person> {
-    const person = await this.deps.persons.findById(id).lean<Person>();
-    if (!person) throw notFound(PERSON, 'SUPPORT_PERSON_NOT_FOUND');
-    assertInScope(p, person.areaCode);
-    return person;
+  /** A person of the caller's area (404 when missing, 403 when another area's). */
+  load(p: Principal, id: string): Promise<Person> {
+    return this.deps.persons.getForChange(p, id, PERSON);
   }
 
   /** A person support can be recorded for: in the caller's area and on the register now. */
@@ -239,9 +246,11 @@ export class PersonService {
 
   /** Registered people by keyed hash of their ID number (one active membership per person). */
   async registeredByHash(hashes: string[]): Promise<Map<string, Person>> {
-    const found = await this.deps.persons
-      .find({ idHash: { $in: hashes }, registered: true }, { outbox: 0 })
-      .lean<Person[]>();
+    const found = await this.deps.persons.find(
+      DEPARTMENT_LIST,
+      { idHash: { $in: hashes }, registered: true },
+      { projection: { outbox: 0 } },
+    );
     return new Map(found.map((x) => [x.idHash, x]));
   }
 

@@ -1,30 +1,35 @@
-import { areaScopeFilter, type Principal } from '@fupin/kit';
+import type { Principal } from '@fupin/kit';
 import type { Education } from '../education';
 import { schoolYearOf } from '../education/school-calendar';
 import type { Health } from '../health';
+import type { SupportRepositories } from '../module';
 
 /** 统计 — the dashboard figures of each half, within the caller's area. */
 export class StatisticsService {
-  constructor(private readonly deps: { education: Education; health: Health }) {}
+  constructor(
+    private readonly deps: {
+      repos: Pick<SupportRepositories, 'enrollments' | 'dropouts'>;
+      education: Education;
+      health: Health;
+    },
+  ) {}
 
   async education(p: Principal, term: string) {
-    const { models, subsidies } = this.deps.education;
-    const scope = areaScopeFilter(p);
+    const { enrollments, dropouts } = this.deps.repos;
+    const { subsidies } = this.deps.education;
     const [byStage, byStatus, dropoutOpen, dropoutOpenWithoutOwner, dropoutClosed, subsidyTotals] =
       await Promise.all([
-        models.enrollments.aggregate<{ _id: string; n: number }>([
-          { $match: { $and: [scope, { term, status: 'enrolled' }] } },
+        enrollments.aggregate<{ _id: string; n: number }>(p, [
+          { $match: { term, status: 'enrolled' } },
           { $group: { _id: '$stage', n: { $sum: 1 } } },
         ]),
-        models.enrollments.aggregate<{ _id: string; n: number }>([
-          { $match: { $and: [scope, { term }] } },
+        enrollments.aggregate<{ _id: string; n: number }>(p, [
+          { $match: { term } },
           { $group: { _id: '$status', n: { $sum: 1 } } },
         ]),
-        models.dropouts.countDocuments({ $and: [scope, { status: 'open' }] }),
-        models.dropouts.countDocuments({ $and: [scope, { status: 'open', owner: null }] }),
-        models.dropouts.countDocuments({
-          $and: [scope, { status: 'closed', schoolYear: schoolYearOf(term) }],
-        }),
+        dropouts.count(p, { status: 'open' }),
+        dropouts.count(p, { status: 'open', owner: null }),
+        dropouts.count(p, { status: 'closed', schoolYear: schoolYearOf(term) }),
         subsidies.totals(p, { term, by: 'type' }),
       ]);
     return {
