@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import unzipper from 'unzipper';
 import { z } from 'zod';
 import { AppError, type Bilingual, bi, unprocessable } from './errors';
+import { workbookReader } from './xlsx-reader';
 
 /**
  * Uploaded tables (XLSX, or CSV in UTF-8 with or without BOM, or GBK) read row by row as a
@@ -87,58 +87,8 @@ const unreadable = (format: FileFormat, err: unknown) =>
     ],
   );
 
-/** The parts of exceljs's streaming reader that take the XML of a zip entry. */
-interface ReaderInternals {
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-}
-
-/** Buffers as text, a character split between two buffers joined again. */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-/**
- * exceljs 4.4's streaming reader decodes every decompressed chunk (16 KB) as UTF-8 on its own,
- * so a Chinese character that straddles two chunks turns into U+FFFD — a name or a label
- * silently garbled every few thousand rows (exceljs issues #2063, #2084). The XML is handed to
- * it already decoded instead; a strict check fails loudly should a new exceljs rename these.
- */
-function decodingWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader) {
-  const r = reader as unknown as ReaderInternals;
-  if (
-    typeof r._parseWorkbook !== 'function' ||
-    typeof r._parseSharedStrings !== 'function' ||
-    typeof r._parseWorksheet !== 'function'
-  ) {
-    throw new Error('exceljs WorkbookReader internals changed: review tables.ts');
-  }
-  const parseWorkbook = r._parseWorkbook.bind(r);
-  const parseSharedStrings = r._parseSharedStrings.bind(r);
-  const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorkbook = (entry) => parseWorkbook(entry.setEncoding('utf8'));
-  r._parseSharedStrings = (entry) => parseSharedStrings(entry.setEncoding('utf8'));
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
-  return reader;
-}
-
 async function* xlsxRows(stream: Readable): AsyncGenerator<TableRow> {
-  const reader = decodingWholeCharacters(
-    new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    }),
-  );
+  const reader = workbookReader(stream);
   for await (const sheet of reader) {
     // The streaming reader's worksheet type does not declare the name it carries.
     const name = (sheet as unknown as { name: string }).name;
