@@ -19,14 +19,11 @@ export const CALLS = {
   ...userCalls,
   ...assessmentCalls,
   ...matchingCalls,
+  ...fundsCalls,
   ...registryCalls,
   ...supportCalls,
   /** 记录进度 of a household's assistance plan. */
   assistanceAddProgress: assistanceCalls.addProgress,
-  /** 核实 of a funds finding: confirmed as misuse or dismissed. */
-  fundsResolveFinding: fundsCalls.resolveFinding,
-  /** A project's next status step. */
-  fundsStepProject: fundsCalls.stepProject,
 };
 
 export type ConsoleDataProvider = DataProvider & typeof CALLS;

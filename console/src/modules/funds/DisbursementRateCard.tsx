@@ -5,12 +5,13 @@ import { useTranslate } from 'react-admin';
 import { formatPercent, formatYuan } from '../../common/format';
 import { useApi } from '../../common/useApi';
 import { DashboardCard } from '../../dashboard/DashboardCard';
-import { fundsCalls } from './funds.api';
+import { useCalls } from '../calls';
 
 /** 资金拨付率 — money disbursed against money allocated (GET /balances), in the user's area. */
 export default function DisbursementRateCard() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(() => fundsCalls.balances('township'), []);
+  const { data, loading, error } = useApi(() => calls.fundsBalances('township'), []);
   const t = data?.totals;
   // From the fen totals: the service's own percentage is rounded to one decimal.
   const rate = t && t.allocatedFen > 0 ? (t.disbursedFen / t.allocatedFen) * 100 : null;

@@ -66,33 +66,35 @@ export const changedWithRevision =
     revision: previous.revision,
   });
 
-/** The funds calls beyond react-admin's CRUD. */
+/** The funds service's calls beyond react-admin's CRUD, as data-provider methods. */
 export const fundsCalls = {
-  stepProject: (id: string, body: ProjectStep) => post<Project>(`/projects/${enc(id)}/steps`, body),
-  projectHistory: (id: string) => json<HistoryEntry[]>(`${BASE}/projects/${enc(id)}/history`),
-  approveDisbursement: (id: string, paidOn?: string) =>
+  fundsStepProject: (id: string, body: ProjectStep) =>
+    post<Project>(`/projects/${enc(id)}/steps`, body),
+  fundsProjectHistory: (id: string) => json<HistoryEntry[]>(`${BASE}/projects/${enc(id)}/history`),
+  fundsApproveDisbursement: (id: string, paidOn?: string) =>
     post<Disbursement>(`/disbursements/${enc(id)}/approve`, paidOn ? { paidOn } : {}),
-  rejectDisbursement: (id: string, reason: string) =>
+  fundsRejectDisbursement: (id: string, reason: string) =>
     post<Disbursement>(`/disbursements/${enc(id)}/reject`, { reason }),
-  disbursementUnmasked: (id: string, reason: string) =>
+  fundsDisbursementUnmasked: (id: string, reason: string) =>
     json<Disbursement>(`${BASE}/disbursements/${enc(id)}?unmask=true&reason=${enc(reason)}`),
-  recordArrival: (id: string, body: { on: string; amountFen: number; note?: string | null }) =>
+  fundsRecordArrival: (id: string, body: { on: string; amountFen: number; note?: string | null }) =>
     post<Batch>(`/batches/${enc(id)}/arrivals`, body),
-  runIdleCheck: () => post<{ jobId?: string; date?: string }>('/idle-funds/runs'),
-  repayLoan: (id: string, body: { on: string; amountFen: number; note?: string | null }) =>
+  fundsRunIdleCheck: () => post<{ jobId?: string; date?: string }>('/idle-funds/runs'),
+  fundsRepayLoan: (id: string, body: { on: string; amountFen: number; note?: string | null }) =>
     post<Loan>(`/loans/${enc(id)}/repayments`, body),
-  writeOffLoan: (id: string, body: LoanWriteOff) => post<Loan>(`/loans/${enc(id)}/write-off`, body),
-  approveTransfer: (id: string) => post<Transfer>(`/transfers/${enc(id)}/approve`),
-  rejectTransfer: (id: string, reason: string) =>
+  fundsWriteOffLoan: (id: string, body: LoanWriteOff) =>
+    post<Loan>(`/loans/${enc(id)}/write-off`, body),
+  fundsApproveTransfer: (id: string) => post<Transfer>(`/transfers/${enc(id)}/approve`),
+  fundsRejectTransfer: (id: string, reason: string) =>
     post<Transfer>(`/transfers/${enc(id)}/reject`, { reason }),
-  resolveFinding: (id: string, body: { outcome: FindingOutcome; note: string }) =>
+  fundsResolveFinding: (id: string, body: { outcome: FindingOutcome; note: string }) =>
     post<Finding>(`/findings/${enc(id)}/resolve`, body),
-  recordPosting: (id: string, body: { place: string; postedOn: string }) =>
+  fundsRecordPosting: (id: string, body: { place: string; postedOn: string }) =>
     post<Notice>(`/notices/${enc(id)}/postings`, body),
-  balances: (by: 'township' | 'source' | 'project' = 'township') =>
+  fundsBalances: (by: 'township' | 'source' | 'project' = 'township') =>
     json<{ by?: string; rows?: BalanceRow[]; totals?: BalanceRow }>(`${BASE}/balances?by=${by}`),
   /** Uploads a voucher or document; the answer carries the file's id and SHA-256. */
-  async upload(file: File, purpose: 'voucher' | 'document' | 'photo' | 'other') {
+  async fundsUpload(file: File, purpose: 'voucher' | 'document' | 'photo' | 'other') {
     const res = await apiFetch(`${BASE}/files?fileName=${enc(file.name)}&purpose=${purpose}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
@@ -101,7 +103,8 @@ export const fundsCalls = {
     if (!res.ok) throw await problemError(res);
     return (await res.json()) as StoredFile;
   },
-  download: (fileId: string, name: string) => downloadFile(`${BASE}/files/${enc(fileId)}`, name),
-  noticeFile: (id: string, ext: 'pdf' | 'xlsx') =>
+  fundsDownload: (fileId: string, name: string) =>
+    downloadFile(`${BASE}/files/${enc(fileId)}`, name),
+  fundsNoticeFile: (id: string, ext: 'pdf' | 'xlsx') =>
     downloadFile(`${BASE}/notices/${enc(id)}/notice.${ext}`, `公示-${id}.${ext}`),
 };

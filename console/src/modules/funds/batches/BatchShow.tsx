@@ -20,7 +20,8 @@ import { Link } from 'react-router';
 import { DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
-import { type Batch, fundsCalls } from '../funds.api';
+import { useCalls } from '../../calls';
+import type { Batch } from '../funds.api';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const f = (k: string) => `resources.batches.fields.${k}`;
@@ -83,6 +84,7 @@ function Arrivals() {
 }
 
 function RecordArrivalButton() {
+  const calls = useCalls();
   const b = useRecordContext<Batch>();
   const { canAccess } = useCanAccess({ resource: 'batches', action: 'create' });
   if (!b || !canAccess || (b.notArrivedFen ?? 0) <= 0) return null;
@@ -93,7 +95,7 @@ function RecordArrivalButton() {
       done="resources.batches.arrival_saved"
       alwaysEnable
       onSubmit={(v) =>
-        fundsCalls.recordArrival(b.id, {
+        calls.fundsRecordArrival(b.id, {
           on: String(v.on),
           amountFen: Number(v.amountFen),
           note: typeof v.note === 'string' && v.note ? v.note : null,

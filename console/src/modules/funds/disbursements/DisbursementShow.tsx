@@ -17,10 +17,12 @@ import {
 import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { DecisionButtons } from '../DecisionButtons';
-import { type Disbursement, fundsCalls } from '../funds.api';
+import type { Disbursement } from '../funds.api';
 
 function Vouchers() {
+  const calls = useCalls();
   const d = useRecordContext<Disbursement>();
   const notifyProblem = useNotifyProblem();
   return (
@@ -35,8 +37,8 @@ function Vouchers() {
                   <Button
                     label="resources.disbursements.voucher.download"
                     onClick={() =>
-                      fundsCalls
-                        .download(v.fileId ?? '', v.fileName ?? 'voucher')
+                      calls
+                        .fundsDownload(v.fileId ?? '', v.fileName ?? 'voucher')
                         .catch(notifyProblem)
                     }
                   >
@@ -55,6 +57,7 @@ function Vouchers() {
 
 /** 审批 (with the day it is paid) and 退回 — for a payment awaiting approval. */
 function Decision() {
+  const calls = useCalls();
   const d = useRecordContext<Disbursement>();
   if (!d) return null;
   return (
@@ -64,13 +67,13 @@ function Decision() {
       approveDefaults={{ paidOn: formatDay(new Date().toISOString()) }}
       approveInputs={<DateInput source="paidOn" label="resources.disbursements.fields.paidOn" />}
       approve={(v) =>
-        fundsCalls.approveDisbursement(
+        calls.fundsApproveDisbursement(
           d.id,
           typeof v.paidOn === 'string' && v.paidOn ? v.paidOn : undefined,
         )
       }
       reasonLabel="resources.disbursements.fields.rejectionReason"
-      reject={(reason) => fundsCalls.rejectDisbursement(d.id, reason)}
+      reject={(reason) => calls.fundsRejectDisbursement(d.id, reason)}
     />
   );
 }

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { Button, useInput, useNotify, useTranslate, type Validator } from 'react-admin';
 import { useNotifyProblem } from '../../../providers/problem';
-import { fundsCalls } from '../funds.api';
+import { useCalls } from '../../calls';
 
 const atLeastOne: Validator = (v: unknown) =>
   Array.isArray(v) && v.length > 0 ? undefined : 'resources.disbursements.voucher.required';
@@ -16,6 +16,7 @@ const atLeastOne: Validator = (v: unknown) =>
  * form keeps the ids (`voucherFileIds`) the payment is submitted with.
  */
 export function VoucherInput({ source }: { source: string }) {
+  const calls = useCalls();
   const translate = useTranslate();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
@@ -29,7 +30,7 @@ export function VoucherInput({ source }: { source: string }) {
     try {
       const added: string[] = [];
       for (const file of Array.from(files)) {
-        const stored = await fundsCalls.upload(file, 'voucher');
+        const stored = await calls.fundsUpload(file, 'voucher');
         added.push(stored.id);
         setNames((n) => ({ ...n, [stored.id]: stored.fileName ?? file.name }));
         notify(translate('resources.disbursements.voucher.uploaded', { name: file.name }), {

@@ -11,9 +11,10 @@ import {
 import { DateTimeField, DayField, YuanField } from '../../../common/fields';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
-import { fundsCalls } from '../funds.api';
+import { useCalls } from '../../calls';
 
 function RunButton() {
+  const calls = useCalls();
   const { permissions } = usePermissions<Permissions>();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
@@ -23,7 +24,7 @@ function RunButton() {
     <Button
       label="resources.idle-funds.run"
       onClick={() =>
-        fundsCalls.runIdleCheck().then(
+        calls.fundsRunIdleCheck().then(
           () => {
             notify('resources.idle-funds.queued', { type: 'info' });
             setTimeout(refresh, 3000);

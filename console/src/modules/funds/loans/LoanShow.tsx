@@ -25,7 +25,8 @@ import { AreaField, DayField, EnumField, YuanField } from '../../../common/field
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { fundsCalls, type Loan } from '../funds.api';
+import { useCalls } from '../../calls';
+import type { Loan } from '../funds.api';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const INSTALLMENT = ['principalFen', 'interestFen', 'discountFen', 'dueFen', 'paidFen'] as const;
@@ -87,6 +88,7 @@ function Repayments() {
 }
 
 function RepayButton() {
+  const calls = useCalls();
   const loan = useRecordContext<Loan>();
   const { canAccess } = useCanAccess({ resource: 'loans', action: 'create' });
   if (!loan || loan.status !== 'active' || !canAccess) return null;
@@ -97,7 +99,7 @@ function RepayButton() {
       done="resources.loans.repaid"
       alwaysEnable
       onSubmit={(v) =>
-        fundsCalls.repayLoan(loan.id, {
+        calls.fundsRepayLoan(loan.id, {
           on: String(v.on),
           amountFen: Number(v.amountFen),
           note: typeof v.note === 'string' && v.note ? v.note : null,
@@ -127,6 +129,7 @@ const w = (k: string) => `resources.loans.write_off.${k}`;
  * approve right, with the disaster, the reason and the document that allows it.
  */
 function WriteOffButton() {
+  const calls = useCalls();
   const translate = useTranslate();
   const loan = useRecordContext<Loan>();
   const { permissions } = usePermissions<Permissions>();
@@ -144,7 +147,7 @@ function WriteOffButton() {
       submitLabel={w('button')}
       submitIcon={<RemoveDoneIcon />}
       onSubmit={(v) =>
-        fundsCalls.writeOffLoan(loan.id, {
+        calls.fundsWriteOffLoan(loan.id, {
           on: String(v.on),
           disaster: text(v, 'disaster'),
           reason: text(v, 'reason'),

@@ -24,7 +24,8 @@ import {
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { useNotifyProblem } from '../../../providers/problem';
-import { fundsCalls, type Notice } from '../funds.api';
+import { useCalls } from '../../calls';
+import type { Notice } from '../funds.api';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 
 const f = (k: string) => `resources.notices.fields.${k}`;
@@ -99,6 +100,7 @@ function Postings() {
 }
 
 function Actions() {
+  const calls = useCalls();
   const n = useRecordContext<Notice>();
   const { canAccess } = useCanAccess({ resource: 'notices', action: 'create' });
   const notifyProblem = useNotifyProblem();
@@ -107,13 +109,13 @@ function Actions() {
     <TopToolbar>
       <Button
         label="resources.notices.pdf"
-        onClick={() => fundsCalls.noticeFile(n.id, 'pdf').catch(notifyProblem)}
+        onClick={() => calls.fundsNoticeFile(n.id, 'pdf').catch(notifyProblem)}
       >
         <DownloadIcon />
       </Button>
       <Button
         label="resources.notices.xlsx"
-        onClick={() => fundsCalls.noticeFile(n.id, 'xlsx').catch(notifyProblem)}
+        onClick={() => calls.fundsNoticeFile(n.id, 'xlsx').catch(notifyProblem)}
       >
         <DownloadIcon />
       </Button>
@@ -124,7 +126,7 @@ function Actions() {
           done="resources.notices.posting_saved"
           alwaysEnable
           onSubmit={(v) =>
-            fundsCalls.recordPosting(n.id, {
+            calls.fundsRecordPosting(n.id, {
               place: String(v.place),
               postedOn: String(v.postedOn),
             })

@@ -19,8 +19,9 @@ import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../
 import { formatDateTime, formatDay, formatYuan } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
+import { useCalls } from '../../calls';
 import { FIVE_SYSTEMS, SOURCES } from '../codes';
-import { fundsCalls, type Project } from '../funds.api';
+import type { Project } from '../funds.api';
 import { ProjectSteps } from './ProjectSteps';
 
 function Investment() {
@@ -129,9 +130,10 @@ function Money() {
 }
 
 function History() {
+  const calls = useCalls();
   const translate = useTranslate();
   const p = useRecordContext<Project>();
-  const { data, loading } = useApi(p ? () => fundsCalls.projectHistory(p.id) : null, [
+  const { data, loading } = useApi(p ? () => calls.fundsProjectHistory(p.id) : null, [
     p?.id,
     p?.revision,
   ]);

@@ -9,9 +9,10 @@ import {
 } from 'react-admin';
 import { DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { EnumInput } from '../../../common/inputs';
+import { useCalls } from '../../calls';
 import { TRANSFER_STATUSES } from '../codes';
 import { DecisionButtons } from '../DecisionButtons';
-import { fundsCalls, type Transfer } from '../funds.api';
+import type { Transfer } from '../funds.api';
 import { ProjectInput } from '../inputs';
 
 const filters = [
@@ -34,15 +35,16 @@ const Actions = () => (
 
 /** 审批 / 退回 in the transfer's row, while it waits for a second person. */
 function Decision() {
+  const calls = useCalls();
   const t = useRecordContext<Transfer>();
   if (!t) return null;
   return (
     <DecisionButtons
       messages="resources.transfers"
       pending={t.status === 'requested'}
-      approve={() => fundsCalls.approveTransfer(t.id)}
+      approve={() => calls.fundsApproveTransfer(t.id)}
       reasonLabel="resources.transfers.reject_reason"
-      reject={(reason) => fundsCalls.rejectTransfer(t.id, reason)}
+      reject={(reason) => calls.fundsRejectTransfer(t.id, reason)}
     />
   );
 }
