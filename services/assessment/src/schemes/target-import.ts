@@ -113,13 +113,23 @@ export class TargetImport {
     const current = scheme!;
     const table = await readSmallTable(file);
     const rejections: RowRejection[] = [];
-    const reject = (row: number, column: Column | 'file', code: string, message: Bilingual) =>
+    const reject: Reject = (row, column, code, message) =>
       rejections.push({
         row,
         column: column === 'file' ? '' : HEADERS[column].label,
         code,
         message,
       });
+    const report = (rows: number, accepted: number, revision: number): TargetImportReport => ({
+      format: table.format,
+      encoding: table.encoding,
+      dryRun,
+      rows,
+      accepted,
+      rejected: rejections.length,
+      rejections,
+      revision,
+    });
 
     const headerAt = table.rows.findIndex((r, i) => i < 10 && headerOf(r.cells) !== null);
     if (headerAt < 0) {
@@ -132,147 +142,33 @@ export class TargetImport {
           'No header row: the sheet needs 考核单位 and 考核指标 columns, and 目标值 or 底线值',
         ),
       );
-      return {
-        format: table.format,
-        encoding: table.encoding,
-        dryRun,
-        rows: 0,
-        accepted: 0,
-        rejected: 1,
-        rejections,
-        revision: current.revision,
-      };
+      return report(0, 0, current.revision);
     }
     const header = headerOf(table.rows[headerAt]!.cells)!;
     const data = table.rows.slice(headerAt + 1);
-    const taken = new Map<string, UnitTarget>();
-    const seenRow = new Map<string, number>();
+    const taken = targetsOf(current, header, data, reject);
+    const revision =
+      dryRun || taken.size === 0 ? current.revision : await this.store(p, current, taken);
+    return report(data.length, taken.size, revision);
+  }
 
-    for (const r of data) {
-      const cell = (c: Column) =>
-        header[c] === undefined ? '' : (r.cells[header[c]!] ?? '').trim();
-      const unitText = cell('unit');
-      const indicatorText = cell('indicator');
-      if (!unitText) {
-        reject(r.row, 'unit', 'required', bi('考核单位为空', 'The unit is empty'));
-        continue;
-      }
-      const found = findUnit(current, unitText);
-      if (!found) {
-        reject(
-          r.row,
-          'unit',
-          'unknown_unit',
-          bi(`考核方案中没有该单位：${unitText}`, `No such unit in the scheme: ${unitText}`),
-        );
-        continue;
-      }
-      const def = indicatorByLabel(indicatorText);
-      const inTrack = def && found.track.indicators.find((i) => i.code === def.code);
-      if (!def || !inTrack) {
-        reject(
-          r.row,
-          'indicator',
-          'unknown_indicator',
-          bi(
-            `该单位的考核指标中没有：${indicatorText || '（空）'}`,
-            `Not an indicator of this unit's track: ${indicatorText || '(empty)'}`,
-          ),
-        );
-        continue;
-      }
-      if (inTrack.rule !== 'linear') {
-        reject(
-          r.row,
-          'indicator',
-          'rank_rule',
-          bi(
-            `「${def.label.zh}」按排名计分，无需目标值`,
-            `"${def.label.en}" is scored by rank and takes no target`,
-          ),
-        );
-        continue;
-      }
-      const values: { floor: number | null; target: number | null } = { floor: null, target: null };
-      let bad = false;
-      for (const col of ['floor', 'target'] as const) {
-        const text = cell(col);
-        if (!text) continue;
-        const parsed = parseTargetValue(text, def);
-        if (!parsed.ok) {
-          reject(r.row, col, 'invalid_value', parsed.message);
-          bad = true;
-        } else values[col] = parsed.value;
-      }
-      if (bad) continue;
-      if (values.floor === null && values.target === null) {
-        reject(
-          r.row,
-          'target',
-          'required',
-          bi('目标值和底线值至少填写一个', 'Give a target, a floor or both'),
-        );
-        continue;
-      }
-      const problem = checkLinearBounds(
-        inTrack.direction,
-        values.floor ?? inTrack.floor,
-        values.target ?? inTrack.target,
-      );
-      if (problem) {
-        reject(r.row, 'target', 'invalid_bounds', bi(problem.zh, problem.en));
-        continue;
-      }
-      const key = `${found.track.kind}:${found.code}:${def.code}`;
-      const earlier = seenRow.get(key);
-      if (earlier !== undefined) {
-        reject(
-          r.row,
-          'indicator',
-          'duplicate',
-          bi(
-            `与第 ${earlier} 行重复（同一单位、同一指标）`,
-            `Repeats row ${earlier} (same unit and indicator)`,
-          ),
-        );
-        continue;
-      }
-      seenRow.set(key, r.row);
-      taken.set(key, {
-        unitKind: found.track.kind,
-        unitCode: found.code,
-        indicator: def.code,
-        ...values,
-      });
-    }
-
-    let revision = current.revision;
-    if (!dryRun && taken.size > 0) {
-      const kept = current.targets.filter(
-        (t) => !taken.has(`${t.unitKind}:${t.unitCode}:${t.indicator}`),
-      );
-      revision = current.revision + 1;
-      await this.schemes.save(
-        {
-          ...current,
-          targets: [...kept, ...taken.values()],
-          revision,
-          updatedAt: new Date(),
-          updatedBy: p.userId,
-        },
-        current.revision,
-      );
-    }
-    return {
-      format: table.format,
-      encoding: table.encoding,
-      dryRun,
-      rows: data.length,
-      accepted: taken.size,
-      rejected: rejections.length,
-      rejections,
-      revision,
-    };
+  /** The scheme with the sheet's targets in place of the ones they replace; its new revision. */
+  private async store(p: Principal, current: Scheme, taken: Map<string, UnitTarget>) {
+    const kept = current.targets.filter(
+      (t) => !taken.has(`${t.unitKind}:${t.unitCode}:${t.indicator}`),
+    );
+    const revision = current.revision + 1;
+    await this.schemes.save(
+      {
+        ...current,
+        targets: [...kept, ...taken.values()],
+        revision,
+        updatedAt: new Date(),
+        updatedBy: p.userId,
+      },
+      current.revision,
+    );
+    return revision;
   }
 
   /** A sheet to fill in: one row per unit and linearly scored indicator, with the current values. */
@@ -311,6 +207,155 @@ export class TargetImport {
     ws.columns.forEach((c, i) => (c.width = [16, 16, 22, 12, 12, 12][i] ?? 12));
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
+}
+
+type Reject = (row: number, column: Column | 'file', code: string, message: Bilingual) => void;
+type Row = Awaited<ReturnType<typeof readSmallTable>>['rows'][number];
+type Cell = (c: Column) => string;
+
+/** The targets of the sheet's rows by unit and indicator; every bad row is rejected. */
+function targetsOf(
+  current: Scheme,
+  header: Partial<Record<Column, number>>,
+  data: Row[],
+  reject: Reject,
+): Map<string, UnitTarget> {
+  const taken = new Map<string, UnitTarget>();
+  const seenRow = new Map<string, number>();
+  for (const r of data) {
+    const cell: Cell = (c) => (header[c] === undefined ? '' : (r.cells[header[c]!] ?? '').trim());
+    const target = rowTarget(current, r.row, cell, reject);
+    if (!target) continue;
+    const key = `${target.unitKind}:${target.unitCode}:${target.indicator}`;
+    const earlier = seenRow.get(key);
+    if (earlier !== undefined) {
+      reject(
+        r.row,
+        'indicator',
+        'duplicate',
+        bi(
+          `与第 ${earlier} 行重复（同一单位、同一指标）`,
+          `Repeats row ${earlier} (same unit and indicator)`,
+        ),
+      );
+      continue;
+    }
+    seenRow.set(key, r.row);
+    taken.set(key, target);
+  }
+  return taken;
+}
+
+/** One row's target: a unit of the scheme, a linearly scored indicator of its track, values. */
+function rowTarget(current: Scheme, row: number, cell: Cell, reject: Reject): UnitTarget | null {
+  const aim = rowIndicator(current, row, cell, reject);
+  if (!aim) return null;
+  const values = rowValues(row, cell, aim, reject);
+  if (!values) return null;
+  return {
+    unitKind: aim.track.kind,
+    unitCode: aim.code,
+    indicator: aim.def.code,
+    ...values,
+  };
+}
+
+/** The unit and indicator a row names, if the scheme holds them and the indicator takes targets. */
+function rowIndicator(
+  current: Scheme,
+  row: number,
+  cell: Cell,
+  reject: Reject,
+): {
+  track: SchemeTrack;
+  code: string;
+  def: IndicatorDefinition;
+  inTrack: SchemeTrack['indicators'][number];
+} | null {
+  const unitText = cell('unit');
+  const indicatorText = cell('indicator');
+  if (!unitText) {
+    reject(row, 'unit', 'required', bi('考核单位为空', 'The unit is empty'));
+    return null;
+  }
+  const found = findUnit(current, unitText);
+  if (!found) {
+    reject(
+      row,
+      'unit',
+      'unknown_unit',
+      bi(`考核方案中没有该单位：${unitText}`, `No such unit in the scheme: ${unitText}`),
+    );
+    return null;
+  }
+  const def = indicatorByLabel(indicatorText);
+  const inTrack = def && found.track.indicators.find((i) => i.code === def.code);
+  if (!def || !inTrack) {
+    reject(
+      row,
+      'indicator',
+      'unknown_indicator',
+      bi(
+        `该单位的考核指标中没有：${indicatorText || '（空）'}`,
+        `Not an indicator of this unit's track: ${indicatorText || '(empty)'}`,
+      ),
+    );
+    return null;
+  }
+  if (inTrack.rule !== 'linear') {
+    reject(
+      row,
+      'indicator',
+      'rank_rule',
+      bi(
+        `「${def.label.zh}」按排名计分，无需目标值`,
+        `"${def.label.en}" is scored by rank and takes no target`,
+      ),
+    );
+    return null;
+  }
+  return { ...found, def, inTrack };
+}
+
+/** A row's floor and target: at least one, each a value of the indicator's kind, scorable. */
+function rowValues(
+  row: number,
+  cell: Cell,
+  aim: { def: IndicatorDefinition; inTrack: SchemeTrack['indicators'][number] },
+  reject: Reject,
+): { floor: number | null; target: number | null } | null {
+  const { def, inTrack } = aim;
+  const values: { floor: number | null; target: number | null } = { floor: null, target: null };
+  let bad = false;
+  for (const col of ['floor', 'target'] as const) {
+    const text = cell(col);
+    if (!text) continue;
+    const parsed = parseTargetValue(text, def);
+    if (!parsed.ok) {
+      reject(row, col, 'invalid_value', parsed.message);
+      bad = true;
+    } else values[col] = parsed.value;
+  }
+  if (bad) return null;
+  if (values.floor === null && values.target === null) {
+    reject(
+      row,
+      'target',
+      'required',
+      bi('目标值和底线值至少填写一个', 'Give a target, a floor or both'),
+    );
+    return null;
+  }
+  const problem = checkLinearBounds(
+    inTrack.direction,
+    values.floor ?? inTrack.floor,
+    values.target ?? inTrack.target,
+  );
+  if (problem) {
+    reject(row, 'target', 'invalid_bounds', bi(problem.zh, problem.en));
+    return null;
+  }
+  return values;
 }
 
 function findUnit(scheme: Scheme, text: string): { track: SchemeTrack; code: string } | null {
