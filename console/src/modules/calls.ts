@@ -18,12 +18,11 @@ export const CALLS = {
   ...auditCalls,
   ...userCalls,
   ...assessmentCalls,
+  ...assistanceCalls,
   ...matchingCalls,
   ...fundsCalls,
   ...registryCalls,
   ...supportCalls,
-  /** 记录进度 of a household's assistance plan. */
-  assistanceAddProgress: assistanceCalls.addProgress,
 };
 
 export type ConsoleDataProvider = DataProvider & typeof CALLS;

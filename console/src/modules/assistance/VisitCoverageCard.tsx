@@ -5,12 +5,13 @@ import { useTranslate } from 'react-admin';
 import { formatCount, formatPercent } from '../../common/format';
 import { useApi } from '../../common/useApi';
 import { DashboardCard } from '../../dashboard/DashboardCard';
-import { assistanceCalls } from './assistance.api';
+import { useCalls } from '../calls';
 
 /** 本月走访覆盖率 — the share of households owed a visit this month that were visited. */
 export default function VisitCoverageCard() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(() => assistanceCalls.visitStatistics(), []);
+  const { data, loading, error } = useApi(() => calls.assistanceVisitStatistics(), []);
   const t = data?.total;
   const percent = typeof t?.visitedPercent === 'number' ? t.visitedPercent : null;
   const figures: [string, number | undefined][] = [

@@ -59,29 +59,34 @@ export const changedWithRevision =
     revision: previous.revision,
   });
 
-/** The assistance calls beyond react-admin's CRUD. */
+/** The assistance service's calls beyond react-admin's CRUD, as data-provider methods. */
 export const assistanceCalls = {
-  endPairing: (id: string, body: { reason: string; endDate?: string; revision?: number }) =>
-    post<Pairing>(`/pairings/${enc(id)}/end`, body),
+  assistanceEndPairing: (
+    id: string,
+    body: { reason: string; endDate?: string; revision?: number },
+  ) => post<Pairing>(`/pairings/${enc(id)}/end`, body),
   /** Ends a village assignment's or a work team's term (`path` is the resource's API path). */
-  endTerm: (path: 'village-assignments' | 'work-teams', id: string, body: EndTerm) =>
+  assistanceEndTerm: (path: 'village-assignments' | 'work-teams', id: string, body: EndTerm) =>
     post<VillageAssignment | WorkTeam>(`/${path}/${enc(id)}/end`, body),
-  moveMeasure: (
+  assistanceMoveMeasure: (
     id: string,
     body: { to: Measure['status']; reason?: string; date?: string; revision?: number },
   ) => post<Measure>(`/measures/${enc(id)}/status`, body),
-  planHistory: (householdId: string) =>
+  assistancePlanHistory: (householdId: string) =>
     json<PlanVersion[]>(`${BASE}/plans/${enc(householdId)}/history`),
-  addProgress: (
+  assistanceAddProgress: (
     householdId: string,
     body: { percent: number; note: string; date?: string; revision?: number },
   ) => post<Plan>(`/plans/${enc(householdId)}/progress`, body),
-  helperUnmasked: (id: string, reason: string) =>
+  assistanceHelperUnmasked: (id: string, reason: string) =>
     json<Helper>(`${BASE}/helpers/${enc(id)}?unmask=true&reason=${enc(reason)}`),
-  visitStatistics: (month?: string) =>
+  assistanceVisitStatistics: (month?: string) =>
     json<VisitStatistics>(`${BASE}/statistics/visits${month ? `?month=${enc(month)}` : ''}`),
   /** Every visit of a month (page by page, up to `cap`), for the calendar's day counts. */
-  async visitsOfMonth(month: string, cap = 2000): Promise<{ visits: Visit[]; total: number }> {
+  async assistanceVisitsOfMonth(
+    month: string,
+    cap = 2000,
+  ): Promise<{ visits: Visit[]; total: number }> {
     const visits: Visit[] = [];
     let total = 0;
     for (let start = 0; start < cap; start += 500) {
@@ -98,7 +103,7 @@ export const assistanceCalls = {
     }
     return { visits, total };
   },
-  async addPhoto(visitId: string, file: File): Promise<Visit> {
+  async assistanceAddPhoto(visitId: string, file: File): Promise<Visit> {
     const res = await apiFetch(`${BASE}/visits/${enc(visitId)}/photos?fileName=${enc(file.name)}`, {
       method: 'POST',
       headers: { 'content-type': file.type || 'application/octet-stream' },
@@ -108,7 +113,7 @@ export const assistanceCalls = {
     return (await res.json()) as Visit;
   },
   /** A photo as an object URL (the API needs the bearer token, so no plain <img src>). */
-  async photoUrl(path: string): Promise<string> {
+  async assistancePhotoUrl(path: string): Promise<string> {
     const res = await apiFetch(`${BASE}${path}`, { headers: { accept: 'image/*' } });
     if (!res.ok) throw await problemError(res);
     return URL.createObjectURL(await res.blob());

@@ -21,10 +21,12 @@ import { ReasonDialog } from '../../../common/ReasonDialog';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
-import { assistanceCalls, type Helper } from '../assistance.api';
+import { useCalls } from '../../calls';
+import type { Helper } from '../assistance.api';
 
 /** The phone in clear, asked for with a reason (audited by the service). */
 function Phone() {
+  const calls = useCalls();
   const translate = useTranslate();
   const record = useRecordContext<Helper>();
   const { permissions } = usePermissions<Permissions>();
@@ -50,7 +52,7 @@ function Phone() {
           confirmLabel={translate('app.unmask.confirm')}
           onCancel={() => setOpen(false)}
           onConfirm={(reason) => {
-            assistanceCalls.helperUnmasked(String(record.id), reason).then(
+            calls.assistanceHelperUnmasked(String(record.id), reason).then(
               (h) => {
                 setClear(h.phone ?? '—');
                 setOpen(false);

@@ -23,7 +23,8 @@ import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../
 import { formatDateTime } from '../../../common/format';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';
-import { assistanceCalls, type Measure } from '../assistance.api';
+import { useCalls } from '../../calls';
+import type { Measure } from '../assistance.api';
 import { MEASURE_NEXT } from '../codes';
 
 /** The status steps taken, oldest first, each with who and when. */
@@ -57,6 +58,7 @@ function MeasureSteps() {
 
 /** The next steps the status machine allows; cancelling asks for the reason. */
 function MoveButtons() {
+  const calls = useCalls();
   const translate = useTranslate();
   const m = useRecordContext<Measure>();
   const { canAccess } = useCanAccess({ resource: 'measures', action: 'edit' });
@@ -67,7 +69,7 @@ function MoveButtons() {
   if (!m || !canAccess) return null;
   const move = async (to: Measure['status'], reason?: string) => {
     try {
-      await assistanceCalls.moveMeasure(m.id, {
+      await calls.assistanceMoveMeasure(m.id, {
         to,
         ...(reason ? { reason } : {}),
         revision: m.revision,

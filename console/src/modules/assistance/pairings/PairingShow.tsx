@@ -16,10 +16,12 @@ import {
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';
-import { assistanceCalls, type Pairing } from '../assistance.api';
+import { useCalls } from '../../calls';
+import type { Pairing } from '../assistance.api';
 
 /** 结束结对 — with the reason the service keeps. */
 function EndPairingButton() {
+  const calls = useCalls();
   const translate = useTranslate();
   const record = useRecordContext<Pairing>();
   const { canAccess } = useCanAccess({ resource: 'pairings', action: 'create' });
@@ -46,8 +48,8 @@ function EndPairingButton() {
         onCancel={() => setOpen(false)}
         onConfirm={(reason) => {
           setBusy(true);
-          assistanceCalls
-            .endPairing(record.id, { reason, revision: record.revision })
+          calls
+            .assistanceEndPairing(record.id, { reason, revision: record.revision })
             .then(
               () => {
                 setOpen(false);

@@ -37,7 +37,7 @@ import { FormDialogButton } from '../../../common/FormDialogButton';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { useCalls } from '../../calls';
-import { assistanceCalls, type Plan } from '../assistance.api';
+import type { Plan } from '../assistance.api';
 
 function Causes({ path, title }: { path: 'causes' | 'currentCauses'; title: string }) {
   return (
@@ -156,10 +156,11 @@ function Progress() {
 }
 
 function History() {
+  const calls = useCalls();
   const translate = useTranslate();
   const plan = useRecordContext<Plan>();
   const { data, loading } = useApi(
-    plan ? () => assistanceCalls.planHistory(plan.householdId) : null,
+    plan ? () => calls.assistancePlanHistory(plan.householdId) : null,
     [plan?.householdId, plan?.revision],
   );
   if (loading) return <Spinner />;

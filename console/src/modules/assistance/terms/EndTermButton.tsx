@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';
-import { assistanceCalls } from '../assistance.api';
+import { useCalls } from '../../calls';
 
 type TermPath = 'village-assignments' | 'work-teams';
 
@@ -22,6 +22,7 @@ type TermPath = 'village-assignments' | 'work-teams';
  * write.
  */
 export function EndTermButton({ title }: { title: (record: Record<string, unknown>) => string }) {
+  const calls = useCalls();
   const translate = useTranslate();
   const resource = useResourceContext() as TermPath;
   const record = useRecordContext<{ id: string; status: string; revision: number }>();
@@ -35,8 +36,8 @@ export function EndTermButton({ title }: { title: (record: Record<string, unknow
   if (!record || record.status !== 'active' || !canAccess) return null;
   const confirm = (reason: string) => {
     setBusy(true);
-    assistanceCalls
-      .endTerm(resource, record.id, {
+    calls
+      .assistanceEndTerm(resource, record.id, {
         reason,
         revision: record.revision,
         ...(endDate ? { endDate } : {}),

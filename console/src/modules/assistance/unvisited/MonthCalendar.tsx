@@ -8,7 +8,8 @@ import Typography from '@mui/material/Typography';
 import { Button, useListContext, useTranslate } from 'react-admin';
 import { formatDay } from '../../../common/format';
 import { useApi } from '../../../common/useApi';
-import { assistanceCalls } from '../assistance.api';
+
+import { useCalls } from '../../calls';
 import { currentMonth, shiftMonth, weeksOf } from './month';
 
 /**
@@ -16,12 +17,13 @@ import { currentMonth, shiftMonth, weeksOf } from './month';
  * unvisited), and arrows to move between months; the list below follows the month chosen.
  */
 export function MonthCalendar() {
+  const calls = useCalls();
   const translate = useTranslate();
   const { filterValues, displayedFilters, setFilters } = useListContext();
   const month = typeof filterValues.month === 'string' ? filterValues.month : currentMonth();
   const go = (m: string) => setFilters({ ...filterValues, month: m }, displayedFilters);
-  const { data: visits } = useApi(() => assistanceCalls.visitsOfMonth(month), [month]);
-  const { data: stats } = useApi(() => assistanceCalls.visitStatistics(month), [month]);
+  const { data: visits } = useApi(() => calls.assistanceVisitsOfMonth(month), [month]);
+  const { data: stats } = useApi(() => calls.assistanceVisitStatistics(month), [month]);
   const perDay = new Map<string, number>();
   for (const v of visits?.visits ?? []) perDay.set(v.date, (perDay.get(v.date) ?? 0) + 1);
   const today = formatDay(new Date().toISOString());

@@ -12,15 +12,17 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNotifyProblem } from '../../../providers/problem';
-import { assistanceCalls, type Visit } from '../assistance.api';
+import { useCalls } from '../../calls';
+import type { Visit } from '../assistance.api';
 
 /** One photo, fetched with the session's token. */
 function Photo({ url, name }: { url: string; name: string }) {
+  const calls = useCalls();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let href: string | null = null;
     let live = true;
-    assistanceCalls.photoUrl(url).then(
+    calls.assistancePhotoUrl(url).then(
       (h) => {
         href = h;
         if (live) setSrc(h);
@@ -32,7 +34,7 @@ function Photo({ url, name }: { url: string; name: string }) {
       live = false;
       if (href) URL.revokeObjectURL(href);
     };
-  }, [url]);
+  }, [url, calls]);
   return (
     <Box
       component="figure"
@@ -54,6 +56,7 @@ function Photo({ url, name }: { url: string; name: string }) {
 
 /** The visit's photos, and an upload (JPEG, PNG or WebP; 9 at most) for a user who may write. */
 export function VisitPhotos() {
+  const calls = useCalls();
   const translate = useTranslate();
   const visit = useRecordContext<Visit>();
   const { canAccess } = useCanAccess({ resource: 'visits', action: 'create' });
@@ -66,7 +69,7 @@ export function VisitPhotos() {
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      await assistanceCalls.addPhoto(visit.id, file);
+      await calls.assistanceAddPhoto(visit.id, file);
       notify('resources.visits.photo_added', { type: 'info' });
       refresh();
     } catch (e) {
