@@ -1,0 +1,100 @@
+import { walkAsAnotherTownship } from '@fupin/testing';
+import request from 'supertest';
+import {
+  bearer,
+  startAssessment,
+  testClock,
+  TOWNSHIP_A,
+  TOWNSHIP_B,
+  type TestAssessment,
+} from './fixtures/assessment';
+import {
+  defineScheme,
+  deliver,
+  EVENTS,
+  rank,
+  SCHEME_2019,
+  townshipsKnown,
+  UNIT,
+} from './fixtures/scenario';
+
+const RANKING = '2019-Q1-v1';
+/** Township A's area codes all start with it: none may reach township B. */
+const A_PREFIX = TOWNSHIP_A.slice(0, 9);
+
+let t: TestAssessment;
+let tokenB: string;
+const clock = testClock('2019-01-01T02:00:00Z');
+
+beforeAll(async () => {
+  t = await startAssessment({ now: clock.now });
+  await deliver(t, EVENTS.Q1);
+  await townshipsKnown(t);
+  await defineScheme(t);
+  await rank(t, clock, 2019, 1, '2019-04-02');
+  tokenB = await t.issuer.sign({
+    sub: 'u-town-b',
+    name: '南强镇',
+    area: TOWNSHIP_B,
+    roles: ['township_staff'],
+    rights: { assessment: ['read', 'write', 'approve', 'export', 'unmask'] },
+  });
+}, 240_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+/**
+ * A version of the county's ranking, its preview and its printed notices hold every unit of
+ * the county; a township's user gets them cut to its own units (the scoped test prints them).
+ */
+const CUT_TO_THE_CALLER =
+  "the county's ranking, answered with the caller's own units only (checked below)";
+
+test("every documented operation refuses another township's user township A's records", async () => {
+  const doc = (await request(t.app).get('/openapi.json')).body as object;
+  const { problems, calls } = await walkAsAnotherTownship({
+    app: t.app,
+    doc,
+    token: tokenB,
+    townshipA: A_PREFIX,
+    ids: {
+      id: RANKING,
+      unitId: UNIT.A,
+      indicator: 'visit_coverage',
+      year: '2019',
+      quarter: '1',
+      month: '2019-03',
+    },
+    bodies: {
+      'PUT /schemes/{year}': { ...SCHEME_2019, revision: 1 },
+      'POST /quarters/{year}/{quarter}/recompute': { reason: '乡镇要求重算' },
+    },
+    exempt: {
+      '/schemes': "the county's schemes: the units assessed are every township by design",
+      'GET /schemes/{year}': "the county's scheme: the units assessed are every township by design",
+      '/schemes/{year}/targets/template.xlsx': "the county's scheme as a sheet to fill in",
+      '/rankings/{id}': CUT_TO_THE_CALLER,
+      '/rankings/{id}/results': CUT_TO_THE_CALLER,
+      '/quarters/{year}/{quarter}/preview': CUT_TO_THE_CALLER,
+      '/rankings/{id}/notice': CUT_TO_THE_CALLER,
+      '/bulletins/monthly/{month}': CUT_TO_THE_CALLER,
+      '/projection/status': "the projection's progress, no household in it",
+    },
+  });
+  expect(problems).toEqual([]);
+  expect(calls.length).toBeGreaterThan(8);
+}, 120_000);
+
+test("the county's ranking reaches another township cut to its own units", async () => {
+  for (const path of [
+    `/rankings/${RANKING}`,
+    `/rankings/${RANKING}/results`,
+    '/quarters/2019/1/preview',
+  ]) {
+    const res = await request(t.app).get(path).set(bearer(tokenB));
+    expect({ path, status: res.status }).toEqual({ path, status: 200 });
+    expect(res.text).toContain(`"${TOWNSHIP_B}"`);
+    expect(res.text).not.toContain(`"${A_PREFIX}`);
+  }
+});
