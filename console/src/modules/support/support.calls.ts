@@ -1,8 +1,16 @@
 import { downloadFile, httpClient } from '../../providers/http';
+import type { EducationStatistics, HealthStatistics } from './dashboard/statistics';
 import { dropoutCalls } from './dropout-cases/dropout.api';
 import { payTopUp } from './inpatient-episodes/episode.api';
 import { recordEnrollment } from './students/student.api';
-import { SUPPORT, post, type SubsidyBatchResult, type SupportSchemas } from './support.api';
+import {
+  SUPPORT,
+  post,
+  type SubsidyBatchResult,
+  type SubsidyTotals,
+  type SupportSchemas,
+  supportCall,
+} from './support.api';
 
 type ImportRow = SupportSchemas['DepartmentImportRow'];
 
@@ -24,6 +32,18 @@ export const supportCalls = {
     kind: unknown;
     enrolled: boolean;
   }) => post('/health/insurance', body),
+  /** 作废 — a payment recorded in error, voided with a reason (it stays listed as voided). */
+  supportVoidPayment: (id: string, reason: string) =>
+    post(`/education/subsidy-payments/${encodeURIComponent(id)}/void`, { reason }),
+  /** 资助汇总 of a term, by subsidy type, school stage or township. */
+  supportSubsidyTotals: (term: string, by: string) =>
+    supportCall<SubsidyTotals>(`/education/subsidy-totals?${new URLSearchParams({ term, by })}`),
+  /** The service's reference values (the guaranteed top-up ratio, 90% unless configured). */
+  supportReference: () => supportCall<{ topUpTargetBasisPoints?: number }>('/reference'),
+  /** The education figures of the current term in the user's area. */
+  supportEducationStatistics: () => supportCall<EducationStatistics>('/statistics/education'),
+  /** Coverage, in-patient top-ups and care counts of this year in the user's area. */
+  supportHealthStatistics: () => supportCall<HealthStatistics>('/statistics/health'),
   /** 批量发放 — a subsidy to every enrolled student of a stage; answers what was paid. */
   supportBatchPayment: (body: Record<string, unknown>) =>
     post<SubsidyBatchResult>('/education/subsidy-payments/batch', body),

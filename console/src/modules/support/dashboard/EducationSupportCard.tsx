@@ -4,19 +4,20 @@ import { BarChart } from '../../../charts/BarChart';
 import { formatCount, formatYuan } from '../../../common/format';
 import { useApi } from '../../../common/useApi';
 import { DashboardCard } from '../../../dashboard/DashboardCard';
+import { useCalls } from '../../calls';
 import { SCHOOL_STAGES } from '../support.api';
 import { useTermLabel } from '../SupportInputs';
 import { Figure } from './Figure';
-import { supportStatistics } from './statistics';
 
 /**
  * 教育扶贫 — this term's enrolled students by stage, the open dropout cases (and those still
  * without an owner) and the subsidies paid.
  */
 export default function EducationSupportCard() {
+  const calls = useCalls();
   const translate = useTranslate();
   const termLabel = useTermLabel();
-  const { data, loading, error } = useApi(supportStatistics.education, []);
+  const { data, loading, error } = useApi(calls.supportEducationStatistics, []);
   const bars = [...(data?.enrolledByStage ?? [])]
     .sort(
       (a, b) =>

@@ -4,17 +4,18 @@ import { BarChart } from '../../../charts/BarChart';
 import { formatCount, formatYuan } from '../../../common/format';
 import { useApi } from '../../../common/useApi';
 import { DashboardCard } from '../../../dashboard/DashboardCard';
+import { useCalls } from '../../calls';
 import { basisPointsToPercent, INSURANCE_KINDS } from '../support.api';
 import { Figure } from './Figure';
-import { supportStatistics } from './statistics';
 
 /**
  * 健康扶贫 — this year's insurance coverage of the registered people against the targets
  * (medical 100%, pension 98%), the top-ups still owed and the care counts.
  */
 export default function HealthSupportCard() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(supportStatistics.health, []);
+  const { data, loading, error } = useApi(calls.supportHealthStatistics, []);
   const bars = [...(data?.coverage ?? [])]
     .sort((a, b) => INSURANCE_KINDS.indexOf(a.kind) - INSURANCE_KINDS.indexOf(b.kind))
     .filter((r) => r.rateBasisPoints !== null)

@@ -1,5 +1,4 @@
 import type { CoverageRow } from '../support.api';
-import { supportCall } from '../support.api';
 
 /** GET /statistics/education — the figures of the current term in the user's area. */
 export interface EducationStatistics {
@@ -30,8 +29,3 @@ export interface HealthStatistics {
   chronicCareContracts: number;
   seriousIllnessCases: number;
 }
-
-export const supportStatistics = {
-  education: () => supportCall<EducationStatistics>('/statistics/education'),
-  health: () => supportCall<HealthStatistics>('/statistics/health'),
-};

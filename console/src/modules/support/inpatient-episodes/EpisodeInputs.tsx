@@ -6,7 +6,8 @@ import { formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { useApi } from '../../../common/useApi';
-import { basisPointsToPercent, expectedRatio, expectedTopUp, supportCall } from '../support.api';
+import { useCalls } from '../../calls';
+import { basisPointsToPercent, expectedRatio, expectedTopUp } from '../support.api';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0);
 
@@ -15,11 +16,9 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? 
  * ratio of the cost and the top-up to the guaranteed ratio (90% unless configured).
  */
 function TopUpPreview() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data: reference } = useApi(
-    () => supportCall<{ topUpTargetBasisPoints?: number }>('/reference'),
-    [],
-  );
+  const { data: reference } = useApi(() => calls.supportReference(), []);
   const [total, basic, serious, assistance] = useWatch({
     name: [
       'totalCostFen',

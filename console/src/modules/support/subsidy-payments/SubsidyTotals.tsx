@@ -15,8 +15,9 @@ import { EnumLabel } from '../../../common/fields';
 import { formatCount, formatYuan } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
+import { useCalls } from '../../calls';
 import { AreaName } from '../AreaName';
-import { currentTerm, supportCall, type SubsidyTotals as Totals } from '../support.api';
+import { currentTerm } from '../support.api';
 import { useTermLabel } from '../SupportInputs';
 
 const BY = ['type', 'stage', 'township'] as const;
@@ -29,15 +30,13 @@ function KeyLabel({ by, code }: { by: By; code: string }) {
 
 /** 资助汇总 — payments, distinct students and amounts of the listed term, by type, stage or township. */
 export function SubsidyTotals() {
+  const calls = useCalls();
   const translate = useTranslate();
   const termLabel = useTermLabel();
   const { filterValues } = useListContext();
   const term = typeof filterValues?.term === 'string' ? filterValues.term : currentTerm();
   const [by, setBy] = useState<By>('type');
-  const { data, loading } = useApi(
-    () => supportCall<Totals>(`/education/subsidy-totals?${new URLSearchParams({ term, by })}`),
-    [term, by],
-  );
+  const { data, loading } = useApi(() => calls.supportSubsidyTotals(term, by), [term, by]);
   const t = (k: string) => translate(`resources.support-subsidy-payments.totals.${k}`);
   return (
     <Card sx={{ mb: 2 }} data-testid="subsidy-totals">

@@ -10,10 +10,12 @@ import {
 } from 'react-admin';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';
-import { post, type SubsidyPayment } from '../support.api';
+import { useCalls } from '../../calls';
+import type { SubsidyPayment } from '../support.api';
 
 /** 作废 — a payment recorded in error is voided with a reason (it stays listed as voided). */
 export function VoidPaymentButton() {
+  const calls = useCalls();
   const translate = useTranslate();
   const payment = useRecordContext<SubsidyPayment>();
   const { canAccess } = useCanAccess({ resource: 'support-subsidy-payments', action: 'create' });
@@ -26,7 +28,7 @@ export function VoidPaymentButton() {
   const confirm = async (reason: string) => {
     setBusy(true);
     try {
-      await post(`/education/subsidy-payments/${encodeURIComponent(payment.id)}/void`, { reason });
+      await calls.supportVoidPayment(payment.id, reason);
       notify('resources.support-subsidy-payments.voided_done', { type: 'info' });
       setOpen(false);
       refresh();
