@@ -9,6 +9,7 @@ import {
   type SheetColumn,
   writeSheet,
 } from '@fupin/kit';
+import { shanghaiDateOf } from '@fupin/reference';
 import type { Request, Response, Router } from 'express';
 import { uncoveredListQuery } from '../coverage/coverage.routes';
 import type { CoverageService } from '../coverage/coverage.service';
@@ -18,10 +19,10 @@ import { measureListQuery } from '../measures/measure.routes';
 import type { MeasureService } from '../measures/measure.service';
 import { pairingListQuery } from '../pairings/pairing.routes';
 import type { PairingService } from '../pairings/pairing.service';
+import { planFilterSchema } from '../plans/plan.schemas';
 import type { PlanService } from '../plans/plan.service';
 import { unvisitedListQuery, visitListQuery } from '../visits/visit.routes';
 import type { VisitService } from '../visits/visit.service';
-import { planFilterSchema } from '../plans/plan.schemas';
 import {
   HELPER_COLUMNS,
   HOUSEHOLD_COLUMNS,
@@ -31,7 +32,6 @@ import {
   UNVISITED_COLUMNS,
   VISIT_COLUMNS,
 } from './export.columns';
-import { shanghaiDateOf } from '@fupin/reference';
 
 export interface ExportDeps {
   helpers: HelperService;
@@ -44,145 +44,134 @@ export interface ExportDeps {
   now: () => Date;
 }
 
+type Row = { _id: string } | { id: string };
+
+/** One list as a sheet: its request's filter, its rows in the caller's scope, its columns. */
+interface SheetExport<F, T extends Row> {
+  path: string;
+  /** The sheet's name, and the file's unless `file` names it. */
+  sheet: string;
+  file?: (f: NoInfer<F>) => string;
+  /** What the audit log calls the exported records. */
+  subject: string;
+  columns: SheetColumn<T>[];
+  filter: (req: Request) => F;
+  rows: (p: Principal, f: NoInfer<F>) => Promise<AsyncIterable<T> | Iterable<T>>;
+}
+
+/** A mounted export: the route's path and its handler. */
+interface Mounted {
+  path: string;
+  send: (req: Request, res: Response) => Promise<void>;
+}
+
 /**
  * 导出 — every list as XLSX with the list's own filter and the caller's scope. Personal data
  * stays masked; each batch is written to the audit log before its rows are sent.
  */
 export function exportRoutes(router: Router, deps: ExportDeps): void {
-  const send = async <T extends { _id: string } | { id: string }>(
-    req: Request,
-    res: Response,
-    what: { file: string; sheet: string; subject: string; columns: SheetColumn<T>[] },
-    rows: (p: Principal) => Promise<AsyncIterable<T> | Iterable<T>>,
-  ) => {
-    const p = principalOf(req);
-    const source = await rows(p);
-    sendXlsx(res, `${what.file}-${shanghaiDateOf(deps.now())}.xlsx`);
-    await writeSheet(res, {
-      name: what.sheet,
-      columns: what.columns,
-      rows: source,
-      beforeBatch: (batch) =>
-        deps.audit.record(p, {
-          action: 'export',
-          subjectType: what.subject,
-          subjectIds: batch.map((r) => ('_id' in r ? r._id : r.id)),
-          fields: [],
-          reason: null,
-          requestId: typeof req.id === 'string' ? req.id : null,
-        }),
-    });
-  };
+  for (const e of sheetsOf(deps))
+    router.get(e.path, requireRight('assistance', 'export'), handle(e.send));
+}
 
-  router.get(
-    '/exports/helpers.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = helperListQuery(req);
-      const masked = HELPER_COLUMNS((h) => h.phone?.masked ?? null);
-      await send(
-        req,
-        res,
-        { file: '帮扶干部', sheet: '帮扶干部', subject: 'helper', columns: masked },
-        async (p) => deps.helpers.cursor(p, filter),
-      );
+/** The exports, one entry per list. */
+function sheetsOf(deps: ExportDeps): Mounted[] {
+  const masked = HELPER_COLUMNS((h) => h.phone?.masked ?? null);
+  return [
+    sheet(deps, {
+      path: '/exports/helpers.xlsx',
+      sheet: '帮扶干部',
+      subject: 'helper',
+      columns: masked,
+      filter: (req) => helperListQuery(req).filter,
+      rows: async (p, f) => deps.helpers.cursor(p, f),
     }),
-  );
-  router.get(
-    '/exports/pairings.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = pairingListQuery(req);
-      await send(
-        req,
-        res,
-        { file: '结对帮扶', sheet: '结对帮扶', subject: 'pairing', columns: PAIRING_COLUMNS },
-        async (p) => deps.pairings.cursor(p, filter),
-      );
+    sheet(deps, {
+      path: '/exports/pairings.xlsx',
+      sheet: '结对帮扶',
+      subject: 'pairing',
+      columns: PAIRING_COLUMNS,
+      filter: (req) => pairingListQuery(req).filter,
+      rows: async (p, f) => deps.pairings.cursor(p, f),
     }),
-  );
-  router.get(
-    '/exports/measures.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = measureListQuery(req);
-      await send(
-        req,
-        res,
-        { file: '帮扶措施', sheet: '帮扶措施', subject: 'measure', columns: MEASURE_COLUMNS },
-        async (p) => deps.measures.cursor(p, filter),
-      );
+    sheet(deps, {
+      path: '/exports/measures.xlsx',
+      sheet: '帮扶措施',
+      subject: 'measure',
+      columns: MEASURE_COLUMNS,
+      filter: (req) => measureListQuery(req).filter,
+      rows: async (p, f) => deps.measures.cursor(p, f),
     }),
-  );
-  router.get(
-    '/exports/visits.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = visitListQuery(req);
-      await send(
-        req,
-        res,
-        { file: '走访记录', sheet: '走访记录', subject: 'visit', columns: VISIT_COLUMNS },
-        async (p) => deps.visits.cursor(p, filter),
-      );
+    sheet(deps, {
+      path: '/exports/visits.xlsx',
+      sheet: '走访记录',
+      subject: 'visit',
+      columns: VISIT_COLUMNS,
+      filter: (req) => visitListQuery(req).filter,
+      rows: async (p, f) => deps.visits.cursor(p, f),
     }),
-  );
-  router.get(
-    '/exports/plans.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = parseListQuery(req.query as Record<string, unknown>, {
-        sortable: ['householdNo'],
-        defaultSort: ['householdNo', 'ASC'],
-        filter: planFilterSchema,
+    sheet(deps, {
+      path: '/exports/plans.xlsx',
+      sheet: '一户一策',
+      subject: 'plan',
+      columns: PLAN_COLUMNS,
+      filter: (req) =>
+        parseListQuery(req.query as Record<string, unknown>, {
+          sortable: ['householdNo'],
+          defaultSort: ['householdNo', 'ASC'],
+          filter: planFilterSchema,
+        }).filter,
+      rows: async (p, f) => deps.plans.cursor(p, f),
+    }),
+    sheet(deps, {
+      path: '/exports/unvisited.xlsx',
+      sheet: '未走访户',
+      file: ({ month }) => `未走访户-${month}`,
+      subject: 'household',
+      columns: UNVISITED_COLUMNS,
+      filter: (req: Request) => {
+        const { month, ...rest } = unvisitedListQuery(req).filter;
+        return { month: deps.visits.monthOf(month), rest };
+      },
+      rows: async (p, { month, rest }) =>
+        (await deps.visits.unvisited(p, month, rest)).sort((a, b) =>
+          a.householdNo.localeCompare(b.householdNo),
+        ),
+    }),
+    sheet(deps, {
+      path: '/exports/uncovered.xlsx',
+      sheet: '无帮扶责任人户',
+      subject: 'household',
+      columns: HOUSEHOLD_COLUMNS,
+      filter: (req) => uncoveredListQuery(req).filter,
+      rows: (p, f) => deps.coverage.uncoveredCursor(p, f),
+    }),
+  ];
+}
+
+/** Sends one list as a sheet, each batch audited before it is written. */
+function sheet<F, T extends Row>(deps: ExportDeps, e: SheetExport<F, T>): Mounted {
+  return {
+    path: e.path,
+    send: async (req, res) => {
+      const f = e.filter(req);
+      const p = principalOf(req);
+      const source = await e.rows(p, f);
+      sendXlsx(res, `${e.file ? e.file(f) : e.sheet}-${shanghaiDateOf(deps.now())}.xlsx`);
+      await writeSheet(res, {
+        name: e.sheet,
+        columns: e.columns,
+        rows: source,
+        beforeBatch: (batch) =>
+          deps.audit.record(p, {
+            action: 'export',
+            subjectType: e.subject,
+            subjectIds: batch.map((r) => ('_id' in r ? r._id : r.id)),
+            fields: [],
+            reason: null,
+            requestId: typeof req.id === 'string' ? req.id : null,
+          }),
       });
-      await send(
-        req,
-        res,
-        { file: '一户一策', sheet: '一户一策', subject: 'plan', columns: PLAN_COLUMNS },
-        async (p) => deps.plans.cursor(p, filter),
-      );
-    }),
-  );
-  router.get(
-    '/exports/unvisited.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = unvisitedListQuery(req);
-      const { month, ...f } = filter;
-      const m = deps.visits.monthOf(month);
-      await send(
-        req,
-        res,
-        {
-          file: `未走访户-${m}`,
-          sheet: '未走访户',
-          subject: 'household',
-          columns: UNVISITED_COLUMNS,
-        },
-        async (p) =>
-          (await deps.visits.unvisited(p, m, f)).sort((a, b) =>
-            a.householdNo.localeCompare(b.householdNo),
-          ),
-      );
-    }),
-  );
-  router.get(
-    '/exports/uncovered.xlsx',
-    requireRight('assistance', 'export'),
-    handle(async (req, res) => {
-      const { filter } = uncoveredListQuery(req);
-      await send(
-        req,
-        res,
-        {
-          file: '无帮扶责任人户',
-          sheet: '无帮扶责任人户',
-          subject: 'household',
-          columns: HOUSEHOLD_COLUMNS,
-        },
-        (p) => deps.coverage.uncoveredCursor(p, filter),
-      );
-    }),
-  );
+    },
+  };
 }
