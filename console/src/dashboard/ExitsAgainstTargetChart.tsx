@@ -1,13 +1,14 @@
 import { useTranslate } from 'react-admin';
 import { LineChart } from '../charts/LineChart';
 import { useApi } from '../common/useApi';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-import { registryStatistics } from './statistics';
 
 /** 历年脱贫户数与目标 — households exited per year against that year's target. */
 export default function ExitsAgainstTargetChart() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(registryStatistics.exits, []);
+  const { data, loading, error } = useApi(calls.registryExitStatistics, []);
   const years = data?.years ?? [];
   return (
     <DashboardCard

@@ -1,13 +1,14 @@
 import { useTranslate } from 'react-admin';
 import { BarChart } from '../charts/BarChart';
 import { useApi } from '../common/useApi';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-import { registryStatistics } from './statistics';
 
 /** 主要致贫原因 — registered households by their main cause of poverty. */
 export default function HouseholdsByCauseChart() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(registryStatistics.households, []);
+  const { data, loading, error } = useApi(calls.registryHouseholdStatistics, []);
   const bars = (data?.byMainCause ?? [])
     .filter((r) => r.households > 0 && r.cause)
     .sort((a, b) => b.households - a.households)

@@ -1,13 +1,14 @@
 import { useTranslate } from 'react-admin';
 import { BarChart } from '../charts/BarChart';
 import { useApi } from '../common/useApi';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-import { registryStatistics } from './statistics';
 
 /** 贫困户状态分布 — households per status (动态管理). */
 export default function HouseholdsByStatusChart() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(registryStatistics.households, []);
+  const { data, loading, error } = useApi(calls.registryHouseholdStatistics, []);
   const bars = (data?.byStatus ?? [])
     .filter((r) => r.households > 0)
     .map((r) => ({

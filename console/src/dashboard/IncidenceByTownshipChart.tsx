@@ -2,13 +2,14 @@ import { useTranslate } from 'react-admin';
 import { BarChart } from '../charts/BarChart';
 import { formatPercent } from '../common/format';
 import { useApi } from '../common/useApi';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-import { registryStatistics } from './statistics';
 
 /** 各乡镇贫困发生率 — still-poor people over the rural population, per township. */
 export default function IncidenceByTownshipChart() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(registryStatistics.incidenceByTownship, []);
+  const { data, loading, error } = useApi(calls.registryIncidenceByTownship, []);
   const bars = (data?.rows ?? [])
     .filter((r) => r.povertyIncidencePercent !== null)
     .map((r) => ({

@@ -2,13 +2,14 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslate } from 'react-admin';
 import { useApi } from '../common/useApi';
+import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
-import { registryStatistics } from './statistics';
 
 /** 建档立卡概况 — registered and still-poor households and people in the user's area. */
 export default function RegistryTotalsCard() {
+  const calls = useCalls();
   const translate = useTranslate();
-  const { data, loading, error } = useApi(registryStatistics.households, []);
+  const { data, loading, error } = useApi(calls.registryHouseholdStatistics, []);
   const figures = data
     ? [
         ['registered_households', data.registered.households],

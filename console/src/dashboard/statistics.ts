@@ -18,12 +18,18 @@ function get<T>(path: string): Promise<T> {
   return value;
 }
 
-/** The registry's statistics for the user's own area (the default scope of each call). */
+/**
+ * The registry's statistics for the user's own area (the default scope of each call), as
+ * data-provider methods.
+ */
 export const registryStatistics = {
-  households: () => get<HouseholdStatistics>('/statistics/households'),
-  incidenceByTownship: () =>
+  /** Households and people by status, cause and township. */
+  registryHouseholdStatistics: () => get<HouseholdStatistics>('/statistics/households'),
+  /** 贫困发生率 of each township and overall. */
+  registryIncidenceByTownship: () =>
     get<{ overall: IncidenceRow; rows: IncidenceRow[] }>(
       '/statistics/poverty-incidence?level=township',
     ),
-  exits: () => get<{ years: ExitYear[] }>('/statistics/exits'),
+  /** Households exited per year against that year's target. */
+  registryExitStatistics: () => get<{ years: ExitYear[] }>('/statistics/exits'),
 };

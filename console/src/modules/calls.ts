@@ -1,4 +1,5 @@
 import { type DataProvider, useDataProvider } from 'react-admin';
+import { registryStatistics } from '../dashboard/statistics';
 import { commonCalls } from '../providers/dataProvider';
 import { auditCalls } from './administration/audit/audit.api';
 import { userCalls } from './administration/users/user.api';
@@ -22,6 +23,7 @@ export const CALLS = {
   ...matchingCalls,
   ...fundsCalls,
   ...registryCalls,
+  ...registryStatistics,
   ...supportCalls,
 };
 
