@@ -2,33 +2,23 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   openService,
-  projectedHouseholdModel,
   RegistryProjection,
   registryProjectionModule,
-  scopedRepository,
   type ServiceOptions,
   type ServiceRuntime,
   startService,
 } from '@fupin/kit';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
-import { rankingViewCheck } from './rankings/ranking-view';
+import { assessmentCollections } from './collections';
 import type { AssessmentConfig } from './config';
-import { areaNameModel, type Fact, factModel, lateEventModel } from './indicators/fact.model';
-import { FactStore } from './indicators/fact.store';
+import { indicatorsModule } from './indicators';
 import { IndicatorCalculator } from './indicators/indicator.calculator';
-import { IndicatorProjection } from './indicators/indicator.consumer';
-import { RankingJob } from './rankings/ranking.job';
-import {
-  rankingModel,
-  rankingRecordsModel,
-  type RankingResult,
-  rankingResultModel,
-} from './rankings/ranking.model';
+import { rankingViewCheck } from './rankings/ranking-view';
 import { RANKING_TOPICS } from './rankings/ranking.events';
+import { RankingJob } from './rankings/ranking.job';
 import { rankingRoutes } from './rankings/ranking.routes';
 import { RankingService } from './rankings/ranking.service';
-import { schemeModel } from './schemes/scheme.model';
 import { schemeRoutes } from './schemes/scheme.routes';
 import { SchemeService } from './schemes/scheme.service';
 import { TargetImport } from './schemes/target-import';
@@ -49,34 +39,20 @@ export async function createAssessment(
     instance?: string;
   } = {},
 ) {
-  const models = {
-    facts: factModel(rt.conn),
-    areas: areaNameModel(rt.conn),
-    late: lateEventModel(rt.conn),
-    households: projectedHouseholdModel(rt.conn),
-    schemes: schemeModel(rt.conn),
-    rankings: rankingModel(rt.conn),
-    results: rankingResultModel(rt.conn),
-    records: rankingRecordsModel(rt.conn),
-  };
+  const { models, repos } = assessmentCollections(rt.conn);
   const service = openService(rt, config, { ...opts, outbox: [models.rankings] });
   const { now } = service;
-  // The area-scoped collections: a record's area in `areaCode`.
-  const facts = scopedRepository<Fact>(models.facts);
   const householdProjection = new RegistryProjection({
     model: models.households,
     logger: rt.logger,
     now,
   });
-  const projection = new IndicatorProjection({
-    ctx: {
-      facts: new FactStore(facts, now),
-      areas: models.areas,
-      households: householdProjection,
-    },
+  const indicators = indicatorsModule(service, {
+    facts: repos.facts,
+    areas: models.areas,
+    households: householdProjection,
     rankings: models.rankings,
     late: models.late,
-    now,
   });
   const schemes = new SchemeService({
     schemes: models.schemes,
@@ -84,13 +60,10 @@ export async function createAssessment(
     countyCode: config.COUNTY_AREA_CODE,
     now,
   });
-  const calculator = new IndicatorCalculator({
-    facts,
-    households: scopedRepository(models.households),
-  });
+  const calculator = new IndicatorCalculator({ facts: repos.facts, households: repos.households });
   const rankings = new RankingService({
     rankings: models.rankings,
-    results: scopedRepository<RankingResult>(models.results),
+    results: repos.results,
     records: models.records,
     late: models.late,
     schemes,
@@ -108,9 +81,6 @@ export async function createAssessment(
   const bulletins = new BulletinService({ rankings, schemes, now });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
 
-  // One group per deployment (its topic prefix), so deployments sharing a cluster never split
-  // each other's partitions.
-  const consumerGroup = rt.group('indicators');
   const job = new RankingJob({
     rankings,
     connection: service.redis,
@@ -122,12 +92,7 @@ export async function createAssessment(
   const app = await startService(service, {
     topics: RANKING_TOPICS,
     modules: [
-      {
-        name: 'indicators',
-        start: async () => {
-          if (service.consume) await projection.start(rt, { groupId: consumerGroup });
-        },
-      },
+      indicators.module,
       ...((opts.startJob ?? true)
         ? [{ name: 'ranking job', start: () => job.start(), stop: () => job.stop() }]
         : []),
@@ -147,10 +112,10 @@ export async function createAssessment(
   const { relay, redis } = service;
   return {
     app,
-    consumerGroup,
+    consumerGroup: indicators.consumerGroup,
     relay,
     models,
-    projection,
+    projection: indicators.projection,
     householdProjection,
     schemes,
     rankings,
