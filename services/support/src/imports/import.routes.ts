@@ -6,6 +6,7 @@ import {
   principalOf,
   requireRight,
   sendList,
+  type SheetColumn,
   sendXlsx,
   uploadFileNameSchema,
   writeSheet,
@@ -20,7 +21,7 @@ import { zh } from '../exports/sheet';
 import { term, year } from '../http';
 import { requireArea } from '../scope';
 import type { EnrollmentData, ImportKind, InsuranceData } from './department-rows';
-import { OUTCOMES } from './import.model';
+import { type ImportRow, OUTCOMES } from './import.model';
 import { AREA_OF, type ImportService } from './import.service';
 
 const OUTCOME_LABEL: Record<string, string> = {
@@ -38,15 +39,21 @@ function fileNameOf(req: Request, q: { fileName?: string | undefined }): string 
   return q.fileName ?? (typeof header === 'string' ? decodeURIComponent(header) : 'upload');
 }
 
+type ImportDeps = {
+  imports: ImportService;
+  enqueue: (importId: string) => Promise<void>;
+  maxUploadBytes: number;
+};
+
 /** 部门名单导入 — upload, progress, the row-level reconciliation report. */
-export function importRoutes(
-  router: Router,
-  deps: {
-    imports: ImportService;
-    enqueue: (importId: string) => Promise<void>;
-    maxUploadBytes: number;
-  },
-): void {
+export function importRoutes(router: Router, deps: ImportDeps): void {
+  uploadRoutes(router, deps);
+  jobRoutes(router, deps.imports);
+  reportRoute(router, deps.imports);
+}
+
+/** The two department lists, each uploaded by its own department and queued at once. */
+function uploadRoutes(router: Router, deps: ImportDeps): void {
   const { imports } = deps;
   const upload = async (
     req: Request,
@@ -89,6 +96,10 @@ export function importRoutes(
       await upload(req, res, 'health_insurance', { year: q.year });
     }),
   );
+}
+
+/** The jobs the caller may see, one job's progress and its rows. */
+function jobRoutes(router: Router, imports: ImportService): void {
   router.get(
     '/imports',
     requireRight('support', 'read'),
@@ -127,6 +138,10 @@ export function importRoutes(
       sendList(res, 'import-rows', q, items, total);
     }),
   );
+}
+
+/** The row-level reconciliation report of a finished job. */
+function reportRoute(router: Router, imports: ImportService): void {
   router.get(
     '/imports/:id/report.xlsx',
     requireRight('support', 'read'),
@@ -139,52 +154,54 @@ export function importRoutes(
           en: 'The reconciliation has not finished; download the report later',
         });
       }
-      const education = AREA_OF[job.kind] === 'education';
       sendXlsx(res, `名单比对报告-${id.slice(0, 8)}.xlsx`);
       await writeSheet(res, {
         name: '比对报告',
         rows: imports.rowsCursor(id),
-        columns: [
-          { header: '工作表', value: (x) => x.sheet },
-          { header: '行号', value: (x) => x.row, width: 8 },
-          { header: '身份证号（脱敏）', value: (x) => x.idMasked, width: 22 },
-          { header: '姓名', value: (x) => x.name },
-          ...(education
-            ? [
-                {
-                  header: '学校',
-                  value: (x: { data: unknown }) =>
-                    (x.data as EnrollmentData | null)?.school ?? null,
-                  width: 24,
-                },
-                {
-                  header: '学段',
-                  value: (x: { data: unknown }) =>
-                    zh(SchoolStage, (x.data as EnrollmentData | null)?.stage),
-                },
-                {
-                  header: '学籍状态',
-                  value: (x: { data: unknown }) =>
-                    zh(EnrollmentStatus, (x.data as EnrollmentData | null)?.status),
-                },
-              ]
-            : [
-                {
-                  header: '险种',
-                  value: (x: { data: unknown }) =>
-                    zh(InsuranceKind, (x.data as InsuranceData | null)?.kind),
-                },
-              ]),
-          { header: '比对结果', value: (x) => OUTCOME_LABEL[x.outcome] ?? x.outcome, width: 16 },
-          { header: '行政村', value: (x) => x.areaCode, width: 14 },
-          {
-            header: '原因',
-            value: (x) =>
-              x.problems.map((p) => `${p.field}：${p.message['zh-CN']}`).join('；') || null,
-            width: 60,
-          },
-        ],
+        columns: reportColumns(AREA_OF[job.kind] === 'education'),
       });
     }),
   );
+}
+
+/** The report's columns: the list's own (by department), then what the matching found. */
+function reportColumns(education: boolean): SheetColumn<ImportRow>[] {
+  return [
+    { header: '工作表', value: (x) => x.sheet },
+    { header: '行号', value: (x) => x.row, width: 8 },
+    { header: '身份证号（脱敏）', value: (x) => x.idMasked, width: 22 },
+    { header: '姓名', value: (x) => x.name },
+    ...(education
+      ? [
+          {
+            header: '学校',
+            value: (x: { data: unknown }) => (x.data as EnrollmentData | null)?.school ?? null,
+            width: 24,
+          },
+          {
+            header: '学段',
+            value: (x: { data: unknown }) =>
+              zh(SchoolStage, (x.data as EnrollmentData | null)?.stage),
+          },
+          {
+            header: '学籍状态',
+            value: (x: { data: unknown }) =>
+              zh(EnrollmentStatus, (x.data as EnrollmentData | null)?.status),
+          },
+        ]
+      : [
+          {
+            header: '险种',
+            value: (x: { data: unknown }) =>
+              zh(InsuranceKind, (x.data as InsuranceData | null)?.kind),
+          },
+        ]),
+    { header: '比对结果', value: (x) => OUTCOME_LABEL[x.outcome] ?? x.outcome, width: 16 },
+    { header: '行政村', value: (x) => x.areaCode, width: 14 },
+    {
+      header: '原因',
+      value: (x) => x.problems.map((p) => `${p.field}：${p.message['zh-CN']}`).join('；') || null,
+      width: 60,
+    },
+  ];
 }

@@ -6,6 +6,7 @@ import type { Health } from '../health';
 import type { SupportContext, SupportModule } from '../module';
 import type { ImportRow } from './import.model';
 import { importRoutes } from './import.routes';
+import { ImportReconciliation } from './import-reconciliation';
 import { ImportService } from './import.service';
 
 const QUEUE = 'support-imports';
@@ -20,11 +21,16 @@ export function importsModule(
   const imports = new ImportService({
     imports: ctx.repos.imports,
     rows: models.rows,
+    cipher: ctx.cipher,
+    now: ctx.now,
+  });
+  const reconciliation = new ImportReconciliation({
+    imports: ctx.repos.imports,
+    rows: models.rows,
     persons: ctx.repos.persons,
     people: ctx.people,
     students: education.students,
     insurance: health.insurance,
-    cipher: ctx.cipher,
     now: ctx.now,
   });
   const queueOpts = {
@@ -48,7 +54,7 @@ export function importsModule(
       }),
     async start() {
       queue = createQueue<ImportJobData>(QUEUE, queueOpts);
-      worker = createImportWorker(QUEUE, imports, queueOpts);
+      worker = createImportWorker(QUEUE, reconciliation, queueOpts);
     },
     async stop() {
       await worker?.close();
