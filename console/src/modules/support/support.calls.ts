@@ -4,6 +4,7 @@ import { dropoutCalls } from './dropout-cases/dropout.api';
 import { payTopUp } from './inpatient-episodes/episode.api';
 import { recordEnrollment } from './students/student.api';
 import {
+  type CoverageReport,
   SUPPORT,
   post,
   type SubsidyBatchResult,
@@ -40,6 +41,11 @@ export const supportCalls = {
     supportCall<SubsidyTotals>(`/education/subsidy-totals?${new URLSearchParams({ term, by })}`),
   /** The service's reference values (the guaranteed top-up ratio, 90% unless configured). */
   supportReference: () => supportCall<{ topUpTargetBasisPoints?: number }>('/reference'),
+  /** 参保覆盖率 of a year by township or village, against the county's targets. */
+  supportCoverage: (year: number, by: 'township' | 'village') =>
+    supportCall<CoverageReport>(
+      `/health/coverage?${new URLSearchParams({ year: String(year), by })}`,
+    ),
   /** The education figures of the current term in the user's area. */
   supportEducationStatistics: () => supportCall<EducationStatistics>('/statistics/education'),
   /** Coverage, in-patient top-ups and care counts of this year in the user's area. */

@@ -17,14 +17,13 @@ import { formatCount } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
 import { AreaName } from '../AreaName';
 import {
   basisPointsToPercent,
   INSURANCE_KINDS,
-  supportCall,
   thisYear,
   yearsSince,
-  type CoverageReport,
   type CoverageRow,
 } from '../support.api';
 import { HalfGuard } from '../SupportFields';
@@ -87,16 +86,11 @@ function CoverageTable({ rows, testId }: { rows: CoverageRow[]; testId: string }
  * people by township or village, against the county's targets (medical 100%, pension 98%).
  */
 function Coverage() {
+  const calls = useCalls();
   const translate = useTranslate();
   const [year, setYear] = useState(thisYear());
   const [by, setBy] = useState<'township' | 'village'>('township');
-  const { data, loading, error } = useApi(
-    () =>
-      supportCall<CoverageReport>(
-        `/health/coverage?${new URLSearchParams({ year: String(year), by })}`,
-      ),
-    [year, by],
-  );
+  const { data, loading, error } = useApi(() => calls.supportCoverage(year, by), [year, by]);
   const t = (k: string) => translate(`resources.support-coverage.${k}`);
   const order = (a: CoverageRow, b: CoverageRow) =>
     a.areaCode.localeCompare(b.areaCode) ||
