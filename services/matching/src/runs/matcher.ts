@@ -77,6 +77,11 @@ const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
   urban_property: 'URBAN_PROPERTY',
 };
 
+/** A finding as a check hands it out; the sink adds the rule's version. */
+type Candidate = Omit<FindingCandidate, 'ruleVersion'>;
+
+const NONE: readonly Candidate[] = [];
+
 /**
  * 比对 — one pass over the run's lists against the person index in memory: each row is one
  * hash lookup; people missing from a list (anti-joins) and the registry's own checks are
@@ -84,165 +89,208 @@ const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
  */
 export async function match(input: MatchInput): Promise<MatchProgress> {
   const rules = new Set(input.rules);
-  const batchSize = input.batchSize ?? 1000;
   const progress: MatchProgress = { rowsRead: 0, matched: 0, findings: 0 };
-  const emitted = new Set<string>();
-  let batch: FindingCandidate[] = [];
-
-  const emit = async (f: Omit<FindingCandidate, 'ruleVersion'>) => {
-    if (emitted.has(f._id)) return;
-    emitted.add(f._id);
-    batch.push({ ...f, ruleVersion: RULES[f.rule].version });
-    progress.findings++;
-    if (batch.length >= batchSize) {
-      const out = batch;
-      batch = [];
-      await input.onFindings(out);
-    }
-  };
-  const personFinding = (
-    rule: MatchingRuleCode,
-    person: Person,
-    m: Membership,
-    evidence: FindingCandidate['evidence'],
-  ) =>
-    emit({
-      _id: findingId(rule, person.idHash, m.householdId),
-      rule,
-      listType: RULES[rule].listType,
-      subject: 'person',
-      idHash: person.idHash,
-      householdId: m.householdId,
-      memberId: m.memberId,
-      householdNo: m.householdNo,
-      memberName: m.name,
-      areaCode: m.areaCode,
-      areaCodes: [m.areaCode],
-      evidence,
-    });
-
-  for (const { list, segments } of input.lists) {
-    const bit = listTypeBit(list.type);
-    const rowEvidence = (row: ListRow): RowEvidence => ({
-      kind: 'list_row',
-      listId: list._id,
-      listType: list.type,
-      listVersion: list.version ?? 0,
-      listDate: list.date,
-      row: row.row,
-      idMasked: row.masked,
-      fact: row.fact || null,
-      columns: Object.fromEntries(list.evidenceHeaders.map((h, i) => [h, row.values[i] ?? ''])),
-    });
-    for await (const reader of segments()) {
-      while (reader.next()) {
-        progress.rowsRead++;
-        const person = input.table.get(reader.key);
-        if (person) {
-          progress.matched++;
-          person.seen |= bit;
-        }
-        if (reader.invalid) {
-          if (!person || !rules.has('ID_INVALID')) continue;
-          const row = reader.row();
-          for (const m of person.memberships.filter(inRegistry))
-            await personFinding('ID_INVALID', person, m, rowEvidence(row));
-          continue;
-        }
-        const live = person ? person.memberships.filter(inRegistry) : [];
-        if (list.type === 'allowance_recipients') {
-          if (live.length === 0 && rules.has('ALLOWANCE_NOT_REGISTERED')) {
-            const row = reader.row();
-            const hash = row.hash.toString('hex');
-            const area = row.fact || list.areaCode;
-            await emit({
-              _id: findingId('ALLOWANCE_NOT_REGISTERED', hash),
-              rule: 'ALLOWANCE_NOT_REGISTERED',
-              listType: list.type,
-              subject: 'person',
-              idHash: hash,
-              householdId: null,
-              memberId: null,
-              householdNo: null,
-              memberName: null,
-              areaCode: area,
-              areaCodes: [area],
-              evidence: rowEvidence(row),
-            });
-          }
-        }
-        if (!person || live.length === 0) continue;
-        let row: ListRow | undefined;
-        const rowOnce = () => (row ??= reader.row());
-        const wrong = WRONG_IDENTIFICATION_RULE[list.type];
-        if (wrong && rules.has(wrong)) {
-          for (const m of live)
-            if (WRONG_IDENTIFICATION_STATUSES.has(m.householdStatus))
-              await personFinding(wrong, person, m, rowEvidence(rowOnce()));
-        }
-        if (list.type === 'deaths' && rules.has('DECEASED_IN_REGISTRY')) {
-          for (const m of live)
-            await personFinding('DECEASED_IN_REGISTRY', person, m, rowEvidence(rowOnce()));
-        }
-        if (list.type === 'dangerous_houses' && rules.has('DANGEROUS_HOUSE')) {
-          const grade = rowOnce().fact;
-          if (grade === 'C' || grade === 'D') {
-            for (const m of live) {
-              if (!IDENTIFIED_STATUSES.has(m.householdStatus) || !saysSafe(m)) continue;
-              await emit({
-                _id: findingId('DANGEROUS_HOUSE', m.householdId),
-                rule: 'DANGEROUS_HOUSE',
-                listType: list.type,
-                subject: 'household',
-                idHash: person.idHash,
-                householdId: m.householdId,
-                memberId: m.memberId,
-                householdNo: m.householdNo,
-                memberName: m.name,
-                areaCode: m.areaCode,
-                areaCodes: [m.areaCode],
-                evidence: rowEvidence(rowOnce()),
-              });
-            }
-          }
-        }
-        if (rules.has('ID_FACTS_MISMATCH')) {
-          const r = rowOnce();
-          if (r.birthDate && r.sex) {
-            for (const m of live) {
-              const mismatch: ('birthDate' | 'sex')[] = [];
-              if (m.birthDate !== r.birthDate) mismatch.push('birthDate');
-              if (m.sex !== r.sex) mismatch.push('sex');
-              if (mismatch.length)
-                await personFinding('ID_FACTS_MISMATCH', person, m, {
-                  ...rowEvidence(r),
-                  mismatch,
-                });
-            }
-          }
-        }
-      }
-      await input.onProgress?.({ ...progress });
-    }
-  }
-
-  await missingFromLists(input, rules, personFinding);
-  await registryChecks(input.table, rules, emit);
-  if (batch.length) await input.onFindings(batch);
+  const sink = findingSink(input, progress);
+  for (const run of input.lists) await matchList(input, run, rules, sink, progress);
+  await missingFromLists(input, rules, sink.emit);
+  await registryChecks(input.table, rules, sink.emit);
+  await sink.flush();
   await input.onProgress?.({ ...progress });
   return progress;
+}
+
+interface FindingSink {
+  /** Hands a finding out once (the same id again is dropped), in batches of `batchSize`. */
+  emit: (f: Candidate) => Promise<void>;
+  /** Hands out the last, partial batch. */
+  flush: () => Promise<void>;
+}
+
+function findingSink(input: MatchInput, progress: MatchProgress): FindingSink {
+  const batchSize = input.batchSize ?? 1000;
+  const emitted = new Set<string>();
+  let batch: FindingCandidate[] = [];
+  return {
+    emit: async (f) => {
+      if (emitted.has(f._id)) return;
+      emitted.add(f._id);
+      batch.push({ ...f, ruleVersion: RULES[f.rule].version });
+      progress.findings++;
+      if (batch.length >= batchSize) {
+        const out = batch;
+        batch = [];
+        await input.onFindings(out);
+      }
+    },
+    flush: async () => {
+      if (batch.length) await input.onFindings(batch);
+      batch = [];
+    },
+  };
+}
+
+/** A finding about one member of a household. */
+function personCandidate(
+  rule: MatchingRuleCode,
+  person: Person,
+  m: Membership,
+  evidence: FindingCandidate['evidence'],
+): Candidate {
+  return {
+    _id: findingId(rule, person.idHash, m.householdId),
+    rule,
+    listType: RULES[rule].listType,
+    subject: 'person',
+    idHash: person.idHash,
+    householdId: m.householdId,
+    memberId: m.memberId,
+    householdNo: m.householdNo,
+    memberName: m.name,
+    areaCode: m.areaCode,
+    areaCodes: [m.areaCode],
+    evidence,
+  };
+}
+
+/** One list's rows against the person index: marks who was seen, checks each matched row. */
+async function matchList(
+  input: MatchInput,
+  { list, segments }: RunList,
+  rules: Set<MatchingRuleCode>,
+  sink: FindingSink,
+  progress: MatchProgress,
+): Promise<void> {
+  const bit = listTypeBit(list.type);
+  const evidenceOf = rowEvidenceOf(list);
+  for await (const reader of segments()) {
+    while (reader.next()) {
+      progress.rowsRead++;
+      const person = input.table.get(reader.key);
+      if (person) {
+        progress.matched++;
+        person.seen |= bit;
+      }
+      if (reader.invalid) {
+        if (!person || !rules.has('ID_INVALID')) continue;
+        const row = reader.row();
+        for (const m of person.memberships.filter(inRegistry))
+          await sink.emit(personCandidate('ID_INVALID', person, m, evidenceOf(row)));
+        continue;
+      }
+      const live = person ? person.memberships.filter(inRegistry) : [];
+      if (
+        list.type === 'allowance_recipients' &&
+        live.length === 0 &&
+        rules.has('ALLOWANCE_NOT_REGISTERED')
+      )
+        await sink.emit(notRegistered(list, reader.row(), evidenceOf));
+      if (!person || live.length === 0) continue;
+      for (const f of rowFindings(list, reader, person, live, rules, evidenceOf))
+        await sink.emit(f);
+    }
+    await input.onProgress?.({ ...progress });
+  }
+}
+
+/** What a list row shows as a finding's evidence. */
+function rowEvidenceOf(list: DepartmentList): (row: ListRow) => RowEvidence {
+  return (row) => ({
+    kind: 'list_row',
+    listId: list._id,
+    listType: list.type,
+    listVersion: list.version ?? 0,
+    listDate: list.date,
+    row: row.row,
+    idMasked: row.masked,
+    fact: row.fact || null,
+    columns: Object.fromEntries(list.evidenceHeaders.map((h, i) => [h, row.values[i] ?? ''])),
+  });
+}
+
+/** 低保 paid to someone the registry does not hold (an allowance row with no live member). */
+function notRegistered(
+  list: DepartmentList,
+  row: ListRow,
+  evidenceOf: (row: ListRow) => RowEvidence,
+): Candidate {
+  const hash = row.hash.toString('hex');
+  const area = row.fact || list.areaCode;
+  return {
+    _id: findingId('ALLOWANCE_NOT_REGISTERED', hash),
+    rule: 'ALLOWANCE_NOT_REGISTERED',
+    listType: list.type,
+    subject: 'person',
+    idHash: hash,
+    householdId: null,
+    memberId: null,
+    householdNo: null,
+    memberName: null,
+    areaCode: area,
+    areaCodes: [area],
+    evidence: evidenceOf(row),
+  };
+}
+
+/**
+ * The checks of a row matched to registry members (`live`): wrongly identified (owners,
+ * employees), deceased, in a dangerous house, other ID facts. Synchronous, so a row without a
+ * finding costs no promise; the row's fields are read once, when a check needs them.
+ */
+function rowFindings(
+  list: DepartmentList,
+  reader: SegmentReader,
+  person: Person,
+  live: Membership[],
+  rules: Set<MatchingRuleCode>,
+  evidenceOf: (row: ListRow) => RowEvidence,
+): readonly Candidate[] {
+  let out: Candidate[] | undefined;
+  const add = (f: Candidate) => (out ??= []).push(f);
+  let row: ListRow | undefined;
+  const rowOnce = () => (row ??= reader.row());
+  const wrong = WRONG_IDENTIFICATION_RULE[list.type];
+  if (wrong && rules.has(wrong)) {
+    for (const m of live)
+      if (WRONG_IDENTIFICATION_STATUSES.has(m.householdStatus))
+        add(personCandidate(wrong, person, m, evidenceOf(rowOnce())));
+  }
+  if (list.type === 'deaths' && rules.has('DECEASED_IN_REGISTRY')) {
+    for (const m of live)
+      add(personCandidate('DECEASED_IN_REGISTRY', person, m, evidenceOf(rowOnce())));
+  }
+  if (list.type === 'dangerous_houses' && rules.has('DANGEROUS_HOUSE')) {
+    const grade = rowOnce().fact;
+    if (grade === 'C' || grade === 'D') {
+      for (const m of live) {
+        if (!IDENTIFIED_STATUSES.has(m.householdStatus) || !saysSafe(m)) continue;
+        add({
+          ...personCandidate('DANGEROUS_HOUSE', person, m, evidenceOf(rowOnce())),
+          _id: findingId('DANGEROUS_HOUSE', m.householdId),
+          subject: 'household',
+        });
+      }
+    }
+  }
+  if (rules.has('ID_FACTS_MISMATCH')) {
+    const r = rowOnce();
+    if (r.birthDate && r.sex) {
+      for (const m of live) {
+        const mismatch: ('birthDate' | 'sex')[] = [];
+        if (m.birthDate !== r.birthDate) mismatch.push('birthDate');
+        if (m.sex !== r.sex) mismatch.push('sex');
+        if (mismatch.length)
+          add(personCandidate('ID_FACTS_MISMATCH', person, m, { ...evidenceOf(r), mismatch }));
+      }
+    }
+  }
+  return out ?? NONE;
 }
 
 /** Registry people a list should have had: 低保 flags, school-age children, the insured. */
 async function missingFromLists(
   input: MatchInput,
   rules: Set<MatchingRuleCode>,
-  personFinding: (
-    rule: MatchingRuleCode,
-    person: Person,
-    m: Membership,
-    evidence: AbsenceEvidence,
-  ) => Promise<void>,
+  emit: (f: Candidate) => Promise<void>,
 ): Promise<void> {
   for (const [type, rule] of Object.entries(MISSING_RULE) as [ListType, MatchingRuleCode][]) {
     if (!rules.has(rule)) continue;
@@ -274,7 +322,7 @@ async function missingFromLists(
           if (age < COMPULSORY_AGE.from || age > COMPULSORY_AGE.to) continue;
           evidence.ageOnListDate = age;
         }
-        await personFinding(rule, person, m, evidence);
+        await emit(personCandidate(rule, person, m, evidence));
       }
     }
   }
@@ -284,7 +332,7 @@ async function missingFromLists(
 async function registryChecks(
   table: PersonTable,
   rules: Set<MatchingRuleCode>,
-  emit: (f: Omit<FindingCandidate, 'ruleVersion'>) => Promise<void>,
+  emit: (f: Candidate) => Promise<void>,
 ): Promise<void> {
   if (!rules.has('DUPLICATE_PERSON') && !rules.has('INCOME_ABOVE_LINE')) return;
   const householdsSeen = new Set<string>();
