@@ -4,6 +4,7 @@ import {
   EventConsumer,
   loadOpenApi,
   openService,
+  scopedRepository,
   type ServiceOptions,
   type ServiceRuntime,
   startService,
@@ -12,7 +13,7 @@ import {
 import cors from 'cors';
 import helmet from 'helmet';
 import type { AuditRecorded as AuditContract } from '@fupin/contracts';
-import { auditRecordModel } from './audit/audit.model';
+import { type AuditRecord, auditRecordModel } from './audit/audit.model';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditStore } from './audit/audit.service';
 import { SecurityAudit } from './audit/security-audit';
@@ -25,7 +26,7 @@ import { sessionPublicRoutes, sessionRoutes } from './sessions/session.routes';
 import { SessionService } from './sessions/session.service';
 import type { SigningKeys } from './sessions/signing-keys';
 import { TokenIssuer } from './sessions/token-issuer';
-import { userModel } from './users/user.model';
+import { type User, userModel } from './users/user.model';
 import { userRoutes } from './users/user.routes';
 import { UserService } from './users/user.service';
 import type { Envelope } from '@fupin/contracts';
@@ -46,6 +47,11 @@ export async function createGateway(
     users: userModel(rt.conn),
     refreshTokens: refreshTokenModel(rt.conn),
     audit: auditRecordModel(rt.conn),
+  };
+  // Users and audit entries are area-scoped: services reach them through these repositories.
+  const scoped = {
+    users: scopedRepository<User>(models.users),
+    audit: scopedRepository<AuditRecord>(models.audit, 'actorArea'),
   };
   const service = openService(rt, config, opts);
   const { redis, now } = service;
@@ -70,7 +76,7 @@ export async function createGateway(
     ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
   });
   const sessions = new SessionService({
-    users: models.users,
+    users: scoped.users,
     refreshTokens: models.refreshTokens,
     issuer,
     guard,
@@ -82,13 +88,13 @@ export async function createGateway(
     now,
   });
   const users = new UserService({
-    users: models.users,
+    users: scoped.users,
     audit,
     voidCredentials: (id, at) => sessions.voidCredentials(id, at),
     clearFailures: (id) => guard.clearFailures(id),
     now,
   });
-  const store = new AuditStore(models.audit, now);
+  const store = new AuditStore(scoped.audit, now);
 
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,

@@ -1,9 +1,18 @@
 import type { AuditRecorded, Envelope } from '@fupin/contracts';
-import { areaScopeFilter, type ListQuery, type Principal, isDuplicateKey } from '@fupin/kit';
+import {
+  countyWide,
+  isDuplicateKey,
+  type ListQuery,
+  type Principal,
+  type ScopedRepository,
+} from '@fupin/kit';
 import type { z } from 'zod';
-import type { AuditRecord, AuditRecordModel } from './audit.model';
+import type { AuditRecord } from './audit.model';
 
 type AuditPayload = z.output<(typeof AuditRecorded)['payload']>;
+
+/** Entries come from every service and every area: the store files each under its actor's area. */
+const REPORTED = countyWide('the audit store keeps the entries every service reports');
 
 export interface AuditFilter {
   action?: string[];
@@ -36,14 +45,15 @@ export function auditRecordView(r: AuditRecord) {
 /** The audit store: entries reported by every service, kept append-only and searchable. */
 export class AuditStore {
   constructor(
-    private readonly records: AuditRecordModel,
+    /** Entries by their actor's area (`actorArea`): a search sees its caller's area only. */
+    private readonly records: ScopedRepository<AuditRecord>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Stores a reported entry once; a redelivered event changes nothing. */
   async store(event: Envelope<AuditPayload>): Promise<void> {
     try {
-      await this.records.create({
+      await this.records.create(REPORTED, {
         _id: event.id,
         at: new Date(event.occurredAt),
         receivedAt: this.now(),
@@ -70,7 +80,6 @@ export class AuditStore {
     if (f.from) at.$gte = f.from;
     if (f.to) at.$lte = f.to;
     const filter: Record<string, unknown> = {
-      ...areaScopeFilter(p, 'actorArea'),
       ...(f.action ? { action: { $in: f.action } } : {}),
       ...(f.service ? { service: f.service } : {}),
       ...(f.actorId ? { actorId: f.actorId } : {}),
@@ -78,10 +87,7 @@ export class AuditStore {
       ...(f.subjectId ? { subjectIds: f.subjectId } : {}),
       ...(Object.keys(at).length ? { at } : {}),
     };
-    const [items, total] = await Promise.all([
-      this.records.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<AuditRecord[]>(),
-      this.records.countDocuments(filter),
-    ]);
+    const { items, total } = await this.records.page(p, filter, q);
     return { items: items.map(auditRecordView), total };
   }
 }

@@ -1,7 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError, bi, forbidden, type TokenRevoker, unauthorized } from '@fupin/kit';
+import {
+  AppError,
+  bi,
+  countyWide,
+  forbidden,
+  type ScopedRepository,
+  type TokenRevoker,
+  unauthorized,
+} from '@fupin/kit';
 import type { SecurityAudit } from '../audit/security-audit';
-import type { User, UserModel } from '../users/user.model';
+import type { User } from '../users/user.model';
 import {
   checkPasswordRules,
   hashPassword,
@@ -13,7 +21,7 @@ import type { RefreshTokenModel } from './refresh-token.model';
 import type { TokenIssuer } from './token-issuer';
 
 export interface SessionServiceDeps {
-  users: UserModel;
+  users: ScopedRepository<User>;
   refreshTokens: RefreshTokenModel;
   issuer: TokenIssuer;
   guard: LoginGuard;
@@ -51,6 +59,9 @@ const accountLocked = (until: Date) =>
     { extra: { lockedUntil: until.toISOString() } },
   );
 
+/** Who signs in has no token yet: the user is found by name, wherever its area. */
+const SIGN_IN = countyWide('sign-in finds the user by name before any token exists');
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** 登录 — sign-in, token refresh with rotation, logout and password change. */
@@ -69,10 +80,7 @@ export class SessionService {
     const username = usernameRaw.trim().toLowerCase();
     await this.d.guard.attempt(info.ip, username);
     const now = this.d.now();
-    const user = await this.d.users
-      .findOne({ username })
-      .select('+passwordHash')
-      .lean<User | null>();
+    const user = await this.d.users.findOne(SIGN_IN, { username }, { projection: '+passwordHash' });
     const reqOpts = { requestId: info.requestId };
     if (!user) {
       await spendVerifyTime(password);
@@ -101,7 +109,7 @@ export class SessionService {
       });
       if (!mustLock) throw loginFailed();
       const until = new Date(now.getTime() + this.d.lockSeconds * 1000);
-      await this.d.users.updateOne({ _id: user._id }, { $set: { lockedUntil: until } });
+      await this.d.users.updateOne(SIGN_IN, { _id: user._id }, { $set: { lockedUntil: until } });
       await this.d.guard.clearFailures(user._id);
       await this.voidCredentials(user._id, now);
       await this.d.audit.record(actor, 'account_locked', subject, {
@@ -169,6 +177,7 @@ export class SessionService {
     }
     const now = this.d.now();
     await this.d.users.updateOne(
+      SIGN_IN,
       { _id: user._id },
       {
         $set: {
@@ -204,7 +213,7 @@ export class SessionService {
       if (seen?.usedAt) await this.endSession(seen.sessionId, now);
       throw invalid();
     }
-    const user = await this.d.users.findById(claimed.userId).lean<User | null>();
+    const user = await this.d.users.findOne(SIGN_IN, { _id: claimed.userId });
     if (
       !user ||
       user.status !== 'active' ||

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  areaScopeFilter,
-  assertInScope,
   bi,
   conflict,
+  countyWide,
   escapeRegex,
   type ListQuery,
-  notFound,
   type Principal,
+  type Scope,
+  type ScopedRepository,
   unprocessable,
   isDuplicateKey,
 } from '@fupin/kit';
@@ -22,7 +22,7 @@ import {
   type Role,
   ROLES,
 } from './roles';
-import { type User, type UserModel, userView } from './user.model';
+import { type User, userView } from './user.model';
 
 export interface UserInput {
   username: string;
@@ -54,7 +54,8 @@ export interface UserFilter {
 }
 
 export interface UserServiceDeps {
-  users: UserModel;
+  /** Users by their area scope: an administrator manages the users of its own area. */
+  users: ScopedRepository<User>;
   audit: SecurityAudit;
   /** Ends the user's sessions and voids issued access tokens (rights changed, disabled …). */
   voidCredentials: (userId: string, now: Date) => Promise<void>;
@@ -62,7 +63,10 @@ export interface UserServiceDeps {
   now: () => Date;
 }
 
-const userWhat = bi('用户', 'User');
+const MISSING = { what: bi('用户', 'User'), code: 'GATEWAY_USER_NOT_FOUND' };
+
+/** The bootstrap command has no caller yet: it looks across the county for an administrator. */
+const BOOTSTRAP = countyWide('the bootstrap command creates the first county administrator');
 
 /** Fields whose change alters what the user may do: audited as permission changes. */
 const PERMISSION_FIELDS = ['roles', 'department', 'areaCode', 'rights', 'status'] as const;
@@ -113,7 +117,6 @@ export class UserService {
   async list(p: Principal, q: ListQuery<UserFilter>) {
     const f = q.filter;
     const filter: Record<string, unknown> = {
-      ...areaScopeFilter(p),
       ...(f.q
         ? {
             $or: [
@@ -128,30 +131,26 @@ export class UserService {
       ...(f.id ? { _id: { $in: f.id } } : {}),
     };
     if (f.areaCode) {
-      assertInScope(p, f.areaCode);
+      this.d.users.assertWritable(p, f.areaCode);
       filter.areaCode = f.areaCode;
     }
-    const [items, total] = await Promise.all([
-      this.d.users.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<User[]>(),
-      this.d.users.countDocuments(filter),
-    ]);
+    const { items, total } = await this.d.users.page(p, filter, q);
     return { items: items.map(userView), total };
   }
 
+  /** One user: 404 when missing, 403 when of another area (as every change answers). */
   async get(p: Principal, id: string) {
-    const user = await this.d.users.findById(id).lean<User | null>();
-    if (!user) throw notFound(userWhat, 'GATEWAY_USER_NOT_FOUND');
-    assertInScope(p, user.areaCode);
-    return userView(user);
+    return userView(await this.d.users.getForChange(p, id, MISSING));
   }
 
   /** Creates a user with a random initial password, shown once, to be changed at first sign-in. */
   async create(p: Principal, input: UserInput, requestId: string | null = null) {
-    assertInScope(p, input.areaCode);
+    this.d.users.assertWritable(p, input.areaCode);
     const department = input.department ?? null;
     this.checkRoleFits(input.roles, department, input.areaCode);
     const initialPassword = generateInitialPassword();
     const user = await this.insert(
+      p,
       {
         username: input.username.trim().toLowerCase(),
         displayName: input.displayName,
@@ -175,6 +174,7 @@ export class UserService {
   }
 
   private async insert(
+    scope: Scope,
     fields: Pick<
       User,
       'username' | 'displayName' | 'roles' | 'department' | 'areaCode' | 'rights' | 'passwordHash'
@@ -196,7 +196,7 @@ export class UserService {
       revision: 1,
     };
     try {
-      await this.d.users.create(doc);
+      await this.d.users.create(scope, doc);
     } catch (err) {
       if (isDuplicateKey(err)) {
         throw conflict(
@@ -211,10 +211,8 @@ export class UserService {
 
   /** Changes a user; a change of rights, roles, scope or status ends the user's sessions. */
   async update(p: Principal, id: string, change: UserChange, requestId: string | null = null) {
-    const current = await this.d.users.findById(id).lean<User | null>();
-    if (!current) throw notFound(userWhat, 'GATEWAY_USER_NOT_FOUND');
-    assertInScope(p, current.areaCode);
-    if (change.areaCode) assertInScope(p, change.areaCode);
+    const current = await this.d.users.getForChange(p, id, MISSING);
+    if (change.areaCode) this.d.users.assertWritable(p, change.areaCode);
     if (change.revision !== undefined && change.revision !== current.revision) {
       throw conflict(
         'GATEWAY_USER_REVISION_CONFLICT',
@@ -250,9 +248,9 @@ export class UserService {
     );
     const now = this.d.now();
     const updated = await this.d.users.findOneAndUpdate(
+      p,
       { _id: id, revision: current.revision },
       { $set: { ...next, updatedAt: now, updatedBy: p.userId }, $inc: { revision: 1 } },
-      { new: true },
     );
     if (!updated) {
       throw conflict(
@@ -269,17 +267,16 @@ export class UserService {
         { requestId },
       );
     }
-    return userView(updated.toObject());
+    return userView(updated);
   }
 
   /** A new initial password (shown once); the user's sessions end. */
   async resetPassword(p: Principal, id: string, requestId: string | null = null) {
-    const current = await this.d.users.findById(id).lean<User | null>();
-    if (!current) throw notFound(userWhat, 'GATEWAY_USER_NOT_FOUND');
-    assertInScope(p, current.areaCode);
+    await this.d.users.getForChange(p, id, MISSING);
     const initialPassword = generateInitialPassword();
     const now = this.d.now();
     await this.d.users.updateOne(
+      p,
       { _id: id },
       {
         $set: {
@@ -303,14 +300,12 @@ export class UserService {
   }
 
   async unlock(p: Principal, id: string, requestId: string | null = null) {
-    const current = await this.d.users.findById(id).lean<User | null>();
-    if (!current) throw notFound(userWhat, 'GATEWAY_USER_NOT_FOUND');
-    assertInScope(p, current.areaCode);
+    await this.d.users.getForChange(p, id, MISSING);
     const now = this.d.now();
     const updated = await this.d.users.findOneAndUpdate(
+      p,
       { _id: id },
       { $set: { lockedUntil: null, updatedAt: now, updatedBy: p.userId }, $inc: { revision: 1 } },
-      { new: true },
     );
     await this.d.clearFailures(id);
     await this.d.audit.record(
@@ -319,7 +314,7 @@ export class UserService {
       { type: 'user', ids: [id], fields: ['lockedUntil'] },
       { reason: 'account unlocked', requestId },
     );
-    return userView(updated!.toObject());
+    return userView(updated!);
   }
 
   /**
@@ -327,7 +322,12 @@ export class UserService {
    * administrator exists already.
    */
   async bootstrapAdmin(input: { username: string; displayName: string; areaCode: string }) {
-    if (await this.d.users.exists({ roles: 'county_admin' })) {
+    const anyAdmin = await this.d.users.findOne(
+      BOOTSTRAP,
+      { roles: 'county_admin' },
+      { projection: { _id: 1 } },
+    );
+    if (anyAdmin) {
       throw conflict(
         'GATEWAY_ALREADY_BOOTSTRAPPED',
         bi('系统管理员已存在，初始化命令只能执行一次', 'An administrator exists already'),
@@ -336,6 +336,7 @@ export class UserService {
     this.checkRoleFits(['county_admin'], null, input.areaCode);
     const initialPassword = generateInitialPassword();
     const user = await this.insert(
+      BOOTSTRAP,
       {
         username: input.username.trim().toLowerCase(),
         displayName: input.displayName,
