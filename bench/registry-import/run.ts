@@ -21,10 +21,12 @@ import {
   ensureIndexes,
   generatePersonalDataKey,
   type Principal,
+  scopedRepository,
 } from '@fupin/kit';
 import { getInfra } from '@fupin/testing';
 import { mongo, type Connection } from 'mongoose';
 import {
+  type Household,
   householdModel,
   idClaimModel,
 } from '../../services/registry/src/households/household.model';
@@ -217,19 +219,21 @@ async function main(): Promise<void> {
       encryptionKey: generatePersonalDataKey(),
       hmacKey: generatePersonalDataKey(),
     });
+    // The scoped collections through their repositories, as registry.ts makes them.
+    const scopedHouseholds = scopedRepository<Household>(models.households);
     const householdService = new HouseholdService({
-      households: models.households,
+      households: scopedHouseholds,
       claims: models.claims,
       list: new HouseholdListView({
         rows: householdListModel(conn),
-        households: models.households,
+        households: scopedHouseholds,
         cipher,
       }),
       cipher,
       audit: new AuditLog(conn, 'registry'),
     });
     const imports = new ImportService({
-      jobs: models.jobs,
+      jobs: scopedRepository<ImportJob>(models.jobs, 'actorArea'),
       chunks: models.chunks,
       households: householdService,
       now: () => new Date(),

@@ -2,26 +2,36 @@ import path from 'node:path';
 import {
   openService,
   personalDataCipherOf,
+  scopedRepository,
   type ServiceOptions,
   type ServiceRuntime,
   startService,
 } from '@fupin/kit';
 import { AREA_TOPICS } from './areas/area.events';
-import { areaModel } from './areas/area.model';
+import { type Area, areaModel } from './areas/area.model';
 import { areaRoutes } from './areas/area.routes';
 import { AreaService } from './areas/area.service';
 import type { RegistryConfig } from './config';
+import type { mongo } from 'mongoose';
 import { eventsModule } from './events';
+import type { PendingDoc } from './events/event-position.service';
 import { HOUSEHOLD_TOPICS } from './households/household.events';
-import { householdModel, idClaimModel } from './households/household.model';
+import { type Household, householdModel, idClaimModel } from './households/household.model';
 import { householdRoutes } from './households/household.routes';
 import { HouseholdService } from './households/household.service';
 import { householdListModel } from './households/list/household-list.model';
-import { syncHouseholdListOnStart } from './households/list/household-list.rebuild';
+import { syncHouseholdListOnStart } from './household-list-start';
 import { HouseholdListView } from './households/list/household-list.view';
 import { importsModule } from './imports';
-import type { RegistryContext } from './module';
+import { importChunkModel, type ImportJob, importJobModel } from './imports/import-job.model';
+import type { RegistryContext, RegistryRepositories } from './module';
 import { villagesModule } from './villages';
+import {
+  type ExitTarget,
+  exitTargetModel,
+  type Village,
+  villageModel,
+} from './villages/village.model';
 import { workflowsModule } from './workflows';
 
 /**
@@ -39,15 +49,26 @@ export async function createRegistry(
     households: householdModel(rt.conn),
     claims: idClaimModel(rt.conn),
     householdList: householdListModel(rt.conn),
+    villages: villageModel(rt.conn),
+    exitTargets: exitTargetModel(rt.conn),
+    importJobs: importJobModel(rt.conn),
+    importChunks: importChunkModel(rt.conn),
+  };
+  const repos: RegistryRepositories = {
+    areas: scopedRepository<Area>(models.areas, 'code'),
+    households: scopedRepository<Household>(models.households),
+    villages: scopedRepository<Village>(models.villages, 'code'),
+    exitTargets: scopedRepository<ExitTarget>(models.exitTargets),
+    importJobs: scopedRepository<ImportJob>(models.importJobs, 'actorArea'),
   };
   const service = openService(rt, config, {
     ...opts,
-    outbox: [models.areas, models.households],
+    outbox: [models.areas, models.households, models.villages, models.exitTargets],
   });
   const { audit, eventsStored, now } = service;
   const householdList = new HouseholdListView({
     rows: models.householdList,
-    households: models.households,
+    households: repos.households,
     cipher,
   });
   await syncHouseholdListOnStart({
@@ -58,9 +79,9 @@ export async function createRegistry(
     now,
   });
   const services = {
-    areas: new AreaService(models.areas, eventsStored),
+    areas: new AreaService(repos.areas, eventsStored),
     households: new HouseholdService({
-      households: models.households,
+      households: repos.households,
       claims: models.claims,
       list: householdList,
       cipher,
@@ -69,12 +90,19 @@ export async function createRegistry(
       now,
     }),
   };
-  const ctx: RegistryContext = { ...service, models, services, cipher };
+  const ctx: RegistryContext = {
+    ...service,
+    repos,
+    models: { claims: models.claims, importChunks: models.importChunks },
+    services,
+    cipher,
+  };
   const modules = [
     workflowsModule(ctx),
     importsModule(ctx),
     villagesModule(ctx),
-    eventsModule(ctx),
+    // The households' outboxes, for the event position (the relay's own view of them).
+    eventsModule(ctx, models.households.collection as unknown as mongo.Collection<PendingDoc>),
   ];
   const app = await startService(service, {
     topics: [...AREA_TOPICS, ...HOUSEHOLD_TOPICS],
@@ -86,6 +114,6 @@ export async function createRegistry(
     },
   });
   const { relay } = service;
-  return { app, relay, models, services, householdList, cipher, audit, ctx, modules };
+  return { app, relay, models, repos, services, householdList, cipher, audit, ctx, modules };
 }
 export type Registry = Awaited<ReturnType<typeof createRegistry>>;

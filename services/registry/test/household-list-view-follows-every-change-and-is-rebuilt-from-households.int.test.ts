@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { syncHouseholdListOnStart } from '../src/households/list/household-list.rebuild';
+import { syncHouseholdListOnStart } from '../src/household-list-start';
 import { importFile, type SheetRow, uniqueId, workbookFromTemplate } from './fixtures/import-files';
 import {
   idNumber,

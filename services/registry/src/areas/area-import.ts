@@ -3,10 +3,11 @@ import {
   type Bilingual,
   badRequest,
   bi,
+  countyWide,
   type CsvEncoding,
-  isInScope,
   type Principal,
   readSmallTable,
+  type ScopedRepository,
   type SmallTable,
 } from '@fupin/kit';
 import {
@@ -16,10 +17,13 @@ import {
   parentCode as parentOf,
   MAX_VILLAGER_GROUP_NO,
 } from '@fupin/reference';
-import type { Area, AreaModel } from './area.model';
+import type { Area } from './area.model';
 import type { AreaService } from './area.service';
 
 type TableRow = SmallTable['rows'][number];
+
+/** The file's areas are in the caller's scope (checked per row); their parents may lie above it. */
+const ROWS_AND_PARENTS = countyWide("an imported area's parent is looked up wherever it lies");
 
 /** Why a row of the file was not stored: its row number, the column, a reason in both languages. */
 export interface RowRejection {
@@ -96,7 +100,7 @@ interface GroupRow {
 export class AreaTreeImport {
   constructor(
     private readonly deps: {
-      areas: AreaModel;
+      areas: ScopedRepository<Area>;
       service: AreaService;
       groups: VillagerGroupStore;
     },
@@ -220,7 +224,7 @@ export class AreaTreeImport {
             'Only counties, townships and villages are imported (provinces and cities are not kept here)',
           ),
         );
-      } else if (!isInScope(p, parsed.value)) {
+      } else if (!this.deps.areas.contains(p, { code: parsed.value })) {
         fail(
           'code',
           'FORBIDDEN_AREA',
@@ -305,7 +309,10 @@ export class AreaTreeImport {
     const rowOf = new Map(rows.map((r) => [r.code, r.row]));
     const codes = [...new Set(rows.flatMap((r) => [r.code, parentOf(r.code) ?? r.code]))];
     const existing = new Map(
-      (await this.deps.areas.find({ _id: { $in: codes } }).lean<Area[]>()).map((a) => [a.code, a]),
+      (await this.deps.areas.find(ROWS_AND_PARENTS, { _id: { $in: codes } })).map((a) => [
+        a.code,
+        a,
+      ]),
     );
     const failed = new Set<string>();
     for (const r of ordered) {

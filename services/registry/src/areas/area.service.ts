@@ -1,24 +1,23 @@
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
   bi,
   conflict,
+  countyWide,
   escapeRegex,
   forbidden,
-  isInScope,
   type ListQuery,
-  notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
   actorOf,
   isDuplicateKey,
 } from '@fupin/kit';
 import { areaLevel, parentCode, parseAreaCode } from '@fupin/reference';
-import type { Area, AreaModel } from './area.model';
+import type { Area } from './area.model';
 import { areaCreated, areaUpdated, snapshotOf } from './area.events';
+import { READ_IN_SCOPE } from '../module';
 
 export interface AreaFilter {
   q?: string;
@@ -31,6 +30,10 @@ export interface AreaFilter {
 export type AreaView = Omit<Area, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & { id: string };
 
 const AREA = bi('地区', 'Area');
+const MISSING = { what: AREA, code: 'REGISTRY_AREA_NOT_FOUND' };
+
+/** A new area hangs on its parent, which lies above the scope of the village it is added under. */
+const PARENT = countyWide("a new area's parent is looked up wherever it lies");
 
 function view(a: Area): AreaView {
   const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = a;
@@ -40,7 +43,7 @@ function view(a: Area): AreaView {
 /** 行政区划 — the administrative tree (county → township → village) every record hangs on. */
 export class AreaService {
   constructor(
-    private readonly areas: AreaModel,
+    private readonly areas: ScopedRepository<Area>,
     /** Called after a write that stored events, so the relay publishes them promptly. */
     private readonly eventsStored: () => void = () => undefined,
   ) {}
@@ -53,7 +56,7 @@ export class AreaService {
         { field: 'code', code: parsed.code, message: why },
       ]);
     }
-    if (!isInScope(p, input.code)) {
+    if (!this.areas.contains(p, { code: input.code })) {
       throw forbidden(
         'FORBIDDEN_AREA',
         bi('不能在管辖范围以外新增地区', 'You cannot add an area outside your scope'),
@@ -63,7 +66,7 @@ export class AreaService {
     const parent = parentCode(input.code);
     // Counties are the roots of a deployment: their parents (city, province) are not kept here.
     if (level === 'township' || level === 'village') {
-      const parentArea = parent ? await this.areas.findById(parent).lean() : null;
+      const parentArea = parent ? await this.areas.findOne(PARENT, { _id: parent }) : null;
       if (!parentArea || parentArea.status !== 'active') {
         throw unprocessable(
           'REGISTRY_AREA_PARENT_MISSING',
@@ -96,7 +99,10 @@ export class AreaService {
       revision: 1,
     };
     try {
-      await this.areas.create(withOutbox(area, [areaCreated(snapshotOf(area), actorOf(p))]));
+      await this.areas.create(
+        p,
+        withOutbox(area, [areaCreated(snapshotOf(area), actorOf(p))]) as Area,
+      );
     } catch (err) {
       if (isDuplicateKey(err)) {
         throw conflict(
@@ -111,10 +117,7 @@ export class AreaService {
   }
 
   async get(p: Principal, code: string): Promise<AreaView> {
-    const a = await this.areas.findById(code).lean();
-    if (!a) throw notFound(AREA, 'REGISTRY_AREA_NOT_FOUND');
-    assertInScope(p, a.code);
-    return view(a);
+    return view(await this.areas.getForChange(p, code, MISSING));
   }
 
   /**
@@ -126,9 +129,7 @@ export class AreaService {
     code: string,
     input: { name?: string; status?: Area['status']; revision?: number },
   ): Promise<AreaView> {
-    const current = await this.areas.findById(code).lean();
-    if (!current) throw notFound(AREA, 'REGISTRY_AREA_NOT_FOUND');
-    assertInScope(p, current.code);
+    const current = await this.areas.getForChange(p, code, MISSING);
     if (input.revision !== undefined && input.revision !== current.revision) {
       throw conflict(
         'REGISTRY_AREA_STALE',
@@ -148,7 +149,7 @@ export class AreaService {
     const changed = Object.keys(set);
     if (changed.length === 0) return view(current);
     if (set.status === 'retired') {
-      const children = await this.areas.countDocuments({ parentCode: code, status: 'active' });
+      const children = await this.areas.count(p, { parentCode: code, status: 'active' });
       if (children > 0) {
         throw conflict(
           'REGISTRY_AREA_HAS_CHILDREN',
@@ -167,6 +168,7 @@ export class AreaService {
       revision: current.revision + 1,
     };
     const res = await this.areas.updateOne(
+      READ_IN_SCOPE,
       { _id: code, revision: current.revision },
       outboxUpdate(
         {
@@ -199,7 +201,7 @@ export class AreaService {
     q: ListQuery<AreaFilter>,
   ): Promise<{ items: AreaView[]; total: number }> {
     const f = q.filter;
-    const conditions: Record<string, unknown>[] = [areaScopeFilter(p, 'code')];
+    const conditions: Record<string, unknown>[] = [];
     if (f.parentCode) conditions.push({ parentCode: f.parentCode });
     if (f.level) conditions.push({ level: f.level });
     if (f.status) conditions.push({ status: f.status });
@@ -208,11 +210,7 @@ export class AreaService {
       const re = escapeRegex(f.q.trim());
       conditions.push({ $or: [{ name: { $regex: re } }, { code: { $regex: `^${re}` } }] });
     }
-    const filter = { $and: conditions };
-    const [items, total] = await Promise.all([
-      this.areas.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean(),
-      this.areas.countDocuments(filter),
-    ]);
+    const { items, total } = await this.areas.page(p, { $and: conditions }, q);
     return { items: items.map(view), total };
   }
 }

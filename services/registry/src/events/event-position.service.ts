@@ -1,6 +1,6 @@
-import type { OutboxEntry } from '@fupin/kit';
+import { countyWide, type OutboxEntry, type ScopedRepository } from '@fupin/kit';
 import type { mongo } from 'mongoose';
-import type { HouseholdModel, IdClaimModel } from '../households/household.model';
+import type { Household, IdClaimModel } from '../households/household.model';
 
 /** What the registry has written on its household and member topics, as of `measuredAt`. */
 export interface EventPosition {
@@ -14,7 +14,9 @@ export interface EventPosition {
   measuredAt: Date;
 }
 
-type PendingDoc = { outbox?: Pick<OutboxEntry, 'topic' | 'createdAt'>[] };
+export type PendingDoc = { outbox?: Pick<OutboxEntry, 'topic' | 'createdAt'>[] };
+
+const EVERY_HOUSEHOLD = countyWide("the registry's event position counts every household");
 
 /**
  * 事件位置 — the registry's side of a view's freshness: the services that project its events
@@ -24,7 +26,12 @@ type PendingDoc = { outbox?: Pick<OutboxEntry, 'topic' | 'createdAt'>[] };
 export class EventPositionService {
   constructor(
     private readonly deps: {
-      households: HouseholdModel;
+      households: ScopedRepository<Household>;
+      /**
+       * The households' raw collection, for their outboxes only (the schema does not select
+       * them; only topic and time are read), as kit's relay reads them.
+       */
+      outboxes: mongo.Collection<PendingDoc>;
       claims: IdClaimModel;
       /** The topics views are built from (contract names, without prefix). */
       topics: string[];
@@ -34,9 +41,7 @@ export class EventPositionService {
 
   async position(): Promise<EventPosition> {
     const measuredAt = this.deps.now();
-    // The raw collection: the outbox is not selected by the schema; only topic and time are read.
-    const coll = this.deps.households.collection as unknown as mongo.Collection<PendingDoc>;
-    const cursor = coll.find(
+    const cursor = this.deps.outboxes.find(
       { hasOutbox: true },
       { projection: { 'outbox.topic': 1, 'outbox.createdAt': 1 } },
     );
@@ -52,7 +57,7 @@ export class EventPositionService {
     }
     const [people, households] = await Promise.all([
       this.deps.claims.countDocuments({}),
-      this.deps.households.countDocuments({}),
+      this.deps.households.count(EVERY_HOUSEHOLD),
     ]);
     return {
       pendingEvents,

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type AppError,
-  assertInScope,
-  bi,
-  type FieldError,
-  type Principal,
-  unprocessable,
-} from '@fupin/kit';
+import { type AppError, bi, type FieldError, type Principal, unprocessable } from '@fupin/kit';
 import { areaLevel, isAreaCode, maskBankAccount, maskIdNumber, maskPhone } from '@fupin/reference';
 import { GUARANTEES, type Guarantees, type Member, type PersonalValue } from './household.model';
 import {
@@ -23,7 +16,13 @@ import type { HouseholdFacts, MemberInput, NewHousehold, StoredFacts } from './h
 // merged from input, facts applied over the current ones (personal values sealed), and the figures
 // derived from them (size, head, per-capita income, the line, unmet guarantees).
 
-export function checkArea(p: Principal, areaCode: string, errors: FieldError[]): void {
+/** A household's village: a village code (a field error otherwise) inside the caller's scope (403). */
+export function checkArea(
+  store: HouseholdStore,
+  p: Principal,
+  areaCode: string,
+  errors: FieldError[],
+): void {
   if (!isAreaCode(areaCode) || areaLevel(areaCode) !== 'village') {
     errors.push({
       field: 'areaCode',
@@ -32,7 +31,7 @@ export function checkArea(p: Principal, areaCode: string, errors: FieldError[]):
     });
     return;
   }
-  assertInScope(p, areaCode);
+  store.deps.households.assertWritable(p, areaCode);
 }
 
 export function buildMembers(

@@ -1,7 +1,7 @@
 import {
   AppError,
-  assertInScope,
   bi,
+  countyWide,
   type FieldError,
   hasRight,
   type Principal,
@@ -38,6 +38,12 @@ import { townshipOf } from '@fupin/reference';
 // same file twice changes nothing.
 
 /**
+ * A household number is the county's: a row naming one registered outside the caller's scope
+ * is refused (403, told on the row), never registered a second time.
+ */
+const BY_HOUSEHOLD_NO = countyWide('household numbers are unique across the county');
+
+/**
  * Import path: creates the household, or brings an existing one (same household number) up
  * to the row's facts. Unchanged rows change nothing (no revision, no event), so importing the
  * same file twice is idempotent.
@@ -47,16 +53,16 @@ export async function upsertFromImport(
   p: Principal,
   input: HouseholdInput,
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  const existing = await store.deps.households
-    .findOne({ householdNo: input.householdNo.trim() })
-    .lean<Household>();
+  const existing = await store.deps.households.findOne(BY_HOUSEHOLD_NO, {
+    householdNo: input.householdNo.trim(),
+  });
   if (!existing) {
     await register(store, p, input, 'import');
     return 'created';
   }
-  assertInScope(p, existing.areaCode);
+  store.deps.households.assertWritable(p, existing);
   const errors: FieldError[] = [];
-  checkArea(p, input.areaCode, errors);
+  checkArea(store, p, input.areaCode, errors);
   const byHash = new Map(
     existing.members.filter((m) => m.status === 'active').map((m) => [m.idNumber.hash, m]),
   );
@@ -174,9 +180,11 @@ export async function importMany(
   };
   const existing = new Set(
     (
-      await store.deps.households
-        .find({ householdNo: { $in: inputs.map((x) => x.householdNo.trim()) } }, { householdNo: 1 })
-        .lean<Pick<Household, 'householdNo'>[]>()
+      await store.deps.households.find(
+        BY_HOUSEHOLD_NO,
+        { householdNo: { $in: inputs.map((x) => x.householdNo.trim()) } },
+        { projection: { householdNo: 1 } },
+      )
     ).map((h) => h.householdNo),
   );
   const oneByOne: number[] = [];
@@ -202,7 +210,10 @@ export async function importMany(
       at,
     })),
   );
-  const failedClaims = await insertUnordered(store.deps.claims.collection, claims);
+  // The driver's types want ObjectId ids; the claims' ids are the ID numbers' hashes.
+  const failedClaims = await insertUnordered(claims, (c) =>
+    store.deps.claims.collection.insertMany(c as never[], { ordered: false }),
+  );
   const conflicted = new Set([...failedClaims].map((k) => claims[k]!.householdId));
   const writable = fresh.filter((f) => !conflicted.has(f.doc._id));
   for (const f of fresh.filter((x) => conflicted.has(x.doc._id))) {
@@ -219,7 +230,9 @@ export async function importMany(
       ...f.doc.members.map((m) => memberAdded(f.doc as Household, m, actorOf(p))),
     ]),
   );
-  const failedDocs = await insertUnordered(store.deps.households.collection, docs);
+  const failedDocs = await insertUnordered(docs, (d) =>
+    store.deps.households.insertMany(p, d as Household[], { ordered: false, driver: true }),
+  );
   await store.deps.list.record(docs.filter((_, k) => !failedDocs.has(k)));
   writable.forEach((f, k) => {
     if (!failedDocs.has(k)) results[f.i] = { outcome: 'created' };
@@ -249,14 +262,14 @@ export async function importMany(
  * Inserts documents without stopping at the first duplicate; returns the indexes refused
  * as duplicates (any other failure is thrown).
  */
-async function insertUnordered(
-  collection: { insertMany(docs: object[], opts: { ordered: boolean }): Promise<unknown> },
-  docs: object[],
+async function insertUnordered<D>(
+  docs: D[],
+  insertMany: (docs: D[]) => Promise<unknown>,
 ): Promise<Set<number>> {
   const failed = new Set<number>();
   if (!docs.length) return failed;
   try {
-    await collection.insertMany(docs, { ordered: false });
+    await insertMany(docs);
   } catch (err) {
     const raw = (err as { writeErrors?: unknown }).writeErrors;
     const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as { index: number }[];

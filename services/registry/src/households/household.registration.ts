@@ -47,7 +47,7 @@ export async function register(
     ...doc.members.map((m) => memberAdded(doc as Household, m, actorOf(p))),
   ];
   try {
-    await store.deps.households.create(withOutbox(doc, events));
+    await store.deps.households.create(p, withOutbox(doc, events) as Household);
   } catch (err) {
     await releaseClaims(
       store,
@@ -78,7 +78,7 @@ export function buildNew(
   source: string,
 ): NewHousehold {
   const errors: FieldError[] = [];
-  checkArea(p, input.areaCode, errors);
+  checkArea(store, p, input.areaCode, errors);
   const members = buildMembers(store, input.members, [], errors);
   if (input.members.length === 0) {
     errors.push({

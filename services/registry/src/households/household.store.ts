@@ -1,29 +1,23 @@
 import type { Envelope } from '@fupin/contracts';
 import {
   AppError,
-  assertInScope,
   type AuditLog,
   bi,
   conflict,
-  notFound,
   outboxUpdate,
   type PersonalDataCipher,
   type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
-import type {
-  HistoryEntry,
-  Household,
-  HouseholdModel,
-  IdClaimModel,
-  PersonalValue,
-} from './household.model';
+import type { HistoryEntry, Household, IdClaimModel, PersonalValue } from './household.model';
 import type { HouseholdListView } from './list/household-list.view';
+import { READ_IN_SCOPE } from '../module';
 
 const HOUSEHOLD = bi('贫困户', 'Household');
 
 /** The collections and services the household use cases work with. */
 export interface HouseholdDeps {
-  households: HouseholdModel;
+  households: ScopedRepository<Household>;
   claims: IdClaimModel;
   /** The list's slim rows, written after each household write. */
   list: HouseholdListView;
@@ -49,11 +43,12 @@ export class HouseholdStore {
     return { ...this.deps.cipher.seal(value), masked: mask(value) };
   }
 
-  async load(p: Principal, id: string): Promise<Household> {
-    const h = await this.deps.households.findById(id).lean<Household>();
-    if (!h) throw notFound(HOUSEHOLD, 'REGISTRY_HOUSEHOLD_NOT_FOUND');
-    assertInScope(p, h.areaCode);
-    return h;
+  /** A household to read or change: 404 when missing, 403 when outside the caller's scope. */
+  load(p: Principal, id: string): Promise<Household> {
+    return this.deps.households.getForChange(p, id, {
+      what: HOUSEHOLD,
+      code: 'REGISTRY_HOUSEHOLD_NOT_FOUND',
+    });
   }
 
   checkRevision(h: Household, revision: number | undefined): void {
@@ -106,7 +101,11 @@ export class HouseholdStore {
     } = next;
     next.history = [...current.history, entry];
     const update = outboxUpdate({ $set: set, $push: { history: entry } }, opts.events(next));
-    const res = await this.deps.households.updateOne({ _id, revision: current.revision }, update);
+    const res = await this.deps.households.updateOne(
+      READ_IN_SCOPE,
+      { _id, revision: current.revision },
+      update,
+    );
     if (res.matchedCount !== 1) {
       throw new AppError(
         409,

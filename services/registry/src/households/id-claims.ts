@@ -1,4 +1,4 @@
-import { type AppError, bi, conflict, isDuplicateKey } from '@fupin/kit';
+import { type AppError, bi, conflict, countyWide, isDuplicateKey } from '@fupin/kit';
 import type { Member } from './household.model';
 import type { HouseholdStore } from './household.store';
 
@@ -11,6 +11,9 @@ import type { HouseholdStore } from './household.store';
  * belongs to a registration still under way, never to be taken over.
  */
 const CLAIM_SETTLE_MS = 10 * 60 * 1000;
+
+/** The household already holding a person may lie in another township: it is named, masked. */
+const OTHER_HOUSEHOLD = countyWide('a person is an active member of one household in the county');
 
 /**
  * Claims each member's ID number for this household. A claim held by another household
@@ -43,12 +46,11 @@ export async function claimIds(
       const claim = await store.deps.claims.findById(hash).lean();
       if (claim?.householdId === householdId) break;
       const other = claim
-        ? await store.deps.households
-            .findOne(
-              { _id: claim.householdId, memberIdHashes: hash },
-              { householdNo: 1, headName: 1, townshipCode: 1 },
-            )
-            .lean()
+        ? await store.deps.households.findOne(
+            OTHER_HOUSEHOLD,
+            { _id: claim.householdId, memberIdHashes: hash },
+            { projection: { householdNo: 1, headName: 1, townshipCode: 1 } },
+          )
         : null;
       if (other) {
         throw await refuse(

@@ -1,4 +1,4 @@
-import { AppError, bi, isInScope, type Principal } from '@fupin/kit';
+import { AppError, areaInScope, bi, type Principal } from '@fupin/kit';
 import { isAreaCode, maskIdNumber } from '@fupin/reference';
 import type { HouseholdInput } from '../households/household.service';
 import {
@@ -38,7 +38,7 @@ export function rejectionOf(
   err: AppError,
 ): RejectedRow[] {
   if (err.code === 'FORBIDDEN_AREA') {
-    const own = isAreaCode(v.input.areaCode) && isInScope(p, v.input.areaCode);
+    const own = isAreaCode(v.input.areaCode) && areaInScope(p, v.input.areaCode);
     return rejectedFromFieldErrors(
       v.header,
       v.group,

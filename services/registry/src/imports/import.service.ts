@@ -4,11 +4,11 @@ import {
   AppError,
   badRequest,
   bi,
-  isInScope,
+  countyWide,
   type ListQuery,
   notFound,
   type Principal,
-  areaScopeFilter,
+  type ScopedRepository,
   UploadEnds,
   assertTableUpload,
 } from '@fupin/kit';
@@ -29,7 +29,6 @@ import {
   type ImportChunkModel,
   type ImportCounts,
   type ImportJob,
-  type ImportJobModel,
   REPORT_LIMIT,
 } from './import-job.model';
 import { type CsvEncoding, detectCsvEncoding, type FileFormat, readRows } from '@fupin/kit';
@@ -44,6 +43,11 @@ export type ImportJobSummary = Omit<ImportJobView, 'rejected'>;
 
 const JOB = bi('导入任务', 'Import job');
 
+/** The worker runs a job by its id and records its progress, whoever started it. */
+const WORKER = countyWide('the import worker runs and records the job it was given');
+/** A user's own job stays theirs even when their area has changed since. */
+const OWN_JOB = countyWide('a user always sees the imports they started');
+
 /**
  * 批量导入 — imports of household workbooks: storing the upload, running it row by row into
  * the registry (every valid household stored, every bad row reported), and its progress.
@@ -51,7 +55,7 @@ const JOB = bi('导入任务', 'Import job');
 export class ImportService {
   constructor(
     private readonly deps: {
-      jobs: ImportJobModel;
+      jobs: ScopedRepository<ImportJob>;
       chunks: ImportChunkModel;
       households: HouseholdService;
       now: () => Date;
@@ -138,7 +142,7 @@ export class ImportService {
         finishedAt: null,
         updatedAt: now,
       };
-      await this.deps.jobs.create(job);
+      await this.deps.jobs.create(p, job);
       return viewOf(job);
     } catch (err) {
       await this.deps.chunks.deleteMany({ jobId: id });
@@ -147,33 +151,23 @@ export class ImportService {
   }
 
   async get(p: Principal, id: string): Promise<ImportJobView> {
-    const job = await this.deps.jobs.findById(id).lean<ImportJob>();
-    if (!job || !this.visible(p, job)) throw notFound(JOB, 'IMPORT_JOB_NOT_FOUND');
+    // A job is seen by whoever's area contains the area of the user who started it, and by
+    // that user.
+    const job =
+      (await this.deps.jobs.findOne(p, { _id: id })) ??
+      (await this.deps.jobs.findOne(OWN_JOB, { _id: id, actorId: p.userId }));
+    if (!job) throw notFound(JOB, 'IMPORT_JOB_NOT_FOUND');
     return viewOf(job);
   }
 
   async list(p: Principal, q: ListQuery<{ status?: string }>) {
-    const filter: Record<string, unknown> = {
-      $and: [
-        areaScopeFilter(p, 'actorArea'),
-        ...(q.filter.status ? [{ status: q.filter.status }] : []),
-      ],
-    };
-    const [items, total] = await Promise.all([
-      this.deps.jobs
-        .find(filter, { rejected: 0, principal: 0 })
-        .sort(q.sort)
-        .skip(q.skip)
-        .limit(q.limit)
-        .lean<ImportJob[]>(),
-      this.deps.jobs.countDocuments(filter),
-    ]);
+    const { items, total } = await this.deps.jobs.page(
+      p,
+      q.filter.status ? { status: q.filter.status } : {},
+      q,
+      { rejected: 0, principal: 0 },
+    );
     return { items: items.map((j) => summaryOf(j)), total };
-  }
-
-  /** A job is seen by whoever's area contains the area of the user who started it. */
-  private visible(p: Principal, job: ImportJob): boolean {
-    return job.actorId === p.userId || isInScope(p, job.actorArea);
   }
 
   /** The stored upload as a stream, chunk by chunk. */
@@ -202,12 +196,13 @@ export class ImportService {
    * in file order, so which of two rows naming one person wins does not change.
    */
   async run(id: string): Promise<void> {
-    const job = await this.deps.jobs.findById(id).lean<ImportJob>();
+    const job = await this.deps.jobs.findOne(WORKER, { _id: id });
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     const p = job.principal;
     const open = () => this.open(id, job.chunks);
     const encoding = job.encoding as CsvEncoding | null;
     await this.deps.jobs.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -225,6 +220,7 @@ export class ImportService {
         : this.count(open, job.format, encoding).then(async (n) => {
             total = n;
             await this.deps.jobs.updateOne(
+              WORKER,
               { _id: id, status: 'counting' },
               { $set: { rowsTotal: n, status: 'running' } },
             );
@@ -305,6 +301,7 @@ export class ImportService {
       throw err;
     }
     await this.deps.jobs.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: {
@@ -333,6 +330,7 @@ export class ImportService {
             ),
           };
     await this.deps.jobs.updateOne(
+      WORKER,
       { _id: id },
       {
         $set: { status: 'failed', error, finishedAt: this.deps.now(), updatedAt: this.deps.now() },
@@ -403,6 +401,7 @@ export class ImportService {
     state.rejectedStored += kept.length;
     if (kept.length < rejected.length) state.truncated = true;
     await this.deps.jobs.updateOne(
+      WORKER,
       { _id: id },
       {
         $inc: Object.fromEntries(Object.entries(counts).map(([k, v]) => [`counts.${k}`, v])),

@@ -2,7 +2,6 @@ import { createImportWorker, createQueue, type ImportJobData } from '@fupin/kit'
 import type { Queue, Worker } from 'bullmq';
 import type { RegistryContext, RegistryModule } from '../module';
 import { ExportService } from './export.service';
-import { importChunkModel, importJobModel } from './import-job.model';
 import { importRoutes } from './import.routes';
 import { ImportService } from './import.service';
 
@@ -13,8 +12,8 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** Excel/CSV import of households and members as BullMQ jobs, and XLSX export of household lists. */
 export function importsModule(ctx: RegistryContext): RegistryModule {
   const imports = new ImportService({
-    jobs: importJobModel(ctx.rt.conn),
-    chunks: importChunkModel(ctx.rt.conn),
+    jobs: ctx.repos.importJobs,
+    chunks: ctx.models.importChunks,
     households: ctx.services.households,
     now: ctx.now,
   });

@@ -1,19 +1,19 @@
 import {
-  areaScopeFilter,
-  assertInScope,
   bi,
   conflict,
   type ListQuery,
   notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   withOutbox,
   actorOf,
   isDuplicateKey,
 } from '@fupin/kit';
-import type { AreaModel } from '../areas/area.model';
+import type { Area } from '../areas/area.model';
 import { exitTargetSet } from './village.events';
-import type { ExitTarget, ExitTargetModel } from './village.model';
+import type { ExitTarget } from './village.model';
+import { READ_IN_SCOPE } from '../module';
 
 export interface ExitTargetFilter {
   areaCode?: string;
@@ -43,8 +43,8 @@ const stale = (currentRevision: number) =>
 export class ExitTargetService {
   constructor(
     private readonly deps: {
-      targets: ExitTargetModel;
-      areas: AreaModel;
+      targets: ScopedRepository<ExitTarget>;
+      areas: ScopedRepository<Area>;
       eventsStored?: () => void;
       now?: () => Date;
     },
@@ -56,11 +56,11 @@ export class ExitTargetService {
     year: number,
     input: { households: number; people?: number | null; revision?: number },
   ): Promise<ExitTargetView> {
-    assertInScope(p, areaCode);
-    const area = await this.deps.areas.findById(areaCode).lean();
+    this.deps.targets.assertWritable(p, areaCode);
+    const area = await this.deps.areas.findOne(p, { code: areaCode });
     if (!area) throw notFound(bi('地区', 'Area'), 'REGISTRY_AREA_NOT_FOUND');
     const id = `${areaCode}:${year}`;
-    const current = await this.deps.targets.findById(id).lean<ExitTarget>();
+    const current = await this.deps.targets.findOne(p, { areaCode, year });
     const currentRevision = current?.revision ?? 0;
     if (input.revision !== undefined && input.revision !== currentRevision)
       throw stale(currentRevision);
@@ -80,7 +80,7 @@ export class ExitTargetService {
     const event = exitTargetSet(next, actorOf(p));
     if (!current) {
       try {
-        await this.deps.targets.create(withOutbox(next, [event]));
+        await this.deps.targets.create(p, withOutbox(next, [event]) as ExitTarget);
       } catch (err) {
         if (isDuplicateKey(err)) throw stale(currentRevision);
         throw err;
@@ -88,6 +88,7 @@ export class ExitTargetService {
     } else {
       const { _id, ...set } = next;
       const res = await this.deps.targets.updateOne(
+        READ_IN_SCOPE,
         { _id, revision: currentRevision },
         outboxUpdate({ $set: set }, [event]),
       );
@@ -101,14 +102,10 @@ export class ExitTargetService {
     p: Principal,
     q: ListQuery<ExitTargetFilter>,
   ): Promise<{ items: ExitTargetView[]; total: number }> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'areaCode')];
-    if (q.filter.areaCode) and.push({ areaCode: q.filter.areaCode });
-    if (q.filter.year !== undefined) and.push({ year: q.filter.year });
-    const filter = { $and: and };
-    const [items, total] = await Promise.all([
-      this.deps.targets.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<ExitTarget[]>(),
-      this.deps.targets.countDocuments(filter),
-    ]);
+    const filter: Record<string, unknown> = {};
+    if (q.filter.areaCode) filter.areaCode = q.filter.areaCode;
+    if (q.filter.year !== undefined) filter.year = q.filter.year;
+    const { items, total } = await this.deps.targets.page(p, filter, q);
     return { items: items.map(view), total };
   }
 
@@ -117,12 +114,11 @@ export class ExitTargetService {
    * sub-areas' targets (a county that only broke its target down by township).
    */
   async byYear(
+    p: Principal,
     areaCode: string,
     childCodes: string[],
   ): Promise<Map<number, { households: number; people: number | null }>> {
-    const rows = await this.deps.targets
-      .find({ areaCode: { $in: [areaCode, ...childCodes] } })
-      .lean<ExitTarget[]>();
+    const rows = await this.deps.targets.find(p, { areaCode: { $in: [areaCode, ...childCodes] } });
     const own = new Map<number, { households: number; people: number | null }>();
     const summed = new Map<number, { households: number; people: number | null }>();
     for (const t of rows) {

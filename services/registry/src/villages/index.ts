@@ -7,42 +7,39 @@ import { statisticsRoutes } from './statistics.routes';
 import { StatisticsService } from './statistics.service';
 import { snapshotRoutes } from './snapshot.routes';
 import { VILLAGE_TOPICS } from './village.events';
-import { exitTargetModel, villageModel } from './village.model';
 import { villageRoutes } from './village.routes';
 import { VillageService } from './village.service';
 
 /** 行政村 facts, the area-tree import, statistics, exit targets and the snapshot stream. */
 export function villagesModule(ctx: RegistryContext): RegistryModule {
-  const villages = villageModel(ctx.rt.conn);
-  const targets = exitTargetModel(ctx.rt.conn);
+  const { areas, households, villages, exitTargets } = ctx.repos;
   const villageService = new VillageService({
     villages,
-    areas: ctx.models.areas,
-    households: ctx.models.households,
+    areas,
+    households,
     eventsStored: ctx.eventsStored,
     now: ctx.now,
   });
   const targetService = new ExitTargetService({
-    targets,
-    areas: ctx.models.areas,
+    targets: exitTargets,
+    areas,
     eventsStored: ctx.eventsStored,
     now: ctx.now,
   });
   const statistics = new StatisticsService({
-    households: ctx.models.households,
-    areas: ctx.models.areas,
+    households,
+    areas,
     villages,
     targets: targetService,
   });
   const importer = new AreaTreeImport({
-    areas: ctx.models.areas,
+    areas,
     service: ctx.services.areas,
     groups: villageService,
   });
-  const snapshots = new SnapshotService(ctx.models.households);
+  const snapshots = new SnapshotService(households);
   return {
     name: 'villages',
-    outboxModels: [villages, targets],
     topics: VILLAGE_TOPICS,
     routes(router) {
       areaImportRoutes(router, importer);

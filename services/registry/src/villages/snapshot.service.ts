@@ -5,15 +5,15 @@ import {
   type MemberSnapshot,
 } from '@fupin/contracts';
 import {
-  areaScopeFilter,
   areaWithin,
-  assertInScope,
   badRequest,
   bi,
+  type Filter,
   type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { householdSnapshot, memberSnapshot } from '../households/household.events';
-import type { Household, HouseholdModel } from '../households/household.model';
+import type { Household } from '../households/household.model';
 
 /** One line of the household snapshot stream. */
 export type SnapshotLine =
@@ -52,30 +52,34 @@ export function decodeCursor(cursor: string): string {
  * numbers), validated against the contracts line by line.
  */
 export class SnapshotService {
-  constructor(private readonly households: HouseholdModel) {}
+  constructor(private readonly households: ScopedRepository<Household>) {}
 
   async *households$(
     p: Principal,
     opts: { after: string | null; limit: number; area?: string },
   ): AsyncGenerator<SnapshotLine> {
-    const and: Record<string, unknown>[] = [areaScopeFilter(p)];
+    const and: Filter[] = [];
     if (opts.area) {
-      assertInScope(p, opts.area);
+      this.households.assertWritable(p, opts.area);
       and.push(areaWithin(opts.area, 'areaCode'));
     }
     if (opts.after !== null) and.push({ _id: { $gt: opts.after } });
     // One more than the page tells whether another page follows.
-    const cursor = this.households
-      .find({ $and: and }, { history: 0, workflow: 0 })
-      .sort({ _id: 1 })
-      .limit(opts.limit + 1)
-      .lean<Household[]>()
-      .cursor({ batchSize: Math.min(opts.limit + 1, 500) });
+    const cursor = this.households.cursor(
+      p,
+      { $and: and },
+      {
+        projection: { history: 0, workflow: 0 },
+        sort: { _id: 1 },
+        limit: opts.limit + 1,
+        batchSize: Math.min(opts.limit + 1, 500),
+      },
+    ) as AsyncIterable<Household> & { close(): Promise<void> };
     let count = 0;
     let last: string | null = null;
     let more = false;
     try {
-      for await (const h of cursor as AsyncIterable<Household>) {
+      for await (const h of cursor) {
         if (count === opts.limit) {
           more = true;
           break;

@@ -1,9 +1,9 @@
-import { areaRange, areaScopeFilter, areaWithin, assertInScope, type Principal } from '@fupin/kit';
+import { areaRange, areaWithin, type Principal, type ScopedRepository } from '@fupin/kit';
 import { areaLevel, codesOf, type AreaLevel, PovertyCause } from '@fupin/reference';
-import type { Area, AreaModel } from '../areas/area.model';
-import { HOUSEHOLD_STATUSES, type HouseholdModel } from '../households/household.model';
+import type { Area } from '../areas/area.model';
+import { HOUSEHOLD_STATUSES, type Household } from '../households/household.model';
 import type { ExitTargetService } from './exit-target.service';
-import type { Village, VillageModel } from './village.model';
+import type { Village } from './village.model';
 import {
   addTally,
   emptyTally,
@@ -71,9 +71,9 @@ const sumStatuses = (byStatus: Map<string, Tally>, statuses: readonly string[]) 
 export class StatisticsService {
   constructor(
     private readonly deps: {
-      households: HouseholdModel;
-      areas: AreaModel;
-      villages: VillageModel;
+      households: ScopedRepository<Household>;
+      areas: ScopedRepository<Area>;
+      villages: ScopedRepository<Village>;
       targets: ExitTargetService;
     },
   ) {}
@@ -81,22 +81,22 @@ export class StatisticsService {
   /** The area asked for, which must lie within the caller's scope; the caller's own by default. */
   scopeOf(p: Principal, area: string | undefined): string {
     if (!area) return p.areaCode;
-    assertInScope(p, area);
+    this.deps.households.assertWritable(p, area);
     return area;
   }
 
-  private match(p: Principal, scope: string, extra: Record<string, unknown> = {}) {
-    return {
-      $and: [areaScopeFilter(p), areaWithin(scope, 'areaCode'), extra],
-    };
+  /** The households of the area asked for (the repository adds the caller's scope). */
+  private match(scope: string, extra: Record<string, unknown> = {}) {
+    return { $and: [areaWithin(scope, 'areaCode'), extra] };
   }
 
   private async group<K>(
+    p: Principal,
     match: Record<string, unknown>,
     key: unknown,
     unwind?: string,
   ): Promise<GroupRow<K>[]> {
-    return this.deps.households.aggregate<GroupRow<K>>([
+    return this.deps.households.aggregate<GroupRow<K>>(p, [
       { $match: match },
       ...(unwind ? [{ $unwind: unwind }] : []),
       { $group: { _id: key, households: { $sum: 1 }, people: { $sum: '$size' } } },
@@ -106,23 +106,23 @@ export class StatisticsService {
   async households(p: Principal, area?: string): Promise<HouseholdStatistics> {
     const scope = this.scopeOf(p, area);
     const level = areaLevel(scope);
-    const all = this.match(p, scope);
-    const registered = this.match(p, scope, { status: { $in: REGISTERED_STATUSES } });
+    const all = this.match(scope);
+    const registered = this.match(scope, { status: { $in: REGISTERED_STATUSES } });
     const childKey: ChildKey =
       level === 'village' ? 'groupNo' : level === 'township' ? 'areaCode' : 'townshipCode';
     const causes = codesOf(PovertyCause);
     const [byStatusRows, byChildRows, byAttributeRows, byMainCauseRows, causeCounts] =
       await Promise.all([
-        this.group<string>(all, '$status'),
-        this.group<{ k: string | number | null; s: string }>(all, {
+        this.group<string>(p, all, '$status'),
+        this.group<{ k: string | number | null; s: string }>(p, all, {
           k: `$${childKey}`,
           s: '$status',
         }),
-        this.group<string | null>(registered, '$attribute'),
-        this.group<string | null>(registered, '$mainCause'),
+        this.group<string | null>(p, registered, '$attribute'),
+        this.group<string | null>(p, registered, '$mainCause'),
         Promise.all(
           causes.map((c) =>
-            this.deps.households.countDocuments({
+            this.deps.households.count(p, {
               $and: [registered, { $or: [{ mainCause: c }, { otherCauses: c }] }],
             }),
           ),
@@ -148,12 +148,13 @@ export class StatisticsService {
         .map((cause, i) => ({ cause, households: causeCounts[i] ?? 0 }))
         .filter((c) => c.households > 0)
         .sort((a, b) => b.households - a.households),
-      byArea: await this.breakdown(scope, childKey, byChildRows),
+      byArea: await this.breakdown(p, scope, childKey, byChildRows),
     };
   }
 
   /** Joins the counts per sub-area (or villager group) with the names, listing empty ones too. */
   private async breakdown(
+    p: Principal,
     scope: string,
     childKey: ChildKey,
     rows: GroupRow<{ k: string | number | null; s: string }>[],
@@ -167,13 +168,15 @@ export class StatisticsService {
     }
     const names = new Map<string, string>();
     if (childKey === 'groupNo') {
-      const v = await this.deps.villages.findById(scope, { groups: 1 }).lean<Village>();
+      const v = await this.deps.villages.findOne(p, { code: scope }, { projection: { groups: 1 } });
       for (const g of v?.groups ?? []) names.set(String(g.no), g.name);
     } else {
       const level: AreaLevel = childKey === 'areaCode' ? 'village' : 'township';
-      const children = await this.deps.areas
-        .find({ ...areaWithin(scope, 'code'), level, status: 'active' }, { name: 1 })
-        .lean<Pick<Area, '_id' | 'name'>[]>();
+      const children = await this.deps.areas.find(
+        p,
+        { ...areaWithin(scope, 'code'), level, status: 'active' },
+        { projection: { name: 1 } },
+      );
       for (const c of children) names.set(c._id, c.name);
     }
     const keys = [...new Set([...names.keys(), ...byChild.keys()])].sort((a, b) =>
@@ -203,20 +206,24 @@ export class StatisticsService {
   ): Promise<{ areaCode: string; level: string; overall: IncidenceRow; rows: IncidenceRow[] }> {
     const scope = this.scopeOf(p, area);
     const [villageAreas, townshipAreas, scopeArea, tallyRows] = await Promise.all([
-      this.deps.areas
-        .find({ code: areaRange(scope), level: 'village', status: 'active' })
-        .sort({ code: 1 })
-        .lean<Area[]>(),
-      this.deps.areas
-        .find({ code: areaRange(scope), level: 'township', status: 'active' })
-        .sort({ code: 1 })
-        .lean<Area[]>(),
-      this.deps.areas.findById(scope).lean<Area>(),
-      this.group<{ a: string; s: string }>(this.match(p, scope), { a: '$areaCode', s: '$status' }),
+      this.deps.areas.find(
+        p,
+        { code: areaRange(scope), level: 'village', status: 'active' },
+        { sort: { code: 1 } },
+      ),
+      this.deps.areas.find(
+        p,
+        { code: areaRange(scope), level: 'township', status: 'active' },
+        { sort: { code: 1 } },
+      ),
+      this.deps.areas.findOne(p, { code: scope }),
+      this.group<{ a: string; s: string }>(p, this.match(scope), { a: '$areaCode', s: '$status' }),
     ]);
-    const facts = await this.deps.villages
-      .find({ _id: { $in: villageAreas.map((v) => v.code) } }, { ruralPopulation: 1 })
-      .lean<Pick<Village, '_id' | 'ruralPopulation'>[]>();
+    const facts = await this.deps.villages.find(
+      p,
+      { code: { $in: villageAreas.map((v) => v.code) } },
+      { projection: { ruralPopulation: 1 } },
+    );
     const population = new Map(facts.map((f) => [f._id, f.ruralPopulation]));
     const tallies = new Map<string, Map<string, Tally>>();
     for (const r of tallyRows) {
@@ -267,18 +274,22 @@ export class StatisticsService {
     const range: Record<string, number> = {};
     if (opts.from !== undefined) range.$gte = opts.from;
     if (opts.to !== undefined) range.$lte = opts.to;
-    const children = await this.deps.areas
-      .find({ parentCode: scope, status: 'active' }, { _id: 1 })
-      .lean<{ _id: string }[]>();
+    const children = await this.deps.areas.find(
+      p,
+      { parentCode: scope, status: 'active' },
+      { projection: { _id: 1 } },
+    );
     const [rows, targets] = await Promise.all([
       this.group<number>(
-        this.match(p, scope, {
+        p,
+        this.match(scope, {
           status: { $in: EXITED_STATUSES },
           exitYear: Object.keys(range).length ? range : { $ne: null },
         }),
         '$exitYear',
       ),
       this.deps.targets.byYear(
+        p,
         scope,
         children.map((c) => c._id),
       ),

@@ -1,7 +1,5 @@
 import {
   AppError,
-  areaScopeFilter,
-  assertInScope,
   bi,
   conflict,
   escapeRegex,
@@ -10,14 +8,15 @@ import {
   notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
   unprocessable,
   withOutbox,
   actorOf,
   isDuplicateKey,
 } from '@fupin/kit';
 import { parentCode } from '@fupin/reference';
-import type { Area, AreaModel } from '../areas/area.model';
-import type { HouseholdModel } from '../households/household.model';
+import type { Area } from '../areas/area.model';
+import type { Household } from '../households/household.model';
 import { villageUpdated } from './village.events';
 import {
   type FirstSecretary,
@@ -25,7 +24,6 @@ import {
   type Infrastructure,
   type InfrastructureItem,
   type Village,
-  type VillageModel,
   type VillagerGroup,
   type WorkTeam,
 } from './village.model';
@@ -35,6 +33,7 @@ import {
   type Tally,
   villageFigures,
 } from './village.rules';
+import { READ_IN_SCOPE } from '../module';
 
 /** The facts a user may type in for a village; everything else is computed. */
 export interface VillageFactsInput {
@@ -105,9 +104,9 @@ function stale(currentRevision: number): AppError {
 export class VillageService {
   constructor(
     private readonly deps: {
-      villages: VillageModel;
-      areas: AreaModel;
-      households: HouseholdModel;
+      villages: ScopedRepository<Village>;
+      areas: ScopedRepository<Area>;
+      households: ScopedRepository<Household>;
       eventsStored?: () => void;
       now?: () => Date;
     },
@@ -118,14 +117,14 @@ export class VillageService {
   }
 
   /** Households and people per village and status, for the given village codes. */
-  async tallies(codes: string[]): Promise<Map<string, Map<string, Tally>>> {
+  async tallies(p: Principal, codes: string[]): Promise<Map<string, Map<string, Tally>>> {
     const out = new Map<string, Map<string, Tally>>();
     if (codes.length === 0) return out;
     const rows = await this.deps.households.aggregate<{
       _id: { areaCode: string; status: string };
       households: number;
       people: number;
-    }>([
+    }>(p, [
       { $match: { areaCode: { $in: codes } } },
       {
         $group: {
@@ -144,9 +143,11 @@ export class VillageService {
   }
 
   private async villageArea(p: Principal, code: string): Promise<Area> {
-    const area = await this.deps.areas.findById(code).lean<Area>();
-    if (!area || area.level !== 'village') throw notFound(VILLAGE, 'REGISTRY_VILLAGE_NOT_FOUND');
-    assertInScope(p, area.code);
+    const area = await this.deps.areas.getForChange(p, code, {
+      what: VILLAGE,
+      code: 'REGISTRY_VILLAGE_NOT_FOUND',
+    });
+    if (area.level !== 'village') throw notFound(VILLAGE, 'REGISTRY_VILLAGE_NOT_FOUND');
     return area;
   }
 
@@ -209,8 +210,8 @@ export class VillageService {
   async get(p: Principal, code: string): Promise<VillageView> {
     const area = await this.villageArea(p, code);
     const [facts, tallies] = await Promise.all([
-      this.deps.villages.findById(code).lean<Village>(),
-      this.tallies([code]),
+      this.deps.villages.findOne(p, { code }),
+      this.tallies(p, [code]),
     ]);
     return this.view(area, facts ?? this.blank(area), tallies.get(code));
   }
@@ -224,7 +225,7 @@ export class VillageService {
     q: ListQuery<VillageFilter>,
   ): Promise<{ items: VillageView[]; total: number }> {
     const f = q.filter;
-    const and: Record<string, unknown>[] = [areaScopeFilter(p, 'code'), { level: 'village' }];
+    const and: Record<string, unknown>[] = [{ level: 'village' }];
     if (f.townshipCode) and.push({ parentCode: f.townshipCode });
     if (f.id?.length) and.push({ code: { $in: f.id } });
     if (f.q) {
@@ -235,21 +236,15 @@ export class VillageService {
     for (const key of ['poorVillage', 'exited'] as const) {
       const want = f[key];
       if (want === undefined) continue;
-      const flagged = await this.deps.villages
-        .find({ ...areaScopeFilter(p, 'code'), [key]: true }, { _id: 1 })
-        .lean<{ _id: string }[]>();
+      const flagged = await this.deps.villages.find(p, { [key]: true }, { projection: { _id: 1 } });
       const codes = flagged.map((v) => v._id);
       and.push({ code: want ? { $in: codes } : { $nin: codes } });
     }
-    const filter = { $and: and };
-    const [areas, total] = await Promise.all([
-      this.deps.areas.find(filter).sort(q.sort).skip(q.skip).limit(q.limit).lean<Area[]>(),
-      this.deps.areas.countDocuments(filter),
-    ]);
+    const { items: areas, total } = await this.deps.areas.page(p, { $and: and }, q);
     const codes = areas.map((a) => a.code);
     const [facts, tallies] = await Promise.all([
-      this.deps.villages.find({ _id: { $in: codes } }).lean<Village[]>(),
-      this.tallies(codes),
+      this.deps.villages.find(p, { code: { $in: codes } }),
+      this.tallies(p, codes),
     ]);
     const factsOf = new Map(facts.map((v) => [v._id, v]));
     return {
@@ -268,7 +263,7 @@ export class VillageService {
     revision?: number,
   ): Promise<VillageView> {
     const area = await this.villageArea(p, code);
-    const stored = await this.deps.villages.findById(code).lean<Village>();
+    const stored = await this.deps.villages.findOne(p, { code });
     const current: VillageFacts = stored ?? this.blank(area);
     if (revision !== undefined && revision !== current.revision) throw stale(current.revision);
     const next = this.apply(current, input);
@@ -290,7 +285,7 @@ export class VillageService {
     const area = await this.villageArea(p, villageCode);
     // Two writers (an import and a user) may race: retry on a stale revision a few times.
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.deps.villages.findById(villageCode).lean<Village>();
+      const stored = await this.deps.villages.findOne(p, { code: villageCode });
       const current: VillageFacts = stored ?? this.blank(area);
       const byNo = new Map(current.groups.map((g) => [g.no, g]));
       const outcome = new Map<number, 'created' | 'updated' | 'unchanged'>();
@@ -430,7 +425,7 @@ export class VillageService {
     const event = villageUpdated(doc as Village, area.name, changed, actorOf(p));
     if (!exists) {
       try {
-        await this.deps.villages.create(withOutbox(doc, [event]));
+        await this.deps.villages.create(p, withOutbox(doc, [event]) as Village);
       } catch (err) {
         if (isDuplicateKey(err)) throw stale(current.revision);
         throw err;
@@ -445,6 +440,7 @@ export class VillageService {
         ...set
       } = doc as Village;
       const res = await this.deps.villages.updateOne(
+        READ_IN_SCOPE,
         { _id, revision: current.revision },
         outboxUpdate({ $set: set }, [event]),
       );

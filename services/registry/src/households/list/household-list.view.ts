@@ -1,12 +1,12 @@
 import {
-  areaScopeFilter,
   type ListQuery,
   type PersonalDataCipher,
   type Principal,
   isDuplicateKey,
+  type ScopedRepository,
 } from '@fupin/kit';
 import { areaLevel } from '@fupin/reference';
-import type { Household, HouseholdModel } from '../household.model';
+import type { Household } from '../household.model';
 import type { HouseholdFilter } from '../household.service';
 import type { HouseholdListModel } from './household-list.model';
 import { isUnfiltered, listRowFilter } from './household-list.filter';
@@ -40,12 +40,15 @@ const EXPORT_BATCH = 500;
  * page and the count are answered by the rows and their indexes; only the page's households
  * are then read, by id. The rows are written by the household's own writes (`record`), right
  * after the household, guarded by its revision so an older write never overwrites a newer row.
+ * The rows are scoped by `listRowFilter` (an equality on the caller's scope key, which every
+ * list index leads with; kit's range on the village code would lead SecantusDB's planner away
+ * from them); the households, the scoped collection, are read through their repository.
  */
 export class HouseholdListView {
   constructor(
     private readonly deps: {
       rows: HouseholdListModel;
-      households: HouseholdModel;
+      households: ScopedRepository<Household>;
       cipher: PersonalDataCipher;
     },
   ) {}
@@ -161,9 +164,7 @@ export class HouseholdListView {
     projection: Record<string, 0>,
   ): Promise<Household[]> {
     if (ids.length === 0) return [];
-    const found = (await this.deps.households.collection
-      .find({ _id: { $in: ids as never[] }, ...areaScopeFilter(p, 'areaCode') }, { projection })
-      .toArray()) as unknown[] as Household[];
+    const found = await this.deps.households.find(p, { _id: { $in: ids } }, { projection });
     const byId = new Map(found.map((h) => [h._id, h]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
