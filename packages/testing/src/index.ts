@@ -10,3 +10,4 @@ export * from './openapi';
 export * from './service-env';
 export * from './list-explain';
 export * from './cross-township';
+export * from './platform';

@@ -1,8 +1,8 @@
-import { type Platform, startPlatform } from './fixtures/platform';
+import { type CountyPlatform, startCounty } from './support/county';
 
-let t: Platform;
+let t: CountyPlatform;
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
 });
 afterAll(async () => {
   if (!t) return;

@@ -1,22 +1,15 @@
 import { AuditRecorded, createEvent } from '@fupin/contracts';
-import { eventually } from '@fupin/testing';
+import { eventually, bearer, COUNTY, type SignedIn, TOWNSHIP_A } from '@fupin/testing';
 import request from 'supertest';
-import {
-  bearer,
-  COUNTY,
-  type Platform,
-  type SignedIn,
-  startPlatform,
-  TOWNSHIP_A,
-} from './fixtures/platform';
+import { type CountyPlatform, startCounty } from './support/county';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
-let t: Platform;
+let t: CountyPlatform;
 let office: SignedIn;
 let householdId: string;
 
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
   office = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
   await seedAreas(t.service('registry').url, office.accessToken);
   const res = await request(t.service('registry').url)

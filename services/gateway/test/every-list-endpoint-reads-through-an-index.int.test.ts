@@ -1,9 +1,9 @@
-import { explainListEndpoints, type ListCall } from '@fupin/testing';
-import { type Platform, startPlatform, TOWNSHIP_A } from './fixtures/platform';
+import { explainListEndpoints, type ListCall, TOWNSHIP_A } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
-let t: Platform;
+let t: CountyPlatform;
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
 });
 afterAll(async () => {
   if (!t) return;

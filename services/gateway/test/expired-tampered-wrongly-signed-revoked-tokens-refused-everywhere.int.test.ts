@@ -2,10 +2,11 @@ import { generateKeyPair, SignJWT, UnsecuredJWT, decodeJwt, decodeProtectedHeade
 import request from 'supertest';
 import { TokenIssuer } from '../src/sessions/token-issuer';
 import type { User } from '../src/users/user.model';
-import { bearer, COUNTY, type Platform, type SignedIn, startPlatform } from './fixtures/platform';
+import { bearer, COUNTY, type SignedIn } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
 /** Each service (the gateway included) is asked directly with each bad token. */
-let t: Platform;
+let t: CountyPlatform;
 let office: SignedIn;
 let user: User;
 
@@ -21,7 +22,7 @@ const PROBE_PATH: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
   office = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
   user = (await t.gateway.models.users.findById(office.userId).lean<User>())!;
 });

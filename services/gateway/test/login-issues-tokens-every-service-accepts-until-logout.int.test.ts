@@ -1,10 +1,11 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import request from 'supertest';
-import { bearer, COUNTY, type Platform, startPlatform, TOWNSHIP_A } from './fixtures/platform';
+import { bearer, COUNTY, TOWNSHIP_A } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
-let t: Platform;
+let t: CountyPlatform;
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
 });
 afterAll(async () => {
   if (!t) return;

@@ -1,4 +1,5 @@
-import { bearer, COUNTY, type Platform, startPlatform } from './fixtures/platform';
+import { bearer, COUNTY } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
 /**
@@ -8,9 +9,9 @@ import { household, idNumber, seedAreas } from './support/registry-data';
  * (Every other test file of the gateway scans its own captured logs for the passwords and
  * tokens it handled, in its afterAll.)
  */
-let t: Platform;
+let t: CountyPlatform;
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
 });
 afterAll(async () => {
   if (!t) return;

@@ -1,9 +1,10 @@
-import { bearer, COUNTY, type Platform, type SignedIn, startPlatform } from './fixtures/platform';
+import { bearer, COUNTY, type SignedIn } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
-let t: Platform;
+let t: CountyPlatform;
 let office: SignedIn;
 beforeAll(async () => {
-  t = await startPlatform({
+  t = await startCounty({
     gatewayEnv: {
       CONSOLE_ORIGIN: 'https://console.example.gov.cn',
       PROXY_BODY_LIMIT_BYTES: '65536',
@@ -56,7 +57,7 @@ test('a body above the limit is refused at the gateway with 413', async () => {
 });
 
 test('an unreachable service answers 502 problem+json', async () => {
-  const broken = await startPlatform({
+  const broken = await startCounty({
     gatewayEnv: { GATEWAY_SERVICES: 'registry=http://127.0.0.1:9' },
   });
   try {

@@ -1,15 +1,8 @@
 import request from 'supertest';
 import { type Role, ROLE_CODES, type Department, DEPARTMENT_CODES } from '../src/users/roles';
 import { ENDPOINT_RIGHTS } from './support/endpoint-rights';
-import {
-  bearer,
-  COUNTY,
-  type Platform,
-  type SignedIn,
-  startPlatform,
-  TOWNSHIP_A,
-  VILLAGE_A1,
-} from './fixtures/platform';
+import { bearer, COUNTY, type SignedIn, TOWNSHIP_A, VILLAGE_A1 } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
 /**
  * For every role (department staff once per department) × every operation every service
@@ -17,7 +10,7 @@ import {
  * answer 403 FORBIDDEN_RIGHT. Operations come from the served OpenAPI documents; what
  * each needs comes from ENDPOINT_RIGHTS; what each role has comes from the gateway's roles.
  */
-let t: Platform;
+let t: CountyPlatform;
 const TABLE_FILE = 'services/gateway/test/support/endpoint-rights.ts';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -45,7 +38,7 @@ const users: { label: string; user: SignedIn; rights: Record<string, string[]>; 
 const operations: Operation[] = [];
 
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
   const subjects = ROLE_CODES.flatMap((role): { role: Role; department?: Department }[] =>
     role === 'department_staff'
       ? DEPARTMENT_CODES.map((department) => ({ role, department }))

@@ -1,9 +1,9 @@
-import { eventually } from '@fupin/testing';
-import { bearer, COUNTY, type Platform, startPlatform, TOWNSHIP_A } from './fixtures/platform';
+import { eventually, bearer, COUNTY, TOWNSHIP_A } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from './support/county';
 
-let t: Platform;
+let t: CountyPlatform;
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
 });
 afterAll(async () => {
   if (!t) return;
@@ -128,7 +128,7 @@ test('an unknown username is refused like a wrong password and audited', async (
 });
 
 test('sign-in attempts are rate limited per IP in Redis', async () => {
-  const limited = await startPlatform({ gatewayEnv: { LOGIN_RATE_PER_IP: '40' } });
+  const limited = await startCounty({ gatewayEnv: { LOGIN_RATE_PER_IP: '40' } });
   try {
     // The fixture signed the administrator in already (2 attempts); keep going past the limit.
     const statuses: number[] = [];

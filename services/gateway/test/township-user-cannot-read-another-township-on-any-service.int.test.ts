@@ -1,29 +1,28 @@
-import { eventually } from '@fupin/testing';
-import request from 'supertest';
 import {
+  eventually,
   bearer,
   COUNTY,
-  type Platform,
   type SignedIn,
-  startPlatform,
   TOWNSHIP_A,
   TOWNSHIP_B,
   VILLAGE_A1,
   VILLAGE_B1,
-} from './fixtures/platform';
+} from '@fupin/testing';
+import request from 'supertest';
+import { type CountyPlatform, startCounty } from './support/county';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
 /**
  * A township user's token, issued by the gateway, presented to each service DIRECTLY (not
  * through the gateway): the service itself keeps the user inside the township.
  */
-let t: Platform;
+let t: CountyPlatform;
 let office: SignedIn;
 let townA: SignedIn;
 const ids: Record<'A' | 'B', string> = { A: '', B: '' };
 
 beforeAll(async () => {
-  t = await startPlatform();
+  t = await startCounty();
   office = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
   townA = await t.signedInUser({ roles: ['township_staff'], areaCode: TOWNSHIP_A });
   const registry = t.service('registry').url;

@@ -1,14 +1,14 @@
 import { addSpanProcessor, SpanKind } from '@fupin/kit';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { eventually } from '@fupin/testing';
-import { bearer, startPlatform, type Platform } from './fixtures/platform';
+import { eventually, bearer } from '@fupin/testing';
+import { startCounty, type CountyPlatform } from './support/county';
 
 const spans = new InMemorySpanExporter();
 addSpanProcessor(new SimpleSpanProcessor(spans));
-let platform: Platform;
+let platform: CountyPlatform;
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  platform = await startCounty();
 }, 180_000);
 afterAll(async () => {
   await platform?.close();

@@ -1,13 +1,6 @@
 import { computeCheckDigit } from '@fupin/reference';
 import request from 'supertest';
-import {
-  bearer,
-  COUNTY,
-  TOWNSHIP_A,
-  TOWNSHIP_B,
-  VILLAGE_A1,
-  VILLAGE_B1,
-} from '../fixtures/platform';
+import { bearer, COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_B1 } from '@fupin/testing';
 
 /** A valid ID number (GB 11643 check digit) for a birth date and a sequence number. */
 export function idNumber(birth: string, seq: number, area = '431121'): string {
