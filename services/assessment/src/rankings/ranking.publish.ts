@@ -217,13 +217,15 @@ export class RankingPublisher {
 
   /** Results and records first, under the claimed id; they become visible with the version. */
   private async storeRows(id: string, version: number, c: Computed): Promise<void> {
-    // A process that died holding this claim may have left some of them: they are replaced.
-    await this.deps.results.deleteMany(PUBLISHING, { rankingId: id });
-    await this.deps.results.insertMany(
-      PUBLISHING,
-      c.results.map((r) => ({ ...r, _id: `${id}|${r.unitId}`, rankingId: id, version })),
-      { ordered: false },
-    );
+    const rows = c.results.map((r) => ({ ...r, _id: `${id}|${r.unitId}`, rankingId: id, version }));
+    try {
+      await this.deps.results.insertMany(PUBLISHING, rows, { ordered: false });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      // A process that died holding this claim left some of them: they are replaced.
+      await this.deps.results.deleteMany(PUBLISHING, { rankingId: id });
+      await this.deps.results.insertMany(PUBLISHING, rows, { ordered: false });
+    }
     if (c.records.length)
       await this.deps.records.bulkWrite(
         c.records.map((r) => {

@@ -7,11 +7,8 @@ import {
   notFound,
   outsideScope,
   type Principal,
-  type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
-import type { Logger } from 'pino';
-import type { LateEventModel } from '../indicators/fact.model';
 import {
   type IndicatorCalculator,
   type MeasurePeriod,
@@ -27,21 +24,22 @@ import {
   quarterSpan,
 } from '../scoring/period';
 import type { Scheme } from '../schemes/scheme.model';
-import type { SchemeService } from '../schemes/scheme.service';
 import { type Computed, computePeriod } from './ranking.compute';
-import { type RankOptions, type RankOutcome, RankingPublisher } from './ranking.publish';
+import {
+  type PublishDeps,
+  type RankOptions,
+  type RankOutcome,
+  RankingPublisher,
+} from './ranking.publish';
 import {
   PUBLISHED,
-  type RankingModel,
   type RankingRecords,
-  type RankingRecordsModel,
   type RankingResult,
   type RankingVersion,
   type TrackResult,
   VERSION_SUMMARY,
 } from './ranking.model';
 import { recomputeQuarter } from './ranking.recompute';
-import type { RankingViewCheck } from './ranking-view';
 
 export type { Computed } from './ranking.compute';
 export type { RankOutcome } from './ranking.publish';
@@ -79,20 +77,8 @@ export class RankingService {
   private readonly publisher: RankingPublisher;
 
   constructor(
-    private readonly deps: {
-      rankings: RankingModel;
-      results: ScopedRepository<RankingResult>;
-      records: RankingRecordsModel;
-      late: LateEventModel;
-      schemes: SchemeService;
-      calculator: IndicatorCalculator;
-      countyCode: string;
-      eventsStored: () => void;
-      now: () => Date;
-      logger: Logger;
-      /** Waits for the household projection (or refuses); absent: nothing is checked. */
-      view?: RankingViewCheck;
-    },
+    /** What publishing needs (its computation is this service's), and the calculator. */
+    private readonly deps: Omit<PublishDeps, 'compute'> & { calculator: IndicatorCalculator },
   ) {
     this.publisher = new RankingPublisher({
       ...deps,
