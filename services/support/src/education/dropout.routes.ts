@@ -2,7 +2,6 @@ import {
   handle,
   parseInput,
   principalOf,
-  sendList,
   sendXlsx,
   writeSheet,
   idParam,
@@ -11,11 +10,12 @@ import {
 import { codesOf, SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { getRoute, listRoute } from '../routes';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
 import { calendarDay, term } from '../http';
 import { allow } from '../scope';
 import { DropoutCloseReason } from './education.reference';
-import { type EducationRouteDeps, filterOf, list, revision, text } from './education.inputs';
+import { type EducationRouteDeps, filterOf, revision, text } from './education.inputs';
 import { termOfDay } from './school-calendar';
 
 const ownerBody = z.strictObject({
@@ -57,27 +57,15 @@ export function dropoutRoutes(router: Router, deps: EducationRouteDeps): void {
       res.json(await dropouts.scan(principalOf(req), body.term ?? currentTerm()));
     }),
   );
-  router.get(
-    '/education/dropout-cases',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['openedAt', 'closedAt', 'name', 'areaCode', 'expectedGrade'],
-        ['openedAt', 'DESC'],
-        dropoutFilter,
-      );
-      const { items, total } = await dropouts.list(principalOf(req), q);
-      sendList(res, 'dropout-cases', q, items, total);
-    }),
-  );
-  router.get(
-    '/education/dropout-cases/:id',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await dropouts.get(principalOf(req), id));
-    }),
+  listRoute(router, '/education/dropout-cases', allow('read', 'education'), {
+    resource: 'dropout-cases',
+    sortable: ['openedAt', 'closedAt', 'name', 'areaCode', 'expectedGrade'],
+    defaultSort: ['openedAt', 'DESC'],
+    filter: dropoutFilter,
+    list: (p, q) => dropouts.list(p, q),
+  });
+  getRoute(router, '/education/dropout-cases/:id', allow('read', 'education'), (p, id) =>
+    dropouts.get(p, id),
   );
   router.put(
     '/education/dropout-cases/:id/owner',

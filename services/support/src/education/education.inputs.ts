@@ -1,4 +1,4 @@
-import { type AuditLog, parseListQuery } from '@fupin/kit';
+import type { AuditLog } from '@fupin/kit';
 import { codesOf, SchoolStage } from '@fupin/reference';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -24,13 +24,6 @@ export const subsidyType = z.enum(codesOf(SubsidyType));
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const grade = z.number().int().min(1).max(12);
 export const revision = z.number().int().positive().optional();
-
-export const list = <F extends z.ZodType>(
-  req: Request,
-  sortable: string[],
-  defaultSort: [string, 'ASC' | 'DESC'],
-  filter: F,
-) => parseListQuery(req.query as Record<string, unknown>, { sortable, defaultSort, filter });
 
 /** An export's filter, from the query string. */
 export const filterOf = <F extends z.ZodType>(req: Request, schema: F) =>

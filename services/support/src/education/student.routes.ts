@@ -2,7 +2,6 @@ import {
   handle,
   parseInput,
   principalOf,
-  sendList,
   sendXlsx,
   writeSheet,
   idParam,
@@ -11,6 +10,7 @@ import {
 import { codesOf, SchoolStage } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { getRoute, listRoute } from '../routes';
 import { auditedBatches, stamp, zh } from '../exports/sheet';
 import { idsFilter, term } from '../http';
 import { allow } from '../scope';
@@ -19,7 +19,6 @@ import {
   type EducationRouteDeps,
   filterOf,
   grade,
-  list,
   revision,
   stage,
   text,
@@ -61,20 +60,13 @@ const studentFilter = z.strictObject({
 /** Students, their enrollment each term, and the student list export. */
 export function studentRoutes(router: Router, deps: EducationRouteDeps): void {
   const { students } = deps;
-  router.get(
-    '/education/students',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['name', 'stage', 'school', 'grade', 'areaCode', 'updatedAt'],
-        ['name', 'ASC'],
-        studentFilter,
-      );
-      const { items, total } = await students.list(principalOf(req), q);
-      sendList(res, 'students', q, items, total);
-    }),
-  );
+  listRoute(router, '/education/students', allow('read', 'education'), {
+    resource: 'students',
+    sortable: ['name', 'stage', 'school', 'grade', 'areaCode', 'updatedAt'],
+    defaultSort: ['name', 'ASC'],
+    filter: studentFilter,
+    list: (p, q) => students.list(p, q),
+  });
   router.post(
     '/education/students',
     allow('write', 'education'),
@@ -83,13 +75,8 @@ export function studentRoutes(router: Router, deps: EducationRouteDeps): void {
       res.status(201).json(await students.create(principalOf(req), body));
     }),
   );
-  router.get(
-    '/education/students/:id',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await students.get(principalOf(req), id));
-    }),
+  getRoute(router, '/education/students/:id', allow('read', 'education'), (p, id) =>
+    students.get(p, id),
   );
   router.put(
     '/education/students/:id',
@@ -109,26 +96,19 @@ export function studentRoutes(router: Router, deps: EducationRouteDeps): void {
       res.json(await students.recordEnrollment(principalOf(req), id, t, body));
     }),
   );
-  router.get(
-    '/education/enrollments',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['term', 'name', 'stage', 'status', 'recordedAt'],
-        ['name', 'ASC'],
-        z.strictObject({
-          term: term.optional(),
-          status: z.enum(codesOf(EnrollmentStatus)).optional(),
-          stage: stage.optional(),
-          townshipCode: areaCode12.optional(),
-          studentId: text(64).optional(),
-        }),
-      );
-      const { items, total } = await students.listEnrollments(principalOf(req), q);
-      sendList(res, 'enrollments', q, items, total);
+  listRoute(router, '/education/enrollments', allow('read', 'education'), {
+    resource: 'enrollments',
+    sortable: ['term', 'name', 'stage', 'status', 'recordedAt'],
+    defaultSort: ['name', 'ASC'],
+    filter: z.strictObject({
+      term: term.optional(),
+      status: z.enum(codesOf(EnrollmentStatus)).optional(),
+      stage: stage.optional(),
+      townshipCode: areaCode12.optional(),
+      studentId: text(64).optional(),
     }),
-  );
+    list: (p, q) => students.listEnrollments(p, q),
+  });
   router.get(
     '/exports/students.xlsx',
     allow('export', 'education'),

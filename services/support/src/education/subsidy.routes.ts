@@ -2,7 +2,6 @@ import {
   handle,
   parseInput,
   principalOf,
-  sendList,
   sendXlsx,
   writeSheet,
   idParam,
@@ -11,18 +10,12 @@ import {
 import { SchoolStage, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { listRoute } from '../routes';
 import { auditedBatches, stamp, yuan, zh } from '../exports/sheet';
 import { calendarDay, fen, term } from '../http';
 import { allow } from '../scope';
 import { SubsidyType } from './education.reference';
-import {
-  type EducationRouteDeps,
-  filterOf,
-  list,
-  stage,
-  subsidyType,
-  text,
-} from './education.inputs';
+import { type EducationRouteDeps, filterOf, stage, subsidyType, text } from './education.inputs';
 import { termOfDay } from './school-calendar';
 
 const standardBody = z.strictObject({
@@ -66,20 +59,14 @@ const paymentFilter = z.strictObject({
 export function subsidyRoutes(router: Router, deps: EducationRouteDeps): void {
   const { subsidies } = deps;
   const currentTerm = () => termOfDay(shanghaiDateOf(deps.now()));
-  router.get(
-    '/education/subsidy-standards',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['type', 'stage', 'fromOrdinal', 'amountFen'],
-        ['type', 'ASC'],
-        z.strictObject({ type: subsidyType.optional(), stage: stage.optional() }),
-      );
-      const { items, total } = await subsidies.listStandards(q);
-      sendList(res, 'subsidy-standards', q, items, total);
-    }),
-  );
+  listRoute(router, '/education/subsidy-standards', allow('read', 'education'), {
+    resource: 'subsidy-standards',
+    sortable: ['type', 'stage', 'fromOrdinal', 'amountFen'],
+    defaultSort: ['type', 'ASC'],
+    filter: z.strictObject({ type: subsidyType.optional(), stage: stage.optional() }),
+    // The county's standards: the same for every caller.
+    list: (_p, q) => subsidies.listStandards(q),
+  });
   router.put(
     '/education/subsidy-standards',
     allow('write', 'education'),
@@ -89,20 +76,13 @@ export function subsidyRoutes(router: Router, deps: EducationRouteDeps): void {
       res.json({ id: _id, ...rest });
     }),
   );
-  router.get(
-    '/education/subsidy-payments',
-    allow('read', 'education'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['paidOn', 'term', 'type', 'amountFen', 'name', 'recordedAt'],
-        ['recordedAt', 'DESC'],
-        paymentFilter,
-      );
-      const { items, total } = await subsidies.list(principalOf(req), q);
-      sendList(res, 'subsidy-payments', q, items, total);
-    }),
-  );
+  listRoute(router, '/education/subsidy-payments', allow('read', 'education'), {
+    resource: 'subsidy-payments',
+    sortable: ['paidOn', 'term', 'type', 'amountFen', 'name', 'recordedAt'],
+    defaultSort: ['recordedAt', 'DESC'],
+    filter: paymentFilter,
+    list: (p, q) => subsidies.list(p, q),
+  });
   router.post(
     '/education/subsidy-payments',
     allow('write', 'education'),

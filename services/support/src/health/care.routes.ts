@@ -1,9 +1,10 @@
-import { handle, parseInput, principalOf, sendList, idParam, areaCode12 } from '@fupin/kit';
+import { handle, parseInput, principalOf, idParam, areaCode12 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { getRoute, listRoute } from '../routes';
 import { calendarDay } from '../http';
 import { allow } from '../scope';
-import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
+import { type HealthRouteDeps, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';
 
 const contractCreate = z.strictObject({
@@ -54,20 +55,13 @@ const careFilter = (statuses: [string, ...string[]]) =>
 /** Chronic-care contracts (家庭医生签约) and serious-illness cases (大病专项救治). */
 export function careRoutes(router: Router, deps: HealthRouteDeps): void {
   const { care } = deps;
-  router.get(
-    '/health/chronic-care-contracts',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['signedOn', 'name', 'disease', 'doctor', 'updatedAt'],
-        ['signedOn', 'DESC'],
-        careFilter(['active', 'ended']),
-      );
-      const { items, total } = await care.listContracts(principalOf(req), q);
-      sendList(res, 'chronic-care-contracts', q, items, total);
-    }),
-  );
+  listRoute(router, '/health/chronic-care-contracts', allow('read', 'health'), {
+    resource: 'chronic-care-contracts',
+    sortable: ['signedOn', 'name', 'disease', 'doctor', 'updatedAt'],
+    defaultSort: ['signedOn', 'DESC'],
+    filter: careFilter(['active', 'ended']),
+    list: (p, q) => care.listContracts(p, q),
+  });
   router.post(
     '/health/chronic-care-contracts',
     allow('write', 'health'),
@@ -77,13 +71,8 @@ export function careRoutes(router: Router, deps: HealthRouteDeps): void {
         .json(await care.signContract(principalOf(req), parseInput(contractCreate, req.body)));
     }),
   );
-  router.get(
-    '/health/chronic-care-contracts/:id',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await care.getContract(principalOf(req), id));
-    }),
+  getRoute(router, '/health/chronic-care-contracts/:id', allow('read', 'health'), (p, id) =>
+    care.getContract(p, id),
   );
   router.put(
     '/health/chronic-care-contracts/:id',
@@ -94,20 +83,13 @@ export function careRoutes(router: Router, deps: HealthRouteDeps): void {
       res.json(await care.updateContract(principalOf(req), id, patch, rev));
     }),
   );
-  router.get(
-    '/health/serious-illness-cases',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['includedOn', 'name', 'disease', 'updatedAt'],
-        ['includedOn', 'DESC'],
-        careFilter(['active', 'closed']),
-      );
-      const { items, total } = await care.listIllnesses(principalOf(req), q);
-      sendList(res, 'serious-illness-cases', q, items, total);
-    }),
-  );
+  listRoute(router, '/health/serious-illness-cases', allow('read', 'health'), {
+    resource: 'serious-illness-cases',
+    sortable: ['includedOn', 'name', 'disease', 'updatedAt'],
+    defaultSort: ['includedOn', 'DESC'],
+    filter: careFilter(['active', 'closed']),
+    list: (p, q) => care.listIllnesses(p, q),
+  });
   router.post(
     '/health/serious-illness-cases',
     allow('write', 'health'),
@@ -117,13 +99,8 @@ export function careRoutes(router: Router, deps: HealthRouteDeps): void {
         .json(await care.includeIllness(principalOf(req), parseInput(illnessCreate, req.body)));
     }),
   );
-  router.get(
-    '/health/serious-illness-cases/:id',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await care.getIllness(principalOf(req), id));
-    }),
+  getRoute(router, '/health/serious-illness-cases/:id', allow('read', 'health'), (p, id) =>
+    care.getIllness(p, id),
   );
   router.put(
     '/health/serious-illness-cases/:id',

@@ -2,7 +2,6 @@ import {
   handle,
   parseInput,
   principalOf,
-  sendList,
   sendXlsx,
   writeSheet,
   idParam,
@@ -10,10 +9,11 @@ import {
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { getRoute, listRoute } from '../routes';
 import { auditedBatches, stamp, yuan } from '../exports/sheet';
 import { calendarDay, fen, parseFilter } from '../http';
 import { allow } from '../scope';
-import { type HealthRouteDeps, list, optionalText, revision, text } from './health.inputs';
+import { type HealthRouteDeps, optionalText, revision, text } from './health.inputs';
 import {} from './insurance.service';
 
 const episodeFields = {
@@ -51,20 +51,13 @@ const episodeFilter = z.strictObject({
 /** In-patient episodes: recording, correcting, top-up payments, and the episode export. */
 export function episodeRoutes(router: Router, deps: HealthRouteDeps): void {
   const { episodes } = deps;
-  router.get(
-    '/health/inpatient-episodes',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const q = list(
-        req,
-        ['admittedOn', 'totalCostFen', 'topUpFen', 'ratioBasisPoints', 'name', 'recordedAt'],
-        ['admittedOn', 'DESC'],
-        episodeFilter,
-      );
-      const { items, total } = await episodes.list(principalOf(req), q);
-      sendList(res, 'inpatient-episodes', q, items, total);
-    }),
-  );
+  listRoute(router, '/health/inpatient-episodes', allow('read', 'health'), {
+    resource: 'inpatient-episodes',
+    sortable: ['admittedOn', 'totalCostFen', 'topUpFen', 'ratioBasisPoints', 'name', 'recordedAt'],
+    defaultSort: ['admittedOn', 'DESC'],
+    filter: episodeFilter,
+    list: (p, q) => episodes.list(p, q),
+  });
   router.post(
     '/health/inpatient-episodes',
     allow('write', 'health'),
@@ -73,13 +66,8 @@ export function episodeRoutes(router: Router, deps: HealthRouteDeps): void {
       res.status(201).json(await episodes.record(principalOf(req), body));
     }),
   );
-  router.get(
-    '/health/inpatient-episodes/:id',
-    allow('read', 'health'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await episodes.get(principalOf(req), id));
-    }),
+  getRoute(router, '/health/inpatient-episodes/:id', allow('read', 'health'), (p, id) =>
+    episodes.get(p, id),
   );
   router.put(
     '/health/inpatient-episodes/:id',

@@ -14,6 +14,7 @@ import {
 } from '@fupin/kit';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
+import { getRoute } from '../routes';
 import { SchoolStage } from '@fupin/reference';
 import { EnrollmentStatus } from '../education/education.reference';
 import { InsuranceKind } from '../health/coverage.rules';
@@ -116,14 +117,7 @@ function jobRoutes(router: Router, imports: ImportService): void {
       sendList(res, 'imports', q, items, total);
     }),
   );
-  router.get(
-    '/imports/:id',
-    requireRight('support', 'read'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await imports.get(principalOf(req), id));
-    }),
-  );
+  getRoute(router, '/imports/:id', requireRight('support', 'read'), (p, id) => imports.get(p, id));
   router.get(
     '/imports/:id/rows',
     requireRight('support', 'read'),

@@ -1,15 +1,7 @@
-import {
-  handle,
-  parseInput,
-  parseListQuery,
-  principalOf,
-  requireRight,
-  sendList,
-  idParam,
-  areaCode12,
-} from '@fupin/kit';
+import { requireRight, areaCode12 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { getRoute, listRoute } from '../routes';
 import { idsFilter } from '../http';
 import type { PersonService } from './person.service';
 
@@ -25,25 +17,12 @@ const personFilter = z.strictObject({
 
 /** 建档立卡人员 — the people of registered households, as the projection knows them. */
 export function personRoutes(router: Router, people: PersonService): void {
-  router.get(
-    '/persons',
-    requireRight('support', 'read'),
-    handle(async (req, res) => {
-      const q = parseListQuery(req.query as Record<string, unknown>, {
-        sortable: ['name', 'birthDate', 'areaCode', 'householdNo'],
-        defaultSort: ['name', 'ASC'],
-        filter: personFilter,
-      });
-      const { items, total } = await people.list(principalOf(req), q);
-      sendList(res, 'persons', q, items, total);
-    }),
-  );
-  router.get(
-    '/persons/:id',
-    requireRight('support', 'read'),
-    handle(async (req, res) => {
-      const { id } = parseInput(idParam, req.params, { where: 'params' });
-      res.json(await people.get(principalOf(req), id));
-    }),
-  );
+  listRoute(router, '/persons', requireRight('support', 'read'), {
+    resource: 'persons',
+    sortable: ['name', 'birthDate', 'areaCode', 'householdNo'],
+    defaultSort: ['name', 'ASC'],
+    filter: personFilter,
+    list: (p, q) => people.list(p, q),
+  });
+  getRoute(router, '/persons/:id', requireRight('support', 'read'), (p, id) => people.get(p, id));
 }
