@@ -219,14 +219,12 @@ async function main(): Promise<void> {
       encryptionKey: generatePersonalDataKey(),
       hmacKey: generatePersonalDataKey(),
     });
-    // The scoped collections through their repositories, as registry.ts makes them.
-    const scopedHouseholds = scopedRepository<Household>(models.households);
     const householdService = new HouseholdService({
-      households: scopedHouseholds,
+      households: scopedRepository<Household>(models.households),
       claims: models.claims,
       list: new HouseholdListView({
         rows: householdListModel(conn),
-        households: scopedHouseholds,
+        households: scopedRepository<Household>(models.households),
         cipher,
       }),
       cipher,

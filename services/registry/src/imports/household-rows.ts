@@ -2,16 +2,9 @@ import type { TableRow } from '@fupin/kit';
 import { AppError, type Bilingual, bi, type FieldError, parseInput } from '@fupin/kit';
 import { householdCreateSchema } from '../households/household.schemas';
 import type { HouseholdInput, MemberInput } from '../households/household.service';
-import {
-  type Cell,
-  type Column,
-  COLUMN_BY_HEADER,
-  COLUMN_BY_KEY,
-  COLUMNS,
-  cellText,
-  columnLetter,
-  headerKey,
-} from './household-sheet';
+import { type Cell, cellText } from '@fupin/kit';
+import { type Column, COLUMNS } from './household-columns';
+import { COLUMN_BY_HEADER, COLUMN_BY_KEY, columnLetter, headerKey } from './household-sheet';
 
 /** Pure: from sheet rows to household inputs, with every problem tied to its sheet, row and column. */
 

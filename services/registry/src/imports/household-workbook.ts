@@ -16,13 +16,8 @@ import {
 } from '@fupin/reference';
 import ExcelJS from 'exceljs';
 import type { Household, Member, PersonalValue } from '../households/household.model';
-import {
-  CODE_LISTS,
-  CODES_SHEET,
-  COLUMNS,
-  DATA_SHEET,
-  INSTRUCTIONS_SHEET,
-} from './household-sheet';
+import { COLUMNS } from './household-columns';
+import { CODE_LISTS, CODES_SHEET, DATA_SHEET, INSTRUCTIONS_SHEET } from './household-sheet';
 import type { RejectedRow } from './household-rows';
 
 /** Writing household workbooks (template, export, import report), streamed with WorkbookWriter. */

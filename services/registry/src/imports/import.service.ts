@@ -201,18 +201,7 @@ export class ImportService {
     const p = job.principal;
     const open = () => this.open(id, job.chunks);
     const encoding = job.encoding as CsvEncoding | null;
-    await this.deps.jobs.updateOne(
-      WORKER,
-      { _id: id },
-      {
-        $set: {
-          status: job.rowsTotal === null ? 'counting' : 'running',
-          updatedAt: this.deps.now(),
-          ...(job.startedAt ? {} : { startedAt: this.deps.now() }),
-        },
-        $inc: { attempts: 1 },
-      },
-    );
+    await this.markStarted(job);
     let total = job.rowsTotal;
     const counted =
       total !== null
@@ -315,6 +304,22 @@ export class ImportService {
       },
     );
     await this.deps.chunks.deleteMany({ jobId: id });
+  }
+
+  /** A job (re)started: counting its rows first unless a run before counted them. */
+  private async markStarted(job: ImportJob): Promise<void> {
+    await this.deps.jobs.updateOne(
+      WORKER,
+      { _id: job._id },
+      {
+        $set: {
+          status: job.rowsTotal === null ? 'counting' : 'running',
+          updatedAt: this.deps.now(),
+          ...(job.startedAt ? {} : { startedAt: this.deps.now() }),
+        },
+        $inc: { attempts: 1 },
+      },
+    );
   }
 
   /** Ends a job as failed, with the reason shown to the user; the upload is deleted. */
