@@ -175,7 +175,7 @@ export class StudentService {
       { $set: fields },
       { upsert: true },
     );
-    await this.advance(p, s, e);
+    await this.advance(s, e);
     return enrollmentView(e);
   }
 
@@ -207,22 +207,23 @@ export class StudentService {
   }
 
   /** Moves the student's current school, stage and grade to a term at least as late as theirs. */
-  private async advance(p: Principal, s: Student, e: Enrollment): Promise<void> {
-    if (s.latestTerm && compareTerms(e.term, s.latestTerm) < 0) return;
-    await this.deps.students.updateOne(
-      READ_IN_SCOPE,
-      { _id: s._id },
-      {
-        $set: {
-          school: e.school,
-          stage: e.stage,
-          grade: e.grade,
-          latestTerm: e.term,
-          updatedAt: this.deps.now(),
-        },
-        $inc: { revision: 1 },
+  private async advance(s: Student, e: Enrollment): Promise<void> {
+    if (!advances(s, e)) return;
+    await this.deps.students.updateOne(READ_IN_SCOPE, { _id: s._id }, this.advanceTo(e));
+  }
+
+  /** The student's update to an enrollment's term: its school, stage and grade become theirs. */
+  private advanceTo(e: Enrollment) {
+    return {
+      $set: {
+        school: e.school,
+        stage: e.stage,
+        grade: e.grade,
+        latestTerm: e.term,
+        updatedAt: this.deps.now(),
       },
-    );
+      $inc: { revision: 1 },
+    };
   }
 
   /**
@@ -266,23 +267,8 @@ export class StudentService {
     await this.deps.students.bulkUpdate(
       READ_IN_SCOPE,
       docs
-        .filter((e) => {
-          const s = known.get(e.personId)!;
-          return !s.latestTerm || compareTerms(e.term, s.latestTerm) >= 0;
-        })
-        .map((e) => ({
-          filter: { _id: e.studentId },
-          update: {
-            $set: {
-              school: e.school,
-              stage: e.stage,
-              grade: e.grade,
-              latestTerm: e.term,
-              updatedAt: this.deps.now(),
-            },
-            $inc: { revision: 1 },
-          },
-        })),
+        .filter((e) => advances(known.get(e.personId)!, e))
+        .map((e) => ({ filter: { _id: e.studentId }, update: this.advanceTo(e) })),
       { ordered: false },
     );
     return changed;
@@ -364,4 +350,9 @@ export class StudentService {
     const { items, total } = await this.deps.enrollments.page(p, filter, q);
     return { items: items.map(enrollmentView), total };
   }
+}
+
+/** Whether an enrollment is of a term at least as late as the student's latest. */
+function advances(s: Student, e: Enrollment): boolean {
+  return !s.latestTerm || compareTerms(e.term, s.latestTerm) >= 0;
 }
