@@ -1,0 +1,93 @@
+import { walkAsAnotherTownship } from '@fupin/testing';
+import request from 'supertest';
+import { importFile, uniqueId, workbookFromTemplate } from './fixtures/import-files';
+import {
+  idNumber,
+  startRegistry,
+  type TestRegistry,
+  TOWNSHIP_A,
+  TOWNSHIP_B,
+  VILLAGE_A1,
+} from './fixtures/registry';
+import { as, registerHousehold, seedAreas } from './fixtures/villages';
+
+let t: TestRegistry;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startRegistry();
+  await seedAreas(t);
+  const household = await registerHousehold(t, { village: VILLAGE_A1, status: 'in_poverty' });
+  const read = await request(t.app).get(`/households/${household.id}`).set(as(t.tokens.county));
+  expect(read.status).toBe(200);
+  const memberId = (read.body as { members: { id: string }[] }).members[0]!.id;
+  const target = await request(t.app)
+    .put(`/exit-targets/${VILLAGE_A1}/2020`)
+    .set(as(t.tokens.county))
+    .send({ households: 3 });
+  expect(target.status).toBe(200);
+  // An import started by a user of township A.
+  const person = uniqueId(541);
+  const file = await workbookFromTemplate(t.app, t.tokens.townshipA, [
+    {
+      户编号: 'XT-A1',
+      行政村代码: VILLAGE_A1,
+      主要致贫原因: '因病',
+      成员姓名: '甲四一',
+      身份证号: person,
+      与户主关系: '户主',
+      出生日期: `${person.slice(6, 10)}-${person.slice(10, 12)}-${person.slice(12, 14)}`,
+    },
+  ]);
+  const { job } = await importFile(t.app, t.tokens.townshipA, file);
+  Object.assign(ids, {
+    '/areas/{code}': VILLAGE_A1,
+    '/villages/{code}': VILLAGE_A1,
+    areaCode: VILLAGE_A1,
+    year: '2020',
+    '/imports/{id}': job.id,
+    '/imports/{id}/report.xlsx': job.id,
+    id: household.id,
+    memberId,
+    workflow: 'exit',
+  });
+}, 240_000);
+afterAll(async () => {
+  await t.close();
+});
+
+test("every documented operation refuses another township's user township A's records", async () => {
+  const doc = (await request(t.app).get('/openapi.json')).body as object;
+  const token = await t.issuer.sign({
+    sub: 'u-town-b-all',
+    name: '陬市镇',
+    area: TOWNSHIP_B,
+    rights: { registry: ['read', 'write', 'approve', 'export', 'unmask'] },
+  });
+  const { problems, calls } = await walkAsAnotherTownship({
+    app: t.app,
+    doc,
+    token,
+    townshipA: TOWNSHIP_A.slice(0, 9),
+    ids,
+    bodies: {
+      'PUT /areas/{code}': { name: '改名村' },
+      'PUT /villages/{code}': { totalHouseholds: 1 },
+      'PUT /exit-targets/{areaCode}/{year}': { households: 1 },
+      'PUT /households/{id}': { address: '改址' },
+      'POST /households/{id}/members': {
+        name: '乙新',
+        idNumber: idNumber('1990-01-01', 7, 'male'),
+        relation: 'other',
+      },
+      'PUT /households/{id}/members/{memberId}': { name: '改名' },
+      'POST /households/{id}/members/{memberId}/remove': { reason: '外嫁迁出' },
+      'POST /households/{id}/workflows/{workflow}/steps': {
+        action: 'appraise',
+        reason: '民主评议',
+      },
+    },
+  });
+  expect(problems).toEqual([]);
+  expect(calls.length).toBeGreaterThan(25);
+}, 120_000);
