@@ -1,5 +1,4 @@
-import { createImportWorker, createQueue, type ImportJobData } from '@fupin/kit';
-import type { Queue, Worker } from 'bullmq';
+import { importQueue } from '@fupin/kit';
 import type { RegistryContext, RegistryModule } from '../module';
 import { ExportService } from './export.service';
 import { importRoutes } from './import.routes';
@@ -18,13 +17,11 @@ export function importsModule(ctx: RegistryContext): RegistryModule {
     now: ctx.now,
   });
   const exports = new ExportService({ households: ctx.services.households, cipher: ctx.cipher });
-  const queueOpts = {
+  const queue = importQueue(QUEUE, imports, {
     connection: ctx.redis,
     prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
-  };
-  let queue: Queue<ImportJobData> | undefined;
-  let worker: Worker<ImportJobData> | undefined;
+  });
 
   return {
     name: 'imports',
@@ -34,18 +31,9 @@ export function importsModule(ctx: RegistryContext): RegistryModule {
         exports,
         maxUploadBytes: MAX_UPLOAD_BYTES,
         now: ctx.now,
-        enqueue: async (importId) => {
-          if (!queue) throw new Error('the imports module has not started');
-          await queue.add('households', { importId }, { jobId: importId });
-        },
+        enqueue: (importId) => queue.enqueue('households', importId),
       }),
-    async start() {
-      queue = createQueue<ImportJobData>(QUEUE, queueOpts);
-      worker = createImportWorker(QUEUE, imports, queueOpts);
-    },
-    async stop() {
-      await worker?.close();
-      await queue?.close();
-    },
+    start: queue.start,
+    stop: queue.stop,
   };
 }

@@ -1,5 +1,4 @@
-import { createImportWorker, createQueue, type ImportJobData } from '@fupin/kit';
-import type { Queue, Worker } from 'bullmq';
+import { importQueue } from '@fupin/kit';
 import type { Model } from 'mongoose';
 import type { Education } from '../education';
 import type { Health } from '../health';
@@ -33,13 +32,11 @@ export function importsModule(
     insurance: health.insurance,
     now: ctx.now,
   });
-  const queueOpts = {
+  const queue = importQueue(QUEUE, reconciliation, {
     connection: ctx.redis,
     prefix: ctx.queuePrefix,
     logger: ctx.rt.logger,
-  };
-  let queue: Queue<ImportJobData> | undefined;
-  let worker: Worker<ImportJobData> | undefined;
+  });
 
   return {
     name: 'imports',
@@ -47,18 +44,9 @@ export function importsModule(
       importRoutes(router, {
         imports,
         maxUploadBytes: ctx.config.IMPORT_MAX_BYTES,
-        enqueue: async (importId) => {
-          if (!queue) throw new Error('the imports module has not started');
-          await queue.add('reconcile', { importId }, { jobId: importId });
-        },
+        enqueue: (importId) => queue.enqueue('reconcile', importId),
       }),
-    async start() {
-      queue = createQueue<ImportJobData>(QUEUE, queueOpts);
-      worker = createImportWorker(QUEUE, reconciliation, queueOpts);
-    },
-    async stop() {
-      await worker?.close();
-      await queue?.close();
-    },
+    start: queue.start,
+    stop: queue.stop,
   };
 }
