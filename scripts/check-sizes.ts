@@ -36,31 +36,7 @@ const skippedDirs = new Set([
  * is split; one no longer needed is reported (not failed, so that whoever splits a file while
  * another person edits this list does not break the build).
  */
-const allowed: ReadonlyMap<string, string> = new Map<string, string>([
-  // Benchmark drivers: each `main` is one run's script (arguments, seed, phases, report), split
-  // into its phases when it is next changed.
-  ['bench/event-path/run.ts', 'main 151 lines'],
-  ['bench/load/run.ts', 'main 199 lines'],
-  ['bench/matching/generate.ts', 'generate 160 lines'],
-  ['bench/matching/run.ts', 'main 172 lines'],
-  ['bench/registry-import/run.ts', 'main 153 lines'],
-  ['bench/registry-list/run.ts', 'main 151 lines'],
-  ['packages/kit/src/http/metrics.ts', 'createMetrics 131 lines: one metric registry'],
-  // Composition roots: being replaced by kit's service skeleton (issue 18, item 2).
-  ['services/assistance/src/assistance.ts', 'createAssistance 162 lines'],
-  ['services/funds/src/funds.ts', 'createFunds 140 lines'],
-  // Computing is out (ranking.compute.ts); publishing and recomputing are still to be split.
-  ['services/assessment/src/rankings/ranking.service.ts', '655 lines'],
-  ['services/assessment/src/schemes/scheme.service.ts', 'validTracks 141 lines'],
-  ['services/assessment/src/schemes/target-import.ts', 'run 173 lines'],
-  ['services/assistance/src/exports/export.routes.ts', 'exportRoutes 138 lines'],
-  // Being moved to the scoped repository (issue 18, item 1); split after.
-  ['services/funds/src/disbursements/disbursement.service.ts', '623 lines'],
-  ['services/matching/src/runs/matcher.ts', 'match 150 lines'],
-  ['services/registry/src/imports/household-sheet.ts', '533 lines'],
-  ['services/support/src/imports/import.routes.ts', 'importRoutes 149 lines'],
-  ['services/support/src/imports/import.service.ts', '502 lines'],
-]);
+const allowed: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 function isExcludedFile(name: string): boolean {
   return (

@@ -183,6 +183,151 @@ async function* readBsonFile(file: string): AsyncGenerator<mongo.Document> {
   if (pending.length) throw new Error(`${file}: ${pending.length} bytes after the last document`);
 }
 
+/** The import's collaborators, built as the registry's imports module builds them. */
+async function importServiceOn(conn: Connection) {
+  const models = {
+    households: householdModel(conn),
+    claims: idClaimModel(conn),
+    jobs: importJobModel(conn),
+    chunks: importChunkModel(conn),
+  };
+  await ensureIndexes(conn);
+  const cipher = createPersonalDataCipher({
+    encryptionKey: generatePersonalDataKey(),
+    hmacKey: generatePersonalDataKey(),
+  });
+  const householdService = new HouseholdService({
+    households: scopedRepository<Household>(models.households),
+    claims: models.claims,
+    list: new HouseholdListView({
+      rows: householdListModel(conn),
+      households: scopedRepository<Household>(models.households),
+      cipher,
+    }),
+    cipher,
+    audit: new AuditLog(conn, 'registry'),
+  });
+  const imports = new ImportService({
+    jobs: scopedRepository<ImportJob>(models.jobs, 'actorArea'),
+    chunks: models.chunks,
+    households: householdService,
+    now: () => new Date(),
+  });
+  return { models, imports };
+}
+type ImportSetup = Awaited<ReturnType<typeof importServiceOn>>;
+
+const principal: Principal = {
+  userId: 'bench',
+  username: 'bench',
+  roles: ['poverty_office'],
+  areaCode: COUNTY,
+  rights: { registry: ['read', 'write', 'approve'] },
+};
+
+/** Every 10 s, the job's progress (a long import is seen moving). */
+function reportProgress(models: ImportSetup['models'], id: string): () => void {
+  let lastReport = performance.now();
+  const timer = setInterval(() => {
+    void models.jobs
+      .findById(id, { rowsDone: 1, rowsTotal: 1, status: 1 })
+      .lean<Pick<ImportJob, 'rowsDone' | 'rowsTotal' | 'status'>>()
+      .then((j) => {
+        if (j && performance.now() - lastReport > 9000) {
+          lastReport = performance.now();
+          console.log(`importing:   ${j.status} ${j.rowsDone}/${j.rowsTotal ?? '?'} rows`);
+        }
+      });
+  }, 10_000);
+  return () => clearInterval(timer);
+}
+
+/** The import, as the job runs it: its time, its memory and where its database time went. */
+async function timedImport(
+  { models, imports }: ImportSetup,
+  file: string,
+  rows: number,
+  dbTime: ReturnType<typeof databaseTime>,
+) {
+  dbTime.start();
+  const rssBefore = process.memoryUsage.rss();
+  const importPeak = rssPeak();
+  const t0 = performance.now();
+  const accepted = await imports.accept(principal, createReadStream(file), {
+    fileName: path.basename(file),
+    maxBytes: MAX_UPLOAD_BYTES,
+  });
+  const t1 = performance.now();
+  const stopProgress = reportProgress(models, accepted.id);
+  try {
+    await imports.run(accepted.id);
+  } finally {
+    stopProgress();
+  }
+  const t2 = performance.now();
+  const peak = importPeak();
+  const byCommand = dbTime.stop();
+  const job = await models.jobs.findById(accepted.id).lean<ImportJob>();
+  if (!job || job.status !== 'completed')
+    throw new Error(`the import did not complete: ${JSON.stringify(job?.error ?? job?.status)}`);
+  if (job.counts.householdsCreated !== households || job.counts.rowsRejected !== 0) {
+    throw new Error(
+      `the import stored ${job.counts.householdsCreated} households and refused ${job.counts.rowsRejected} rows, e.g. ${JSON.stringify(job.rejected.slice(0, 3))}`,
+    );
+  }
+  const importMs = t2 - t0;
+  console.log(
+    `import:      ${seconds(importMs)} (upload stored ${seconds(t1 - t0)}, job ${seconds(t2 - t1)}) — ${rate(rows, importMs)} rows/s, ${rate(households, importMs)} households/s (${load()} at its end)`,
+  );
+  console.log(
+    `memory:      peak RSS ${mib(peak)} during the import (${mib(rssBefore)} before it); process peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  for (const [what, { ms, calls }] of byCommand) {
+    console.log(
+      `database:    ${what.padEnd(24)} ${String(calls).padStart(6)} calls ${seconds(ms)}`,
+    );
+  }
+  return { importMs, peak };
+}
+
+/** A bare insertMany of the very same documents, into empty copies of the collections. */
+async function againstBare(
+  conn: Connection,
+  models: ImportSetup['models'],
+  dir: string,
+  rows: number,
+  { importMs, peak }: { importMs: number; peak: number },
+): Promise<void> {
+  const bareHouseholds = await bareInsert(conn, models.households.collection, dir);
+  if (bareHouseholds.rows !== rows)
+    throw new Error(`bare: ${bareHouseholds.rows} member rows, expected ${rows}`);
+  const claims = await bareInsert(conn, models.claims.collection, dir);
+  const allMs = bareHouseholds.ms + claims.ms;
+  console.log(
+    `bare:        insertMany, ${BARE_BATCH} documents per call, of the same documents: ` +
+      `${bareHouseholds.docs.toLocaleString('en')} households ${seconds(bareHouseholds.ms)} — ${rate(rows, bareHouseholds.ms)} rows/s; ` +
+      `with the ${claims.docs.toLocaleString('en')} ID claims too ${seconds(allMs)} — ${rate(rows, allMs)} rows/s (${load()} at its end)`,
+  );
+  const ratioAll = importMs > 0 ? allMs / importMs : 0;
+  const ratioHouseholds = importMs > 0 ? bareHouseholds.ms / importMs : 0;
+  const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+  console.log(
+    `ratio:       import speed / bare speed ${ratioAll.toFixed(2)} against every document the import stores ` +
+      `(households + ID claims), ${ratioHouseholds.toFixed(2)} against the household documents alone`,
+  );
+  console.log(
+    `target:      ≥ ${TARGET_RATIO} of bare: ${met(ratioAll >= TARGET_RATIO)} (households + claims), ` +
+      `${met(ratioHouseholds >= TARGET_RATIO)} (households alone); ` +
+      `peak ${mib(peak)} ≤ ${mib(TARGET_PEAK_BYTES)}: ${met(peak <= TARGET_PEAK_BYTES)}`,
+  );
+  console.log(
+    'note:        besides the documents, the import reads the file twice (rows are counted for\n' +
+      '             the progress total alongside), validates and seals every row, and saves its\n' +
+      '             progress after each batch; no outbox relay runs here. The peak is this Node\n' +
+      "             process's; the database server's memory is not counted.",
+  );
+}
+
 async function main(): Promise<void> {
   const infra = await getInfra();
   const logger = createLogger({ name: 'bench-registry-import', level: 'warn' });
@@ -199,133 +344,15 @@ async function main(): Promise<void> {
     console.log(
       `server:      ${await engineName(conn.db!)} at ${new URL(infra.mongoUrl).host} (${load()}, ${cpus().length} CPUs)`,
     );
-
     const genStart = performance.now();
     const rows = await (format === 'xlsx' ? writeWorkbook : writeCsv)(file, households);
     const bytes = (await stat(file)).size;
     console.log(
       `file:        ${households.toLocaleString('en')} households, ${rows.toLocaleString('en')} member rows, ${format.toUpperCase()} ${mib(bytes)}, written in ${seconds(performance.now() - genStart)}`,
     );
-
-    // The import's collaborators, built as the registry's imports module builds them.
-    const models = {
-      households: householdModel(conn),
-      claims: idClaimModel(conn),
-      jobs: importJobModel(conn),
-      chunks: importChunkModel(conn),
-    };
-    await ensureIndexes(conn);
-    const cipher = createPersonalDataCipher({
-      encryptionKey: generatePersonalDataKey(),
-      hmacKey: generatePersonalDataKey(),
-    });
-    const householdService = new HouseholdService({
-      households: scopedRepository<Household>(models.households),
-      claims: models.claims,
-      list: new HouseholdListView({
-        rows: householdListModel(conn),
-        households: scopedRepository<Household>(models.households),
-        cipher,
-      }),
-      cipher,
-      audit: new AuditLog(conn, 'registry'),
-    });
-    const imports = new ImportService({
-      jobs: scopedRepository<ImportJob>(models.jobs, 'actorArea'),
-      chunks: models.chunks,
-      households: householdService,
-      now: () => new Date(),
-    });
-    const principal: Principal = {
-      userId: 'bench',
-      username: 'bench',
-      roles: ['poverty_office'],
-      areaCode: COUNTY,
-      rights: { registry: ['read', 'write', 'approve'] },
-    };
-
-    // ---- the import, as the job runs it
-    dbTime.start();
-    const rssBefore = process.memoryUsage.rss();
-    const importPeak = rssPeak();
-    const t0 = performance.now();
-    const accepted = await imports.accept(principal, createReadStream(file), {
-      fileName: path.basename(file),
-      maxBytes: MAX_UPLOAD_BYTES,
-    });
-    const t1 = performance.now();
-    let lastReport = t1;
-    const progress = setInterval(() => {
-      void models.jobs
-        .findById(accepted.id, { rowsDone: 1, rowsTotal: 1, status: 1 })
-        .lean<Pick<ImportJob, 'rowsDone' | 'rowsTotal' | 'status'>>()
-        .then((j) => {
-          if (j && performance.now() - lastReport > 9000) {
-            lastReport = performance.now();
-            console.log(`importing:   ${j.status} ${j.rowsDone}/${j.rowsTotal ?? '?'} rows`);
-          }
-        });
-    }, 10_000);
-    try {
-      await imports.run(accepted.id);
-    } finally {
-      clearInterval(progress);
-    }
-    const t2 = performance.now();
-    const peak = importPeak();
-    const byCommand = dbTime.stop();
-    const job = await models.jobs.findById(accepted.id).lean<ImportJob>();
-    if (!job || job.status !== 'completed')
-      throw new Error(`the import did not complete: ${JSON.stringify(job?.error ?? job?.status)}`);
-    if (job.counts.householdsCreated !== households || job.counts.rowsRejected !== 0) {
-      throw new Error(
-        `the import stored ${job.counts.householdsCreated} households and refused ${job.counts.rowsRejected} rows, e.g. ${JSON.stringify(job.rejected.slice(0, 3))}`,
-      );
-    }
-    const importMs = t2 - t0;
-    console.log(
-      `import:      ${seconds(importMs)} (upload stored ${seconds(t1 - t0)}, job ${seconds(t2 - t1)}) — ${rate(rows, importMs)} rows/s, ${rate(households, importMs)} households/s (${load()} at its end)`,
-    );
-    console.log(
-      `memory:      peak RSS ${mib(peak)} during the import (${mib(rssBefore)} before it); process peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
-    );
-
-    for (const [what, { ms, calls }] of byCommand) {
-      console.log(
-        `database:    ${what.padEnd(24)} ${String(calls).padStart(6)} calls ${seconds(ms)}`,
-      );
-    }
-
-    // ---- a bare insertMany of the very same documents, into empty copies of the collections
-    const bareHouseholds = await bareInsert(conn, models.households.collection, dir);
-    if (bareHouseholds.rows !== rows)
-      throw new Error(`bare: ${bareHouseholds.rows} member rows, expected ${rows}`);
-    const claims = await bareInsert(conn, models.claims.collection, dir);
-    const allMs = bareHouseholds.ms + claims.ms;
-    console.log(
-      `bare:        insertMany, ${BARE_BATCH} documents per call, of the same documents: ` +
-        `${bareHouseholds.docs.toLocaleString('en')} households ${seconds(bareHouseholds.ms)} — ${rate(rows, bareHouseholds.ms)} rows/s; ` +
-        `with the ${claims.docs.toLocaleString('en')} ID claims too ${seconds(allMs)} — ${rate(rows, allMs)} rows/s (${load()} at its end)`,
-    );
-
-    const ratioAll = importMs > 0 ? allMs / importMs : 0;
-    const ratioHouseholds = importMs > 0 ? bareHouseholds.ms / importMs : 0;
-    const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
-    console.log(
-      `ratio:       import speed / bare speed ${ratioAll.toFixed(2)} against every document the import stores ` +
-        `(households + ID claims), ${ratioHouseholds.toFixed(2)} against the household documents alone`,
-    );
-    console.log(
-      `target:      ≥ ${TARGET_RATIO} of bare: ${met(ratioAll >= TARGET_RATIO)} (households + claims), ` +
-        `${met(ratioHouseholds >= TARGET_RATIO)} (households alone); ` +
-        `peak ${mib(peak)} ≤ ${mib(TARGET_PEAK_BYTES)}: ${met(peak <= TARGET_PEAK_BYTES)}`,
-    );
-    console.log(
-      'note:        besides the documents, the import reads the file twice (rows are counted for\n' +
-        '             the progress total alongside), validates and seals every row, and saves its\n' +
-        '             progress after each batch; no outbox relay runs here. The peak is this Node\n' +
-        "             process's; the database server's memory is not counted.",
-    );
+    const setup = await importServiceOn(conn);
+    const timed = await timedImport(setup, file, rows, dbTime);
+    await againstBare(conn, setup.models, dir, rows, timed);
   } finally {
     await rm(dir, { recursive: true, force: true });
     if (!args.keep) {
