@@ -1,4 +1,4 @@
-import { VILLAGE_B1 } from '../../services/gateway/test/fixtures/platform';
+import { VILLAGE_B1 } from '@fupin/testing';
 import { consolePage, screenshot, settled, signIn } from './support/browser';
 import { api, household, idNumber, sheetRows } from './support/data';
 import { consoleStackForThisFile, COUNTY, TOWNSHIP_A, VILLAGE_A1 } from './support/stack';

@@ -1,13 +1,13 @@
 import { DemoCounty } from '../demo/county';
 import { seedDemo } from '../demo/seed';
-import { startPlatform, type Platform } from '../../services/gateway/test/fixtures/platform';
+import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
 
 const PEOPLE = 240;
 const PASSWORD = 'Demo-pass-2020!';
-let platform: Platform;
+let platform: CountyPlatform;
 
 beforeAll(async () => {
-  platform = await startPlatform();
+  platform = await startCounty();
 }, 180_000);
 afterAll(async () => {
   await platform?.close();

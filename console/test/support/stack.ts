@@ -1,10 +1,5 @@
-import {
-  startPlatform,
-  COUNTY,
-  TOWNSHIP_A,
-  TOWNSHIP_B,
-  VILLAGE_A1,
-} from '../../../services/gateway/test/fixtures/platform';
+import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '@fupin/testing';
+import { startCounty } from '../../../services/gateway/test/support/county';
 import { seedAreas } from '../../../services/gateway/test/support/registry-data';
 import type { Browser } from 'playwright-core';
 import { serveConsole } from '../../server/static-server';
@@ -19,7 +14,7 @@ export { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 };
  * by its production static server, which forwards API paths to the gateway.
  */
 export async function startConsoleStack(opts: { distDir?: string } = {}) {
-  const platform = await startPlatform();
+  const platform = await startCounty();
   try {
     const office = await platform.signedInUser({
       roles: ['poverty_office'],

@@ -1,11 +1,8 @@
 import JSZip from 'jszip';
 import type { Connection } from 'mongoose';
 import { MODULES } from '../../../services/gateway/src/users/roles';
-import {
-  COUNTY,
-  type Platform,
-  startPlatform,
-} from '../../../services/gateway/test/fixtures/platform';
+import { COUNTY } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from '../../../services/gateway/test/support/county';
 import { type BadRequest, casesFor, type OpenApiDoc, operationsOf } from './cases';
 
 /**
@@ -16,7 +13,7 @@ import { type BadRequest, casesFor, type OpenApiDoc, operationsOf } from './case
  * 5xx, and no database gains or loses a document.
  */
 
-let t: Platform;
+let t: CountyPlatform;
 let token: string;
 const ALL_RIGHTS = ['read', 'write', 'approve', 'unmask', 'export'];
 /** Collections a refused request may legitimately write: the audit trail and consumer bookkeeping. */
@@ -42,7 +39,7 @@ async function makeZipBomb(): Promise<Buffer> {
 
 beforeAll(async () => {
   zipBomb = await makeZipBomb();
-  t = await startPlatform();
+  t = await startCounty();
   const rights = Object.fromEntries(MODULES.map((m) => [m, ALL_RIGHTS]));
   const su = await t.signedInUser({ roles: ['county_admin'], areaCode: COUNTY, rights });
   token = su.accessToken;
