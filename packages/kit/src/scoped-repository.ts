@@ -79,7 +79,7 @@ export function docInScope(scope: Scope, doc: unknown, area: AreaFields = 'areaC
   return isCountyWide(scope) || codesAt(doc, area).some((c) => areaInScope(scope, c));
 }
 
-/** 403 for a write that would place a record outside the caller's area (as kit's `assertInScope`). */
+/** 403 for a write that would place a record outside the caller's area (FORBIDDEN_AREA, as every service answers it). */
 export function outsideScope(): AppError {
   return new AppError(
     403,

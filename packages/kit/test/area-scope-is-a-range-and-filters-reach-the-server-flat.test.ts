@@ -1,4 +1,4 @@
-import { allOf, areaRange, areaScopeFilter, type Principal } from '../src';
+import { allOf, areaRange, type Principal, scopeFilter } from '../src';
 
 const township: Principal = {
   userId: 'u',
@@ -9,7 +9,7 @@ const township: Principal = {
 };
 
 test('an area scope is a range on the 12-digit code, holding exactly the codes under it', () => {
-  expect(areaScopeFilter(township)).toEqual({
+  expect(scopeFilter(township)).toEqual({
     areaCode: { $gte: '431121101', $lt: '431121102' },
   });
   expect(areaRange('431121109000')).toEqual({ $gte: '431121109', $lt: '43112110:' });

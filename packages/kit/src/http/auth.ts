@@ -1,9 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { z } from 'zod';
-import { isAreaCode, scopePrefix } from '@fupin/reference';
-import { AppError, bi, forbidden, unauthorized } from '../errors';
-import { areaWithin } from '../query-filter';
+import { isAreaCode } from '@fupin/reference';
+import { bi, forbidden, unauthorized } from '../errors';
 
 export const RIGHTS = ['read', 'write', 'approve', 'unmask', 'export'] as const;
 export type Right = (typeof RIGHTS)[number];
@@ -158,28 +157,4 @@ export function requireRight(module: string, right: Right): RequestHandler {
     }
     next();
   };
-}
-
-export function isInScope(p: Principal, areaCode: string): boolean {
-  return areaCode.startsWith(scopePrefix(p.areaCode));
-}
-
-/** Refuses a record outside the caller's area (403; the record's existence is not hidden from logs). */
-export function assertInScope(p: Principal, areaCode: string): void {
-  if (!isInScope(p, areaCode)) {
-    throw new AppError(
-      403,
-      'FORBIDDEN_AREA',
-      bi('该记录不在您的管辖范围内', 'The record is outside your area scope'),
-    );
-  }
-}
-
-/**
- * A MongoDB filter limiting a query to the caller's area: a range on the 12-digit code, which
- * an index serves on MongoDB 7 and on SecantusDB alike (an anchored `$regex` is not planned
- * onto an index there). Combine it with a list's own conditions through `allOf`.
- */
-export function areaScopeFilter(p: Principal, field = 'areaCode'): Record<string, unknown> {
-  return areaWithin(p.areaCode, field);
 }
