@@ -169,6 +169,35 @@ export async function readSmallTable(buf: Buffer): Promise<SmallTable> {
 const HEAD_BYTES = 4096;
 const TAIL_BYTES = 1024 * 1024;
 
+/** The 413 an import answers for a file over its limit, in whole megabytes. */
+export const importTooLarge = (maxBytes: number): AppError =>
+  new AppError(
+    413,
+    'IMPORT_FILE_TOO_LARGE',
+    bi(
+      `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后分批导入`,
+      `The file exceeds ${Math.round(maxBytes / 1048576)} MB; split it into several imports`,
+    ),
+  );
+
+/**
+ * An upload's pieces as buffers, refused (`tooLarge`, by default an import's 413) as soon as
+ * they pass `maxBytes`, so an oversized file is never read to its end.
+ */
+export async function* uploadPieces(
+  body: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+  tooLarge: (maxBytes: number) => AppError = importTooLarge,
+): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const piece of body) {
+    const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    bytes += buf.length;
+    if (bytes > maxBytes) throw tooLarge(maxBytes);
+    yield buf;
+  }
+}
+
 /**
  * The first and last bytes of an upload, kept as it streams by: enough to tell its type and
  * to read a ZIP's central directory (XLSX) without holding the file.

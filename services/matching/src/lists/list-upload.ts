@@ -8,6 +8,7 @@ import {
   type FileFormat,
   formatOf,
   UploadEnds,
+  uploadPieces,
 } from '@fupin/kit';
 
 // An uploaded list as it arrives: its size bounded, its format and (for a CSV) its encoding told
@@ -32,32 +33,23 @@ export function csvEncodingOfHead(head: Buffer, complete: boolean): CsvEncoding 
   }
 }
 
-/** The upload as chunks, refused once it passes `maxBytes`. */
-async function* limited(body: AsyncIterable<Buffer | string>, maxBytes: number) {
-  let bytes = 0;
-  for await (const piece of body) {
-    const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    bytes += buf.length;
-    if (bytes > maxBytes) {
-      throw new AppError(
-        413,
-        'MATCHING_LIST_TOO_LARGE',
-        bi(
-          `名单文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后分批上传`,
-          `The list exceeds ${Math.round(maxBytes / 1048576)} MB; split it into several uploads`,
-        ),
-      );
-    }
-    yield buf;
-  }
-}
+/** A list over the upload limit: 413, in whole megabytes. */
+const listTooLarge = (maxBytes: number) =>
+  new AppError(
+    413,
+    'MATCHING_LIST_TOO_LARGE',
+    bi(
+      `名单文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后分批上传`,
+      `The list exceeds ${Math.round(maxBytes / 1048576)} MB; split it into several uploads`,
+    ),
+  );
 
 /** The upload checked and ready to read: the bytes again from the start, its format, its encoding. */
 export async function openUpload(
   body: AsyncIterable<Buffer | string>,
   maxBytes: number,
 ): Promise<{ source: Readable; format: FileFormat; encoding: CsvEncoding | null }> {
-  const chunks = limited(body, maxBytes)[Symbol.asyncIterator]();
+  const chunks = uploadPieces(body, maxBytes, listTooLarge)[Symbol.asyncIterator]();
   const headParts: Buffer[] = [];
   let headBytes = 0;
   let ended = false;

@@ -11,6 +11,7 @@ import {
   type ScopedRepository,
   UploadEnds,
   assertTableUpload,
+  uploadPieces,
 } from '@fupin/kit';
 import type { HouseholdService } from '../households/household.service';
 import type { HouseholdInput } from '../households/household.service';
@@ -83,19 +84,8 @@ export class ImportService {
       partBytes = 0;
     };
     try {
-      for await (const piece of body) {
-        const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      for await (const buf of uploadPieces(body, opts.maxBytes)) {
         bytes += buf.length;
-        if (bytes > opts.maxBytes) {
-          throw new AppError(
-            413,
-            'IMPORT_FILE_TOO_LARGE',
-            bi(
-              `文件超过 ${Math.round(opts.maxBytes / 1048576)} MB，请拆分后分批导入`,
-              `The file exceeds ${Math.round(opts.maxBytes / 1048576)} MB; split it into several imports`,
-            ),
-          );
-        }
         parts.push(buf);
         ends.push(buf);
         partBytes += buf.length;

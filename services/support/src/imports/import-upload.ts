@@ -10,6 +10,7 @@ import {
   type FileFormat,
   unprocessable,
   UploadEnds,
+  uploadPieces,
 } from '@fupin/kit';
 import {
   duplicateKey,
@@ -122,19 +123,8 @@ async function readUpload(
   const parts: Buffer[] = [];
   const ends = new UploadEnds();
   let bytes = 0;
-  for await (const piece of body) {
-    const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
+  for await (const buf of uploadPieces(body, maxBytes)) {
     bytes += buf.length;
-    if (bytes > maxBytes) {
-      throw new AppError(
-        413,
-        'IMPORT_FILE_TOO_LARGE',
-        bi(
-          `文件超过 ${Math.round(maxBytes / 1048576)} MB，请拆分后分批导入`,
-          `The file exceeds ${Math.round(maxBytes / 1048576)} MB; split it into several imports`,
-        ),
-      );
-    }
     parts.push(buf);
     ends.push(buf);
   }
