@@ -53,7 +53,7 @@ export async function createFunds(
   const projection = new RegistryProjection({ model: models.households, logger: rt.logger, now });
 
   const files = new FileService({ files: repos.files, now, maxBytes: config.UPLOAD_MAX_BYTES });
-  const ledger = new ProjectLedger({ projects: models.projects, eventsStored, now });
+  const ledger = new ProjectLedger({ projects: repos.projects, eventsStored, now });
   const findings = new FindingService({ findings: repos.findings, now });
   const projects = new ProjectService({
     projects: repos.projects,
@@ -102,10 +102,10 @@ export async function createFunds(
     now,
   });
   const imports = {
-    projects: new ProjectImport({ projects, model: models.projects }),
-    batches: new BatchImport({ batches, projects: models.projects }),
+    projects: new ProjectImport({ projects, model: repos.projects }),
+    batches: new BatchImport({ batches, projects: repos.projects }),
   };
-  const idle = idleModule(service, { projects: models.projects, batches, disbursements });
+  const idle = idleModule(service, { projects: repos.projects, batches, disbursements });
 
   const app = await startService(service, {
     topics: PROJECT_TOPICS,
@@ -115,7 +115,7 @@ export async function createFunds(
       }),
       payments,
       idle,
-      reportsModule({ projects, projectModel: models.projects, disbursements, repos, audit, now }),
+      reportsModule({ projects, disbursements, repos, audit, now }),
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {

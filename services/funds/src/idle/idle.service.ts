@@ -3,15 +3,20 @@ import { findPage } from '../shared/page';
 import {
   areaInScope,
   bi,
+  countyWide,
   type ListQuery,
   notFound,
   outboxUpdate,
   type Principal,
+  type ScopedRepository,
 } from '@fupin/kit';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import type { IdleRun, IdleRunModel } from './idle.model';
 import { type IdleProjectFields, summarizeIdle, totalsOf } from './idle.rules';
 import { shanghaiDateOf } from '@fupin/reference';
+
+/** The day's idle-funds run covers the county; each reader's rows are cut to their scope. */
+const IDLE_RUN = countyWide('the daily idle-funds run covers the whole county');
 
 export type IdleRunView = Omit<IdleRun, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'>;
 
@@ -26,7 +31,7 @@ const FIELDS = {
   allocations: 1,
   transfers: 1,
   money: 1,
-};
+} as const;
 
 /**
  * 资金趴账 — the daily check: per township, the money allocated and not disbursed after N days
@@ -37,7 +42,7 @@ export class IdleFundsService {
   constructor(
     private readonly deps: {
       runs: IdleRunModel;
-      projects: ProjectModel;
+      projects: ScopedRepository<Project>;
       days: number;
       startDays: number;
       eventsStored: () => void;
@@ -47,10 +52,11 @@ export class IdleFundsService {
 
   async run(asOf: Date = this.deps.now()): Promise<IdleRunView> {
     const date = shanghaiDateOf(asOf);
-    const projects = this.deps.projects
-      .find({ status: { $ne: 'proposed' } }, FIELDS)
-      .lean<Project[]>()
-      .cursor();
+    const projects = this.deps.projects.cursor(
+      IDLE_RUN,
+      { status: { $ne: 'proposed' } },
+      { projection: FIELDS },
+    );
     const rows: IdleProjectFields[] = [];
     for await (const p of projects) rows.push(p);
     const summary = summarizeIdle(rows, {

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { FundsIdleAssessed } from '@fupin/contracts';
-import { createQueue, createWorker, type ServiceContext, type ServiceModule } from '@fupin/kit';
+import {
+  createQueue,
+  createWorker,
+  type ScopedRepository,
+  type ServiceContext,
+  type ServiceModule,
+} from '@fupin/kit';
 import type { Queue, Worker } from 'bullmq';
 import type { BatchService } from '../batches/batch.service';
 import type { DisbursementService } from '../disbursements/disbursement.service';
 import type { FundsConfig } from '../config';
-import type { ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import { idleRunModel } from './idle.model';
 import { idleRoutes } from './idle.routes';
 import { IdleFundsService } from './idle.service';
@@ -25,7 +31,11 @@ interface IdleJob {
  */
 export function idleModule(
   ctx: ServiceContext<FundsConfig>,
-  deps: { projects: ProjectModel; batches: BatchService; disbursements: DisbursementService },
+  deps: {
+    projects: ScopedRepository<Project>;
+    batches: BatchService;
+    disbursements: DisbursementService;
+  },
 ): ServiceModule & { service: IdleFundsService; queue: () => Queue<IdleJob> | undefined } {
   const runs = idleRunModel(ctx.rt.conn);
   const service = new IdleFundsService({

@@ -1,7 +1,7 @@
-import { AppError, bi, type Principal } from '@fupin/kit';
+import { AppError, bi, countyWide, type Principal, type ScopedRepository } from '@fupin/kit';
 import { type FundingSource, FundingSource as Sources, fromLabel } from '@fupin/reference';
 import type { BatchService } from '../batches/batch.service';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import {
   type ColumnDef,
   finish,
@@ -11,6 +11,9 @@ import {
   RowReader,
   type RowRejection,
 } from './columns';
+
+/** A batch names its projects by code (unique in the county); the batch checks each one's area. */
+const PROJECT_CODES = countyWide('a batch line names its project by its county-unique code');
 
 type Key = 'documentNo' | 'title' | 'source' | 'issuedOn' | 'amount' | 'projectCode' | 'allocation';
 
@@ -64,7 +67,9 @@ function columnOf(field: string): string {
  * every row of it). A batch already recorded with the same allocations is left unchanged.
  */
 export class BatchImport {
-  constructor(private readonly deps: { batches: BatchService; projects: ProjectModel }) {}
+  constructor(
+    private readonly deps: { batches: BatchService; projects: ScopedRepository<Project> },
+  ) {}
 
   async run(p: Principal, file: Buffer): Promise<ImportReport> {
     const { columns, body, report } = await openImport(file, BATCH_COLUMNS);
@@ -198,9 +203,11 @@ export class BatchImport {
     lines: Line[],
   ): Promise<'created' | 'unchanged'> {
     const codes = lines.map((l) => l.projectCode);
-    const projects = await this.deps.projects
-      .find({ code: { $in: codes } }, { code: 1 })
-      .lean<Pick<Project, '_id' | 'code'>[]>();
+    const projects = await this.deps.projects.find(
+      PROJECT_CODES,
+      { code: { $in: codes } },
+      { projection: { code: 1 } },
+    );
     const idOf = new Map(projects.map((x) => [x.code, x._id]));
     const existing = await this.deps.batches.findByDocumentNo(documentNo);
     if (existing) {

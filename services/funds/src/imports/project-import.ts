@@ -1,6 +1,6 @@
-import { AppError, bi, type Principal } from '@fupin/kit';
+import { AppError, bi, countyWide, type Principal, type ScopedRepository } from '@fupin/kit';
 import { FundingSource, fromLabel, ProjectType } from '@fupin/reference';
-import { type Project, type ProjectModel, SOURCES } from '../projects/project.model';
+import { type Project, SOURCES } from '../projects/project.model';
 import type { ProjectService } from '../projects/project.service';
 import {
   type ColumnDef,
@@ -10,6 +10,9 @@ import {
   rejectionsOf,
   RowReader,
 } from './columns';
+
+/** A project code is unique in the county: a row updates the project that holds it, wherever it is. */
+const CODES = countyWide('project codes are unique in the county');
 
 type Source = (typeof SOURCES)[number];
 type Key =
@@ -83,7 +86,9 @@ function columnOf(field: string): string {
  * reported with its row number, column and reason; the others are stored.
  */
 export class ProjectImport {
-  constructor(private readonly deps: { projects: ProjectService; model: ProjectModel }) {}
+  constructor(
+    private readonly deps: { projects: ProjectService; model: ScopedRepository<Project> },
+  ) {}
 
   async run(p: Principal, file: Buffer): Promise<ImportReport> {
     const { columns, body, report } = await openImport(file, PROJECT_COLUMNS);
@@ -129,9 +134,11 @@ export class ProjectImport {
         plannedInvestment: planned,
       };
       try {
-        const existing = await this.deps.model
-          .findOne({ code }, { _id: 1, revision: 1, beneficiaries: 1 })
-          .lean<Pick<Project, '_id' | 'revision' | 'beneficiaries'>>();
+        const existing = await this.deps.model.findOne(
+          CODES,
+          { code },
+          { projection: { _id: 1, revision: 1, beneficiaries: 1 } },
+        );
         const beneficiaries = {
           households: households ?? 0,
           people: people ?? 0,

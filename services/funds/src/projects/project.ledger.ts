@@ -1,16 +1,15 @@
 import type { Actor } from '@fupin/contracts';
-import { bi, notFound, outboxUpdate } from '@fupin/kit';
+import { bi, countyWide, notFound, outboxUpdate, type ScopedRepository } from '@fupin/kit';
 import { projectFundingChanged } from './project.events';
-import type {
-  AppliedAllocation,
-  Hold,
-  Money,
-  Project,
-  ProjectModel,
-  TransferLeg,
-} from './project.model';
+import type { AppliedAllocation, Hold, Money, Project, TransferLeg } from './project.model';
 
 type Delta = Partial<Money>;
+
+/**
+ * The ledger applies what the services checked in their caller's scope (an allocation of a
+ * batch, a hold and its release for a payment, a transfer's two legs), by project id.
+ */
+const LEDGER = countyWide('the ledger applies money movements checked in the caller scope');
 
 /** `$inc` of a money change on one source and on the project's totals. */
 function incOf(source: string, delta: Delta): Record<string, number> {
@@ -51,14 +50,18 @@ const PROJECT = bi('项目', 'Project');
 export class ProjectLedger {
   constructor(
     private readonly deps: {
-      projects: ProjectModel;
+      projects: ScopedRepository<Project>;
       eventsStored: () => void;
       now: () => Date;
     },
   ) {}
 
   private async read(id: string): Promise<Project> {
-    const p = await this.deps.projects.findById(id, { outbox: 0, history: 0 }).lean<Project>();
+    const p = await this.deps.projects.findOne(
+      LEDGER,
+      { _id: id },
+      { projection: { outbox: 0, history: 0 } },
+    );
     if (!p) throw notFound(PROJECT, 'FUNDS_PROJECT_NOT_FOUND');
     return p;
   }
@@ -69,6 +72,7 @@ export class ProjectLedger {
     const delta = { allocatedFen: a.amountFen, availableFen: a.amountFen };
     const next = after(current, a.source, delta);
     const res = await this.deps.projects.updateOne(
+      LEDGER,
       { _id: projectId, 'allocations.id': { $ne: a.id } },
       outboxUpdate({ $inc: incOf(a.source, delta), $push: { allocations: a } }, [
         projectFundingChanged(
@@ -86,6 +90,7 @@ export class ProjectLedger {
   /** Holds a payment's amount; false when the source's available money is not enough. */
   async reserve(projectId: string, hold: Hold): Promise<boolean> {
     const res = await this.deps.projects.updateOne(
+      LEDGER,
       {
         _id: projectId,
         [`funding.${hold.source}.availableFen`]: { $gte: hold.amountFen },
@@ -104,6 +109,7 @@ export class ProjectLedger {
     const current = await this.read(projectId);
     const delta = { reservedFen: -hold.amountFen, disbursedFen: hold.amountFen };
     const res = await this.deps.projects.updateOne(
+      LEDGER,
       { _id: projectId, 'holds.disbursementId': hold.disbursementId },
       outboxUpdate(
         {
@@ -131,6 +137,7 @@ export class ProjectLedger {
   /** A refused (or unstored) payment gives its hold back. */
   async release(projectId: string, hold: Hold): Promise<void> {
     await this.deps.projects.updateOne(
+      LEDGER,
       { _id: projectId, 'holds.disbursementId': hold.disbursementId },
       {
         $inc: incOf(hold.source, { reservedFen: -hold.amountFen, availableFen: hold.amountFen }),
@@ -158,6 +165,7 @@ export class ProjectLedger {
         ? { [`funding.${leg.source}.availableFen`]: { $gte: leg.amountFen } }
         : {};
     const res = await this.deps.projects.updateOne(
+      LEDGER,
       {
         _id: projectId,
         ...guard,

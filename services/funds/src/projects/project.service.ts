@@ -135,9 +135,12 @@ export class ProjectService {
     return { items: items.map(viewOf), total };
   }
 
-  /** The MongoDB filter of a list: the caller's scope (the repository's) and the list's filter. */
-  filterOf(p: Principal, f: ProjectFilter): Record<string, unknown> {
-    return this.deps.projects.filter(p, this.conditionsOf(f));
+  /** Every project of a list's filter in the caller's scope, by code (the export's rows). */
+  cursor(p: Principal, f: ProjectFilter): AsyncIterable<Project> {
+    return this.deps.projects.cursor(p, this.conditionsOf(f), {
+      projection: { history: 0, outbox: 0 },
+      sort: { code: 1 },
+    });
   }
 
   private conditionsOf(f: ProjectFilter): Record<string, unknown> {

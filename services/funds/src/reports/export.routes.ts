@@ -19,7 +19,7 @@ import { disbursementListQuery } from '../disbursements/disbursement.routes';
 import type { Disbursement } from '../disbursements/disbursement.model';
 import type { DisbursementService } from '../disbursements/disbursement.service';
 import { projectListQuery } from '../projects/project.routes';
-import type { Project, ProjectModel } from '../projects/project.model';
+import type { Project } from '../projects/project.model';
 import type { ProjectService } from '../projects/project.service';
 import { yuan } from '../shared/money';
 import { unmaskOf } from '../shared/unmask';
@@ -52,7 +52,6 @@ export function exportRoutes(
   router: Router,
   deps: {
     projects: ProjectService;
-    projectModel: ProjectModel;
     disbursements: DisbursementService;
     audit: AuditLog;
     now: () => Date;
@@ -64,11 +63,7 @@ export function exportRoutes(
     handle(async (req, res) => {
       const p = principalOf(req);
       const q = projectListQuery(req);
-      const rows = deps.projectModel
-        .find(deps.projects.filterOf(p, q.filter), { history: 0, outbox: 0 })
-        .sort({ code: 1 })
-        .lean<Project[]>()
-        .cursor();
+      const rows = deps.projects.cursor(p, q.filter);
       sendXlsx(res, `项目库导出-${shanghaiDateOf(deps.now())}.xlsx`);
       await writeSheet(res, {
         name: '项目库',
