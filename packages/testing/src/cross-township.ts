@@ -1,5 +1,6 @@
 import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { scopePrefix } from '@fupin/reference';
 
 type Doc = { paths?: Record<string, Record<string, unknown>> };
 
@@ -13,13 +14,16 @@ export interface CrossTownshipCall {
 
 export interface CrossTownshipOptions {
   app: RequestListener;
-  /** The service's OpenAPI document: every operation in it is tried. */
-  doc: Doc;
+  /**
+   * The service's OpenAPI document: every operation in it is tried. By default the one the app
+   * serves at `/openapi.json` (what a new endpoint is documented in).
+   */
+  doc?: Doc;
   /** A user of township B with every right the service knows. */
   token: string;
   /**
-   * The 9-digit prefix of township A (`431121101`): records of A must never reach B, so no
-   * answer to B may carry an area code that starts with it.
+   * Township A's area code (`431121101000`): records of A must never reach B, so no answer to
+   * B may carry an area code under it.
    */
   townshipA: string;
   /**
@@ -59,8 +63,10 @@ export async function walkAsAnotherTownship(
   const server = http.createServer(opts.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const prefixA = scopePrefix(opts.townshipA);
   try {
-    for (const [path, ops] of Object.entries(opts.doc.paths ?? {}).sort(([a], [b]) =>
+    const doc = opts.doc ?? ((await (await fetch(`${base}/openapi.json`)).json()) as Doc);
+    for (const [path, ops] of Object.entries(doc.paths ?? {}).sort(([a], [b]) =>
       a.localeCompare(b),
     )) {
       for (const method of Object.keys(ops).filter((m) => METHODS.includes(m))) {
@@ -91,7 +97,7 @@ export async function walkAsAnotherTownship(
         });
         const text = await res.text();
         calls.push({ operation, status: res.status });
-        const leaks = text.includes(`"${opts.townshipA}`);
+        const leaks = text.includes(`"${prefixA}`);
         if (params.length) {
           if (isRefusal(res.status)) continue;
           problems.push(

@@ -52,12 +52,10 @@ const CUT_TO_THE_CALLER =
   "the county's ranking, answered with the caller's own units only (checked below)";
 
 test("every documented operation refuses another township's user township A's records", async () => {
-  const doc = (await request(t.app).get('/openapi.json')).body as object;
   const { problems, calls } = await walkAsAnotherTownship({
     app: t.app,
-    doc,
     token: tokenB,
-    townshipA: A_PREFIX,
+    townshipA: TOWNSHIP_A,
     ids: {
       id: RANKING,
       unitId: UNIT.A,

@@ -57,7 +57,6 @@ afterAll(async () => {
 });
 
 test("every documented operation refuses another township's user township A's records", async () => {
-  const doc = (await request(t.app).get('/openapi.json')).body as object;
   const token = await t.issuer.sign({
     sub: 'u-town-b-all',
     name: '陬市镇',
@@ -66,9 +65,8 @@ test("every documented operation refuses another township's user township A's re
   });
   const { problems, calls } = await walkAsAnotherTownship({
     app: t.app,
-    doc,
     token,
-    townshipA: TOWNSHIP_A.slice(0, 9),
+    townshipA: TOWNSHIP_A,
     ids,
     bodies: {
       'PUT /areas/{code}': { name: '改名村' },
