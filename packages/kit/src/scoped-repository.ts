@@ -19,6 +19,16 @@ export function countyWide(reason: string): CountyWide {
   return Object.freeze({ countyWide: reason });
 }
 
+/**
+ * For a lookup or write on records just read within the caller's scope (by id, with the 404 or
+ * 403 answered): the filter keeps to its own fields, because SecantusDB plans an index only
+ * when one index covers every field of the filter (its explain shows an `_id` with the area
+ * range as a collection scan). A write that moves a record checks the new area itself first.
+ */
+export const READ_IN_SCOPE: CountyWide = countyWide(
+  "the records were read within the caller's scope just before; the filter keeps to its own index",
+);
+
 /** Who a query of an area-scoped collection is for: a caller, or a job with its reason. */
 export type Scope = Principal | CountyWide;
 

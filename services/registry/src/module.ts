@@ -1,5 +1,4 @@
 import {
-  countyWide,
   type PersonalDataCipher,
   type ScopedRepository,
   type ServiceContext,
@@ -27,16 +26,6 @@ export interface RegistryRepositories {
   /** Import jobs, scoped by the area of the user who started them. */
   importJobs: ScopedRepository<ImportJob>;
 }
-
-/**
- * For a write on a record just read within the caller's scope (by id, 404/403 answered): the
- * filter keeps to its own fields, because SecantusDB plans an index only when one index covers
- * every field of the filter (an `_id` with the area range is a collection scan there). A write
- * that moves the record checks the new area itself first.
- */
-export const READ_IN_SCOPE = countyWide(
-  "the record was read within the caller's scope just before; the filter keeps to its own index",
-);
 
 /** What every registry module is given by the composition (registry.ts). */
 export interface RegistryContext extends ServiceContext<RegistryConfig> {

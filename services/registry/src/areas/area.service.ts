@@ -13,11 +13,11 @@ import {
   withOutbox,
   actorOf,
   isDuplicateKey,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { areaLevel, parentCode, parseAreaCode } from '@fupin/reference';
 import type { Area } from './area.model';
 import { areaCreated, areaUpdated, snapshotOf } from './area.events';
-import { READ_IN_SCOPE } from '../module';
 
 export interface AreaFilter {
   q?: string;

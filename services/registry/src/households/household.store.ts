@@ -8,10 +8,10 @@ import {
   type PersonalDataCipher,
   type Principal,
   type ScopedRepository,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import type { HistoryEntry, Household, IdClaimModel, PersonalValue } from './household.model';
 import type { HouseholdListView } from './list/household-list.view';
-import { READ_IN_SCOPE } from '../module';
 
 const HOUSEHOLD = bi('贫困户', 'Household');
 

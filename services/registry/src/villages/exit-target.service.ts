@@ -9,11 +9,11 @@ import {
   withOutbox,
   actorOf,
   isDuplicateKey,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import type { Area } from '../areas/area.model';
 import { exitTargetSet } from './village.events';
 import type { ExitTarget } from './village.model';
-import { READ_IN_SCOPE } from '../module';
 
 export interface ExitTargetFilter {
   areaCode?: string;

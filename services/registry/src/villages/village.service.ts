@@ -13,6 +13,7 @@ import {
   withOutbox,
   actorOf,
   isDuplicateKey,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { parentCode } from '@fupin/reference';
 import type { Area } from '../areas/area.model';
@@ -33,7 +34,6 @@ import {
   type Tally,
   villageFigures,
 } from './village.rules';
-import { READ_IN_SCOPE } from '../module';
 
 /** The facts a user may type in for a village; everything else is computed. */
 export interface VillageFactsInput {

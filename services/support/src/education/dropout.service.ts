@@ -14,11 +14,12 @@ import {
   type ScopedRepository,
   unprocessable,
   withOutbox,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
 import type { PersonService } from '../people/person.service';
-import { linkOf, READ_IN_SCOPE } from '../people/person-link';
+import { linkOf } from '../people/person-link';
 import type { DropoutCase, Enrollment, FollowUp } from './education.model';
 import { dropoutEvent } from './education.events';
 import type { DropoutCloseReason } from './education.reference';

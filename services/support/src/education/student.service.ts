@@ -9,10 +9,11 @@ import {
   type ListQuery,
   type Principal,
   type ScopedRepository,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
-import { linkOf, READ_IN_SCOPE } from '../people/person-link';
+import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import type { EnrollmentStatus } from './education.reference';
 import type { Enrollment, Student } from './education.model';

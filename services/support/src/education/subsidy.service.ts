@@ -14,10 +14,10 @@ import {
   type ScopedRepository,
   unprocessable,
   withOutbox,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import type { Model } from 'mongoose';
 import type { Enrollment, SubsidyPayment, SubsidyStandard } from './education.model';
-import { READ_IN_SCOPE } from '../people/person-link';
 import { subsidyPaid, subsidyVoided } from './education.events';
 import type { SubsidyType } from './education.reference';
 import { termOrdinal } from './school-calendar';

@@ -7,9 +7,10 @@ import {
   type ListQuery,
   type Principal,
   type ScopedRepository,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
-import { linkOf, READ_IN_SCOPE } from '../people/person-link';
+import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import type { ChronicCareContract, SeriousIllnessCase } from './health.model';
 

@@ -13,9 +13,10 @@ import {
   unprocessable,
   withOutbox,
   actorOf,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
-import { linkOf, READ_IN_SCOPE } from '../people/person-link';
+import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import { reimbursementOf, type TopUpStatus, topUpStatusOf } from './reimbursement.rules';
 import type { InpatientEpisode, TopUpPayment } from './health.model';

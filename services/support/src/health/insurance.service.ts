@@ -9,9 +9,9 @@ import {
   outboxUpdate,
   type Principal,
   type ScopedRepository,
+  READ_IN_SCOPE,
 } from '@fupin/kit';
 import type { InsuranceRecord, Person } from '../people/person.model';
-import { READ_IN_SCOPE } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import {
   type CoverageRate,

@@ -47,13 +47,3 @@ export async function moveHousehold(
 ): Promise<void> {
   await records.updateMany(HOUSEHOLD_MOVED, { householdId }, { $set: { areaCode, townshipCode } });
 }
-
-/**
- * For a lookup or write on records already read within the caller's scope (by id, or as the
- * records of people of the scope): the filter keeps to its own fields, because SecantusDB
- * plans an index only when one index covers every field of the filter (an `_id` with the
- * area range is a collection scan there).
- */
-export const READ_IN_SCOPE = countyWide(
-  "the records were read within the caller's scope just before; the filter keeps to its own index",
-);
