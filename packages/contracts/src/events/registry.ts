@@ -54,6 +54,17 @@ const guaranteeFlagsSchema = z.object({
   safe_water: z.boolean(),
 });
 
+export const guaranteeStateSchema = z.enum(['met', 'not_met', 'unknown']);
+export type GuaranteeState = z.infer<typeof guaranteeStateSchema>;
+const guaranteeStatesSchema = z.object({
+  food: guaranteeStateSchema,
+  clothing: guaranteeStateSchema,
+  compulsory_education: guaranteeStateSchema,
+  basic_medical: guaranteeStateSchema,
+  housing_safety: guaranteeStateSchema,
+  safe_water: guaranteeStateSchema,
+});
+
 /** What other services may know of a household (建档立卡户). */
 export const householdSnapshotSchema = z.object({
   id: z.string().min(1),
@@ -68,7 +79,13 @@ export const householdSnapshotSchema = z.object({
   perCapitaIncomeFen: z.number().int().nullable(),
   incomeYear: z.number().int().nullable(),
   housingGrade: z.enum(['A', 'B', 'C', 'D']).nullable(),
+  /** Each guarantee met (true) or not (false); unknown counts as not met here. */
   guarantees: guaranteeFlagsSchema,
+  /**
+   * The three states behind `guarantees` (met / not met / unknown). Optional: events stored
+   * before guarantees had three states have only the flags.
+   */
+  guaranteeStates: guaranteeStatesSchema.optional(),
   identificationYear: z.number().int().nullable(),
   exitYear: z.number().int().nullable(),
   partyMember: z.boolean(),
@@ -204,4 +221,49 @@ export const ExitTargetSet = defineEvent({
   version: 1,
   description: "An area's exit target for a year was recorded or changed.",
   payload: z.object({ target: exitTargetSnapshotSchema }),
+});
+
+// ---------------------------------------------------------------- findings brought back
+
+/**
+ * What the registry did with a verified matching finding (核实属实的比对问题): the change it
+ * opened, and later how that change ended. Keyed by the finding id.
+ */
+export const findingOutcomeSchema = z.enum([
+  /** A member was removed (死亡) through the registry's own rules. */
+  'member_removed',
+  /** A 清退 workflow was opened for the household. */
+  'clearance_opened',
+  /** The 清退 workflow was approved: the household is cancelled. */
+  'clearance_approved',
+  /** The 清退 workflow was refused at one of its steps: the household stays. */
+  'clearance_rejected',
+  /** An identification candidate (漏评) was opened. */
+  'candidate_opened',
+  /** Exclusion flags were proposed for a person to confirm. */
+  'exclusion_proposed',
+  /** Nothing in the registry needed to change (already so, or the finding is not a registry fact). */
+  'no_change',
+  /** The registry refused the change; `reason` says why. */
+  'refused',
+]);
+export type FindingOutcome = z.infer<typeof findingOutcomeSchema>;
+
+export const FindingOutcomeRecorded = defineEvent({
+  topic: 'registry.finding_outcome.v1',
+  type: 'registry.finding_outcome.recorded',
+  version: 1,
+  description:
+    'The registry acted on a verified matching finding (member removed, 清退 opened or decided, 漏评 candidate opened, no change, refused); keyed by the finding id.',
+  payload: z.object({
+    findingId: z.string().min(1),
+    householdId: z.string().nullable(),
+    memberId: z.string().nullable(),
+    areaCode: areaCodeSchema,
+    outcome: findingOutcomeSchema,
+    /** The registry workflow opened or decided (清退, identification), when there is one. */
+    workflowId: z.string().nullable(),
+    reason: z.string().nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
 });

@@ -98,6 +98,27 @@ export const DropoutCaseClosed = defineEvent({
   payload: z.object({ dropoutCase: dropoutCaseSnapshotSchema }),
 });
 
+// ---------------------------------------------------------------- enrollment (学籍)
+
+export const EnrollmentRecorded = defineEvent({
+  topic: 'support.enrollment.v1',
+  type: 'support.enrollment.recorded',
+  version: 1,
+  description:
+    "A registered child's enrollment for a term was recorded (by hand or import); keyed by the person's member id.",
+  payload: z.object({
+    personId: z.string().min(1),
+    householdId: z.string().min(1),
+    idHash,
+    areaCode: areaCodeSchema,
+    term: schoolTermSchema,
+    stage: z.string().min(1),
+    /** enrolled 在读, suspended 休学, dropped_out 辍学 … (support's enrollment statuses). */
+    status: z.string().min(1),
+    source: z.enum(['manual', 'import']),
+  }),
+});
+
 // ---------------------------------------------------------------- in-patient reimbursement
 
 export const inpatientEpisodeSnapshotSchema = z.object({

@@ -35,14 +35,23 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function isMongoUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+const UNAVAILABLE_NAMES =
+  /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|ServerClosed|OperationTimeout)Error$|^MongooseServerSelectionError$/;
+const UNAVAILABLE_MESSAGES =
+  /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/i;
+
+/**
+ * True when the database could not be reached: a driver error of that kind, or one that wraps
+ * it (a bulk write reports the server-selection error behind it in `errorResponse` or `cause`).
+ */
+export function isMongoUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 3) return false;
+  if (UNAVAILABLE_NAMES.test(err.name)) return true;
+  if (err.name.startsWith('Mongo') && UNAVAILABLE_MESSAGES.test(err.message)) return true;
+  if (/buffering timed out|Client must be connected/i.test(err.message)) return true;
+  const inner = err as { cause?: unknown; errorResponse?: unknown };
   return (
-    /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(
-      err.name,
-    ) ||
-    err.name === 'MongooseServerSelectionError' ||
-    /buffering timed out|Client must be connected|connection .* closed/i.test(err.message)
+    isMongoUnavailable(inner.errorResponse, depth + 1) || isMongoUnavailable(inner.cause, depth + 1)
   );
 }
 
