@@ -93,6 +93,8 @@ const householdSchema = new Schema<ProjectedHousehold>(
     incomeYear: { type: Number, default: null },
     housingGrade: { type: String, default: null },
     guarantees: { type: Schema.Types.Mixed },
+    // The three states (met / not met / unknown) when the registry's event carries them.
+    guaranteeStates: { type: Schema.Types.Mixed, default: undefined },
     identificationYear: { type: Number, default: null },
     exitYear: { type: Number, default: null },
     partyMember: Boolean,
