@@ -98,14 +98,19 @@ export function fieldErrorsOf(
  * Parses untrusted input against a schema. On failure throws a 400 AppError listing every
  * field with its reason in both languages.
  */
+/** Validates like `schema.safeParse`, every issue's message in both languages (see `zmsg`). */
+export function safeParseBilingual<S extends z.ZodType>(schema: S, input: unknown) {
+  return schema.safeParse(input, {
+    error: (issue) => `${localised(zhLocale, issue)}${SEP}${localised(enLocale, issue)}`,
+  });
+}
+
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   opts: { code?: string; where?: 'body' | 'query' | 'params' | 'row' } = {},
 ): z.output<S> {
-  const result = schema.safeParse(input, {
-    error: (issue) => `${localised(zhLocale, issue)}${SEP}${localised(enLocale, issue)}`,
-  });
+  const result = safeParseBilingual(schema, input);
   if (result.success) return result.data;
   throw badRequest(
     opts.code ?? 'VALIDATION_FAILED',

@@ -8,6 +8,7 @@ import { authenticate, type TokenVerifier } from './auth';
 import { livenessHandler, readinessHandler, type ReadinessCheck } from './health';
 import type { Metrics } from './metrics';
 import { tracingMiddleware } from './tracing';
+import { requestTypeGuard } from './content-type';
 import { AppError, bi } from '../errors';
 import { notFoundHandler, problemHandler, problemOf } from './problem';
 import { requestSummary, responseSummary } from '../logger';
@@ -35,7 +36,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * The express app every service uses: a trace span per request, request ids, access logs
- * (redacted), JSON body limit, `/healthz` `/readyz` `/metrics`, token
+ * (redacted), 415 for a body type the OpenAPI document does not take, JSON body limit,
+ * `/healthz` `/readyz` `/metrics`, token
  * verification, the service's routes, and problem+json for every error and unknown route.
  */
 export function createServiceApp(opts: ServiceAppOptions): Express {
@@ -77,6 +79,8 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
   }
 
   opts.beforeBody?.(app);
+  const doc = opts.publicDocs?.['/openapi.json'];
+  if (doc) app.use(requestTypeGuard(doc as Parameters<typeof requestTypeGuard>[0]));
   app.use(express.json({ limit: opts.bodyLimit ?? '1mb', strict: true }));
   if (opts.publicRoutes) {
     const open = express.Router();

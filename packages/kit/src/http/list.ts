@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import { badRequest, bi } from '../errors';
+import { badRequest, bi, fieldErrorsOf, safeParseBilingual } from '../errors';
 
 /**
  * react-admin's ra-data-simple-rest list conventions:
@@ -111,16 +111,12 @@ export function parseListQuery<FS extends z.ZodType>(
 
   const filterRaw = parseJsonParam('filter', query.filter) ?? {};
   // Unknown filter keys are refused, never dropped.
-  const filterOk = strictFilterOf(opts.filter).safeParse(filterRaw);
+  const filterOk = safeParseBilingual(strictFilterOf(opts.filter), filterRaw);
   if (!filterOk.success) {
     throw badRequest(
       'LIST_FILTER_INVALID',
       bi('筛选条件有误', 'The filter is invalid'),
-      filterOk.error.issues.map((i) => ({
-        field: ['filter', ...i.path.map(String)].join('.'),
-        code: i.code,
-        message: bi('筛选值无效', i.message),
-      })),
+      fieldErrorsOf(filterOk.error, ['filter']),
     );
   }
   // The strict variant parses to the same output as the schema given.
