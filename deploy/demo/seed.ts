@@ -21,7 +21,7 @@ export const DEMO_PASSWORD = 'Jzfp@2020!';
 
 const USAGE = `usage: npm run demo:seed -- [--gateway URL] [--people N] [--seed N] [--password P]
        [--admin-password P] [--admin-initial-password P] [--only gateway,registry] [--force]
-       [--out DIR]`;
+       [--out DIR] [--no-logins]`;
 
 export interface SeedOptions {
   gatewayUrl: string;
@@ -130,6 +130,8 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
       out: { type: 'string' },
+      // `npm run demo` prints the logins itself after the console's address.
+      'no-logins': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -161,7 +163,7 @@ async function main(): Promise<number> {
     force: values.force,
   });
   console.log(JSON.stringify(outcome, null, 2));
-  console.log(loginTable(people, seed, values.password));
+  if (!values['no-logins']) console.log(loginTable(people, seed, values.password));
   return 0;
 }
 
