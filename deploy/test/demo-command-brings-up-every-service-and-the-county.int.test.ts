@@ -123,6 +123,8 @@ test('the command finishes and prints the console address and the demo logins', 
   expect(output).toMatch(/fupinban/);
   expect(output).toMatch(/xiangzhen01/);
   expect(output).toContain(PASSWORD);
+  // Once, after the console's address (the seed used to print it too).
+  expect(output.split('demo logins (password').length - 1).toBe(1);
 });
 
 test('every service with a composition root is ready', async () => {
