@@ -8,16 +8,11 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from '../http/health';
-
-const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'info',
-  [logLevel.DEBUG]: 'debug',
-};
+import { kafkaLogLevel } from './log-level';
 
 /**
- * A kafkajs client whose own logs go to the service's pino logger (warnings and up). `ssl`
+ * A kafkajs client whose own logs go to the service's pino logger (warnings and up; the
+ * transient answers of a start as warnings, see `kafkaLogLevel`). `ssl`
  * and `sasl` are for managed clusters (TLS listeners with SCRAM or PLAIN credentials).
  */
 export function createKafka(opts: {
@@ -44,7 +39,7 @@ export function createKafka(opts: {
       () =>
       ({ level, log: entry }) => {
         const { message, ...rest } = entry;
-        log[LEVELS[level] ?? 'info'](rest, message);
+        log[kafkaLogLevel(level, entry)](rest, message);
       },
   });
 }
