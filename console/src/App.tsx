@@ -2,8 +2,10 @@ import { lazy } from 'react';
 import { Route } from 'react-router';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { i18nProvider } from './i18n/i18nProvider';
+import { AccessDenied } from './layout/AccessDenied';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { RequireRight } from './layout/RequireRight';
 import { theme } from './layout/theme';
 import { MODULES, RESOURCES } from './modules';
 import { CALLS } from './modules/calls';
@@ -24,6 +26,7 @@ export function App() {
       i18nProvider={i18nProvider}
       layout={Layout}
       loginPage={LoginPage}
+      accessDenied={AccessDenied}
       dashboard={Dashboard}
       theme={theme}
       requireAuth
@@ -43,7 +46,11 @@ export function App() {
       ))}
       <CustomRoutes>
         {MODULES.flatMap((m) => m.pages ?? []).map((p) => (
-          <Route key={p.path} path={p.path} element={p.element} />
+          <Route
+            key={p.path}
+            path={p.path}
+            element={<RequireRight needs={p.needs}>{p.element}</RequireRight>}
+          />
         ))}
       </CustomRoutes>
     </Admin>
