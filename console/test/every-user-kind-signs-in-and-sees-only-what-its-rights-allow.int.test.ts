@@ -132,3 +132,29 @@ test.each(KINDS)(
   },
   120_000,
 );
+
+test('a page reached by its address without the right says 无权访问 and asks no service', async () => {
+  const user = await t.stack.platform.signedInUser({
+    roles: ['township_staff'],
+    areaCode: TOWNSHIP_A,
+  });
+  const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);
+  try {
+    await signIn(page, user.username, user.password);
+    await settled(page);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/|\/users|\/roles/.test(new URL(r.url()).pathname)) asked.push(r.url());
+    });
+    // 管辖范围 needs the users right, which township staff do not have.
+    await page.goto('/#/scopes');
+    await settled(page);
+    await expect(page.getByText('您没有访问此页面的权限').count()).resolves.toBe(1);
+    await expect(page.locator('#react-admin-title').innerText()).resolves.toContain('无权访问');
+    expect(asked.filter((u) => /\/users|\/roles|areas/.test(u))).toEqual([]);
+    await screenshot(page, 'access-denied-township-staff');
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+}, 120_000);
