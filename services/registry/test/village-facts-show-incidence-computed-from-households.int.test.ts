@@ -105,11 +105,10 @@ test('the incidence cannot be typed in, and inconsistent or stale facts are refu
   const inconsistent = await request(t.app)
     .put(`/villages/${VILLAGE_A2}`)
     .set(as(t.tokens.county))
-    .send({ exited: true, poorVillage: false, poorVillageLevel: 'city' });
+    .send({ poorVillage: false, poorVillageLevel: 'city' });
   expect(inconsistent.status).toBe(422);
   expect(inconsistent.body.code).toBe('REGISTRY_VILLAGE_INVALID');
   expect(inconsistent.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-    'exitYear',
     'poorVillageLevel',
   ]);
 
@@ -129,9 +128,9 @@ test('the incidence cannot be typed in, and inconsistent or stale facts are refu
   const second = await request(t.app)
     .put(`/villages/${VILLAGE_A2}`)
     .set(as(t.tokens.county))
-    .send({ ruralPopulation: 210, exited: true, exitYear: 2019, revision: 1 });
+    .send({ ruralPopulation: 210, revision: 1 });
   expect(second.status).toBe(200);
-  expect(second.body).toMatchObject({ ruralPopulation: 210, exitYear: 2019, revision: 2 });
+  expect(second.body).toMatchObject({ ruralPopulation: 210, exitYear: null, revision: 2 });
 
   // A village without households or population shows zeros and no incidence, never a guess.
   const blank = await request(t.app).get(`/villages/${VILLAGE_B1}`).set(as(t.tokens.county));

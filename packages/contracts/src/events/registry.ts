@@ -211,6 +211,12 @@ export const exitTargetSnapshotSchema = z.object({
   year: z.number().int(),
   households: z.number().int().min(0),
   people: z.number().int().min(0).nullable(),
+  /** 贫困发生率 to be at or below by the year's end, percent (optional: older events lack it). */
+  incidencePercent: z.number().min(0).max(100).nullable().optional(),
+  /** How many poor villages are to exit in the year. */
+  villages: z.number().int().min(0).nullable().optional(),
+  /** Which villages are to exit in the year. */
+  villageCodes: z.array(areaCodeSchema).optional(),
   revision: z.number().int().positive(),
 });
 export type ExitTargetSnapshot = z.infer<typeof exitTargetSnapshotSchema>;

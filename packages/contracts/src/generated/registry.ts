@@ -394,7 +394,9 @@ export interface paths {
     /**
      * 录入行政村信息 Record a village's facts
      * @description Only the typed-in facts; sending a computed figure (registeredHouseholds,
-     *     povertyIncidencePercent …) is refused. `revision` is 0 for a village never recorded.
+     *     povertyIncidencePercent …) is refused. `exited` and `exitYear` are set by the village
+     *     exit workflow (`POST /villages/{code}/exit/steps`): a change of either is refused with
+     *     422 `REGISTRY_VILLAGE_EXIT_BY_WORKFLOW`. `revision` is 0 for a village never recorded.
      *     Publishes `registry.village.updated`.
      */
     put: operations['updateVillage'];
@@ -529,6 +531,164 @@ export interface paths {
      *     without the `end` line was cut and the page should be read again.
      */
     get: operations['householdSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/villages/{code}/exit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 贫困村退出 The village's exit runs, the step awaited and the conditions checked now
+     * @description The county's conditions in force, every condition checked against the village's facts
+     *     now (failing ones are what a step would refuse), the running exit with its steps and
+     *     every earlier run (who, when, why, evidence, the checks of each step).
+     */
+    get: operations['getVillageExit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/villages/{code}/exit/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 贫困村退出步骤 Take the next step of the village's exit, or reject the pending one
+     * @description start (proposal, with the exit year) → appraise 村民主评议 → notice 公示 (7 days; nothing
+     *     moves before it ends) → review 乡镇审核 (the village's own township) → approve 县级审定
+     *     (a county user with the approve right). `reject` refuses the pending step and closes the
+     *     run. Every forward step checks the county's conditions: a refusal is 422
+     *     `REGISTRY_VILLAGE_EXIT_CONDITIONS_NOT_MET` listing every failing condition (`errors`,
+     *     `checks`). The approval sets `exited` and `exitYear` and publishes
+     *     `registry.village.updated`.
+     */
+    post: operations['takeVillageExitStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/villages/{code}/exit/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 补录往年退出 Record an exit the county approved in an earlier year
+     * @description For villages that exited before the platform kept the steps: a county user with the
+     *     approve right records the year and the approval document; a closed, approved run of one
+     *     step is kept, with the conditions checked then (not enforced). This year's exits go
+     *     through the steps. Publishes `registry.village.updated`.
+     */
+    post: operations['recordPastVillageExit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/village-exit-conditions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 贫困村退出条件 The exit conditions in force for the caller's county (or an area's)
+     * @description Version 0 is the national rule before the county recorded any: incidence below 2%
+     *     (3% in the western provinces, from the province of the area code) and every
+     *     infrastructure item.
+     */
+    get: operations['getVillageExitConditions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/village-exit-conditions/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 退出条件变更记录 Every version of the county's conditions, newest first, with who and why */
+    get: operations['listVillageExitConditionVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/village-exit-conditions/{areaCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The county */
+        areaCode: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 设置贫困村退出条件 Record the next version of the county's exit conditions
+     * @description Each condition on or off; the incidence threshold in percent, or null for the national
+     *     rule. The reason is kept with the version; earlier versions are never changed. Only a
+     *     county user with the approve right. The next step of every village is checked against it.
+     */
+    put: operations['setVillageExitConditions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/exit-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度目标进度 Incidence and village exits now against the year's targets */
+    get: operations['getExitProgress'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1017,7 +1177,9 @@ export interface components {
       ruralPopulation?: number | null;
       poorVillage?: boolean;
       poorVillageLevel?: ('provincial' | 'city') | null;
+      /** @description Set by the exit workflow only; a change is refused (422) */
       exited?: boolean;
+      /** @description Set by the exit workflow only; a change is refused (422) */
       exitYear?: number | null;
       /** @description Any of the six items, each { inPlace, note? } */
       infrastructure?: {
@@ -1052,6 +1214,12 @@ export interface components {
       year: number;
       households: number;
       people: number | null;
+      /** @description 贫困发生率 target */
+      incidencePercent?: number | null;
+      /** @description Poor villages to exit in the year */
+      villages?: number | null;
+      /** @description The villages to exit in the year */
+      villageCodes?: components['schemas']['AreaCode'][];
       /** Format: date-time */
       updatedAt: string;
       updatedBy: string;
@@ -1121,6 +1289,146 @@ export interface components {
           count: number;
           next: string | null;
         };
+    ConditionSwitch: {
+      enabled: boolean;
+    };
+    ConditionCheck: {
+      /** @example incidence_below_threshold */
+      check: string;
+      passed: boolean;
+      field: string;
+      message: components['schemas']['Bilingual'];
+    };
+    VillageExitConditions: {
+      areaCode: components['schemas']['AreaCode'];
+      /** @description 0 is the national rule */
+      version: number;
+      province: {
+        code: string;
+        zh: string;
+        en: string;
+        western: boolean;
+      };
+      incidence: {
+        enabled: boolean;
+        thresholdPercent: number | null;
+        nationalThresholdPercent: number;
+        effectiveThresholdPercent: number;
+      };
+      infrastructure: {
+        [key: string]: components['schemas']['ConditionSwitch'];
+      };
+      /** Format: date-time */
+      changedAt: string | null;
+      changedBy: {
+        id: string;
+        name: string;
+        areaCode: string;
+      } | null;
+      reason: string | null;
+    };
+    VillageExitStep: {
+      /** @enum {string} */
+      action: 'start' | 'appraise' | 'notice' | 'review' | 'approve' | 'reject' | 'record';
+      /** Format: date-time */
+      at: string;
+      actor: {
+        id: string;
+        name: string;
+        areaCode: string;
+      };
+      reason: string;
+      evidence: string[];
+      /** @description The conditions checked (checks, conditionsVersion), the votes, the notice window */
+      details: {
+        checks?: components['schemas']['ConditionCheck'][];
+        conditionsVersion?: number;
+      };
+    };
+    VillageExitRun: {
+      id: string;
+      /** @enum {string} */
+      stage: 'started' | 'appraised' | 'noticed' | 'reviewed' | 'approved' | 'rejected';
+      /** @enum {string} */
+      outcome: 'pending' | 'approved' | 'rejected';
+      year: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      notice: {
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+      } | null;
+      steps: components['schemas']['VillageExitStep'][];
+    };
+    VillageExit: {
+      villageCode: components['schemas']['AreaCode'];
+      name: string;
+      poorVillage: boolean;
+      exited: boolean;
+      exitYear: number | null;
+      povertyIncidencePercent: number | null;
+      revision: number;
+      conditions: components['schemas']['VillageExitConditions'];
+      checks: components['schemas']['ConditionCheck'][];
+      active: components['schemas']['VillageExitRun'] | null;
+      pending: {
+        /** @enum {string} */
+        action: 'start' | 'appraise' | 'notice' | 'review' | 'approve';
+        /** Format: date-time */
+        noticeEndsAt: string | null;
+      } | null;
+      closed: components['schemas']['VillageExitRun'][];
+    };
+    VillageExitStepResult: components['schemas']['VillageExit'] & {
+      step: components['schemas']['VillageExitStep'];
+    };
+    VillageExitStepRequest: {
+      /** @enum {string} */
+      action: 'start' | 'appraise' | 'notice' | 'review' | 'approve' | 'reject';
+      reason: string;
+      evidence?: string[];
+      /** @description start: the exit year */
+      year?: number;
+      votes?: {
+        for: number;
+        against: number;
+        abstain?: number;
+      };
+      revision?: number;
+    };
+    TargetVillage: {
+      code: components['schemas']['AreaCode'];
+      name: string;
+      exited: boolean;
+      exitYear: number | null;
+      exitStage: string | null;
+    };
+    ExitProgress: {
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      incidence: {
+        percent: number | null;
+        targetPercent: number | null;
+        met: boolean | null;
+      };
+      villages: {
+        poorVillages: number;
+        notExited: number;
+        exitedInYear: number;
+        target: number | null;
+        met: boolean | null;
+        named: components['schemas']['TargetVillage'][];
+      };
+      households: {
+        exited: number;
+        target: number | null;
+        met: boolean | null;
+      };
+    };
     /** @enum {string} */
     WorkflowKind: 'identification' | 'exit' | 'return' | 'monitoring_entry' | 'monitoring_removal';
     /** @enum {string} */
@@ -2019,6 +2327,12 @@ export interface operations {
         'application/json': {
           households: number;
           people?: number | null;
+          /** @description 贫困发生率 to be at or below by the year's end (e.g. 1.5); left out keeps the one set */
+          incidencePercent?: number | null;
+          /** @description How many poor villages are to exit in the year; left out keeps the one set */
+          villages?: number | null;
+          /** @description The villages to exit in the year (villages of the area); left out keeps the list set */
+          villageCodes?: components['schemas']['AreaCode'][];
           /** @description 0 for a target never set */
           revision?: number;
         };
@@ -2039,6 +2353,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   householdStatistics: {
@@ -2153,6 +2468,230 @@ export interface operations {
         };
         content: {
           'application/x-ndjson': components['schemas']['SnapshotLine'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getVillageExit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The village's exit */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExit'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  takeVillageExitStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VillageExitStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The village's exit after the step, and the step */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExitStepResult'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  recordPastVillageExit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          year: number;
+          reason: string;
+          evidence: string[];
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The village's exit after the record */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExitStepResult'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getVillageExitConditions: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The conditions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExitConditions'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  listVillageExitConditionVersions: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExitConditions'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  setVillageExitConditions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The county */
+        areaCode: components['schemas']['AreaCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          incidence: {
+            enabled: boolean;
+            thresholdPercent: number | null;
+          };
+          /** @description Any of the six items, each { enabled }; an item left out keeps its setting */
+          infrastructure?: {
+            roadHardening?: components['schemas']['ConditionSwitch'];
+            tapWater?: components['schemas']['ConditionSwitch'];
+            electricity?: components['schemas']['ConditionSwitch'];
+            broadband?: components['schemas']['ConditionSwitch'];
+            clinic?: components['schemas']['ConditionSwitch'];
+            activityRoom?: components['schemas']['ConditionSwitch'];
+          };
+          reason: string;
+          /** @description The version the change is based on */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillageExitConditions'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getExitProgress: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: components['parameters']['statisticsArea'];
+        /** @description The target year (this year, Asia/Shanghai, by default) */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The progress */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExitProgress'];
         };
       };
       400: components['responses']['Problem'];

@@ -10,10 +10,22 @@ import {
   actorOf,
   isDuplicateKey,
   READ_IN_SCOPE,
+  type FieldError,
+  unprocessable,
 } from '@fupin/kit';
+import { isWithin } from '@fupin/reference';
 import type { Area } from '../areas/area.model';
 import { exitTargetSet } from './village.events';
 import type { ExitTarget } from './village.model';
+
+export interface ExitTargetInput {
+  households: number;
+  people?: number | null;
+  incidencePercent?: number | null;
+  villages?: number | null;
+  villageCodes?: string[];
+  revision?: number;
+}
 
 export interface ExitTargetFilter {
   areaCode?: string;
@@ -54,7 +66,7 @@ export class ExitTargetService {
     p: Principal,
     areaCode: string,
     year: number,
-    input: { households: number; people?: number | null; revision?: number },
+    input: ExitTargetInput,
   ): Promise<ExitTargetView> {
     this.deps.targets.assertWritable(p, areaCode);
     const area = await this.deps.areas.findOne(p, { code: areaCode });
@@ -65,14 +77,31 @@ export class ExitTargetService {
     if (input.revision !== undefined && input.revision !== currentRevision)
       throw stale(currentRevision);
     const people = input.people ?? null;
-    if (current && current.households === input.households && current.people === people)
-      return view(current);
+    // A field left out keeps what was set: an older client sets households and people only.
+    const incidencePercent =
+      input.incidencePercent === undefined
+        ? (current?.incidencePercent ?? null)
+        : input.incidencePercent;
+    const villages = input.villages === undefined ? (current?.villages ?? null) : input.villages;
+    const villageCodes = [...new Set(input.villageCodes ?? current?.villageCodes ?? [])].sort();
+    await this.assertVillagesOf(p, areaCode, villageCodes);
+    const same =
+      current &&
+      current.households === input.households &&
+      current.people === people &&
+      (current.incidencePercent ?? null) === incidencePercent &&
+      (current.villages ?? null) === villages &&
+      JSON.stringify(current.villageCodes ?? []) === JSON.stringify(villageCodes);
+    if (same) return view(current);
     const next: ExitTarget = {
       _id: id,
       areaCode,
       year,
       households: input.households,
       people,
+      incidencePercent,
+      villages,
+      villageCodes,
       updatedAt: this.deps.now?.() ?? new Date(),
       updatedBy: p.userId,
       revision: currentRevision + 1,
@@ -96,6 +125,37 @@ export class ExitTargetService {
     }
     this.deps.eventsStored?.();
     return view(next);
+  }
+
+  /** The villages named must be villages of the area (the area tree), each once. */
+  private async assertVillagesOf(p: Principal, areaCode: string, codes: string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const found = await this.deps.areas.find(
+      p,
+      { code: { $in: codes }, level: 'village' },
+      { projection: { _id: 1 } },
+    );
+    const known = new Set(found.map((a) => a._id));
+    const errors: FieldError[] = codes
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => !known.has(c) || !isWithin(c, areaCode))
+      .map(({ c, i }) => ({
+        field: `villageCodes.${i}`,
+        code: 'not_a_village_of_the_area',
+        message: bi(`${c} 不是本地区的行政村`, `${c} is not a village of the area`),
+      }));
+    if (errors.length) {
+      throw unprocessable(
+        'REGISTRY_EXIT_TARGET_INVALID',
+        bi('目标中的村不在本地区', 'The target names villages outside the area'),
+        errors,
+      );
+    }
+  }
+
+  /** The target of one area and year, when set. */
+  async one(p: Principal, areaCode: string, year: number): Promise<ExitTarget | null> {
+    return this.deps.targets.findOne(p, { areaCode, year });
   }
 
   async list(

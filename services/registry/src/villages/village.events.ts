@@ -37,6 +37,9 @@ export function exitTargetSnapshot(t: ExitTarget): ExitTargetSnapshot {
     year: t.year,
     households: t.households,
     people: t.people,
+    incidencePercent: t.incidencePercent ?? null,
+    villages: t.villages ?? null,
+    villageCodes: t.villageCodes ?? [],
     revision: t.revision,
   };
 }

@@ -1,5 +1,6 @@
 import { type OutboxFields, outboxPlugin } from '@fupin/kit';
 import { type Connection, Schema } from 'mongoose';
+import type { VillageExitState } from './village-exit.types';
 
 export const INFRASTRUCTURE = [
   'roadHardening',
@@ -48,8 +49,11 @@ export interface Village extends OutboxFields {
   ruralPopulation: number | null;
   poorVillage: boolean;
   poorVillageLevel: 'provincial' | 'city' | null;
+  /** Set by the county approval of the exit workflow (贫困村退出), never typed in. */
   exited: boolean;
   exitYear: number | null;
+  /** The running exit and every earlier run with its steps; null before the first. */
+  exitWorkflow?: VillageExitState | null;
   infrastructure: Infrastructure;
   firstSecretary: FirstSecretary | null;
   workTeam: WorkTeam | null;
@@ -79,6 +83,7 @@ const villageSchema = new Schema<Village>(
     poorVillageLevel: { type: String, default: null },
     exited: { type: Boolean, default: false },
     exitYear: { type: Number, default: null },
+    exitWorkflow: { type: Schema.Types.Mixed, default: null },
     infrastructure: Object.fromEntries(
       INFRASTRUCTURE.map((k) => [k, { type: infraItem, required: true }]),
     ),
@@ -133,6 +138,12 @@ export interface ExitTarget extends OutboxFields {
   year: number;
   households: number;
   people: number | null;
+  /** 贫困发生率 the area means to be at or below by the year's end, in percent. */
+  incidencePercent?: number | null;
+  /** How many poor villages are to exit in the year. */
+  villages?: number | null;
+  /** Which villages are to exit in the year (their codes). */
+  villageCodes?: string[];
   updatedAt: Date;
   updatedBy: string;
   revision: number;
@@ -145,6 +156,9 @@ const exitTargetSchema = new Schema<ExitTarget>(
     year: { type: Number, required: true },
     households: { type: Number, required: true },
     people: { type: Number, default: null },
+    incidencePercent: { type: Number, default: null },
+    villages: { type: Number, default: null },
+    villageCodes: { type: [String], default: [] },
     updatedAt: { type: Date, required: true },
     updatedBy: { type: String, required: true },
     revision: { type: Number, required: true, default: 1 },

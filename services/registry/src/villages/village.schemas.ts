@@ -70,6 +70,12 @@ export const villageFilterSchema = z.strictObject({
 export const exitTargetBodySchema = z.strictObject({
   households: count,
   people: count.nullish(),
+  /** 贫困发生率 to be at or below by the year's end, percent (e.g. 1.5). */
+  incidencePercent: z.number().min(0).max(100).nullish(),
+  /** How many poor villages are to exit in the year. */
+  villages: count.nullish(),
+  /** Which villages are to exit in the year. */
+  villageCodes: z.array(areaCode12).max(1000).optional(),
   revision: z.number().int().min(0).optional(),
 });
 

@@ -266,6 +266,7 @@ export class VillageService {
     const stored = await this.deps.villages.findOne(p, { code });
     const current: VillageFacts = stored ?? this.blank(area);
     if (revision !== undefined && revision !== current.revision) throw stale(current.revision);
+    refuseTypedExit(current, input);
     const next = this.apply(current, input);
     const changed = changedKeys(current, next);
     if (changed.length === 0) return this.get(p, code);
@@ -447,6 +448,35 @@ export class VillageService {
       if (res.matchedCount !== 1) throw stale(current.revision);
     }
     this.deps.eventsStored?.();
+  }
+}
+
+/**
+ * A village exits through its workflow (评议, 公示, 审核, 审定), never by typing the flag: a
+ * change of `exited` or `exitYear` is refused and names the workflow; the same value is no change.
+ */
+function refuseTypedExit(current: VillageFacts, input: VillageFactsInput): void {
+  const errors: FieldError[] = [];
+  for (const field of ['exited', 'exitYear'] as const) {
+    if (input[field] === undefined || input[field] === current[field]) continue;
+    errors.push({
+      field,
+      code: 'by_workflow',
+      message: bi(
+        '贫困村退出须经村民主评议、公示、乡镇审核和县级审定，不能直接修改',
+        'A village exits through appraisal, notice, township review and county approval, not by an edit',
+      ),
+    });
+  }
+  if (errors.length) {
+    throw unprocessable(
+      'REGISTRY_VILLAGE_EXIT_BY_WORKFLOW',
+      bi(
+        '退出状态和退出年度由贫困村退出流程设定，请在村页面的“贫困村退出”中办理（POST /villages/{code}/exit/steps）',
+        'The exit flag and year are set by the village exit workflow: use the village exit steps (POST /villages/{code}/exit/steps)',
+      ),
+      errors,
+    );
   }
 }
 
