@@ -8,6 +8,7 @@ import {
   type SheetRow,
   uniqueId,
   workbookFromTemplate,
+  seedImportAreas,
 } from './fixtures/import-files';
 import {
   startRegistry,
@@ -35,6 +36,7 @@ function row(householdNo: string, village: string, n: number, name: string): She
 
 beforeAll(async () => {
   t = await startRegistry();
+  await seedImportAreas(t.app, t.tokens.county);
   // The county registers households in both townships.
   const file = await workbookFromTemplate(t.app, t.tokens.county, [
     row('SC-A1', VILLAGE_A1, 1, '甲一'),

@@ -1,10 +1,11 @@
 import iconv from 'iconv-lite';
 import { startRegistry, type TestRegistry, VILLAGE_A1 } from './fixtures/registry';
-import { importFile, uniqueId } from './fixtures/import-files';
+import { importFile, uniqueId, seedImportAreas } from './fixtures/import-files';
 
 let t: TestRegistry;
 beforeAll(async () => {
   t = await startRegistry();
+  await seedImportAreas(t.app, t.tokens.county);
 });
 afterAll(async () => {
   await t.close();

@@ -7,12 +7,14 @@ import {
   uniqueId,
   workbookFromTemplate,
   XLSX,
+  seedImportAreas,
 } from './fixtures/import-files';
 import { startRegistry, type TestRegistry, VILLAGE_A1 } from './fixtures/registry';
 
 let t: TestRegistry;
 beforeAll(async () => {
   t = await startRegistry();
+  await seedImportAreas(t.app, t.tokens.county);
 });
 afterAll(async () => {
   jest.restoreAllMocks();

@@ -7,11 +7,18 @@ import {
   VILLAGE_A2,
   VILLAGE_B1,
 } from './fixtures/registry';
-import { importFile, type SheetRow, uniqueId, workbookFromTemplate } from './fixtures/import-files';
+import {
+  importFile,
+  type SheetRow,
+  uniqueId,
+  workbookFromTemplate,
+  seedImportAreas,
+} from './fixtures/import-files';
 
 let t: TestRegistry;
 beforeAll(async () => {
   t = await startRegistry();
+  await seedImportAreas(t.app, t.tokens.county);
 });
 afterAll(async () => {
   await t.close();
@@ -55,12 +62,15 @@ const DEFECTS: { header: string; code: string; spoil: (r: SheetRow) => void; fir
 function buildRows() {
   const rows: SheetRow[] = [];
   const bad = new Map<number, { header: string; code: string }>();
+  /** The other rows of a refused household, with the bad row that refused them. */
+  const siblings = new Map<number, number>();
   let k = 0;
   for (let i = 0; i < HOUSEHOLDS; i++) {
     const size = 1 + (i % 3);
     const spoilt = i % 27 === 7 && k < 37 ? DEFECTS[k % DEFECTS.length] : undefined;
     const spoiltMember = spoilt ? (spoilt.first ? 0 : k % size) : -1;
     if (spoilt) k++;
+    const firstRow = rows.length + 2;
     for (let j = 0; j < size; j++) {
       const n = i * 3 + j;
       const id = uniqueId(n);
@@ -89,8 +99,11 @@ function buildRows() {
       }
       rows.push(r);
     }
+    if (spoilt)
+      for (let j = 0; j < size; j++)
+        if (j !== spoiltMember) siblings.set(firstRow + j, firstRow + spoiltMember);
   }
-  return { rows, bad };
+  return { rows, bad, siblings };
 }
 
 async function publishedOffsets(): Promise<number> {
@@ -115,9 +128,10 @@ async function allPublished() {
   );
 }
 
-test('a workbook of 1,000 households with 37 bad rows stores 963 households and reports the 37 rows; importing it again changes nothing', async () => {
-  const { rows, bad } = buildRows();
+test('a workbook of 1,000 households with 37 bad rows stores 963 households and reports every row of the 37 refused households in row order; importing it again changes nothing', async () => {
+  const { rows, bad, siblings } = buildRows();
   expect(bad.size).toBe(37);
+  const refusedRows = bad.size + siblings.size;
   const file = await workbookFromTemplate(t.app, t.tokens.county, rows);
 
   const { job, polls } = await importFile(t.app, t.tokens.county, file);
@@ -128,7 +142,7 @@ test('a workbook of 1,000 households with 37 bad rows stores 963 households and 
     householdsUpdated: 0,
     householdsUnchanged: 0,
     householdsRejected: 37,
-    rowsRejected: 37,
+    rowsRejected: refusedRows,
   });
   expect(job.rowsTotal).toBe(rows.length);
   expect(job.rowsDone).toBe(rows.length);
@@ -137,10 +151,27 @@ test('a workbook of 1,000 households with 37 bad rows stores 963 households and 
   const done = polls.map((p) => p.rowsDone);
   expect(done).toEqual([...done].sort((a, b) => a - b));
 
-  expect(job.rejected.map((r) => r.row).sort((a, b) => a - b)).toEqual(
-    [...bad.keys()].sort((a, b) => a - b),
+  // Every row of a refused household is listed, in row order: the bad row with its reason,
+  // the others saying which row of their household refused them.
+  expect(job.rejected.map((r) => r.row)).toEqual(
+    [...bad.keys(), ...siblings.keys()].sort((a, b) => a - b),
   );
-  for (const r of job.rejected) {
+  for (const r of job.rejected.filter((x) => siblings.has(x.row))) {
+    const badRow = siblings.get(r.row)!;
+    expect(r).toMatchObject({ refusedBecauseOf: [badRow] });
+    expect(r.errors).toEqual([
+      {
+        column: null,
+        header: null,
+        code: 'same_household_invalid',
+        message: {
+          'zh-CN': `同户第${badRow}行有误，整户未导入`,
+          en: `not stored: row ${badRow} of the same household is invalid`,
+        },
+      },
+    ]);
+  }
+  for (const r of job.rejected.filter((x) => bad.has(x.row))) {
     const want = bad.get(r.row)!;
     expect(r.sheet).toBe('户与成员');
     expect(r.errors).toEqual(
@@ -194,7 +225,7 @@ test('a workbook of 1,000 households with 37 bad rows stores 963 households and 
     householdsUpdated: 0,
     householdsUnchanged: 963,
     householdsRejected: 37,
-    rowsRejected: 37,
+    rowsRejected: refusedRows,
   });
   expect(await households.countDocuments()).toBe(963);
   expect(

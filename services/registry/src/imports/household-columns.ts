@@ -18,6 +18,7 @@ import { GUARANTEES, type GuaranteeCode } from '../households/household.model';
 import {
   causes,
   date,
+  guarantee,
   idText,
   integer,
   label,
@@ -51,8 +52,8 @@ const guaranteeColumn = (g: GuaranteeCode): Column => ({
   key: `guarantees.${g}`,
   header: HOUSEHOLD_SHEET_HEADERS[`guarantees.${g}` as const],
   scope: 'household',
-  hint: '是/否；留空视为「是」',
-  parse: yesNo,
+  hint: '是/达标/有，或 否/未达标/无；不清楚请留空（留空为「未知」，不视为达标）',
+  parse: guarantee,
 });
 
 /** The columns in template order. Headers are what people see; keys are what the code uses. */

@@ -4,7 +4,9 @@ import { householdCreateSchema } from '../households/household.schemas';
 import type { HouseholdInput, MemberInput } from '../households/household.service';
 import { type Cell, cellText } from '@fupin/kit';
 import { type Column, COLUMNS } from './household-columns';
+import { type GuaranteeCell, type GuaranteeInput, guaranteeInput } from './sheet-cells';
 import { COLUMN_BY_HEADER, COLUMN_BY_KEY, columnLetter, headerKey } from './household-sheet';
+import { headFindings, SAME_HOUSEHOLD_INVALID, sameHouseholdRefusal } from './household-checks';
 
 /** Pure: from sheet rows to household inputs, with every problem tied to its sheet, row and column. */
 
@@ -27,6 +29,11 @@ export interface RejectedRow {
   row: number;
   householdNo: string | null;
   errors: RowProblem[];
+  /**
+   * Set on a row that was itself valid but not stored because other rows of its household
+   * are invalid: those rows' numbers (the household is stored whole or not at all).
+   */
+  refusedBecauseOf?: number[];
 }
 
 /** Which column of the sheet holds which field; built from the header row. */
@@ -61,7 +68,7 @@ export function isHouseholdHeader(cells: Cell[]): boolean {
   return m.indexOfKey.has('householdNo') && m.indexOfKey.has('member.idNumber');
 }
 
-interface ParsedRow {
+export interface ParsedRow {
   source: SheetRow;
   householdNo: string;
   values: Map<string, unknown>;
@@ -231,10 +238,12 @@ function householdFacts(header: HeaderMap, row: ParsedRow, errors: RowProblem[])
   if (has('status') && v('status')) out.status = v('status');
   if (has('otherCauses')) out.otherCauses = v('otherCauses') ?? [];
   if (has('partyMember')) out.partyMember = v('partyMember') ?? false;
-  const guarantees: Record<string, { met: boolean }> = {};
+  // A blank guarantee cell is unknown: the guarantee is left out, never sent as met.
+  const guarantees: Record<string, GuaranteeInput> = {};
   for (const k of header.indexOfKey.keys()) {
-    if (k.startsWith('guarantees.'))
-      guarantees[k.slice('guarantees.'.length)] = { met: (v(k) as boolean | null) ?? true };
+    const state = v(k) as GuaranteeCell | null | undefined;
+    if (k.startsWith('guarantees.') && state)
+      guarantees[k.slice('guarantees.'.length)] = guaranteeInput(state);
   }
   if (Object.keys(guarantees).length) out.guarantees = guarantees;
   const incomeKeys = ['wagesFen', 'productionFen', 'propertyFen', 'transferFen'];
@@ -315,7 +324,11 @@ export function locateField(
   return { row: first, key: null };
 }
 
-/** Turns problems keyed by row into the report's rejected rows (one entry per row). */
+/**
+ * Turns problems keyed by row into the report's rejected rows: EVERY row of the household,
+ * since none of it is stored — the bad rows with their reasons, each other row saying which
+ * rows of its household are invalid.
+ */
 export function rejectedRowsOf(
   group: HouseholdGroup,
   problems: { row: ParsedRow; problem: RowProblem }[],
@@ -326,14 +339,24 @@ export function rejectedRowsOf(
     list.push(p.problem);
     byRow.set(p.row, list);
   }
-  return group.rows
-    .filter((r) => byRow.has(r))
-    .map((r) => ({
-      sheet: r.source.sheet,
-      row: r.source.row,
-      householdNo: group.householdNo || null,
-      errors: byRow.get(r)!,
-    }));
+  const badRows = group.rows.filter((r) => byRow.has(r)).map((r) => r.source.row);
+  return group.rows.map((r) => {
+    const at = { sheet: r.source.sheet, row: r.source.row, householdNo: group.householdNo || null };
+    const errors = byRow.get(r);
+    if (errors) return { ...at, errors };
+    return {
+      ...at,
+      errors: [
+        {
+          column: null,
+          header: null,
+          code: SAME_HOUSEHOLD_INVALID,
+          message: sameHouseholdRefusal(badRows),
+        },
+      ],
+      refusedBecauseOf: badRows,
+    };
+  });
 }
 
 /** Service-level field errors (422) mapped back onto the sheet. */
@@ -398,6 +421,17 @@ export function inputOfGroup(header: HeaderMap, group: HouseholdGroup): GroupRes
         });
     }
   }
+  for (const f of headFindings(
+    group.rows.map((r) => ({
+      row: r.source.row,
+      relation: r.values.get('member.relation'),
+      unreadable: r.errors.some((e) => e.header === COLUMN_BY_KEY.get('member.relation')?.header),
+    })),
+  ))
+    problems.push({
+      row: group.rows[f.index]!,
+      problem: problem(header, 'member.relation', f.code, f.message),
+    });
   const householdErrors: RowProblem[] = [];
   const facts = householdFacts(header, first, householdErrors);
   for (const e of householdErrors) problems.push({ row: first, problem: e });

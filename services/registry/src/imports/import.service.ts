@@ -15,16 +15,17 @@ import {
 } from '@fupin/kit';
 import type { HouseholdService } from '../households/household.service';
 import type { HouseholdInput } from '../households/household.service';
+import type { Area } from '../areas/area.model';
+import { villageCodesToLookUp, villageFinding, type VillageStatus } from './household-checks';
 import {
   type HeaderMap,
   type HouseholdGroup,
-  HouseholdGrouper,
   inputOfGroup,
-  isHouseholdHeader,
-  mapHeader,
   type RejectedRow,
+  rejectedFromFieldErrors,
 } from './household-rows';
-import { missingColumns, rejectionOf } from './import-rejections';
+import { DataRowCounter, HouseholdSheets, type SheetGroup } from './household-sheets';
+import { rejectionOf } from './import-rejections';
 import {
   emptyCounts,
   type ImportChunkModel,
@@ -46,6 +47,8 @@ const JOB = bi('导入任务', 'Import job');
 
 /** The worker runs a job by its id and records its progress, whoever started it. */
 const WORKER = countyWide('the import worker runs and records the job it was given');
+/** An import row's village is checked against the county's area tree, whoever imports it. */
+const AREA_TREE = countyWide("an import row's village is checked against the county's area tree");
 /** A user's own job stays theirs even when their area has changed since. */
 const OWN_JOB = countyWide('a user always sees the imports they started');
 
@@ -57,6 +60,11 @@ export class ImportService {
   constructor(
     private readonly deps: {
       jobs: ScopedRepository<ImportJob>;
+      /**
+       * The area tree every household's village must be in. The service always has it; only
+       * bench/registry-import, which builds no area tree, leaves it out (no village check).
+       */
+      areas?: ScopedRepository<Area>;
       chunks: ImportChunkModel;
       households: HouseholdService;
       now: () => Date;
@@ -211,13 +219,8 @@ export class ImportService {
       rejectedStored: job.rejected.length,
       truncated: job.rejectedTruncated,
     };
-    let seq = 0;
-    let header: HeaderMap | null = null;
-    let grouper: HouseholdGrouper | null = null;
-    let currentSheet: string | null = null;
-    let sawHouseholdSheet = false;
-    const unknownHeaders = new Set<string>();
-    let batch: { group: HouseholdGroup; header: HeaderMap; lastSeq: number }[] = [];
+    const sheets = new HouseholdSheets();
+    let batch: (SheetGroup & { lastSeq: number })[] = [];
     let storing: Promise<void> = Promise.resolve();
 
     /** Starts storing the batch once the one before it is stored, and waits for that one. */
@@ -230,46 +233,30 @@ export class ImportService {
       storing.catch(() => undefined);
       await previous;
     };
-    const take = async (groups: HouseholdGroup[], h: HeaderMap) => {
+    const take = async (groups: SheetGroup[]) => {
       for (const g of groups) {
-        const last = Math.max(...g.rows.map((r) => r.source.seq ?? 0));
+        const last = Math.max(...g.group.rows.map((r) => r.source.seq ?? 0));
         // Rows up to the checkpoint were stored by an earlier attempt.
         if (last <= job.checkpointRow) continue;
-        batch.push({ group: g, header: h, lastSeq: last });
+        batch.push({ ...g, lastSeq: last });
       }
       if (batch.length >= BATCH_HOUSEHOLDS) await flush(batch[batch.length - 1]!.lastSeq);
     };
 
     try {
-      for await (const row of readRows(open, job.format, encoding)) {
-        if (row.sheet !== currentSheet) {
-          if (grouper && header) await take(grouper.end(), header);
-          currentSheet = row.sheet;
-          header = null;
-          grouper = null;
-          if (!isHouseholdHeader(row.cells)) continue;
-          header = mapHeader(row.cells);
-          for (const u of header.unknown) unknownHeaders.add(u);
-          if (header.missing.length) throw missingColumns(row, header.missing);
-          grouper = new HouseholdGrouper(header);
-          sawHouseholdSheet = true;
-          continue;
-        }
-        if (!grouper || !header) continue;
-        await take(grouper.push({ ...row, seq: ++seq }), header);
-      }
-      if (grouper && header) await take(grouper.end(), header);
-      if (!sawHouseholdSheet) {
+      for await (const row of readRows(open, job.format, encoding)) await take(sheets.push(row));
+      await take(sheets.end());
+      if (!sheets.sawHouseholdSheet) {
         throw new AppError(
           422,
           'IMPORT_NO_HOUSEHOLD_SHEET',
           bi(
-            '文件中没有找到户与成员表：首行须为表头，至少包含「户编号」和「身份证号」',
-            'No household sheet found: the first row must be the header, with at least 户编号 and 身份证号',
+            '文件中没有找到户与成员表：表头须在前 10 行内，至少包含「户编号」和「身份证号」',
+            'No household sheet found: the header must be within the first 10 rows, with at least 户编号 and 身份证号',
           ),
         );
       }
-      await flush(seq);
+      await flush(sheets.seq);
       await storing;
       await counted;
     } catch (err) {
@@ -285,9 +272,9 @@ export class ImportService {
       {
         $set: {
           status: 'completed',
-          rowsDone: seq,
-          rowsTotal: Math.max(seq, total ?? 0),
-          unknownHeaders: [...unknownHeaders],
+          rowsDone: sheets.seq,
+          rowsTotal: Math.max(sheets.seq, total ?? 0),
+          unknownHeaders: [...sheets.unknownHeaders],
           finishedAt: this.deps.now(),
           updatedAt: this.deps.now(),
         },
@@ -335,18 +322,9 @@ export class ImportService {
   }
 
   private async count(open: () => Readable, format: FileFormat, encoding: CsvEncoding | null) {
-    let n = 0;
-    let sheet: string | null = null;
-    let counting = false;
-    for await (const row of readRows(open, format, encoding)) {
-      if (row.sheet !== sheet) {
-        sheet = row.sheet;
-        counting = isHouseholdHeader(row.cells);
-        continue;
-      }
-      if (counting) n++;
-    }
-    return n;
+    const counter = new DataRowCounter();
+    for await (const row of readRows(open, format, encoding)) counter.push(row);
+    return counter.n;
   }
 
   /**
@@ -357,24 +335,37 @@ export class ImportService {
   private async storeBatch(
     p: Principal,
     id: string,
-    batch: { group: HouseholdGroup; header: HeaderMap }[],
+    batch: SheetGroup[],
     state: { rejectedStored: number; truncated: boolean },
     checkpoint: number | null,
   ): Promise<void> {
     if (!batch.length && checkpoint === null) return;
     const counts: ImportCounts = emptyCounts();
-    const rejected: RejectedRow[] = [];
-    const reject = (rows: RejectedRow[]) => {
+    // Refusals of the reading, of the rules and of the registry, each kept with its
+    // household's place in the batch, so the report lists them in row order.
+    const refused: { at: number; rows: RejectedRow[] }[] = [];
+    const reject = (at: number, rows: RejectedRow[]) => {
       counts.householdsRejected++;
       counts.rowsRejected += rows.length;
-      rejected.push(...rows);
+      refused.push({ at, rows });
     };
-    const valid: { input: HouseholdInput; group: HouseholdGroup; header: HeaderMap }[] = [];
-    for (const b of batch) {
+    const read: { input: HouseholdInput; group: HouseholdGroup; header: HeaderMap; at: number }[] =
+      [];
+    batch.forEach((b, at) => {
       const r = inputOfGroup(b.header, b.group);
-      if (r.ok) valid.push({ input: r.input, group: b.group, header: b.header });
-      else reject(r.rejected);
-    }
+      if (r.ok) read.push({ input: r.input, group: b.group, header: b.header, at });
+      else reject(at, r.rejected);
+    });
+    const villages = await this.villagesOf(read.map((v) => v.input.areaCode));
+    const valid = read.filter((v) => {
+      const found = villageFinding(v.input.areaCode, villages);
+      if (found)
+        reject(
+          v.at,
+          rejectedFromFieldErrors(v.header, v.group, [{ field: 'areaCode', ...found }], found),
+        );
+      return !found;
+    });
     const outcomes = valid.length
       ? await this.deps.households.importMany(
           p,
@@ -389,8 +380,9 @@ export class ImportService {
         else counts.householdsUnchanged++;
         return;
       }
-      reject(rejectionOf(p, v, o.error));
+      reject(v.at, rejectionOf(p, v, o.error));
     });
+    const rejected = refused.sort((x, y) => x.at - y.at).flatMap((r) => r.rows);
     const room = Math.max(0, REPORT_LIMIT - state.rejectedStored);
     const kept = rejected.slice(0, room);
     state.rejectedStored += kept.length;
@@ -408,6 +400,25 @@ export class ImportService {
         },
       },
     );
+  }
+
+  /**
+   * What the area tree says of the batch's village codes, in one read: a household may only be
+   * stored under a village the county has (its scope is the registry's own check after).
+   */
+  private async villagesOf(codes: string[]): Promise<Map<string, VillageStatus>> {
+    const lookUp = villageCodesToLookUp(codes);
+    const known = new Map<string, VillageStatus>();
+    const areas = this.deps.areas;
+    if (!areas) return new Map(lookUp.map((c) => [c, 'active']));
+    if (!lookUp.length) return known;
+    const found = await areas.find(
+      AREA_TREE,
+      { code: { $in: lookUp }, level: 'village' },
+      { projection: { code: 1, status: 1 } },
+    );
+    for (const a of found) known.set(a.code, a.status);
+    return known;
   }
 }
 

@@ -12,6 +12,7 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 export function importsModule(ctx: RegistryContext): RegistryModule {
   const imports = new ImportService({
     jobs: ctx.repos.importJobs,
+    areas: ctx.repos.areas,
     chunks: ctx.models.importChunks,
     households: ctx.services.households,
     now: ctx.now,

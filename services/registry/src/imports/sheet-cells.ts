@@ -66,6 +66,36 @@ export const yesNo = (cell: Cell): Parsed => {
   );
 };
 
+const MET = new Set([...YES, '达标', '已达标', '保障', '有保障']);
+const NOT_MET = new Set([...NO, '未达标', '不达标', '未保障', '无保障']);
+const UNKNOWN = new Set(['未知', '不详', '待核实', '?', '？']);
+
+/** What a guarantee cell (两不愁三保障) states; a blank (or 未知) cell states nothing. */
+export type GuaranteeCell = 'met' | 'not_met';
+
+/**
+ * 是/达标/有 → met, 否/未达标/无 → not met, blank (or 未知) → null: unknown, left out of the
+ * input so the registry records it as unknown — a blank cell is never taken as met.
+ */
+export const guarantee = (cell: Cell): Parsed => {
+  if (typeof cell === 'boolean') return ok(cell ? 'met' : 'not_met');
+  const t = cellText(cell).toLowerCase();
+  if (t === '' || UNKNOWN.has(t)) return ok(null);
+  if (MET.has(t)) return ok('met');
+  if (NOT_MET.has(t)) return ok('not_met');
+  return bad(
+    'not_guarantee_state',
+    `应填「是」「达标」或「否」「未达标」（不清楚请留空），而不是「${t}」`,
+    `expected 是/达标 (met) or 否/未达标 (not met), or blank when unknown; not "${t}"`,
+  );
+};
+
+/** The household input's value for a stated guarantee. */
+export type GuaranteeInput = { met: boolean };
+export const guaranteeInput = (state: GuaranteeCell): GuaranteeInput => ({
+  met: state === 'met',
+});
+
 export const integer =
   (min: number, max: number) =>
   (cell: Cell): Parsed => {
