@@ -9,6 +9,7 @@ import {
   type HouseholdStatus,
   type Member,
 } from '../../services/registry/src/households/household.model';
+import { readGuarantee } from '../../services/registry/src/households/guarantee.rules';
 import {
   isBelowPovertyLine,
   perCapitaIncomeFen,
@@ -113,7 +114,7 @@ export function household(i: number, cipher: PersonalDataCipher): Household {
     };
   });
   const guarantees = Object.fromEntries(
-    GUARANTEES.map((g) => [g, { met: r() > 0.05, note: null }]),
+    GUARANTEES.map((g) => [g, readGuarantee({ met: r() > 0.05, note: null })]),
   ) as Guarantees;
   const income = {
     year: 2019,

@@ -5,3 +5,4 @@ export * from './id-number';
 export * from './poverty-line';
 export * from './money';
 export * from './calendar';
+export * from './school-calendar';

@@ -1,3 +1,4 @@
+import { readGuarantee } from '../src/households/guarantee.rules';
 import {
   allGuaranteesMet,
   checkMemberIdentity,
@@ -31,8 +32,8 @@ test('the comparison uses the poverty line of the income year; an unknown year g
 
 test('unmet guarantees are listed in the guide order', () => {
   const g = allGuaranteesMet();
-  g.safe_water = { met: false, note: '季节性缺水' };
-  g.food = { met: false, note: null };
+  g.safe_water = readGuarantee({ met: false, note: '季节性缺水' });
+  g.food = readGuarantee({ met: false, note: null });
   expect(unmetGuarantees(g)).toEqual(['food', 'safe_water']);
 });
 

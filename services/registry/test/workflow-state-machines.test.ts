@@ -1,4 +1,5 @@
 import type { Right } from '@fupin/kit';
+import { readGuarantee } from '../src/households/guarantee.rules';
 import type { HouseholdStatus } from '../src/households/household.model';
 import { allGuaranteesMet } from '../src/households/household.rules';
 import {
@@ -254,7 +255,7 @@ test('a declared exclusion passes the township review only with a justification'
 
 test('exit checks list every failing condition: income under the line and unmet guarantees', () => {
   const g = allGuaranteesMet();
-  g.housing_safety = { met: false, note: 'C级危房' };
+  g.housing_safety = readGuarantee({ met: false, note: 'C级危房' });
   const checks = exitChecks(
     household({ status: 'in_poverty', perCapitaIncomeFen: 300_000, guarantees: g }),
     2019,
@@ -305,7 +306,7 @@ test('exit conditions are checked again at approval: a guarantee lost during the
     [{ action: 'review' }, township, 7],
   ]);
   const g = allGuaranteesMet();
-  g.basic_medical = { met: false, note: '医保未参保' };
+  g.basic_medical = readGuarantee({ met: false, note: '医保未参保' });
   expect(
     refusal(() =>
       decide(
@@ -438,7 +439,7 @@ test('monitoring entry puts the household in its category; removal restores the 
     'monitoring_removal:approved',
   ]);
   const g = allGuaranteesMet();
-  g.safe_water = { met: false, note: null };
+  g.safe_water = readGuarantee({ met: false, note: null });
   expect(
     refusal(() =>
       decide(

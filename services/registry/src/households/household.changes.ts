@@ -41,7 +41,8 @@ export async function update(
 ): Promise<HouseholdView> {
   const current = await store.load(p, id);
   store.checkRevision(current, revision);
-  const next = derive({ ...current, ...applyFacts(store, current, patch) });
+  const by = { actorId: p.userId, actorName: p.username, at: store.now() };
+  const next = derive({ ...current, ...applyFacts(store, current, patch, by) });
   const changed = changedFields(current, next);
   if (changed.length === 0) return householdView(store.deps.cipher, current, null);
   await store.save(p, current, next, 'updated', {

@@ -10,11 +10,13 @@ import {
   type MemberSnapshot,
   MemberUpdated,
 } from '@fupin/contracts';
+import { readGuarantees } from './guarantee.rules';
 import { GUARANTEES, type Household, type HouseholdStatus, type Member } from './household.model';
 
 export const HOUSEHOLD_TOPICS = [HouseholdRegistered.topic, MemberAdded.topic];
 
 export function householdSnapshot(h: Household): HouseholdSnapshot {
+  const guarantees = readGuarantees(h.guarantees);
   return {
     id: h._id,
     householdNo: h.householdNo,
@@ -29,8 +31,11 @@ export function householdSnapshot(h: Household): HouseholdSnapshot {
     incomeYear: h.income?.year ?? null,
     housingGrade: h.housingGrade,
     guarantees: Object.fromEntries(
-      GUARANTEES.map((g) => [g, h.guarantees[g].met]),
+      GUARANTEES.map((g) => [g, guarantees[g].state === 'met']),
     ) as HouseholdSnapshot['guarantees'],
+    guaranteeStates: Object.fromEntries(
+      GUARANTEES.map((g) => [g, guarantees[g].state]),
+    ) as NonNullable<HouseholdSnapshot['guaranteeStates']>,
     identificationYear: h.identificationYear,
     exitYear: h.exitYear,
     partyMember: h.partyMember,

@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { type AppError, bi, type FieldError, type Principal, unprocessable } from '@fupin/kit';
-import { areaLevel, isAreaCode, maskBankAccount, maskIdNumber, maskPhone } from '@fupin/reference';
+import {
+  areaLevel,
+  isAreaCode,
+  maskBankAccount,
+  maskIdNumber,
+  maskPhone,
+  shanghaiDateOf,
+} from '@fupin/reference';
 import { GUARANTEES, type Guarantees, type Member, type PersonalValue } from './household.model';
+import {
+  deriveGuarantees,
+  guaranteesOfState,
+  readGuarantees,
+  resolveGuarantee,
+  typedOf,
+  unmetGuarantees,
+  withDerived,
+} from './guarantee.rules';
 import {
   checkMemberIdentity,
   headNameOf,
   isBelowPovertyLine,
   perCapitaIncomeFen,
-  unmetGuarantees,
 } from './household.rules';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdFacts, MemberInput, NewHousehold, StoredFacts } from './household.types';
@@ -154,6 +169,7 @@ export function applyFacts(
   store: HouseholdStore,
   current: StoredFacts,
   f: HouseholdFacts,
+  by: GuaranteeActor = { actorId: 'system', actorName: 'system' },
 ): StoredFacts {
   const sealedOrKept = (
     value: string | null | undefined,
@@ -166,11 +182,7 @@ export function applyFacts(
       ? old
       : store.seal(value.trim(), mask);
   };
-  const guarantees: Guarantees = { ...current.guarantees };
-  for (const g of GUARANTEES) {
-    const v = f.guarantees?.[g];
-    if (v) guarantees[g] = { met: v.met, note: v.note ?? null };
-  }
+  const guarantees = typedGuarantees(readGuarantees(current.guarantees), f, by);
   return {
     address: f.address?.trim() ?? current.address,
     groupNo: f.groupNo === undefined ? current.groupNo : f.groupNo,
@@ -190,18 +202,66 @@ export function applyFacts(
   };
 }
 
-/** Recomputes what is never typed in: size, head, per-capita income, line comparison, unmet guarantees. */
-export function derive<T extends NewHousehold>(h: T): T {
+/** Who types a guarantee through a household input (the caller; `system` for none). */
+export type GuaranteeActor = { actorId: string; actorName: string; at?: Date };
+
+/**
+ * The guarantees a household input states, typed by `by` over the current ones. A stated value
+ * equal to the typed one in force (state and reason) keeps it as it is, so a repeated import
+ * changes nothing; an omitted guarantee keeps what it had (a new household's is unknown).
+ */
+export function typedGuarantees(
+  current: Guarantees,
+  f: HouseholdFacts,
+  by: GuaranteeActor,
+): Guarantees {
+  const out: Guarantees = { ...current };
+  for (const g of GUARANTEES) {
+    const v = f.guarantees?.[g];
+    if (!v) continue;
+    const typed = typedOf(v, {
+      actorId: by.actorId,
+      actorName: by.actorName,
+      at: by.at ?? new Date(),
+    });
+    const old = current[g].typed;
+    const same = old && typed && old.state === typed.state && old.reason === typed.reason;
+    const note = v.note === undefined ? current[g].note : v.note;
+    out[g] = resolveGuarantee(current[g].derived, same ? old : typed, note);
+  }
+  return out;
+}
+
+/**
+ * Recomputes what is never typed in: size, head, per-capita income, line comparison, and the
+ * guarantees derived from the facts (housing grade, members, support's facts) on `today`.
+ */
+export function derive<T extends NewHousehold>(
+  h: T,
+  opts: { today?: string; villageTapWater?: boolean | null } = {},
+): T {
   const active = h.members.filter((m) => m.status === 'active');
   const size = active.length;
   const perCapita = perCapitaIncomeFen(h.income, size);
+  const derived = deriveGuarantees(
+    {
+      housingGrade: h.housingGrade,
+      members: h.members,
+      supportFacts: h.supportFacts,
+      villageTapWater: opts.villageTapWater ?? null,
+    },
+    opts.today ?? shanghaiDateOf(new Date()),
+  );
+  const guarantees = withDerived(readGuarantees(h.guarantees), derived);
   return {
     ...h,
     size,
     headName: headNameOf(h.members),
     perCapitaIncomeFen: perCapita,
     belowPovertyLine: isBelowPovertyLine(perCapita, h.income?.year ?? null),
-    guaranteesUnmet: unmetGuarantees(h.guarantees),
+    guarantees,
+    guaranteesUnmet: unmetGuarantees(guarantees),
+    guaranteesUnknown: guaranteesOfState(guarantees, 'unknown'),
     memberIdHashes: active.map((m) => m.idNumber.hash),
     memberNames: active.map((m) => m.name),
   };

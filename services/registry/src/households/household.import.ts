@@ -116,7 +116,11 @@ export async function upsertFromImport(
       removedAt: store.now(),
     }));
   members.push(...removed);
-  const factsNext = applyFacts(store, existing, input);
+  const factsNext = applyFacts(store, existing, input, {
+    actorId: p.userId,
+    actorName: p.username,
+    at: store.now(),
+  });
   const next = derive({
     ...existing,
     ...factsNext,

@@ -22,8 +22,55 @@ export const GUARANTEES = [
   'safe_water',
 ] as const;
 export type GuaranteeCode = (typeof GUARANTEES)[number];
-/** 两不愁三保障 + 饮水安全, each met or not with a note. */
-export type Guarantees = Record<GuaranteeCode, { met: boolean; note: string | null }>;
+export const GUARANTEE_STATES = ['met', 'not_met', 'unknown'] as const;
+/** 达标 / 未达标 / 未知 — unknown is never met. */
+export type GuaranteeState = (typeof GUARANTEE_STATES)[number];
+
+/** What the platform's facts say of a guarantee, and which fact (`housing_grade:C` …). */
+export interface DerivedGuarantee {
+  state: GuaranteeState;
+  /** The fact it follows; null when no fact is known (state unknown). */
+  fact: string | null;
+}
+
+/** A guarantee stated by a person (or an import row), with who, when and why. */
+export interface TypedGuarantee {
+  state: GuaranteeState;
+  /** Why; a typed value overrides a derived one only with a reason. */
+  reason: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: Date | null;
+  /** Read from a document stored before guarantees had three states (`{met, note}`). */
+  legacy?: boolean;
+}
+
+/**
+ * One guarantee: the state in force, where it comes from, and both the derived and the typed
+ * value (a typed value with a reason overrides the derived one; without one it only fills in
+ * where nothing is derived). `met` is `state === 'met'`, kept for readers of the old shape.
+ */
+export interface GuaranteeRecord {
+  state: GuaranteeState;
+  met: boolean;
+  source: 'derived' | 'typed' | 'none';
+  derived: DerivedGuarantee | null;
+  typed: TypedGuarantee | null;
+  note: string | null;
+}
+/** 两不愁三保障 + 饮水安全, each met / not met / unknown with its source. */
+export type Guarantees = Record<GuaranteeCode, GuaranteeRecord>;
+
+/**
+ * What support (教育/健康扶贫) told the registry of one member: the latest enrollment, the open
+ * dropout cases, the latest basic medical insurance coverage (events `support.*`).
+ */
+export interface MemberSupportFacts {
+  memberId: string;
+  enrollment: { term: string; status: string; stage: string } | null;
+  openDropoutCases: string[];
+  basicMedical: { year: number; enrolled: boolean } | null;
+}
 
 /** Yearly household income by source, integer fen (人均纯收入 is derived from it). */
 export interface Income {
@@ -104,7 +151,12 @@ export interface Household extends OutboxFields {
   perCapitaIncomeFen: number | null;
   /** Per-capita income against the poverty line of the income year: null when unknown. */
   belowPovertyLine: boolean | null;
+  /** Guarantees not met or unknown (unknown is never met): the list's filters read this. */
   guaranteesUnmet: GuaranteeCode[];
+  /** The guarantees whose state is unknown (also in `guaranteesUnmet`). */
+  guaranteesUnknown?: GuaranteeCode[];
+  /** Per-member facts from support's events (re-derive the guarantees when they change). */
+  supportFacts?: MemberSupportFacts[];
   members: Member[];
   /** Active members' ID hashes, for the `idHash` filter without scanning members. */
   memberIdHashes: string[];
@@ -120,8 +172,16 @@ const personalValue = new Schema<PersonalValue>(
   { enc: String, hash: String, masked: String },
   { _id: false },
 );
+// Mixed parts: documents from before the three states hold `{met, note}` only (readGuarantee).
 const guarantee = new Schema(
-  { met: { type: Boolean, required: true }, note: { type: String, default: null } },
+  {
+    state: { type: String, enum: [...GUARANTEE_STATES] },
+    met: { type: Boolean, required: true },
+    source: { type: String },
+    derived: { type: Schema.Types.Mixed, default: null },
+    typed: { type: Schema.Types.Mixed, default: null },
+    note: { type: String, default: null },
+  },
   { _id: false },
 );
 
@@ -210,6 +270,8 @@ const householdSchema = new Schema<Household>(
     perCapitaIncomeFen: { type: Number, default: null },
     belowPovertyLine: { type: Boolean, default: null },
     guaranteesUnmet: { type: [String], default: [] },
+    guaranteesUnknown: { type: [String], default: undefined },
+    supportFacts: { type: Schema.Types.Mixed, default: undefined },
     members: { type: [memberSchema], default: [] },
     memberIdHashes: { type: [String], default: [] },
     memberNames: { type: [String], default: [] },

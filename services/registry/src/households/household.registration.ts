@@ -13,7 +13,7 @@ import {
 } from '@fupin/kit';
 import { householdRegistered, memberAdded } from './household.events';
 import type { Household } from './household.model';
-import { allGuaranteesMet } from './household.rules';
+import { unknownGuarantees } from './guarantee.rules';
 import { applyFacts, buildMembers, checkArea, derive, invalidHousehold } from './household.facts';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdInput, HouseholdView, NewHousehold } from './household.types';
@@ -100,7 +100,7 @@ export function buildNew(
       attribute: null,
       mainCause: null,
       otherCauses: [],
-      guarantees: allGuaranteesMet(),
+      guarantees: unknownGuarantees(),
       housingGrade: null,
       identificationYear: null,
       exitYear: null,
@@ -108,6 +108,7 @@ export function buildNew(
       income: null,
     },
     input,
+    { actorId: p.userId, actorName: p.username, at: now },
   );
   const doc: NewHousehold = {
     _id: randomUUID(),

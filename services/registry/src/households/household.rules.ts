@@ -1,12 +1,7 @@
 import { checkIdAgainst, normaliseIdNumber, parseIdNumber, povertyLine } from '@fupin/reference';
 import { bi, type FieldError } from '@fupin/kit';
-import {
-  GUARANTEES,
-  type GuaranteeCode,
-  type Guarantees,
-  type Income,
-  type Member,
-} from './household.model';
+import { readGuarantee } from './guarantee.rules';
+import { GUARANTEES, type Guarantees, type Income, type Member } from './household.model';
 
 /** Pure rules of the registry: no database, no HTTP. */
 
@@ -38,12 +33,13 @@ export function isBelowPovertyLine(
   return line === null ? null : perCapitaFen < line;
 }
 
-export function unmetGuarantees(g: Guarantees): GuaranteeCode[] {
-  return GUARANTEES.filter((k) => !g[k].met);
-}
+export { unmetGuarantees } from './guarantee.rules';
 
+/** Every guarantee typed met (no reason, nothing derived): for tests and fixtures. */
 export function allGuaranteesMet(): Guarantees {
-  return Object.fromEntries(GUARANTEES.map((k) => [k, { met: true, note: null }])) as Guarantees;
+  return Object.fromEntries(
+    GUARANTEES.map((k) => [k, readGuarantee({ met: true, note: null })]),
+  ) as Guarantees;
 }
 
 export interface MemberIdentity {

@@ -12,7 +12,7 @@ import {
   SchoolStage,
 } from '@fupin/reference';
 import { z } from 'zod';
-import { GUARANTEES, HOUSEHOLD_STATUSES } from './household.model';
+import { GUARANTEE_STATES, GUARANTEES, HOUSEHOLD_STATUSES } from './household.model';
 
 /** Request schemas of the household API; the same shapes back the Excel import. */
 
@@ -70,7 +70,36 @@ export const memberPatchSchema = memberInputSchema
   .partial()
   .extend({ revision: z.number().int().positive().optional() });
 
-const guaranteeSchema = z.strictObject({ met: z.boolean(), note: text(200).nullish() });
+/**
+ * A stated guarantee: `{state: met|not_met|unknown, reason?, note?}`, or the old `{met, note?}`
+ * (met true → typed met). A reason lets the typed value override what the facts derive.
+ */
+const guaranteeSchema = z.union([
+  z.strictObject({
+    state: z.enum(GUARANTEE_STATES),
+    reason: text(500).nullish(),
+    note: text(200).nullish(),
+  }),
+  z.strictObject({ met: z.boolean(), note: text(200).nullish(), reason: text(500).nullish() }),
+]);
+
+/** An override of one guarantee (PUT /households/{id}/guarantees/{code}): a reason is required. */
+export const guaranteeOverrideSchema = z.strictObject({
+  state: z.enum(GUARANTEE_STATES),
+  reason: z
+    .string(zmsg('请填写认定理由', 'A reason is required'))
+    .trim()
+    .min(2, zmsg('理由至少2个字', 'The reason needs at least 2 characters'))
+    .max(500),
+  note: text(200).nullish(),
+  revision: z.number().int().positive().optional(),
+});
+
+/** Clearing an override (back to what the facts derive), with a reason. */
+export const guaranteeClearSchema = z.strictObject({
+  reason: guaranteeOverrideSchema.shape.reason,
+  revision: z.number().int().positive().optional(),
+});
 
 export const incomeSchema = z.strictObject({
   year,

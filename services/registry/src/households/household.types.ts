@@ -1,4 +1,5 @@
 import type { AppError } from '@fupin/kit';
+import type { GuaranteeInput } from './guarantee.rules';
 import type { GUARANTEES, Household, HouseholdStatus, Income, Member } from './household.model';
 
 export interface MemberInput {
@@ -31,7 +32,8 @@ export interface HouseholdFacts {
   attribute?: string | null;
   mainCause?: string | null;
   otherCauses?: string[];
-  guarantees?: Partial<Record<(typeof GUARANTEES)[number], { met: boolean; note?: string | null }>>;
+  /** Each stated guarantee: `{state, reason?, note?}` or the old `{met, note?}`; omitted = unchanged (unknown when new). */
+  guarantees?: Partial<Record<(typeof GUARANTEES)[number], GuaranteeInput>>;
   housingGrade?: 'A' | 'B' | 'C' | 'D' | null;
   identificationYear?: number | null;
   exitYear?: number | null;

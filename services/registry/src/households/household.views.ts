@@ -1,5 +1,6 @@
 import { AppError, bi, hasRight, type PersonalDataCipher, type Principal } from '@fupin/kit';
 import type { Household, PersonalValue } from './household.model';
+import { readGuarantees } from './guarantee.rules';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdView, UnmaskRequest } from './household.types';
 
@@ -72,6 +73,7 @@ export function householdView(
   return {
     id: _id,
     ...rest,
+    guarantees: readGuarantees(h.guarantees),
     phone: show(phone),
     bankAccount: show(bankAccount),
     members: members.map((m) => ({

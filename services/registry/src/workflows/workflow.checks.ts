@@ -1,6 +1,7 @@
 import { AppError, bi, type Bilingual, type FieldError } from '@fupin/kit';
 import { Guarantee } from '@fupin/reference';
 import { GUARANTEES, type Guarantees } from '../households/household.model';
+import { readGuarantee } from '../households/guarantee.rules';
 import { povertyLineFen } from '../households/household.rules';
 import type { WorkflowHousehold } from './workflow.types';
 
@@ -61,19 +62,25 @@ function incomeCheck(h: WorkflowHousehold, year: number, want: 'above' | 'below'
   };
 }
 
+/**
+ * Each guarantee met. Unknown is never met, and the refusal says so: 未知（无数据） / unknown
+ * (no data). Old documents (`{met, note}`) are read through readGuarantee.
+ */
 function guaranteeChecks(g: Guarantees): CheckResult[] {
   return GUARANTEES.map((code) => {
     const label = Guarantee[code];
-    const met = g[code].met;
-    const note = g[code].note ? `（${g[code].note}）` : '';
-    return {
-      check: `guarantee.${code}`,
-      passed: met,
-      field: `guarantees.${code}`,
-      message: met
-        ? bi(`${label.zh}：已达标`, `${label.en}: met`)
-        : bi(`${label.zh}：未达标${note}`, `${label.en}: not met${note}`),
-    };
+    const record = readGuarantee(g[code]);
+    const note = record.note ? `（${record.note}）` : '';
+    const met = record.state === 'met';
+    const message = met
+      ? bi(`${label.zh}：已达标`, `${label.en}: met`)
+      : record.state === 'unknown'
+        ? bi(
+            `${label.zh}：未知（无数据），按未达标处理${note}`,
+            `${label.en}: unknown (no data), counted as not met${note}`,
+          )
+        : bi(`${label.zh}：未达标${note}`, `${label.en}: not met${note}`);
+    return { check: `guarantee.${code}`, passed: met, field: `guarantees.${code}`, message };
   });
 }
 
