@@ -1,6 +1,10 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
-/** The console's look: react-admin's default theme in the red of government forms, CJK fonts first. */
+/**
+ * The console's look: react-admin's default theme in the red of government forms, CJK fonts
+ * first. Column headers never break inside a Chinese word (户/主, 所在/村 at 1440 px): they
+ * wrap only where the label has a space.
+ */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: {
@@ -19,5 +23,15 @@ export const theme: RaThemeOptions = {
       'Arial',
       'sans-serif',
     ].join(','),
+  },
+  components: {
+    ...defaultTheme.components,
+    MuiTableCell: {
+      ...defaultTheme.components?.MuiTableCell,
+      styleOverrides: {
+        ...defaultTheme.components?.MuiTableCell?.styleOverrides,
+        head: { wordBreak: 'keep-all', overflowWrap: 'normal' },
+      },
+    },
   },
 };
