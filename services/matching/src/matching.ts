@@ -15,6 +15,7 @@ import type { MatchingConfig } from './config';
 import { type Finding, findingModel } from './findings/finding.model';
 import { FindingService } from './findings/finding.service';
 import { findingsModule } from './findings';
+import { registryOutcomesModule } from './findings/outcome.consumer';
 import { type DepartmentList, type ListSeries, listModels } from './lists/list.model';
 import { listRoutes } from './lists/list.routes';
 import { ListService } from './lists/list.service';
@@ -89,6 +90,7 @@ export async function createMatching(
       registryProjectionModule(service, projection),
       runsModule(ctx, runs, opts.worker),
       findingsModule(ctx, findings),
+      registryOutcomesModule(ctx, findings),
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {

@@ -22,6 +22,10 @@ export const matchingRuleCodeSchema = z.enum([
   'ID_FACTS_MISMATCH',
   'DUPLICATE_PERSON',
   'INCOME_ABOVE_LINE',
+  // 回头看 / 错退: exited households re-checked (income, guarantees, members on the lists).
+  'EXITED_BELOW_LINE',
+  'EXITED_GUARANTEE_UNMET',
+  'EXITED_HOUSEHOLD_CHANGED',
 ]);
 export type MatchingRuleCode = z.infer<typeof matchingRuleCodeSchema>;
 
@@ -62,6 +66,12 @@ export const findingSnapshotSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   dueAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * How many times a later run found the finding again after it was closed (重新打开). Its
+   * status goes back to assigned: a consumer ordering a finding's events by step ranks a
+   * reopened finding after every step of its earlier rounds. Optional: events before it had none.
+   */
+  reopenings: z.number().int().min(0).optional(),
 });
 export type FindingSnapshot = z.infer<typeof findingSnapshotSchema>;
 
@@ -114,4 +124,19 @@ export const FindingOverdue = defineEvent({
   version: 1,
   description: 'The finding was still open when its deadline passed (sent once per finding).',
   payload: z.object({ finding: findingSnapshotSchema }),
+});
+
+export const FindingReopened = defineEvent({
+  topic: FINDING_TOPIC,
+  type: 'matching.finding.reopened',
+  version: 1,
+  description:
+    'A later run found a closed finding again: it is assigned again with the new evidence and a new due date (its earlier closure stays in its history).',
+  payload: z.object({
+    finding: findingSnapshotSchema,
+    runId: z.string().min(1),
+    /** When the earlier round was closed. */
+    previousClosedAt: z.iso.datetime({ offset: true }),
+    previousConclusion: findingConclusionSchema.nullable(),
+  }),
 });

@@ -113,6 +113,9 @@ export interface paths {
      * 复核销号 Close a reviewed finding — by a second reviewer, never the first (双人复核)
      * @description Refused with 409 `MATCHING_FINDING_REVIEW_REQUIRED` before the first review, and with
      *     409 `MATCHING_FINDING_SECOND_REVIEWER_REQUIRED` when the first reviewer tries to close.
+     *     When the registry's latest outcome for the finding is `refused` or `clearance_rejected`
+     *     (the registry did not make the change), closing needs `reason` (at least 2 characters):
+     *     without it 422 `MATCHING_FINDING_CLOSE_REASON_REQUIRED` with the field `reason`.
      */
     post: operations['closeFinding'];
     delete?: never;
@@ -283,7 +286,20 @@ export interface paths {
      * @description With `listId`, the run applies that list's rules and the ID checks to it. Without it
      *     (a full run), it applies every current list (the newest version of each type and area)
      *     and the registry's own checks (one person in two households, income at or above the
-     *     line while in poverty). The lists and rule versions are fixed when the run starts and
+     *     line while in poverty).
+     *
+     *     回头看 / 错退 (exited households: 已脱贫 and 脱贫不稳定户): every full run also checks the
+     *     registry projection itself — `EXITED_BELOW_LINE` (per-capita income of the latest income
+     *     year below that year's poverty line) and `EXITED_GUARANTEE_UNMET` (a guarantee not met
+     *     or unknown; from the three guarantee states, or the met flags for older events). A full
+     *     run with no current list is a pure 回头看 run. `EXITED_HOUSEHOLD_CHANGED` runs whenever a
+     *     deaths or allowance list is matched (alone or in a full run): a member of an exited
+     *     household on the deaths list, or on the allowance list while the registry records no
+     *     低保/特困 for them. Each finding's evidence names its facts in `statement` (zh-CN, en).
+     *     A closed finding found again is reopened (see `Finding.rounds`); `summary.reopened`
+     *     counts them. `GET /rules` gives each rule's `trigger`.
+     *
+     *     The lists and rule versions are fixed when the run starts and
      *     recorded on it. The run is a background job: the answer is 202 with the run, whose
      *     progress `GET /runs/{id}` shows. Only county-level users start runs.
      *
@@ -393,14 +409,64 @@ export interface components {
       | 'ID_INVALID'
       | 'ID_FACTS_MISMATCH'
       | 'DUPLICATE_PERSON'
-      | 'INCOME_ABOVE_LINE';
+      | 'INCOME_ABOVE_LINE'
+      | 'EXITED_BELOW_LINE'
+      | 'EXITED_GUARANTEE_UNMET'
+      | 'EXITED_HOUSEHOLD_CHANGED';
     Who: {
       id?: string;
       name?: string;
       /** Format: date-time */
       at?: string;
       note?: string | null;
+      /** @description Closing: why, when the registry refused */
+      reason?: string | null;
     } | null;
+    /**
+     * @description 登记系统处理结果 — what the registry did with the verified finding (its event
+     *     `registry.finding_outcome.recorded`).
+     */
+    RegistryOutcome: {
+      eventId: string;
+      /** @enum {string} */
+      outcome:
+        | 'member_removed'
+        | 'clearance_opened'
+        | 'clearance_approved'
+        | 'clearance_rejected'
+        | 'candidate_opened'
+        | 'exclusion_proposed'
+        | 'no_change'
+        | 'refused';
+      /** @description The registry workflow opened or decided */
+      workflowId: string | null;
+      reason: string | null;
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      receivedAt: string;
+    };
+    /** @description An earlier round of a reopened finding, as it was closed */
+    FindingRound: {
+      round: number;
+      runId: string;
+      /** Format: date-time */
+      startedAt: string;
+      ruleVersion: number;
+      evidence: {
+        [key: string]: unknown;
+      };
+      /** @enum {string|null} */
+      conclusion?: 'confirmed' | 'not_confirmed' | 'data_corrected' | null;
+      conclusionReason?: string | null;
+      verifiedBy?: components['schemas']['Who'];
+      rectification?: components['schemas']['Who'];
+      review?: components['schemas']['Who'];
+      closing?: components['schemas']['Who'];
+      /** Format: date-time */
+      closedAt: string;
+      registryOutcome?: components['schemas']['RegistryOutcome'] | null;
+    };
     Finding: {
       id: string;
       rule: components['schemas']['RuleCode'];
@@ -420,7 +486,10 @@ export interface components {
       /**
        * @description `list_row`: the department row (list, version, date, row number, masked ID number,
        *     fact, the other cells masked); `not_on_list`: the lists the person is missing from;
-       *     `registry`: the households and figures of the registry.
+       *     `registry`: the households and figures of the registry. The 回头看 rules add
+       *     `statement` (zh-CN, en) naming the facts used: income, year and line; each guarantee
+       *     not met or unknown (`guarantees`, `guaranteeSource`); the member and what changes
+       *     (`change`).
        */
       evidence: {
         /** @enum {string} */
@@ -441,7 +510,7 @@ export interface components {
         /** Format: date-time */
         at?: string;
         /** @enum {string} */
-        action?: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed';
+        action?: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened';
         byId?: string;
         byName?: string;
         note?: string | null;
@@ -459,6 +528,14 @@ export interface components {
       /** Format: date-time */
       closedAt?: string | null;
       overdue: boolean;
+      /** @description How many times a later run found it again after it was closed (重新打开) */
+      reopenings?: number;
+      /** @description The earlier, closed rounds, oldest first (their evidence and closure kept) */
+      rounds?: components['schemas']['FindingRound'][];
+      /** @description The registry's latest outcome for the finding (null before any) */
+      registryOutcome?: components['schemas']['RegistryOutcome'] | null;
+      /** @description Every outcome the registry recorded for the finding, in order */
+      registryOutcomes?: components['schemas']['RegistryOutcome'][];
     };
     RowProblem: {
       /** @description The row number as shown in Excel (CSV record number) */
@@ -588,6 +665,8 @@ export interface components {
         found?: number;
         created?: number;
         reconfirmed?: number;
+        /** @description Closed findings found again and reopened */
+        reopened?: number;
         byRule?: {
           [key: string]: number;
         };
@@ -807,6 +886,8 @@ export interface operations {
       content: {
         'application/json': {
           note?: string;
+          /** @description Why it is closed although the registry refused the change */
+          reason?: string;
         };
       };
     };
@@ -817,6 +898,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   exportFindings: {
@@ -1154,8 +1236,12 @@ export interface operations {
             code: components['schemas']['RuleCode'];
             version: number;
             listType: components['schemas']['ListType'] | null;
+            /** @description The list types that drive a rule driven by more than one (listType is then null) */
+            listTypes?: components['schemas']['ListType'][];
             /** @enum {string} */
             kind: 'on_list' | 'missing_from_list' | 'registry' | 'id_check';
+            /** @description When a run applies the rule (a full run, or a run over which lists) */
+            trigger: components['schemas']['Bilingual'];
             /** @enum {string} */
             subject: 'person' | 'household';
             zh: string;

@@ -5,6 +5,7 @@ import {
   FindingCreated,
   FindingOverdue,
   FindingRectified,
+  FindingReopened,
   FindingReviewed,
   type FindingSnapshot,
   FindingVerified,
@@ -31,6 +32,7 @@ export function findingSnapshot(f: Finding): FindingSnapshot {
     createdAt: f.createdAt.toISOString(),
     dueAt: f.dueAt.toISOString(),
     closedAt: f.closedAt ? f.closedAt.toISOString() : null,
+    reopenings: f.reopenings ?? 0,
   };
 }
 
@@ -70,4 +72,21 @@ export const findingOverdue = (f: Finding, at: Date) =>
     ...base(f, SYSTEM_ACTOR),
     occurredAt: at,
     payload: { finding: findingSnapshot(f) },
+  });
+
+/** A closed finding found again by a run: `previous` is the round it closed. */
+export const findingReopened = (
+  f: Finding,
+  runId: string,
+  previous: { closedAt: Date; conclusion: Finding['conclusion'] },
+) =>
+  createEvent(FindingReopened, {
+    ...base(f, { ...SYSTEM_ACTOR, id: `run:${runId}` }),
+    occurredAt: f.lastSeenAt,
+    payload: {
+      finding: findingSnapshot(f),
+      runId,
+      previousClosedAt: previous.closedAt.toISOString(),
+      previousConclusion: previous.conclusion,
+    },
   });

@@ -1,7 +1,13 @@
-import type { FindingConclusion, FindingStatus, MatchingRuleCode } from '@fupin/contracts';
-import { outboxPlugin, type OutboxFields } from '@fupin/kit';
+import type {
+  FindingConclusion,
+  FindingOutcome,
+  FindingStatus,
+  MatchingRuleCode,
+} from '@fupin/contracts';
+import { type Bilingual, outboxPlugin, type OutboxFields } from '@fupin/kit';
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { ListType } from '../lists/list-types';
+import type { OpenGuarantee } from '../persons/person-index.model';
 
 /** The department row a finding rests on, masked (the clear ID number was never stored). */
 export interface RowEvidence {
@@ -18,6 +24,22 @@ export interface RowEvidence {
   columns: Record<string, string>;
   /** For ID_FACTS_MISMATCH: which registry facts disagree with the number. */
   mismatch?: ('birthDate' | 'sex')[];
+  /** For EXITED_HOUSEHOLD_CHANGED: how the row changes the exited household. */
+  change?: HouseholdChange;
+  /** The facts the finding rests on, in words (回头看 rules). */
+  statement?: Bilingual;
+}
+
+/** What a department row changes in an exited household (回头看). */
+export interface HouseholdChange {
+  kind: 'member_deceased' | 'member_on_allowance';
+  householdStatus: string;
+  exitYear: number | null;
+  /** 户规模 as recorded, and after the deceased member leaves. */
+  householdSize: number | null;
+  sizeAfter: number | null;
+  perCapitaIncomeFen: number | null;
+  incomeYear: number | null;
 }
 
 /** The lists a person was looked for and not found on. */
@@ -41,6 +63,14 @@ export interface RegistryEvidence {
   perCapitaIncomeFen?: number;
   povertyLineFen?: number;
   incomeYear?: number;
+  /** 回头看: the exited household's status and exit year. */
+  householdStatus?: string;
+  exitYear?: number | null;
+  /** For EXITED_GUARANTEE_UNMET: each guarantee not met or unknown, and where the states came from. */
+  guarantees?: OpenGuarantee[];
+  guaranteeSource?: 'states' | 'flags';
+  /** The facts the finding rests on, in words (回头看 rules). */
+  statement?: Bilingual;
 }
 
 export type Evidence = RowEvidence | AbsenceEvidence | RegistryEvidence;
@@ -67,10 +97,43 @@ export interface FindingCandidate {
 
 export interface WorkflowStep {
   at: Date;
-  action: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed';
+  action: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened';
   byId: string;
   byName: string;
   note: string | null;
+}
+
+type Who = { id: string; name: string; at: Date };
+
+/** 登记系统处理结果 — what the registry did with the verified finding (one event of it). */
+export interface RegistryOutcomeRecord {
+  eventId: string;
+  outcome: FindingOutcome;
+  workflowId: string | null;
+  reason: string | null;
+  at: Date;
+  receivedAt: Date;
+}
+
+/**
+ * An earlier round of a finding, closed and then found again by a later run (重新打开): its
+ * evidence, conclusion and closure stay readable.
+ */
+export interface FindingRound {
+  /** 1 for the first round. */
+  round: number;
+  runId: string;
+  startedAt: Date;
+  ruleVersion: number;
+  evidence: Evidence;
+  conclusion: FindingConclusion | null;
+  conclusionReason: string | null;
+  verifiedBy: Who | null;
+  rectification: (Who & { note: string }) | null;
+  review: (Who & { note: string | null }) | null;
+  closing: (Who & { note: string | null; reason?: string | null }) | null;
+  closedAt: Date;
+  registryOutcome: RegistryOutcomeRecord | null;
 }
 
 /** 比对问题 — a finding and its verification workflow. */
@@ -84,8 +147,17 @@ export interface Finding extends FindingCandidate, OutboxFields {
   rectification: { note: string; id: string; name: string; at: Date } | null;
   /** 初审: the first reviewer. */
   review: { id: string; name: string; at: Date; note: string | null } | null;
-  /** 复核销号: the second reviewer, never the first. */
-  closing: { id: string; name: string; at: Date; note: string | null } | null;
+  /**
+   * 复核销号: the second reviewer, never the first; `reason` is required when the registry
+   * refused the change (refused, or 清退 not approved).
+   */
+  closing: {
+    id: string;
+    name: string;
+    at: Date;
+    note: string | null;
+    reason?: string | null;
+  } | null;
   history: WorkflowStep[];
   createdByRunId: string;
   lastRunId: string;
@@ -98,6 +170,17 @@ export interface Finding extends FindingCandidate, OutboxFields {
   overdueReportedAt: Date | null;
   /** Optimistic-concurrency counter of the workflow. */
   revision: number;
+  /** How many times a later run reopened it after it was closed (absent before reopening existed). */
+  reopenings?: number;
+  /** When the current round started: its creation, or the last reopening. */
+  roundStartedAt?: Date;
+  /** The run that started the current round (absent: `createdByRunId`). */
+  roundRunId?: string;
+  /** The earlier rounds, oldest first. */
+  rounds?: FindingRound[];
+  /** The registry's latest outcome for the finding, and every one received, in order. */
+  registryOutcome?: RegistryOutcomeRecord | null;
+  registryOutcomes?: RegistryOutcomeRecord[];
 }
 
 const findingSchema = new Schema<Finding>(
@@ -133,6 +216,12 @@ const findingSchema = new Schema<Finding>(
     closedAt: { type: Date, default: null },
     overdueReportedAt: { type: Date, default: null },
     revision: { type: Number, required: true },
+    reopenings: { type: Number, default: 0 },
+    roundStartedAt: { type: Date },
+    roundRunId: { type: String },
+    rounds: { type: Schema.Types.Mixed, default: [] },
+    registryOutcome: { type: Schema.Types.Mixed, default: null },
+    registryOutcomes: { type: Schema.Types.Mixed, default: [] },
   },
   { collection: 'findings', versionKey: false, minimize: false },
 );
@@ -145,6 +234,8 @@ findingSchema.index({ lastRunId: 1, areaCodes: 1 });
 findingSchema.index({ status: 1, areaCodes: 1 });
 findingSchema.index({ townshipCode: 1, areaCodes: 1 });
 findingSchema.index({ householdId: 1, areaCodes: 1 });
+// The findings a run reopened, for its summary.
+findingSchema.index({ roundRunId: 1 }, { sparse: true });
 
 export type FindingModel = Model<Finding>;
 

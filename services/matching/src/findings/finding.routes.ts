@@ -53,6 +53,8 @@ const rectifyBody = z.strictObject({
   note: z.string().trim().min(2, zmsg('请填写整改情况', 'describe the rectification')).max(1000),
 });
 const reviewBody = z.strictObject({ note });
+/** A reason is required (checked by the service) when the registry refused the change. */
+const closeBody = z.strictObject({ note, reason: z.string().trim().max(1000).optional() });
 
 function listQueryOf(req: Request): ListQuery<FindingFilter> {
   return parseListQuery(req.query as Record<string, unknown>, {
@@ -119,7 +121,7 @@ export function findingRoutes(
     requireRight('matching', 'approve'),
     handle(async (req, res) => {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
-      const body = parseInput(reviewBody, req.body ?? {});
+      const body = parseInput(closeBody, req.body ?? {});
       res.json(await deps.findings.step(principalOf(req), id, 'close', body));
     }),
   );

@@ -12,12 +12,16 @@ import {
   withOutbox,
   actorOf,
   isDuplicateKey,
+  unprocessable,
 } from '@fupin/kit';
 import { townshipOf } from '@fupin/reference';
 import type { Model } from 'mongoose';
 import type { ListType } from '../lists/list-types';
+import { findingReopened } from './finding.events';
 import { findingCreated, findingOverdue, stepEvent } from './finding.events';
-import type { Finding, FindingCandidate } from './finding.model';
+import { reopened } from './finding-reopen';
+import type { Finding, FindingCandidate, RegistryOutcomeRecord } from './finding.model';
+import { closeNeedsReason, closeReasonRequired, withOutcome } from './finding-outcome';
 import { transition, type WorkflowAction } from './finding.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -25,6 +29,7 @@ const MISSING = { what: bi('比对问题', 'Finding'), code: 'MATCHING_FINDING_N
 /** What a run records, and the overdue sweep, cover every area of the county. */
 const RUN = countyWide('a matching run records what it found in every area');
 const SWEEP = countyWide('the overdue sweep reports every overdue finding');
+const OUTCOMES = countyWide("the registry's outcomes arrive for findings of every area");
 
 export type FindingView = Omit<Finding, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & {
   id: string;
@@ -78,15 +83,20 @@ export class FindingService {
   async record(
     batch: FindingCandidate[],
     runId: string,
-  ): Promise<{ created: number; reconfirmed: number }> {
-    if (batch.length === 0) return { created: 0, reconfirmed: 0 };
+  ): Promise<{ created: number; reconfirmed: number; reopened: number }> {
+    if (batch.length === 0) return { created: 0, reconfirmed: 0, reopened: 0 };
     const findings = this.deps.findings;
     const now = this.deps.now();
     const ids = batch.map((f) => f._id);
-    const existing = new Set(
-      (await findings.find(RUN, { _id: { $in: ids } }, { projection: { _id: 1 } })).map(
-        (f) => f._id,
-      ),
+    const stored = await findings.find(
+      RUN,
+      { _id: { $in: ids } },
+      { projection: { _id: 1, status: 1, lastRunId: 1 } },
+    );
+    const existing = new Set(stored.map((f) => f._id));
+    // Closed findings found again by another run are reopened, not merely re-confirmed.
+    const closed = new Set(
+      stored.filter((f) => f.status === 'closed' && f.lastRunId !== runId).map((f) => f._id),
     );
     const fresh = batch.filter((f) => !existing.has(f._id));
     let created = 0;
@@ -109,19 +119,54 @@ export class FindingService {
       }
       this.deps.eventsStored();
     }
+    const reopened = closed.size
+      ? await this.reopen(
+          batch.filter((c) => closed.has(c._id)),
+          runId,
+          now,
+        )
+      : 0;
     let reconfirmed = 0;
-    if (existing.size) {
+    const open = [...existing].filter((id) => !closed.has(id));
+    if (open.length) {
       // One update per finding rather than one $in over all: far cheaper on every server.
       reconfirmed = await findings.bulkUpdate(
         RUN,
-        [...existing].map((id) => ({
+        open.map((id) => ({
           filter: { _id: id, lastRunId: { $ne: runId } },
           update: { $set: { lastRunId: runId, lastSeenAt: now }, $inc: { confirmations: 1 } },
         })),
         { ordered: false },
       );
     }
-    return { created, reconfirmed };
+    return { created, reconfirmed, reopened };
+  }
+
+  /**
+   * Reopens closed findings a run found again, each with its event; one that changed in
+   * between (another instance reopened it first) is left as that instance wrote it.
+   */
+  private async reopen(candidates: FindingCandidate[], runId: string, now: Date): Promise<number> {
+    const findings = this.deps.findings;
+    const docs = await findings.find(RUN, {
+      _id: { $in: candidates.map((c) => c._id) },
+      status: 'closed',
+    });
+    let n = 0;
+    for (const f of docs) {
+      const c = candidates.find((x) => x._id === f._id)!;
+      const r = reopened(f, c, runId, now, this.deps.overdueDays);
+      const res = await findings.updateOne(
+        RUN,
+        { _id: f._id, status: 'closed', revision: f.revision },
+        outboxUpdate({ $set: r.set, $push: { rounds: r.round, history: r.step } }, [
+          findingReopened(r.after, runId, r.round),
+        ]),
+      );
+      n += res.modifiedCount;
+    }
+    if (n) this.deps.eventsStored();
+    return n;
   }
 
   private newFinding(c: FindingCandidate, runId: string, now: Date): Finding {
@@ -147,23 +192,35 @@ export class FindingService {
       closedAt: null,
       overdueReportedAt: null,
       revision: 1,
+      reopenings: 0,
+      roundStartedAt: now,
+      roundRunId: runId,
+      rounds: [],
+      registryOutcome: null,
+      registryOutcomes: [],
     };
   }
 
   /** What a run found, counted from the stored findings (exact even after a restart). */
   async runSummary(
     runId: string,
-  ): Promise<{ found: number; created: number; byRule: Record<string, number> }> {
+  ): Promise<{ found: number; created: number; reopened: number; byRule: Record<string, number> }> {
     const findings = this.deps.findings;
-    const [found, created, byRule] = await Promise.all([
+    const [found, created, reopened, byRule] = await Promise.all([
       findings.count(RUN, { lastRunId: runId }),
       findings.count(RUN, { createdByRunId: runId }),
+      findings.count(RUN, { roundRunId: runId, reopenings: { $gt: 0 } }),
       findings.aggregate<{ _id: string; n: number }>(RUN, [
         { $match: { lastRunId: runId } },
         { $group: { _id: '$rule', n: { $sum: 1 } } },
       ]),
     ]);
-    return { found, created, byRule: Object.fromEntries(byRule.map((r) => [r._id, r.n])) };
+    return {
+      found,
+      created,
+      reopened,
+      byRule: Object.fromEntries(byRule.map((r) => [r._id, r.n])),
+    };
   }
 
   private viewOf(f: Finding): FindingView {
@@ -171,6 +228,10 @@ export class FindingService {
     return {
       id: _id,
       ...rest,
+      reopenings: f.reopenings ?? 0,
+      rounds: f.rounds ?? [],
+      registryOutcome: f.registryOutcome ?? null,
+      registryOutcomes: f.registryOutcomes ?? [],
       overdue: f.status !== 'closed' && f.dueAt.getTime() < this.deps.now().getTime(),
     };
   }
@@ -233,6 +294,13 @@ export class FindingService {
     this.deps.findings.assertWritable(p, f.areaCode);
     const t = transition(f, action, p.userId);
     if (!t.ok) throw new AppError(409, t.code, t.message);
+    const reason = input.reason?.trim() || null;
+    if (action === 'close' && closeNeedsReason(f) && (reason?.length ?? 0) < 2) {
+      const why = closeReasonRequired(f.registryOutcome!);
+      throw unprocessable('MATCHING_FINDING_CLOSE_REASON_REQUIRED', why.message, [
+        { field: 'reason', code: 'required', message: why.field },
+      ]);
+    }
     const now = this.deps.now();
     const who = { id: p.userId, name: p.username, at: now };
     const note = input.note?.trim() || null;
@@ -250,7 +318,7 @@ export class FindingService {
         set.review = { ...who, note };
         break;
       case 'close':
-        set.closing = { ...who, note };
+        set.closing = { ...who, note, reason };
         set.closedAt = now;
         break;
     }
@@ -260,7 +328,7 @@ export class FindingService {
       action: t.status === 'reviewed' ? 'reviewed' : t.status,
       byId: p.userId,
       byName: p.username,
-      note: note ?? set.conclusionReason ?? null,
+      note: note ?? set.conclusionReason ?? (action === 'close' ? reason : null) ?? null,
     };
     const res = await this.deps.findings.updateOne(
       p,
@@ -278,6 +346,32 @@ export class FindingService {
       );
     this.deps.eventsStored();
     return this.viewOf({ ...after, history: [...f.history, step as Finding['history'][number]] });
+  }
+
+  /**
+   * 登记系统处理结果 — records what the registry did with a finding (its event, once): kept in
+   * the finding's outcome history, the latest shown as its outcome. False when no such finding.
+   */
+  async recordOutcome(
+    findingId: string,
+    rec: Omit<RegistryOutcomeRecord, 'receivedAt'>,
+  ): Promise<boolean> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const f = await this.deps.findings.findOne(OUTCOMES, { _id: findingId });
+      if (!f) return false;
+      const next = withOutcome(f, { ...rec, receivedAt: this.deps.now() });
+      if (!next) return true;
+      const res = await this.deps.findings.updateOne(
+        OUTCOMES,
+        { _id: findingId, revision: f.revision },
+        {
+          $set: { registryOutcome: next.latest, registryOutcomes: next.all },
+          $inc: { revision: 1 },
+        },
+      );
+      if (res.modifiedCount > 0) return true;
+    }
+    throw new Error(`finding ${findingId}: too many concurrent changes while recording an outcome`);
   }
 
   /** Reports every finding past its deadline once (逾期), with its event. */

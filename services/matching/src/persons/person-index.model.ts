@@ -27,6 +27,25 @@ export interface Membership {
   housingSafe: boolean;
   perCapitaIncomeFen: number | null;
   incomeYear: number | null;
+  /** 户规模 as the registry records it (absent in memberships derived before it was kept). */
+  householdSize?: number;
+  exitYear?: number | null;
+  /**
+   * The household's guarantees not met or unknown (两不愁三保障 + 饮水安全), for the 错退 check;
+   * `guaranteeSource` says whether they come from the registry's three states or, for events
+   * without them, from the met / not-met flags. Absent in memberships derived before they were
+   * kept: the check then has nothing to read (rebuild the index).
+   */
+  guaranteesOpen?: OpenGuarantee[];
+  guaranteeSource?: 'states' | 'flags';
+}
+
+export type GuaranteeCode =
+  'food' | 'clothing' | 'compulsory_education' | 'basic_medical' | 'housing_safety' | 'safe_water';
+
+export interface OpenGuarantee {
+  code: GuaranteeCode;
+  state: 'not_met' | 'unknown';
 }
 
 /**

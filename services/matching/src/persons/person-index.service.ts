@@ -9,7 +9,9 @@ import type { AnyBulkWriteOperation } from 'mongoose';
 import type { Logger } from 'pino';
 import {
   bucketOf,
+  type GuaranteeCode,
   type Membership,
+  type OpenGuarantee,
   memberKey,
   type PersonBucket,
   type PersonBucketModel,
@@ -21,6 +23,7 @@ export function membershipsOf(
   h: ProjectedHousehold,
 ): Map<string, { idHash: string; m: Membership }> {
   const out = new Map<string, { idHash: string; m: Membership }>();
+  const guarantees = openGuarantees(h);
   for (const member of h.members) {
     out.set(member.id, {
       idHash: member.idHash,
@@ -41,10 +44,46 @@ export function membershipsOf(
         housingSafe: h.guarantees?.housing_safety ?? false,
         perCapitaIncomeFen: h.perCapitaIncomeFen,
         incomeYear: h.incomeYear,
+        householdSize: h.size,
+        exitYear: h.exitYear,
+        ...guarantees,
       },
     });
   }
   return out;
+}
+
+const GUARANTEE_CODES: GuaranteeCode[] = [
+  'food',
+  'clothing',
+  'compulsory_education',
+  'basic_medical',
+  'housing_safety',
+  'safe_water',
+];
+
+/**
+ * The guarantees a household has not met or does not know: from its three states when the
+ * registry sent them, else from the flags (false = not met; the flags cannot tell unknown).
+ */
+export function openGuarantees(
+  h: Pick<ProjectedHousehold, 'guarantees' | 'guaranteeStates'>,
+): Pick<Membership, 'guaranteesOpen' | 'guaranteeSource'> {
+  const states = h.guaranteeStates;
+  if (states) {
+    const open: OpenGuarantee[] = [];
+    for (const code of GUARANTEE_CODES) {
+      const state = states[code];
+      if (state === 'not_met' || state === 'unknown') open.push({ code, state });
+    }
+    return { guaranteesOpen: open, guaranteeSource: 'states' };
+  }
+  return {
+    guaranteesOpen: GUARANTEE_CODES.filter((code) => h.guarantees?.[code] === false).map(
+      (code) => ({ code, state: 'not_met' as const }),
+    ),
+    guaranteeSource: 'flags',
+  };
 }
 
 /** Buckets per round trip when a run reads the whole index. */

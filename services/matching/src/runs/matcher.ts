@@ -1,12 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { MatchingRuleCode } from '@fupin/contracts';
-import { isWithin, povertyLine } from '@fupin/reference';
+import { isWithin } from '@fupin/reference';
 import type { AbsenceEvidence, FindingCandidate, RowEvidence } from '../findings/finding.model';
 import type { SegmentReader, ListRow } from '../lists/list-rows';
 import { listTypeBit, type ListType } from '../lists/list-types';
 import type { DepartmentList } from '../lists/list.model';
 import type { Membership } from '../persons/person-index.model';
 import type { Person, PersonTable } from '../persons/person-table';
+import {
+  type Candidate,
+  findingId,
+  householdCandidate,
+  lineOf,
+  personCandidate,
+} from './candidates';
+import { exitedHouseholdFindings, exitedRowFindings } from './review-checks';
 import {
   COMPULSORY_AGE,
   IDENTIFIED_STATUSES,
@@ -36,14 +43,6 @@ export interface MatchInput {
   /** Called after each segment and at the end. */
   onProgress?: (p: MatchProgress) => Promise<void>;
   batchSize?: number;
-}
-
-/** The id of a finding: the rule and what it is about, hashed. */
-export function findingId(rule: MatchingRuleCode, ...subject: string[]): string {
-  return createHash('sha256')
-    .update([rule, ...subject].join('|'))
-    .digest('hex')
-    .slice(0, 32);
 }
 
 /** An active member of a registered household that is not cancelled. */
@@ -76,9 +75,6 @@ const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
   public_employees: 'PUBLIC_EMPLOYEE',
   urban_property: 'URBAN_PROPERTY',
 };
-
-/** A finding as a check hands it out; the sink adds the rule's version. */
-type Candidate = Omit<FindingCandidate, 'ruleVersion'>;
 
 const NONE: readonly Candidate[] = [];
 
@@ -126,29 +122,6 @@ function findingSink(input: MatchInput, progress: MatchProgress): FindingSink {
       if (batch.length) await input.onFindings(batch);
       batch = [];
     },
-  };
-}
-
-/** A finding about one member of a household. */
-function personCandidate(
-  rule: MatchingRuleCode,
-  person: Person,
-  m: Membership,
-  evidence: FindingCandidate['evidence'],
-): Candidate {
-  return {
-    _id: findingId(rule, person.idHash, m.householdId),
-    rule,
-    listType: RULES[rule].listType,
-    subject: 'person',
-    idHash: person.idHash,
-    householdId: m.householdId,
-    memberId: m.memberId,
-    householdNo: m.householdNo,
-    memberName: m.name,
-    areaCode: m.areaCode,
-    areaCodes: [m.areaCode],
-    evidence,
   };
 }
 
@@ -271,6 +244,8 @@ function rowFindings(
       }
     }
   }
+  if (rules.has('EXITED_HOUSEHOLD_CHANGED'))
+    for (const f of exitedRowFindings(list, person, live, () => evidenceOf(rowOnce()))) add(f);
   if (rules.has('ID_FACTS_MISMATCH')) {
     const r = rowOnce();
     if (r.birthDate && r.sex) {
@@ -285,6 +260,8 @@ function rowFindings(
   }
   return out ?? NONE;
 }
+
+export { findingId } from './candidates';
 
 /** Registry people a list should have had: 低保 flags, school-age children, the insured. */
 async function missingFromLists(
@@ -334,7 +311,13 @@ async function registryChecks(
   rules: Set<MatchingRuleCode>,
   emit: (f: Candidate) => Promise<void>,
 ): Promise<void> {
-  if (!rules.has('DUPLICATE_PERSON') && !rules.has('INCOME_ABOVE_LINE')) return;
+  const perHousehold = [
+    'INCOME_ABOVE_LINE',
+    'EXITED_BELOW_LINE',
+    'EXITED_GUARANTEE_UNMET',
+  ] as const;
+  const anyPerHousehold = perHousehold.some((r) => rules.has(r));
+  if (!rules.has('DUPLICATE_PERSON') && !anyPerHousehold) return;
   const householdsSeen = new Set<string>();
   for (const person of table.people()) {
     const live = person.memberships.filter(inRegistry);
@@ -368,50 +351,27 @@ async function registryChecks(
         });
       }
     }
-    if (!rules.has('INCOME_ABOVE_LINE')) continue;
+    if (!anyPerHousehold) continue;
     for (const m of live) {
       if (householdsSeen.has(m.householdId)) continue;
       householdsSeen.add(m.householdId);
-      if (!IN_POVERTY_STATUSES.has(m.householdStatus)) continue;
-      if (m.perCapitaIncomeFen === null || m.incomeYear === null) continue;
-      const line = lineOf(m.incomeYear, m.areaCode);
-      if (line === null || m.perCapitaIncomeFen < line) continue;
-      await emit({
-        _id: findingId('INCOME_ABOVE_LINE', m.householdId, String(m.incomeYear)),
-        rule: 'INCOME_ABOVE_LINE',
-        listType: null,
-        subject: 'household',
-        idHash: null,
-        householdId: m.householdId,
-        memberId: null,
-        householdNo: m.householdNo,
-        memberName: null,
-        areaCode: m.areaCode,
-        areaCodes: [m.areaCode],
-        evidence: {
-          kind: 'registry',
-          households: [
-            {
-              householdId: m.householdId,
-              householdNo: m.householdNo,
-              areaCode: m.areaCode,
-              memberName: m.name,
-            },
-          ],
-          perCapitaIncomeFen: m.perCapitaIncomeFen,
-          povertyLineFen: line,
-          incomeYear: m.incomeYear,
-        },
-      });
+      for (const f of exitedHouseholdFindings(m, rules)) await emit(f);
+      const above = rules.has('INCOME_ABOVE_LINE') ? incomeAboveLine(m) : null;
+      if (above) await emit(above);
     }
   }
 }
 
-/** The poverty line of the year for the household's province; null when no figure is kept. */
-function lineOf(year: number, areaCode: string): number | null {
-  try {
-    return povertyLine(year, { provinceCode: areaCode }).fen;
-  } catch {
-    return null;
-  }
+/** INCOME_ABOVE_LINE: a household still in poverty whose income is at or above the line. */
+function incomeAboveLine(m: Membership): Candidate | null {
+  if (!IN_POVERTY_STATUSES.has(m.householdStatus)) return null;
+  if (m.perCapitaIncomeFen === null || m.incomeYear === null) return null;
+  const line = lineOf(m.incomeYear, m.areaCode);
+  if (line === null || m.perCapitaIncomeFen < line) return null;
+  return householdCandidate(
+    'INCOME_ABOVE_LINE',
+    findingId('INCOME_ABOVE_LINE', m.householdId, String(m.incomeYear)),
+    m,
+    { perCapitaIncomeFen: m.perCapitaIncomeFen, povertyLineFen: line, incomeYear: m.incomeYear },
+  );
 }

@@ -1,5 +1,6 @@
 import type { MatchingRuleCode } from '@fupin/contracts';
-import type { ListType } from '../lists/list-types';
+import { bi, type Bilingual } from '@fupin/kit';
+import { LIST_TYPES, type ListType } from '../lists/list-types';
 
 /**
  * 比对规则 — the rule table of the domain guide. A rule's version changes whenever what it
@@ -9,6 +10,8 @@ export interface RuleDefinition {
   version: number;
   /** The list type that drives the rule; null for the checks inside the registry. */
   listType: ListType | null;
+  /** For a rule driven by more than one list type (listType is then null): those types. */
+  listTypes?: ListType[];
   /** Whether the rule reports people on the list (join) or registry people missing from it (anti-join). */
   kind: 'on_list' | 'missing_from_list' | 'registry' | 'id_check';
   subject: 'person' | 'household';
@@ -129,6 +132,34 @@ export const RULES: Record<MatchingRuleCode, RuleDefinition> = {
     zh: '人均纯收入已达扶贫标准但仍为未脱贫',
     en: 'Per-capita income is at or above the poverty line while still "in poverty"',
   },
+  // 回头看 / 错退: exited households (已脱贫 and 脱贫不稳定户) re-checked. The first two read the
+  // registry projection alone and run in every full run; the third runs whenever a deaths or
+  // allowance list is matched (a run over that list, or a full run).
+  EXITED_BELOW_LINE: {
+    version: 1,
+    listType: null,
+    kind: 'registry',
+    subject: 'household',
+    zh: '已脱贫户最近收入年度人均纯收入低于当年扶贫标准，疑似错退',
+    en: "An exited household's per-capita income for its latest income year is below that year's line: suspected wrong exit",
+  },
+  EXITED_GUARANTEE_UNMET: {
+    version: 1,
+    listType: null,
+    kind: 'registry',
+    subject: 'household',
+    zh: '已脱贫户“两不愁三保障”或饮水安全未达标或情况不明，疑似错退',
+    en: 'An exited household has a guarantee (food, clothing, education, medical care, housing, water) not met or unknown: suspected wrong exit',
+  },
+  EXITED_HOUSEHOLD_CHANGED: {
+    version: 1,
+    listType: null,
+    listTypes: ['deaths', 'allowance_recipients'],
+    kind: 'on_list',
+    subject: 'household',
+    zh: '已脱贫户成员出现在死亡或低保/特困名单中，家庭人口或收入发生变化，须回头看',
+    en: "A member of an exited household is on the deaths or allowance list: the household's size or income changed and it must be re-checked",
+  },
 };
 
 export const RULE_CODES = Object.keys(RULES) as MatchingRuleCode[];
@@ -139,8 +170,21 @@ export function rulesFor(listTypes: ListType[], full: boolean): MatchingRuleCode
     const r = RULES[code];
     if (r.kind === 'id_check') return listTypes.length > 0;
     if (r.kind === 'registry') return full;
-    return r.listType !== null && listTypes.includes(r.listType);
+    const driving = r.listTypes ?? (r.listType ? [r.listType] : []);
+    return driving.some((t) => listTypes.includes(t));
   });
+}
+
+/** When a rule runs, in words: for the rule table. */
+export function triggerOf(r: RuleDefinition): Bilingual {
+  if (r.kind === 'registry')
+    return bi('全量比对时检查建档立卡数据本身', 'Every full run, over the registry itself');
+  if (r.kind === 'id_check') return bi('比对任一名单时检查', 'Whenever a list is matched');
+  const types = r.listTypes ?? (r.listType ? [r.listType] : []);
+  return bi(
+    `比对${types.map((t) => LIST_TYPES[t].zh).join('或')}名单时（单个名单或全量比对）`,
+    `Whenever a list of ${types.map((t) => LIST_TYPES[t].en).join(' or ')} is matched (alone or in a full run)`,
+  );
 }
 
 /** Household statuses in which the household is treated as poor now (错评 checks). */
@@ -154,6 +198,8 @@ export const IDENTIFIED_STATUSES = new Set([
   'marginal',
   'sudden_hardship',
 ]);
+/** 已脱贫 for the 回头看 / 错退 checks: exited, and exited but unstable (monitored). */
+export const EXITED_STATUSES = new Set(['exited', 'unstable']);
 /** "Still in poverty" for the income check. */
 export const IN_POVERTY_STATUSES = new Set(['in_poverty', 'returned']);
 /** 义务教育 ages, in whole years on the list's date. */

@@ -42,6 +42,8 @@ export interface MatchingRun {
     found: number;
     created: number;
     reconfirmed: number;
+    /** Closed findings found again: reopened with the new evidence. */
+    reopened: number;
     byRule: Record<string, number>;
   } | null;
   /** The person index's freshness when started; null for runs started before it was recorded. */

@@ -11,7 +11,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { RunViewCheck } from './run-view';
 import type { RunService } from './run.service';
-import { RULE_CODES, RULES } from './rules';
+import { RULE_CODES, RULES, triggerOf } from './rules';
 
 const createBody = z.strictObject({ listId: z.string().min(1).max(64).optional() });
 
@@ -59,7 +59,12 @@ export function runRoutes(
     '/rules',
     requireRight('matching', 'read'),
     handle(async (_req, res) => {
-      const rules = RULE_CODES.map((code) => ({ id: code, code, ...RULES[code] }));
+      const rules = RULE_CODES.map((code) => ({
+        id: code,
+        code,
+        ...RULES[code],
+        trigger: triggerOf(RULES[code]),
+      }));
       res.setHeader('Content-Range', `rules 0-${rules.length - 1}/${rules.length}`);
       res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
       res.json(rules);

@@ -204,7 +204,10 @@ export class RunService {
       {
         $set: {
           status: 'completed',
-          summary: { ...summary, reconfirmed: summary.found - summary.created },
+          summary: {
+            ...summary,
+            reconfirmed: summary.found - summary.created - summary.reopened,
+          },
           finishedAt: this.deps.now(),
         },
       },

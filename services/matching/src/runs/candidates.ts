@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { MatchingRuleCode } from '@fupin/contracts';
+import { povertyLine } from '@fupin/reference';
+import type { FindingCandidate, RegistryEvidence } from '../findings/finding.model';
+import type { Membership } from '../persons/person-index.model';
+import type { Person } from '../persons/person-table';
+import { RULES } from './rules';
+
+/** A finding as a check hands it out; the sink adds the rule's version. */
+export type Candidate = Omit<FindingCandidate, 'ruleVersion'>;
+
+/** The id of a finding: the rule and what it is about, hashed. */
+export function findingId(rule: MatchingRuleCode, ...subject: string[]): string {
+  return createHash('sha256')
+    .update([rule, ...subject].join('|'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** A finding about one member of a household. */
+export function personCandidate(
+  rule: MatchingRuleCode,
+  person: Person,
+  m: Membership,
+  evidence: FindingCandidate['evidence'],
+): Candidate {
+  return {
+    _id: findingId(rule, person.idHash, m.householdId),
+    rule,
+    listType: RULES[rule].listType,
+    subject: 'person',
+    idHash: person.idHash,
+    householdId: m.householdId,
+    memberId: m.memberId,
+    householdNo: m.householdNo,
+    memberName: m.name,
+    areaCode: m.areaCode,
+    areaCodes: [m.areaCode],
+    evidence,
+  };
+}
+
+/** A finding about a household of the registry itself (no list), named after one member. */
+export function householdCandidate(
+  rule: MatchingRuleCode,
+  id: string,
+  m: Membership,
+  evidence: Omit<RegistryEvidence, 'kind' | 'households'>,
+): Candidate {
+  return {
+    _id: id,
+    rule,
+    listType: null,
+    subject: 'household',
+    idHash: null,
+    householdId: m.householdId,
+    memberId: null,
+    householdNo: m.householdNo,
+    memberName: null,
+    areaCode: m.areaCode,
+    areaCodes: [m.areaCode],
+    evidence: {
+      kind: 'registry',
+      households: [
+        {
+          householdId: m.householdId,
+          householdNo: m.householdNo,
+          areaCode: m.areaCode,
+          memberName: m.name,
+        },
+      ],
+      ...evidence,
+    },
+  };
+}
+
+/** The poverty line of the year for the household's province; null when no figure is kept. */
+export function lineOf(year: number, areaCode: string): number | null {
+  try {
+    return povertyLine(year, { provinceCode: areaCode }).fen;
+  } catch {
+    return null;
+  }
+}
