@@ -5,7 +5,10 @@ import { useApi } from '../common/useApi';
 import { useCalls } from '../modules/calls';
 import { DashboardCard } from './DashboardCard';
 
-/** 建档立卡概况 — registered and still-poor households and people in the user's area. */
+/**
+ * 建档立卡概况 — registered and still-poor households and people in the user's area, saying what
+ * the registered figure counts (the household list, which shows every status, is larger).
+ */
 export default function RegistryTotalsCard() {
   const calls = useCalls();
   const translate = useTranslate();
@@ -30,6 +33,11 @@ export default function RegistryTotalsCard() {
           </Box>
         ))}
       </Box>
+      {data ? (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+          {translate('dashboard.registered_households_hint')}
+        </Typography>
+      ) : null}
     </DashboardCard>
   );
 }

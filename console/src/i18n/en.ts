@@ -109,6 +109,8 @@ const app: AppMessages = {
     exits_against_target: 'Exits per year against the target',
     totals: 'The registry at a glance',
     registered_households: 'Registered households',
+    registered_households_hint:
+      'Registered households: in poverty, returned, exited and exited-but-unstable. Marginal and sudden-hardship households are monitored, not counted here; the household list shows every status.',
     registered_people: 'Registered people',
     still_poor_households: 'Households still in poverty',
     still_poor_people: 'People still in poverty',

@@ -111,6 +111,8 @@ export const zhBase = {
     exits_against_target: '历年脱贫户数与目标',
     totals: '建档立卡概况',
     registered_households: '建档立卡户',
+    registered_households_hint:
+      '建档立卡户含贫困、返贫、已脱贫和脱贫不稳定户；边缘易致贫户和突发严重困难户为监测对象，不计入此数，贫困户列表则列出全部状态。',
     registered_people: '建档立卡人口',
     still_poor_households: '未脱贫户',
     still_poor_people: '未脱贫人口',
