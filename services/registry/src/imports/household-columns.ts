@@ -18,6 +18,7 @@ import { GUARANTEES, type GuaranteeCode } from '../households/household.model';
 import {
   causes,
   date,
+  digitsText,
   guarantee,
   idText,
   integer,
@@ -112,7 +113,7 @@ export const COLUMNS: readonly Column[] = [
     scope: 'household',
     width: 22,
     hint: '12–30位数字（文本格式）',
-    parse: text(40),
+    parse: digitsText(40, '银行账号', 'bank account'),
   },
   {
     key: 'status',

@@ -122,7 +122,7 @@ export const yuan = (cell: Cell): Parsed => {
 };
 
 const DATE_FORMS = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]0{1,2}:0{2}(?::0{2})?)?$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
@@ -148,16 +148,40 @@ export const date = (cell: Cell): Parsed => {
   );
 };
 
-/** ID numbers are kept as text: a number cell has already lost its last digits in Excel. */
+/** A number cell's digits as Excel kept them (15 significant digits; the rest are zeros). */
+function digitsOf(n: number): string {
+  return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+}
+
+/**
+ * ID numbers are kept as text: an 18-digit number cell has already lost its last digits in
+ * Excel (it keeps 15 significant digits), so it is refused, saying what was read.
+ */
 export const idText = (cell: Cell): Parsed => {
   if (typeof cell === 'number')
     return bad(
       'ID_NOT_TEXT',
-      '身份证号必须以文本填写（Excel 中请将单元格设为文本格式，否则后几位会变成0）',
-      'The ID number must be text (format the cell as text in Excel, or its last digits turn into 0)',
+      `身份证号必须以文本填写：该单元格是数字，Excel 只保留 15 位有效数字，读到的是 ${digitsOf(cell)}，后几位已丢失。请将该列设为文本格式后重新录入`,
+      `The ID number must be text: the cell is a number, Excel keeps 15 significant digits and ${digitsOf(cell)} was read, its last digits lost. Format the column as text and enter the numbers again`,
     );
   return ok(cellText(cell));
 };
+
+/**
+ * Digit strings (bank accounts) may be number cells while they fit a number exactly; longer
+ * ones have lost their last digits and are refused, saying what was read.
+ */
+export const digitsText =
+  (max: number, zh: string, en: string) =>
+  (cell: Cell): Parsed => {
+    if (typeof cell === 'number' && !Number.isSafeInteger(cell))
+      return bad(
+        'NUMBER_NOT_TEXT',
+        `${zh}必须以文本填写：该单元格是数字，读到的是 ${digitsOf(cell)}，后几位已丢失。请将该列设为文本格式后重新录入`,
+        `The ${en} must be text: the cell is a number and ${digitsOf(cell)} was read, its last digits lost. Format the column as text and enter it again`,
+      );
+    return text(max)(cell);
+  };
 
 export const causes = (cell: Cell): Parsed => {
   const t = cellText(cell);
