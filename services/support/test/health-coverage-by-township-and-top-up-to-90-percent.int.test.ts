@@ -256,6 +256,14 @@ test('an in-patient episode reimbursed 85% owes a 500-yuan top-up to 90%, tracke
       topUpPaidFen: 50_000,
       topUpOutstandingFen: 0,
     });
+    // Asked for no year, the card shows the latest year with records, not an empty current year.
+    const latest = await request(t.app).get('/statistics/health').set(health());
+    expect(latest.status).toBe(200);
+    expect(latest.body).toMatchObject({
+      year: YEAR,
+      latestWithData: true,
+      inpatient: { episodes: 2 },
+    });
 
     await eventually(() => expect(seen.messages.length).toBeGreaterThanOrEqual(4));
     const types = seen.messages.map((m) => (JSON.parse(m.value!) as { type: string }).type);

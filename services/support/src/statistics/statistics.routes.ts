@@ -19,9 +19,14 @@ export function statisticsRoutes(
       const q = parseInput(z.strictObject({ term: term.optional() }), req.query, {
         where: 'query',
       });
-      res.json(
-        await statistics.education(principalOf(req), q.term ?? termOfDay(shanghaiDateOf(now()))),
-      );
+      const p = principalOf(req);
+      const chosen = q.term
+        ? { term: q.term, latestWithData: false }
+        : await statistics.educationTerm(p, termOfDay(shanghaiDateOf(now())));
+      res.json({
+        ...(await statistics.education(p, chosen.term)),
+        latestWithData: chosen.latestWithData,
+      });
     }),
   );
   router.get(
@@ -31,12 +36,14 @@ export function statisticsRoutes(
       const q = parseInput(z.strictObject({ year: year.optional() }), req.query, {
         where: 'query',
       });
-      res.json(
-        await statistics.health(
-          principalOf(req),
-          q.year ?? Number(shanghaiDateOf(now()).slice(0, 4)),
-        ),
-      );
+      const p = principalOf(req);
+      const chosen = q.year
+        ? { year: q.year, latestWithData: false }
+        : await statistics.healthYear(p, Number(shanghaiDateOf(now()).slice(0, 4)));
+      res.json({
+        ...(await statistics.health(p, chosen.year)),
+        latestWithData: chosen.latestWithData,
+      });
     }),
   );
 }

@@ -3,16 +3,46 @@ import type { Education } from '../education';
 import { schoolYearOf } from '../education/school-calendar';
 import type { Health } from '../health';
 import type { SupportRepositories } from '../module';
+import { termToShow, yearToShow } from './default-period';
 
 /** 统计 — the dashboard figures of each half, within the caller's area. */
 export class StatisticsService {
   constructor(
     private readonly deps: {
-      repos: Pick<SupportRepositories, 'enrollments' | 'dropouts'>;
+      repos: Pick<SupportRepositories, 'enrollments' | 'dropouts' | 'persons' | 'episodes'>;
       education: Education;
       health: Health;
     },
   ) {}
+
+  /** The term the education figures show when none is asked for (see termToShow). */
+  async educationTerm(p: Principal, current: string) {
+    const terms = await this.deps.repos.enrollments.aggregate<{ _id: string }>(p, [
+      { $group: { _id: '$term' } },
+    ]);
+    return termToShow(
+      current,
+      terms.map((t) => t._id),
+    );
+  }
+
+  /** The year the health figures show when none is asked for (see yearToShow). */
+  async healthYear(p: Principal, current: number) {
+    const { persons, episodes } = this.deps.repos;
+    const [latestEpisode] = await episodes.aggregate<{ _id: null; last: string | null }>(p, [
+      { $match: { admittedOn: { $lte: `${current}-12-31` } } },
+      { $group: { _id: null, last: { $max: '$admittedOn' } } },
+    ]);
+    // One pass over the area's people: the years their insurance records are kept under.
+    const insured = await persons.aggregate<{ _id: string }>(p, [
+      { $project: { years: { $objectToArray: { $ifNull: ['$insurance', {}] } } } },
+      { $unwind: '$years' },
+      { $group: { _id: '$years.k' } },
+    ]);
+    const years = insured.map((y) => Number(y._id)).filter(Number.isInteger);
+    if (latestEpisode?.last) years.push(Number(latestEpisode.last.slice(0, 4)));
+    return yearToShow(current, years);
+  }
 
   async education(p: Principal, term: string) {
     const { enrollments, dropouts } = this.deps.repos;

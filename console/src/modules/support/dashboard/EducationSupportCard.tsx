@@ -32,7 +32,10 @@ export default function EducationSupportCard() {
     <DashboardCard title="support.dashboard.education" loading={loading} error={error}>
       {data ? (
         <Box data-testid="education-support-card">
-          <Box sx={{ color: 'text.secondary', fontSize: 13, mb: 1 }}>{termLabel(data.term)}</Box>
+          <Box sx={{ color: 'text.secondary', fontSize: 13, mb: 1 }}>
+            {termLabel(data.term)}
+            {data.latestWithData ? translate('support.dashboard.latest_with_data') : null}
+          </Box>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 2, mb: 2 }}>
             <Figure
               label="support.dashboard.dropout_open"

@@ -33,6 +33,7 @@ export default function HealthSupportCard() {
         <Box data-testid="health-support-card">
           <Box sx={{ color: 'text.secondary', fontSize: 13, mb: 1 }}>
             {translate('support.dashboard.year', { year: data.year })}
+            {data.latestWithData ? translate('support.dashboard.latest_with_data') : null}
           </Box>
           {bars.length ? (
             <BarChart

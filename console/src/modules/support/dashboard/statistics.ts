@@ -3,6 +3,8 @@ import type { CoverageRow } from '../support.api';
 /** GET /statistics/education — the figures of the current term in the user's area. */
 export interface EducationStatistics {
   term: string;
+  /** The current term had no data: the latest earlier term with enrollments is shown. */
+  latestWithData?: boolean;
   schoolYear: number;
   enrolledByStage: { stage: string; students: number }[];
   enrollmentsByStatus: { status: string; students: number }[];
@@ -16,6 +18,8 @@ export interface EducationStatistics {
 /** GET /statistics/health — coverage, in-patient top-ups and care counts of this year. */
 export interface HealthStatistics {
   year: number;
+  /** The current year had no records: the latest earlier year with records is shown. */
+  latestWithData?: boolean;
   coverage: CoverageRow[];
   inpatient: {
     episodes: number;

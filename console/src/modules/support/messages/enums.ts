@@ -83,6 +83,7 @@ const zhCN = {
       subsidy_amount: '本学期资助金额',
       enrolled_by_stage: '本学期各学段在读人数',
       year: '%{year} 年度',
+      latest_with_data: '（本期暂无数据，显示最近有数据的一期）',
       coverage: '参保覆盖率',
       rate_of_target: '%{rate}（目标 %{target}）',
       episodes: '住院报账人次',
@@ -175,6 +176,8 @@ const en: SameKeys<typeof zhCN> = {
       subsidy_amount: 'Subsidies this term',
       enrolled_by_stage: 'Enrolled this term by stage',
       year: 'Year %{year}',
+      latest_with_data:
+        ' (nothing recorded for the current period yet: the latest period with data)',
       coverage: 'Insurance coverage',
       rate_of_target: '%{rate} (target %{target})',
       episodes: 'In-patient episodes',
