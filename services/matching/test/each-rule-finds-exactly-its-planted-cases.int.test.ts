@@ -97,3 +97,24 @@ test('the rule table lists every rule with its version', async () => {
     [...new Set(EXPECTED.map((e) => e.split(' ')[0]))].sort(),
   );
 });
+
+test('回头看 findings name the facts they rest on, in Chinese and English', async () => {
+  const findings = await allFindings();
+  const byName = Object.fromEntries(findings.map((f) => [named(t, f), f]));
+  const said = (n: string) =>
+    (byName[n]!.evidence as unknown as { statement: { 'zh-CN': string; en: string } }).statement;
+  expect(said('EXITED_BELOW_LINE h4')['zh-CN']).toBe(
+    '已脱贫户2019年人均纯收入2500.00元，低于当年扶贫标准3747.00元，疑似错退',
+  );
+  expect(said('EXITED_BELOW_LINE h4').en).toContain('for 2019 is 2500.00 yuan');
+  expect(said('EXITED_GUARANTEE_UNMET h14')['zh-CN']).toContain('基本医疗有保障（情况不明）');
+  expect(said('EXITED_HOUSEHOLD_CHANGED h15')['zh-CN']).toContain('沈十九在死亡人员名单中');
+  expect(said('EXITED_HOUSEHOLD_CHANGED h15')['zh-CN']).toContain('由1人变为0人');
+  expect(said('EXITED_HOUSEHOLD_CHANGED h16').en).toContain('韩二十');
+  expect(said('EXITED_HOUSEHOLD_CHANGED h16').en).toContain('allowance list');
+  expect(byName['EXITED_HOUSEHOLD_CHANGED h16']).toMatchObject({
+    listType: 'allowance_recipients',
+    memberId: 'm20',
+    evidence: { kind: 'list_row', change: { kind: 'member_on_allowance' } },
+  });
+});
