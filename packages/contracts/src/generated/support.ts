@@ -2840,7 +2840,7 @@ export interface operations {
   getEducationStatistics: {
     parameters: {
       query?: {
-        /** @description The current term by default */
+        /** @description By default the current term, or, when it has no enrollments in the caller's area, the latest earlier term that has (the answer's latestWithData is then true) */
         term?: components['schemas']['Term'];
       };
       header?: never;
@@ -2866,7 +2866,7 @@ export interface operations {
   getHealthStatistics: {
     parameters: {
       query?: {
-        /** @description The current year by default */
+        /** @description By default the current year, or, when it has no insurance records or in-patient episodes in the caller's area, the latest earlier year that has (latestWithData true) */
         year?: number;
       };
       header?: never;
