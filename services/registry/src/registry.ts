@@ -26,6 +26,7 @@ import { importsModule } from './imports';
 import { importChunkModel, type ImportJob, importJobModel } from './imports/import-job.model';
 import type { RegistryContext, RegistryRepositories } from './module';
 import { villagesModule } from './villages';
+import { guaranteesModule } from './guarantees';
 import {
   type ExitTarget,
   exitTargetModel,
@@ -101,6 +102,7 @@ export async function createRegistry(
     workflowsModule(ctx),
     importsModule(ctx),
     villagesModule(ctx),
+    guaranteesModule(ctx),
     // The households' outboxes, for the event position (the relay's own view of them).
     eventsModule(ctx, models.households.collection as unknown as mongo.Collection<PendingDoc>),
   ];
