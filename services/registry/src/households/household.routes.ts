@@ -11,6 +11,8 @@ import {
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import {
+  guaranteeClearSchema,
+  guaranteeOverrideSchema,
   HOUSEHOLD_SORTABLE,
   householdCreateSchema,
   householdFilterSchema,
@@ -20,9 +22,11 @@ import {
   removeMemberSchema,
   unmaskQuerySchema,
 } from './household.schemas';
+import { GUARANTEES } from './household.model';
 import type { HouseholdService, UnmaskRequest } from './household.service';
 
 const memberParam = idParam.extend({ memberId: z.string().min(1).max(64) });
+const guaranteeParam = idParam.extend({ code: z.enum(GUARANTEES) });
 
 /** `?unmask=true&reason=…` asks for personal data in clear; the reason is mandatory and audited. */
 export function unmaskOf(req: Request): UnmaskRequest | null {
@@ -120,6 +124,26 @@ export function householdRoutes(router: Router, households: HouseholdService): v
       const { id, memberId } = parseInput(memberParam, req.params, { where: 'params' });
       const { revision, ...patch } = parseInput(memberPatchSchema, req.body);
       res.json(await households.updateMember(principalOf(req), id, memberId, patch, revision));
+    }),
+  );
+  router.put(
+    '/households/:id/guarantees/:code',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id, code } = parseInput(guaranteeParam, req.params, { where: 'params' });
+      const { revision, ...input } = parseInput(guaranteeOverrideSchema, req.body);
+      res.json(await households.overrideGuarantee(principalOf(req), id, code, input, revision));
+    }),
+  );
+  router.post(
+    '/households/:id/guarantees/:code/clear',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id, code } = parseInput(guaranteeParam, req.params, { where: 'params' });
+      const { reason, revision } = parseInput(guaranteeClearSchema, req.body);
+      res.json(
+        await households.clearGuaranteeOverride(principalOf(req), id, code, reason, revision),
+      );
     }),
   );
   router.post(

@@ -1,9 +1,12 @@
+import type { Envelope } from '@fupin/contracts';
 import type { ListQuery, Principal } from '@fupin/kit';
+import * as guarantees from './guarantee.changes';
 import * as changes from './household.changes';
 import * as imports from './household.import';
-import type { Household } from './household.model';
+import type { GuaranteeCode, GuaranteeState, Household } from './household.model';
 import { buildNew, register } from './household.registration';
 import { type HouseholdDeps, HouseholdStore } from './household.store';
+import { recordSupportFacts } from './support-facts.changes';
 import type {
   HouseholdFacts,
   HouseholdFilter,
@@ -128,6 +131,35 @@ export class HouseholdService {
    */
   transition(p: Principal, id: string, step: TransitionStep): Promise<HouseholdView> {
     return changes.transition(this.store, p, id, step);
+  }
+
+  // ------------------------------------------------------------------ guarantees
+
+  /** 人工认定: a guarantee stated with a reason, over what the facts derive. */
+  overrideGuarantee(
+    p: Principal,
+    id: string,
+    code: GuaranteeCode,
+    input: { state: GuaranteeState; reason: string; note?: string | null | undefined },
+    revision?: number,
+  ): Promise<HouseholdView> {
+    return guarantees.overrideGuarantee(this.store, p, id, code, input, revision);
+  }
+
+  /** Back to what the facts derive (or unknown), with a reason. */
+  clearGuaranteeOverride(
+    p: Principal,
+    id: string,
+    code: GuaranteeCode,
+    reason: string,
+    revision?: number,
+  ): Promise<HouseholdView> {
+    return guarantees.clearGuaranteeOverride(this.store, p, id, code, reason, revision);
+  }
+
+  /** Support's events (enrollment, dropout, coverage) for the households they name. */
+  recordSupportFacts(events: Envelope[]): Promise<number> {
+    return recordSupportFacts(this.store, events);
   }
 
   // ------------------------------------------------------------------ import
