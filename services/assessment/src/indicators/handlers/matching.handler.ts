@@ -21,6 +21,9 @@ export const RULE_DEPARTMENT: Record<string, string> = {
   ID_FACTS_MISMATCH: 'poverty_office',
   DUPLICATE_PERSON: 'poverty_office',
   INCOME_ABOVE_LINE: 'poverty_office',
+  EXITED_BELOW_LINE: 'poverty_office',
+  EXITED_GUARANTEE_UNMET: 'poverty_office',
+  EXITED_HOUSEHOLD_CHANGED: 'poverty_office',
 };
 
 /** 核实 → 整改 → 复核 → 销号: a later step outranks an earlier one. */
@@ -60,7 +63,8 @@ export const matchingHandler: ProducerHandler = {
             dueDay: shanghaiDateOf(new Date(f.dueAt)),
             conclusion: f.conclusion,
           },
-          rank: STEP[f.status] ?? 0,
+          // A reopened finding (assigned again) outranks every step of its earlier rounds.
+          rank: (f.reopenings ?? 0) * 10 + (STEP[f.status] ?? 0),
         },
         {
           first: f.closedAt
