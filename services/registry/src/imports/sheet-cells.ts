@@ -150,7 +150,11 @@ export const date = (cell: Cell): Parsed => {
 
 /** A number cell's digits as Excel kept them (15 significant digits; the rest are zeros). */
 function digitsOf(n: number): string {
-  return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  if (!Number.isInteger(n) || Math.abs(n) < 1e15) return String(n);
+  const [mantissa, exponent] = n.toExponential(14).split('e');
+  const length = Number(exponent) + 1;
+  const digits = mantissa!.replace(/[.-]/g, '').padEnd(length, '0').slice(0, length);
+  return n < 0 ? `-${digits}` : digits;
 }
 
 /**
