@@ -230,6 +230,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/guarantees/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        code: components['parameters']['guaranteeCode'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 人工认定保障状态 State a guarantee over what the facts derive (reason required)
+     * @description A typed value (met / not_met / unknown) with a reason overrides the derived one; both are
+     *     kept on the guarantee and in the household's history (the derived value as evidence).
+     */
+    put: operations['overrideGuarantee'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/households/{id}/guarantees/{code}/clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        code: components['parameters']['guaranteeCode'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 清除人工认定 Clear a typed guarantee (back to the derived value), with a reason */
+    post: operations['clearGuaranteeOverride'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/guarantees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 两不愁三保障统计 Registered households with every guarantee met, by township
+     * @description For the caller's area or `area` inside it: registered households (in poverty, returned,
+     *     exited, unstable) with every guarantee met, and per guarantee those not met and those
+     *     unknown. Unknown (no data) is never met. byArea is by township (county), by village
+     *     (township or village).
+     */
+    get: operations['guaranteeStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/imports/template.xlsx': {
     parameters: {
       query?: never;
@@ -267,9 +334,16 @@ export interface paths {
      *     the format is recognised from its content. The import runs as a background job: the
      *     answer is 202 with the job, whose progress and report `GET /imports/{id}` shows.
      *     Every valid household is stored (created, or updated by its household number); every
-     *     rejected row is reported with its sheet, row number, column and reason. A bad row
-     *     rejects only its own household, which is then not stored at all. Importing the same file
-     *     again changes nothing. Households outside the caller's area scope are rejected rows.
+     *     rejected row is reported with its sheet (by its own name), row number, column and
+     *     reason, in row order. A bad row rejects only its own household, which is then not
+     *     stored at all, and every row of that household is in the report: the bad rows with
+     *     their reasons, each other row with `same_household_invalid` and `refusedBecauseOf`.
+     *     A household is refused when its 行政村代码 is no village of the area tree
+     *     (`unknown_village`, `village_retired`) or it has not exactly one 户主 (`no_head`,
+     *     `second_head`). A blank guarantee cell (两不愁三保障) states nothing: the guarantee is
+     *     unknown, never met. The header may be under title rows (within the first 10 rows) and
+     *     span two rows (merged group titles). Importing the same file again changes nothing.
+     *     Households outside the caller's area scope are rejected rows.
      */
     post: operations['importHouseholds'];
     delete?: never;
@@ -882,9 +956,55 @@ export interface components {
       | 'marginal'
       | 'sudden_hardship'
       | 'cancelled';
+    /**
+     * @description 达标 met / 未达标 not_met / 未知 unknown (no data; never counted as met)
+     * @enum {string}
+     */
+    GuaranteeState: 'met' | 'not_met' | 'unknown';
+    /**
+     * @description In input: `{state, reason?, note?}`, or the older `{met, note?}` (met true → typed met).
+     *     A typed value overrides the derived one only with a reason. In output: the state in
+     *     force, its source, the derived value (with the fact it follows) and the typed one.
+     */
     Guarantee: {
-      met: boolean;
+      state?: components['schemas']['GuaranteeState'];
+      met?: boolean;
+      reason?: string | null;
       note?: string | null;
+      /** @enum {string} */
+      source?: 'derived' | 'typed' | 'none';
+      derived?: {
+        state?: components['schemas']['GuaranteeState'];
+        /** @description e.g. housing_grade:C, member:<memberId>:no_medical_insurance, member:<memberId>:dropout_case_open, support:enrollment, village:safe_water */
+        fact?: string | null;
+      } | null;
+      typed?: {
+        state?: components['schemas']['GuaranteeState'];
+        reason?: string | null;
+        actorId?: string | null;
+        actorName?: string | null;
+        /** Format: date-time */
+        at?: string | null;
+        legacy?: boolean;
+      } | null;
+    };
+    GuaranteeTally: {
+      areaCode: string;
+      name: string;
+      households: number;
+      allMet: number;
+      notAllMet: number;
+      withUnknown: number;
+      byGuarantee: {
+        code: string;
+        notMet: number;
+        unknown: number;
+      }[];
+    };
+    GuaranteeStatistics: {
+      areaCode: string;
+      total: components['schemas']['GuaranteeTally'];
+      byArea: components['schemas']['GuaranteeTally'][];
     };
     Guarantees: {
       food?: components['schemas']['Guarantee'];
@@ -1008,7 +1128,9 @@ export interface components {
       mainCause?: string | null;
       otherCauses?: string[];
       guarantees?: components['schemas']['Guarantees'];
+      /** @description Guarantees not met or unknown */
       guaranteesUnmet?: string[];
+      guaranteesUnknown?: string[];
       housingGrade?: string | null;
       identificationYear?: number | null;
       exitYear?: number | null;
@@ -1054,6 +1176,11 @@ export interface components {
       /** @description The row number as Excel shows it (header is row 1) */
       row: number;
       householdNo: string | null;
+      /**
+       * @description On a row that is itself valid but was not stored because other rows of its household
+       *     are invalid: those rows' numbers (a household is stored whole or not at all)
+       */
+      refusedBecauseOf?: number[];
       errors: {
         /** @example W */
         column: string | null;
@@ -1534,6 +1661,13 @@ export interface components {
     /** @description JSON [field, "ASC" | "DESC"] */
     sort: string;
     householdId: string;
+    guaranteeCode:
+      | 'food'
+      | 'clothing'
+      | 'compulsory_education'
+      | 'basic_medical'
+      | 'housing_safety'
+      | 'safe_water';
     memberId: string;
     /**
      * @description JSON object. Keys: area (12-digit code; prefix within the caller's scope), status (one or
@@ -2012,6 +2146,106 @@ export interface operations {
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
       422: components['responses']['Problem'];
+    };
+  };
+  overrideGuarantee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        code: components['parameters']['guaranteeCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          state: components['schemas']['GuaranteeState'];
+          reason: string;
+          note?: string | null;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Household'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  clearGuaranteeOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        code: components['parameters']['guaranteeCode'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Household'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  guaranteeStatistics: {
+    parameters: {
+      query?: {
+        /** @description An area inside the caller's scope (the caller's own area by default) */
+        area?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuaranteeStatistics'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   downloadHouseholdImportTemplate: {
