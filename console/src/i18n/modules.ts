@@ -2,6 +2,7 @@ import { assessmentMessages } from '../modules/assessment/i18n';
 import { assistanceMessages } from '../modules/assistance/i18n';
 import { fundsMessages } from '../modules/funds/i18n';
 import { matchingMessages } from '../modules/matching/i18n';
+import { villageExitMessages } from '../modules/registry/villages/village-exit.messages';
 import { supportMessages } from '../modules/support/i18n';
 import type { ModuleMessages } from './types';
 
@@ -12,4 +13,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   supportMessages,
   matchingMessages,
   assessmentMessages,
+  villageExitMessages,
 ];

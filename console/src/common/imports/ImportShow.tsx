@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { CreateButton, type RaRecord, Show, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { CreateButton, type RaRecord, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { Show } from '../Show';
 import { isImportFinished } from './status';
 
 /**

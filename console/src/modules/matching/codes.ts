@@ -39,6 +39,21 @@ export const RULES = allOf<Finding['rule']>()([
   'ID_FACTS_MISMATCH',
   'DUPLICATE_PERSON',
   'INCOME_ABOVE_LINE',
+  'EXITED_BELOW_LINE',
+  'EXITED_GUARANTEE_UNMET',
+  'EXITED_HOUSEHOLD_CHANGED',
+] as const);
+
+/** 登记系统处理结果 — what the registry did with a verified finding. */
+export const REGISTRY_OUTCOMES = allOf<NonNullable<Finding['registryOutcome']>['outcome']>()([
+  'member_removed',
+  'clearance_opened',
+  'clearance_approved',
+  'clearance_rejected',
+  'candidate_opened',
+  'exclusion_proposed',
+  'no_change',
+  'refused',
 ] as const);
 
 /** 核实 → 整改 → 初审 → 复核销号. */

@@ -1,5 +1,6 @@
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
-import { lazy } from 'react';
+import RuleIcon from '@mui/icons-material/Rule';
+import { createElement, lazy } from 'react';
 import type { Permissions } from '../../providers/permissions';
 import { hasRight } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
@@ -22,7 +23,10 @@ const dashboardCards = [
   lazy(() => import('../../dashboard/HouseholdsByCauseChart')),
   lazy(() => import('../../dashboard/IncidenceByTownshipChart')),
   lazy(() => import('../../dashboard/ExitsAgainstTargetChart')),
+  lazy(() => import('./exit-targets/ExitProgressCard')),
 ];
+
+const ExitConditionsPage = lazy(() => import('./villages/ExitConditionsPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -39,6 +43,15 @@ export const registry: ModuleDefinition = {
       ...exitTargets,
       api: exitTargetApi,
       rights: { create: 'approve', edit: 'approve', show: null },
+    },
+  ],
+  pages: [
+    {
+      path: '/village-exit-conditions',
+      element: createElement(ExitConditionsPage),
+      label: 'village_exit.conditions.title',
+      icon: RuleIcon,
+      needs: { module: 'registry', right: 'read' },
     },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'registry', 'read') ? dashboardCards : []),

@@ -1,12 +1,14 @@
 import type { RegistryApi } from '../../providers/api-types';
 import { uploadFile } from '../../providers/http';
 import { householdCalls } from './households/household.api';
+import { villageExitCalls } from './villages/village-exit.api';
 
 export type AreaImportReport = RegistryApi.components['schemas']['AreaImportReport'];
 
 /** The registry's calls beyond react-admin's CRUD, as data-provider methods. */
 export const registryCalls = {
   ...householdCalls,
+  ...villageExitCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
     (await uploadFile('/api/registry/areas/import', file)) as AreaImportReport,

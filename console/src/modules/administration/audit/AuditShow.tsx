@@ -1,4 +1,5 @@
-import { NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
 import { AuditActorField, AuditReasonField, AuditSubjectFieldsField } from './AuditFields';
 

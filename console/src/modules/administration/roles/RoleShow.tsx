@@ -1,4 +1,5 @@
-import { Show, SimpleShowLayout } from 'react-admin';
+import { SimpleShowLayout } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { EnumArrayField, YesNoField } from '../../../common/fields';
 import { DefaultRightsField, RoleNameField } from './RoleFields';
 

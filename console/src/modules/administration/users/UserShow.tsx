@@ -4,7 +4,6 @@ import {
   Button,
   EditButton,
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
@@ -14,6 +13,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import {
   AreaField,
   DateTimeField,

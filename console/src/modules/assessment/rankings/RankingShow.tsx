@@ -7,13 +7,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import {
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import { DateTimeField, EnumField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';

@@ -8,13 +8,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import {
   Button,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { DateTimeField } from '../../../common/fields';
 import { useApi } from '../../../common/useApi';
 import { useNotifyProblem } from '../../../providers/problem';

@@ -7,7 +7,6 @@ import {
   Labeled,
   NumberField,
   ReferenceManyField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
@@ -16,6 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { SectionHeading } from '../../../common/SectionHeading';

@@ -6,13 +6,13 @@ import {
   Button,
   DataTable,
   ReferenceManyField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import {
   AreaField,

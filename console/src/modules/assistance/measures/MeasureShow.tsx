@@ -9,7 +9,6 @@ import {
   Labeled,
   NumberField,
   ReferenceField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
@@ -19,6 +18,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import { ReasonDialog } from '../../../common/ReasonDialog';

@@ -2,13 +2,13 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import {
   CreateButton,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { DateTimeField, EnumField } from '../../../common/fields';
 import { ImportCounts } from '../../../common/imports/ImportCounts';
 import { ImportRejections } from '../../../common/imports/ImportRejections';

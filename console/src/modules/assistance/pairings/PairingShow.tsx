@@ -3,7 +3,6 @@ import { useState } from 'react';
 import {
   Button,
   ReferenceField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
@@ -13,6 +12,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { ReasonDialog } from '../../../common/ReasonDialog';
 import { useNotifyProblem } from '../../../providers/problem';

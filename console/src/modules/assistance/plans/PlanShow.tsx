@@ -12,7 +12,6 @@ import {
   EditButton,
   Labeled,
   NumberInput,
-  Show,
   TabbedShowLayout,
   TextField,
   TextInput,
@@ -25,6 +24,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import {
   AreaField,
   DateTimeField,

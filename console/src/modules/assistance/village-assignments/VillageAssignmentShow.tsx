@@ -1,11 +1,5 @@
-import {
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useTranslate,
-} from 'react-admin';
+import { ReferenceField, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { EndTermButton } from '../terms/EndTermButton';
 

@@ -1,4 +1,5 @@
-import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, ReferenceField, SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, YesNoField } from '../../../common/fields';
 import { VisitPhotos } from './VisitPhotos';
 

@@ -3,13 +3,13 @@ import {
   DataTable,
   EditButton,
   ReferenceField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { EndTermButton } from '../terms/EndTermButton';
 

@@ -6,7 +6,6 @@ import TableRow from '@mui/material/TableRow';
 import {
   DateInput,
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TextInput,
@@ -16,6 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import { DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';

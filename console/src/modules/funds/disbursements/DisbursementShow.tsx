@@ -8,12 +8,12 @@ import {
   DateInput,
   Labeled,
   ReferenceField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { useNotifyProblem } from '../../../providers/problem';

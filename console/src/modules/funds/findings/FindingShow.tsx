@@ -3,7 +3,6 @@ import {
   FunctionField,
   RadioButtonGroupInput,
   ReferenceField,
-  Show,
   SimpleShowLayout,
   TextField,
   TextInput,
@@ -14,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, EnumField, YuanField } from '../../../common/fields';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { formatDateTime } from '../../../common/format';

@@ -7,11 +7,11 @@ import Typography from '@mui/material/Typography';
 import {
   Labeled,
   RecordContextProvider,
-  Show,
   SimpleShowLayout,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import { AreaField, DateTimeField, DayField, EnumLabel } from '../../../common/fields';
 import { formatYuan } from '../../../common/format';

@@ -9,7 +9,6 @@ import {
   FunctionField,
   Labeled,
   NumberField,
-  Show,
   SimpleShowLayout,
   TextField,
   TextInput,
@@ -21,6 +20,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
 import { YuanInput } from '../../../common/inputs';

@@ -10,7 +10,6 @@ import {
   DateInput,
   Labeled,
   NumberField,
-  Show,
   SimpleShowLayout,
   TextField,
   TextInput,
@@ -21,6 +20,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { formatDay } from '../../../common/format';
 import { useNotifyProblem } from '../../../providers/problem';

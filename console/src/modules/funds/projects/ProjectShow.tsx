@@ -8,13 +8,13 @@ import {
   EditButton,
   Labeled,
   NumberField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField, YuanField } from '../../../common/fields';
 import { formatDateTime, formatDay, formatYuan } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';

@@ -9,13 +9,13 @@ import TableRow from '@mui/material/TableRow';
 import {
   CreateButton,
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { ImportCounts } from '../../../common/imports/ImportCounts';

@@ -12,13 +12,13 @@ import {
   Labeled,
   type RaRecord,
   RecordContextProvider,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import { AreaField, DateTimeField, EnumField, EnumLabel } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';

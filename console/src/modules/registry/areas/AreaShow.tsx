@@ -1,4 +1,5 @@
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
 
 export default function AreaShow() {

@@ -1,4 +1,5 @@
-import { Edit, NumberInput, SimpleForm, TextInput, minValue, required } from 'react-admin';
+import { Edit, SimpleForm, TextInput } from 'react-admin';
+import { ExitTargetInputs } from './ExitTargetInputs';
 
 export default function ExitTargetEdit() {
   return (
@@ -6,8 +7,7 @@ export default function ExitTargetEdit() {
       <SimpleForm>
         <TextInput source="areaCode" disabled />
         <TextInput source="year" disabled />
-        <NumberInput source="households" validate={[required(), minValue(0)]} />
-        <NumberInput source="people" validate={minValue(0)} />
+        <ExitTargetInputs />
       </SimpleForm>
     </Edit>
   );

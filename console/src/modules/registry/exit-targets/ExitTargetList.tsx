@@ -26,6 +26,8 @@ export default function ExitTargetList() {
         <DataTable.Col source="year" />
         <DataTable.NumberCol source="households" />
         <DataTable.NumberCol source="people" disableSort />
+        <DataTable.NumberCol source="incidencePercent" disableSort />
+        <DataTable.NumberCol source="villages" disableSort />
         <DataTable.Col source="updatedAt">
           <DateTimeField source="updatedAt" />
         </DataTable.Col>

@@ -22,6 +22,9 @@ async function put(areaCode: string, year: number, body: Record<string, unknown>
 const amounts = (d: Record<string, unknown>) => ({
   households: Number(d.households),
   people: typeof d.people === 'number' ? d.people : null,
+  incidencePercent: typeof d.incidencePercent === 'number' ? d.incidencePercent : null,
+  villages: typeof d.villages === 'number' ? d.villages : null,
+  villageCodes: Array.isArray(d.villageCodes) ? d.villageCodes.map(String) : [],
 });
 
 /**

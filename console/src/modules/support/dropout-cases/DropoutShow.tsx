@@ -6,13 +6,13 @@ import TableRow from '@mui/material/TableRow';
 import Grid from '@mui/material/Grid';
 import {
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, EnumField } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import { EmptyText } from '../EmptyText';

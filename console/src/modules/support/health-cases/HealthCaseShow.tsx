@@ -1,4 +1,5 @@
-import { EditButton, Show, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { EditButton, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { HalfGuard } from '../SupportFields';
 import { caseField } from './CaseFields';
 import { useHealthCaseKind } from './useHealthCaseKind';

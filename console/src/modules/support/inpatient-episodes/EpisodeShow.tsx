@@ -7,13 +7,13 @@ import TableRow from '@mui/material/TableRow';
 import {
   EditButton,
   Labeled,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DayField, EnumField, YesNoField, YuanField } from '../../../common/fields';
 import { formatYuan } from '../../../common/format';
 import { EmptyText } from '../EmptyText';

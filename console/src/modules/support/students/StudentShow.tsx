@@ -2,11 +2,11 @@ import {
   DataTable,
   EditButton,
   ReferenceManyField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import {
   AreaField,
   DateTimeField,
