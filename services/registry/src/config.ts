@@ -6,5 +6,12 @@ export const registryConfigSchema = baseConfigSchema.extend({
   MONGO_DB: baseConfigSchema.shape.MONGO_DB.default('registry'),
   PORT: baseConfigSchema.shape.PORT.default(4101),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  /** The registry's province (2 digits or an area code in it) for its own poverty lines. */
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}(\d{4}|\d{10})?$/, 'must be 2, 6 or 12 digits')
+    .optional(),
+  /** The province's own poverty lines, `year:fen` pairs comma separated (`2021:420000`). */
+  POVERTY_LINE_OVERRIDES: z.string().optional(),
 });
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;
