@@ -42,8 +42,6 @@ export default function VillageEdit() {
             name="PoorVillageLevel"
             codes={['provincial', 'city']}
           />
-          <BooleanInput source="exited" />
-          <NumberInput source="exitYear" validate={[minValue(2000), maxValue(2100)]} />
         </InputGrid>
         <ArrayInput source="groups">
           <SimpleFormIterator inline>

@@ -16,6 +16,7 @@ import {
 import { AreaField, DayField, EnumField, PercentField, YesNoField } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { INFRASTRUCTURE } from './codes';
+import { VillageExitSteps } from './VillageExitSteps';
 
 function InfrastructureTable() {
   const translate = useTranslate();
@@ -80,6 +81,8 @@ export default function VillageShow() {
         <PercentField source="povertyIncidencePercent" />
         <SectionHeading label="resources.villages.sections.infrastructure" />
         <InfrastructureTable />
+        <SectionHeading label="resources.villages.sections.exit" />
+        <VillageExitSteps />
         <SectionHeading label="resources.villages.sections.cadres" />
         <TextField source="firstSecretary.name" emptyText="—" />
         <TextField source="firstSecretary.unit" emptyText="—" />

@@ -3,17 +3,21 @@ import type { RegistryApi } from '../../../providers/api-types';
 import { changedFields, pickKeys } from '../../../providers/dataProvider';
 import type { ResourceApi } from '../../types';
 
-/** Every fact VillageUpdate takes (its revision aside). */
+/**
+ * Every fact VillageUpdate takes (its revision aside). The exit flag and year are the exit
+ * workflow's (the village page's 贫困村退出 steps): the service refuses them typed in.
+ */
 const FACTS = allOf<
-  Exclude<keyof RegistryApi.components['schemas']['VillageUpdate'], 'revision'>
+  Exclude<
+    keyof RegistryApi.components['schemas']['VillageUpdate'],
+    'revision' | 'exited' | 'exitYear'
+  >
 >()([
   'groups',
   'totalHouseholds',
   'ruralPopulation',
   'poorVillage',
   'poorVillageLevel',
-  'exited',
-  'exitYear',
   'infrastructure',
   'firstSecretary',
   'workTeam',
