@@ -1,10 +1,11 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
+import { RecordContextProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { AreaField, EnumLabel } from '../../../common/fields';
 import { formatDay, formatYuan } from '../../../common/format';
@@ -21,6 +22,17 @@ interface ListRowEvidence {
   fact?: string | null;
   columns?: Record<string, string>;
   mismatch?: string[];
+  change?: {
+    kind: string;
+    householdSize: number | null;
+    sizeAfter: number | null;
+  };
+  statement?: Statement;
+}
+/** The facts a 回头看 finding rests on, in both languages. */
+interface Statement {
+  'zh-CN': string;
+  en: string;
 }
 interface NotOnListEvidence {
   kind: 'not_on_list';
@@ -44,6 +56,10 @@ interface RegistryEvidence {
   perCapitaIncomeFen?: number;
   povertyLineFen?: number;
   incomeYear?: number;
+  exitYear?: number | null;
+  guarantees?: { code: string; state: string }[];
+  guaranteeSource?: 'states' | 'flags';
+  statement?: Statement;
 }
 type Evidence = ListRowEvidence | NotOnListEvidence | RegistryEvidence;
 
@@ -88,6 +104,14 @@ function ListRow({ e }: { e: ListRowEvidence }) {
             .join('、')}
         </Line>
       ) : null}
+      {e.change ? (
+        <Line label="household_size">
+          {translate('resources.matching-findings.evidence.size_change', {
+            before: e.change.householdSize ?? '—',
+            after: e.change.sizeAfter ?? '—',
+          })}
+        </Line>
+      ) : null}
       {Object.entries(e.columns ?? {}).map(([header, value]) => (
         <TableRow key={header}>
           <TableCell sx={{ color: 'text.secondary' }}>{header}</TableCell>
@@ -119,6 +143,7 @@ function NotOnList({ e }: { e: NotOnListEvidence }) {
 }
 
 function Registry({ e }: { e: RegistryEvidence }) {
+  const translate = useTranslate();
   return (
     <>
       {(e.households ?? []).map((h) => (
@@ -138,6 +163,23 @@ function Registry({ e }: { e: RegistryEvidence }) {
       {e.povertyLineFen !== undefined ? (
         <Line label="poverty_line">{formatYuan(e.povertyLineFen)}</Line>
       ) : null}
+      {e.exitYear ? <Line label="exit_year">{e.exitYear}</Line> : null}
+      {e.guarantees?.length ? (
+        <Line label="guarantees">
+          {e.guarantees
+            .map(
+              (g) =>
+                `${translate(`enums.MatchingGuarantee.${g.code}`, { _: g.code })}（${translate(
+                  `enums.MatchingGuaranteeState.${g.state}`,
+                  { _: g.state },
+                )}）`,
+            )
+            .join('、')}
+          {e.guaranteeSource === 'flags'
+            ? translate('resources.matching-findings.evidence.from_flags')
+            : ''}
+        </Line>
+      ) : null}
     </>
   );
 }
@@ -149,11 +191,18 @@ function Registry({ e }: { e: RegistryEvidence }) {
  */
 export function FindingEvidence() {
   const translate = useTranslate();
+  const locale = useLocale();
   const f = useRecordContext<Finding>();
   if (!f) return null;
   const e = f.evidence as Evidence;
+  const statement = e.kind === 'not_on_list' ? undefined : e.statement;
   return (
     <Box data-testid="finding-evidence">
+      {statement ? (
+        <Alert severity="warning" sx={{ maxWidth: 760, mt: 2 }} data-testid="finding-statement">
+          {locale.startsWith('zh') ? statement['zh-CN'] : statement.en}
+        </Alert>
+      ) : null}
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
         {translate(`resources.matching-findings.evidence.kind_${e.kind}`)}
       </Typography>

@@ -17,6 +17,8 @@ import { AreaField, DateTimeField, DayField, EnumField, EnumLabel } from '../../
 import { formatDateTime } from '../../../common/format';
 import type { Finding } from '../matching.api';
 import { FindingEvidence } from './FindingEvidence';
+import { FindingRegistryOutcome } from './FindingRegistryOutcome';
+import { FindingRounds } from './FindingRounds';
 import { FindingWorkflow } from './FindingWorkflow';
 
 function Household() {
@@ -53,7 +55,7 @@ function History() {
           <StepLabel>
             <EnumLabel name="MatchingFindingAction" code={h.action} />
             {' · '}
-            {h.action === 'created'
+            {h.action === 'created' || h.action === 'reopened'
               ? translate('resources.matching-findings.by_run')
               : (h.byName ?? '—')}{' '}
             · {formatDateTime(h.at)}
@@ -93,10 +95,13 @@ export default function FindingShow() {
           <DateTimeField source="createdAt" />
           <DateTimeField source="lastSeenAt" />
           <TextField source="confirmations" />
+          <TextField source="reopenings" />
+          <FindingRegistryOutcome />
           <FindingEvidence />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.matching-findings.tabs.history" path="history">
           <Box>
+            <FindingRounds />
             <History />
           </Box>
         </TabbedShowLayout.Tab>

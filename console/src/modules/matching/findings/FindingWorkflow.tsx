@@ -17,6 +17,7 @@ import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { CONCLUSIONS } from '../codes';
 import type { Finding } from '../matching.api';
+import { REFUSED } from './FindingRegistryOutcome';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
 
@@ -50,19 +51,37 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 /** At least two characters once trimmed, else the message key `key`. */
 const atLeastTwo = (key: string) => (v: unknown) => (text(v).length < 2 ? l(key) : undefined);
 
-/** The form's values as the step's body: a reason only for a conclusion other than confirmed. */
+/**
+ * The form's values as the step's body: a reason for a conclusion other than confirmed, and
+ * for closing when the registry refused the change.
+ */
 function bodyOf(action: Action, v: Record<string, unknown>): Record<string, string> {
   const body: Record<string, string> = {};
   if (action === 'verify') body.conclusion = String(v.conclusion);
   if (action === 'verify' && v.conclusion !== 'confirmed') body.reason = text(v.reason);
+  if (action === 'close' && text(v.reason)) body.reason = text(v.reason);
   if (text(v.note)) body.note = text(v.note);
   return body;
 }
 
-/** What a step asks for: the conclusion (and why, unless confirmed) when verifying, a note. */
-function StepInputs({ action }: { action: Action }) {
+/**
+ * What a step asks for: the conclusion (and why, unless confirmed) when verifying; the reason
+ * when closing a finding whose registry change was refused; a note.
+ */
+function StepInputs({ action, closeReason }: { action: Action; closeReason: boolean }) {
   return (
     <>
+      {action === 'close' && closeReason ? (
+        <TextInput
+          source="reason"
+          label={l('close_reason')}
+          helperText={l('close_reason_hint')}
+          multiline
+          minRows={2}
+          fullWidth
+          validate={atLeastTwo('reason_required')}
+        />
+      ) : null}
       {action === 'verify' ? (
         <>
           <EnumInput
@@ -114,6 +133,7 @@ export function FindingWorkflow() {
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!f) return null;
   const actions = offered(f).filter((a) => hasRight(permissions, 'matching', RIGHT[a]));
+  const closeReason = f.registryOutcome ? REFUSED.has(f.registryOutcome.outcome) : false;
   const t = (k: string, o?: object) => translate(l(k), o);
 
   return (
@@ -132,7 +152,7 @@ export function FindingWorkflow() {
             key={a}
             label={l(a)}
             title={l(`${a}_title`)}
-            hint={t(`${a}_hint`)}
+            hint={t(a === 'close' && closeReason ? 'close_hint_refused' : `${a}_hint`)}
             variant="contained"
             color={a === 'close' ? 'secondary' : 'primary'}
             record={a === 'verify' ? { conclusion: 'confirmed' } : {}}
@@ -145,11 +165,13 @@ export function FindingWorkflow() {
             }}
             onRefusal={(err) => {
               const p = problemOf(err);
+              // A missing reason stays in the dialog, on its input.
+              if (p?.errors?.some((e) => e.field === 'reason')) return false;
               setRefusal(p ? pick(p.message) : translate('ra.notification.http_error'));
               return true;
             }}
           >
-            <StepInputs action={a} />
+            <StepInputs action={a} closeReason={closeReason} />
           </FormDialogButton>
         ))}
       </Box>

@@ -92,7 +92,7 @@ function RunLists() {
   );
 }
 
-/** What the run found: new and reconfirmed findings, per rule, each opening the findings list. */
+/** What the run found: new, reconfirmed and reopened findings, per rule, each opening the findings list. */
 function Summary() {
   const translate = useTranslate();
   const run = useRecordContext<MatchingRun>();
@@ -103,7 +103,7 @@ function Summary() {
     <Box data-testid="run-summary">
       <SectionHeading label="resources.matching-runs.sections.summary" />
       <Box sx={{ display: 'flex', gap: 4, my: 1 }}>
-        {(['found', 'created', 'reconfirmed'] as const).map((k) => (
+        {(['found', 'created', 'reconfirmed', 'reopened'] as const).map((k) => (
           <Box key={k}>
             <Typography variant="caption" color="text.secondary">
               {translate(`resources.matching-runs.summary.${k}`)}
