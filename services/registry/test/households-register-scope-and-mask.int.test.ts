@@ -113,7 +113,8 @@ test('a household is registered with derived figures, masked personal data and e
       // (6,000 + 2,000 + 0 + 1,000 yuan) / 3 = 3,000 yuan, under the 2019 line of 3,747 yuan.
       perCapitaIncomeFen: 300_000,
       belowPovertyLine: true,
-      guaranteesUnmet: ['housing_safety'],
+      // Not met or unknown: nothing stated of food, clothing and water; a member uninsured.
+      guaranteesUnmet: ['food', 'clothing', 'basic_medical', 'housing_safety', 'safe_water'],
       phone: '138****5678',
       bankAccount: `${'*'.repeat(15)}3445`,
       unmasked: false,

@@ -97,7 +97,8 @@ test('a candidate in sudden hardship enters monitoring; a marginal household can
 test('leaving monitoring is refused while a guarantee is still not met', async () => {
   const h = await registerHousehold(t, {
     status: 'marginal',
-    guarantees: { basic_medical: { met: false, note: '大病未报销' } },
+    // Typed against what the facts derive (every member insured): a reason is needed.
+    guarantees: { basic_medical: { met: false, note: '大病未报销', reason: '大病自付过高' } },
   });
   const res = await step(t, t.tokens.townshipA, h.id, 'monitoring_removal', { action: 'start' });
   expect(res.status).toBe(422);
