@@ -26,6 +26,7 @@ import { importsModule } from './imports';
 import { importChunkModel, type ImportJob, importJobModel } from './imports/import-job.model';
 import type { RegistryContext, RegistryRepositories } from './module';
 import { villagesModule } from './villages';
+import { findingsModule } from './findings';
 import { guaranteesModule } from './guarantees';
 import {
   type ExitTarget,
@@ -103,6 +104,7 @@ export async function createRegistry(
     importsModule(ctx),
     villagesModule(ctx),
     guaranteesModule(ctx),
+    findingsModule({ ...ctx, consume: service.consume }),
     // The households' outboxes, for the event position (the relay's own view of them).
     eventsModule(ctx, models.households.collection as unknown as mongo.Collection<PendingDoc>),
   ];

@@ -1,6 +1,7 @@
 import { bi } from '@fupin/kit';
 import type { HouseholdStatus } from '../households/household.model';
 import { DEFINITIONS } from './definitions';
+import { nationalLine } from './workflow.eligibility';
 import {
   assertMayAct,
   conflictOf,
@@ -15,6 +16,7 @@ import {
   type Decision,
   type ForwardAction,
   KIND_LABELS,
+  type LineLookup,
   NOTICE_DAYS,
   type StepCommand,
   stateOf,
@@ -36,6 +38,7 @@ import {
 export * from './workflow.types';
 export { exitChecks, removalChecks, returnChecks, type CheckResult } from './workflow.checks';
 export { statusAfterMonitoring } from './definitions/monitoring-removal';
+export { identificationChecks, nationalLine } from './workflow.eligibility';
 
 export function stepsOf(kind: WorkflowKind): readonly ForwardAction[] {
   return ['start', ...DEFINITIONS[kind].steps];
@@ -96,8 +99,10 @@ export function decide(
   caller: Caller,
   now: Date,
   newId: () => string,
+  env: { lineOf?: LineLookup } = {},
 ): Decision {
   const state = stateOf(stored);
+  const lineOf = env.lineOf ?? nationalLine;
   const step: WorkflowStep = {
     action: cmd.action,
     at: now.toISOString(),
@@ -106,7 +111,7 @@ export function decide(
     evidence: cmd.evidence ?? [],
     details: {},
   };
-  if (cmd.action === 'start') return start(h, state, cmd, caller, now, newId, step);
+  if (cmd.action === 'start') return start(h, state, cmd, caller, now, newId, step, lineOf);
 
   const active = state.active;
   const kindLabel = KIND_LABELS[cmd.kind];
@@ -125,7 +130,17 @@ export function decide(
     throw conflictOf('REGISTRY_WORKFLOW_NOT_STARTED', bi('流程已办结', 'The workflow is closed'));
   }
   if (cmd.action === 'reject') return reject(h, state, active, pending, cmd, caller, now, step);
-  return advance(h, state, active, pending, { ...cmd, action: cmd.action }, caller, now, step);
+  return advance(
+    h,
+    state,
+    active,
+    pending,
+    { ...cmd, action: cmd.action },
+    caller,
+    now,
+    step,
+    lineOf,
+  );
 }
 
 /** Starts a run: nothing else running, the fields the workflow needs, a status it starts from. */
@@ -137,6 +152,7 @@ function start(
   now: Date,
   newId: () => string,
   step: WorkflowStep,
+  lineOf: LineLookup,
 ): Decision {
   const def = DEFINITIONS[cmd.kind];
   const active = state.active;
@@ -176,12 +192,13 @@ function start(
     category: null,
     exclusions: null,
     notice: null,
+    findingId: cmd.findingId ?? null,
     steps: [],
   };
-  def.start?.({ h, cmd, state, run, step, now, set: {} });
+  def.start?.({ h, cmd, state, run, step, now, set: {}, lineOf });
   run.steps.push(step);
   return {
-    state: { active: run, closed: state.closed },
+    state: { ...state, active: run },
     to: def.runningStatus ?? h.status,
     set: {},
     historyAction: `${cmd.kind}.start`,
@@ -210,7 +227,7 @@ function reject(
     steps: [...active.steps, { ...step, details: { refusedStep: pending } }],
   };
   return {
-    state: { active: null, closed: [...state.closed, run] },
+    state: { ...state, active: null, closed: [...state.closed, run] },
     to: DEFINITIONS[cmd.kind].onReject ?? h.status,
     set: {},
     historyAction: `${cmd.kind}.reject`,
@@ -228,6 +245,7 @@ function advance(
   caller: Caller,
   now: Date,
   step: WorkflowStep,
+  lineOf: LineLookup,
 ): Decision {
   const def = DEFINITIONS[cmd.kind];
   const action = cmd.action;
@@ -268,11 +286,14 @@ function advance(
 
   const run: WorkflowRun = { ...active, stage: STAGE_AFTER[action], steps: [...active.steps] };
   const set: Decision['set'] = {};
-  const to = STEP_HANDLERS[action](def, { h, cmd, state, run, step, now, set }) ?? h.status;
+  const ctx = { h, cmd, state, run, step, now, set, lineOf };
+  const to = STEP_HANDLERS[action](def, ctx) ?? h.status;
   run.steps.push(step);
   const closed = run.outcome !== 'pending';
   return {
-    state: closed ? { active: null, closed: [...state.closed, run] } : { ...state, active: run },
+    state: closed
+      ? { ...state, active: null, closed: [...state.closed, run] }
+      : { ...state, active: run },
     to,
     set,
     historyAction: `${cmd.kind}.${action}`,

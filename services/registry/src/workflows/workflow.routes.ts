@@ -1,6 +1,12 @@
 import { badRequest, bi, handle, parseInput, principalOf, requireRight, idParam } from '@fupin/kit';
 import type { Router } from 'express';
-import { startRequirements, stepBodySchema, workflowParams } from './workflow.schemas';
+import {
+  exclusionDecisionBody,
+  proposalParams,
+  startRequirements,
+  stepBodySchema,
+  workflowParams,
+} from './workflow.schemas';
 import type { WorkflowService } from './workflow.service';
 
 export function workflowRoutes(router: Router, workflows: WorkflowService): void {
@@ -38,6 +44,15 @@ export function workflowRoutes(router: Router, workflows: WorkflowService): void
           ...(votes ? { votes } : {}),
         }),
       );
+    }),
+  );
+  router.post(
+    '/households/:id/exclusion-proposals/:findingId',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id, findingId } = parseInput(proposalParams, req.params, { where: 'params' });
+      const body = parseInput(exclusionDecisionBody, req.body);
+      res.json(await workflows.decideExclusion(principalOf(req), id, findingId, body));
     }),
   );
 }

@@ -32,6 +32,8 @@ export const stepBodySchema = z.strictObject({
   category: z.enum(MONITORING_CATEGORIES).optional(),
   exclusions: z.strictObject(flags).partial().optional(),
   justification: z.string().trim().max(500).optional(),
+  /** 清退: the matching finding it is opened for. */
+  findingId: z.string().trim().min(1).max(64).optional(),
   votes: z
     .strictObject({
       for: z.number().int().min(0),
@@ -42,6 +44,22 @@ export const stepBodySchema = z.strictObject({
   revision: z.number().int().positive().optional(),
 });
 export type StepBody = z.output<typeof stepBodySchema>;
+
+export const proposalParams = z.object({
+  id: z.string().min(1).max(64),
+  findingId: z.string().min(1).max(64),
+});
+
+/** Confirming or dismissing an exclusion proposed from a finding. */
+export const exclusionDecisionBody = z.strictObject({
+  decision: z.enum(['confirm', 'dismiss']),
+  reason: z
+    .string()
+    .trim()
+    .min(2, zmsg('请填写理由（至少2个字）', 'give the reason (at least 2 characters)'))
+    .max(500, zmsg('不能超过500个字符', 'at most 500 characters')),
+  revision: z.number().int().positive().optional(),
+});
 
 /** The fields a workflow's start needs, checked with the workflow named in the path. */
 export function startRequirements(

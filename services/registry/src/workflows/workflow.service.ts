@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '@fupin/kit';
 import type { HouseholdStatus } from '../households/household.model';
 import type { HouseholdService } from '../households/household.service';
+import type { PovertyLineService } from './poverty-line.service';
 import {
   decide,
+  EXCLUSION_LABELS,
+  type ExclusionProposal,
   pendingStep,
   type StepCommand,
   stateOf,
   type WorkflowRun,
   type WorkflowStep,
 } from './workflow.machine';
+import { decideProposal, propose } from './workflow.proposals';
 
 /** A household's workflows as the API shows them. */
 export interface WorkflowView {
@@ -23,7 +27,12 @@ export interface WorkflowView {
   pending: ReturnType<typeof pendingStep>;
   /** Earlier runs, approved or rejected, oldest first. */
   closed: WorkflowRun[];
+  /** Exclusion flags proposed from matching findings, with their decisions. */
+  proposals: ExclusionProposal[];
 }
+
+/** Told when a run opened for a matching finding closes (approved or rejected). */
+export type RunClosedHook = (findingId: string, run: WorkflowRun, reason: string) => Promise<void>;
 
 export interface StepRequest extends StepCommand {
   /** The household revision the step is based on; a newer one is a 409. */
@@ -35,7 +44,14 @@ export interface StepRequest extends StepCommand {
  * then one guarded write of the new status, workflow state, history entry and events.
  */
 export class WorkflowService {
-  constructor(private readonly deps: { households: HouseholdService; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      households: HouseholdService;
+      now: () => Date;
+      lines: PovertyLineService;
+      onFindingRunClosed?: RunClosedHook;
+    },
+  ) {}
 
   async get(p: Principal, householdId: string): Promise<WorkflowView> {
     const h = await this.deps.households.load(p, householdId);
@@ -48,6 +64,7 @@ export class WorkflowService {
       active: state.active,
       pending: pendingStep(h.workflow),
       closed: state.closed,
+      proposals: state.proposals ?? [],
     };
   }
 
@@ -70,6 +87,7 @@ export class WorkflowService {
       },
       this.deps.now(),
       randomUUID,
+      { lineOf: await this.deps.lines.lookupFor(h.areaCode) },
     );
     const next = await this.deps.households.transition(p, householdId, {
       from: [h.status],
@@ -83,6 +101,10 @@ export class WorkflowService {
       // The decision was made on this revision: a change in between must not be overwritten.
       revision: revision ?? h.revision,
     });
+    const closedRun = decision.state.active ? null : decision.state.closed.at(-1);
+    if (closedRun?.findingId && closedRun.closedAt === decision.step.at) {
+      await this.deps.onFindingRunClosed?.(closedRun.findingId, closedRun, cmd.reason);
+    }
     return {
       householdId: next.id,
       householdNo: next.householdNo,
@@ -91,7 +113,62 @@ export class WorkflowService {
       active: decision.state.active,
       pending: pendingStep(decision.state),
       closed: decision.state.closed,
+      proposals: decision.state.proposals ?? [],
       step: decision.step,
     };
+  }
+
+  /**
+   * Records an exclusion flag proposed from a matching finding on the household's workflow
+   * state (a history entry naming the finding); false when the finding proposed it already.
+   */
+  async proposeExclusion(
+    p: Principal,
+    householdId: string,
+    input: { findingId: string; rule: string },
+  ): Promise<boolean> {
+    const h = await this.deps.households.load(p, householdId);
+    const next = propose(h.workflow, { ...input, at: this.deps.now() });
+    if (!next) return false;
+    const label = EXCLUSION_LABELS[next.proposal.flag];
+    await this.deps.households.transition(p, householdId, {
+      from: [h.status],
+      to: h.status,
+      action: 'exclusion.proposed',
+      workflow: 'identification',
+      reason: `比对问题 ${input.findingId}（${input.rule}）提出排除情形：${label['zh-CN']}`,
+      evidence: [`finding:${input.findingId}`],
+      workflowState: next.state,
+      revision: h.revision,
+    });
+    return true;
+  }
+
+  /** A person confirms or dismisses a proposed exclusion, with a reason. */
+  async decideExclusion(
+    p: Principal,
+    householdId: string,
+    findingId: string,
+    body: { decision: 'confirm' | 'dismiss'; reason: string; revision?: number },
+  ): Promise<WorkflowView> {
+    const h = await this.deps.households.load(p, householdId);
+    const next = decideProposal(h.workflow, {
+      findingId,
+      decision: body.decision,
+      reason: body.reason,
+      actor: { id: p.userId, name: p.username, areaCode: p.areaCode },
+      at: this.deps.now(),
+    });
+    await this.deps.households.transition(p, householdId, {
+      from: [h.status],
+      to: h.status,
+      action: `exclusion.${body.decision === 'confirm' ? 'confirmed' : 'dismissed'}`,
+      workflow: 'identification',
+      reason: body.reason,
+      evidence: [`finding:${findingId}`],
+      workflowState: next.state,
+      revision: body.revision ?? h.revision,
+    });
+    return this.get(p, householdId);
   }
 }

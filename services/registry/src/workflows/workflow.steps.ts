@@ -9,6 +9,7 @@ import {
   type Exclusions,
   type ForwardAction,
   KIND_LABELS,
+  type LineLookup,
   type RunStage,
   type StepCommand,
   type WorkflowHousehold,
@@ -34,6 +35,8 @@ export interface StepContext {
   now: Date;
   /** Facts an approval writes onto the household. */
   set: Decision['set'];
+  /** The poverty line that applies to the household by year (provincial when configured). */
+  lineOf: LineLookup;
 }
 
 /** One workflow: its steps in order, where it may start, and what its own steps check and do. */
@@ -135,6 +138,17 @@ export const STAGE_AFTER: Record<ForwardAction, RunStage> = {
 
 export function shanghaiYear(now: Date): number {
   return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+}
+
+/** The exclusions of a run with the flags confirmed from matching findings added. */
+export function effectiveExclusions(run: WorkflowRun, state: WorkflowState): Exclusions {
+  const confirmed = (state.proposals ?? []).filter((p) => p.status === 'confirmed');
+  return Object.fromEntries(
+    EXCLUSION_FLAGS.map((f) => [
+      f,
+      (run.exclusions?.[f] ?? false) || confirmed.some((p) => p.flag === f),
+    ]),
+  ) as Exclusions;
 }
 
 export function normaliseExclusions(e: Partial<Exclusions> | undefined, base: Exclusions | null) {

@@ -10,10 +10,12 @@ export const WORKFLOW_KINDS = [
   'return',
   'monitoring_entry',
   'monitoring_removal',
+  'clearance',
 ] as const;
 /**
  * identification 精准识别, exit 脱贫退出, return 返贫, monitoring_entry 纳入监测 (脱贫不稳定户,
- * 边缘易致贫户, 突发严重困难户), monitoring_removal 风险消除 (leaving monitoring).
+ * 边缘易致贫户, 突发严重困难户), monitoring_removal 风险消除 (leaving monitoring), clearance 清退
+ * (a household found wrongly identified leaves the registry: cancelled).
  */
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
@@ -68,6 +70,7 @@ export const KIND_LABELS: Record<WorkflowKind, Bilingual> = {
   return: bi('返贫认定', 'return to poverty'),
   monitoring_entry: bi('纳入监测', 'entry into monitoring'),
   monitoring_removal: bi('风险消除', 'removal from monitoring'),
+  clearance: bi('清退', 'clearance'),
 };
 
 export const ACTION_LABELS: Record<WorkflowAction, Bilingual> = {
@@ -115,7 +118,24 @@ export interface WorkflowRun {
   /** Declared at application, amendable at appraisal (identification). */
   exclusions: Exclusions | null;
   notice: { startsAt: string; endsAt: string } | null;
+  /** The matching finding the run was opened for (清退), when there is one. */
+  findingId?: string | null;
   steps: WorkflowStep[];
+}
+
+/**
+ * An exclusion flag proposed from an open matching finding of the household (a vehicle, a
+ * business, a public employee, urban property): a person confirms or dismisses it with a reason.
+ */
+export interface ExclusionProposal {
+  findingId: string;
+  rule: string;
+  flag: ExclusionFlag;
+  proposedAt: string;
+  status: 'proposed' | 'confirmed' | 'dismissed';
+  decidedAt: string | null;
+  decidedBy: WorkflowActor | null;
+  reason: string | null;
 }
 
 /** The household's `workflow` field: the running workflow and every earlier run. */
@@ -123,7 +143,12 @@ export interface WorkflowState {
   active: WorkflowRun | null;
   /** Closed runs, oldest first. */
   closed: WorkflowRun[];
+  /** Exclusion flags proposed from matching findings (absent on states stored before them). */
+  proposals?: ExclusionProposal[];
 }
+
+/** The poverty line (fen) that applies to the household in a year, null when none is kept. */
+export type LineLookup = (year: number) => number | null;
 
 export function emptyState(): WorkflowState {
   return { active: null, closed: [] };
@@ -159,6 +184,8 @@ export interface StepCommand {
   exclusions?: Partial<Exclusions>;
   /** Why an excluded household is identified all the same (township review). */
   justification?: string;
+  /** 清退: the matching finding the clearance is opened for. */
+  findingId?: string;
   /** 民主评议 vote counts, when the village records them. */
   votes?: { for: number; against: number; abstain?: number };
 }

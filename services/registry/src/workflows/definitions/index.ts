@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../workflow.steps';
 import type { WorkflowKind } from '../workflow.types';
+import { clearance } from './clearance';
 import { exit } from './exit';
 import { identification } from './identification';
 import { monitoringEntry } from './monitoring-entry';
@@ -13,4 +14,5 @@ export const DEFINITIONS: Record<WorkflowKind, WorkflowDefinition> = {
   return: returnToPoverty,
   monitoring_entry: monitoringEntry,
   monitoring_removal: monitoringRemoval,
+  clearance,
 };
