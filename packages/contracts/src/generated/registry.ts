@@ -68,6 +68,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/candidate-leads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 漏评线索 Persons on the 低保 list not in the registry, from verified matching findings
+     * @description One lead per verified `ALLOWANCE_NOT_REGISTERED` finding, in the caller's scope; the
+     *     person is shown masked (the registry receives only the keyed hash). Filter
+     *     `{"status":"open"}` for the ones the township still has to deal with.
+     */
+    get: operations['listCandidateLeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidate-leads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    /** 漏评线索 One lead */
+    get: operations['getCandidateLead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidate-leads/{id}/convert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 转为识别对象 Register the lead's household as a candidate (its identification starts from there)
+     * @description The household is registered as a `candidate` (the same body as `POST /households`,
+     *     without a status); the lead is closed and matching is told (`candidate_opened`).
+     *     409 `REGISTRY_LEAD_DECIDED` when the lead was already dealt with.
+     */
+    post: operations['convertCandidateLead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidate-leads/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回线索 Dismiss a lead with the reason (matching is told, outcome `refused`) */
+    post: operations['dismissCandidateLead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/position': {
     parameters: {
       query?: never;
@@ -425,6 +512,38 @@ export interface paths {
      */
     get: operations['exportHouseholds'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/poverty-lines/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    /**
+     * 扶贫标准 The poverty line of a year as the registry applies it
+     * @description The province's own line when one is recorded (`provincial`, with who set it and why and
+     *     every change) or configured (`provincial_config`: env `PROVINCE_CODE` and
+     *     `POVERTY_LINE_OVERRIDES`), else the national line. 404 `POVERTY_LINE_MISSING` when the
+     *     year has none. The workflow checks (identification, exit, 返贫) read the same line.
+     */
+    get: operations['getPovertyLine'];
+    /**
+     * 省级扶贫标准 Record the province's own line for a year (county, approve)
+     * @description A county-level user with `registry.approve` records the province's line (integer fen per
+     *     person per year) with the reason; the change is kept with who, when, from and to. A line
+     *     below the national one is refused (422 `POVERTY_LINE_OVERRIDE_BELOW_NATIONAL`); 403
+     *     `POVERTY_LINE_COUNTY_ONLY`; 409 `POVERTY_LINE_STALE` when `revision` is not the current one.
+     */
+    put: operations['setPovertyLine'];
     post?: never;
     delete?: never;
     options?: never;
@@ -814,8 +933,19 @@ export interface paths {
      *       exclusion flag declared) → appraise 民主评议 → notice 公示 (7 days) → review 乡镇审核 →
      *       approve 县级审定公告 (→ `in_poverty`, sets `identificationYear`). A household with a
      *       declared exclusion (car, business, urban housing, public employee, village cadre's
-     *       family) passes the review only with a `justification` (else 422
-     *       `REGISTRY_IDENTIFICATION_EXCLUDED`). Rejected → `cancelled`.
+     *       family) — or one confirmed from a matching finding — passes the review only with a
+     *       `justification` (else 422 `REGISTRY_IDENTIFICATION_EXCLUDED`). The appraisal and the
+     *       approval check the conditions: per-capita income of the latest income year below that
+     *       year's line (the provincial line when set, see `/poverty-lines/{year}`) or a guarantee
+     *       known not met (unknown alone is not enough), and at approval no exclusion left
+     *       unjustified; else 422 `REGISTRY_IDENTIFICATION_NOT_ELIGIBLE` with every failing check in
+     *       `errors` and `failedChecks`. Rejected → `cancelled`.
+     *     * `clearance` 清退 (from `in_poverty`, `returned`, `unstable` or `candidate`; a household
+     *       found wrongly identified, usually opened by a verified matching finding, `findingId`):
+     *       start (with the reason) → appraise 村民主评议 → notice 公示 (7 days) → review 乡镇审核 →
+     *       approve 县级审定 (→ `cancelled`). A rejection at any step closes the run and the household
+     *       keeps its status. A run opened for a finding reports its decision to matching
+     *       (`registry.finding_outcome.recorded`, `clearance_approved` / `clearance_rejected`).
      *     * `exit` 脱贫退出 (from `in_poverty` or `returned`): start with the exit `year` → appraise →
      *       notice → review → approve (→ `exited`, sets `exitYear`). The checks — per-capita income of
      *       that year not below the year's poverty line, and each of 两不愁三保障 + safe water met —
@@ -844,6 +974,33 @@ export interface paths {
      *     `REGISTRY_HOUSEHOLD_STALE` (the `revision` given is not the current one).
      */
     post: operations['takeWorkflowStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/households/{id}/exclusion-proposals/{findingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 排除情形确认 Confirm or dismiss an exclusion flag proposed from a matching finding
+     * @description A finding of a vehicle (car), a business, a public employee or urban property proposes
+     *     the exclusion flag on the household. Confirmed, the flag counts in identification (the
+     *     township review needs a justification); dismissed, it does not. Either needs a reason and
+     *     is kept in the household's history (`exclusion.confirmed` / `exclusion.dismissed`).
+     *     404 `REGISTRY_EXCLUSION_PROPOSAL_NOT_FOUND`, 409 `REGISTRY_EXCLUSION_PROPOSAL_DECIDED`.
+     */
+    post: operations['decideExclusionProposal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -934,6 +1091,32 @@ export interface components {
       /** @description Rows not stored */
       rejected: number;
       rejections: components['schemas']['AreaRowRejection'][];
+    };
+    CandidateLead: {
+      id: string;
+      findingId: string;
+      /** @example ALLOWANCE_NOT_REGISTERED */
+      rule: string;
+      areaCode: components['schemas']['AreaCode'];
+      townshipCode: components['schemas']['AreaCode'];
+      /**
+       * @description Masked: the tail of the keyed hash
+       * @example ****a1b2c3
+       */
+      person: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      status: 'open' | 'converted' | 'dismissed';
+      householdId: string | null;
+      reason: string | null;
+      decidedBy: {
+        id: string;
+        name: string;
+        areaCode: string;
+      } | null;
+      /** Format: date-time */
+      decidedAt: string | null;
     };
     EventPosition: {
       /** @description Events on registry.household.v1 / registry.member.v1 not yet published */
@@ -1230,6 +1413,35 @@ export interface components {
     };
     ImportJob: components['schemas']['ImportJobSummary'] & {
       rejected: components['schemas']['RejectedRow'][];
+    };
+    PovertyLine: {
+      year: number;
+      /** @example 43 */
+      provinceCode: string;
+      fen: number;
+      yuan: number;
+      /** @enum {string} */
+      source: 'national' | 'provincial_config' | 'provincial';
+      nationalFen: number | null;
+      reason: string | null;
+      setBy: {
+        id: string;
+        name: string;
+        areaCode: string;
+      } | null;
+      /** Format: date-time */
+      setAt: string | null;
+      revision: number | null;
+      history: {
+        /** Format: date-time */
+        at: string;
+        actorId: string;
+        actorName: string;
+        actorArea: string;
+        fromFen: number | null;
+        toFen: number;
+        reason: string;
+      }[];
     };
     Tally: {
       households: number;
@@ -1557,7 +1769,13 @@ export interface components {
       };
     };
     /** @enum {string} */
-    WorkflowKind: 'identification' | 'exit' | 'return' | 'monitoring_entry' | 'monitoring_removal';
+    WorkflowKind:
+      | 'identification'
+      | 'exit'
+      | 'return'
+      | 'monitoring_entry'
+      | 'monitoring_removal'
+      | 'clearance';
     /** @enum {string} */
     WorkflowAction: 'start' | 'appraise' | 'notice' | 'review' | 'approve' | 'reject';
     /** @description 识别排除情形, declared at application (all five), amendable at appraisal */
@@ -1583,6 +1801,8 @@ export interface components {
       exclusions?: components['schemas']['ExclusionFlags'];
       /** @description identification review — why a household with a declared exclusion is identified */
       justification?: string;
+      /** @description clearance start — the matching finding the 清退 is opened for */
+      findingId?: string;
       /** @description 民主评议 vote counts (appraise) */
       votes?: {
         for: number;
@@ -1627,7 +1847,29 @@ export interface components {
         /** Format: date-time */
         endsAt: string;
       } | null;
+      /** @description The matching finding the run was opened for (清退) */
+      findingId?: string | null;
       steps: components['schemas']['WorkflowStep'][];
+    };
+    /** @description An exclusion flag proposed from a matching finding of the household, for a person to confirm or dismiss */
+    ExclusionProposal: {
+      findingId: string;
+      /** @example VEHICLE_OWNER */
+      rule: string;
+      /** @enum {string} */
+      flag: 'car' | 'business' | 'urbanHousing' | 'publicEmployee' | 'villageCadreFamily';
+      /** Format: date-time */
+      proposedAt: string;
+      /** @enum {string} */
+      status: 'proposed' | 'confirmed' | 'dismissed';
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedBy: {
+        id: string;
+        name: string;
+        areaCode: components['schemas']['AreaCode'];
+      } | null;
+      reason: string | null;
     };
     HouseholdWorkflows: {
       householdId: string;
@@ -1642,6 +1884,7 @@ export interface components {
         noticeEndsAt: string | null;
       } | null;
       closed: components['schemas']['WorkflowRun'][];
+      proposals?: components['schemas']['ExclusionProposal'][];
     };
   };
   responses: {
@@ -1660,6 +1903,8 @@ export interface components {
     range: string;
     /** @description JSON [field, "ASC" | "DESC"] */
     sort: string;
+    /** @description The lead's id (the finding id) */
+    leadId: string;
     householdId: string;
     guaranteeCode:
       | 'food'
@@ -1827,6 +2072,130 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Area'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+    };
+  };
+  listCandidateLeads: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object. Keys: status (open, converted, dismissed) */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of leads */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateLead'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getCandidateLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lead */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateLead'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  convertCandidateLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HouseholdCreate'];
+      };
+    };
+    responses: {
+      /** @description The lead, converted */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateLead'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  dismissCandidateLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id (the finding id) */
+        id: components['parameters']['leadId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The lead, dismissed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateLead'];
         };
       };
       400: components['responses']['Problem'];
@@ -2426,6 +2795,67 @@ export interface operations {
       403: components['responses']['Problem'];
     };
   };
+  getPovertyLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PovertyLine'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  setPovertyLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          fen: number;
+          reason: string;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The line as now applied */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PovertyLine'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
   listVillages: {
     parameters: {
       query?: {
@@ -2991,6 +3421,43 @@ export interface operations {
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
       422: components['responses']['Problem'];
+    };
+  };
+  decideExclusionProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'confirm' | 'dismiss';
+          reason: string;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household's workflows after the decision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
     };
   };
 }
