@@ -74,6 +74,28 @@ test('the seed writes users, areas, villages, households and exit targets throug
   const expected = households.filter((h) => h.townshipCode === township.code).length;
   expect(own.headers['content-range']).toMatch(new RegExp(`/${expected}$`));
 
+  // 教育扶贫 and 健康扶贫: the departments' lists, subsidies, dropout cases, hospital stays.
+  expect(outcome.support).toMatch(/^seeded/);
+  const education = await platform.login('jiaoyu', PASSWORD);
+  const asEducation = { authorization: `Bearer ${education.accessToken}` };
+  const count = async (path: string, auth: Record<string, string>) =>
+    Number(
+      /\/(\d+)$/.exec(
+        String(
+          (await platform.api().get(path).query({ range: '[0,0]' }).set(auth).expect(200)).headers[
+            'content-range'
+          ],
+        ),
+      )?.[1],
+    );
+  expect(await count('/api/support/education/enrollments', asEducation)).toBeGreaterThan(20);
+  expect(await count('/api/support/education/subsidy-payments', asEducation)).toBeGreaterThan(0);
+  const health = await platform.login('weijian', PASSWORD);
+  const asHealth = { authorization: `Bearer ${health.accessToken}` };
+  expect(await count('/api/support/health/inpatient-episodes', asHealth)).toBeGreaterThan(3);
+  const card = await platform.api().get('/api/support/statistics/health').set(asHealth).expect(200);
+  expect(card.body).toMatchObject({ year: 2020 });
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);
@@ -90,5 +112,6 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(again).toMatchObject({
     gateway: 'skipped: already seeded',
     registry: 'skipped: already seeded',
+    support: 'skipped: already seeded',
   });
 }, 600_000);

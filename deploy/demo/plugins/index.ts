@@ -2,6 +2,7 @@ import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
 import { registryPlugin } from './registry';
+import { supportPlugin } from './support';
 
 /**
  * The demo county's parts, in the order they are seeded: users first, the registry next
@@ -11,7 +12,7 @@ import { registryPlugin } from './registry';
  * money), support (students, subsidies, insurance), matching (department lists with planted
  * anomalies), assessment (two quarters of rankings).
  */
-const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin];
+const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin, supportPlugin];
 
 export function demoPlugins(): DemoPlugin[] {
   const extraUsers = (county: DemoCounty): DemoUser[] =>
