@@ -1,5 +1,6 @@
 import {
   importFile,
+  seedImportAreas,
   type SheetRow,
   uniqueId,
   workbookFromTemplate,
@@ -12,6 +13,8 @@ type T = Awaited<ReturnType<typeof startMatchingWithRegistry>>;
 let t: T;
 beforeAll(async () => {
   t = await startMatchingWithRegistry();
+  // The registry stores a household only under a village of its area tree.
+  await seedImportAreas(t.registry.app, t.county);
 }, 240_000);
 afterAll(async () => {
   await t?.close();
