@@ -45,7 +45,7 @@ export async function createSupport(
   const households = projectedHouseholdModel(rt.conn);
   const service = openService(rt, config, {
     ...opts,
-    outbox: [models.persons, models.payments, models.dropouts, models.episodes],
+    outbox: [models.persons, models.payments, models.dropouts, models.episodes, models.enrollments],
   });
   const { audit, now } = service;
   const repos: SupportRepositories = {

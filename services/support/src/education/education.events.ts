@@ -5,13 +5,36 @@ import {
   DropoutCaseOpened,
   DropoutCaseOwnerAssigned,
   type DropoutCaseSnapshot,
+  EnrollmentRecorded,
   SubsidyPaid,
   type SubsidyPaymentSnapshot,
   SubsidyVoided,
 } from '@fupin/contracts';
-import type { DropoutCase, SubsidyPayment } from './education.model';
+import type { DropoutCase, Enrollment, SubsidyPayment } from './education.model';
 
-export const EDUCATION_TOPICS = [SubsidyPaid.topic, DropoutCaseOpened.topic];
+export const EDUCATION_TOPICS = [
+  SubsidyPaid.topic,
+  DropoutCaseOpened.topic,
+  EnrollmentRecorded.topic,
+];
+
+/** A term's enrollment recorded by hand or import, keyed by the person (the registry's member id). */
+export const enrollmentRecorded = (e: Enrollment, actor: Actor) =>
+  createEvent(EnrollmentRecorded, {
+    aggregateId: e.personId,
+    areaCode: e.areaCode,
+    actor,
+    payload: {
+      personId: e.personId,
+      householdId: e.householdId,
+      idHash: e.idHash,
+      areaCode: e.areaCode,
+      term: e.term,
+      stage: e.stage,
+      status: e.status,
+      source: e.source,
+    },
+  });
 
 export function paymentSnapshot(x: SubsidyPayment): SubsidyPaymentSnapshot {
   return {

@@ -43,8 +43,11 @@ studentSchema.index({ stage: 1, areaCode: 1 });
 studentSchema.index({ townshipCode: 1, areaCode: 1 });
 studentSchema.index({ personId: 1, areaCode: 1 });
 
-/** 学籍 — a student's enrollment status in one term (one per student per term). */
-export interface Enrollment extends PersonLink {
+/**
+ * 学籍 — a student's enrollment status in one term (one per student per term). Its outbox
+ * carries `support.enrollment.recorded` to the registry (义务教育 follows it).
+ */
+export interface Enrollment extends PersonLink, Partial<OutboxFields> {
   /** `<studentId>:<term>` */
   _id: string;
   studentId: string;
@@ -76,6 +79,7 @@ const enrollmentSchema = new Schema<Enrollment>(
   },
   { collection: 'enrollments', versionKey: false },
 );
+enrollmentSchema.plugin(outboxPlugin);
 enrollmentSchema.index({ term: 1, status: 1, personId: 1 });
 enrollmentSchema.index({ studentId: 1, term: 1 });
 // The list within the caller's area, in its order.

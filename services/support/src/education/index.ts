@@ -18,6 +18,7 @@ export function educationModule(
     students: repos.students,
     enrollments: repos.enrollments,
     people: ctx.people,
+    eventsStored: ctx.eventsStored,
     now: ctx.now,
   });
   const subsidies = new SubsidyService({

@@ -8,8 +8,12 @@ import {
   isDuplicateKey,
   type ListQuery,
   type Principal,
+  type OutboxFields,
+  outboxUpdate,
   type ScopedRepository,
   READ_IN_SCOPE,
+  actorOf,
+  withOutbox,
 } from '@fupin/kit';
 import { staleRevision } from '../http';
 import type { Person } from '../people/person.model';
@@ -17,6 +21,7 @@ import { linkOf } from '../people/person-link';
 import type { PersonService } from '../people/person.service';
 import type { EnrollmentStatus } from './education.reference';
 import type { Enrollment, Student } from './education.model';
+import { enrollmentRecorded } from './education.events';
 import { compareTerms } from './school-calendar';
 
 export interface StudentInput {
@@ -78,6 +83,8 @@ export class StudentService {
       students: ScopedRepository<Student>;
       enrollments: ScopedRepository<Enrollment>;
       people: PersonService;
+      /** Wakes the outbox relay after enrollments (and their events) are stored. */
+      eventsStored?: () => void;
       now: () => Date;
     },
   ) {}
@@ -173,9 +180,10 @@ export class StudentService {
     await this.deps.enrollments.updateOne(
       READ_IN_SCOPE,
       { _id },
-      { $set: fields },
+      outboxUpdate({ $set: fields }, [enrollmentRecorded(e, actorOf(p))]),
       { upsert: true },
     );
+    this.deps.eventsStored?.();
     await this.advance(s, e);
     return enrollmentView(e);
   }
@@ -324,19 +332,38 @@ export class StudentService {
   ): Promise<void> {
     const fresh = docs.filter((e) => !before.has(e._id));
     let raced = false;
+    // The registry hears of a new enrollment, or of one whose status or stage changed.
+    const actor = actorOf(p);
+    const events = (e: Enrollment) => {
+      const b = before.get(e._id);
+      return !b || b.status !== e.status || b.stage !== e.stage
+        ? [enrollmentRecorded(e, actor)]
+        : [];
+    };
     if (fresh.length) {
-      await this.deps.enrollments.insertMany(p, fresh, { ordered: false }).catch((err: unknown) => {
-        // Recorded meanwhile by another request: the update below settles it.
-        if (!isDuplicateKey(err)) throw err;
-        raced = true;
-      });
+      const withEvents = fresh.map((e) => withOutbox(e, events(e)));
+      await this.deps.enrollments
+        .insertMany(p, withEvents, { ordered: false })
+        .catch((err: unknown) => {
+          // Recorded meanwhile by another request: the update below settles it.
+          if (!isDuplicateKey(err)) throw err;
+          raced = true;
+        });
     }
     const known = raced ? docs : docs.filter((e) => before.has(e._id));
     await this.deps.enrollments.bulkUpdate(
       READ_IN_SCOPE,
-      known.map(({ _id, ...fields }) => ({ filter: { _id }, update: { $set: fields } })),
+      known.map((e) => {
+        const { _id, outbox: _o, hasOutbox: _h, ...fields } = e as Enrollment & OutboxFields;
+        const emitted = raced ? [] : events(e);
+        return {
+          filter: { _id },
+          update: emitted.length ? outboxUpdate({ $set: fields }, emitted) : { $set: fields },
+        };
+      }),
       { ordered: false },
     );
+    this.deps.eventsStored?.();
   }
 
   async listEnrollments(p: Principal, q: ListQuery<EnrollmentFilter>) {
