@@ -7,6 +7,7 @@ import { DemoCounty } from './county';
 import { areaTreeCsv, householdCsvHeader, householdCsvRows } from './files';
 import type { SeedContext } from './plugin';
 import { demoPlugins } from './plugins';
+import { waitForView } from './plugins/views';
 import { standardUsers } from './plugins/gateway';
 
 /**
@@ -34,6 +35,9 @@ export interface SeedOptions {
   force?: boolean;
   log?: (message: string) => void;
 }
+
+/** The services that keep a view built from the registry's events (GET /projection/status). */
+const VIEW_SERVICES = ['assistance', 'funds', 'support', 'matching', 'assessment'];
 
 /** Seeds every part whose service answers; returns what was seeded, skipped and why. */
 export async function seedDemo(opts: SeedOptions): Promise<Record<string, string>> {
@@ -80,6 +84,15 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
     await plugin.seed(ctx);
     outcome[plugin.name] = `seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`;
     log(`${plugin.name}: ${outcome[plugin.name]}`);
+  }
+  // The first screen is complete only once every service's view of the registry has caught up.
+  if (!opts.only) {
+    const office = await ctx.as('fupinban');
+    for (const service of VIEW_SERVICES) {
+      if (!(await gateway.answers(`/api/${service}/openapi.json`))) continue;
+      await waitForView(office, `/api/${service}/projection/status`, log);
+      log(`${service}: its view of the registry is up to date`);
+    }
   }
   return outcome;
 }
