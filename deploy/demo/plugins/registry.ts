@@ -35,8 +35,7 @@ function villageFacts(v: DemoVillage, r: Random) {
     ruralPopulation: v.ruralPopulation,
     poorVillage: v.poorVillage !== null,
     poorVillageLevel: v.poorVillage,
-    exited: v.exitYear !== null,
-    exitYear: v.exitYear,
+    // The exits are the exit workflow's: registry-village-exit.ts records the earlier ones.
     infrastructure: {
       roadHardening: inPlace(v.poorVillage ? 0.9 : 0.97),
       tapWater: inPlace(0.93),
