@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { FindingOutcome } from '@fupin/contracts';
 import { writeSheet } from '@fupin/kit';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
@@ -18,6 +19,17 @@ const STATUS_ZH: Record<FindingView['status'], string> = {
   closed: '已销号',
 };
 const CONCLUSION_ZH = { confirmed: '属实', not_confirmed: '不属实', data_corrected: '已更正数据' };
+/** 登记系统处理结果 as the console names them. */
+const OUTCOME_ZH: Record<FindingOutcome, string> = {
+  member_removed: '已注销成员（死亡）',
+  clearance_opened: '已发起清退',
+  clearance_approved: '清退已批准',
+  clearance_rejected: '清退未通过',
+  candidate_opened: '已列为漏评线索',
+  exclusion_proposed: '已提出排除条件待确认',
+  no_change: '无需变更',
+  refused: '登记系统拒绝',
+};
 
 /** Times are shown in Asia/Shanghai, as the people reading the sheet live there. */
 const shanghai = (d: Date | null) =>
@@ -73,6 +85,22 @@ export function writeFindings(
       { header: '整改期限', value: (f) => shanghai(f.dueAt), width: 18 },
       { header: '销号时间', value: (f) => shanghai(f.closedAt), width: 18 },
       { header: '比对次数', value: (f) => f.confirmations },
+      { header: '重新打开次数', value: (f) => f.reopenings ?? 0 },
+      {
+        header: '依据说明',
+        width: 50,
+        value: (f) =>
+          'statement' in f.evidence ? (f.evidence.statement?.['zh-CN'] ?? null) : null,
+      },
+      {
+        header: '登记系统处理结果',
+        width: 24,
+        value: (f) =>
+          f.registryOutcome
+            ? `${OUTCOME_ZH[f.registryOutcome.outcome]}${f.registryOutcome.reason ? `：${f.registryOutcome.reason}` : ''}`
+            : null,
+      },
+      { header: '销号原因', value: (f) => f.closing?.reason ?? null, width: 30 },
     ],
   });
 }
