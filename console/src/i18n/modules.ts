@@ -3,6 +3,7 @@ import { assistanceMessages } from '../modules/assistance/i18n';
 import { fundsMessages } from '../modules/funds/i18n';
 import { matchingMessages } from '../modules/matching/i18n';
 import { villageExitMessages } from '../modules/registry/villages/village-exit.messages';
+import { registryImportMessages } from '../modules/registry/imports/messages';
 import { supportMessages } from '../modules/support/i18n';
 import type { ModuleMessages } from './types';
 
@@ -14,4 +15,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   matchingMessages,
   assessmentMessages,
   villageExitMessages,
+  registryImportMessages,
 ];
