@@ -2,10 +2,10 @@ import { TextField, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../../../common/fields';
 import { ImportCounts } from '../../../common/imports/ImportCounts';
 import { ImportProgress } from '../../../common/imports/ImportProgress';
-import { ImportRejections } from '../../../common/imports/ImportRejections';
 import { ImportShow as Show } from '../../../common/imports/ImportShow';
 import { isImportFinished } from '../../../common/imports/status';
 import type { RegistryApi } from '../../../providers/api-types';
+import { HouseholdImportReport } from './HouseholdImportReport';
 
 type ImportJob = RegistryApi.components['schemas']['ImportJob'];
 const MESSAGES = 'resources.imports.wizard';
@@ -45,20 +45,19 @@ function Counts() {
   );
 }
 
-/** 导入报告 — every rejected row with its sheet, row number, column and reason. */
+/**
+ * 导入报告 — every rejected row under its sheet's own name, in row order, grouped by household
+ * (the rows refused because of another row of their household marked as such).
+ */
 function Report() {
   const job = useRecordContext<ImportJob>();
   // Opened from the list, the summary (without its rejected rows) shows until the job loads.
   if (!job || !isImportFinished(job.status) || !Array.isArray(job.rejected)) return null;
   return (
-    <ImportRejections
+    <HouseholdImportReport
       rows={job.rejected}
-      truncated={job.rejectedTruncated}
-      columns={['sheet', 'row', 'householdNo']}
-      fields="resources.imports.fields.rejected"
-      messages={MESSAGES}
+      truncated={job.rejectedTruncated ?? false}
       reportUrl={`/api/registry/imports/${encodeURIComponent(job.id)}/report.xlsx`}
-      reportName="report.xlsx"
     />
   );
 }
