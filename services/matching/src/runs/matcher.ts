@@ -261,8 +261,6 @@ function rowFindings(
   return out ?? NONE;
 }
 
-export { findingId } from './candidates';
-
 /** Registry people a list should have had: 低保 flags, school-age children, the insured. */
 async function missingFromLists(
   input: MatchInput,
