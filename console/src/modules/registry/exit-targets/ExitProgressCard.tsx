@@ -43,24 +43,25 @@ export default function ExitProgressCard() {
   const { data, loading, error } = useApi(calls.exitProgress, []);
   const dash = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
   return (
-    <DashboardCard
-      title={
-        data ? translate('village_exit.progress.title', { year: data.year }) : 'village_exit.title'
-      }
-      loading={loading}
-      error={error}
-    >
+    <DashboardCard title="village_exit.progress.card" loading={loading} error={error}>
       {data ? (
         <Box
           sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}
           data-testid="exit-progress"
         >
+          <Typography variant="caption" color="text.secondary">
+            {translate('village_exit.progress.title', { year: data.year })}
+          </Typography>
           <Figure
             label={translate('village_exit.progress.incidence')}
-            value={translate('village_exit.progress.incidence_value', {
-              now: dash(data.incidence.percent),
-              target: dash(data.incidence.targetPercent),
-            })}
+            value={
+              data.incidence.targetPercent === null
+                ? `${dash(data.incidence.percent)}%`
+                : translate('village_exit.progress.incidence_value', {
+                    now: dash(data.incidence.percent),
+                    target: data.incidence.targetPercent,
+                  })
+            }
             met={data.incidence.met}
           />
           <Figure

@@ -59,7 +59,8 @@ const zhCN = {
       county_only: '退出条件由县级扶贫部门设置。',
     },
     progress: {
-      title: '%{year} 年度目标进度',
+      card: '年度目标进度',
+      title: '%{year} 年度目标',
       incidence: '贫困发生率',
       incidence_value: '%{now}%（目标 ≤ %{target}%）',
       villages: '贫困村退出',
@@ -131,6 +132,7 @@ const en: SameKeys<typeof zhCN> = {
       county_only: 'The exit conditions are set by the county poverty office.',
     },
     progress: {
+      card: 'Progress against the targets',
       title: 'Targets for %{year}',
       incidence: 'Poverty incidence',
       incidence_value: '%{now}% (target ≤ %{target}%)',
