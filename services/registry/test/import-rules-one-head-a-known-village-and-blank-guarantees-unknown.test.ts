@@ -64,8 +64,8 @@ test('a guarantee cell is met, not met, or — blank or 未知 — unknown; neve
   for (const t of ['', '  ', null, '未知']) expect(guarantee(t)).toEqual({ ok: true, value: null });
   expect(guarantee(true)).toEqual({ ok: true, value: 'met' });
   expect(guarantee('也许')).toMatchObject({ ok: false, code: 'not_guarantee_state' });
-  expect(guaranteeInput('met')).toEqual({ met: true });
-  expect(guaranteeInput('not_met')).toEqual({ met: false });
+  expect(guaranteeInput('met')).toEqual({ state: 'met' });
+  expect(guaranteeInput('not_met')).toEqual({ state: 'not_met' });
 });
 
 test('dates written as text in the usual forms are read; numbers for ID and account columns are refused with the reason', () => {

@@ -4,7 +4,8 @@ import { householdCreateSchema } from '../households/household.schemas';
 import type { HouseholdInput, MemberInput } from '../households/household.service';
 import { type Cell, cellText } from '@fupin/kit';
 import { type Column, COLUMNS } from './household-columns';
-import { type GuaranteeCell, type GuaranteeInput, guaranteeInput } from './sheet-cells';
+import type { GuaranteeInput } from '../households/guarantee.rules';
+import { type GuaranteeCell, guaranteeInput } from './sheet-cells';
 import { COLUMN_BY_HEADER, COLUMN_BY_KEY, columnLetter, headerKey } from './household-sheet';
 import { headFindings, SAME_HOUSEHOLD_INVALID, sameHouseholdRefusal } from './household-checks';
 

@@ -148,7 +148,9 @@ function rowOf(h: Household, m: Member, show: Show): Record<string, unknown> {
     'member.destituteSupport': yn(m.destituteSupport),
     'member.phone': show(m.phone),
   };
-  for (const [g, v] of Object.entries(h.guarantees)) r[`guarantees.${g}`] = yn(v.met);
+  // Met 是, not met 否, unknown left blank (as an import reads it back).
+  for (const [g, v] of Object.entries(h.guarantees))
+    r[`guarantees.${g}`] = v.state === 'met' ? '是' : v.state === 'not_met' ? '否' : null;
   return r;
 }
 

@@ -1,5 +1,6 @@
 import { type Bilingual, bi, type Cell, cellText } from '@fupin/kit';
 import { type EnumDefinition, fromLabel, parseYuan, PovertyCause } from '@fupin/reference';
+import type { GuaranteeInput } from '../households/guarantee.rules';
 
 /**
  * Reading one cell of the household workbook into the value the service input takes: text,
@@ -90,11 +91,8 @@ export const guarantee = (cell: Cell): Parsed => {
   );
 };
 
-/** The household input's value for a stated guarantee. */
-export type GuaranteeInput = { met: boolean };
-export const guaranteeInput = (state: GuaranteeCell): GuaranteeInput => ({
-  met: state === 'met',
-});
+/** The household input's value for a stated guarantee: its state (typed by the import). */
+export const guaranteeInput = (state: GuaranteeCell): GuaranteeInput => ({ state });
 
 export const integer =
   (min: number, max: number) =>
