@@ -96,6 +96,13 @@ test('the seed writes users, areas, villages, households and exit targets throug
   const card = await platform.api().get('/api/support/statistics/health').set(asHealth).expect(200);
   expect(card.body).toMatchObject({ year: 2020 });
 
+  // 挂包帮: helpers, pairings covering most households in poverty, visits with photos.
+  expect(outcome.assistance).toMatch(/^seeded/);
+  expect(await count('/api/assistance/helpers', auth)).toBeGreaterThan(3);
+  expect(await count('/api/assistance/pairings', auth)).toBeGreaterThan(10);
+  expect(await count('/api/assistance/visits', auth)).toBeGreaterThan(10);
+  expect(await count('/api/assistance/measures', auth)).toBeGreaterThan(3);
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);
@@ -112,6 +119,7 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(again).toMatchObject({
     gateway: 'skipped: already seeded',
     registry: 'skipped: already seeded',
+    assistance: 'skipped: already seeded',
     support: 'skipped: already seeded',
   });
 }, 600_000);

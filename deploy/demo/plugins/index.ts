@@ -1,6 +1,7 @@
 import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
+import { assistancePlugin } from './assistance';
 import { registryPlugin } from './registry';
 import { supportPlugin } from './support';
 
@@ -12,7 +13,7 @@ import { supportPlugin } from './support';
  * money), support (students, subsidies, insurance), matching (department lists with planted
  * anomalies), assessment (two quarters of rankings).
  */
-const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin, supportPlugin];
+const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin, assistancePlugin, supportPlugin];
 
 export function demoPlugins(): DemoPlugin[] {
   const extraUsers = (county: DemoCounty): DemoUser[] =>
