@@ -26,6 +26,7 @@ export const INDICATORS = allOf<S['IndicatorCode']>()([
   'dropouts_open',
   'exit_progress',
   'topups_outstanding',
+  'guarantees_met',
 ] as const);
 
 export const UNIT_KINDS = allOf<S['RankedUnit']['kind']>()(['township', 'department'] as const);

@@ -52,6 +52,7 @@ const zhCN = {
       dropouts_open: '未结控辍保学案例',
       exit_progress: '脱贫任务完成率',
       topups_outstanding: '未兑付追补',
+      guarantees_met: '两不愁三保障达标率',
     },
   },
   assessment: {
@@ -188,6 +189,7 @@ const en: SameKeys<typeof zhCN> = {
       dropouts_open: 'Open dropout cases',
       exit_progress: 'Exits against target',
       topups_outstanding: 'Top-ups outstanding',
+      guarantees_met: 'Households with every guarantee met',
     },
   },
   assessment: {

@@ -599,7 +599,8 @@ export interface components {
       | 'insurance_coverage'
       | 'dropouts_open'
       | 'exit_progress'
-      | 'topups_outstanding';
+      | 'topups_outstanding'
+      | 'guarantees_met';
     Indicator: {
       id: components['schemas']['IndicatorCode'];
       code: components['schemas']['IndicatorCode'];

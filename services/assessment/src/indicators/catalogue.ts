@@ -33,6 +33,7 @@ export const INDICATOR_CODES = [
   'dropouts_open',
   'exit_progress',
   'topups_outstanding',
+  'guarantees_met',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -212,6 +213,19 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     appliesTo: both,
     defaults: { floor: 1_000_000, target: 0 },
     sources: ['support.reimbursement.v1'],
+  },
+  guarantees_met: {
+    code: 'guarantees_met',
+    label: { zh: '两不愁三保障达标率', en: 'Households with every guarantee met' },
+    description: {
+      zh: '在册户中两不愁三保障及饮水安全全部达标的户占比；未知（无数据）按未达标计',
+      en: 'Share of registered households with every guarantee (and safe water) met; unknown (no data) counts as not met',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 90, target: 100 },
+    sources: ['registry.household.v1'],
   },
 };
 

@@ -101,6 +101,9 @@ export class IndicatorCalculator {
               status: 1,
               exitYear: 1,
               ...(codes.some((c) => MEASURES[c].households === 'members') ? { members: 1 } : {}),
+              ...(codes.some((c) => MEASURES[c].households === 'guarantees')
+                ? { guarantees: 1, guaranteeStates: 1 }
+                : {}),
             },
             sort: { _id: 1 },
           },

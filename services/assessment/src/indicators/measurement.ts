@@ -62,7 +62,8 @@ export const HEALTH_DEPARTMENTS = ['health', 'medical_security'];
 
 /** What one computation loads once and every unit reads. */
 export interface Loaded {
-  households: Pick<ProjectedHousehold, '_id' | 'areaCode' | 'status' | 'exitYear' | 'members'>[];
+  households: (Pick<ProjectedHousehold, '_id' | 'areaCode' | 'status' | 'exitYear' | 'members'> &
+    Partial<Pick<ProjectedHousehold, 'guarantees' | 'guaranteeStates'>>)[];
   facts: Map<FactKind, Fact[]>;
 }
 
@@ -98,8 +99,8 @@ export interface Indicator {
   link: RecordLink;
   /** The fact kinds it reads. */
   facts: readonly FactKind[];
-  /** Whether it reads the household projection, and the members too. */
-  households?: 'status' | 'members';
+  /** Whether it reads the household projection, and the members or the guarantees too. */
+  households?: 'status' | 'members' | 'guarantees';
   measure(ctx: MeasureContext): Measurement;
 }
 

@@ -4,6 +4,7 @@ import { dropoutsOpen } from './dropouts-open';
 import { exitProgress } from './exit-progress';
 import { findingsOpen, findingsOverdue } from './findings';
 import { fundDisbursementRate } from './fund-disbursement-rate';
+import { guaranteesMet } from './guarantees-met';
 import { helperCoverage } from './helper-coverage';
 import { idleFunds } from './idle-funds';
 import { insuranceCoverage } from './insurance-coverage';
@@ -27,4 +28,5 @@ export const MEASURES: Record<IndicatorCode, Indicator> = {
   dropouts_open: dropoutsOpen,
   exit_progress: exitProgress,
   topups_outstanding: topupsOutstanding,
+  guarantees_met: guaranteesMet,
 };
