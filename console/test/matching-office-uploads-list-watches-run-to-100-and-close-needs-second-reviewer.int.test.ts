@@ -207,7 +207,26 @@ test('the poverty office uploads a list, watches the run reach 100%, verifies a 
     expect(list.map((f) => f.memberName)).toEqual([HEAD_1.name]);
     await other.page.goto(`/#/matching-findings/${list[0]!.id}/show`);
     await settled(other.page);
+    // 登记系统处理结果: what the registry did with the confirmed finding reaches its page.
+    const outcome = other.page.getByTestId('finding-registry-outcome');
+    for (let i = 0; (await outcome.innerText()).includes('尚未反馈'); i++) {
+      if (i > 40)
+        throw new Error(`no registry outcome on the finding: ${await outcome.innerText()}`);
+      await other.page.waitForTimeout(500);
+      await other.page.reload();
+      await settled(other.page);
+    }
+    const said = await outcome.innerText();
+    expect(said).toMatch(
+      /已发起清退|清退已批准|清退未通过|已提出排除条件待确认|无需变更|登记系统拒绝/,
+    );
     await other.page.getByRole('button', { name: '复核销号', exact: true }).click();
+    // After a refusal the dialog asks why the finding is closed all the same.
+    if (/清退未通过|登记系统拒绝/.test(said))
+      await other.page
+        .getByRole('dialog')
+        .locator('textarea[name=reason]')
+        .fill('经复核该户情况已如实登记，登记系统无需再变更');
     await other.page.getByRole('dialog').getByRole('button', { name: '复核销号' }).click();
     await other.page.getByText(`已由 ${second.username} 复核销号`).waitFor();
     await other.page.goto(`/#/matching-findings/${list[0]!.id}/show/history`);
