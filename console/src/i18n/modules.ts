@@ -4,6 +4,7 @@ import { fundsMessages } from '../modules/funds/i18n';
 import { matchingMessages } from '../modules/matching/i18n';
 import { villageExitMessages } from '../modules/registry/villages/village-exit.messages';
 import { registryImportMessages } from '../modules/registry/imports/messages';
+import { guaranteeMessages } from '../modules/registry/households/guarantees.messages';
 import { supportMessages } from '../modules/support/i18n';
 import type { ModuleMessages } from './types';
 
@@ -16,4 +17,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   assessmentMessages,
   villageExitMessages,
   registryImportMessages,
+  guaranteeMessages,
 ];

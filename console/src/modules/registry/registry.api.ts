@@ -1,5 +1,6 @@
 import type { RegistryApi } from '../../providers/api-types';
 import { uploadFile } from '../../providers/http';
+import { guaranteeCalls } from './households/guarantees.api';
 import { householdCalls } from './households/household.api';
 import { villageExitCalls } from './villages/village-exit.api';
 
@@ -8,6 +9,7 @@ export type AreaImportReport = RegistryApi.components['schemas']['AreaImportRepo
 /** The registry's calls beyond react-admin's CRUD, as data-provider methods. */
 export const registryCalls = {
   ...householdCalls,
+  ...guaranteeCalls,
   ...villageExitCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
