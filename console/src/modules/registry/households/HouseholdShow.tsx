@@ -6,26 +6,17 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
-  useRecordContext,
-  useTranslate,
 } from 'react-admin';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Grid from '@mui/material/Grid';
 import {
   AreaField,
   DateTimeField,
   EnumArrayField,
   EnumField,
-  EnumLabel,
   YesNoField,
   YuanField,
 } from '../../../common/fields';
-import { GUARANTEES } from './codes';
-import type { Household } from './household.api';
+import { GuaranteesCard } from './GuaranteesCard';
 import { HouseholdHistoryTimeline } from './HouseholdHistoryTimeline';
 import { HouseholdWorkflowSteps } from './HouseholdWorkflowSteps';
 import { MemberSubList } from './MemberSubList';
@@ -36,39 +27,6 @@ const Actions = () => (
     <EditButton />
   </TopToolbar>
 );
-
-function GuaranteesTable() {
-  const translate = useTranslate();
-  const record = useRecordContext<Household>();
-  const g = (record?.guarantees ?? {}) as Record<
-    string,
-    { met: boolean; note?: string | null } | undefined
-  >;
-  return (
-    <Table size="small" sx={{ maxWidth: 720 }}>
-      <TableHead>
-        <TableRow>
-          <TableCell />
-          <TableCell>{translate('resources.households.guarantee.met')}</TableCell>
-          <TableCell>{translate('resources.households.guarantee.note')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {GUARANTEES.map((code) => (
-          <TableRow key={code}>
-            <TableCell>
-              <EnumLabel name="Guarantee" code={code} />
-            </TableCell>
-            <TableCell sx={{ color: g[code] && !g[code].met ? 'error.main' : undefined }}>
-              {g[code] ? translate(g[code].met ? 'ra.boolean.true' : 'ra.boolean.false') : '—'}
-            </TableCell>
-            <TableCell>{g[code]?.note ?? '—'}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
 
 function Facts() {
   return (
@@ -120,7 +78,7 @@ function IncomeAndGuarantees() {
       <Labeled label="resources.households.fields.guaranteesUnmet" sx={{ px: 2 }}>
         <EnumArrayField source="guaranteesUnmet" name="Guarantee" />
       </Labeled>
-      <GuaranteesTable />
+      <GuaranteesCard />
     </>
   );
 }
