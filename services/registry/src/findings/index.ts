@@ -1,3 +1,4 @@
+import { FindingOutcomeRecorded } from '@fupin/contracts';
 import { scopedRepository } from '@fupin/kit';
 import type { RegistryContext, RegistryModule } from '../module';
 import { workflowServiceOf } from '../workflows';
@@ -35,6 +36,7 @@ export function findingsModule(
     name: 'findings',
     consumer,
     outboxModels: [records],
+    topics: [FindingOutcomeRecorded.topic],
     routes: (router) => candidateLeadRoutes(router, leads),
     start: async () => {
       if (ctx.consume) await consumer.start(ctx.rt, { groupId: ctx.rt.group('findings') });
