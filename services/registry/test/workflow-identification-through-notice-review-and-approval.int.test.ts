@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** A candidate taken up to the end of its public notice. */
 async function noticedCandidate(exclusions = NO_EXCLUSIONS) {
-  const h = await registerHousehold(t);
+  const h = await registerHousehold(t, { incomeFen: 900_000 });
   for (const body of [
     { action: 'start', exclusions, evidence: ['申请书-2026-017'] },
     { action: 'appraise', votes: { for: 41, against: 3 }, evidence: ['评议会议记录-2026-03'] },
@@ -153,7 +153,7 @@ test('approval during the public notice is refused, and so is the township revie
 });
 
 test('a step out of order is refused and changes nothing', async () => {
-  const h = await registerHousehold(t);
+  const h = await registerHousehold(t, { incomeFen: 900_000 });
   expect(
     (
       await step(t, t.tokens.townshipA, h.id, 'identification', {
@@ -239,7 +239,7 @@ test('a household with a declared exclusion passes the township review only with
 });
 
 test('an application must declare every exclusion flag; a rejected candidate is cancelled', async () => {
-  const h = await registerHousehold(t);
+  const h = await registerHousehold(t, { incomeFen: 900_000 });
   const undeclared = await step(t, t.tokens.townshipA, h.id, 'identification', {
     action: 'start',
     exclusions: { car: false },

@@ -42,6 +42,14 @@ function household(over: Partial<WorkflowHousehold> = {}): WorkflowHousehold {
   };
 }
 
+/** A candidate of identification: 9,000 yuan for 3 people in 2019, 3,000 a head (below the line). */
+function candidate(): WorkflowHousehold {
+  return household({
+    income: { year: 2019, wagesFen: 900_000, productionFen: 0, propertyFen: 0, transferFen: 0 },
+    perCapitaIncomeFen: 300_000,
+  });
+}
+
 const DAY = 24 * 3600 * 1000;
 let ids = 0;
 const newId = () => `run-${++ids}`;
@@ -94,7 +102,7 @@ function refusal(fn: () => unknown): { status: number; code: string; extra: unkn
 }
 
 test('identification runs application → appraisal → 7-day notice → township review → county approval', () => {
-  const r = run(household(), 'identification', [
+  const r = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: NO_EXCLUSIONS }, village],
     [{ action: 'appraise', votes: { for: 30, against: 2 } }, village],
     [{ action: 'notice' }, village],
@@ -116,13 +124,13 @@ test('identification runs application → appraisal → 7-day notice → townshi
 });
 
 test('nothing moves past the public notice before its seven days end', () => {
-  const noticed = run(household(), 'identification', [
+  const noticed = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: NO_EXCLUSIONS }, village],
     [{ action: 'appraise' }, village],
     [{ action: 'notice' }, village],
   ]);
   const almost = new Date(noticed.at.getTime() + 7 * DAY - 1000);
-  const h = household();
+  const h = candidate();
   for (const [action, who] of [
     ['review', township],
     ['approve', county],
@@ -154,13 +162,13 @@ test('nothing moves past the public notice before its seven days end', () => {
 });
 
 test('a step out of order is refused naming the expected step', () => {
-  const started = run(household(), 'identification', [
+  const started = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: NO_EXCLUSIONS }, village],
   ]);
   expect(
     refusal(() =>
       decide(
-        household(),
+        candidate(),
         started.state,
         { kind: 'identification', action: 'notice', reason: '公示' },
         village,
@@ -176,7 +184,7 @@ test('a step out of order is refused naming the expected step', () => {
 });
 
 test('township review needs the household township; county approval needs a county user with approve', () => {
-  const noticed = run(household(), 'identification', [
+  const noticed = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: NO_EXCLUSIONS }, village],
     [{ action: 'appraise' }, village],
     [{ action: 'notice' }, village],
@@ -184,7 +192,7 @@ test('township review needs the household township; county approval needs a coun
   const later = new Date(noticed.at.getTime() + 8 * DAY);
   const review = (who: Caller) => () =>
     decide(
-      household(),
+      candidate(),
       noticed.state,
       { kind: 'identification', action: 'review', reason: 'ok' },
       who,
@@ -197,7 +205,7 @@ test('township review needs the household township; county approval needs a coun
   });
   expect(refusal(review(county))).toMatchObject({ code: 'REGISTRY_WORKFLOW_TOWNSHIP_ONLY' });
   const reviewed = decide(
-    household(),
+    candidate(),
     noticed.state,
     { kind: 'identification', action: 'review', reason: 'ok' },
     township,
@@ -206,7 +214,7 @@ test('township review needs the household township; county approval needs a coun
   );
   const approve = (who: Caller) => () =>
     decide(
-      household(),
+      candidate(),
       reviewed.state,
       { kind: 'identification', action: 'approve', reason: 'ok' },
       who,
@@ -224,7 +232,7 @@ test('township review needs the household township; county approval needs a coun
 });
 
 test('a declared exclusion passes the township review only with a justification', () => {
-  const noticed = run(household(), 'identification', [
+  const noticed = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: { ...NO_EXCLUSIONS, car: true } }, village],
     [{ action: 'appraise', exclusions: { villageCadreFamily: true } }, village],
     [{ action: 'notice' }, village],
@@ -232,7 +240,7 @@ test('a declared exclusion passes the township review only with a justification'
   const later = new Date(noticed.at.getTime() + 7 * DAY);
   const review = (justification?: string) =>
     decide(
-      household(),
+      candidate(),
       noticed.state,
       {
         kind: 'identification',
@@ -334,7 +342,7 @@ test('exit conditions are checked again at approval: a guarantee lost during the
 });
 
 test('a rejected identification cancels the candidate and can be applied for again', () => {
-  const rejected = run(household(), 'identification', [
+  const rejected = run(candidate(), 'identification', [
     [{ action: 'start', exclusions: NO_EXCLUSIONS }, village],
     [{ action: 'reject' }, village],
   ]);
