@@ -103,6 +103,13 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(await count('/api/assistance/visits', auth)).toBeGreaterThan(10);
   expect(await count('/api/assistance/measures', auth)).toBeGreaterThan(3);
 
+  // 项目资金: a project library at every step, batches, payments signed by the finance bureau.
+  expect(outcome.funds).toMatch(/^seeded/);
+  expect(await count('/api/funds/projects', auth)).toBeGreaterThan(20);
+  expect(await count('/api/funds/batches', auth)).toBe(2);
+  expect(await count('/api/funds/disbursements', auth)).toBeGreaterThan(3);
+  expect(await count('/api/funds/notices', auth)).toBeGreaterThan(0);
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);
@@ -120,6 +127,7 @@ test('the seed writes users, areas, villages, households and exit targets throug
     gateway: 'skipped: already seeded',
     registry: 'skipped: already seeded',
     assistance: 'skipped: already seeded',
+    funds: 'skipped: already seeded',
     support: 'skipped: already seeded',
   });
 }, 600_000);

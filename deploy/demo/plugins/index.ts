@@ -2,6 +2,7 @@ import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
 import { assistancePlugin } from './assistance';
+import { fundsPlugin } from './funds';
 import { registryPlugin } from './registry';
 import { supportPlugin } from './support';
 
@@ -13,7 +14,12 @@ import { supportPlugin } from './support';
  * money), support (students, subsidies, insurance), matching (department lists with planted
  * anomalies), assessment (two quarters of rankings).
  */
-const SERVICE_PLUGINS: DemoPlugin[] = [registryPlugin, assistancePlugin, supportPlugin];
+const SERVICE_PLUGINS: DemoPlugin[] = [
+  registryPlugin,
+  assistancePlugin,
+  fundsPlugin,
+  supportPlugin,
+];
 
 export function demoPlugins(): DemoPlugin[] {
   const extraUsers = (county: DemoCounty): DemoUser[] =>
