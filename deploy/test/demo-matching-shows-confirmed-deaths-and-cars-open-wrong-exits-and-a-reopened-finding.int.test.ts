@@ -1,0 +1,102 @@
+import { Gateway, type Session } from '../demo/client';
+import { DemoCounty } from '../demo/county';
+import type { SeedContext } from '../demo/plugin';
+import { gatewayPlugin } from '../demo/plugins/gateway';
+import { matchingPrecisionPlugin, plantedCases } from '../demo/plugins/matching-precision';
+import { seedDemo } from '../demo/seed';
+import { eventually } from '@fupin/testing';
+import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+
+// A small county: the cases are the first households that fit, whatever the county's size.
+const PEOPLE = 2000;
+const SEED = 2020;
+const PASSWORD = 'Demo-pass-2020!';
+let platform: CountyPlatform;
+
+beforeAll(async () => {
+  platform = await startCounty();
+}, 180_000);
+afterAll(async () => {
+  await platform?.close();
+});
+
+interface Finding {
+  id: string;
+  rule: string;
+  householdNo: string | null;
+  status: string;
+  conclusion: string | null;
+  reopenings: number;
+  rounds: { conclusion: string | null; closing: { name: string } | null }[];
+}
+
+test('the matching demo confirms a death and a car, leaves the 错退 open and shows a reopened finding', async () => {
+  await seedDemo({
+    gatewayUrl: platform.gatewayUrl,
+    people: PEOPLE,
+    seed: SEED,
+    password: PASSWORD,
+    adminPassword: platform.admin.password,
+    only: ['gateway', 'registry'],
+    log: () => undefined,
+  });
+  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
+  const gateway = new Gateway(platform.gatewayUrl);
+  const sessions = new Map<string, Promise<Session>>();
+  const ctx: SeedContext = {
+    county,
+    gateway,
+    password: PASSWORD,
+    as: (u) => {
+      if (!sessions.has(u))
+        sessions.set(u, gateway.signIn(u, u === 'admin' ? platform.admin.password : PASSWORD));
+      return sessions.get(u)!;
+    },
+    log: () => undefined,
+  };
+  // The plugin's second reviewer, as the gateway plugin creates a registered plugin's users.
+  await gatewayPlugin((c) => matchingPrecisionPlugin.users!(c)).seed(ctx);
+
+  expect(await matchingPrecisionPlugin.isSeeded(ctx)).toBe(false);
+  await matchingPrecisionPlugin.seed(ctx);
+  expect(await matchingPrecisionPlugin.isSeeded(ctx)).toBe(true);
+
+  const office = await ctx.as('fupinban');
+  const all = (await office.get<Finding[]>('/api/matching/findings', { range: '[0,499]' })).body;
+  const c = plantedCases(county);
+  const of = (rule: string, no: string) => all.find((f) => f.rule === rule && f.householdNo === no);
+  expect(of('DECEASED_IN_REGISTRY', c.deceased.h.householdNo)).toMatchObject({
+    status: 'verified',
+    conclusion: 'confirmed',
+  });
+  expect(of('VEHICLE_OWNER', c.vehicleConfirmed.h.householdNo)).toMatchObject({
+    status: 'verified',
+    conclusion: 'confirmed',
+  });
+  expect(of('EXITED_HOUSEHOLD_CHANGED', c.exitedDeath.h.householdNo)?.status).toBe('assigned');
+  expect(of('EXITED_HOUSEHOLD_CHANGED', c.exitedAllowance.h.householdNo)?.status).toBe('assigned');
+  expect(of('VEHICLE_OWNER', c.vehicleClosed.h.householdNo)).toMatchObject({
+    status: 'assigned',
+    reopenings: 1,
+    rounds: [{ conclusion: 'not_confirmed', closing: { name: 'fupinban2' } }],
+  });
+  // The allowance list covers its village whole: no one there is missing from it.
+  expect(all.filter((f) => f.rule === 'ALLOWANCE_NOT_ON_LIST')).toEqual([]);
+
+  // The registry acted on the two confirmed findings and said so (登记系统处理结果).
+  const outcomeOf = async (id: string) =>
+    (
+      await office.get<{ registryOutcome: { outcome: string } | null }>(
+        `/api/matching/findings/${id}`,
+      )
+    ).body.registryOutcome?.outcome;
+  const death = of('DECEASED_IN_REGISTRY', c.deceased.h.householdNo)!.id;
+  const car = of('VEHICLE_OWNER', c.vehicleConfirmed.h.householdNo)!.id;
+  await eventually(
+    async () => {
+      expect(await outcomeOf(death)).toBe('member_removed');
+      expect(await outcomeOf(car)).toBe('clearance_opened');
+    },
+    { timeoutMs: 60_000, intervalMs: 1000 },
+  );
+}, 600_000);
