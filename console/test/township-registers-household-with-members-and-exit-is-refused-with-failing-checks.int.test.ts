@@ -119,7 +119,23 @@ test('an exit is refused and the console shows each failing check: income below 
       {
         status: 'in_poverty',
         income: { year: 2019, wagesFen: 100_000, productionFen: 0, propertyFen: 0, transferFen: 0 },
-        guarantees: { housing_safety: { met: false, note: 'C级危房' } },
+        // A new household's guarantees are unknown: the others are typed met, the head insured.
+        guarantees: {
+          food: { met: true },
+          clothing: { met: true },
+          compulsory_education: { met: true },
+          basic_medical: { met: true },
+          safe_water: { met: true },
+          housing_safety: { met: false, note: 'C级危房' },
+        },
+        members: [
+          {
+            name: '孙有福',
+            idNumber: idNumber('1959-06-07', 53),
+            relation: 'head',
+            medicalInsurance: true,
+          },
+        ],
       },
     ),
   );
