@@ -31,6 +31,7 @@ import type {
   WorkflowRun,
   WorkflowStepRequest,
 } from './household.api';
+import { ExclusionProposals } from './ExclusionProposals';
 import { isCheckList, type WorkflowCheck, WorkflowChecks } from './WorkflowChecks';
 import { MONITORING_CATEGORIES, WorkflowStepButton } from './WorkflowStepButton';
 
@@ -41,6 +42,7 @@ const STEPS: Record<WorkflowKind, WorkflowAction[]> = {
   return: ['start', 'appraise', 'notice', 'review', 'approve'],
   monitoring_entry: ['start', 'appraise', 'review', 'approve'],
   monitoring_removal: ['start', 'appraise', 'notice', 'review', 'approve'],
+  clearance: ['start', 'appraise', 'notice', 'review', 'approve'],
 };
 
 /** Which workflows a household in a status may start. */
@@ -50,6 +52,7 @@ const STARTS_FROM: Record<WorkflowKind, string[]> = {
   return: ['exited', 'unstable'],
   monitoring_entry: Object.keys(MONITORING_CATEGORIES),
   monitoring_removal: ['unstable', 'marginal', 'sudden_hardship'],
+  clearance: ['in_poverty', 'returned', 'unstable', 'candidate'],
 };
 
 interface Refusal {
@@ -177,6 +180,14 @@ function ActiveRun({
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
         <Typography variant="h6">{translate(`enums.WorkflowKind.${active.kind}`)}</Typography>
         <Chip size="small" label={translate(`enums.WorkflowStage.${active.stage}`)} />
+        {active.findingId ? (
+          <Chip
+            size="small"
+            color="warning"
+            variant="outlined"
+            label={translate('clearance.finding', { id: active.findingId })}
+          />
+        ) : null}
         <Typography variant="caption" color="text.secondary">
           {translate('workflow.started_at', { date: formatDateTime(active.startedAt) })}
         </Typography>
@@ -303,6 +314,14 @@ export function HouseholdWorkflowSteps() {
           ) : null}
         </Paper>
       )}
+
+      <ExclusionProposals
+        householdId={id}
+        proposals={wf.data.proposals ?? []}
+        revision={revision}
+        mayWrite={Boolean(mayWrite)}
+        onDecided={(next) => wf.setData(next)}
+      />
 
       <ClosedRuns closed={closed} />
     </Box>

@@ -57,6 +57,12 @@ function requestOf(
     ...(kind === 'identification' && (action === 'start' || action === 'appraise') && v.exclusions
       ? { exclusions: v.exclusions as WorkflowStepRequest['exclusions'] }
       : {}),
+    ...(kind === 'clearance' &&
+    action === 'start' &&
+    typeof v.findingId === 'string' &&
+    v.findingId.trim()
+      ? { findingId: v.findingId.trim() }
+      : {}),
     ...(typeof v.justification === 'string' && v.justification.trim()
       ? { justification: v.justification.trim() }
       : {}),
@@ -140,6 +146,15 @@ function StepInputs({
           <NumberInput source="votes.against" label={label('votes_against')} min={0} />
           <NumberInput source="votes.abstain" label={label('votes_abstain')} min={0} />
         </>
+      ) : null}
+      {kind === 'clearance' && action === 'start' ? (
+        <TextInput
+          source="findingId"
+          label="clearance.finding_id"
+          helperText="clearance.finding_id_hint"
+          fullWidth
+          validate={maxLength(64)}
+        />
       ) : null}
       {kind === 'identification' && action === 'review' ? (
         <TextInput

@@ -1,0 +1,60 @@
+import type { ModuleMessages, SameKeys } from '../../../i18n/types';
+
+/** 清退, the exclusions proposed from matching findings and the 漏评 leads (English has the same keys). */
+const zhCN = {
+  enums: { WorkflowKind: { clearance: '清退' } },
+  clearance: {
+    finding: '比对问题 %{id}',
+    finding_id: '关联比对问题编号',
+    finding_id_hint: '由比对问题发起的清退请填写问题编号（可空）',
+    proposals: '比对提出的排除情形',
+    proposals_hint:
+      '由数据比对发现的问题提出，须经人工确认或驳回并填写理由；确认后计入识别排除情形。',
+    flags: {
+      car: '家庭拥有汽车',
+      business: '家庭成员经营或拥有企业',
+      urbanHousing: '家庭在城镇购有住房',
+      publicEmployee: '家庭成员为财政供养人员',
+      villageCadreFamily: '村干部家庭',
+    },
+    status: { proposed: '待确认', confirmed: '已确认', dismissed: '已驳回' },
+    from_finding: '来自比对问题 %{id}（%{rule}），%{date}',
+    decided_by: '%{name}：%{reason}',
+    confirm: '确认',
+    dismiss: '驳回',
+    confirm_title: '确认排除情形：%{flag}',
+    dismiss_title: '驳回排除情形：%{flag}',
+    reason: '理由',
+    decided: '已记录',
+  },
+};
+
+const en: SameKeys<typeof zhCN> = {
+  enums: { WorkflowKind: { clearance: 'Clearance' } },
+  clearance: {
+    finding: 'Finding %{id}',
+    finding_id: 'Matching finding',
+    finding_id_hint: 'The finding the clearance comes from, if any',
+    proposals: 'Exclusions proposed by matching',
+    proposals_hint:
+      'Proposed from matching findings; a person confirms or dismisses each with a reason. Confirmed, it counts as an exclusion in identification.',
+    flags: {
+      car: 'The family owns a car',
+      business: 'A member owns or runs a business',
+      urbanHousing: 'The family owns urban housing',
+      publicEmployee: 'A member is a public employee',
+      villageCadreFamily: "A village cadre's own family",
+    },
+    status: { proposed: 'Proposed', confirmed: 'Confirmed', dismissed: 'Dismissed' },
+    from_finding: 'From finding %{id} (%{rule}), %{date}',
+    decided_by: '%{name}: %{reason}',
+    confirm: 'Confirm',
+    dismiss: 'Dismiss',
+    confirm_title: 'Confirm the exclusion: %{flag}',
+    dismiss_title: 'Dismiss the exclusion: %{flag}',
+    reason: 'Reason',
+    decided: 'Recorded',
+  },
+};
+
+export const clearanceMessages: ModuleMessages = { zhCN, en };
