@@ -5,6 +5,7 @@ import { matchingMessages } from '../modules/matching/i18n';
 import { villageExitMessages } from '../modules/registry/villages/village-exit.messages';
 import { registryImportMessages } from '../modules/registry/imports/messages';
 import { guaranteeMessages } from '../modules/registry/households/guarantees.messages';
+import { clearanceMessages } from '../modules/registry/households/clearance.messages';
 import { supportMessages } from '../modules/support/i18n';
 import type { ModuleMessages } from './types';
 
@@ -18,4 +19,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   villageExitMessages,
   registryImportMessages,
   guaranteeMessages,
+  clearanceMessages,
 ];

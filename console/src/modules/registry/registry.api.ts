@@ -1,4 +1,5 @@
 import type { RegistryApi } from '../../providers/api-types';
+import { clearanceCalls } from './households/clearance.api';
 import { uploadFile } from '../../providers/http';
 import { guaranteeCalls } from './households/guarantees.api';
 import { householdCalls } from './households/household.api';
@@ -10,6 +11,7 @@ export type AreaImportReport = RegistryApi.components['schemas']['AreaImportRepo
 export const registryCalls = {
   ...householdCalls,
   ...guaranteeCalls,
+  ...clearanceCalls,
   ...villageExitCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
