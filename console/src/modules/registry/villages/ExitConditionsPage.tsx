@@ -28,7 +28,7 @@ import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { INFRASTRUCTURE } from './codes';
-import type { VillageExitConditions } from './village-exit.api';
+import type { ExitConditionsRequest, VillageExitConditions } from './village-exit.api';
 
 function Versions({ versions }: { versions: VillageExitConditions[] }) {
   const translate = useTranslate();
@@ -55,6 +55,64 @@ function Versions({ versions }: { versions: VillageExitConditions[] }) {
           </ListItem>
         ))}
       </List>
+    </>
+  );
+}
+
+/** The form values as the request: a threshold left empty follows the national rule. */
+function requestOf(v: Record<string, unknown>, version: number): ExitConditionsRequest {
+  const incidence = v.incidence as { enabled: boolean; thresholdPercent: number | null };
+  const items = v.infrastructure as Record<string, { enabled?: boolean }>;
+  return {
+    incidence: {
+      enabled: Boolean(incidence.enabled),
+      thresholdPercent:
+        typeof incidence.thresholdPercent === 'number' ? incidence.thresholdPercent : null,
+    },
+    infrastructure: Object.fromEntries(
+      INFRASTRUCTURE.map((k) => [k, { enabled: Boolean(items[k]?.enabled) }]),
+    ),
+    reason: String(v.reason ?? '').trim(),
+    version,
+  };
+}
+
+/** Each condition on or off, the threshold, and the reason a change needs. */
+function ConditionInputs({ mayChange }: { mayChange: boolean }) {
+  const translate = useTranslate();
+  return (
+    <>
+      <BooleanInput source="incidence.enabled" label="village_exit.conditions.incidence_enabled" />
+      <NumberInput
+        source="incidence.thresholdPercent"
+        label="village_exit.conditions.threshold"
+        helperText="village_exit.conditions.threshold_hint"
+        step={0.1}
+        validate={[minValue(0.1), maxValue(100)]}
+      />
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {translate('village_exit.conditions.infrastructure')}
+      </Typography>
+      {INFRASTRUCTURE.map((k) => (
+        <BooleanInput
+          key={k}
+          source={`infrastructure.${k}.enabled`}
+          label={translate(`resources.villages.infrastructure.${k}`)}
+          helperText={false}
+        />
+      ))}
+      {mayChange ? (
+        <>
+          <TextInput
+            source="reason"
+            label="village_exit.conditions.reason"
+            multiline
+            fullWidth
+            validate={[required(), minLength(2), maxLength(500)]}
+          />
+          <SaveButton label="village_exit.conditions.save" />
+        </>
+      ) : null}
     </>
   );
 }
@@ -92,27 +150,8 @@ export default function ExitConditionsPage() {
     reason: '',
   };
   const save = async (v: Record<string, unknown>) => {
-    const incidence = v.incidence as { enabled: boolean; thresholdPercent: number | null };
     try {
-      const next = await calls.setVillageExitConditions(c.areaCode, {
-        incidence: {
-          enabled: Boolean(incidence.enabled),
-          thresholdPercent:
-            typeof incidence.thresholdPercent === 'number' ? incidence.thresholdPercent : null,
-        },
-        infrastructure: Object.fromEntries(
-          INFRASTRUCTURE.map((k) => [
-            k,
-            {
-              enabled: Boolean(
-                (v.infrastructure as Record<string, { enabled?: boolean }>)[k]?.enabled,
-              ),
-            },
-          ]),
-        ),
-        reason: String(v.reason ?? '').trim(),
-        version: c.version,
-      });
+      const next = await calls.setVillageExitConditions(c.areaCode, requestOf(v, c.version));
       current.setData(next);
       void versions.reload();
       notify('village_exit.conditions.saved', {
@@ -153,40 +192,7 @@ export default function ExitConditionsPage() {
           </Alert>
         ) : null}
         <Form key={c.version} record={record} onSubmit={save} disabled={!mayChange}>
-          <BooleanInput
-            source="incidence.enabled"
-            label="village_exit.conditions.incidence_enabled"
-          />
-          <NumberInput
-            source="incidence.thresholdPercent"
-            label="village_exit.conditions.threshold"
-            helperText="village_exit.conditions.threshold_hint"
-            step={0.1}
-            validate={[minValue(0.1), maxValue(100)]}
-          />
-          <Typography variant="subtitle2" sx={{ mt: 1 }}>
-            {translate('village_exit.conditions.infrastructure')}
-          </Typography>
-          {INFRASTRUCTURE.map((k) => (
-            <BooleanInput
-              key={k}
-              source={`infrastructure.${k}.enabled`}
-              label={translate(`resources.villages.infrastructure.${k}`)}
-              helperText={false}
-            />
-          ))}
-          {mayChange ? (
-            <>
-              <TextInput
-                source="reason"
-                label="village_exit.conditions.reason"
-                multiline
-                fullWidth
-                validate={[required(), minLength(2), maxLength(500)]}
-              />
-              <SaveButton label="village_exit.conditions.save" />
-            </>
-          ) : null}
+          <ConditionInputs mayChange={mayChange} />
         </Form>
         <Versions versions={versions.data ?? []} />
       </CardContent>
