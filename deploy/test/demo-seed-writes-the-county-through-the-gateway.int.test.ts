@@ -110,6 +110,10 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(await count('/api/funds/disbursements', auth)).toBeGreaterThan(3);
   expect(await count('/api/funds/notices', auth)).toBeGreaterThan(0);
 
+  // 考核: the two latest closed quarters ranked.
+  expect(outcome.assessment).toMatch(/^seeded/);
+  expect(await count('/api/assessment/rankings', auth)).toBeGreaterThanOrEqual(2);
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);
@@ -128,6 +132,7 @@ test('the seed writes users, areas, villages, households and exit targets throug
     registry: 'skipped: already seeded',
     assistance: 'skipped: already seeded',
     funds: 'skipped: already seeded',
+    assessment: 'skipped: already seeded',
     support: 'skipped: already seeded',
   });
 }, 600_000);

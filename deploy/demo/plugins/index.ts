@@ -1,6 +1,7 @@
 import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
+import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { registryPlugin } from './registry';
@@ -19,6 +20,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   assistancePlugin,
   fundsPlugin,
   supportPlugin,
+  // Last: it ranks what the others hold.
+  assessmentPlugin,
 ];
 
 export function demoPlugins(): DemoPlugin[] {
