@@ -22,6 +22,13 @@ export const clearanceCalls = {
       `/api/registry/households/${enc(id)}/exclusion-proposals/${enc(findingId)}`,
       { method: 'POST', body: JSON.stringify(body) },
     ),
+  /** 漏评线索 in the caller's scope, the open ones first (one page of 200). */
+  candidateLeads: (status: 'open' | 'converted' | 'dismissed' | null) =>
+    json<CandidateLead[]>(
+      `/api/registry/candidate-leads?range=${enc('[0,199]')}${
+        status ? `&filter=${enc(JSON.stringify({ status }))}` : ''
+      }`,
+    ),
   /** 驳回漏评线索 with the reason. */
   candidateLeadDismiss: (id: string, reason: string) =>
     json<CandidateLead>(`/api/registry/candidate-leads/${enc(id)}/dismiss`, {

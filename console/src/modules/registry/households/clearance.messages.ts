@@ -26,6 +26,22 @@ const zhCN = {
     dismiss_title: '驳回排除情形：%{flag}',
     reason: '理由',
     decided: '已记录',
+    leads: {
+      title: '漏评线索',
+      hint: '低保名单上但未建档立卡的人员（数据比对核实属实）。乡镇核实后在贫困户登记中新建识别对象，或填写理由驳回。',
+      none: '暂无漏评线索',
+      columns: {
+        finding: '比对问题',
+        area: '区划',
+        person: '人员（脱敏）',
+        received: '收到时间',
+        status: '状态',
+        decision: '处理',
+      },
+      status: { open: '待处理', converted: '已转为识别对象', dismissed: '已驳回' },
+      dismiss: '驳回',
+      dismiss_title: '驳回漏评线索',
+    },
   },
 };
 
@@ -54,6 +70,22 @@ const en: SameKeys<typeof zhCN> = {
     dismiss_title: 'Dismiss the exclusion: %{flag}',
     reason: 'Reason',
     decided: 'Recorded',
+    leads: {
+      title: 'Missed persons (漏评)',
+      hint: 'People on the minimum-allowance list who are not registered (verified matching findings). The township registers the household as a candidate or dismisses the lead with a reason.',
+      none: 'No leads',
+      columns: {
+        finding: 'Finding',
+        area: 'Area',
+        person: 'Person (masked)',
+        received: 'Received',
+        status: 'Status',
+        decision: 'Decision',
+      },
+      status: { open: 'Open', converted: 'Candidate registered', dismissed: 'Dismissed' },
+      dismiss: 'Dismiss',
+      dismiss_title: 'Dismiss the lead',
+    },
   },
 };
 
