@@ -1,4 +1,5 @@
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import RuleIcon from '@mui/icons-material/Rule';
 import { createElement, lazy } from 'react';
 import type { Permissions } from '../../providers/permissions';
@@ -27,6 +28,7 @@ const dashboardCards = [
 ];
 
 const ExitConditionsPage = lazy(() => import('./villages/ExitConditionsPage'));
+const CandidateLeadsPage = lazy(() => import('./households/CandidateLeadsPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -51,6 +53,13 @@ export const registry: ModuleDefinition = {
       element: createElement(ExitConditionsPage),
       label: 'village_exit.conditions.title',
       icon: RuleIcon,
+      needs: { module: 'registry', right: 'read' },
+    },
+    {
+      path: '/candidate-leads',
+      element: createElement(CandidateLeadsPage),
+      label: 'clearance.leads.title',
+      icon: PersonSearchIcon,
       needs: { module: 'registry', right: 'read' },
     },
   ],
