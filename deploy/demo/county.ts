@@ -205,7 +205,7 @@ export class DemoCounty {
 
     const members = this.members(r, v, size, attribute, mainCause, idNumber);
     // Per-capita income of 2020 against that year's line of 4,000 yuan.
-    const perCapitaYuan = {
+    let perCapitaYuan = {
       exited: r.around(7500, 2500, 4300, 15000),
       unstable: r.around(4500, 300, 4050, 5200),
       marginal: r.around(4700, 400, 4100, 5500),
@@ -213,6 +213,9 @@ export class DemoCounty {
       returned: r.around(3400, 300, 2800, 3950),
       sudden_hardship: r.around(3300, 700, 2000, 4500),
     }[status];
+    // 错退 (seed 002's 回头看): about one exited household in 150 is below the line again.
+    if ((status === 'exited' || status === 'unstable') && r.chance(1 / 150))
+      perCapitaYuan = r.around(3600, 200, 3000, 3950);
     const totalFen = Math.round(perCapitaYuan * members.length) * 100;
     const workers = members.filter((m) => m.migrantWork.working).length;
     const wagesShare = workers > 0 ? r.around(0.6, 0.1, 0.3, 0.85) : r.around(0.15, 0.1, 0, 0.3);

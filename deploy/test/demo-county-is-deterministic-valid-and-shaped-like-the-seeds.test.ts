@@ -88,9 +88,11 @@ test('distributions follow the seeds: illness then lack of skills lead, exits pe
     (h.income.wagesFen + h.income.productionFen + h.income.propertyFen + h.income.transferFen) /
     100 /
     h.members.length;
-  expect(households.filter((h) => h.status === 'exited').every((h) => perCapita(h) >= 4000)).toBe(
-    true,
-  );
+  // Exited households are above the line, except a few planted for 回头看 (错退): about 1 in 150.
+  const exited = households.filter((h) => h.status === 'exited' || h.status === 'unstable');
+  const wrongExits = exited.filter((h) => perCapita(h) < 4000);
+  expect(wrongExits.length).toBeGreaterThan(0);
+  expect(wrongExits.length / exited.length).toBeLessThan(0.02);
   expect(
     households.filter((h) => h.status === 'in_poverty').every((h) => perCapita(h) < 4000),
   ).toBe(true);
