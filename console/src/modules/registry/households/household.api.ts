@@ -119,10 +119,24 @@ export const householdApi: ResourceApi = {
     const { json } = await httpClient(BASE, { method: 'POST', body: JSON.stringify(body) });
     return { data: json as Household };
   },
-  updateBody: (data, previous) => ({
-    ...cleanFacts(changedFields(data, previous, FACTS)),
-    revision: previous.revision,
-  }),
+  updateBody: (data, previous) => {
+    const body = cleanFacts(changedFields(data, previous, FACTS));
+    // Only the guarantees the user changed: an unknown one left alone stays unknown.
+    if (body.guarantees) {
+      const before = (previous.guarantees ?? {}) as Record<
+        string,
+        { met?: boolean; note?: string | null }
+      >;
+      const changed = Object.entries(
+        body.guarantees as Record<string, { met: boolean; note: string | null }>,
+      ).filter(
+        ([code, v]) => before[code]?.met !== v.met || (before[code]?.note ?? null) !== v.note,
+      );
+      if (changed.length) body.guarantees = Object.fromEntries(changed);
+      else delete body.guarantees;
+    }
+    return { ...body, revision: previous.revision };
+  },
 };
 
 const json = async <T>(url: string, init?: RequestInit): Promise<T> =>
