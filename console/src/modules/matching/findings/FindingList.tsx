@@ -42,13 +42,20 @@ function Subject() {
   );
 }
 
+/** 是否逾期: 已逾期 in red, 未逾期 for an open finding still in time, — once closed. */
 function Overdue() {
   const f = useRecordContext<Finding>();
   const translate = useTranslate();
-  if (!f?.overdue) return null;
+  if (!f) return null;
+  if (f.overdue)
+    return (
+      <Typography component="span" variant="body2" color="error">
+        {translate('resources.matching-findings.overdue')}
+      </Typography>
+    );
   return (
-    <Typography component="span" variant="body2" color="error">
-      {translate('resources.matching-findings.overdue')}
+    <Typography component="span" variant="body2" color="text.secondary">
+      {f.status === 'closed' ? '—' : translate('resources.matching-findings.not_overdue')}
     </Typography>
   );
 }
