@@ -4,14 +4,8 @@ import Step from '@mui/material/Step';
 import StepContent from '@mui/material/StepContent';
 import StepLabel from '@mui/material/StepLabel';
 import Typography from '@mui/material/Typography';
-import {
-  Labeled,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Labeled, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
 import { AreaField, DateTimeField, DayField, EnumField, EnumLabel } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';

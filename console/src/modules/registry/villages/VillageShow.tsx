@@ -6,13 +6,13 @@ import Typography from '@mui/material/Typography';
 import {
   EditButton,
   NumberField,
-  Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import { AreaField, DayField, EnumField, PercentField, YesNoField } from '../../../common/fields';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { INFRASTRUCTURE } from './codes';
