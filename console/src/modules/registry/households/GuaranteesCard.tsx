@@ -22,93 +22,13 @@ import { useCalls } from '../../calls';
 import { GUARANTEES } from './codes';
 import type { Household } from './household.api';
 
-type State = 'met' | 'not_met' | 'unknown';
-
-/** One guarantee as the registry answers it (older answers have only `met` and `note`). */
-export interface GuaranteeView {
-  state?: State;
-  met?: boolean;
-  note?: string | null;
-  source?: 'derived' | 'typed' | 'none';
-  derived?: { state: State; fact: string | null } | null;
-  typed?: {
-    state: State;
-    reason: string | null;
-    actorName: string | null;
-    legacy?: boolean;
-  } | null;
-}
+import { type GuaranteeView, sourceText, type State, stateOf } from './guarantee-source';
 
 const COLOUR: Record<State, 'success' | 'error' | 'warning'> = {
   met: 'success',
   not_met: 'error',
   unknown: 'warning',
 };
-
-export const stateOf = (g: GuaranteeView | undefined): State =>
-  g?.state ?? (g?.met === undefined ? 'unknown' : g.met ? 'met' : 'not_met');
-
-type Translate = (key: string, args?: Record<string, unknown>) => string;
-
-/** The fact a derived value follows, in words (由住房等级C级推定 …). */
-export function factText(
-  fact: string,
-  members: { id: string; name: string }[],
-  t: Translate,
-): string {
-  const plain: Record<string, string> = {
-    'members:medical_insurance': 'members_medical_insurance',
-    'support:coverage': 'support_coverage',
-    'members:in_school': 'members_in_school',
-    'support:enrollment': 'support_enrollment',
-    no_compulsory_age_children: 'no_compulsory_age_children',
-    'village:safe_water': 'village_safe_water',
-    'village:no_safe_water': 'village_no_safe_water',
-  };
-  if (plain[fact]) return t(`guarantees.fact.${plain[fact]}`);
-  const grade = /^housing_grade:([ABCD])$/.exec(fact);
-  if (grade) return t('guarantees.fact.housing_grade', { grade: grade[1] });
-  const member = /^member:([^:]+):(.+)$/.exec(fact);
-  if (member) {
-    const name = members.find((m) => m.id === member[1])?.name ?? member[1]!;
-    const what = member[2]!;
-    if (what.startsWith('enrollment_'))
-      return t('guarantees.fact.enrollment', { name, status: what.slice('enrollment_'.length) });
-    if (
-      [
-        'no_medical_insurance',
-        'coverage_not_enrolled',
-        'dropout_case_open',
-        'not_in_school',
-      ].includes(what)
-    )
-      return t(`guarantees.fact.${what}`, { name });
-  }
-  return t('guarantees.fact.other', { fact });
-}
-
-/** Where a guarantee's state comes from, in words. */
-export function sourceText(
-  g: GuaranteeView | undefined,
-  members: { id: string; name: string }[],
-  t: Translate,
-): string {
-  const typed = g?.typed;
-  const derived = g?.derived?.fact ? factText(g.derived.fact, members, t) : null;
-  if (g?.source === 'typed' && typed) {
-    const who = typed.legacy
-      ? t('guarantees.source.legacy')
-      : typed.reason
-        ? t('guarantees.source.typed', { name: typed.actorName ?? '', reason: typed.reason })
-        : t('guarantees.source.typed_no_reason', { name: typed.actorName ?? '' });
-    return derived && g.derived
-      ? `${who}${t('guarantees.source.derived_also', { state: t(`guarantees.state.${g.derived.state}`) })}`
-      : who;
-  }
-  if (derived) return derived;
-  if (!g?.state && g?.met !== undefined) return t('guarantees.source.legacy');
-  return t('guarantees.source.none');
-}
 
 function OverrideButton({ code, household }: { code: string; household: Household }) {
   const calls = useCalls();

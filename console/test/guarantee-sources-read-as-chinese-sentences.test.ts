@@ -1,0 +1,46 @@
+import { guaranteeMessages } from '../src/modules/registry/households/guarantees.messages';
+import { sourceText, stateOf } from '../src/modules/registry/households/guarantee-source';
+
+// The guarantees card says where each state comes from: the fact it was derived from (with
+// the member's name), or who stated it and why.
+
+const zh = (key: string, args: Record<string, unknown> = {}): string => {
+  let node: unknown = guaranteeMessages.zhCN;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`no message ${key}`);
+  return node.replace(/%\{(\w+)\}/g, (_, k: string) => String(args[k]));
+};
+const members = [{ id: 'm1', name: '张三' }];
+
+test('derived states name their fact in Chinese, with the member by name', () => {
+  const derived = (fact: string) =>
+    sourceText(
+      { state: 'not_met', source: 'derived', derived: { state: 'not_met', fact } },
+      members,
+      zh,
+    );
+  expect(derived('housing_grade:C')).toBe('由住房等级C级推定');
+  expect(derived('member:m1:no_medical_insurance')).toBe('由成员张三未参加基本医保推定');
+  expect(derived('member:m1:dropout_case_open')).toBe('由张三辍学案件推定');
+  expect(derived('village:safe_water')).toBe('由所在村自来水通达推定');
+});
+
+test('a stated value names who and why, and the derived value beside it; no data says so', () => {
+  expect(
+    sourceText(
+      {
+        state: 'met',
+        source: 'typed',
+        derived: { state: 'not_met', fact: 'housing_grade:C' },
+        typed: { state: 'met', reason: '已改造', actorName: '王五' },
+      },
+      members,
+      zh,
+    ),
+  ).toBe('人工认定：王五（理由：已改造）；数据推定为未达标');
+  expect(sourceText({ state: 'unknown', source: 'none' }, members, zh)).toBe(
+    '无数据，按未达标处理',
+  );
+  expect(stateOf({ met: true })).toBe('met');
+  expect(stateOf(undefined)).toBe('unknown');
+});
