@@ -5,6 +5,8 @@ import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { registryPlugin } from './registry';
+import { registryImportsPlugin } from './registry-imports';
+import { registryVillageExitPlugin } from './registry-village-exit';
 import { supportPlugin } from './support';
 
 /**
@@ -17,6 +19,8 @@ import { supportPlugin } from './support';
  */
 const SERVICE_PLUGINS: DemoPlugin[] = [
   registryPlugin,
+  registryVillageExitPlugin,
+  registryImportsPlugin,
   assistancePlugin,
   fundsPlugin,
   supportPlugin,
