@@ -37,7 +37,7 @@ import type { Admin } from 'kafkajs';
 import type { Db, MongoClient } from 'mongodb';
 import { engineName } from '../common/engine';
 import { writeWorkbook } from '../registry-import/generate';
-import { COUNTY } from '../registry-list/seed';
+import { benchAreaTreeCsv, COUNTY } from '../registry-list/seed';
 import { percentile } from '../common/stats';
 import { loadMix, timeOneChange } from './changes';
 
@@ -157,8 +157,18 @@ async function startPlatform() {
   }
 }
 
-/** Uploads the workbook to the registry's import endpoint and waits for the job to end. */
+/**
+ * Uploads the workbook to the registry's import endpoint and waits for the job to end, after the
+ * county's area tree (the import stores households only under villages of the tree).
+ */
 async function importCounty(registryUrl: string, token: string, file: string) {
+  const areas = await fetch(`${registryUrl}/areas/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: benchAreaTreeCsv(),
+  });
+  if (!areas.ok)
+    throw new Error(`the area tree import answered ${areas.status}: ${await areas.text()}`);
   const res = await fetch(`${registryUrl}/imports/households?fileName=county.xlsx`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },

@@ -41,7 +41,8 @@ import {
 } from '../../services/registry/src/imports/import-job.model';
 import { ImportService } from '../../services/registry/src/imports/import.service';
 import { engineName } from '../common/engine';
-import { COUNTY } from '../registry-list/seed';
+import { type Area, areaModel } from '../../services/registry/src/areas/area.model';
+import { COUNTY, TOWNSHIPS, villagesOf } from '../registry-list/seed';
 import { writeCsv, writeWorkbook } from './generate';
 
 const TARGET_RATIO = 0.5;
@@ -183,9 +184,34 @@ async function* readBsonFile(file: string): AsyncGenerator<mongo.Document> {
   if (pending.length) throw new Error(`${file}: ${pending.length} bytes after the last document`);
 }
 
+/** The bench county's area tree (the import stores households only under its villages). */
+async function seedAreaTree(model: ReturnType<typeof areaModel>): Promise<void> {
+  const at = new Date();
+  const area = (code: string, level: Area['level'], parentCode: string | null) => ({
+    _id: code,
+    code,
+    name: code,
+    level,
+    parentCode,
+    status: 'active' as const,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: 'bench',
+    updatedBy: 'bench',
+    revision: 1,
+  });
+  const docs = [area(COUNTY, 'county', null)];
+  for (const t of TOWNSHIPS) {
+    docs.push(area(t, 'township', COUNTY));
+    for (const v of villagesOf(t)) docs.push(area(v, 'village', t));
+  }
+  await model.collection.insertMany(docs as never[]);
+}
+
 /** The import's collaborators, built as the registry's imports module builds them. */
 async function importServiceOn(conn: Connection) {
   const models = {
+    areas: areaModel(conn),
     households: householdModel(conn),
     claims: idClaimModel(conn),
     jobs: importJobModel(conn),
@@ -207,8 +233,10 @@ async function importServiceOn(conn: Connection) {
     cipher,
     audit: new AuditLog(conn, 'registry'),
   });
+  await seedAreaTree(models.areas);
   const imports = new ImportService({
     jobs: scopedRepository<ImportJob>(models.jobs, 'actorArea'),
+    areas: scopedRepository<Area>(models.areas, 'code'),
     chunks: models.chunks,
     households: householdService,
     now: () => new Date(),

@@ -27,6 +27,17 @@ export const villagesOf = (township: string) =>
     (_, i) => `${township.slice(0, 9)}${String(201 + i).padStart(3, '0')}`,
   );
 
+/** The bench county's area tree as the registry's area import takes it (区划代码, 名称). */
+export function benchAreaTreeCsv(): string {
+  const lines = ['区划代码,名称', `${COUNTY},临溪县`];
+  for (const [t, township] of TOWNSHIPS.entries()) {
+    lines.push(`${township},第${t + 1}乡镇`);
+    for (const [v, village] of villagesOf(township).entries())
+      lines.push(`${village},第${t + 1}乡镇第${v + 1}村`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** A deterministic pseudo-random sequence, so two runs seed the same registry. */
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -60,11 +60,8 @@ export class ImportService {
   constructor(
     private readonly deps: {
       jobs: ScopedRepository<ImportJob>;
-      /**
-       * The area tree every household's village must be in. The service always has it; only
-       * bench/registry-import, which builds no area tree, leaves it out (no village check).
-       */
-      areas?: ScopedRepository<Area>;
+      /** The area tree every household's village must be in. */
+      areas: ScopedRepository<Area>;
       chunks: ImportChunkModel;
       households: HouseholdService;
       now: () => Date;
@@ -409,10 +406,8 @@ export class ImportService {
   private async villagesOf(codes: string[]): Promise<Map<string, VillageStatus>> {
     const lookUp = villageCodesToLookUp(codes);
     const known = new Map<string, VillageStatus>();
-    const areas = this.deps.areas;
-    if (!areas) return new Map(lookUp.map((c) => [c, 'active']));
     if (!lookUp.length) return known;
-    const found = await areas.find(
+    const found = await this.deps.areas.find(
       AREA_TREE,
       { code: { $in: lookUp }, level: 'village' },
       { projection: { code: 1, status: 1 } },
