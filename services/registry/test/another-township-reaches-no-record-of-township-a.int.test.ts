@@ -1,5 +1,6 @@
 import { walkAsAnotherTownship } from '@fupin/testing';
 import request from 'supertest';
+import { findingRecordModel } from '../src/findings/finding-record.model';
 import { importFile, uniqueId, workbookFromTemplate } from './fixtures/import-files';
 import {
   idNumber,
@@ -40,7 +41,28 @@ beforeAll(async () => {
     },
   ]);
   const { job } = await importFile(t.app, t.tokens.townshipA, file);
+  // A 漏评 lead of township A, as a verified finding leaves it.
+  const lead = 'finding-lead-a1';
+  await findingRecordModel(t.rt.conn).create({
+    _id: lead,
+    rule: 'ALLOWANCE_NOT_REGISTERED',
+    ruleVersion: 1,
+    householdId: null,
+    memberId: null,
+    idHash: 'c'.repeat(64),
+    areaCode: VILLAGE_A1,
+    townshipCode: TOWNSHIP_A,
+    state: 'done',
+    receivedAt: new Date(),
+    eventId: 'e-1',
+    outcomes: [],
+    lead: { status: 'open', householdId: null, reason: null, decidedBy: null, decidedAt: null },
+  });
   Object.assign(ids, {
+    '/candidate-leads/{id}': lead,
+    '/candidate-leads/{id}/convert': lead,
+    '/candidate-leads/{id}/dismiss': lead,
+    findingId: 'finding-any',
     '/areas/{code}': VILLAGE_A1,
     '/villages/{code}': VILLAGE_A1,
     areaCode: VILLAGE_A1,
@@ -68,6 +90,11 @@ test("every documented operation refuses another township's user township A's re
     token,
     townshipA: TOWNSHIP_A,
     ids,
+    exempt: {
+      'GET /poverty-lines/{year}': "the province's poverty line: reference data every user reads",
+      'PUT /poverty-lines/{year}':
+        "the province's poverty line: set by the county, no township's record",
+    },
     bodies: {
       'PUT /areas/{code}': { name: '改名村' },
       'PUT /villages/{code}': { totalHouseholds: 1 },
@@ -80,6 +107,16 @@ test("every documented operation refuses another township's user township A's re
       },
       'PUT /households/{id}/members/{memberId}': { name: '改名' },
       'POST /households/{id}/members/{memberId}/remove': { reason: '外嫁迁出' },
+      'POST /candidate-leads/{id}/dismiss': { reason: '已迁出' },
+      'POST /candidate-leads/{id}/convert': {
+        householdNo: 'XT-LEAD',
+        areaCode: VILLAGE_A1,
+        members: [{ name: '丙一', idNumber: idNumber('1980-01-01', 9, 'male'), relation: 'head' }],
+      },
+      'POST /households/{id}/exclusion-proposals/{findingId}': {
+        decision: 'dismiss',
+        reason: '不属实',
+      },
       'POST /households/{id}/workflows/{workflow}/steps': {
         action: 'appraise',
         reason: '民主评议',

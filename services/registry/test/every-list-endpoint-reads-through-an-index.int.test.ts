@@ -50,6 +50,7 @@ test('every list endpoint reads through an index and sorts no more than a page i
         calls: calls([{ townshipCode: TOWNSHIP_A }, { poorVillage: true }]),
       },
       { path: '/exit-targets', calls: calls([{ areaCode: VILLAGE_A1 }, { year: 2020 }]) },
+      { path: '/candidate-leads', calls: calls([{ status: 'open' }]) },
     ],
   });
   expect(problems).toEqual([]);

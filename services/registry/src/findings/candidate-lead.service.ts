@@ -67,7 +67,7 @@ export class CandidateLeadService {
     q: ListQuery<{ status?: 'open' | 'converted' | 'dismissed' }>,
   ): Promise<{ items: CandidateLeadView[]; total: number }> {
     const filter = {
-      lead: { $ne: null },
+      rule: 'ALLOWANCE_NOT_REGISTERED',
       ...(q.filter.status ? { 'lead.status': q.filter.status } : {}),
     };
     const { items, total } = await this.deps.records.page(p, filter, q);

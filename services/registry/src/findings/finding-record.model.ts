@@ -66,7 +66,9 @@ const schema = new Schema<FindingRecord>(
   { collection: 'finding_records', versionKey: false },
 );
 schema.plugin(outboxPlugin);
-schema.index({ areaCode: 1, 'lead.status': 1, receivedAt: -1 });
+// The 漏评 leads' list: in scope by area, newest first, by status.
+schema.index({ rule: 1, areaCode: 1, receivedAt: -1 });
+schema.index({ rule: 1, 'lead.status': 1, areaCode: 1, receivedAt: -1 });
 schema.index({ householdId: 1 });
 
 export type FindingRecordModel = Model<FindingRecord>;
