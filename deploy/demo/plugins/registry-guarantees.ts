@@ -42,6 +42,10 @@ function householdNo(ctx: SeedContext, c: Case): string {
   return `${ctx.county.villages[c.no % ctx.county.villages.length]!.code}99${String(c.no).padStart(2, '0')}`;
 }
 
+/** The demo's household numbers (for the checks of its test). */
+export const guaranteeHouseholdNumbers = (ctx: SeedContext): string[] =>
+  CASES.map((c) => householdNo(ctx, c));
+
 async function register(ctx: SeedContext, office: Session, c: Case): Promise<Household> {
   const village = ctx.county.villages[c.no % ctx.county.villages.length]!;
   const res = await office.request<Household>('POST', '/api/registry/households', {
