@@ -12,6 +12,7 @@ import { collectTopics, eventually } from '@fupin/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
+  idNumber,
   startRegistry,
   testClock,
   type TestRegistry,
@@ -283,4 +284,34 @@ test('a verified 漏评 opens one candidate lead in the township’s scope, dism
     .set(as(t.tokens.townshipA))
     .send({ reason: '再次' });
   expect(twice.status).toBe(409);
+});
+
+test('a 漏评 lead converted by the township becomes a candidate household, once', async () => {
+  const f = finding({ rule: 'ALLOWANCE_NOT_REGISTERED', idHash: 'd'.repeat(64) });
+  await publishVerified(f);
+  await settled(f.id);
+  const body = {
+    householdNo: 'LEAD-0001',
+    areaCode: VILLAGE_A1,
+    members: [{ name: '覃小满', idNumber: idNumber('1968-05-05', 77, 'male'), relation: 'head' }],
+  };
+  const converted = await request(t.app)
+    .post(`/candidate-leads/${f.id}/convert`)
+    .set(as(t.tokens.townshipA))
+    .send(body);
+  expect(converted.status).toBe(201);
+  expect(converted.body).toMatchObject({ status: 'converted' });
+  const h = await household(converted.body.householdId);
+  expect(h).toMatchObject({ status: 'candidate', householdNo: 'LEAD-0001' });
+  const again = await request(t.app)
+    .post(`/candidate-leads/${f.id}/convert`)
+    .set(as(t.tokens.townshipA))
+    .send({ ...body, householdNo: 'LEAD-0002' });
+  expect(again.status).toBe(409);
+  await eventually(() =>
+    expect(outcomesOf(f.id).map((o) => o.outcome)).toEqual([
+      'candidate_opened',
+      'candidate_opened',
+    ]),
+  );
 });
