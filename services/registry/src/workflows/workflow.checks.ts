@@ -3,7 +3,9 @@ import { Guarantee } from '@fupin/reference';
 import { GUARANTEES, type Guarantees } from '../households/household.model';
 import { readGuarantee } from '../households/guarantee.rules';
 import { povertyLineFen } from '../households/household.rules';
-import type { WorkflowHousehold } from './workflow.types';
+import type { LineLookup, WorkflowHousehold } from './workflow.types';
+
+const national: LineLookup = (year) => povertyLineFen(year);
 
 // The eligibility checks a workflow step runs (exit, return to poverty, leaving monitoring), and
 // the refusal that lists the failed ones.
@@ -24,12 +26,21 @@ function yuan(fen: number): string {
  * 脱贫退出 checks: per-capita income of the exit year not below that year's line, and each of
  * 两不愁三保障 + safe water met.
  */
-export function exitChecks(h: WorkflowHousehold, year: number): CheckResult[] {
-  return [incomeCheck(h, year, 'above'), ...guaranteeChecks(h.guarantees)];
+export function exitChecks(
+  h: WorkflowHousehold,
+  year: number,
+  lineOf: LineLookup = national,
+): CheckResult[] {
+  return [incomeCheck(h, year, 'above', lineOf), ...guaranteeChecks(h.guarantees)];
 }
 
-function incomeCheck(h: WorkflowHousehold, year: number, want: 'above' | 'below'): CheckResult {
-  const line = povertyLineFen(year);
+function incomeCheck(
+  h: WorkflowHousehold,
+  year: number,
+  want: 'above' | 'below',
+  lineOf: LineLookup,
+): CheckResult {
+  const line = lineOf(year);
   if (line === null) {
     return {
       check: 'poverty_line_known',
@@ -85,8 +96,8 @@ function guaranteeChecks(g: Guarantees): CheckResult[] {
 }
 
 /** 返贫: the household is below the line for its income year, or a guarantee is not met. */
-export function returnChecks(h: WorkflowHousehold): CheckResult[] {
-  const income = h.income ? incomeCheck(h, h.income.year, 'below') : null;
+export function returnChecks(h: WorkflowHousehold, lineOf: LineLookup = national): CheckResult[] {
+  const income = h.income ? incomeCheck(h, h.income.year, 'below', lineOf) : null;
   const guarantees = guaranteeChecks(h.guarantees);
   const eligible = (income?.passed ?? false) || guarantees.some((c) => !c.passed);
   return [
@@ -106,7 +117,7 @@ export function returnChecks(h: WorkflowHousehold): CheckResult[] {
 }
 
 /** 风险消除: income of the recorded year not below the line, and every guarantee met. */
-export function removalChecks(h: WorkflowHousehold): CheckResult[] {
+export function removalChecks(h: WorkflowHousehold, lineOf: LineLookup = national): CheckResult[] {
   if (!h.income) {
     return [
       {
@@ -118,7 +129,7 @@ export function removalChecks(h: WorkflowHousehold): CheckResult[] {
       ...guaranteeChecks(h.guarantees),
     ];
   }
-  return exitChecks(h, h.income.year);
+  return exitChecks(h, h.income.year, lineOf);
 }
 
 export function refuseChecks(code: string, message: Bilingual, checks: CheckResult[]): AppError {

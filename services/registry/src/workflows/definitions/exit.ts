@@ -12,23 +12,23 @@ export const exit: WorkflowDefinition = {
   required(cmd) {
     if (cmd.year === undefined) throw missing('year');
   },
-  start({ h, cmd, run, step }) {
+  start({ h, cmd, run, step, lineOf }) {
     const year = cmd.year!;
-    const checks = exitChecks(h, year);
+    const checks = exitChecks(h, year, lineOf);
     const refusal = exitRefusal(checks);
     if (refusal) throw refusal;
     run.year = year;
     step.details = { year, checks };
   },
-  review({ h, run, step }) {
-    const checks = exitChecks(h, run.year!);
+  review({ h, run, step, lineOf }) {
+    const checks = exitChecks(h, run.year!, lineOf);
     const refusal = exitRefusal(checks);
     if (refusal) throw refusal;
     step.details = { checks };
   },
-  approve({ h, run, step, set }) {
+  approve({ h, run, step, set, lineOf }) {
     // The facts may have changed during the notice: the conditions hold at approval too.
-    const checks = exitChecks(h, run.year!);
+    const checks = exitChecks(h, run.year!, lineOf);
     const refusal = exitRefusal(checks);
     if (refusal) throw refusal;
     set.exitYear = run.year!;

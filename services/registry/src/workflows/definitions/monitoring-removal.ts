@@ -12,8 +12,8 @@ export const monitoringRemoval: WorkflowDefinition = {
   steps: ['appraise', 'notice', 'review', 'approve'],
   from: ['unstable', 'marginal', 'sudden_hardship'],
   onReject: null,
-  start({ h, step }) {
-    const checks = removalChecks(h);
+  start({ h, step, lineOf }) {
+    const checks = removalChecks(h, lineOf);
     const failed = checks.filter((c) => !c.passed);
     if (failed.length) {
       throw refuseChecks(

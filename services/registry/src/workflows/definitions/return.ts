@@ -11,8 +11,8 @@ export const returnToPoverty: WorkflowDefinition = {
   steps: ['appraise', 'notice', 'review', 'approve'],
   from: ['exited', 'unstable'],
   onReject: null,
-  start({ h, step }) {
-    const checks = returnChecks(h);
+  start({ h, step, lineOf }) {
+    const checks = returnChecks(h, lineOf);
     if (!checks[0]!.passed) {
       throw refuseChecks(
         'REGISTRY_RETURN_NOT_ELIGIBLE',
