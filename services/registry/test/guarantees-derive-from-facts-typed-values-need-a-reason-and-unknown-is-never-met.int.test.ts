@@ -7,7 +7,13 @@ import {
 } from '@fupin/contracts';
 import { eventually } from '@fupin/testing';
 import request from 'supertest';
-import { idNumber, startRegistry, type TestRegistry, VILLAGE_A1 } from './fixtures/registry';
+import {
+  idNumber,
+  startRegistry,
+  type TestRegistry,
+  VILLAGE_A1,
+  VILLAGE_A2,
+} from './fixtures/registry';
 import { as, createAreas, step } from './fixtures/workflows';
 
 // Issue 19, guarantees: a household with no guarantee stated cannot exit (unknown is never
@@ -256,4 +262,38 @@ test('the statistic counts households with every guarantee met by township, unkn
   expect(township.withUnknown).toBe(3);
   const food = township.byGuarantee.find((g: { code: string }) => g.code === 'food');
   expect(food).toEqual({ code: 'food', notMet: 0, unknown: 3 });
+});
+
+test("safe water follows the village's tap water item once the village record has it", async () => {
+  const village = await request(t.app).get(`/villages/${VILLAGE_A2}`).set(as(t.tokens.county));
+  const item = (inPlace: boolean) => ({ inPlace });
+  const put = await request(t.app)
+    .put(`/villages/${VILLAGE_A2}`)
+    .set(as(t.tokens.county))
+    .send({
+      revision: village.body.revision,
+      infrastructure: {
+        roadHardening: item(true),
+        tapWater: item(true),
+        electricity: item(true),
+        broadband: item(true),
+        clinic: item(true),
+        activityRoom: item(true),
+      },
+    });
+  expect(put.status).toBe(200);
+  const h = await register({ areaCode: VILLAGE_A2 }, ADULTS);
+  expect(h.guarantees.safe_water).toMatchObject({
+    state: 'met',
+    source: 'derived',
+    derived: { fact: 'village:safe_water' },
+  });
+  // A change to a member (no village look-up) keeps what the village said.
+  const member = h.members[0];
+  const changed = await request(t.app)
+    .put(`/households/${h.id}/members/${member.id}`)
+    .set(as(t.tokens.county))
+    .send({ health: 'healthy' });
+  expect(changed.status).toBe(200);
+  expect(changed.body.guarantees.safe_water.state).toBe('met');
 });

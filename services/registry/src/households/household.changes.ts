@@ -42,7 +42,10 @@ export async function update(
   const current = await store.load(p, id);
   store.checkRevision(current, revision);
   const by = { actorId: p.userId, actorName: p.username, at: store.now() };
-  const next = derive({ ...current, ...applyFacts(store, current, patch, by) });
+  const next = derive(
+    { ...current, ...applyFacts(store, current, patch, by) },
+    { villageTapWater: await store.waterOf(current.areaCode) },
+  );
   const changed = changedFields(current, next);
   if (changed.length === 0) return householdView(store.deps.cipher, current, null);
   await store.save(p, current, next, 'updated', {

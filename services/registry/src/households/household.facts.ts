@@ -243,6 +243,7 @@ export function derive<T extends NewHousehold>(
   const active = h.members.filter((m) => m.status === 'active');
   const size = active.length;
   const perCapita = perCapitaIncomeFen(h.income, size);
+  const current = readGuarantees(h.guarantees);
   const derived = deriveGuarantees(
     {
       housingGrade: h.housingGrade,
@@ -252,7 +253,10 @@ export function derive<T extends NewHousehold>(
     },
     opts.today ?? shanghaiDateOf(new Date()),
   );
-  const guarantees = withDerived(readGuarantees(h.guarantees), derived);
+  // Without a look-up of the village, its water stays as last derived.
+  if (opts.villageTapWater === undefined && current.safe_water.derived)
+    derived.safe_water = current.safe_water.derived;
+  const guarantees = withDerived(current, derived);
   return {
     ...h,
     size,

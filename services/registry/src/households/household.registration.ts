@@ -40,7 +40,9 @@ export async function register(
       ),
     );
   }
-  const doc = buildNew(store, p, input, source);
+  // 饮水安全 from the village's tap water item, when the village record has it.
+  const built = buildNew(store, p, input, source);
+  const doc = derive(built, { villageTapWater: await store.waterOf(built.areaCode) });
   await claimIds(store, doc._id, doc.members);
   const events: Envelope[] = [
     householdRegistered(doc as Household, actorOf(p)),

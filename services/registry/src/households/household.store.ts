@@ -25,6 +25,8 @@ export interface HouseholdDeps {
   audit: AuditLog;
   eventsStored?: () => void;
   now?: () => Date;
+  /** The village's tap water item (饮水安全 is derived from it): null when not recorded. */
+  villageTapWater?: (villageCode: string) => Promise<boolean | null>;
 }
 
 /**
@@ -37,6 +39,11 @@ export class HouseholdStore {
 
   now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** The village's tap water item, or null (no lookup given, or nothing recorded). */
+  async waterOf(villageCode: string): Promise<boolean | null> {
+    return (await this.deps.villageTapWater?.(villageCode)) ?? null;
   }
 
   seal(value: string, mask: (v: string) => string): PersonalValue {
