@@ -28,6 +28,7 @@ import type { RegistryContext, RegistryRepositories } from './module';
 import { villagesModule } from './villages';
 import { findingsModule } from './findings';
 import { guaranteesModule } from './guarantees';
+import { villageTapWater } from './guarantees/village-water';
 import {
   type ExitTarget,
   exitTargetModel,
@@ -90,6 +91,7 @@ export async function createRegistry(
       audit,
       eventsStored,
       now,
+      villageTapWater: villageTapWater(repos.villages),
     }),
   };
   const ctx: RegistryContext = {
