@@ -65,6 +65,11 @@ beforeAll(async () => {
     findingId: 'finding-any',
     '/areas/{code}': VILLAGE_A1,
     '/villages/{code}': VILLAGE_A1,
+    '/villages/{code}/exit': VILLAGE_A1,
+    '/villages/{code}/exit/record': VILLAGE_A1,
+    '/villages/{code}/exit/steps': VILLAGE_A1,
+    // The guarantee of the household's guarantee routes (their {id} is the household above).
+    code: 'housing_safety',
     areaCode: VILLAGE_A1,
     year: '2020',
     '/imports/{id}': job.id,
@@ -94,6 +99,8 @@ test("every documented operation refuses another township's user township A's re
       'GET /poverty-lines/{year}': "the province's poverty line: reference data every user reads",
       'PUT /poverty-lines/{year}':
         "the province's poverty line: set by the county, no township's record",
+      'PUT /village-exit-conditions/{areaCode}':
+        "the county's village exit conditions: reference data the county sets, no township's record",
     },
     bodies: {
       'PUT /areas/{code}': { name: '改名村' },
@@ -120,6 +127,14 @@ test("every documented operation refuses another township's user township A's re
       'POST /households/{id}/workflows/{workflow}/steps': {
         action: 'appraise',
         reason: '民主评议',
+      },
+      'PUT /households/{id}/guarantees/{code}': { state: 'not_met', reason: '危房未改造' },
+      'POST /households/{id}/guarantees/{code}/clear': { reason: '按事实推定' },
+      'POST /villages/{code}/exit/steps': { action: 'start', reason: '申请退出' },
+      'POST /villages/{code}/exit/record': {
+        year: 2019,
+        reason: '往年已批准退出',
+        evidence: ['临政发〔2019〕1号'],
       },
     },
   });
