@@ -27,6 +27,15 @@ const t = consoleStackForThisFile(async (stack) => {
         status: 'in_poverty',
         otherCauses: ['lack_of_skills'],
         housingGrade: 'B',
+        // Insured: 基本医疗 is derived from the members, so the exit below may start.
+        members: [
+          {
+            name: '刘春生',
+            idNumber: idNumber('1962-04-05', 71),
+            relation: 'head',
+            medicalInsurance: true,
+          },
+        ],
         guarantees: Object.fromEntries(
           [
             'food',
