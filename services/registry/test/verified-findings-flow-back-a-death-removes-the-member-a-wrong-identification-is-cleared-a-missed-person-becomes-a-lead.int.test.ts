@@ -286,6 +286,36 @@ test('a verified 漏评 opens one candidate lead in the township’s scope, dism
   expect(twice.status).toBe(409);
 });
 
+test('a finding a later run reopened is acted on again when confirmed again: the dismissed lead is open anew, once', async () => {
+  const f = finding({ rule: 'ALLOWANCE_NOT_REGISTERED', idHash: 'e'.repeat(64) });
+  await publishVerified(f);
+  await settled(f.id);
+  const dismissed = await request(t.app)
+    .post(`/candidate-leads/${f.id}/dismiss`)
+    .set(as(t.tokens.townshipA))
+    .send({ reason: '经核实不属实' });
+  expect(dismissed.status).toBe(200);
+
+  // The finding was closed, found again by a later run (reopenings 1) and confirmed again.
+  const again = await publishVerified({ ...f, reopenings: 1 });
+  // Opened, refused by the township's dismissal, opened again.
+  await eventually(() =>
+    expect(outcomesOf(f.id).map((o) => o.outcome)).toEqual([
+      'candidate_opened',
+      'refused',
+      'candidate_opened',
+    ]),
+  );
+  await settled(f.id);
+  const lead = await request(t.app).get(`/candidate-leads/${f.id}`).set(as(t.tokens.townshipA));
+  expect(lead.body).toMatchObject({ status: 'open', reason: null });
+  // The same round delivered again changes nothing.
+  await publish(again);
+  await publishVerified({ ...f, reopenings: 1 });
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(outcomesOf(f.id)).toHaveLength(3);
+});
+
 test('a 漏评 lead converted by the township becomes a candidate household, once', async () => {
   const f = finding({ rule: 'ALLOWANCE_NOT_REGISTERED', idHash: 'd'.repeat(64) });
   await publishVerified(f);

@@ -41,8 +41,13 @@ export interface FindingRecord extends OutboxFields {
   /** `pending` while the registry acts on it (a redelivery finishes it), then `done`. */
   state: 'pending' | 'done';
   receivedAt: Date;
-  /** The verification event it was received by. */
+  /** The verification event it was received by (the latest round's). */
   eventId: string;
+  /**
+   * The round acted on: 0 for the first verification, n after the finding was closed and
+   * reopened n times by later runs (each round's confirmation is acted on once).
+   */
+  round?: number;
   outcomes: FindingOutcomeEntry[];
   lead: CandidateLead | null;
 }
@@ -60,6 +65,7 @@ const schema = new Schema<FindingRecord>(
     state: { type: String, required: true },
     receivedAt: { type: Date, required: true },
     eventId: { type: String, required: true },
+    round: { type: Number, default: 0 },
     outcomes: { type: Schema.Types.Mixed, default: [] },
     lead: { type: Schema.Types.Mixed, default: null },
   },

@@ -64,10 +64,35 @@ export class FindingConsumer {
     }
   }
 
-  /** True when this finding is the registry's to act on now (new, or left pending). */
+  /**
+   * True when this finding is the registry's to act on now: new, left pending, or confirmed
+   * again in a later round (a closed finding a later run found again and reopened).
+   */
   private async claim(f: FindingSnapshot, event: Envelope): Promise<boolean> {
-    const existing = await this.deps.records.findById(f.id, { state: 1 }).lean();
-    if (existing) return existing.state === 'pending';
+    const round = f.reopenings ?? 0;
+    const existing = await this.deps.records.findById(f.id, { state: 1, round: 1 }).lean();
+    if (existing) {
+      if ((existing.round ?? 0) >= round) return existing.state === 'pending';
+      // One delivery of the new round wins the claim; the others see it taken.
+      const next = await this.deps.records.updateOne(
+        { _id: f.id, round: { $lt: round } },
+        { $set: { round, state: 'pending', eventId: event.id } },
+      );
+      // A 漏评 lead dismissed in an earlier round is open again with the new evidence.
+      if (next.modifiedCount === 1 && f.rule === 'ALLOWANCE_NOT_REGISTERED')
+        await this.deps.records.updateOne(
+          { _id: f.id, 'lead.status': 'dismissed' },
+          {
+            $set: {
+              'lead.status': 'open',
+              'lead.reason': null,
+              'lead.decidedBy': null,
+              'lead.decidedAt': null,
+            },
+          },
+        );
+      return next.modifiedCount === 1;
+    }
     try {
       await this.deps.records.create({
         _id: f.id,
@@ -81,6 +106,7 @@ export class FindingConsumer {
         state: 'pending',
         receivedAt: this.deps.now(),
         eventId: event.id,
+        round,
         outcomes: [],
         lead:
           f.rule === 'ALLOWANCE_NOT_REGISTERED'
