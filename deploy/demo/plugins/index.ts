@@ -4,7 +4,10 @@ import { gatewayPlugin } from './gateway';
 import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
+import { matchingPrecisionPlugin } from './matching-precision';
 import { registryPlugin } from './registry';
+import { registryClearancePlugin } from './registry-clearance';
+import { registryGuaranteesPlugin } from './registry-guarantees';
 import { registryImportsPlugin } from './registry-imports';
 import { registryVillageExitPlugin } from './registry-village-exit';
 import { supportPlugin } from './support';
@@ -12,15 +15,20 @@ import { supportPlugin } from './support';
 /**
  * The demo county's parts, in the order they are seeded: users first, the registry next
  * (every other service reads its households), then each service's own data. A service's
- * part goes here as it lands (its plugin file next to these): assistance (helpers,
- * pairings, visits of the last six months), funds (projects, fund batches with some idle
- * money), support (students, subsidies, insurance), matching (department lists with planted
- * anomalies), assessment (two quarters of rankings).
+ * part goes here as it lands (its plugin file next to these): the registry's precision cases
+ * (village exits, an import report, derived guarantees, 清退), matching (department lists with
+ * planted anomalies flowing back), assistance (helpers, pairings, visits of the last six
+ * months), funds (projects, batches, idle money), support (students, subsidies, insurance,
+ * hospital stays), assessment (two quarters of rankings).
  */
 const SERVICE_PLUGINS: DemoPlugin[] = [
   registryPlugin,
   registryVillageExitPlugin,
   registryImportsPlugin,
+  registryGuaranteesPlugin,
+  registryClearancePlugin,
+  // After the registry's parts: its findings flow back into them (deaths, 清退, 错退).
+  matchingPrecisionPlugin,
   assistancePlugin,
   fundsPlugin,
   supportPlugin,
