@@ -69,7 +69,7 @@ async function clearanceStep(
  */
 export const registryClearancePlugin: DemoPlugin = {
   name: 'registry-clearance',
-  probe: '/api/registry/poverty-lines/2020',
+  probe: '/api/registry/openapi.json',
 
   async isSeeded(ctx: SeedContext) {
     const office = await ctx.as('fupinban');

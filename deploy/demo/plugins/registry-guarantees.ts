@@ -106,7 +106,7 @@ async function refusedExit(ctx: SeedContext, office: Session, h: Household): Pro
  */
 export const registryGuaranteesPlugin: DemoPlugin = {
   name: 'registry-guarantees',
-  probe: '/api/registry/statistics/guarantees',
+  probe: '/api/registry/openapi.json',
 
   async isSeeded(ctx: SeedContext) {
     const office = await ctx.as('fupinban');

@@ -152,7 +152,7 @@ async function refusedExit(ctx: SeedContext, v: DemoVillage) {
  */
 export const registryVillageExitPlugin: DemoPlugin = {
   name: 'registry-village-exit',
-  probe: '/api/registry/village-exit-conditions',
+  probe: '/api/registry/openapi.json',
 
   async isSeeded(ctx: SeedContext) {
     const office = await ctx.as('fupinban');
