@@ -123,6 +123,8 @@ export function outboxUpdate<U extends Record<string, unknown>>(update: U, event
   const push = (update.$push ?? {}) as Record<string, unknown>;
   if ('outbox' in push || 'hasOutbox' in set)
     throw new Error('outboxUpdate: the update already touches the outbox');
+  // No event, no flag: a flagged document with an empty outbox would only cost the relay a read.
+  if (events.length === 0) return update;
   return {
     ...update,
     $set: { ...set, hasOutbox: true },
@@ -290,6 +292,12 @@ export class OutboxRelay {
       .limit(batch)
       .toArray();
     if (claimed.length === 0) return 0;
+    // Flagged with nothing to send (written so by an older version): unflagged, or a batch of
+    // them would hide the documents behind it from every pass.
+    const empty = claimed.filter((d) => d.outbox.length === 0);
+    if (empty.length) await this.unflagEmpty(coll, empty);
+    const withEvents = claimed.filter((d) => d.outbox.length > 0);
+    if (withEvents.length === 0) return empty.length ? this.relayModel(model) : 0;
 
     const byTopic = new Map<
       string,
@@ -297,7 +305,7 @@ export class OutboxRelay {
     >();
     // A PRODUCER span per event that belongs to a trace; its context travels in the header.
     const spans: ReturnType<ReturnType<typeof kitTracer>['startSpan']>[] = [];
-    for (const doc of claimed) {
+    for (const doc of withEvents) {
       for (const e of doc.outbox) {
         const topic = topicName(this.opts.topicPrefix ?? '', e.topic);
         const headers: Record<string, string> = { 'event-id': e.id };
@@ -340,8 +348,23 @@ export class OutboxRelay {
       throw err;
     }
 
-    await this.finish(coll, claimed);
-    return claimed.reduce((n, d) => n + d.outbox.length, 0);
+    await this.finish(coll, withEvents);
+    return withEvents.reduce((n, d) => n + d.outbox.length, 0);
+  }
+
+  private async unflagEmpty(
+    coll: mongo.Collection<OutboxDocument>,
+    empty: Pick<OutboxDocument, '_id'>[],
+  ): Promise<void> {
+    await coll.bulkWrite(
+      empty.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id, outbox: { $size: 0 } },
+          update: { $set: { hasOutbox: false } },
+        },
+      })),
+      { ordered: false },
+    );
   }
 
   /**
