@@ -1,12 +1,12 @@
 import {
   EditButton,
   Labeled,
-  Show,
   SimpleShowLayout,
   TabbedShowLayout,
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { Show } from '../../../common/Show';
 import Grid from '@mui/material/Grid';
 import {
   AreaField,
