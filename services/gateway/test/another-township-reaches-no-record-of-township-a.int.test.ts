@@ -16,6 +16,7 @@ import { county, type CountyGateway } from './support/county';
  */
 let t: Platform<CountyGateway>;
 let townshipBUser: string;
+let auditOfA: string;
 beforeAll(async () => {
   t = await startPlatform<CountyGateway>({ ...county, services: [] });
   // Township B's user, with every right the gateway knows; signing in is audited under B.
@@ -35,6 +36,7 @@ beforeAll(async () => {
       .set(bearer(t.admin.accessToken));
     expect(res.status).toBe(200);
     expect((res.body as unknown[]).length).toBeGreaterThan(0);
+    auditOfA = (res.body as { id: string }[])[0]!.id;
   });
 }, 240_000);
 afterAll(async () => {
@@ -54,13 +56,19 @@ test("every documented gateway operation refuses township A's records to townshi
     app: t.gateway.app,
     token: townshipBUser,
     townshipA: TOWNSHIP_A,
-    ids: { id: userOfA.id },
+    ids: { id: userOfA.id, '/audit/{id}': auditOfA },
     exempt: {
       '/api/docs/openapi.json': 'the API documents, whose examples name a township, no record',
     },
   });
   expect(problems).toEqual([]);
   expect(calls.map((c) => c.operation)).toEqual(
-    expect.arrayContaining(['GET /audit', 'GET /users', 'GET /users/{id}', 'PUT /users/{id}']),
+    expect.arrayContaining([
+      'GET /audit',
+      'GET /audit/{id}',
+      'GET /users',
+      'GET /users/{id}',
+      'PUT /users/{id}',
+    ]),
   );
 }, 120_000);

@@ -60,6 +60,13 @@ test("a service's unmasking, reported on audit.v1, lands in the gateway's audit 
     // The gateway passed its request id on to the registry.
     requestId: 'req-audit-0001',
   });
+  // One entry by its id (the console's audit page opens it so).
+  const one = await t
+    .api()
+    .get(`/audit/${String(entries[0]!.id)}`)
+    .set(bearer(t.admin.accessToken));
+  expect(one.status).toBe(200);
+  expect(one.body).toEqual(entries[0]);
 });
 
 test('an export reported by a service is stored too; the same event delivered twice is stored once', async () => {

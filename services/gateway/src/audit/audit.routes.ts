@@ -1,5 +1,13 @@
 import { AuditRecorded } from '@fupin/contracts';
-import { handle, parseListQuery, principalOf, requireRight, sendList } from '@fupin/kit';
+import {
+  handle,
+  idParam,
+  parseInput,
+  parseListQuery,
+  principalOf,
+  requireRight,
+  sendList,
+} from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from './audit.service';
@@ -40,6 +48,14 @@ export function auditRoutes(router: Router, store: AuditStore): void {
       });
       const { items, total } = await store.list(principalOf(req), q);
       sendList(res, 'audit', q, items, total);
+    }),
+  );
+  router.get(
+    '/audit/:id',
+    requireRight('audit', 'read'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      res.json(await store.get(principalOf(req), id));
     }),
   );
 }

@@ -1,5 +1,6 @@
 import type { AuditRecorded, Envelope } from '@fupin/contracts';
 import {
+  bi,
   countyWide,
   isDuplicateKey,
   type ListQuery,
@@ -72,6 +73,16 @@ export class AuditStore {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
+  }
+
+  /** One entry, 404 when it is missing or filed under an area outside the caller's. */
+  async get(p: Principal, id: string) {
+    return auditRecordView(
+      await this.records.get(p, id, {
+        what: bi('审计记录', 'Audit entry'),
+        code: 'AUDIT_ENTRY_NOT_FOUND',
+      }),
+    );
   }
 
   async list(p: Principal, q: ListQuery<AuditFilter>) {

@@ -22,6 +22,7 @@ export function ExitTargetInputs() {
         source="villageCodes"
         reference="villages"
         filter={{ poorVillage: true }}
+        sort={{ field: 'code', order: 'ASC' }}
         perPage={50}
       >
         <AutocompleteArrayInput
