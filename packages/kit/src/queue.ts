@@ -69,6 +69,7 @@ export function createQueue<T = unknown, R = unknown>(
   queue.on('error', (err) =>
     opts.logger.warn({ err: err.message, queue: name }, 'queue connection error'),
   );
+  closeOnceReady(queue);
   const metrics = opts.metrics ?? metricsOf(opts.logger, opts.connection);
   if (metrics) {
     const unwatch = metrics.watchQueue(queue);
@@ -107,5 +108,28 @@ export function createWorker<T = unknown, R = unknown>(
     log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
   );
   worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  closeOnceReady(worker);
   return worker;
+}
+
+/**
+ * Closes a queue or worker once its connection is ready (or after 2 s): bullmq's connection, closed while
+ * it is still connecting, drops its listeners and then reports the failed connect as an
+ * 'error' nobody hears, which ends the process (seen when a test stops two replicas at once).
+ */
+function closeOnceReady(x: {
+  waitUntilReady(): Promise<unknown>;
+  close(force?: boolean): Promise<void>;
+}): void {
+  const close = x.close.bind(x);
+  x.close = async (force?: boolean) => {
+    // Bounded: with Redis away the connection is never ready, and the close must go on.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      x.waitUntilReady().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+    ]);
+    clearTimeout(timer);
+    await close(force);
+  };
 }
