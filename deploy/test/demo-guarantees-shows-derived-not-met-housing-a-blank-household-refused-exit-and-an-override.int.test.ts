@@ -83,5 +83,7 @@ test('the guarantees demo shows C/D housing not met without typing, a blank hous
   expect(typed).toMatchObject({ state: 'met', derived: { state: 'not_met' } });
   expect(typed.typed?.reason).toContain('验收');
   const blank = full.find((h) => h.guaranteesUnknown.includes('food'))!;
-  expect(blank.guaranteesUnknown).toEqual(['food', 'clothing', 'housing_safety', 'safe_water']);
+  // Only what no fact says is unknown: 饮水安全 comes from the village's tap water item.
+  expect(blank.guaranteesUnknown).toEqual(['food', 'clothing', 'housing_safety']);
+  expect(blank.guarantees.safe_water).toMatchObject({ source: 'derived' });
 });
