@@ -4,10 +4,6 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
-import Step from '@mui/material/Step';
-import StepContent from '@mui/material/StepContent';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { type ReactNode, useState } from 'react';
 import {
@@ -19,6 +15,7 @@ import {
 } from 'react-admin';
 import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
+import { StepTimeline } from '../../../common/StepTimeline';
 import { useApi } from '../../../common/useApi';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
@@ -60,6 +57,7 @@ interface Refusal {
   checks: WorkflowCheck[];
 }
 
+/** A run's steps in order: who did each, when and why, the checks it made. */
 function RunSteps({
   run,
   pendingAction,
@@ -68,59 +66,17 @@ function RunSteps({
   pendingAction?: WorkflowAction | null;
 }) {
   const translate = useTranslate();
-  const taken = run.steps.filter((s) => s.action !== 'reject');
-  const order = STEPS[run.kind];
   return (
-    <Stepper orientation="vertical" activeStep={taken.length} nonLinear={false}>
-      {order.map((action, i) => {
-        const step = taken[i];
-        const checks =
-          step && isCheckList((step.details as { checks?: unknown }).checks)
-            ? (step.details as unknown as { checks: WorkflowCheck[] }).checks
-            : null;
-        return (
-          <Step
-            key={action}
-            completed={Boolean(step)}
-            expanded={Boolean(step) || action === pendingAction}
-          >
-            <StepLabel
-              optional={
-                step ? (
-                  <Typography variant="caption">
-                    {translate('workflow.by', {
-                      actor: step.actor.name,
-                      date: formatDateTime(step.at),
-                    })}
-                  </Typography>
-                ) : undefined
-              }
-            >
-              {translate(`enums.WorkflowAction.${action}`)}
-            </StepLabel>
-            <StepContent>
-              {step ? (
-                <>
-                  <Typography variant="body2">{step.reason}</Typography>
-                  {step.evidence.length ? (
-                    <Typography variant="caption" color="text.secondary">
-                      {step.evidence.join('；')}
-                    </Typography>
-                  ) : null}
-                  {checks ? <WorkflowChecks checks={checks} /> : null}
-                </>
-              ) : (
-                <Typography variant="body2" color="text.secondary">
-                  {translate('workflow.waiting', {
-                    action: translate(`enums.WorkflowAction.${action}`),
-                  })}
-                </Typography>
-              )}
-            </StepContent>
-          </Step>
-        );
-      })}
-    </Stepper>
+    <StepTimeline
+      order={STEPS[run.kind]}
+      taken={run.steps.filter((s) => s.action !== 'reject')}
+      pendingAction={pendingAction}
+      label={(action) => translate(`enums.WorkflowAction.${action}`)}
+      checksOf={(step) => {
+        const checks = (step.details as { checks?: unknown }).checks;
+        return isCheckList(checks) ? <WorkflowChecks checks={checks} /> : null;
+      }}
+    />
   );
 }
 

@@ -19,8 +19,18 @@ export const isCheckList = (v: unknown): v is WorkflowCheck[] =>
   Array.isArray(v) &&
   v.every((c) => c && typeof c === 'object' && 'check' in c && 'passed' in c && 'message' in c);
 
-/** The checks of a step, failing ones first, each with its reason in the current language. */
-export function WorkflowChecks({ checks }: { checks: WorkflowCheck[] }) {
+/**
+ * The checks of a step, failing ones first, each with its reason in the current language.
+ * Each row is marked `<testIdPrefix>-passed` or `<testIdPrefix>-failed` (a village's exit
+ * lists its conditions as `condition-…`).
+ */
+export function WorkflowChecks({
+  checks,
+  testIdPrefix = 'check',
+}: {
+  checks: WorkflowCheck[];
+  testIdPrefix?: string;
+}) {
   const translate = useTranslate();
   const ordered = [...checks].sort((a, b) => Number(a.passed) - Number(b.passed));
   return (
@@ -28,7 +38,7 @@ export function WorkflowChecks({ checks }: { checks: WorkflowCheck[] }) {
       {ordered.map((c) => (
         <ListItem
           key={c.check}
-          data-testid={c.passed ? 'check-passed' : 'check-failed'}
+          data-testid={`${testIdPrefix}-${c.passed ? 'passed' : 'failed'}`}
           data-check={c.check}
         >
           <ListItemIcon sx={{ minWidth: 32 }}>

@@ -7,7 +7,6 @@ import Paper from '@mui/material/Paper';
 import Step from '@mui/material/Step';
 import StepContent from '@mui/material/StepContent';
 import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import {
@@ -20,18 +19,18 @@ import {
 } from 'react-admin';
 import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
+import { StepTimeline } from '../../../common/StepTimeline';
 import { useApi } from '../../../common/useApi';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import type {
-  ConditionCheck,
   VillageExit,
   VillageExitAction,
   VillageExitRun,
   VillageExitStepRequest,
 } from './village-exit.api';
-import { isConditionList, VillageExitChecks } from './VillageExitChecks';
+import { isCheckList, type WorkflowCheck, WorkflowChecks } from '../households/WorkflowChecks';
 import { VillageExitRecordButton, VillageExitStepButton } from './VillageExitStepButton';
 
 const ORDER = ['start', 'appraise', 'notice', 'review', 'approve'] as const;
@@ -40,70 +39,35 @@ const ORDER = ['start', 'appraise', 'notice', 'review', 'approve'] as const;
 function RunSteps({ run, pendingAction }: { run: VillageExitRun; pendingAction?: string | null }) {
   const translate = useTranslate();
   const taken = run.steps.filter((s) => s.action !== 'reject');
-  const order: string[] = taken[0]?.action === 'record' ? ['record'] : [...ORDER];
   const rejection = run.steps.find((s) => s.action === 'reject');
   return (
-    <Stepper orientation="vertical" activeStep={taken.length}>
-      {order.map((action, i) => {
-        const step = taken[i];
-        const checks = isConditionList(step?.details.checks) ? step.details.checks : null;
-        return (
-          <Step
-            key={action}
-            completed={Boolean(step)}
-            expanded={Boolean(step) || action === pendingAction}
-          >
-            <StepLabel
-              optional={
-                step ? (
-                  <Typography variant="caption">
-                    {translate('workflow.by', {
-                      actor: step.actor.name,
-                      date: formatDateTime(step.at),
-                    })}
-                  </Typography>
-                ) : undefined
-              }
-            >
-              {translate(`village_exit.actions.${action}`)}
+    <StepTimeline
+      order={taken[0]?.action === 'record' ? ['record'] : ORDER}
+      taken={taken}
+      pendingAction={pendingAction}
+      label={(action) => translate(`village_exit.actions.${action}`)}
+      checksOf={(step) =>
+        isCheckList(step.details.checks) ? (
+          <WorkflowChecks checks={step.details.checks} testIdPrefix="condition" />
+        ) : null
+      }
+      after={
+        rejection ? (
+          <Step completed>
+            <StepLabel error>
+              {translate('village_exit.actions.reject')} ·{' '}
+              {translate('workflow.by', {
+                actor: rejection.actor.name,
+                date: formatDateTime(rejection.at),
+              })}
             </StepLabel>
             <StepContent>
-              {step ? (
-                <>
-                  <Typography variant="body2">{step.reason}</Typography>
-                  {step.evidence.length ? (
-                    <Typography variant="caption" color="text.secondary">
-                      {step.evidence.join('；')}
-                    </Typography>
-                  ) : null}
-                  {checks ? <VillageExitChecks checks={checks} /> : null}
-                </>
-              ) : (
-                <Typography variant="body2" color="text.secondary">
-                  {translate('workflow.waiting', {
-                    action: translate(`village_exit.actions.${action}`),
-                  })}
-                </Typography>
-              )}
+              <Typography variant="body2">{rejection.reason}</Typography>
             </StepContent>
           </Step>
-        );
-      })}
-      {rejection ? (
-        <Step completed>
-          <StepLabel error>
-            {translate('village_exit.actions.reject')} ·{' '}
-            {translate('workflow.by', {
-              actor: rejection.actor.name,
-              date: formatDateTime(rejection.at),
-            })}
-          </StepLabel>
-          <StepContent>
-            <Typography variant="body2">{rejection.reason}</Typography>
-          </StepContent>
-        </Step>
-      ) : null}
-    </Stepper>
+        ) : null
+      }
+    />
   );
 }
 
@@ -140,7 +104,7 @@ export function VillageExitSteps() {
   const { canAccess: mayWrite } = useCanAccess({ resource: 'villages', action: 'edit' });
   const code = village ? String(village.id) : null;
   const exit = useApi(code ? () => calls.villageExit(code) : null, [code, village?.revision]);
-  const [refusal, setRefusal] = useState<ConditionCheck[] | null>(null);
+  const [refusal, setRefusal] = useState<WorkflowCheck[] | null>(null);
   if (!code) return null;
   if (exit.loading && !exit.data) return <Spinner />;
   if (!exit.data) {
@@ -166,7 +130,7 @@ export function VillageExitSteps() {
   };
   const refused = (err: unknown) => {
     const p = problemOf(err);
-    if (!p || !isConditionList(p.checks)) return false;
+    if (!p || !isCheckList(p.checks)) return false;
     setRefusal(p.checks);
     void exit.reload();
     return true;
@@ -182,7 +146,7 @@ export function VillageExitSteps() {
       {refusal ? (
         <Alert severity="error" onClose={() => setRefusal(null)} data-testid="village-exit-refusal">
           <AlertTitle>{translate('village_exit.refused')}</AlertTitle>
-          <VillageExitChecks checks={refusal} />
+          <WorkflowChecks checks={refusal} testIdPrefix="condition" />
         </Alert>
       ) : null}
       {data.exited ? (
@@ -196,7 +160,7 @@ export function VillageExitSteps() {
           <Typography variant="subtitle2">
             {translate('village_exit.conditions_now', { version: data.conditions.version })}
           </Typography>
-          <VillageExitChecks checks={data.checks} />
+          <WorkflowChecks checks={data.checks} testIdPrefix="condition" />
         </Paper>
       )}
       {data.active ? (
