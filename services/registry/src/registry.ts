@@ -28,7 +28,7 @@ import type { RegistryContext, RegistryRepositories } from './module';
 import { villagesModule } from './villages';
 import { findingsModule } from './findings';
 import { guaranteesModule } from './guarantees';
-import { villageTapWater } from './guarantees/village-water';
+import { villageTapWater, villageTapWaters } from './guarantees/village-water';
 import {
   type ExitTarget,
   exitTargetModel,
@@ -92,6 +92,7 @@ export async function createRegistry(
       eventsStored,
       now,
       villageTapWater: villageTapWater(repos.villages),
+      villageTapWaters: villageTapWaters(repos.villages),
     }),
   };
   const ctx: RegistryContext = {

@@ -18,3 +18,22 @@ export const villageTapWater =
     const item = v?.infrastructure?.tapWater;
     return typeof item?.inPlace === 'boolean' ? item.inPlace : null;
   };
+
+/** The tap water item of many villages in one read (a batch of households); missing ones null. */
+export const villageTapWaters =
+  (villages: ScopedRepository<Village>) =>
+  async (villageCodes: string[]): Promise<Map<string, boolean | null>> => {
+    const codes = [...new Set(villageCodes)];
+    const out = new Map<string, boolean | null>(codes.map((c) => [c, null]));
+    if (codes.length === 0) return out;
+    const found = await villages.find(
+      READ,
+      { code: { $in: codes } },
+      { projection: { code: 1, infrastructure: 1 } },
+    );
+    for (const v of found) {
+      const item = v.infrastructure?.tapWater;
+      out.set(v.code, typeof item?.inPlace === 'boolean' ? item.inPlace : null);
+    }
+    return out;
+  };

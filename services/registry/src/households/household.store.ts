@@ -27,6 +27,8 @@ export interface HouseholdDeps {
   now?: () => Date;
   /** The village's tap water item (饮水安全 is derived from it): null when not recorded. */
   villageTapWater?: (villageCode: string) => Promise<boolean | null>;
+  /** The same for many villages in one read (a batch of households). */
+  villageTapWaters?: (villageCodes: string[]) => Promise<Map<string, boolean | null>>;
 }
 
 /**
@@ -44,6 +46,15 @@ export class HouseholdStore {
   /** The village's tap water item, or null (no lookup given, or nothing recorded). */
   async waterOf(villageCode: string): Promise<boolean | null> {
     return (await this.deps.villageTapWater?.(villageCode)) ?? null;
+  }
+
+  /** The tap water item of each village named, in one read when the look-up allows it. */
+  async watersOf(villageCodes: string[]): Promise<Map<string, boolean | null>> {
+    const codes = [...new Set(villageCodes)];
+    if (this.deps.villageTapWaters) return this.deps.villageTapWaters(codes);
+    const out = new Map<string, boolean | null>();
+    for (const c of codes) out.set(c, await this.waterOf(c));
+    return out;
   }
 
   seal(value: string, mask: (v: string) => string): PersonalValue {
