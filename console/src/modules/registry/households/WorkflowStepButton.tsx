@@ -7,7 +7,6 @@ import {
   TextInput,
   maxLength,
   maxValue,
-  minLength,
   minValue,
   required,
   useTranslate,
@@ -15,6 +14,7 @@ import {
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { EnumInput } from '../../../common/inputs';
 import type { WorkflowAction, WorkflowKind, WorkflowStepRequest } from './household.api';
+import { lines, OpinionInputs, VoteInputs, votesOf } from './StepOpinionInputs';
 
 const EXCLUSIONS = [
   'car',
@@ -40,12 +40,7 @@ function requestOf(
   action: WorkflowAction,
   v: Record<string, unknown>,
 ): WorkflowStepRequest {
-  const evidence = String(v.evidence ?? '')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const votes = v.votes as
-    { for?: number | null; against?: number | null; abstain?: number | null } | undefined;
+  const evidence = lines(v.evidence);
   return {
     action,
     reason: String(v.reason ?? '').trim(),
@@ -66,15 +61,7 @@ function requestOf(
     ...(typeof v.justification === 'string' && v.justification.trim()
       ? { justification: v.justification.trim() }
       : {}),
-    ...(action === 'appraise' && typeof votes?.for === 'number' && typeof votes.against === 'number'
-      ? {
-          votes: {
-            for: votes.for,
-            against: votes.against,
-            ...(typeof votes.abstain === 'number' ? { abstain: votes.abstain } : {}),
-          },
-        }
-      : {}),
+    ...(action === 'appraise' ? votesOf(v) : {}),
   };
 }
 
@@ -140,13 +127,7 @@ function StepInputs({
           ))}
         </>
       ) : null}
-      {action === 'appraise' ? (
-        <>
-          <NumberInput source="votes.for" label={label('votes_for')} min={0} />
-          <NumberInput source="votes.against" label={label('votes_against')} min={0} />
-          <NumberInput source="votes.abstain" label={label('votes_abstain')} min={0} />
-        </>
-      ) : null}
+      {action === 'appraise' ? <VoteInputs /> : null}
       {kind === 'clearance' && action === 'start' ? (
         <TextInput
           source="findingId"
@@ -165,15 +146,7 @@ function StepInputs({
           validate={maxLength(500)}
         />
       ) : null}
-      <TextInput
-        source="reason"
-        label={label('reason')}
-        multiline
-        minRows={2}
-        fullWidth
-        validate={[required(), minLength(2), maxLength(500)]}
-      />
-      <TextInput source="evidence" label={label('evidence')} multiline minRows={2} fullWidth />
+      <OpinionInputs />
     </>
   );
 }

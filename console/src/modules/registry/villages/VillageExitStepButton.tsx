@@ -12,58 +12,21 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
+import { lines, OpinionInputs, VoteInputs, votesOf } from '../households/StepOpinionInputs';
 import type { VillageExitAction, VillageExitStepRequest } from './village-exit.api';
 
 const thisYear = () => new Date().getFullYear();
 
-const lines = (v: unknown) =>
-  String(v ?? '')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** The form values as the step request: evidence one per line, votes only when counted. */
 function requestOf(action: VillageExitAction, v: Record<string, unknown>): VillageExitStepRequest {
   const evidence = lines(v.evidence);
-  const votes = v.votes as
-    { for?: number | null; against?: number | null; abstain?: number | null } | undefined;
   return {
     action,
     reason: String(v.reason ?? '').trim(),
     ...(evidence.length ? { evidence } : {}),
     ...(action === 'start' && typeof v.year === 'number' ? { year: v.year } : {}),
-    ...(action === 'appraise' && typeof votes?.for === 'number' && typeof votes.against === 'number'
-      ? {
-          votes: {
-            for: votes.for,
-            against: votes.against,
-            ...(typeof votes.abstain === 'number' ? { abstain: votes.abstain } : {}),
-          },
-        }
-      : {}),
+    ...(action === 'appraise' ? votesOf(v) : {}),
   };
-}
-
-function OpinionInputs() {
-  return (
-    <>
-      <TextInput
-        source="reason"
-        label="workflow.fields.reason"
-        multiline
-        minRows={2}
-        fullWidth
-        validate={[required(), minLength(2), maxLength(500)]}
-      />
-      <TextInput
-        source="evidence"
-        label="workflow.fields.evidence"
-        multiline
-        minRows={2}
-        fullWidth
-      />
-    </>
-  );
 }
 
 /**
@@ -100,13 +63,7 @@ export function VillageExitStepButton(props: {
           validate={[required(), minValue(2000), maxValue(2100)]}
         />
       ) : null}
-      {action === 'appraise' ? (
-        <>
-          <NumberInput source="votes.for" label="workflow.fields.votes_for" min={0} />
-          <NumberInput source="votes.against" label="workflow.fields.votes_against" min={0} />
-          <NumberInput source="votes.abstain" label="workflow.fields.votes_abstain" min={0} />
-        </>
-      ) : null}
+      {action === 'appraise' ? <VoteInputs /> : null}
       <OpinionInputs />
     </FormDialogButton>
   );
