@@ -24,6 +24,13 @@ export interface GuaranteeFacts {
   villageTapWater?: boolean | null;
 }
 
+/**
+ * The version of the derivation below: a household stored under an older one (or none: before
+ * the three states) is re-derived at start (src/guarantee-derivation-start.ts). Raise it when a
+ * rule changes what it derives from the same facts.
+ */
+export const GUARANTEE_DERIVATION_VERSION = 2;
+
 const UNKNOWN: DerivedGuarantee = { state: 'unknown', fact: null };
 
 const isState = (v: unknown): v is GuaranteeState =>

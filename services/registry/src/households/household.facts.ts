@@ -11,6 +11,7 @@ import {
 import { GUARANTEES, type Guarantees, type Member, type PersonalValue } from './household.model';
 import {
   deriveGuarantees,
+  GUARANTEE_DERIVATION_VERSION,
   guaranteesOfState,
   readGuarantees,
   resolveGuarantee,
@@ -266,6 +267,7 @@ export function derive<T extends NewHousehold>(
     guarantees,
     guaranteesUnmet: unmetGuarantees(guarantees),
     guaranteesUnknown: guaranteesOfState(guarantees, 'unknown'),
+    guaranteesDerivation: GUARANTEE_DERIVATION_VERSION,
     memberIdHashes: active.map((m) => m.idNumber.hash),
     memberNames: active.map((m) => m.name),
   };

@@ -157,6 +157,8 @@ export interface Household extends OutboxFields {
   guaranteesUnknown?: GuaranteeCode[];
   /** Per-member facts from support's events (re-derive the guarantees when they change). */
   supportFacts?: MemberSupportFacts[];
+  /** The version of the guarantee derivation last applied (older ones are re-derived at start). */
+  guaranteesDerivation?: number;
   members: Member[];
   /** Active members' ID hashes, for the `idHash` filter without scanning members. */
   memberIdHashes: string[];
@@ -272,6 +274,7 @@ const householdSchema = new Schema<Household>(
     guaranteesUnmet: { type: [String], default: [] },
     guaranteesUnknown: { type: [String], default: undefined },
     supportFacts: { type: Schema.Types.Mixed, default: undefined },
+    guaranteesDerivation: { type: Number, default: undefined },
     members: { type: [memberSchema], default: [] },
     memberIdHashes: { type: [String], default: [] },
     memberNames: { type: [String], default: [] },

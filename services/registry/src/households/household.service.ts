@@ -7,6 +7,11 @@ import type { GuaranteeCode, GuaranteeState, Household } from './household.model
 import { buildNew, register } from './household.registration';
 import { type HouseholdDeps, HouseholdStore } from './household.store';
 import { recordSupportFacts } from './support-facts.changes';
+import {
+  rederiveGuarantees,
+  type RederiveOutcome,
+  type RederiveRequest,
+} from './guarantee.rederive';
 import type {
   HouseholdFacts,
   HouseholdFilter,
@@ -160,6 +165,11 @@ export class HouseholdService {
   /** Support's events (enrollment, dropout, coverage) for the households they name. */
   recordSupportFacts(events: Envelope[]): Promise<number> {
     return recordSupportFacts(this.store, events);
+  }
+
+  /** Re-derives the guarantees of every household of a filter, in batches (idempotent). */
+  rederiveGuarantees(req: RederiveRequest): Promise<RederiveOutcome> {
+    return rederiveGuarantees(this.store, req);
   }
 
   // ------------------------------------------------------------------ import

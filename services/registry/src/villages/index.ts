@@ -27,6 +27,14 @@ export function villagesModule(ctx: RegistryContext): RegistryModule {
     households,
     eventsStored: ctx.eventsStored,
     now: ctx.now,
+    tapWaterChanged: async (p, villageCode) => {
+      await ctx.services.households.rederiveGuarantees({
+        filter: { areaCode: villageCode },
+        by: p,
+        action: 'village_water_changed',
+        evidence: [`village:${villageCode}:tapWater`],
+      });
+    },
   });
   const targetService = new ExitTargetService({
     targets: exitTargets,

@@ -1,5 +1,6 @@
+import { bi, type FieldError, unprocessable } from '@fupin/kit';
 import type { HouseholdStatus } from '../households/household.model';
-import { INFRASTRUCTURE, type Infrastructure } from './village.model';
+import { INFRASTRUCTURE, type Infrastructure, type Village } from './village.model';
 
 /** Pure rules of the village figures: no database, no HTTP. */
 
@@ -75,4 +76,40 @@ export function noInfrastructure(): Infrastructure {
 /** The infrastructure items not yet in place (a village exits only with all of them). */
 export function missingInfrastructure(i: Infrastructure): string[] {
   return INFRASTRUCTURE.filter((k) => !i[k].inPlace);
+}
+
+/** The village's tap water item (饮水安全 is derived from it), null when none is recorded. */
+export const tapWaterOf = (v: Pick<Village, 'infrastructure'>): boolean | null =>
+  v.infrastructure.tapWater?.inPlace ?? null;
+
+/**
+ * A village exits through its workflow (评议, 公示, 审核, 审定), never by typing the flag: a
+ * change of `exited` or `exitYear` is refused and names the workflow; the same value is no change.
+ */
+export function refuseTypedExit(
+  current: Pick<Village, 'exited' | 'exitYear'>,
+  input: { exited?: boolean; exitYear?: number | null },
+): void {
+  const errors: FieldError[] = [];
+  for (const field of ['exited', 'exitYear'] as const) {
+    if (input[field] === undefined || input[field] === current[field]) continue;
+    errors.push({
+      field,
+      code: 'by_workflow',
+      message: bi(
+        '贫困村退出须经村民主评议、公示、乡镇审核和县级审定，不能直接修改',
+        'A village exits through appraisal, notice, township review and county approval, not by an edit',
+      ),
+    });
+  }
+  if (errors.length) {
+    throw unprocessable(
+      'REGISTRY_VILLAGE_EXIT_BY_WORKFLOW',
+      bi(
+        '退出状态和退出年度由贫困村退出流程设定，请在村页面的“贫困村退出”中办理（POST /villages/{code}/exit/steps）',
+        'The exit flag and year are set by the village exit workflow: use the village exit steps (POST /villages/{code}/exit/steps)',
+      ),
+      errors,
+    );
+  }
 }

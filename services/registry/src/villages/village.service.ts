@@ -31,6 +31,8 @@ import {
 import {
   missingInfrastructure,
   noInfrastructure,
+  refuseTypedExit,
+  tapWaterOf,
   type Tally,
   villageFigures,
 } from './village.rules';
@@ -109,6 +111,8 @@ export class VillageService {
       households: ScopedRepository<Household>;
       eventsStored?: () => void;
       now?: () => Date;
+      /** The village's tap water item changed: its households' 饮水安全 is derived again. */
+      tapWaterChanged?: (p: Principal, villageCode: string) => Promise<void>;
     },
   ) {}
 
@@ -448,35 +452,9 @@ export class VillageService {
       if (res.matchedCount !== 1) throw stale(current.revision);
     }
     this.deps.eventsStored?.();
-  }
-}
-
-/**
- * A village exits through its workflow (评议, 公示, 审核, 审定), never by typing the flag: a
- * change of `exited` or `exitYear` is refused and names the workflow; the same value is no change.
- */
-function refuseTypedExit(current: VillageFacts, input: VillageFactsInput): void {
-  const errors: FieldError[] = [];
-  for (const field of ['exited', 'exitYear'] as const) {
-    if (input[field] === undefined || input[field] === current[field]) continue;
-    errors.push({
-      field,
-      code: 'by_workflow',
-      message: bi(
-        '贫困村退出须经村民主评议、公示、乡镇审核和县级审定，不能直接修改',
-        'A village exits through appraisal, notice, township review and county approval, not by an edit',
-      ),
-    });
-  }
-  if (errors.length) {
-    throw unprocessable(
-      'REGISTRY_VILLAGE_EXIT_BY_WORKFLOW',
-      bi(
-        '退出状态和退出年度由贫困村退出流程设定，请在村页面的“贫困村退出”中办理（POST /villages/{code}/exit/steps）',
-        'The exit flag and year are set by the village exit workflow: use the village exit steps (POST /villages/{code}/exit/steps)',
-      ),
-      errors,
-    );
+    // A village never recorded has no water to derive from (null); once recorded, its item does.
+    if ((exists ? tapWaterOf(current) : null) !== tapWaterOf(next))
+      await this.deps.tapWaterChanged?.(p, next.code);
   }
 }
 
