@@ -317,6 +317,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 户主变更 Designate the household's head (the former head takes the relation given)
+     * @description A household has exactly one 户主. The named member becomes the head and the former head,
+     *     if one is left, takes `formerHeadRelation` — one write, a history entry `head_changed`
+     *     with the reason, and a member.updated event for each member changed. A household whose
+     *     head died (`headPending`) gets its new head this way. Changing the only head's relation
+     *     or removing the head by hand is refused (422) until a new head is designated.
+     */
+    post: operations['changeHead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/households/{id}/guarantees/{code}': {
     parameters: {
       query?: never;
@@ -980,6 +1006,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/workflows/clearance/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 补录清退 Record a 清退 completed off-line, with its dates and approval document
+     * @description For a 清退 the village, township and county completed before the platform kept its steps:
+     *     a county user with `registry.approve` records the reason, the date of each step — 村民主评议
+     *     `appraisedOn`, 公示 `noticeStartsOn` to `noticeEndsOn` (at least 7 days), 乡镇审核
+     *     `reviewedOn`, 县级审定 `approvedOn`, as `YYYY-MM-DD` in Asia/Shanghai, none later than
+     *     today — the approval document's number and, when there was one, the matching finding.
+     *     The household must be in a status 清退 starts from (`in_poverty`, `returned`, `unstable`,
+     *     `candidate`) with no workflow running. A closed, approved `clearance` run is kept with
+     *     each step at its own date (`details.recorded: true`, `recordedAt`), the history gets one
+     *     `clearance.record` entry by the recording user, and the household moves to `cancelled`
+     *     publishing `registry.household.status_changed` — the same event as the county approval of
+     *     a running 清退, so every projection drops the household. A finding named is told
+     *     `clearance_approved`. Refusals: 422 `REGISTRY_CLEARANCE_RECORD_DATES` with every wrong date
+     *     in `errors` (`not_past`, `invalid_date`, `after_notice`, `notice_too_short`,
+     *     `before_notice_end`, `before_review`); 409 `REGISTRY_WORKFLOW_ALREADY_ACTIVE`,
+     *     `REGISTRY_WORKFLOW_WRONG_STATUS`, `REGISTRY_HOUSEHOLD_STALE`; 403 `FORBIDDEN_RIGHT`,
+     *     `REGISTRY_WORKFLOW_COUNTY_ONLY`, `FORBIDDEN_AREA`.
+     */
+    post: operations['recordPastClearance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/households/{id}/exclusion-proposals/{findingId}': {
     parameters: {
       query?: never;
@@ -1332,6 +1395,8 @@ export interface components {
       createdAt?: string;
       /** Format: date-time */
       updatedAt?: string;
+      /** @description 户主待变更 — active members but no head (the head died); designate one with POST /households/{id}/head */
+      headPending?: boolean;
       unmasked: boolean;
     };
     HistoryEntry: {
@@ -1809,6 +1874,44 @@ export interface components {
         against: number;
         abstain?: number;
       };
+      revision?: number;
+    };
+    ClearanceRecordRequest: {
+      /** @description Why the household was cleared */
+      reason: string;
+      /**
+       * Format: date
+       * @description 村民主评议
+       */
+      appraisedOn: string;
+      /**
+       * Format: date
+       * @description 公示开始
+       */
+      noticeStartsOn: string;
+      /**
+       * Format: date
+       * @description 公示结束 (at least 7 days after its start)
+       */
+      noticeEndsOn: string;
+      /**
+       * Format: date
+       * @description 乡镇审核 (on or after the notice's end)
+       */
+      reviewedOn: string;
+      /**
+       * Format: date
+       * @description 县级审定 (on or after the review
+       */
+      approvedOn: string;
+      /**
+       * @description 审定文号
+       * @example 临扶组发〔2019〕12号
+       */
+      document: string;
+      evidence?: string[];
+      /** @description The matching finding the 清退 was for */
+      findingId?: string;
       revision?: number;
     };
     WorkflowStep: {
@@ -2494,6 +2597,44 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          reason: string;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Household'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  changeHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          memberId: string;
+          /** @description The former head's relation from now on (required when there is a head; not head) */
+          formerHeadRelation?: string | null;
           reason: string;
           revision?: number;
         };
@@ -3405,6 +3546,40 @@ export interface operations {
     };
     responses: {
       /** @description The step was taken; the workflows after it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'] & {
+            step: components['schemas']['WorkflowStep'];
+          };
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  recordPastClearance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClearanceRecordRequest'];
+      };
+    };
+    responses: {
+      /** @description Recorded; the household's workflows after it (`step` is the approval) */
       201: {
         headers: {
           [name: string]: unknown;
