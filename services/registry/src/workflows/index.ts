@@ -1,6 +1,8 @@
 import type { RegistryContext, RegistryModule } from '../module';
 import { FindingOutcomes } from '../findings/finding-outcomes';
 import { findingRecordModel } from '../findings/finding-record.model';
+import { clearanceRecordRoutes } from './clearance-record.routes';
+import { clearanceRecordServiceOf } from './clearance-record.service';
 import { povertyLineModel } from './poverty-line.model';
 import { povertyLineRoutes } from './poverty-line.routes';
 import { PovertyLineService } from './poverty-line.service';
@@ -42,6 +44,7 @@ export function workflowsModule(ctx: RegistryContext): RegistryModule {
     routes: (router) => {
       workflowRoutes(router, service);
       povertyLineRoutes(router, lines);
+      clearanceRecordRoutes(router, clearanceRecordServiceOf(ctx));
     },
   };
 }
