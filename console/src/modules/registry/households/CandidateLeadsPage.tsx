@@ -9,7 +9,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { maxLength, minLength, required, TextInput, useCanAccess, useTranslate } from 'react-admin';
+import { useCanAccess, useTranslate } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
@@ -17,6 +17,7 @@ import { useApi } from '../../../common/useApi';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import type { CandidateLead } from './clearance.api';
+import { ReasonInput } from './StepOpinionInputs';
 
 /**
  * 漏评线索 — persons on the 低保 list who are not in the registry, from verified matching
@@ -85,14 +86,7 @@ export default function CandidateLeadsPage() {
                           return next;
                         }}
                       >
-                        <TextInput
-                          source="reason"
-                          label="clearance.reason"
-                          multiline
-                          minRows={2}
-                          fullWidth
-                          validate={[required(), minLength(2), maxLength(500)]}
-                        />
+                        <ReasonInput label="clearance.reason" />
                       </FormDialogButton>
                     ) : (
                       (l.reason ?? '')

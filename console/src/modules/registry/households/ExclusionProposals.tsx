@@ -4,12 +4,13 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { maxLength, minLength, required, TextInput, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { formatDateTime } from '../../../common/format';
 import { useCalls } from '../../calls';
 import type { ExclusionProposal } from './clearance.api';
 import type { HouseholdWorkflows } from './household.api';
+import { ReasonInput } from './StepOpinionInputs';
 
 /** Confirm or dismiss one proposed exclusion, with the reason the history keeps. */
 function DecideButton(props: {
@@ -44,14 +45,7 @@ function DecideButton(props: {
         return next;
       }}
     >
-      <TextInput
-        source="reason"
-        label="clearance.reason"
-        multiline
-        minRows={2}
-        fullWidth
-        validate={[required(), minLength(2), maxLength(500)]}
-      />
+      <ReasonInput label="clearance.reason" />
     </FormDialogButton>
   );
 }

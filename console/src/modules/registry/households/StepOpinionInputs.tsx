@@ -40,24 +40,35 @@ export function VoteInputs() {
   );
 }
 
-/** The opinion (办理意见) and the evidence every workflow step takes. */
-export function OpinionInputs() {
+/** The reason a registry decision takes (2 to 500 characters, as the service accepts). */
+export function ReasonInput({ label = 'workflow.fields.reason' }: { label?: string }) {
+  return (
+    <TextInput
+      source="reason"
+      label={label}
+      multiline
+      minRows={2}
+      fullWidth
+      validate={[required(), minLength(2), maxLength(500)]}
+    />
+  );
+}
+
+/**
+ * The opinion (办理意见) and the evidence every workflow step takes; a 补录 of an earlier
+ * decision needs its document (`evidenceRequired`).
+ */
+export function OpinionInputs({ evidenceRequired = false }: { evidenceRequired?: boolean }) {
   return (
     <>
-      <TextInput
-        source="reason"
-        label="workflow.fields.reason"
-        multiline
-        minRows={2}
-        fullWidth
-        validate={[required(), minLength(2), maxLength(500)]}
-      />
+      <ReasonInput />
       <TextInput
         source="evidence"
         label="workflow.fields.evidence"
         multiline
         minRows={2}
         fullWidth
+        validate={evidenceRequired ? required() : undefined}
       />
     </>
   );

@@ -10,13 +10,9 @@ import {
   Form,
   NumberInput,
   SaveButton,
-  TextInput,
   Title,
-  maxLength,
   maxValue,
-  minLength,
   minValue,
-  required,
   useNotify,
   usePermissions,
   useTranslate,
@@ -28,6 +24,7 @@ import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { INFRASTRUCTURE } from './codes';
+import { ReasonInput } from '../households/StepOpinionInputs';
 import type { ExitConditionsRequest, VillageExitConditions } from './village-exit.api';
 
 function Versions({ versions }: { versions: VillageExitConditions[] }) {
@@ -103,13 +100,7 @@ function ConditionInputs({ mayChange }: { mayChange: boolean }) {
       ))}
       {mayChange ? (
         <>
-          <TextInput
-            source="reason"
-            label="village_exit.conditions.reason"
-            multiline
-            fullWidth
-            validate={[required(), minLength(2), maxLength(500)]}
-          />
+          <ReasonInput label="village_exit.conditions.reason" />
           <SaveButton label="village_exit.conditions.save" />
         </>
       ) : null}

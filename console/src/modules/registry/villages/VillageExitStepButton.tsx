@@ -1,16 +1,7 @@
 import BlockIcon from '@mui/icons-material/Block';
 import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import {
-  NumberInput,
-  TextInput,
-  maxLength,
-  maxValue,
-  minLength,
-  minValue,
-  required,
-  useTranslate,
-} from 'react-admin';
+import { NumberInput, maxValue, minValue, required, useTranslate } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { lines, OpinionInputs, VoteInputs, votesOf } from '../households/StepOpinionInputs';
 import type { VillageExitAction, VillageExitStepRequest } from './village-exit.api';
@@ -95,20 +86,7 @@ export function VillageExitRecordButton(props: {
         label="village_exit.year"
         validate={[required(), minValue(2000), maxValue(thisYear() - 1)]}
       />
-      <TextInput
-        source="reason"
-        label="workflow.fields.reason"
-        multiline
-        fullWidth
-        validate={[required(), minLength(2), maxLength(500)]}
-      />
-      <TextInput
-        source="evidence"
-        label="workflow.fields.evidence"
-        multiline
-        fullWidth
-        validate={required()}
-      />
+      <OpinionInputs evidenceRequired />
     </FormDialogButton>
   );
 }
