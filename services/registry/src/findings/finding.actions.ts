@@ -61,7 +61,10 @@ async function memberDied(
     return { outcome: 'no_change', reason: '该成员已不在户内', workflowId: null };
   }
   const reason = `死亡（${dateOf(event)}核实，比对问题 ${f.id}）`;
-  await deps.households.removeMember(p, f.householdId, f.memberId, reason);
+  // A death takes the member out even when it is the head (the household then awaits 户主变更).
+  await deps.households.removeMember(p, f.householdId, f.memberId, reason, undefined, {
+    deceased: true,
+  });
   return { outcome: 'member_removed', reason, workflowId: null };
 }
 

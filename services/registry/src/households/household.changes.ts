@@ -27,6 +27,7 @@ import {
 import type { HouseholdStore } from './household.store';
 import type { HouseholdFacts, HouseholdView, MemberInput, TransitionStep } from './household.types';
 import { householdView } from './household.views';
+import { refuseHeadChange } from './household.head';
 import { claimIds, releaseClaims } from './id-claims';
 
 // Changes to a registered household: its facts, its members, and its status as a workflow step.
@@ -67,6 +68,7 @@ export async function addMember(
   const errors: FieldError[] = [];
   const [member] = buildMembers(store, [input], current.members, errors, 'member');
   if (errors.length || !member) throw invalidHousehold(errors);
+  refuseHeadChange(current, { kind: 'add', relation: member.relation }, 'relation');
   await claimIds(store, current._id, [member]);
   const next = derive({ ...current, members: [...current.members, member] });
   try {
@@ -107,6 +109,11 @@ export async function updateMember(
     if (!check.ok) errors.push(...check.errors);
   }
   if (errors.length) throw invalidHousehold(errors);
+  refuseHeadChange(
+    current,
+    { kind: 'relation', index: current.members.indexOf(existing), relation: merged.relation },
+    'relation',
+  );
   const changed = changedFields(existing, merged);
   if (changed.length === 0) return householdView(store.deps.cipher, current, null);
   const next = derive({
@@ -127,6 +134,7 @@ export async function removeMember(
   memberId: string,
   reason: string,
   revision?: number,
+  opts: { deceased?: boolean } = {},
 ): Promise<HouseholdView> {
   const current = await store.load(p, id);
   store.checkRevision(current, revision);
@@ -138,6 +146,11 @@ export async function removeMember(
       bi('不能移除最后一名家庭成员', 'The last member of a household cannot be removed'),
     );
   }
+  refuseHeadChange(
+    current,
+    { kind: 'remove', index: current.members.indexOf(existing), deceased: opts.deceased === true },
+    'memberId',
+  );
   const removed: Member = {
     ...existing,
     status: 'removed',

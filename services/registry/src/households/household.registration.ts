@@ -18,6 +18,7 @@ import { applyFacts, buildMembers, checkArea, derive, invalidHousehold } from '.
 import type { HouseholdStore } from './household.store';
 import type { HouseholdInput, HouseholdView, NewHousehold } from './household.types';
 import { householdView } from './household.views';
+import { registrationHeadErrors } from './household.head';
 import { claimIds, releaseClaims } from './id-claims';
 import { townshipOf } from '@fupin/reference';
 
@@ -89,6 +90,8 @@ export function buildNew(
       message: bi('至少需要一名家庭成员', 'At least one member is required'),
     });
   }
+  // Exactly one 户主, the rule the import holds its rows to.
+  errors.push(...registrationHeadErrors(input.members));
   if (errors.length) throw invalidHousehold(errors);
   const now = store.now();
   const facts = applyFacts(

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   guaranteeClearSchema,
   guaranteeOverrideSchema,
+  headChangeSchema,
   HOUSEHOLD_SORTABLE,
   householdCreateSchema,
   householdFilterSchema,
@@ -144,6 +145,15 @@ export function householdRoutes(router: Router, households: HouseholdService): v
       res.json(
         await households.clearGuaranteeOverride(principalOf(req), id, code, reason, revision),
       );
+    }),
+  );
+  router.post(
+    '/households/:id/head',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const { revision, ...input } = parseInput(headChangeSchema, req.body);
+      res.json(await households.changeHead(principalOf(req), id, input, revision));
     }),
   );
   router.post(

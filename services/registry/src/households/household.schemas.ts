@@ -206,4 +206,12 @@ export const removeMemberSchema = z.strictObject({
   revision: z.number().int().positive().optional(),
 });
 
+/** 户主变更: who becomes the head, the former head's relation from now on, and why. */
+export const headChangeSchema = z.strictObject({
+  memberId: z.string().min(1).max(64),
+  formerHeadRelation: z.enum(codesOf(Relation)).nullish(),
+  reason: text(200).min(2, zmsg('请填写变更原因', 'give the reason')),
+  revision: z.number().int().positive().optional(),
+});
+
 export { date };

@@ -3,6 +3,7 @@ import type { ListQuery, Principal } from '@fupin/kit';
 import * as guarantees from './guarantee.changes';
 import * as changes from './household.changes';
 import * as imports from './household.import';
+import { changeHead, type HeadChangeInput } from './household.head';
 import type { GuaranteeCode, GuaranteeState, Household } from './household.model';
 import { buildNew, register } from './household.registration';
 import { type HouseholdDeps, HouseholdStore } from './household.store';
@@ -126,8 +127,19 @@ export class HouseholdService {
     memberId: string,
     reason: string,
     revision?: number,
+    opts: { deceased?: boolean } = {},
   ): Promise<HouseholdView> {
-    return changes.removeMember(this.store, p, id, memberId, reason, revision);
+    return changes.removeMember(this.store, p, id, memberId, reason, revision, opts);
+  }
+
+  /** 户主变更: a member becomes the head, the former head takes the relation given; one write. */
+  changeHead(
+    p: Principal,
+    id: string,
+    input: HeadChangeInput,
+    revision?: number,
+  ): Promise<HouseholdView> {
+    return changeHead(this.store, p, id, input, revision);
   }
 
   /**

@@ -89,6 +89,8 @@ export type HouseholdView = Omit<
   phone: string | null;
   bankAccount: string | null;
   members: MemberView[];
+  /** 户主待变更: active members but no head (the head died); a head is designated by 户主变更. */
+  headPending: boolean;
   unmasked: boolean;
 };
 

@@ -1,6 +1,7 @@
 import { AppError, bi, hasRight, type PersonalDataCipher, type Principal } from '@fupin/kit';
 import type { Household, PersonalValue } from './household.model';
 import { readGuarantees } from './guarantee.rules';
+import { headPending } from './head.rules';
 import type { HouseholdStore } from './household.store';
 import type { HouseholdView, UnmaskRequest } from './household.types';
 
@@ -81,6 +82,7 @@ export function householdView(
       idNumber: show(m.idNumber) ?? '',
       phone: show(m.phone),
     })),
+    headPending: headPending(members),
     unmasked: unmask !== null,
   };
 }

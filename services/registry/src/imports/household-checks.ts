@@ -1,5 +1,6 @@
 import { type Bilingual, bi } from '@fupin/kit';
 import { areaLevel, isAreaCode } from '@fupin/reference';
+import { headFindingMessage, headFindings as oneHeadFindings } from '../households/head.rules';
 
 /**
  * The rules an import holds a household to beyond its single cells: one 户主 per household,
@@ -23,32 +24,19 @@ export interface RelationRow {
 }
 
 /**
- * A household has exactly one 户主: a second head is refused on its row (naming the first),
- * a household without one on its first row. Unreadable relations leave the count unknown,
- * so nothing is said about the head then.
+ * A household has exactly one 户主 (the registry's one rule, `head.rules`): a second head is
+ * refused on its row (naming the first), a household without one on its first row.
+ * Unreadable relations leave the count unknown, so nothing is said about the head then.
  */
 export function headFindings(rows: RelationRow[]): Finding[] {
-  if (rows.some((r) => r.unreadable)) return [];
-  const heads = rows.flatMap((r, index) => (r.relation === 'head' ? [index] : []));
-  if (heads.length === 0)
-    return [
-      {
-        index: 0,
-        code: 'no_head',
-        message: bi(
-          '该户没有户主：同一户须有且只有一名成员的「与户主关系」为「户主」',
-          'The household has no head: exactly one member must have 与户主关系 = 户主 (head)',
-        ),
-      },
-    ];
-  const first = rows[heads[0]!]!.row;
-  return heads.slice(1).map((index) => ({
-    index,
-    code: 'second_head',
-    message: bi(
-      `一户只能有一名户主：第 ${first} 行已是户主`,
-      `A household has one head only: row ${first} is the head already`,
-    ),
+  const placeOf = (index: number) => {
+    const row = rows[index]!.row;
+    return { zh: `第 ${row} 行`, en: `row ${row}` };
+  };
+  return oneHeadFindings(rows).map((f) => ({
+    index: f.index,
+    code: f.code,
+    message: headFindingMessage(f, placeOf),
   }));
 }
 
