@@ -52,6 +52,7 @@ export async function upsertFromImport(
   store: HouseholdStore,
   p: Principal,
   input: HouseholdInput,
+  waters?: Map<string, boolean | null>,
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const existing = await store.deps.households.findOne(BY_HOUSEHOLD_NO, {
     householdNo: input.householdNo.trim(),
@@ -121,13 +122,21 @@ export async function upsertFromImport(
     actorName: p.username,
     at: store.now(),
   });
-  const next = derive({
-    ...existing,
-    ...factsNext,
-    areaCode: input.areaCode,
-    townshipCode: townshipOf(input.areaCode) ?? input.areaCode,
-    members: sortLike(existing.members, members),
-  });
+  const next = derive(
+    {
+      ...existing,
+      ...factsNext,
+      areaCode: input.areaCode,
+      townshipCode: townshipOf(input.areaCode) ?? input.areaCode,
+      members: sortLike(existing.members, members),
+    },
+    // 饮水安全 from the row's village (the batch's look-up, else one read).
+    {
+      villageTapWater: waters?.has(input.areaCode)
+        ? (waters.get(input.areaCode) ?? null)
+        : await store.waterOf(input.areaCode),
+    },
+  );
   const changed = changedFields(existing, next).filter(
     (c) => c !== 'members' || added.length || removed.length || updated.length,
   );
@@ -174,9 +183,11 @@ export async function importMany(
   opts: { concurrency?: number } = {},
 ): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = new Array<ImportOutcome>(inputs.length);
+  // 饮水安全 of every household of the batch: its villages' tap water in one read.
+  const waters = await store.watersOf(inputs.map((x) => x.areaCode));
   const one = async (i: number) => {
     try {
-      results[i] = { outcome: await upsertFromImport(store, p, inputs[i]!) };
+      results[i] = { outcome: await upsertFromImport(store, p, inputs[i]!, waters) };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       results[i] = { error: err };
@@ -198,7 +209,13 @@ export async function importMany(
     try {
       if (input.status && input.status !== 'candidate' && !hasRight(p, 'registry', 'approve'))
         oneByOne.push(i); // register() answers the refusal
-      else fresh.push({ i, doc: buildNew(store, p, input, 'import') });
+      else
+        fresh.push({
+          i,
+          doc: derive(buildNew(store, p, input, 'import'), {
+            villageTapWater: waters.get(input.areaCode) ?? null,
+          }),
+        });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       results[i] = { error: err };
