@@ -7,6 +7,7 @@ import { registryImportMessages } from '../modules/registry/imports/messages';
 import { guaranteeMessages } from '../modules/registry/households/guarantees.messages';
 import { clearanceMessages } from '../modules/registry/households/clearance.messages';
 import { supportMessages } from '../modules/support/i18n';
+import { auditDecisionMessages } from '../modules/administration/audit/decisions.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -20,4 +21,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   registryImportMessages,
   guaranteeMessages,
   clearanceMessages,
+  auditDecisionMessages,
 ];

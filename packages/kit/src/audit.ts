@@ -5,7 +5,21 @@ import type { Principal } from './http/auth';
 import { type OutboxFields, outboxPlugin, withOutbox } from './kafka/outbox';
 
 export type AuditAction =
-  'unmask' | 'export' | 'login' | 'login_failed' | 'account_locked' | 'permission_change';
+  | 'unmask'
+  | 'export'
+  | 'login'
+  | 'login_failed'
+  | 'account_locked'
+  | 'permission_change'
+  /** 人工认定: a guarantee typed over what the facts derive (or such a statement cleared). */
+  | 'guarantee_override'
+  | 'guarantee_override_cleared'
+  /** Reference data an auditor asks about: the village exit conditions, the poverty line. */
+  | 'exit_conditions_change'
+  | 'poverty_line_change';
+
+/** A decision's values before and after: plain codes and figures, never personal data in clear. */
+export type AuditValues = Record<string, string | number | boolean | null>;
 
 /** One auditable access, kept append-only in the service's database and reported on `audit.v1`. */
 export interface AuditEntry extends OutboxFields {
@@ -22,6 +36,9 @@ export interface AuditEntry extends OutboxFields {
   reason: string | null;
   requestId: string | null;
   count: number;
+  /** What a decision changed (overrides, reference data); null for accesses and sign-ins. */
+  before: AuditValues | null;
+  after: AuditValues | null;
 }
 
 const auditSchema = new Schema<AuditEntry>(
@@ -39,6 +56,8 @@ const auditSchema = new Schema<AuditEntry>(
     reason: { type: String, default: null },
     requestId: { type: String, default: null },
     count: { type: Number, required: true },
+    before: { type: Schema.Types.Mixed, default: null },
+    after: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'audit_log', versionKey: false },
 );
@@ -90,6 +109,8 @@ export class AuditLog {
       fields: string[];
       reason: string | null;
       requestId?: string | null;
+      before?: AuditValues | null;
+      after?: AuditValues | null;
     },
   ): Promise<void> {
     const id = crypto.randomUUID();
@@ -107,6 +128,8 @@ export class AuditLog {
       reason: entry.reason,
       requestId: entry.requestId ?? null,
       count: entry.subjectIds.length,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
     };
     const event = createEvent(AuditRecorded, {
       id,
@@ -122,6 +145,8 @@ export class AuditLog {
         reason: entry.reason,
         requestId: entry.requestId ?? null,
         count: entry.subjectIds.length,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
       },
     });
     await this.model.create(withOutbox(doc, [event]));

@@ -336,7 +336,16 @@ export interface components {
       service: string;
       /** @enum {string} */
       action:
-        'unmask' | 'export' | 'login' | 'login_failed' | 'account_locked' | 'permission_change';
+        | 'unmask'
+        | 'export'
+        | 'login'
+        | 'login_failed'
+        | 'account_locked'
+        | 'permission_change'
+        | 'guarantee_override'
+        | 'guarantee_override_cleared'
+        | 'exit_conditions_change'
+        | 'poverty_line_change';
       actorId: string;
       actorName?: string | null;
       actorArea: components['schemas']['AreaCode'];
@@ -346,6 +355,14 @@ export interface components {
       reason?: string | null;
       requestId?: string | null;
       count: number;
+      /** @description What a decision changed, before (codes and figures; no personal data in clear) */
+      before?: {
+        [key: string]: string | number | boolean | null;
+      } | null;
+      /** @description What a decision changed, after */
+      after?: {
+        [key: string]: string | number | boolean | null;
+      } | null;
     };
     Tokens: {
       /** @enum {string} */
@@ -452,7 +469,8 @@ export interface operations {
         sort?: components['parameters']['sort'];
         /**
          * @description JSON object; keys action (one or an array of login, login_failed, account_locked,
-         *     permission_change, unmask, export), service, actorId, subjectType, subjectId, from
+         *     permission_change, unmask, export, guarantee_override, guarantee_override_cleared,
+         *     exit_conditions_change, poverty_line_change), service, actorId, subjectType, subjectId, from
          *     and to (ISO date-times).
          */
         filter?: string;

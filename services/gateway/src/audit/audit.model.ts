@@ -20,6 +20,9 @@ export interface AuditRecord {
   reason: string | null;
   requestId: string | null;
   count: number;
+  /** What a decision changed (guarantee overrides, reference data), as reported; else null. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 const auditRecordSchema = new Schema<AuditRecord>(
@@ -38,6 +41,8 @@ const auditRecordSchema = new Schema<AuditRecord>(
     reason: { type: String, default: null },
     requestId: { type: String, default: null },
     count: { type: Number, required: true },
+    before: { type: Schema.Types.Mixed, default: null },
+    after: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'audit_store', versionKey: false },
 );

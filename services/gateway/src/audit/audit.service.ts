@@ -40,6 +40,8 @@ export function auditRecordView(r: AuditRecord) {
     reason: r.reason,
     requestId: r.requestId,
     count: r.count,
+    before: r.before ?? null,
+    after: r.after ?? null,
   };
 }
 
@@ -69,6 +71,8 @@ export class AuditStore {
         reason: event.payload.reason,
         requestId: event.payload.requestId,
         count: event.payload.count,
+        before: event.payload.before ?? null,
+        after: event.payload.after ?? null,
       });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

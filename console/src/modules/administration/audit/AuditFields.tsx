@@ -1,7 +1,11 @@
 import { type FieldProps, useRecordContext, useTranslate } from 'react-admin';
 
+type Values = Record<string, string | number | boolean | null>;
+
 type Entry = {
   subjectType: string;
+  before?: Values | null;
+  after?: Values | null;
   fields: string[];
   reason: string | null;
   actorId: string;
@@ -49,4 +53,30 @@ export const AuditSubjectFieldsField = (_props: FieldProps) => {
       : translate(`resources.${resource}.fields.${f}`, { _: f });
   };
   return <span>{e.fields.map(label).join('、')}</span>;
+};
+
+/**
+ * What a decision changed (a guarantee stated by hand, the exit conditions, the poverty line):
+ * each value before → after, the ones that changed first.
+ */
+export const AuditChangeField = (_props: FieldProps) => {
+  const translate = useTranslate();
+  const e = useRecordContext<Entry>();
+  if (!e?.before && !e?.after) return <span>—</span>;
+  const before = e.before ?? {};
+  const after = e.after ?? {};
+  const show = (v: unknown) =>
+    v === undefined || v === null ? translate('auditChange.none') : String(v);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(
+    (a, b) => Number(before[a] === after[a]) - Number(before[b] === after[b]),
+  );
+  return (
+    <span style={{ display: 'flex', flexDirection: 'column' }}>
+      {keys.map((k) => (
+        <span key={k} style={{ opacity: before[k] === after[k] ? 0.6 : 1 }}>
+          {k}: {show(before[k])} {translate('auditChange.arrow')} {show(after[k])}
+        </span>
+      ))}
+    </span>
+  );
 };

@@ -1,7 +1,12 @@
 import { NumberField, SimpleShowLayout, TextField } from 'react-admin';
 import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, EnumField } from '../../../common/fields';
-import { AuditActorField, AuditReasonField, AuditSubjectFieldsField } from './AuditFields';
+import {
+  AuditActorField,
+  AuditChangeField,
+  AuditReasonField,
+  AuditSubjectFieldsField,
+} from './AuditFields';
 
 export default function AuditShow() {
   return (
@@ -17,6 +22,7 @@ export default function AuditShow() {
         <TextField source="subjectIds" emptyText="—" />
         <AuditSubjectFieldsField source="fields" />
         <AuditReasonField source="reason" />
+        <AuditChangeField source="change" />
         <NumberField source="count" />
         <TextField source="requestId" emptyText="—" />
       </SimpleShowLayout>

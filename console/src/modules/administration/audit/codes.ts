@@ -8,6 +8,10 @@ export const AUDIT_ACTIONS = allOf<GatewayApi.components['schemas']['AuditEntry'
   'permission_change',
   'unmask',
   'export',
+  'guarantee_override',
+  'guarantee_override_cleared',
+  'exit_conditions_change',
+  'poverty_line_change',
 ] as const);
 export const SERVICES = [
   'gateway',
