@@ -2,7 +2,11 @@ import { Gateway, type Session } from '../demo/client';
 import { DemoCounty } from '../demo/county';
 import type { SeedContext } from '../demo/plugin';
 import { gatewayPlugin } from '../demo/plugins/gateway';
-import { matchingPrecisionPlugin, plantedCases } from '../demo/plugins/matching-precision';
+import {
+  matchingPrecisionPlugin,
+  missedFinding,
+  plantedCases,
+} from '../demo/plugins/matching-precision';
 import { seedDemo } from '../demo/seed';
 import { eventually } from '@fupin/testing';
 import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
@@ -30,7 +34,7 @@ interface Finding {
   rounds: { conclusion: string | null; closing: { name: string } | null }[];
 }
 
-test('the matching demo confirms a death and a car, leaves the 错退 open and shows a reopened finding', async () => {
+test('the matching demo confirms a death, a car and a 漏评 (a candidate lead opens), leaves the 错退 open and shows a reopened finding', async () => {
   await seedDemo({
     gatewayUrl: platform.gatewayUrl,
     people: PEOPLE,
@@ -99,4 +103,22 @@ test('the matching demo confirms a death and a car, leaves the 错退 open and s
     },
     { timeoutMs: 60_000, intervalMs: 1000 },
   );
+
+  // 漏评: the person on the 低保 list in no registered household, confirmed; the registry opened
+  // an identification candidate lead in the village, and matching shows it did.
+  const village = c.exitedAllowance.h.areaCode;
+  const missed = await missedFinding(office, village);
+  expect(missed).toMatchObject({ status: 'verified', conclusion: 'confirmed', householdNo: null });
+  const lead = await office.get<{ id: string; status: string; areaCode: string }>(
+    `/api/registry/candidate-leads/${missed.id}`,
+  );
+  expect(lead.body).toMatchObject({ id: missed.id, status: 'open', areaCode: village });
+  const open = await office.get<{ id: string }[]>('/api/registry/candidate-leads', {
+    filter: JSON.stringify({ status: 'open' }),
+  });
+  expect(open.body.map((l) => l.id)).toContain(missed.id);
+  await eventually(async () => expect(await outcomeOf(missed.id)).toBe('candidate_opened'), {
+    timeoutMs: 60_000,
+    intervalMs: 1000,
+  });
 }, 600_000);

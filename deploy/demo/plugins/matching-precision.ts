@@ -9,8 +9,9 @@ import { waitForView } from './views';
 // a full run (every current list and the registry's own 回头看 checks), and findings taken
 // through their steps so the console shows each case: a DECEASED finding confirmed (the
 // registry removes the member), a VEHICLE_OWNER finding confirmed (the registry opens 清退),
-// 错退 findings left open for the township, and a finding closed and found again by a second
-// run (reopened with its first round kept). Deterministic: the cases are the first households
+// 错退 findings left open for the township, a finding closed and found again by a second run
+// (reopened with its first round kept), and a 漏评: a person on the 低保 list in no registered
+// household, confirmed, so the registry opens an identification candidate lead. Deterministic: the cases are the first households
 // of the county that fit, in the county's fixed order.
 
 const LIST_DATE = `${DATA_YEAR + 1}-03-31`;
@@ -85,6 +86,16 @@ function stranger(birth: string, seq: number): string {
   return first17 + computeCheckDigit(first17);
 }
 
+/** 漏评: on the 低保 list of the allowance village, in no registered household of the county. */
+export const MISSED_PERSON = {
+  name: '龙秀英',
+  // Sequence 902 of a birth date: the generated people of one birth date number from 001, far below.
+  idNumber: (() => {
+    const first17 = '43112119581123902';
+    return first17 + computeCheckDigit(first17);
+  })(),
+};
+
 const csv = (rows: (string | number)[][]) =>
   `\uFEFF${rows.map((r) => r.map((c) => String(c)).join(',')).join('\r\n')}\r\n`;
 
@@ -97,6 +108,12 @@ function lists(c: Cases): { type: string; area: string; rows: (string | number)[
   allowance.push([
     c.exitedAllowance.m.name,
     c.exitedAllowance.m.idNumber,
+    c.exitedAllowance.h.areaCode,
+    '低保',
+  ]);
+  allowance.push([
+    MISSED_PERSON.name,
+    MISSED_PERSON.idNumber,
     c.exitedAllowance.h.areaCode,
     '低保',
   ]);
@@ -159,6 +176,44 @@ async function findingOf(office: Session, rule: string, householdNo: string): Pr
   return f;
 }
 
+interface Lead {
+  id: string;
+  status: string;
+  areaCode: string;
+  person: string;
+}
+
+/** The 漏评 finding of the missed person (found by the name its list row shows). */
+export async function missedFinding(office: Session, village: string): Promise<Finding> {
+  const res = await office.get<(Finding & { evidence: { columns?: Record<string, string> } })[]>(
+    '/api/matching/findings',
+    {
+      filter: JSON.stringify({ rule: 'ALLOWANCE_NOT_REGISTERED', areaCode: village }),
+      range: '[0,499]',
+    },
+  );
+  const f = res.body.find((x) => x.evidence.columns?.['姓名'] === MISSED_PERSON.name);
+  if (!f) throw new Error(`no ALLOWANCE_NOT_REGISTERED finding for ${MISSED_PERSON.name}`);
+  return f;
+}
+
+/** Waits (at most `timeoutMs`) for the registry to open the candidate lead of a 漏评 finding. */
+async function leadOf(office: Session, findingId: string, timeoutMs = 60_000): Promise<Lead> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return (await office.get<Lead>(`/api/registry/candidate-leads/${findingId}`)).body;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 404) throw err;
+    }
+    if (Date.now() > until)
+      throw new Error(
+        `the registry opened no candidate lead for the confirmed 漏评 finding ${findingId} within ${timeoutMs / 1000} s (is its finding consumer running?)`,
+      );
+    await sleep(1000);
+  }
+}
+
 async function step(s: Session, id: string, action: string, json: Record<string, string>) {
   await s.request('POST', `/api/matching/findings/${id}/${action}`, { json });
 }
@@ -210,6 +265,16 @@ export const matchingPrecisionPlugin: DemoPlugin = {
       conclusion: 'confirmed',
       note: '入户核实：家庭购置小型轿车一辆，用于经营',
     });
+    // 漏评: confirmed, so the registry opens an identification candidate lead for the township.
+    const missed = await missedFinding(office, c.exitedAllowance.h.areaCode);
+    await step(office, missed.id, 'verify', {
+      conclusion: 'confirmed',
+      note: '入户核实：该户家庭收入低于扶贫标准，未纳入建档立卡，疑似漏评',
+    });
+    const lead = await leadOf(office, missed.id);
+    ctx.log(
+      `  漏评: ALLOWANCE_NOT_REGISTERED confirmed; candidate lead ${lead.id} ${lead.status} in ${lead.areaCode}`,
+    );
     // Not confirmed and closed by two reviewers; the next run finds the car again: reopened.
     const closed = await findingOf(office, 'VEHICLE_OWNER', c.vehicleClosed.h.householdNo);
     await step(office, closed.id, 'verify', {
