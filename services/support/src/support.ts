@@ -77,7 +77,7 @@ export async function createSupport(
     modules: [
       education.module,
       health.module,
-      importsModule(ctx, education, health, { rows: models.rows }),
+      importsModule(ctx, education, health, { rows: models.rows, pending: models.pending }),
       registryProjectionModule(service, projection, {
         routes: { module: 'support', registryUrl: config.REGISTRY_URL },
         // A change hook that failed after the projection was written left a person behind.

@@ -238,8 +238,10 @@ export class StudentService {
   /**
    * Enrollments read from the education department's list for one term, for the importer `p`:
    * a student record is made for a matched person who has none, and each enrollment replaces
-   * the term's record (so importing the same list twice changes nothing but the time stamps).
-   * Returns how many enrollments differ from what was recorded before.
+   * the term's record. Only what differs is written: importing the same list twice changes
+   * nothing. Returns how many enrollments differ from what was recorded before. A few round
+   * trips per batch whatever its size (students, enrollments: one read, one insert, one bulk
+   * update each).
    */
   async importEnrollments(
     p: Principal,
@@ -248,7 +250,7 @@ export class StudentService {
     rows: ImportedEnrollment[],
   ): Promise<number> {
     if (rows.length === 0) return 0;
-    const known = await this.studentsOf(p, rows);
+    const known = await this.studentsOf(p, term, rows);
     const docs = rows.map((r) =>
       this.enrollmentOf(
         known.get(r.person._id)!,
@@ -272,19 +274,26 @@ export class StudentService {
         b.grade !== e.grade
       );
     }).length;
-    await this.replaceEnrollments(p, docs, before);
+    await this.replaceEnrollments(
+      p,
+      docs.filter((e) => !sameEnrollment(before.get(e._id), e)),
+      before,
+    );
     await this.deps.students.bulkUpdate(
       READ_IN_SCOPE,
       docs
-        .filter((e) => advances(known.get(e.personId)!, e))
+        .filter((e) => movesStudent(known.get(e.personId)!, e))
         .map((e) => ({ filter: { _id: e.studentId }, update: this.advanceTo(e) })),
       { ordered: false },
     );
     return changed;
   }
 
-  /** The student record of each matched person, made for those who have none. */
-  private async studentsOf(p: Principal, rows: ImportedEnrollment[]) {
+  /**
+   * The student record of each matched person, made for those who have none (already at the
+   * term's school, stage and grade: nothing to move after).
+   */
+  private async studentsOf(p: Principal, term: string, rows: ImportedEnrollment[]) {
     const { students } = this.deps;
     const now = this.deps.now();
     const personIds = rows.map((r) => r.person._id);
@@ -296,27 +305,30 @@ export class StudentService {
     );
     const missing = rows.filter((r) => !known.has(r.person._id));
     if (!missing.length) return known;
-    await students
-      .insertMany(
-        p,
-        missing.map((r) => ({
-          _id: randomUUID(),
-          ...linkOf(r.person),
-          birthDate: r.person.birthDate,
-          school: r.school,
-          stage: r.stage,
-          grade: r.grade,
-          latestTerm: null,
-          revision: 1,
-          createdAt: now,
-          updatedAt: now,
-        })),
-        { ordered: false },
-      )
-      .catch((err: unknown) => {
+    const fresh: Student[] = missing.map((r) => ({
+      _id: randomUUID(),
+      ...linkOf(r.person),
+      birthDate: r.person.birthDate,
+      school: r.school,
+      stage: r.stage,
+      grade: r.grade,
+      latestTerm: term,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const raced = await students.insertMany(p, fresh, { ordered: false }).then(
+      () => false,
+      (err: unknown) => {
         // A student made meanwhile by someone else: read back below.
         if (!isDuplicateKey(err)) throw err;
-      });
+        return true;
+      },
+    );
+    if (!raced) {
+      for (const s of fresh) known.set(s.personId, s);
+      return known;
+    }
     for (const s of await students.find(READ_IN_SCOPE, {
       personId: { $in: missing.map((r) => r.person._id) },
     }))
@@ -330,6 +342,7 @@ export class StudentService {
     docs: Enrollment[],
     before: Map<string, Enrollment>,
   ): Promise<void> {
+    if (!docs.length) return;
     const fresh = docs.filter((e) => !before.has(e._id));
     let raced = false;
     // The registry hears of a new enrollment, or of one whose status or stage changed.
@@ -383,4 +396,34 @@ export class StudentService {
 /** Whether an enrollment is of a term at least as late as the student's latest. */
 function advances(s: Student, e: Enrollment): boolean {
   return !s.latestTerm || compareTerms(e.term, s.latestTerm) >= 0;
+}
+
+/** Whether an enrollment moves its student: a term at least as late, and something differs. */
+export function movesStudent(s: Student, e: Enrollment): boolean {
+  return (
+    advances(s, e) &&
+    (s.latestTerm !== e.term || s.school !== e.school || s.stage !== e.stage || s.grade !== e.grade)
+  );
+}
+
+/**
+ * Whether a term's enrollment already says what an import would record (who, where, which
+ * school, stage, grade and status, from an import): writing it again would change nothing.
+ */
+export function sameEnrollment(b: Enrollment | undefined, e: Enrollment): boolean {
+  if (!b) return false;
+  const facts = [
+    'personId',
+    'householdId',
+    'name',
+    'areaCode',
+    'townshipCode',
+    'studentId',
+    'school',
+    'stage',
+    'grade',
+    'status',
+    'source',
+  ] as const;
+  return facts.every((k) => b[k] === e[k]);
 }

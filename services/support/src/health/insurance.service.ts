@@ -87,16 +87,20 @@ export class InsuranceService {
       recordedAt: this.deps.now(),
       recordedBy: how.by,
     };
+    const set = { [path(year, e.kind)]: record };
+    const events = [
+      coverageRecorded(
+        person,
+        { year, kind: e.kind, enrolled: e.enrolled, source: how.source },
+        how.actor,
+      ),
+    ];
     return {
       // Only a change writes (and publishes): recording the same fact again is a no-op.
       filter: { _id: person._id, [`${path(year, e.kind)}.enrolled`]: { $ne: e.enrolled } },
-      update: outboxUpdate({ $set: { [path(year, e.kind)]: record } }, [
-        coverageRecorded(
-          person,
-          { year, kind: e.kind, enrolled: e.enrolled, source: how.source },
-          how.actor,
-        ),
-      ]),
+      update: outboxUpdate({ $set: set }, events),
+      set,
+      events,
     };
   }
 
@@ -117,24 +121,61 @@ export class InsuranceService {
     return insuredView(after, input.year);
   }
 
-  /** Enrollments read from the health department's list for the importer `p`; returns how many changed. */
+  /**
+   * Enrollments read from the health department's list for the importer `p`: only those that
+   * differ from the person as read are written, all of a person's kinds in one update (one
+   * write and one outbox push per person, however many kinds the list names). Returns how many
+   * differed. A list imported again writes nothing.
+   */
   async importMany(
     p: Principal,
     year: number,
     importId: string,
     rows: RecordedEnrollment[],
   ): Promise<number> {
-    if (!rows.length) return 0;
     const by = p.userId;
-    const actor: Actor = { kind: 'user', id: by };
+    const how = {
+      source: 'import' as const,
+      importId,
+      by,
+      actor: { kind: 'user', id: by } as Actor,
+    };
     // The people were matched within the importer's scope (out-of-scope rows are only counted).
-    const changed = await this.deps.persons.bulkUpdate(
-      READ_IN_SCOPE,
-      rows.map((r) => this.update(r.person, year, r, { source: 'import', importId, by, actor })),
-      { ordered: false },
+    const todo = rows.filter(
+      (r) => r.person.insurance?.[String(year)]?.[r.kind]?.enrolled !== r.enrolled,
     );
-    if (changed) this.deps.eventsStored();
-    return changed;
+    if (!todo.length) return 0;
+    const byPerson = new Map<string, RecordedEnrollment[]>();
+    for (const r of todo) byPerson.set(r.person._id, [...(byPerson.get(r.person._id) ?? []), r]);
+    const ops = [...byPerson.values()].map((rs) => this.updateAll(rs[0]!.person, year, rs, how));
+    const modified = await this.deps.persons.bulkUpdate(READ_IN_SCOPE, ops, { ordered: false });
+    if (modified < ops.length) {
+      // Someone recorded one of these meanwhile: each kind alone, written only if it still differs.
+      await this.deps.persons.bulkUpdate(
+        READ_IN_SCOPE,
+        todo.map((r) => this.update(r.person, year, r, how)),
+        { ordered: false },
+      );
+    }
+    this.deps.eventsStored();
+    return todo.length;
+  }
+
+  /** One person's kinds of a year in one update, guarded as `update` guards each. */
+  private updateAll(
+    person: Person,
+    year: number,
+    rows: { kind: InsuranceKind; enrolled: boolean }[],
+    how: { source: 'manual' | 'import'; importId: string | null; by: string; actor: Actor },
+  ) {
+    const each = rows.map((r) => this.update(person, year, r, how));
+    return {
+      filter: Object.assign({}, ...each.map((u) => u.filter)) as Filter,
+      update: outboxUpdate(
+        { $set: Object.assign({}, ...each.map((u) => u.set)) as Record<string, InsuranceRecord> },
+        each.flatMap((u) => u.events),
+      ),
+    };
   }
 
   private eligibleMatch(year: number, kind: InsuranceKind): Filter {

@@ -1,5 +1,5 @@
-import { AppError, bi, countyWide, type ScopedRepository } from '@fupin/kit';
-import type { Model } from 'mongoose';
+import { AppError, bi, countyWide, isDuplicateKey, type ScopedRepository } from '@fupin/kit';
+import type { Model, mongo } from 'mongoose';
 import type { EnrollmentStatus } from '../education/education.reference';
 import { compulsoryBirthRange, compulsoryPlace, schoolYearOf } from '../education/school-calendar';
 import type { StudentService } from '../education/student.service';
@@ -19,6 +19,7 @@ import {
   type ImportCounts,
   type ImportRow,
   type Outcome,
+  type PendingRows,
 } from './import.model';
 
 const BATCH = 500;
@@ -35,6 +36,7 @@ export class ImportReconciliation {
     private readonly deps: {
       imports: ScopedRepository<DepartmentImport>;
       rows: Model<ImportRow>;
+      pending: Model<PendingRows>;
       persons: ScopedRepository<Person>;
       people: PersonService;
       students: StudentService;
@@ -44,13 +46,15 @@ export class ImportReconciliation {
   ) {}
 
   /**
-   * Reconciles (or resumes) an import: each pending row is matched by its hash; matched
-   * people of the importer's area have the enrollment recorded. Then the registered people
-   * the list should have held but did not are added as `not_found`. Every step can be
-   * repeated: recording the same enrollment twice changes nothing.
+   * Reconciles (or resumes) an import: each run of pending rows is matched by its hash in one
+   * read; matched people of the importer's area have the enrollment recorded (in bulk); the
+   * run's rows are stored with their outcomes in one insert and the checkpoint moves past it.
+   * Then the registered people the list should have held but did not are added as
+   * `not_found`. Every step can be repeated: recording the same enrollment twice changes
+   * nothing, and a row stored before a crash keeps its first outcome.
    */
   async run(id: string): Promise<void> {
-    const { imports, rows } = this.deps;
+    const { imports, rows, pending } = this.deps;
     const job = await imports.findOne(WORKER, { _id: id });
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     await imports.updateOne(
@@ -67,22 +71,27 @@ export class ImportReconciliation {
     );
     let after = job.checkpointSeq;
     for (;;) {
-      const batch = await rows
-        .find({ importId: id, seq: { $gt: after }, outcome: 'pending' })
-        .sort({ seq: 1 })
-        .limit(BATCH)
-        .lean<ImportRow[]>();
-      if (!batch.length) break;
-      await this.reconcileBatch(job, batch);
-      after = batch[batch.length - 1]!.seq;
-      await imports.updateOne(
-        WORKER,
-        { _id: id },
-        { $set: { checkpointSeq: after, updatedAt: this.deps.now() } },
+      const run = await pending
+        .findOne({ importId: id, lastSeq: { $gt: after } })
+        .sort({ lastSeq: 1 })
+        .lean<PendingRows>();
+      if (!run) break;
+      const settled = await this.reconcileBatch(
+        job,
+        run.rows.filter((r) => r.seq > after),
       );
+      await rows.collection
+        .insertMany(settled as unknown as mongo.OptionalId<mongo.Document>[], { ordered: false })
+        .catch((err: unknown) => {
+          // Stored before the job was stopped: the first outcome stays.
+          if (!isDuplicateKey(err)) throw err;
+        });
+      after = await this.checkpoint(id, run.lastSeq);
     }
+    await this.legacyPending(job, after);
     await this.addNotFound(job);
     const counts = await this.countsOf(id);
+    await pending.deleteMany({ importId: id });
     await imports.updateOne(
       WORKER,
       { _id: id },
@@ -97,7 +106,43 @@ export class ImportReconciliation {
     );
   }
 
-  private async reconcileBatch(job: DepartmentImport, batch: ImportRow[]): Promise<void> {
+  private async checkpoint(id: string, seq: number): Promise<number> {
+    await this.deps.imports.updateOne(
+      WORKER,
+      { _id: id },
+      { $set: { checkpointSeq: seq, updatedAt: this.deps.now() } },
+    );
+    return seq;
+  }
+
+  /** Rows an earlier version stored pending among the report rows: their outcomes set in place. */
+  private async legacyPending(job: DepartmentImport, from: number): Promise<void> {
+    const { rows } = this.deps;
+    let after = from;
+    for (;;) {
+      const batch = await rows
+        .find({ importId: job._id, seq: { $gt: after }, outcome: 'pending' })
+        .sort({ seq: 1 })
+        .limit(BATCH)
+        .lean<ImportRow[]>();
+      if (!batch.length) return;
+      const settled = await this.reconcileBatch(job, batch);
+      await rows.bulkWrite(
+        settled.map(({ _id, outcome, personId, areaCode, changed }) => ({
+          updateOne: {
+            filter: { _id },
+            update: { $set: { outcome, personId, areaCode, changed } },
+          },
+        })),
+        { ordered: false },
+      );
+      after = await this.checkpoint(job._id, batch[batch.length - 1]!.seq);
+    }
+  }
+
+  /** A batch of pending rows matched and recorded: the rows as they are stored, with outcomes. */
+  private async reconcileBatch(job: DepartmentImport, batch: ImportRow[]): Promise<ImportRow[]> {
+    if (!batch.length) return [];
     const p = job.principal;
     const found = await this.deps.people.registeredByHash(batch.map((r) => r.idHash!));
     const outcomes: { row: ImportRow; outcome: Outcome; person: Person | null }[] = batch.map(
@@ -132,23 +177,14 @@ export class ImportReconciliation {
       );
     }
     // How many matched rows changed a record is known for the batch; it is kept on its first row.
-    await this.deps.rows.bulkWrite(
-      outcomes.map((o, i) => ({
-        updateOne: {
-          filter: { _id: o.row._id },
-          update: {
-            $set: {
-              outcome: o.outcome,
-              personId: o.person?._id ?? null,
-              // Out-of-scope people are not described: only that they are registered elsewhere.
-              areaCode: o.outcome === 'enrolled' ? o.person!.areaCode : null,
-              changed: i === 0 ? changed : 0,
-            },
-          },
-        },
-      })),
-      { ordered: false },
-    );
+    return outcomes.map((o, i) => ({
+      ...o.row,
+      outcome: o.outcome,
+      personId: o.person?._id ?? null,
+      // Out-of-scope people are not described: only that they are registered elsewhere.
+      areaCode: o.outcome === 'enrolled' ? o.person!.areaCode : null,
+      changed: i === 0 ? changed : 0,
+    }));
   }
 
   /** Registered people of the importer's area whom the list should have held. */

@@ -21,7 +21,7 @@ import {
   type PreparedRow,
   prepareRow,
 } from './department-rows';
-import type { ImportRow, Outcome } from './import.model';
+import type { ImportRow, Outcome, PendingRows } from './import.model';
 
 /** A department list as read from its upload: its format and its prepared rows. */
 export interface DepartmentList {
@@ -111,8 +111,37 @@ export function importRowsOf(importId: string, kind: ImportKind, list: PreparedR
       problems: r.problems,
       personId: null,
       areaCode: null,
+      changed: 0,
     };
   });
+}
+
+/** Rows per pending document (and per batch the job matches). */
+export const PENDING_RUN = 500;
+
+/**
+ * How an upload's rows are stored: those already settled (rejected, duplicate) as report
+ * rows, the pending ones in runs of `size` (in the list's order) for the job.
+ */
+export function storedRowsOf(
+  importId: string,
+  rows: ImportRow[],
+  size = PENDING_RUN,
+): { settled: ImportRow[]; pending: PendingRows[] } {
+  const settled = rows.filter((r) => r.outcome !== 'pending');
+  const waiting = rows.filter((r) => r.outcome === 'pending');
+  const pending: PendingRows[] = [];
+  for (let i = 0; i < waiting.length; i += size) {
+    const run = waiting.slice(i, i + size);
+    pending.push({
+      _id: `${importId}:${run[0]!.seq}`,
+      importId,
+      firstSeq: run[0]!.seq,
+      lastSeq: run[run.length - 1]!.seq,
+      rows: run,
+    });
+  }
+  return { settled, pending };
 }
 
 /** The whole upload in memory, refused beyond `maxBytes` (413) or when empty (400). */

@@ -146,10 +146,38 @@ const rowSchema = new Schema<ImportRow>(
 rowSchema.index({ importId: 1, seq: 1 }, { unique: true });
 rowSchema.index({ importId: 1, outcome: 1, seq: 1 });
 
+/**
+ * Rows of an upload waiting for the job, a run of them (in the list's order) per document:
+ * the upload stores a few documents instead of one per row, and the job writes each row once,
+ * with its outcome (an insert), instead of inserting it pending and updating it after. Deleted
+ * when the job finishes.
+ */
+export interface PendingRows {
+  /** `<importId>:<firstSeq>` */
+  _id: string;
+  importId: string;
+  firstSeq: number;
+  lastSeq: number;
+  rows: ImportRow[];
+}
+
+const pendingSchema = new Schema<PendingRows>(
+  {
+    _id: String,
+    importId: { type: String, required: true },
+    firstSeq: { type: Number, required: true },
+    lastSeq: { type: Number, required: true },
+    rows: { type: Schema.Types.Mixed, default: [] },
+  },
+  { collection: 'department_import_pending', versionKey: false, minimize: false },
+);
+pendingSchema.index({ importId: 1, lastSeq: 1 }, { unique: true });
+
 export function importModels(conn: Connection) {
   return {
     imports: modelOn(conn, 'DepartmentImport', importSchema),
     rows: modelOn(conn, 'DepartmentImportRow', rowSchema),
+    pending: modelOn(conn, 'DepartmentImportPending', pendingSchema),
   };
 }
 export type ImportModels = ReturnType<typeof importModels>;

@@ -10,11 +10,17 @@ import {
   type ScopedRepository,
 } from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
-import type { Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import { seesArea, type SupportArea } from '../scope';
 import type { ImportKind } from './department-rows';
-import { type DepartmentImport, emptyCounts, type ImportRow, type Outcome } from './import.model';
-import { importRowsOf, readDepartmentList } from './import-upload';
+import {
+  type DepartmentImport,
+  emptyCounts,
+  type ImportRow,
+  type Outcome,
+  type PendingRows,
+} from './import.model';
+import { importRowsOf, readDepartmentList, storedRowsOf } from './import-upload';
 
 const JOB = { what: bi('导入任务', 'Import job'), code: 'IMPORT_JOB_NOT_FOUND' };
 const BY_ID = countyWide("one job by id, its importer's area checked against the caller's after");
@@ -58,6 +64,8 @@ export class ImportService {
       imports: ScopedRepository<DepartmentImport>;
       /** An import's rows, reached only through their import. */
       rows: Model<ImportRow>;
+      /** Rows waiting for the job, in runs (see PendingRows). */
+      pending: Model<PendingRows>;
       cipher: PersonalDataCipher;
       now: () => Date;
     },
@@ -100,8 +108,18 @@ export class ImportService {
       finishedAt: null,
       updatedAt: now,
     };
-    for (let i = 0; i < rows.length; i += 1000)
-      await this.deps.rows.insertMany(rows.slice(i, i + 1000), { ordered: false });
+    // Complete documents, straight through the driver: settled rows as report rows, the rest
+    // in runs of a few hundred (a handful of writes for a county's list).
+    const { settled, pending } = storedRowsOf(id, rows);
+    const docs = (xs: object[]) => xs as unknown as mongo.OptionalId<mongo.Document>[];
+    for (let i = 0; i < settled.length; i += 1000)
+      await this.deps.rows.collection.insertMany(docs(settled.slice(i, i + 1000)), {
+        ordered: false,
+      });
+    for (let i = 0; i < pending.length; i += 8)
+      await this.deps.pending.collection.insertMany(docs(pending.slice(i, i + 8)), {
+        ordered: false,
+      });
     await this.deps.imports.create(p, job);
     return importView(job);
   }

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import type { Education } from '../education';
 import type { Health } from '../health';
 import type { SupportContext, SupportModule } from '../module';
-import type { ImportRow } from './import.model';
+import type { ImportRow, PendingRows } from './import.model';
 import { importRoutes } from './import.routes';
 import { ImportReconciliation } from './import-reconciliation';
 import { ImportService } from './import.service';
@@ -15,17 +15,19 @@ export function importsModule(
   ctx: SupportContext,
   education: Education,
   health: Health,
-  models: { rows: Model<ImportRow> },
+  models: { rows: Model<ImportRow>; pending: Model<PendingRows> },
 ): SupportModule {
   const imports = new ImportService({
     imports: ctx.repos.imports,
     rows: models.rows,
+    pending: models.pending,
     cipher: ctx.cipher,
     now: ctx.now,
   });
   const reconciliation = new ImportReconciliation({
     imports: ctx.repos.imports,
     rows: models.rows,
+    pending: models.pending,
     persons: ctx.repos.persons,
     people: ctx.people,
     students: education.students,
