@@ -32,7 +32,7 @@ export function DashboardCard(props: {
             })}
           </Alert>
         ) : props.empty ? (
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="text.secondary" data-testid="dashboard-card-empty">
             {translate('dashboard.no_data')}
           </Typography>
         ) : (

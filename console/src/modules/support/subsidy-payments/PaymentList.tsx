@@ -9,12 +9,14 @@ import {
 import { DayField, EnumField, YesNoField, YuanField } from '../../../common/fields';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { ExportButton } from '../../../common/ExportButton';
-import { currentTerm, SCHOOL_STAGES, SUBSIDY_TYPES } from '../support.api';
+import { SCHOOL_STAGES, SUBSIDY_TYPES } from '../support.api';
 import { HalfGuard, TermField } from '../SupportFields';
 import { TermInput } from '../SupportInputs';
 import { BatchPaymentButton } from './BatchPaymentButton';
 import { SubsidyTotals } from './SubsidyTotals';
 import { VoidPaymentButton } from './VoidPaymentButton';
+import { Spinner } from '../../../common/Spinner';
+import { useLatestTerm } from '../latest-term';
 
 const filters = [
   <TermInput key="term" source="term" alwaysOn />,
@@ -40,47 +42,56 @@ const Actions = () => (
 export default function PaymentList() {
   return (
     <HalfGuard half="education">
-      <List
-        sort={{ field: 'paidOn', order: 'DESC' }}
-        filters={filters}
-        filterDefaultValues={{ term: currentTerm() }}
-        actions={<Actions />}
-        empty={false}
-      >
-        <SubsidyTotals />
-        <DataTable
-          rowClick={(_id, _resource, r) => `/support-students/${String(r.studentId)}/show`}
-          bulkActionButtons={false}
-        >
-          <DataTable.Col source="name" />
-          <DataTable.Col source="term">
-            <TermField source="term" />
-          </DataTable.Col>
-          <DataTable.Col source="type">
-            <EnumField source="type" name="SubsidyType" />
-          </DataTable.Col>
-          <DataTable.Col source="stage" disableSort>
-            <EnumField source="stage" name="SchoolStage" />
-          </DataTable.Col>
-          <DataTable.Col source="amountFen" align="right">
-            <YuanField source="amountFen" />
-          </DataTable.Col>
-          <DataTable.Col source="standard" disableSort>
-            <YesNoField source="standard" />
-          </DataTable.Col>
-          <DataTable.Col source="paidOn">
-            <DayField source="paidOn" />
-          </DataTable.Col>
-          <DataTable.Col source="department" disableSort />
-          <DataTable.Col source="voided" disableSort>
-            <YesNoField source="voided" />
-          </DataTable.Col>
-          <DataTable.Col source="voidReason" disableSort />
-          <DataTable.Col label="app.common.actions">
-            <VoidPaymentButton />
-          </DataTable.Col>
-        </DataTable>
-      </List>
+      <Listed />
     </HalfGuard>
+  );
+}
+
+/** The list, once the term it opens on is known (only for users of the education half). */
+function Listed() {
+  const term = useLatestTerm();
+  if (!term) return <Spinner />;
+  return (
+    <List
+      sort={{ field: 'paidOn', order: 'DESC' }}
+      filters={filters}
+      filterDefaultValues={{ term }}
+      actions={<Actions />}
+      empty={false}
+    >
+      <SubsidyTotals />
+      <DataTable
+        rowClick={(_id, _resource, r) => `/support-students/${String(r.studentId)}/show`}
+        bulkActionButtons={false}
+      >
+        <DataTable.Col source="name" />
+        <DataTable.Col source="term">
+          <TermField source="term" />
+        </DataTable.Col>
+        <DataTable.Col source="type">
+          <EnumField source="type" name="SubsidyType" />
+        </DataTable.Col>
+        <DataTable.Col source="stage" disableSort>
+          <EnumField source="stage" name="SchoolStage" />
+        </DataTable.Col>
+        <DataTable.Col source="amountFen" align="right">
+          <YuanField source="amountFen" />
+        </DataTable.Col>
+        <DataTable.Col source="standard" disableSort>
+          <YesNoField source="standard" />
+        </DataTable.Col>
+        <DataTable.Col source="paidOn">
+          <DayField source="paidOn" />
+        </DataTable.Col>
+        <DataTable.Col source="department" disableSort />
+        <DataTable.Col source="voided" disableSort>
+          <YesNoField source="voided" />
+        </DataTable.Col>
+        <DataTable.Col source="voidReason" disableSort />
+        <DataTable.Col label="app.common.actions">
+          <VoidPaymentButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
   );
 }

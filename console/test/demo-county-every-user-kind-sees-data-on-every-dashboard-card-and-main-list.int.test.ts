@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../../deploy/demo/seed';
+import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { serveConsole } from '../server/static-server';
+import { consolePage, launchBrowser, screenshot, settled, signIn } from './support/browser';
+import { buildConsole } from './support/console-build';
+
+/**
+ * The demo county, as each user kind meets it in the console: signed in as the poverty office,
+ * a township, the education, health and finance bureaus, every card of the dashboard shows
+ * figures (no 暂无数据, no load error) and each module's main list the user works in has rows.
+ */
+const PASSWORD = 'Demo-pass-2020!';
+let platform: CountyPlatform;
+let consoleServer: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startCounty();
+  await seedDemo({
+    gatewayUrl: platform.gatewayUrl,
+    people: 240,
+    seed: 11,
+    password: PASSWORD,
+    adminPassword: platform.admin.password,
+    log: () => undefined,
+  });
+  consoleServer = await serveConsole({ distDir: buildConsole(), gatewayUrl: platform.gatewayUrl });
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await consoleServer?.close();
+  await platform?.close();
+});
+
+/** What is wrong on the dashboard: each card that shows no data or a load error, by its title. */
+async function emptyCards(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=dashboard-card]', (cards) =>
+    cards.flatMap((c) => {
+      const title = c.querySelector('h2')?.textContent ?? '?';
+      if (c.querySelector('.MuiAlert-colorError')) return [`${title}: 加载失败`];
+      return c.querySelector('[data-testid=dashboard-card-empty]') ? [`${title}: 暂无数据`] : [];
+    }),
+  );
+}
+
+/** Whether the list shows rows: waits for the first (a lazy page, then its data, may take a while). */
+const hasRows = (page: Page) =>
+  page
+    .locator('.RaDatagrid-tbody tr, table tbody tr')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+
+const USERS: { username: string; lists: string[] }[] = [
+  {
+    username: 'fupinban',
+    lists: [
+      'households',
+      'villages',
+      'pairings',
+      'visits',
+      'projects',
+      'disbursements',
+      'support-enrollments',
+      'support-inpatient-episodes',
+      'matching-findings',
+      'rankings',
+    ],
+  },
+  { username: 'xiangzhen01', lists: ['households', 'visits', 'pairings'] },
+  { username: 'jiaoyu', lists: ['support-students', 'support-enrollments'] },
+  { username: 'weijian', lists: ['support-insurance', 'support-inpatient-episodes'] },
+  { username: 'caizheng', lists: ['projects', 'disbursements'] },
+];
+
+test.each(USERS)(
+  '$username sees figures on every dashboard card and rows in its main lists',
+  async ({ username, lists }) => {
+    const { page, errors, close } = await consolePage(browser, consoleServer.url);
+    try {
+      await signIn(page, username, PASSWORD);
+      await settled(page);
+      await screenshot(page, `demo-dashboard-${username}`);
+      expect(await page.locator('[data-testid=dashboard-card]').count()).toBeGreaterThan(0);
+      const problems: string[] = await emptyCards(page);
+      for (const list of lists) {
+        await page.goto(`/#/${list}`);
+        await settled(page);
+        if (!(await hasRows(page))) problems.push(`${list}: 列表为空`);
+        await screenshot(page, `demo-list-${username}-${list}`);
+      }
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  },
+  180_000,
+);
