@@ -69,6 +69,32 @@ test("a service's unmasking, reported on audit.v1, lands in the gateway's audit 
   expect(one.body).toEqual(entries[0]);
 });
 
+test('a guarantee typed over the derived one, reported by the registry, is found by its action with the reason and the values before and after', async () => {
+  const res = await t
+    .api()
+    .put(`/api/registry/households/${householdId}/guarantees/housing_safety`)
+    .set(bearer(office.accessToken))
+    .send({ state: 'not_met', reason: '入户核查房屋漏雨' });
+  expect(res.status).toBe(200);
+  const entries = await eventually(async () => {
+    const list = await search({ action: 'guarantee_override', subjectId: householdId });
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(1);
+    return list.body as Record<string, unknown>[];
+  });
+  expect(entries[0]).toMatchObject({
+    service: 'registry',
+    action: 'guarantee_override',
+    actorId: office.userId,
+    subjectType: 'household',
+    subjectIds: [householdId],
+    fields: ['guarantees.housing_safety'],
+    reason: '入户核查房屋漏雨',
+    after: { state: 'not_met', source: 'typed' },
+  });
+  expect(entries[0]!.before).toEqual(expect.objectContaining({ source: expect.any(String) }));
+});
+
 test('an export reported by a service is stored too; the same event delivered twice is stored once', async () => {
   const event = createEvent(AuditRecorded, {
     aggregateId: 'exp-1',

@@ -1,4 +1,11 @@
-import { actorOf, bi, conflict, type Principal } from '@fupin/kit';
+import {
+  type AuditAction,
+  type AuditValues,
+  actorOf,
+  bi,
+  conflict,
+  type Principal,
+} from '@fupin/kit';
 import { Guarantee } from '@fupin/reference';
 import { readGuarantees, resolveGuarantee } from './guarantee.rules';
 import { householdUpdated } from './household.events';
@@ -20,6 +27,21 @@ function derivedEvidence(r: GuaranteeRecord): string[] {
   const d = r.derived;
   return [`derived:${d?.state ?? 'unknown'}${d?.fact ? `:${d.fact}` : ''}`];
 }
+
+/** A guarantee as the audit log keeps it: state, source and the derived value with its fact. */
+export function auditedGuarantee(r: GuaranteeRecord): AuditValues {
+  return {
+    state: r.state,
+    source: r.source,
+    derived: r.derived?.state ?? 'unknown',
+    derivedFact: r.derived?.fact ?? null,
+  };
+}
+
+const AUDIT_ACTION: Record<string, AuditAction> = {
+  guarantee_overridden: 'guarantee_override',
+  guarantee_override_cleared: 'guarantee_override_cleared',
+};
 
 async function write(
   store: HouseholdStore,
@@ -43,6 +65,16 @@ async function write(
     to: describe(after),
     evidence: derivedEvidence(after),
     events: (h) => [householdUpdated(h, ['guarantees'], actorOf(p))],
+  });
+  // A typed value over the derived one is a decision an auditor asks about: who, which, why.
+  await store.deps.audit.record(p, {
+    action: AUDIT_ACTION[action]!,
+    subjectType: 'household',
+    subjectIds: [current._id],
+    fields: [`guarantees.${code}`],
+    reason,
+    before: auditedGuarantee(before),
+    after: auditedGuarantee(after),
   });
   return householdView(store.deps.cipher, next, null);
 }

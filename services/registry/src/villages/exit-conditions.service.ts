@@ -1,4 +1,6 @@
 import {
+  type AuditLog,
+  type AuditValues,
   bi,
   conflict,
   countyWide,
@@ -35,11 +37,31 @@ const stale = (currentVersion: number) =>
     { currentVersion },
   );
 
+/** The conditions as the audit log keeps them, before and after a change: flat codes and figures. */
+export function auditedConditions(c: ExitConditions): AuditValues {
+  return {
+    version: c.version,
+    'incidence.enabled': c.incidence.enabled,
+    'incidence.thresholdPercent': c.incidence.thresholdPercent,
+    'incidence.effectiveThresholdPercent': c.incidence.effectiveThresholdPercent,
+    ...Object.fromEntries(
+      INFRASTRUCTURE.map((k) => [`infrastructure.${k}`, c.infrastructure[k].enabled]),
+    ),
+  };
+}
+
+/** The keys whose value differs (the version always does). */
+export function changedKeys(before: AuditValues, after: AuditValues): string[] {
+  return Object.keys(after).filter((k) => k !== 'version' && before[k] !== after[k]);
+}
+
 /** 贫困村退出条件 — the county's reference data, versioned; each change kept with who and why. */
 export class ExitConditionsService {
   constructor(
     private readonly deps: {
       conditions: ScopedRepository<ExitConditionsVersion>;
+      /** Each change is recorded in the audit log (before, after, why). */
+      audit: AuditLog;
       now?: () => Date;
     },
   ) {}
@@ -120,6 +142,16 @@ export class ExitConditionsService {
       if (isDuplicateKey(err)) throw stale(currentVersion);
       throw err;
     }
-    return conditionsOf(county, doc);
+    const after = conditionsOf(county, doc);
+    await this.deps.audit.record(p, {
+      action: 'exit_conditions_change',
+      subjectType: 'exit_conditions',
+      subjectIds: [county],
+      fields: changedKeys(auditedConditions(base), auditedConditions(after)),
+      reason: input.reason,
+      before: auditedConditions(base),
+      after: auditedConditions(after),
+    });
+    return after;
   }
 }

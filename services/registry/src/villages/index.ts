@@ -50,6 +50,7 @@ export function villagesModule(ctx: RegistryContext): RegistryModule {
   });
   const conditions = new ExitConditionsService({
     conditions: exitConditionsRepository(ctx.rt.conn),
+    audit: ctx.audit,
     now: ctx.now,
   });
   const exits = new VillageExitService({

@@ -14,6 +14,7 @@ export function povertyLinesOf(ctx: RegistryContext): PovertyLineService {
   return new PovertyLineService({
     lines: povertyLineModel(ctx.rt.conn),
     config: ctx.config,
+    audit: ctx.audit,
     now: ctx.now,
   });
 }

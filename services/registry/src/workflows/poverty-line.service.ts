@@ -1,5 +1,7 @@
 import {
   AppError,
+  type AuditLog,
+  type AuditValues,
   bi,
   conflict,
   forbidden,
@@ -51,6 +53,11 @@ export interface PovertyLineView {
   history: PovertyLineDoc['history'];
 }
 
+/** A line as the audit log keeps it: the figure, where it came from, its revision. */
+export function auditedLine(v: PovertyLineView): AuditValues {
+  return { year: v.year, fen: v.fen, source: v.source, revision: v.revision };
+}
+
 /**
  * 扶贫标准 by year: the national line, a province's line from the configuration, or one the
  * county recorded through the API (with who and why; it wins over the configuration).
@@ -62,6 +69,8 @@ export class PovertyLineService {
     private readonly deps: {
       lines: PovertyLineModel;
       config: PovertyLineConfig;
+      /** Each line recorded is written to the audit log (before, after, why). */
+      audit: AuditLog;
       now: () => Date;
     },
   ) {
@@ -173,6 +182,10 @@ export class PovertyLineService {
     }
     const id = `${province}:${year}`;
     const now = this.deps.now();
+    const prior = await this.get(p, year).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return null;
+      throw err;
+    });
     const current = await this.deps.lines.findById(id).lean();
     if (body.revision !== undefined && body.revision !== (current?.revision ?? 0)) {
       throw conflict(
@@ -223,6 +236,16 @@ export class PovertyLineService {
         ),
       );
     }
-    return this.get(p, year);
+    const after = await this.get(p, year);
+    await this.deps.audit.record(p, {
+      action: 'poverty_line_change',
+      subjectType: 'poverty_line',
+      subjectIds: [id],
+      fields: ['fen'],
+      reason: body.reason,
+      before: prior ? auditedLine(prior) : null,
+      after: auditedLine(after),
+    });
+    return after;
   }
 }
