@@ -1,8 +1,15 @@
-import { HouseholdStatusChanged } from '@fupin/contracts';
+import { FindingOutcomeRecorded, HouseholdStatusChanged } from '@fupin/contracts';
 import { createLogger, projectedHouseholdModel, RegistryProjection } from '@fupin/kit';
 import { collectTopics, eventually } from '@fupin/testing';
 import request from 'supertest';
-import { startRegistry, testClock, type TestRegistry } from './fixtures/registry';
+import { findingRecordModel } from '../src/findings/finding-record.model';
+import {
+  startRegistry,
+  testClock,
+  type TestRegistry,
+  TOWNSHIP_A,
+  VILLAGE_A1,
+} from './fixtures/registry';
 import { as, createAreas, registerHousehold } from './fixtures/workflows';
 
 // 补录清退 over HTTP: a 清退 the county approved off-line is recorded with its dates and its
@@ -21,7 +28,7 @@ beforeAll(async () => {
   await createAreas(t);
   observed = await collectTopics(
     t.rt.kafka,
-    [t.rt.topic(HouseholdStatusChanged.topic)],
+    [t.rt.topic(HouseholdStatusChanged.topic), t.rt.topic(FindingOutcomeRecorded.topic)],
     `${t.config.KAFKA_TOPIC_PREFIX}-clearance-record-obs`,
   );
   projection = projectedHouseholdModel(t.rt.conn);
@@ -130,4 +137,40 @@ test('bad dates are refused with every wrong date in both languages; nothing is 
 
   const after = await request(t.app).get(`/households/${h.id}/workflows`).set(as(t.tokens.county));
   expect(after.body).toMatchObject({ status: 'in_poverty', closed: [] });
+});
+
+test('a recorded 清退 for a finding tells matching it was approved, naming the run', async () => {
+  const h = await registerHousehold(t, { status: 'in_poverty' });
+  const findingId = 'finding-recorded-1';
+  // A finding the registry received earlier (its 清退 then handled off-line).
+  await findingRecordModel(t.rt.conn).create({
+    _id: findingId,
+    rule: 'VEHICLE_OWNER',
+    ruleVersion: 1,
+    householdId: h.id,
+    memberId: null,
+    idHash: null,
+    areaCode: VILLAGE_A1,
+    townshipCode: TOWNSHIP_A,
+    state: 'done',
+    receivedAt: new Date('2025-08-20T00:00:00Z'),
+    eventId: 'event-1',
+    outcomes: [],
+    lead: null,
+  });
+  const res = await record(t.tokens.county, h.id, { ...BODY, findingId });
+  expect(res.status).toBe(201);
+  const run = res.body.closed.at(-1);
+  expect(run.findingId).toBe(findingId);
+  await eventually(() => {
+    const outcomes = observed.messages
+      .filter((m) => m.topic === t.rt.topic(FindingOutcomeRecorded.topic) && m.key === findingId)
+      .map(
+        (m) =>
+          (JSON.parse(m.value!) as { payload: { outcome: string; workflowId: string } }).payload,
+      );
+    expect(outcomes).toEqual([
+      expect.objectContaining({ outcome: 'clearance_approved', workflowId: run.id }),
+    ]);
+  });
 });
