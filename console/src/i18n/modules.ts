@@ -8,6 +8,7 @@ import { guaranteeMessages } from '../modules/registry/households/guarantees.mes
 import { clearanceMessages } from '../modules/registry/households/clearance.messages';
 import { supportMessages } from '../modules/support/i18n';
 import { auditDecisionMessages } from '../modules/administration/audit/decisions.messages';
+import { headChangeMessages } from '../modules/registry/households/head.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -22,4 +23,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   guaranteeMessages,
   clearanceMessages,
   auditDecisionMessages,
+  headChangeMessages,
 ];
