@@ -23,6 +23,8 @@ import { useNotifyProblem } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import type { Household } from './household.api';
 import { MemberDialogButton } from './MemberDialogButton';
+import { HeadChangeButton } from './HeadChangeButton';
+import Alert from '@mui/material/Alert';
 
 type Member = Household['members'][number] & Record<string, unknown>;
 
@@ -75,9 +77,12 @@ function MemberActions({
     <>
       <MemberDialogButton household={household} member={m} />
       {m.relation !== 'head' ? (
-        <Button label="ra.action.remove" onClick={() => onRemove(m)} color="error">
-          <RemoveIcon />
-        </Button>
+        <>
+          <HeadChangeButton household={household} member={m} />
+          <Button label="ra.action.remove" onClick={() => onRemove(m)} color="error">
+            <RemoveIcon />
+          </Button>
+        </>
       ) : null}
     </>
   ) : (
@@ -127,6 +132,11 @@ export function MemberSubList() {
 
   return (
     <Box>
+      {household.headPending ? (
+        <Alert severity="warning" sx={{ mb: 1 }} data-testid="head-pending">
+          {translate('headChange.pending')}
+        </Alert>
+      ) : null}
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
         <FormControlLabel
           control={

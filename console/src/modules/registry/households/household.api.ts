@@ -179,6 +179,16 @@ export const householdCalls = {
       method: 'PUT',
       body: JSON.stringify({ ...patch, revision }),
     }),
+  /** 户主变更: a member becomes the head, the former head takes the relation given; one write. */
+  householdChangeHead: (
+    id: string,
+    revision: number,
+    body: { memberId: string; formerHeadRelation: string | null; reason: string },
+  ) =>
+    json<Household>(`${BASE}/${enc(id)}/head`, {
+      method: 'POST',
+      body: JSON.stringify({ ...body, revision }),
+    }),
   /** 删除成员 with the reason the history keeps (the head is never removed). */
   householdRemoveMember: (id: string, memberId: string, revision: number, reason: string) =>
     json<Household>(`${BASE}/${enc(id)}/members/${enc(memberId)}/remove`, {
