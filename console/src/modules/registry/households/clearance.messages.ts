@@ -2,7 +2,8 @@ import type { ModuleMessages, SameKeys } from '../../../i18n/types';
 
 /** 清退, the exclusions proposed from matching findings and the 漏评 leads (English has the same keys). */
 const zhCN = {
-  enums: { WorkflowKind: { clearance: '清退' } },
+  // 补录: a 清退 completed off-line, recorded with its dates (history `clearance.record`).
+  enums: { WorkflowKind: { clearance: '清退' }, WorkflowAction: { record: '补录（线下已办结）' } },
   clearance: {
     finding: '比对问题 %{id}',
     finding_id: '关联比对问题编号',
@@ -46,7 +47,10 @@ const zhCN = {
 };
 
 const en: SameKeys<typeof zhCN> = {
-  enums: { WorkflowKind: { clearance: 'Clearance' } },
+  enums: {
+    WorkflowKind: { clearance: 'Clearance' },
+    WorkflowAction: { record: 'Recorded (completed off-line)' },
+  },
   clearance: {
     finding: 'Finding %{id}',
     finding_id: 'Matching finding',
