@@ -50,6 +50,9 @@ const DEPARTMENT_LIST = countyWide(
   "a department list is matched against every area's people; those outside the importer's area are only counted",
 );
 
+/** Households the start-up reconciliation compares per read of their persons. */
+const RECONCILE_PAGE = 200;
+
 /** A household moved to another village: records that copy its area follow it. */
 export type HouseholdMoved = (
   householdId: string,
@@ -165,7 +168,9 @@ export class PersonService {
 
   /**
    * Re-derives the view of households whose persons are missing or differ from the
-   * projection (a change hook that failed after the projection was written).
+   * projection (a change hook that failed after the projection was written). Reads the
+   * projection in pages of RECONCILE_PAGE households and their persons in one read per page;
+   * the households that differ are written together.
    */
   async reconcile(): Promise<{ households: number; resynced: number }> {
     let households = 0;
@@ -174,32 +179,48 @@ export class PersonService {
       .find(REGISTERED_HOUSEHOLDS)
       .lean<ProjectedHousehold[]>()
       .cursor();
+    let page: ProjectedHousehold[] = [];
+    const flush = async () => {
+      households += page.length;
+      resynced += await this.resyncDiffering(page);
+      page = [];
+    };
     for await (const h of cursor) {
-      households++;
-      const stored = new Map(
-        (
-          await this.deps.persons.find(
-            PROJECTION,
-            { householdId: h._id },
-            { projection: { outbox: 0, insurance: 0 } },
-          )
-        ).map((x) => [x._id, x]),
-      );
-      const differs = h.members.some((m) => {
+      page.push(h);
+      if (page.length >= RECONCILE_PAGE) await flush();
+    }
+    await flush();
+    return { households, resynced };
+  }
+
+  /** The households of a page whose stored persons differ from the projection, re-derived. */
+  private async resyncDiffering(page: ProjectedHousehold[]): Promise<number> {
+    if (!page.length) return 0;
+    const stored = new Map(
+      (
+        await this.deps.persons.find(
+          PROJECTION,
+          { householdId: { $in: page.map((h) => h._id) } },
+          { projection: { outbox: 0, insurance: 0 } },
+        )
+      ).map((x) => [x._id, x]),
+    );
+    const differing = page.filter((h) =>
+      h.members.some((m) => {
         const x = stored.get(m.id);
         if (!x) return true;
         return Object.entries(personFacts(h, m)).some(([k, v]) => x[k as keyof Person] !== v);
-      });
-      if (!differs) continue;
-      // The stored views are older than the projection: write them whatever their seq.
-      await this.deps.persons.updateMany(
-        PROJECTION,
-        { householdId: h._id },
-        { $set: { householdSeq: 0 } },
-      );
-      if ((await this.syncHousehold(h)) > 0) resynced++;
-    }
-    return { households, resynced };
+      }),
+    );
+    if (!differing.length) return 0;
+    // The stored views are older than the projection: write them whatever their seq.
+    await this.deps.persons.updateMany(
+      PROJECTION,
+      { householdId: { $in: differing.map((h) => h._id) } },
+      { $set: { householdSeq: 0 } },
+    );
+    await this.syncHouseholds(differing.map((h) => ({ h })));
+    return differing.length;
   }
 
   private filterOf(f: PersonFilter): Filter {
