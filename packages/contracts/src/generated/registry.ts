@@ -194,6 +194,8 @@ export interface paths {
      * @description Starts as `candidate` (识别中) unless a status is stated, which needs `registry:approve`.
      *     Member ID numbers are checked (GB 11643) against stated birth dates and sexes; an ID
      *     number active in another household is refused with 409 naming that household (masked).
+     *     Exactly one member is 户主 (the rule imports hold rows to): none is refused on `members`,
+     *     a second one on its `members.N.relation` naming the first (422).
      */
     post: operations['registerHousehold'];
     delete?: never;
@@ -269,7 +271,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 新增家庭成员 Add a member */
+    /**
+     * 新增家庭成员 Add a member
+     * @description A second 户主 is refused (422 `REGISTRY_SECOND_HEAD` on `relation`, naming the head's
+     *     position); a household without a head (`headPending`) may be given one.
+     */
     post: operations['addMember'];
     delete?: never;
     options?: never;
@@ -288,7 +294,12 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** 修改家庭成员 Change a member's facts (not the ID number) */
+    /**
+     * 修改家庭成员 Change a member's facts (not the ID number)
+     * @description Making a member 户主 beside the head (`REGISTRY_SECOND_HEAD`) or changing the only head's
+     *     relation away (`REGISTRY_HEAD_REQUIRED`) is refused (422 on `relation`): designate the
+     *     new head with POST /households/{id}/head (户主变更).
+     */
     put: operations['updateMember'];
     post?: never;
     delete?: never;
@@ -309,7 +320,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 移除家庭成员 Remove a member (kept as history with the reason) */
+    /**
+     * 移除家庭成员 Remove a member (kept as history with the reason)
+     * @description The only 户主 is not removed by hand (422 `REGISTRY_HEAD_REQUIRED` on `memberId`):
+     *     designate the new head first (POST /households/{id}/head). A death verified by matching
+     *     removes the head all the same; the household then shows `headPending` (户主待变更).
+     */
     post: operations['removeMember'];
     delete?: never;
     options?: never;
