@@ -1,4 +1,5 @@
 import { eventually } from '@fupin/testing';
+import type { mongo } from 'mongoose';
 import request from 'supertest';
 import {
   as,
@@ -30,7 +31,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const [adult, child] = [0, 1].map((i) => () => h.members[i]!);
+const adult = () => h.members[0]!;
+const child = () => h.members[1]!;
 
 async function imported(path: string, query: Record<string, string | number>, csv: string) {
   const upload = await request(t.app)
@@ -60,8 +62,10 @@ async function imported(path: string, query: Record<string, string | number>, cs
 }
 
 // Straight from the driver: the outbox is not selected by the models.
-const personDoc = (id: string) => t.support.models.persons.collection.findOne({ _id: id });
-const enrollmentDoc = (id: string) => t.support.models.enrollments.collection.findOne({ _id: id });
+const personDoc = (id: string) =>
+  t.support.models.persons.collection.findOne({ _id: id as unknown as mongo.ObjectId });
+const enrollmentDoc = (id: string) =>
+  t.support.models.enrollments.collection.findOne({ _id: id as unknown as mongo.ObjectId });
 
 test('an insurance list: each person written once with an event per kind, and nothing the second time', async () => {
   const csv = [
