@@ -17,6 +17,7 @@ import { AreaField, DateTimeField, EnumField, YesNoField, YuanField } from '../.
 import { ExportButton } from '../../../common/ExportButton';
 import { AreaInput, EnumInput } from '../../../common/inputs';
 import { HOUSEHOLD_STATUSES } from './codes';
+import { HeadNameField } from './HeadNameField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -76,7 +77,9 @@ export default function HouseholdList() {
     >
       <DataTable rowClick="show">
         <DataTable.Col source="householdNo" />
-        <DataTable.Col source="headName" />
+        <DataTable.Col source="headName">
+          <HeadNameField source="headName" />
+        </DataTable.Col>
         <DataTable.Col source="areaCode">
           <AreaField source="areaCode" />
         </DataTable.Col>

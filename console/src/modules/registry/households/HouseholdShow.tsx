@@ -17,6 +17,7 @@ import {
   YuanField,
 } from '../../../common/fields';
 import { GuaranteesCard } from './GuaranteesCard';
+import { HeadNameField } from './HeadNameField';
 import { HouseholdHistoryTimeline } from './HouseholdHistoryTimeline';
 import { HouseholdWorkflowSteps } from './HouseholdWorkflowSteps';
 import { MemberSubList } from './MemberSubList';
@@ -34,7 +35,7 @@ function Facts() {
       <Grid size={{ xs: 12, md: 6 }}>
         <SimpleShowLayout>
           <TextField source="householdNo" />
-          <TextField source="headName" />
+          <HeadNameField source="headName" />
           <EnumField source="status" name="HouseholdStatus" chip />
           <AreaField source="areaCode" />
           <AreaField source="townshipCode" />

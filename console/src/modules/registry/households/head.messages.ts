@@ -10,6 +10,7 @@ const zhCN = {
     former_relation: '原户主今后的与户主关系',
     submit: '办理户主变更',
     done: '户主已变更',
+    pending_short: '户主待变更',
     pending:
       '户主待变更：原户主已不在户内（如经比对核实死亡），请在家庭成员中选定新户主（「设为户主」）。',
   },
@@ -25,6 +26,7 @@ const en: SameKeys<typeof zhCN> = {
     former_relation: "The former head's relation from now on",
     submit: 'Change the head',
     done: 'The head was changed',
+    pending_short: 'Head to be designated',
     pending:
       'Head to be designated: the former head is no longer in the household (e.g. a death verified by matching); choose the new head among the members ("Make head").',
   },
