@@ -8,6 +8,8 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /**
  * How a row of a department's list was reconciled with the registry projection:
+ * - `pending` — not matched yet (only rows an earlier version stored before its job ran: the
+ *   upload now keeps them in `department_import_pending` until the job stores them matched);
  * - `enrolled` — a registered person of the caller's area; the enrollment was recorded;
  * - `unknown_person` — the ID number is of nobody on the register;
  * - `out_of_scope` — a registered person outside the importing user's area (not recorded);
