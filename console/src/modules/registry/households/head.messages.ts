@@ -2,6 +2,7 @@ import type { ModuleMessages, SameKeys } from '../../../i18n/types';
 
 /** 户主变更 and 户主待变更 on the household page (English has the same keys). */
 const zhCN = {
+  enums: { HistoryAction: { head_changed: '户主变更' } },
   headChange: {
     button: '设为户主',
     title: '户主变更：设 %{name} 为户主',
@@ -17,6 +18,7 @@ const zhCN = {
 };
 
 const en: SameKeys<typeof zhCN> = {
+  enums: { HistoryAction: { head_changed: 'Change of head' } },
   headChange: {
     button: 'Make head',
     title: 'Change of head: make %{name} the head',
