@@ -27,6 +27,8 @@ export interface RederiveRequest {
   batchSize?: number;
   /** After each batch: households read and written so far. */
   progress?: (done: { read: number; written: number }) => void;
+  /** Checked between batches: true stops the run (a shutdown); what is written stays. */
+  shouldStop?: () => boolean;
 }
 
 export interface RederiveOutcome {
@@ -45,13 +47,13 @@ export async function rederiveGuarantees(
   const out: RederiveOutcome = { read: 0, written: 0, statesChanged: 0 };
   const size = req.batchSize ?? BATCH;
   let after: string | null = null;
-  for (;;) {
+  while (!req.shouldStop?.()) {
     const filter: FilterQuery<Household> =
       after === null ? req.filter : { $and: [req.filter, { _id: { $gt: after } }] };
     const batch = await store.deps.households.find(READ, filter, {
       sort: { _id: 1 },
       limit: size,
-      projection: { outbox: 0, outboxLease: 0 },
+      projection: { outbox: 0, outboxLease: 0, history: 0 },
     });
     if (batch.length === 0) return out;
     after = batch[batch.length - 1]!._id;
@@ -61,6 +63,7 @@ export async function rederiveGuarantees(
     out.statesChanged += done.statesChanged;
     req.progress?.({ read: out.read, written: out.written });
   }
+  return out;
 }
 
 /** One batch; households written meanwhile by someone else are read again and redone. */
@@ -83,22 +86,28 @@ async function rederiveBatch(
       writes.map((w) => ({ filter: { _id: w.next._id, revision: w.revision }, update: w.update })),
       { ordered: false },
     );
-    // Which were written: their revision is the one this pass set.
+    // Which were written: their revision is the one this pass set (only ids and revisions read).
     const stored = await store.deps.households.find(
       READ,
       { _id: { $in: writes.map((w) => w.next._id) } },
-      { projection: { outbox: 0, outboxLease: 0 } },
+      { projection: { revision: 1 } },
     );
-    const byId = new Map(stored.map((h) => [h._id, h]));
-    const written = writes.filter((w) => byId.get(w.next._id)?.revision === w.next.revision);
+    const byId = new Map(stored.map((h) => [h._id, h.revision]));
+    const written = writes.filter((w) => byId.get(w.next._id) === w.next.revision);
     total.written += written.length;
     total.statesChanged += written.filter((w) => w.statesChanged).length;
     if (written.length) {
       store.deps.eventsStored?.();
       await store.deps.list.record(written.map((w) => w.next));
     }
-    const lost = new Set(writes.filter((w) => !written.includes(w)).map((w) => w.next._id));
-    pending = stored.filter((h) => lost.has(h._id));
+    const lost = writes.filter((w) => !written.includes(w)).map((w) => w.next._id);
+    pending = lost.length
+      ? await store.deps.households.find(
+          READ,
+          { _id: { $in: lost } },
+          { projection: { outbox: 0, outboxLease: 0, history: 0 } },
+        )
+      : [];
     if (pending.length && attempt >= ATTEMPTS)
       throw new Error(`guarantees: ${pending.length} households kept changing while re-derived`);
   }
@@ -136,16 +145,10 @@ function rederiveOne(
     null,
     req.evidence,
   );
-  const {
-    _id,
-    history: _h,
-    outbox: _o,
-    hasOutbox: _ho,
-    outboxLease: _ol,
-    createdAt: _c,
-    ...set
-  } = next;
-  next.history = [...(current.history ?? []), entry];
+  // Only what changed is written (not the members, not the history): a bulk of small updates.
+  const set: Record<string, unknown> = { revision: next.revision, updatedAt: next.updatedAt };
+  for (const k of changed) set[k] = (next as unknown as Record<string, unknown>)[k];
+  next.history = [entry]; // read without its history: only the new entry is pushed
   const events: Envelope[] = statesChanged.length
     ? [
         householdUpdated(next, ['guarantees'], {
