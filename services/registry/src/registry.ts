@@ -21,6 +21,7 @@ import { householdRoutes } from './households/household.routes';
 import { HouseholdService } from './households/household.service';
 import { householdListModel } from './households/list/household-list.model';
 import { syncHouseholdListOnStart } from './household-list-start';
+import { startGuaranteeDerivation } from './guarantee-derivation-start';
 import { HouseholdListView } from './households/list/household-list.view';
 import { importsModule } from './imports';
 import { importChunkModel, type ImportJob, importJobModel } from './imports/import-job.model';
@@ -120,7 +121,27 @@ export async function createRegistry(
       householdRoutes(router, services.households);
     },
   });
+  // Households of an older guarantee derivation, re-derived in the background (stopped first).
+  const derivation = startGuaranteeDerivation({
+    households: services.households,
+    villages: repos.villages,
+    logger: rt.logger,
+    now,
+  });
+  rt.shutdown.add('guarantee derivation', derivation.stop);
   const { relay } = service;
-  return { app, relay, models, repos, services, householdList, cipher, audit, ctx, modules };
+  return {
+    app,
+    relay,
+    models,
+    repos,
+    services,
+    householdList,
+    cipher,
+    audit,
+    ctx,
+    modules,
+    derivation,
+  };
 }
 export type Registry = Awaited<ReturnType<typeof createRegistry>>;
