@@ -46,7 +46,9 @@ export const AuditSubjectFieldsField = (_props: FieldProps) => {
   if (!e?.fields?.length) return <span>—</span>;
   const resource = RESOURCE_OF[e.subjectType];
   const label = (f: string) => {
-    if (!resource) return f;
+    const guarantee = /^guarantees\.(.+)$/.exec(f);
+    if (guarantee) return translate(`enums.Guarantee.${guarantee[1]}`, { _: f });
+    if (!resource) return translate(`auditChange.fields.${f.replace(/\./g, '_')}`, { _: f });
     const member = /^members\.(.+)$/.exec(f);
     return member
       ? `${translate('resources.members.name', { smart_count: 1 })}·${translate(`resources.members.fields.${member[1]}`, { _: f })}`
@@ -65,8 +67,13 @@ export const AuditChangeField = (_props: FieldProps) => {
   if (!e?.before && !e?.after) return <span>—</span>;
   const before = e.before ?? {};
   const after = e.after ?? {};
-  const show = (v: unknown) =>
-    v === undefined || v === null ? translate('auditChange.none') : String(v);
+  const show = (k: string, v: unknown) => {
+    if (v === undefined || v === null) return translate('auditChange.none');
+    if (k === 'fen' && typeof v === 'number')
+      return translate('auditChange.yuan', { yuan: v / 100 });
+    return translate(`auditChange.values.${String(v)}`, { _: String(v) });
+  };
+  const name = (k: string) => translate(`auditChange.fields.${k.replace(/\./g, '_')}`, { _: k });
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(
     (a, b) => Number(before[a] === after[a]) - Number(before[b] === after[b]),
   );
@@ -74,7 +81,7 @@ export const AuditChangeField = (_props: FieldProps) => {
     <span style={{ display: 'flex', flexDirection: 'column' }}>
       {keys.map((k) => (
         <span key={k} style={{ opacity: before[k] === after[k] ? 0.6 : 1 }}>
-          {k}: {show(before[k])} {translate('auditChange.arrow')} {show(after[k])}
+          {name(k)}: {show(k, before[k])} {translate('auditChange.arrow')} {show(k, after[k])}
         </span>
       ))}
     </span>
