@@ -19,7 +19,8 @@ beforeAll(async () => {
   platform = await startCounty();
   await seedDemo({
     gatewayUrl: platform.gatewayUrl,
-    people: 240,
+    // Small, but big enough for every planted case (the department lists need a few poor households).
+    people: 400,
     seed: 11,
     password: PASSWORD,
     adminPassword: platform.admin.password,

@@ -4,6 +4,7 @@ import { gatewayPlugin } from './gateway';
 import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
+import { matchingDepartmentsPlugin } from './matching-departments';
 import { matchingPrecisionPlugin } from './matching-precision';
 import { registryPlugin } from './registry';
 import { registryClearancePlugin } from './registry-clearance';
@@ -29,6 +30,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryClearancePlugin,
   // After the registry's parts: its findings flow back into them (deaths, 清退, 错退).
   matchingPrecisionPlugin,
+  // Every department's list with its planted anomalies, findings taken to each state.
+  matchingDepartmentsPlugin,
   assistancePlugin,
   fundsPlugin,
   supportPlugin,

@@ -103,27 +103,44 @@ export function departmentCases(county: DemoCounty): DepartmentCases {
     usedHouseholds.add(h.householdNo);
     return { h, m };
   };
-  for (const h of county.households()) {
-    if (candidates.has(h.areaCode)) {
+  const households = [...county.households()];
+  for (const h of households)
+    if (candidates.has(h.areaCode))
       byVillage.set(h.areaCode, [...(byVillage.get(h.areaCode) ?? []), h]);
-      continue;
+  // The cases are taken from the villages no other demo part touches; a small county lacks
+  // some there, so they are then looked for in the poor villages, then in the first six too
+  // (no case here changes a household: the findings planted on them stay open or end without a
+  // registry change).
+  const pools: ((h: DemoHousehold) => boolean)[] = [
+    (h) => openCodes.has(h.areaCode),
+    (h) => !excludedVillages.has(h.areaCode),
+    (h) => h.areaCode !== precision.exitedAllowance.h.areaCode,
+  ];
+  for (const inPool of pools)
+    for (const h of households) {
+      if (candidates.has(h.areaCode) || !inPool(h) || usedHouseholds.has(h.householdNo)) continue;
+      const poor = h.status === 'in_poverty' || h.status === 'returned';
+      // A working-age member besides the head (any working-age member outside the first pool).
+      const adult = h.members.find(
+        (m) =>
+          (m.relation !== 'head' && ageIn2020(m) >= 22 && ageIn2020(m) <= 45) ||
+          (inPool !== pools[0] && ageIn2020(m) >= 20 && ageIn2020(m) <= 58),
+      );
+      if (poor && !picked.businessOwner && ageIn2020(head(h)) <= 60)
+        picked.businessOwner = take(h, head(h));
+      else if (poor && !picked.publicEmployee && adult) picked.publicEmployee = take(h, adult);
+      else if (poor && !picked.propertyOwner) picked.propertyOwner = take(h, head(h));
+      else if (h.status === 'exited' && h.housingGrade === 'A' && !picked.dangerousHouse)
+        picked.dangerousHouse = take(h, head(h));
+      else if (h.status === 'exited' && ageIn2020(head(h)) <= 55 && !picked.exitedEntrepreneur)
+        picked.exitedEntrepreneur = take(h, head(h));
+      else if (
+        (h.housingGrade === 'C' || h.housingGrade === 'D') &&
+        knownDangerous.length < 8 &&
+        inPool === pools[0]
+      )
+        knownDangerous.push(h);
     }
-    if (!openCodes.has(h.areaCode) || usedHouseholds.has(h.householdNo)) continue;
-    const poor = h.status === 'in_poverty';
-    const adult = h.members.find(
-      (m) => m.relation !== 'head' && ageIn2020(m) >= 22 && ageIn2020(m) <= 45,
-    );
-    if (poor && !picked.businessOwner && ageIn2020(head(h)) <= 60)
-      picked.businessOwner = take(h, head(h));
-    else if (poor && !picked.publicEmployee && adult) picked.publicEmployee = take(h, adult);
-    else if (poor && !picked.propertyOwner) picked.propertyOwner = take(h, head(h));
-    else if (h.status === 'exited' && h.housingGrade === 'A' && !picked.dangerousHouse)
-      picked.dangerousHouse = take(h, head(h));
-    else if (h.status === 'exited' && ageIn2020(head(h)) <= 55 && !picked.exitedEntrepreneur)
-      picked.exitedEntrepreneur = take(h, head(h));
-    else if ((h.housingGrade === 'C' || h.housingGrade === 'D') && knownDangerous.length < 8)
-      knownDangerous.push(h);
-  }
   for (const key of [
     'businessOwner',
     'publicEmployee',
