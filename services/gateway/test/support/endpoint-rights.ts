@@ -35,6 +35,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'PUT /households/{id}/guarantees/{code}': 'registry.write',
     'POST /households/{id}/guarantees/{code}/clear': 'registry.write',
     'GET /statistics/guarantees': 'registry.read',
+    'GET /projection/status': 'registry.read',
     'GET /poverty-lines/{year}': 'registry.read',
     'PUT /poverty-lines/{year}': 'registry.approve',
     'GET /villages/{code}/exit': 'registry.read',
