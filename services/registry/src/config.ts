@@ -13,5 +13,11 @@ export const registryConfigSchema = baseConfigSchema.extend({
     .optional(),
   /** The province's own poverty lines, `year:fen` pairs comma separated (`2021:420000`). */
   POVERTY_LINE_OVERRIDES: z.string().optional(),
+  /**
+   * Support's events (enrollment, dropout, coverage) an exit or identification step accepts its
+   * derived guarantees being behind by, and how long it waits for them before refusing (409).
+   */
+  SUPPORT_FACTS_MAX_BEHIND: z.coerce.number().int().min(0).default(500),
+  SUPPORT_FACTS_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

@@ -179,6 +179,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projection/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 数据同步状态 How far the guarantees derived from support's events are behind them
+     * @description The registry derives 义务教育 and 基本医疗 from support's enrollment, dropout and coverage
+     *     events (consumer group `support-facts`). `freshness.behind` is that consumer's Kafka lag:
+     *     support's events published and not yet applied (`registryPending` is null: support's own
+     *     outbox is not asked). `guaranteeDerivation.olderHouseholds` counts households still derived
+     *     by an older version of the rules (re-derived in the background after a start).
+     */
+    get: operations['getProjectionStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/households': {
     parameters: {
       query?: never;
@@ -1208,6 +1232,64 @@ export interface components {
       /** Format: date-time */
       measuredAt: string;
     };
+    RegistryProjectionStatus: {
+      /** @enum {string} */
+      projection: 'support-facts';
+      /** @description Households in the registry */
+      households: number;
+      /**
+       * Format: date-time
+       * @description When this instance last applied a support event
+       */
+      lastProjectedAt: string | null;
+      /** @description Null when this instance does not consume support's events or Kafka did not answer in time */
+      freshness: components['schemas']['SupportFactsFreshness'] | null;
+      guaranteeDerivation: {
+        /** @description The derivation version of this code */
+        version: number;
+        /** @description Households stored under an older one */
+        olderHouseholds: number;
+      };
+    };
+    /**
+     * @description The support-facts consumer's lag: `behind` = support's events (on the enrollment, dropout
+     *     and coverage topics) published and not yet applied to the households, from the consumer
+     *     group's committed offsets against the high watermarks (whichever instance applied them).
+     */
+    SupportFactsFreshness: {
+      /** @example support-facts */
+      projection: string;
+      behind: number;
+      /** @description Support's events on those topics (y) */
+      registryPosition: number;
+      /** @description Of those */
+      appliedPosition: number;
+      registryPending?: number | null;
+      registryPeople?: number | null;
+      registryHouseholds?: number | null;
+      /** Format: date-time */
+      lastAppliedAt?: string | null;
+      /** Format: date-time */
+      measuredAt: string;
+      upToDate: boolean;
+    };
+    /**
+     * @description How fresh a household's derived guarantees are: support's events not yet applied when the
+     *     detail was read (`supportBehind`, null when it could not be measured), when that was
+     *     (`asOf`), and the derivation version the household was stored under (null: before the
+     *     three states; re-derived in the background). Exit and identification steps record the
+     *     same in their `details.guaranteeFacts`, and wait for, then refuse (409
+     *     REGISTRY_SUPPORT_FACTS_BEHIND), a lag beyond SUPPORT_FACTS_MAX_BEHIND (500 by default).
+     */
+    GuaranteeFacts: {
+      supportBehind: number | null;
+      upToDate: boolean | null;
+      /** Format: date-time */
+      asOf: string;
+      /** Format: date-time */
+      lastAppliedAt: string | null;
+      derivation: number | null;
+    };
     /** @enum {string} */
     HouseholdStatus:
       | 'candidate'
@@ -1375,6 +1457,8 @@ export interface components {
       revision?: number;
     };
     Household: {
+      /** @description In a household's detail only (GET /households/{id}) */
+      guaranteeFacts?: components['schemas']['GuaranteeFacts'];
       id: string;
       householdNo: string;
       areaCode: components['schemas']['AreaCode'];
@@ -2340,6 +2424,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EventPosition'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getProjectionStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryProjectionStatus'];
         };
       };
       401: components['responses']['Problem'];

@@ -5,12 +5,14 @@ import {
   parseInput,
   principalOf,
   requireRight,
+  watchFreshness,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { SUPPORT_FACT_TOPICS } from '../households/support-facts.rules';
 import type { RegistryContext, RegistryModule } from '../module';
 import { guaranteeStatistics } from './guarantee-statistics';
+import { projectionStatus } from './projection-status';
 
 const statisticsQuery = z.strictObject({
   area: z
@@ -30,6 +32,7 @@ export function guaranteesModule(
   opts: { consume?: boolean } = {},
 ): RegistryModule {
   const { rt } = ctx;
+  const freshness = ctx.services.households.supportFreshness;
   let consumer: EventConsumer | null = null;
   return {
     name: 'guarantees',
@@ -49,17 +52,35 @@ export function guaranteesModule(
         maxBatchEvents: 200,
         handle: async (event) => {
           await ctx.services.households.recordSupportFacts([event]);
+          freshness.applied();
         },
         handleBatch: async (events) => {
           await ctx.services.households.recordSupportFacts(events);
+          freshness.applied();
         },
       });
       await consumer.start();
+      // How far behind support's events the derived guarantees are (/projection/status, /metrics).
+      freshness.attach(
+        watchFreshness(consumer, rt, {
+          groupId: rt.group('support-facts'),
+          topics: SUPPORT_FACT_TOPICS.map(rt.topic),
+          projection: 'support-facts',
+          lastAppliedAt: () => Promise.resolve(freshness.lastAppliedAt),
+        }),
+      );
     },
     stop: async () => {
       await consumer?.stop();
     },
     routes: (router: Router) => {
+      router.get(
+        '/projection/status',
+        requireRight('registry', 'read'),
+        handle(async (_req, res) => {
+          res.json(await projectionStatus(ctx.repos.households, freshness));
+        }),
+      );
       router.get(
         '/statistics/guarantees',
         requireRight('registry', 'read'),

@@ -8,6 +8,7 @@ import type { GuaranteeCode, GuaranteeState, Household } from './household.model
 import { buildNew, register } from './household.registration';
 import { type HouseholdDeps, HouseholdStore } from './household.store';
 import { recordSupportFacts } from './support-facts.changes';
+import { type GuaranteeFreshness, SupportFactsFreshness } from '../guarantees/support-freshness';
 import {
   rederiveGuarantees,
   type RederiveOutcome,
@@ -38,6 +39,9 @@ export type {
 } from './household.types';
 export { maskName } from './id-claims';
 
+/** How fresh a household's derived guarantees are: support's lag, and its derivation version. */
+export type GuaranteeFacts = GuaranteeFreshness & { derivation: number | null };
+
 /**
  * 建档立卡 — registering households and their members, keeping their facts and derived
  * figures, and guarding the rule that one person is an active member of one household only.
@@ -46,9 +50,12 @@ export { maskName } from './id-claims';
  */
 export class HouseholdService {
   private readonly store: HouseholdStore;
+  /** How far behind support's events the derived guarantees are (its consumer attaches it). */
+  readonly supportFreshness: SupportFactsFreshness;
 
   constructor(deps: HouseholdDeps) {
     this.store = new HouseholdStore(deps);
+    this.supportFreshness = new SupportFactsFreshness(() => this.store.now());
   }
 
   // ------------------------------------------------------------------ registration
@@ -64,10 +71,19 @@ export class HouseholdService {
 
   // ------------------------------------------------------------------ reads
 
-  async get(p: Principal, id: string, unmask: UnmaskRequest | null = null): Promise<HouseholdView> {
+  /** A household's detail, with how fresh its derived guarantees are (`guaranteeFacts`). */
+  async get(
+    p: Principal,
+    id: string,
+    unmask: UnmaskRequest | null = null,
+  ): Promise<HouseholdView & { guaranteeFacts: GuaranteeFacts }> {
     const h = await this.store.load(p, id);
     if (unmask) await auditUnmask(this.store, p, [h._id], unmask);
-    return this.view(h, unmask);
+    const { freshness: _f, ...support } = await this.supportFreshness.measure();
+    return {
+      ...this.view(h, unmask),
+      guaranteeFacts: { ...support, derivation: h.guaranteesDerivation ?? null },
+    };
   }
 
   async list(

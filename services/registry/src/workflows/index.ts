@@ -30,6 +30,10 @@ export function workflowServiceOf(ctx: RegistryContext): WorkflowService {
     households: ctx.services.households,
     now: ctx.now,
     lines: povertyLinesOf(ctx),
+    supportFacts: {
+      maxBehind: ctx.config.SUPPORT_FACTS_MAX_BEHIND,
+      maxWaitMs: ctx.config.SUPPORT_FACTS_MAX_WAIT_MS,
+    },
     // A 清退 opened for a finding reports its decision back to matching.
     onFindingRunClosed: (findingId, run, reason) =>
       outcomes.clearanceDecided(findingId, run, reason),

@@ -14,6 +14,19 @@ import {
   type WorkflowStep,
 } from './workflow.machine';
 import { decideProposal, propose } from './workflow.proposals';
+import type { GuaranteeFreshness } from '../guarantees/support-freshness';
+
+/**
+ * The steps that read the derived guarantees (exit conditions, identification eligibility): each
+ * records how far behind support's events they were, and waits or refuses when too far.
+ */
+export const GUARANTEE_STEPS: Partial<Record<StepCommand['kind'], readonly string[]>> = {
+  exit: ['start', 'review', 'approve'],
+  identification: ['appraise', 'approve'],
+};
+
+/** Support's events a guarantee-reading step accepts being behind, and how long it waits. */
+export const SUPPORT_FACTS_DEFAULTS = { maxBehind: 500, maxWaitMs: 10_000 };
 
 /** A household's workflows as the API shows them. */
 export interface WorkflowView {
@@ -50,8 +63,17 @@ export class WorkflowService {
       now: () => Date;
       lines: PovertyLineService;
       onFindingRunClosed?: RunClosedHook;
+      supportFacts?: { maxBehind: number; maxWaitMs: number };
     },
   ) {}
+
+  /** How fresh the support facts a guarantee-reading step uses are; null for other steps. */
+  private async guaranteeFacts(cmd: StepCommand): Promise<GuaranteeFreshness | null> {
+    if (!GUARANTEE_STEPS[cmd.kind]?.includes(cmd.action)) return null;
+    return this.deps.households.supportFreshness.forStep(
+      this.deps.supportFacts ?? SUPPORT_FACTS_DEFAULTS,
+    );
+  }
 
   async get(p: Principal, householdId: string): Promise<WorkflowView> {
     const h = await this.deps.households.load(p, householdId);
@@ -75,6 +97,7 @@ export class WorkflowService {
   ): Promise<WorkflowView & { step: WorkflowStep }> {
     const { revision, ...cmd } = req;
     const h = await this.deps.households.load(p, householdId);
+    const facts = await this.guaranteeFacts(cmd);
     const decision = decide(
       h,
       h.workflow,
@@ -89,6 +112,8 @@ export class WorkflowService {
       randomUUID,
       { lineOf: await this.deps.lines.lookupFor(h.areaCode) },
     );
+    // The step records the support facts' lag it read the guarantees with.
+    if (facts) decision.step.details = { ...decision.step.details, guaranteeFacts: facts };
     const next = await this.deps.households.transition(p, householdId, {
       from: [h.status],
       to: decision.to,
