@@ -4,7 +4,7 @@ import { waitForView } from './views';
 // How fresh the registry's derived guarantees are (issue 19): the registry derives 义务教育 and
 // 基本医疗 from support's enrollment, dropout and coverage events. Run after support's part, this
 // part waits until the registry has applied every one of them (GET /projection/status says up to
-// date), so the household pages the demo shows say 「教育/健康数据已同步」 (guaranteeFacts
+// date), so a household's detail says its derived guarantees are fresh (guaranteeFacts
 // supportBehind 0) and the exit and identification steps of later parts are not held back.
 
 const STATUS = '/api/registry/projection/status';
