@@ -1277,8 +1277,9 @@ export interface components {
      * @description How fresh a household's derived guarantees are: support's events not yet applied when the
      *     detail was read (`supportBehind`, null when it could not be measured), when that was
      *     (`asOf`), and the derivation version the household was stored under (null: before the
-     *     three states; re-derived in the background). Exit and identification steps record the
-     *     same in their `details.guaranteeFacts`, and wait for, then refuse (409
+     *     three states; re-derived in the background). Exit (start, review, approve),
+     *     identification (appraise, approve) and monitoring removal (start) steps record the same
+     *     in their `details.guaranteeFacts`, and wait for, then refuse (409
      *     REGISTRY_SUPPORT_FACTS_BEHIND), a lag beyond SUPPORT_FACTS_MAX_BEHIND (500 by default).
      */
     GuaranteeFacts: {

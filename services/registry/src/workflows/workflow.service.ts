@@ -17,12 +17,14 @@ import { decideProposal, propose } from './workflow.proposals';
 import type { GuaranteeFreshness } from '../guarantees/support-freshness';
 
 /**
- * The steps that read the derived guarantees (exit conditions, identification eligibility): each
- * records how far behind support's events they were, and waits or refuses when too far.
+ * The steps that read the derived guarantees (exit conditions, identification eligibility, the
+ * removal from monitoring): each records how far behind support's events they were, and waits
+ * or refuses when too far.
  */
 export const GUARANTEE_STEPS: Partial<Record<StepCommand['kind'], readonly string[]>> = {
   exit: ['start', 'review', 'approve'],
   identification: ['appraise', 'approve'],
+  monitoring_removal: ['start'],
 };
 
 /** Support's events a guarantee-reading step accepts being behind, and how long it waits. */
