@@ -38,9 +38,9 @@ export function educationModule(
     now: ctx.now,
   });
   // Payments keep the area they were paid in; records still being worked on follow the household.
-  ctx.people.onHouseholdMoved(async (householdId, areaCode, townshipCode) => {
+  ctx.people.onHouseholdMoved(async (householdIds, areaCode, townshipCode) => {
     for (const r of [repos.students, repos.enrollments, repos.dropouts])
-      await moveHousehold(r, householdId, areaCode, townshipCode);
+      await moveHousehold(r, householdIds, areaCode, townshipCode);
   });
   const module: SupportModule = {
     name: 'education',

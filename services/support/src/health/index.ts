@@ -36,9 +36,9 @@ export function healthModule(ctx: SupportContext) {
     now: ctx.now,
   });
   // Episodes keep being paid where the person lives now; the lists follow the household.
-  ctx.people.onHouseholdMoved(async (householdId, areaCode, townshipCode) => {
+  ctx.people.onHouseholdMoved(async (householdIds, areaCode, townshipCode) => {
     for (const r of [repos.episodes, repos.contracts, repos.illnesses])
-      await moveHousehold(r, householdId, areaCode, townshipCode);
+      await moveHousehold(r, householdIds, areaCode, townshipCode);
   });
   const module: SupportModule = {
     name: 'health',

@@ -38,12 +38,16 @@ const HOUSEHOLD_MOVED = countyWide(
   'a household moved village: the records copying its area follow it',
 );
 
-/** A household moved village: records copying its area follow it. */
+/** Households moved to one village: records copying their area follow them (one write). */
 export async function moveHousehold(
   records: Pick<ScopedRepository<PersonLink>, 'updateMany'>,
-  householdId: string,
+  householdIds: string[],
   areaCode: string,
   townshipCode: string,
 ): Promise<void> {
-  await records.updateMany(HOUSEHOLD_MOVED, { householdId }, { $set: { areaCode, townshipCode } });
+  await records.updateMany(
+    HOUSEHOLD_MOVED,
+    { householdId: { $in: householdIds } },
+    { $set: { areaCode, townshipCode } },
+  );
 }

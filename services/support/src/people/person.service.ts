@@ -53,9 +53,9 @@ const DEPARTMENT_LIST = countyWide(
 /** Households the start-up reconciliation compares per read of their persons. */
 const RECONCILE_PAGE = 200;
 
-/** A household moved to another village: records that copy its area follow it. */
+/** Households moved to another village (one): records that copy their area follow them. */
 export type HouseholdMoved = (
-  householdId: string,
+  householdIds: string[],
   areaCode: string,
   townshipCode: string,
 ) => Promise<void>;
@@ -90,16 +90,18 @@ export class PersonService {
     await this.syncHouseholds(
       changes.map((c) => ({ h: c.after, only: changedMembers(c.before, c.after) })),
     );
+    // Households that moved village (each to where it went last), grouped by where they went:
+    // one write per destination, however many households the batch moved there.
+    const last = new Map<string, string>();
     for (const c of changes) {
-      if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode) {
-        for (const l of this.moved)
-          await l(
-            c.householdId,
-            c.after.areaCode,
-            townshipOf(c.after.areaCode) ?? c.after.areaCode,
-          );
-      }
+      if (c.before && c.before.revision > 0 && c.before.areaCode !== c.after.areaCode)
+        last.set(c.householdId, c.after.areaCode);
     }
+    const moves = new Map<string, string[]>();
+    for (const [householdId, areaCode] of last)
+      moves.set(areaCode, [...(moves.get(areaCode) ?? []), householdId]);
+    for (const [areaCode, householdIds] of moves)
+      for (const l of this.moved) await l(householdIds, areaCode, townshipOf(areaCode) ?? areaCode);
   }
 
   /** The person views of one household's members (see syncHouseholds). */
