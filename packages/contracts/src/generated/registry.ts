@@ -1247,7 +1247,7 @@ export interface components {
       guaranteeDerivation: {
         /** @description The derivation version of this code */
         version: number;
-        /** @description Households stored under an older one */
+        /** @description Households stored under an older one (counted at most once a minute) */
         olderHouseholds: number;
       };
     };

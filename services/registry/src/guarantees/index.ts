@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { SUPPORT_FACT_TOPICS } from '../households/support-facts.rules';
 import type { RegistryContext, RegistryModule } from '../module';
 import { guaranteeStatistics } from './guarantee-statistics';
-import { projectionStatus } from './projection-status';
+import { projectionStatusOf } from './projection-status';
 
 const statisticsQuery = z.strictObject({
   area: z
@@ -33,6 +33,7 @@ export function guaranteesModule(
 ): RegistryModule {
   const { rt } = ctx;
   const freshness = ctx.services.households.supportFreshness;
+  const status = projectionStatusOf(ctx.repos.households, freshness);
   let consumer: EventConsumer | null = null;
   return {
     name: 'guarantees',
@@ -78,7 +79,7 @@ export function guaranteesModule(
         '/projection/status',
         requireRight('registry', 'read'),
         handle(async (_req, res) => {
-          res.json(await projectionStatus(ctx.repos.households, freshness));
+          res.json(await status());
         }),
       );
       router.get(
