@@ -72,7 +72,19 @@ test('every household of the village takes the new water, a typed value stays, o
       .send({ state: 'not_met', reason: '入户核实：自来水未通到户，仍饮用浑浊井水' });
     expect(override.status).toBe(200);
 
-    await setTapWater(VILLAGE_B1, true);
+    // The six households written in one bulk write, none one by one.
+    const repo = t.registry.repos.households;
+    const bulk = jest.spyOn(repo, 'bulkUpdate');
+    const one = jest.spyOn(repo, 'updateOne');
+    try {
+      await setTapWater(VILLAGE_B1, true);
+      expect(bulk).toHaveBeenCalledTimes(1);
+      expect(bulk.mock.calls[0]![1]).toHaveLength(6);
+      expect(one).not.toHaveBeenCalled();
+    } finally {
+      bulk.mockRestore();
+      one.mockRestore();
+    }
 
     for (const h of plain) {
       const now = await get(h.id);
