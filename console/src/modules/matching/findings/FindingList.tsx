@@ -30,14 +30,17 @@ const filters = [
   <NullableBooleanInput key="overdue" source="overdue" />,
 ];
 
-/** Who or what the finding is about: the member's name, else the household number. */
+/** Who the finding is about: the member's name, 全户 for a household's finding (its number is the next column). */
 function Subject() {
   const f = useRecordContext<Finding>();
   const translate = useTranslate();
   if (!f) return null;
   return (
     <span>
-      {f.memberName ?? f.householdNo ?? translate('resources.matching-findings.not_registered')}
+      {f.memberName ??
+        translate(
+          `resources.matching-findings.${f.householdNo ? 'whole_household' : 'not_registered'}`,
+        )}
     </span>
   );
 }
