@@ -8,8 +8,10 @@ import { matchingDepartmentsPlugin } from './matching-departments';
 import { matchingPrecisionPlugin } from './matching-precision';
 import { registryPlugin } from './registry';
 import { registryClearancePlugin } from './registry-clearance';
+import { registryGuaranteeFreshnessPlugin } from './registry-guarantee-freshness';
 import { registryGuaranteesPlugin } from './registry-guarantees';
 import { registryImportsPlugin } from './registry-imports';
+import { registryIntegrityPlugin } from './registry-integrity';
 import { registryVillageExitPlugin } from './registry-village-exit';
 import { supportPlugin } from './support';
 
@@ -28,6 +30,7 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryImportsPlugin,
   registryGuaranteesPlugin,
   registryClearancePlugin,
+  registryIntegrityPlugin,
   // After the registry's parts: its findings flow back into them (deaths, 清退, 错退).
   matchingPrecisionPlugin,
   // Every department's list with its planted anomalies, findings taken to each state.
@@ -35,6 +38,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   assistancePlugin,
   fundsPlugin,
   supportPlugin,
+  // The registry has applied support's enrollments and insurance to the guarantees it derives.
+  registryGuaranteeFreshnessPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
 ];
