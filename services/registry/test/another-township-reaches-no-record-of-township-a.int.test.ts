@@ -131,6 +131,20 @@ test("every documented operation refuses another township's user township A's re
       'PUT /households/{id}/guarantees/{code}': { state: 'not_met', reason: '危房未改造' },
       'POST /households/{id}/guarantees/{code}/clear': { reason: '按事实推定' },
       'POST /villages/{code}/exit/steps': { action: 'start', reason: '申请退出' },
+      'POST /households/{id}/head': {
+        memberId: 'm-1',
+        formerHeadRelation: 'parent',
+        reason: '户主年老，由儿子担任户主',
+      },
+      'POST /households/{id}/workflows/clearance/record': {
+        reason: '经比对家庭有轿车',
+        appraisedOn: '2020-05-06',
+        noticeStartsOn: '2020-05-07',
+        noticeEndsOn: '2020-05-14',
+        reviewedOn: '2020-05-18',
+        approvedOn: '2020-05-25',
+        document: '临扶组发〔2020〕23号',
+      },
       'POST /villages/{code}/exit/record': {
         year: 2019,
         reason: '往年已批准退出',
