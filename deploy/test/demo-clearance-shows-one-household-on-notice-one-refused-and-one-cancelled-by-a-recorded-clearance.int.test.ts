@@ -1,24 +1,12 @@
-import { Gateway, type Session } from '../demo/client';
-import { DemoCounty } from '../demo/county';
-import type { SeedContext } from '../demo/plugin';
 import { clearedHouseholdNo, registryClearancePlugin } from '../demo/plugins/registry-clearance';
-import { seedDemo } from '../demo/seed';
-import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 // The 清退 demo cases: one household on its 7-day notice, one whose 清退 the village refused, and
 // one cancelled by a 清退 the county approved in 2020, recorded with its dates and document.
 
 const PEOPLE = 240;
 const SEED = 2020;
-const PASSWORD = 'Demo-pass-2020!';
-let platform: CountyPlatform;
-
-beforeAll(async () => {
-  platform = await startCounty();
-}, 180_000);
-afterAll(async () => {
-  await platform?.close();
-});
+const t = demoPlatformForThisFile();
 
 interface Step {
   action: string;
@@ -41,28 +29,11 @@ interface Workflows {
 }
 
 test('the 清退 demo shows one household on notice, one refused, and one cancelled by a recorded 清退 with its history', async () => {
-  await seedDemo({
-    gatewayUrl: platform.gatewayUrl,
+  const { ctx } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
-    password: PASSWORD,
-    adminPassword: platform.admin.password,
     only: ['gateway', 'registry'],
-    log: () => undefined,
   });
-  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
-  const gateway = new Gateway(platform.gatewayUrl);
-  const sessions = new Map<string, Promise<Session>>();
-  const ctx: SeedContext = {
-    county,
-    gateway,
-    password: PASSWORD,
-    as: (u) => {
-      if (!sessions.has(u)) sessions.set(u, gateway.signIn(u, PASSWORD));
-      return sessions.get(u)!;
-    },
-    log: () => undefined,
-  };
   expect(await registryClearancePlugin.isSeeded(ctx)).toBe(false);
   await registryClearancePlugin.seed(ctx);
   expect(await registryClearancePlugin.isSeeded(ctx)).toBe(true);

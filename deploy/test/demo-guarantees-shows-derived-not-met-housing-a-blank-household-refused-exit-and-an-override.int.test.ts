@@ -1,24 +1,12 @@
-import { Gateway, type Session } from '../demo/client';
-import { DemoCounty } from '../demo/county';
-import type { SeedContext } from '../demo/plugin';
 import {
   guaranteeHouseholdNumbers,
   registryGuaranteesPlugin,
 } from '../demo/plugins/registry-guarantees';
-import { seedDemo } from '../demo/seed';
-import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 const PEOPLE = 600;
 const SEED = 2020;
-const PASSWORD = 'Demo-pass-2020!';
-let platform: CountyPlatform;
-
-beforeAll(async () => {
-  platform = await startCounty();
-}, 180_000);
-afterAll(async () => {
-  await platform?.close();
-});
+const t = demoPlatformForThisFile();
 
 interface Guarantee {
   state: string;
@@ -34,28 +22,11 @@ interface Household {
 }
 
 test('the guarantees demo shows C/D housing not met without typing, a blank household unknown and refused exit, and an override with its reason', async () => {
-  await seedDemo({
-    gatewayUrl: platform.gatewayUrl,
+  const { ctx } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
-    password: PASSWORD,
-    adminPassword: platform.admin.password,
     only: ['gateway', 'registry'],
-    log: () => undefined,
   });
-  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
-  const gateway = new Gateway(platform.gatewayUrl);
-  const sessions = new Map<string, Promise<Session>>();
-  const ctx: SeedContext = {
-    county,
-    gateway,
-    password: PASSWORD,
-    as: (u) => {
-      if (!sessions.has(u)) sessions.set(u, gateway.signIn(u, PASSWORD));
-      return sessions.get(u)!;
-    },
-    log: () => undefined,
-  };
   expect(await registryGuaranteesPlugin.isSeeded(ctx)).toBe(false);
   await registryGuaranteesPlugin.seed(ctx);
   expect(await registryGuaranteesPlugin.isSeeded(ctx)).toBe(true);

@@ -1,24 +1,12 @@
-import { Gateway, type Session } from '../demo/client';
-import { DemoCounty } from '../demo/county';
-import type { SeedContext } from '../demo/plugin';
 import { DEPARTMENT_LIST_TYPES, departmentCases } from '../demo/plugins/matching-department-lists';
 import { findingOf, matchingDepartmentsPlugin, plans } from '../demo/plugins/matching-departments';
-import { seedDemo } from '../demo/seed';
-import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 // A small county, seeded with what runs before this plugin in the demo (users, the registry and
 // matching-precision's lists and findings), then the departments' part of the matching demo.
 const PEOPLE = 2000;
 const SEED = 2020;
-const PASSWORD = 'Demo-pass-2020!';
-let platform: CountyPlatform;
-
-beforeAll(async () => {
-  platform = await startCounty();
-}, 180_000);
-afterAll(async () => {
-  await platform?.close();
-});
+const t = demoPlatformForThisFile();
 
 interface Finding {
   id: string;
@@ -28,29 +16,12 @@ interface Finding {
 }
 
 test('the departments matching demo uploads the six lists, finds each planted anomaly and shows findings open, verified (confirmed and not), rectified, reviewed and closed; seeding again changes nothing', async () => {
-  await seedDemo({
-    gatewayUrl: platform.gatewayUrl,
+  const { ctx } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
-    password: PASSWORD,
-    adminPassword: platform.admin.password,
     only: ['gateway', 'registry', 'matching-precision'],
-    log: () => undefined,
   });
-  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
-  const gateway = new Gateway(platform.gatewayUrl);
-  const sessions = new Map<string, Promise<Session>>();
-  const ctx: SeedContext = {
-    county,
-    gateway,
-    password: PASSWORD,
-    as: (u) => {
-      if (!sessions.has(u))
-        sessions.set(u, gateway.signIn(u, u === 'admin' ? platform.admin.password : PASSWORD));
-      return sessions.get(u)!;
-    },
-    log: () => undefined,
-  };
+  const { county } = ctx;
 
   expect(await matchingDepartmentsPlugin.isSeeded(ctx)).toBe(false);
   await matchingDepartmentsPlugin.seed(ctx);

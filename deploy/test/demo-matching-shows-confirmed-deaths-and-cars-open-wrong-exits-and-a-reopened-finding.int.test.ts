@@ -1,28 +1,16 @@
-import { Gateway, type Session } from '../demo/client';
-import { DemoCounty } from '../demo/county';
-import type { SeedContext } from '../demo/plugin';
 import { gatewayPlugin } from '../demo/plugins/gateway';
 import {
   matchingPrecisionPlugin,
   missedFinding,
   plantedCases,
 } from '../demo/plugins/matching-precision';
-import { seedDemo } from '../demo/seed';
 import { eventually } from '@fupin/testing';
-import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 // A small county: the cases are the first households that fit, whatever the county's size.
 const PEOPLE = 2000;
 const SEED = 2020;
-const PASSWORD = 'Demo-pass-2020!';
-let platform: CountyPlatform;
-
-beforeAll(async () => {
-  platform = await startCounty();
-}, 180_000);
-afterAll(async () => {
-  await platform?.close();
-});
+const t = demoPlatformForThisFile();
 
 interface Finding {
   id: string;
@@ -35,29 +23,12 @@ interface Finding {
 }
 
 test('the matching demo confirms a death, a car and a 漏评 (a candidate lead opens), leaves the 错退 open and shows a reopened finding', async () => {
-  await seedDemo({
-    gatewayUrl: platform.gatewayUrl,
+  const { ctx } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
-    password: PASSWORD,
-    adminPassword: platform.admin.password,
     only: ['gateway', 'registry'],
-    log: () => undefined,
   });
-  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
-  const gateway = new Gateway(platform.gatewayUrl);
-  const sessions = new Map<string, Promise<Session>>();
-  const ctx: SeedContext = {
-    county,
-    gateway,
-    password: PASSWORD,
-    as: (u) => {
-      if (!sessions.has(u))
-        sessions.set(u, gateway.signIn(u, u === 'admin' ? platform.admin.password : PASSWORD));
-      return sessions.get(u)!;
-    },
-    log: () => undefined,
-  };
+  const { county } = ctx;
   // The plugin's second reviewer, as the gateway plugin creates a registered plugin's users.
   await gatewayPlugin((c) => matchingPrecisionPlugin.users!(c)).seed(ctx);
 

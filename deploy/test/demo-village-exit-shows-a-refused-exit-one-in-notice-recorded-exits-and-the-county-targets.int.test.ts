@@ -1,22 +1,10 @@
-import { Gateway, type Session } from '../demo/client';
-import { DemoCounty } from '../demo/county';
-import type { SeedContext } from '../demo/plugin';
 import { registryVillageExitPlugin } from '../demo/plugins/registry-village-exit';
-import { seedDemo } from '../demo/seed';
-import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
+import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 // A county small enough to seed quickly with four poor villages (2016–2018 exits).
 const PEOPLE = 2000;
 const SEED = 2020;
-const PASSWORD = 'Demo-pass-2020!';
-let platform: CountyPlatform;
-
-beforeAll(async () => {
-  platform = await startCounty();
-}, 180_000);
-afterAll(async () => {
-  await platform?.close();
-});
+const t = demoPlatformForThisFile();
 
 interface VillageExit {
   exited: boolean;
@@ -27,31 +15,15 @@ interface VillageExit {
 }
 
 test('the village exit demo records the earlier exits, puts one village in notice, shows one refused and sets the county targets', async () => {
-  const seeded = await seedDemo({
-    gatewayUrl: platform.gatewayUrl,
+  const log: string[] = [];
+  const { ctx, seeded } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
-    password: PASSWORD,
-    adminPassword: platform.admin.password,
     only: ['gateway', 'registry'],
-    log: () => undefined,
+    log,
   });
   expect(seeded.registry).toMatch(/^seeded/);
-
-  const county = new DemoCounty({ people: PEOPLE, seed: SEED });
-  const gateway = new Gateway(platform.gatewayUrl);
-  const sessions = new Map<string, Promise<Session>>();
-  const log: string[] = [];
-  const ctx: SeedContext = {
-    county,
-    gateway,
-    password: PASSWORD,
-    as: (u) => {
-      if (!sessions.has(u)) sessions.set(u, gateway.signIn(u, PASSWORD));
-      return sessions.get(u)!;
-    },
-    log: (m) => log.push(m),
-  };
+  const { county } = ctx;
   expect(await registryVillageExitPlugin.isSeeded(ctx)).toBe(false);
   await registryVillageExitPlugin.seed(ctx);
   expect(await registryVillageExitPlugin.isSeeded(ctx)).toBe(true);
