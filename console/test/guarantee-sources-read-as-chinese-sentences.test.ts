@@ -1,5 +1,9 @@
 import { guaranteeMessages } from '../src/modules/registry/households/guarantees.messages';
-import { sourceText, stateOf } from '../src/modules/registry/households/guarantee-source';
+import {
+  freshnessText,
+  sourceText,
+  stateOf,
+} from '../src/modules/registry/households/guarantee-source';
 
 // The guarantees card says where each state comes from: the fact it was derived from (with
 // the member's name), or who stated it and why.
@@ -43,4 +47,16 @@ test('a stated value names who and why, and the derived value beside it; no data
   );
   expect(stateOf({ met: true })).toBe('met');
   expect(stateOf(undefined)).toBe('unknown');
+});
+
+test('the card says whether the derived values are current: as of when, how many events behind, or unknown', () => {
+  const at = (iso: string) => iso.slice(0, 10);
+  expect(
+    freshnessText({ upToDate: true, supportBehind: 0, asOf: '2026-12-05T04:00:00Z' }, zh, at),
+  ).toEqual({ warn: false, text: '教育、医保数据已同步（截至 2026-12-05），推定结果为最新' });
+  expect(freshnessText({ upToDate: false, supportBehind: 12, asOf: '' }, zh, at)).toEqual({
+    warn: true,
+    text: '教育、医保数据尚有 12 条未同步，由其推定的义务教育、基本医疗可能未更新',
+  });
+  expect(freshnessText({ upToDate: null, supportBehind: null, asOf: '' }, zh, at).warn).toBe(true);
 });

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
@@ -17,12 +18,19 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumLabel } from '../../../common/fields';
+import { formatDateTime } from '../../../common/format';
 import { FormDialogButton } from '../../../common/FormDialogButton';
 import { useCalls } from '../../calls';
 import { GUARANTEES } from './codes';
 import type { Household } from './household.api';
 
-import { type GuaranteeView, sourceText, type State, stateOf } from './guarantee-source';
+import {
+  freshnessText,
+  type GuaranteeView,
+  sourceText,
+  type State,
+  stateOf,
+} from './guarantee-source';
 
 const COLOUR: Record<State, 'success' | 'error' | 'warning'> = {
   met: 'success',
@@ -97,6 +105,25 @@ function ClearButton({ code, household }: { code: string; household: Household }
 }
 
 /**
+ * How fresh the derived values are: the registry derives 义务教育 and 基本医疗 from support's
+ * events and says how many it has not applied yet (no silent staleness).
+ */
+function Freshness({ household }: { household: Household }) {
+  const translate = useTranslate();
+  if (!household.guaranteeFacts) return null;
+  const { warn, text } = freshnessText(household.guaranteeFacts, translate, formatDateTime);
+  return warn ? (
+    <Alert severity="warning" sx={{ mb: 1 }} data-testid="guarantee-facts">
+      {text}
+    </Alert>
+  ) : (
+    <Typography variant="body2" color="text.secondary" data-testid="guarantee-facts">
+      {text}
+    </Typography>
+  );
+}
+
+/**
  * 两不愁三保障 on the household page: each guarantee's state (达标 / 未达标 / 未知) in colour,
  * where it comes from (derived from which fact, or stated by whom and why), and the actions to
  * state it with a reason or clear a stated value.
@@ -113,6 +140,7 @@ export function GuaranteesCard() {
         <Typography variant="h6" gutterBottom>
           {translate('guarantees.card')}
         </Typography>
+        <Freshness household={household} />
         <Table size="small">
           <TableHead>
             <TableRow>

@@ -81,3 +81,26 @@ export function sourceText(
   if (!g?.state && g?.met !== undefined) return t('guarantees.source.legacy');
   return t('guarantees.source.none');
 }
+
+/** The household's `guaranteeFacts`: how far the derived values are behind support's events. */
+export interface GuaranteeFacts {
+  supportBehind: number | null;
+  upToDate: boolean | null;
+  asOf: string;
+}
+
+/**
+ * Whether the derived 义务教育 and 基本医疗 are current, in words: current as of when, or how many
+ * of support's events are not applied yet (a warning), or that it cannot be told (a warning).
+ */
+export function freshnessText(
+  f: GuaranteeFacts,
+  t: Translate,
+  formatTime: (iso: string) => string,
+): { warn: boolean; text: string } {
+  if (f.upToDate === true)
+    return { warn: false, text: t('guarantees.facts.up_to_date', { asOf: formatTime(f.asOf) }) };
+  if (f.upToDate === false)
+    return { warn: true, text: t('guarantees.facts.behind', { behind: f.supportBehind ?? '?' }) };
+  return { warn: true, text: t('guarantees.facts.unmeasured') };
+}

@@ -38,6 +38,11 @@ const zhCN = {
     clear_hint: '清除后恢复为数据推定的结果（无数据时为未知），须填写理由。',
     cleared: '已清除人工认定',
     fields: { state: '认定状态', reason: '理由' },
+    facts: {
+      up_to_date: '教育、医保数据已同步（截至 %{asOf}），推定结果为最新',
+      behind: '教育、医保数据尚有 %{behind} 条未同步，由其推定的义务教育、基本医疗可能未更新',
+      unmeasured: '暂无法确认教育、医保数据是否已同步',
+    },
   },
 };
 
@@ -80,6 +85,13 @@ const en: SameKeys<typeof zhCN> = {
       'The derived value (or unknown without data) is in force again; a reason is required.',
     cleared: 'Cleared',
     fields: { state: 'State', reason: 'Reason' },
+    facts: {
+      up_to_date:
+        'Education and insurance data applied (as of %{asOf}): the derived values are current',
+      behind:
+        '%{behind} education and insurance events not yet applied: 义务教育 and 基本医疗 may be out of date',
+      unmeasured: 'Cannot tell whether the education and insurance data are applied',
+    },
   },
 };
 
