@@ -11,6 +11,9 @@ import { buildConsole } from './support/console-build';
  * figures (no 暂无数据, no load error) and each module's main list the user works in has rows.
  */
 const PASSWORD = 'Demo-pass-2020!';
+// Small for CI, but big enough for every planted case (the department lists need a few poor
+// households); DEMO_PEOPLE=2000 runs it on the county size the demo issue names.
+const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 400);
 let platform: CountyPlatform;
 let consoleServer: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -19,8 +22,7 @@ beforeAll(async () => {
   platform = await startCounty();
   await seedDemo({
     gatewayUrl: platform.gatewayUrl,
-    // Small, but big enough for every planted case (the department lists need a few poor households).
-    people: 400,
+    people: PEOPLE,
     seed: 11,
     password: PASSWORD,
     adminPassword: platform.admin.password,
