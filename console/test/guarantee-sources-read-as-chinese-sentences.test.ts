@@ -1,5 +1,6 @@
 import { guaranteeMessages } from '../src/modules/registry/households/guarantees.messages';
 import {
+  evidenceText,
   freshnessText,
   sourceText,
   stateOf,
@@ -59,4 +60,12 @@ test('the card says whether the derived values are current: as of when, how many
     text: '教育、医保数据尚有 12 条未同步，由其推定的义务教育、基本医疗可能未更新',
   });
   expect(freshnessText({ upToDate: null, supportBehind: null, asOf: '' }, zh, at).warn).toBe(true);
+});
+
+test("a history entry's coded evidence reads as words; anything typed stays as written", () => {
+  expect(evidenceText('village:431121101201:tapWater', zh)).toBe(
+    '行政村 431121101201 的自来水通达情况',
+  );
+  expect(evidenceText('derivation:v2', zh)).toBe('保障推定规则第 2 版');
+  expect(evidenceText('临扶组发〔2020〕23号', zh)).toBe('临扶组发〔2020〕23号');
 });

@@ -7,6 +7,7 @@ import {
   departmentLists,
   type Person,
 } from './matching-department-lists';
+import { findingStep } from './matching-precision';
 import { waitForView } from './views';
 
 // 数据比对 across the departments (issue 20): the six department lists the demo lacks after
@@ -210,10 +211,7 @@ async function advance(office: Session, second: Session, plan: Plan, f: Finding)
   for (const s of plan.steps) {
     if ((RANK[status] ?? 0) >= AFTER[s.action]) continue;
     const who = s.by === 'second' ? second : office;
-    const res = await who.request<Finding>('POST', `/api/matching/findings/${f.id}/${s.action}`, {
-      json: s.json,
-    });
-    status = res.body.status;
+    status = (await findingStep<Finding>(who, f.id, s.action, s.json)).status;
   }
   if (status !== plan.status)
     throw new Error(

@@ -214,8 +214,29 @@ async function leadOf(office: Session, findingId: string, timeoutMs = 60_000): P
   }
 }
 
-async function step(s: Session, id: string, action: string, json: Record<string, string>) {
-  await s.request('POST', `/api/matching/findings/${id}/${action}`, { json });
+/**
+ * One step of a finding (verify, rectify, review, close). A finding the registry's answer to an
+ * earlier step updates at the same moment is refused as changed (409 MATCHING_FINDING_CHANGED,
+ * nothing taken): the step is taken again, as a clerk would after reloading.
+ */
+export async function findingStep<T = unknown>(
+  s: Session,
+  id: string,
+  action: string,
+  json: Record<string, string>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await s.request<T>('POST', `/api/matching/findings/${id}/${action}`, { json })).body;
+    } catch (err) {
+      const changed =
+        err instanceof ApiError &&
+        err.status === 409 &&
+        err.text.includes('MATCHING_FINDING_CHANGED');
+      if (!changed || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
 }
 
 /** The matching part of issue 19's demo cases. */
@@ -255,19 +276,19 @@ export const matchingPrecisionPlugin: DemoPlugin = {
 
     // 死亡: confirmed, so the registry removes the member (reason 死亡) through its own rules.
     const deceased = await findingOf(office, 'DECEASED_IN_REGISTRY', c.deceased.h.householdNo);
-    await step(office, deceased.id, 'verify', {
+    await findingStep(office, deceased.id, 'verify', {
       conclusion: 'confirmed',
       note: '经派出所核实已死亡',
     });
     // 错评: confirmed, so the registry opens 清退 for the household.
     const car = await findingOf(office, 'VEHICLE_OWNER', c.vehicleConfirmed.h.householdNo);
-    await step(office, car.id, 'verify', {
+    await findingStep(office, car.id, 'verify', {
       conclusion: 'confirmed',
       note: '入户核实：家庭购置小型轿车一辆，用于经营',
     });
     // 漏评: confirmed, so the registry opens an identification candidate lead for the township.
     const missed = await missedFinding(office, c.exitedAllowance.h.areaCode);
-    await step(office, missed.id, 'verify', {
+    await findingStep(office, missed.id, 'verify', {
       conclusion: 'confirmed',
       note: '入户核实：该户家庭收入低于扶贫标准，未纳入建档立卡，疑似漏评',
     });
@@ -277,12 +298,12 @@ export const matchingPrecisionPlugin: DemoPlugin = {
     );
     // Not confirmed and closed by two reviewers; the next run finds the car again: reopened.
     const closed = await findingOf(office, 'VEHICLE_OWNER', c.vehicleClosed.h.householdNo);
-    await step(office, closed.id, 'verify', {
+    await findingStep(office, closed.id, 'verify', {
       conclusion: 'not_confirmed',
       reason: '车辆已于去年过户给亲属，户主名下无车',
     });
-    await step(office, closed.id, 'review', { note: '核实材料齐全' });
-    await step(second, closed.id, 'close', { note: '同意销号' });
+    await findingStep(office, closed.id, 'review', { note: '核实材料齐全' });
+    await findingStep(second, closed.id, 'close', { note: '同意销号' });
     ctx.log(
       `  findings: DECEASED ${c.deceased.h.householdNo} and VEHICLE_OWNER ${c.vehicleConfirmed.h.householdNo} confirmed; VEHICLE_OWNER ${c.vehicleClosed.h.householdNo} closed; 错退 (${c.exitedDeath.h.householdNo}, ${c.exitedAllowance.h.householdNo}) left open`,
     );

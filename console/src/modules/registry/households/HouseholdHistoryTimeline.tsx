@@ -8,6 +8,7 @@ import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
+import { evidenceText } from './guarantee-source';
 import type { Household, HistoryEntry } from './household.api';
 
 /**
@@ -85,7 +86,7 @@ export function HouseholdHistoryTimeline() {
               ) : null}
               {e.evidence?.length ? (
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {e.evidence.join('；')}
+                  {e.evidence.map((x) => evidenceText(x, translate)).join('；')}
                 </Typography>
               ) : null}
             </Paper>

@@ -104,3 +104,15 @@ export function freshnessText(
     return { warn: true, text: t('guarantees.facts.behind', { behind: f.supportBehind ?? '?' }) };
   return { warn: true, text: t('guarantees.facts.unmeasured') };
 }
+
+/**
+ * A history entry's evidence in words where the registry wrote a code for it (a re-derivation
+ * after a village's tap water changed, or under a newer derivation); anything else as written.
+ */
+export function evidenceText(evidence: string, t: Translate): string {
+  const water = /^village:(\d{12}):tapWater$/.exec(evidence);
+  if (water) return t('guarantees.evidence.village_tap_water', { code: water[1] });
+  const derivation = /^derivation:v(\d+)$/.exec(evidence);
+  if (derivation) return t('guarantees.evidence.derivation', { version: derivation[1] });
+  return evidence;
+}

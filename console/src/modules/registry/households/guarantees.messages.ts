@@ -2,6 +2,12 @@ import type { ModuleMessages, SameKeys } from '../../../i18n/types';
 
 /** 两不愁三保障 on the household page: states, sources, 人工认定 (English has the same keys). */
 const zhCN = {
+  enums: {
+    HistoryAction: {
+      village_water_changed: '所在村自来水情况变更，保障重新推定',
+      guarantees_rederived: '按现行规则重新推定保障',
+    },
+  },
   guarantees: {
     card: '两不愁三保障及饮水安全',
     state: { met: '达标', not_met: '未达标', unknown: '未知（无数据）' },
@@ -38,6 +44,10 @@ const zhCN = {
     clear_hint: '清除后恢复为数据推定的结果（无数据时为未知），须填写理由。',
     cleared: '已清除人工认定',
     fields: { state: '认定状态', reason: '理由' },
+    evidence: {
+      village_tap_water: '行政村 %{code} 的自来水通达情况',
+      derivation: '保障推定规则第 %{version} 版',
+    },
     facts: {
       up_to_date: '教育、医保数据已同步（截至 %{asOf}），推定结果为最新',
       behind: '教育、医保数据尚有 %{behind} 条未同步，由其推定的义务教育、基本医疗可能未更新',
@@ -47,6 +57,12 @@ const zhCN = {
 };
 
 const en: SameKeys<typeof zhCN> = {
+  enums: {
+    HistoryAction: {
+      village_water_changed: "The village's tap water changed: guarantees derived again",
+      guarantees_rederived: 'Guarantees derived again under the current rules',
+    },
+  },
   guarantees: {
     card: 'Guarantees (两不愁三保障) and safe water',
     state: { met: 'Met', not_met: 'Not met', unknown: 'Unknown (no data)' },
@@ -85,6 +101,10 @@ const en: SameKeys<typeof zhCN> = {
       'The derived value (or unknown without data) is in force again; a reason is required.',
     cleared: 'Cleared',
     fields: { state: 'State', reason: 'Reason' },
+    evidence: {
+      village_tap_water: 'The tap water item of village %{code}',
+      derivation: 'Guarantee derivation rules, version %{version}',
+    },
     facts: {
       up_to_date:
         'Education and insurance data applied (as of %{asOf}): the derived values are current',
