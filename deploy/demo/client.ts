@@ -41,7 +41,7 @@ export class Gateway {
     private readonly timeoutMs = 120_000,
   ) {}
 
-  /** One request; a 429 is retried after the time the gateway asks for. */
+  /** One request; a 429 is retried after the time the gateway asks for, a passing 503 shortly. */
   async request<T = unknown>(
     method: string,
     path: string,
@@ -70,6 +70,13 @@ export class Gateway {
       if (res.status === 429 && attempt < 20) {
         const wait = Number(res.headers.get('retry-after') ?? '5');
         await sleep(Math.min(Math.max(wait, 1), 60) * 1000);
+        continue;
+      }
+      // A moment's 503 is asked again, as a clerk would: any read, and any request refused
+      // before it was handled (the sign-in check could not reach its store).
+      const refusedUnhandled = method === 'GET' || text.includes('AUTH_REVOCATION_UNAVAILABLE');
+      if (res.status === 503 && refusedUnhandled && attempt < 6) {
+        await sleep(attempt * 1000);
         continue;
       }
       let parsed: unknown = undefined;
