@@ -40,6 +40,7 @@ import {
   type ImportJob,
 } from '../../services/registry/src/imports/import-job.model';
 import { ImportService } from '../../services/registry/src/imports/import.service';
+import { databaseTime } from '../common/database-time';
 import { engineName } from '../common/engine';
 import { type Area, areaModel } from '../../services/registry/src/areas/area.model';
 import { COUNTY, TOWNSHIPS, villagesOf } from '../registry-list/seed';
@@ -85,40 +86,6 @@ function rssPeak() {
   return () => {
     clearInterval(timer);
     return Math.max(peak, process.memoryUsage.rss());
-  };
-}
-
-/**
- * The time the server took per command and collection (`insert id_claims`) while started:
- * where the import's database time goes, next to the bare copy's.
- */
-function databaseTime(client: mongo.MongoClient) {
-  const open = new Map<number, string>();
-  const totals = new Map<string, { ms: number; calls: number }>();
-  let on = false;
-  client.on('commandStarted', (e) => {
-    if (!on) return;
-    const target = (e.command as Record<string, unknown>)[e.commandName];
-    open.set(
-      e.requestId,
-      typeof target === 'string' ? `${e.commandName} ${target}` : e.commandName,
-    );
-  });
-  client.on('commandSucceeded', (e) => {
-    const what = open.get(e.requestId);
-    if (what === undefined) return;
-    open.delete(e.requestId);
-    const t = totals.get(what) ?? { ms: 0, calls: 0 };
-    t.ms += e.duration;
-    t.calls++;
-    totals.set(what, t);
-  });
-  return {
-    start: () => void (on = true),
-    stop: () => {
-      on = false;
-      return [...totals].sort((a, b) => b[1].ms - a[1].ms);
-    },
   };
 }
 

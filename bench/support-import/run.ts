@@ -20,7 +20,7 @@ import {
 } from '@fupin/kit';
 import { computeCheckDigit, townshipOf } from '@fupin/reference';
 import { getInfra } from '@fupin/testing';
-import { type Connection, mongo } from 'mongoose';
+import type { Connection } from 'mongoose';
 import {
   type Enrollment,
   educationModels,
@@ -38,6 +38,7 @@ import { ImportService } from '../../services/support/src/imports/import.service
 import { type Person, personModel } from '../../services/support/src/people/person.model';
 import { PersonService } from '../../services/support/src/people/person.service';
 import { projectedHouseholdModel } from '@fupin/kit';
+import { databaseTime } from '../common/database-time';
 import { engineName } from '../common/engine';
 import { COUNTY, TOWNSHIPS, villagesOf } from '../registry-list/seed';
 
@@ -138,40 +139,6 @@ function listCsv(kind: ImportKind, n: number): string {
     );
   }
   return `\uFEFF${lines.join('\n')}\n`;
-}
-
-/** The time the server took per command and collection while started. */
-function databaseTime(client: mongo.MongoClient) {
-  const open = new Map<number, string>();
-  const totals = new Map<string, { ms: number; calls: number }>();
-  let on = false;
-  client.on('commandStarted', (e) => {
-    if (!on) return;
-    const target = (e.command as Record<string, unknown>)[e.commandName];
-    open.set(
-      e.requestId,
-      typeof target === 'string' ? `${e.commandName} ${target}` : e.commandName,
-    );
-  });
-  client.on('commandSucceeded', (e) => {
-    const what = open.get(e.requestId);
-    if (what === undefined) return;
-    open.delete(e.requestId);
-    const t = totals.get(what) ?? { ms: 0, calls: 0 };
-    t.ms += e.duration;
-    t.calls++;
-    totals.set(what, t);
-  });
-  return {
-    start: () => {
-      totals.clear();
-      on = true;
-    },
-    stop: () => {
-      on = false;
-      return [...totals].sort((a, b) => b[1].ms - a[1].ms);
-    },
-  };
 }
 
 function servicesOn(conn: Connection, cipher: PersonalDataCipher) {
