@@ -140,3 +140,16 @@ export const FindingReopened = defineEvent({
     previousConclusion: findingConclusionSchema.nullable(),
   }),
 });
+
+export const FindingDueChanged = defineEvent({
+  topic: FINDING_TOPIC,
+  type: 'matching.finding.due_changed',
+  version: 1,
+  description:
+    "The county poverty office set an open finding's deadline (督办, 调整整改期限); the snapshot carries the new `dueAt`. A finding reported overdue may be reported again if the new deadline passes.",
+  payload: z.object({
+    finding: findingSnapshotSchema,
+    /** The deadline before the change. */
+    previousDueAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -124,6 +124,35 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/findings/{id}/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 督办 调整整改期限 The county poverty office sets an open finding's deadline
+     * @description Sets `dueAt` (a date-time with its time of day, e.g. 请于12月5日17:00前反馈) with a
+     *     reason; the finding's history gains a `due` step with the deadline before and after
+     *     (`dueBefore`, `dueAfter`) and the reason as its note, and the event
+     *     `matching.finding.due_changed` is published. The overdue report is cleared, so the
+     *     finding is reported overdue again if the new deadline passes. `dueAt` must be later than
+     *     now and at most 365 days ahead, and `reason` 2–200 characters (trimmed): otherwise 422
+     *     `MATCHING_FINDING_DUE_INVALID` naming the field. A closed finding is refused with 409
+     *     `MATCHING_FINDING_CLOSED`; a finding changed meanwhile with 409 `MATCHING_FINDING_CHANGED`.
+     */
+    put: operations['setFindingDue'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exports/findings.xlsx': {
     parameters: {
       query?: never;
@@ -510,10 +539,20 @@ export interface components {
         /** Format: date-time */
         at?: string;
         /** @enum {string} */
-        action?: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened';
+        action?: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened' | 'due';
         byId?: string;
         byName?: string;
         note?: string | null;
+        /**
+         * Format: date-time
+         * @description For `due` (督办), the deadline before the change
+         */
+        dueBefore?: string;
+        /**
+         * Format: date-time
+         * @description For `due`, the deadline set
+         */
+        dueAfter?: string;
       }[];
       createdByRunId?: string;
       lastRunId?: string;
@@ -887,6 +926,38 @@ export interface operations {
         'application/json': {
           note?: string;
           /** @description Why it is closed although the registry refused the change */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['FindingResponse'];
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  setFindingDue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date-time
+           * @description The new deadline
+           */
+          dueAt: string;
+          /** @description Why (督办原因), 2–200 characters once trimmed; required */
           reason?: string;
         };
       };

@@ -3,6 +3,7 @@ import {
   createEvent,
   FindingClosed,
   FindingCreated,
+  FindingDueChanged,
   FindingOverdue,
   FindingRectified,
   FindingReopened,
@@ -89,4 +90,11 @@ export const findingReopened = (
       previousClosedAt: previous.closedAt.toISOString(),
       previousConclusion: previous.conclusion,
     },
+  });
+
+/** The poverty office set the finding's deadline (督办); `previous` is the deadline before. */
+export const findingDueChanged = (f: Finding, actor: Actor, previous: Date) =>
+  createEvent(FindingDueChanged, {
+    ...base(f, actor),
+    payload: { finding: findingSnapshot(f), previousDueAt: previous.toISOString() },
   });

@@ -97,10 +97,13 @@ export interface FindingCandidate {
 
 export interface WorkflowStep {
   at: Date;
-  action: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened';
+  action: 'created' | 'verified' | 'rectified' | 'reviewed' | 'closed' | 'reopened' | 'due';
   byId: string;
   byName: string;
   note: string | null;
+  /** For `due` (督办, 调整整改期限): the deadline before and after; the reason is the note. */
+  dueBefore?: Date;
+  dueAfter?: Date;
 }
 
 type Who = { id: string; name: string; at: Date };

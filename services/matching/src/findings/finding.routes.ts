@@ -56,6 +56,12 @@ const reviewBody = z.strictObject({ note });
 /** A reason is required (checked by the service) when the registry refused the change. */
 const closeBody = z.strictObject({ note, reason: z.string().trim().max(1000).optional() });
 
+/** 督办: the deadline and its reason; their rules (range, length) are `checkDue`'s (422). */
+const dueBody = z.strictObject({
+  dueAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  reason: z.string().max(1000).optional(),
+});
+
 function listQueryOf(req: Request): ListQuery<FindingFilter> {
   return parseListQuery(req.query as Record<string, unknown>, {
     sortable: ['createdAt', 'dueAt', 'rule', 'status', 'areaCode', 'townshipCode', 'lastSeenAt'],
@@ -123,6 +129,15 @@ export function findingRoutes(
       const { id } = parseInput(idParam, req.params, { where: 'params' });
       const body = parseInput(closeBody, req.body ?? {});
       res.json(await deps.findings.step(principalOf(req), id, 'close', body));
+    }),
+  );
+  router.put(
+    '/findings/:id/due',
+    requireRight('matching', 'approve'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const body = parseInput(dueBody, req.body ?? {});
+      res.json(await deps.findings.setDue(principalOf(req), id, body));
     }),
   );
   router.get(

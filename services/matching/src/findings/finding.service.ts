@@ -18,7 +18,8 @@ import { townshipOf } from '@fupin/reference';
 import type { Model } from 'mongoose';
 import type { ListType } from '../lists/list-types';
 import { findingReopened } from './finding.events';
-import { findingCreated, findingOverdue, stepEvent } from './finding.events';
+import { findingCreated, findingDueChanged, findingOverdue, stepEvent } from './finding.events';
+import { checkDue, dueChange } from './finding-due';
 import { reopened } from './finding-reopen';
 import type { Finding, FindingCandidate, RegistryOutcomeRecord } from './finding.model';
 import { closeNeedsReason, closeReasonRequired, withOutcome } from './finding-outcome';
@@ -30,6 +31,17 @@ const MISSING = { what: bi('比对问题', 'Finding'), code: 'MATCHING_FINDING_N
 const RUN = countyWide('a matching run records what it found in every area');
 const SWEEP = countyWide('the overdue sweep reports every overdue finding');
 const OUTCOMES = countyWide("the registry's outcomes arrive for findings of every area");
+
+/** The finding changed between reading and writing it (optimistic concurrency). */
+const changed = () =>
+  new AppError(
+    409,
+    'MATCHING_FINDING_CHANGED',
+    bi(
+      '该问题刚被他人处理，请刷新后重试',
+      'Someone else changed the finding; reload and try again',
+    ),
+  );
 
 export type FindingView = Omit<Finding, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & {
   id: string;
@@ -335,17 +347,40 @@ export class FindingService {
       { _id: id, revision: f.revision },
       outboxUpdate({ $set: set, $push: { history: step } }, [stepEvent(action, after, actorOf(p))]),
     );
-    if (res.modifiedCount === 0)
-      throw new AppError(
-        409,
-        'MATCHING_FINDING_CHANGED',
-        bi(
-          '该问题刚被他人处理，请刷新后重试',
-          'Someone else changed the finding; reload and try again',
-        ),
-      );
+    if (res.modifiedCount === 0) throw changed();
     this.deps.eventsStored();
     return this.viewOf({ ...after, history: [...f.history, step as Finding['history'][number]] });
+  }
+
+  /**
+   * 督办 — the county poverty office sets an open finding's deadline (调整整改期限): checked by
+   * `checkDue`, written with its history step and event in one update; the overdue report is
+   * cleared so a later sweep reports the finding again if the new deadline passes.
+   */
+  async setDue(
+    p: Principal,
+    id: string,
+    input: { dueAt: Date; reason?: string | undefined },
+  ): Promise<FindingView> {
+    const f = await this.load(p, id);
+    this.deps.findings.assertWritable(p, f.areaCode);
+    const now = this.deps.now();
+    const c = checkDue(f, input, now);
+    if (!c.ok)
+      throw c.status === 409
+        ? new AppError(409, c.code, c.message)
+        : unprocessable(c.code, c.message, c.errors);
+    const d = dueChange(f, c, { id: p.userId, name: p.username }, now);
+    const res = await this.deps.findings.updateOne(
+      p,
+      { _id: id, revision: f.revision },
+      outboxUpdate({ $set: d.set, $push: { history: d.step } }, [
+        findingDueChanged(d.after, actorOf(p), f.dueAt),
+      ]),
+    );
+    if (res.modifiedCount === 0) throw changed();
+    this.deps.eventsStored();
+    return this.viewOf(d.after);
   }
 
   /**
