@@ -95,6 +95,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /findings/{id}/rectify': 'matching.write',
     'POST /findings/{id}/review': 'matching.write',
     'POST /findings/{id}/close': 'matching.approve',
+    'PUT /findings/{id}/due': 'matching.approve',
     'GET /exports/findings.xlsx': 'matching.export',
     'POST /projection/rebuild': 'matching.approve',
     'GET /projection/status': 'matching.read',
