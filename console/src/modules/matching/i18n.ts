@@ -153,6 +153,7 @@ const zhCN = {
       reviewed: '初审',
       closed: '复核销号',
       reopened: '再次比中，重新打开',
+      due: '调整整改期限',
     },
     MatchingRunStatus: {
       queued: '排队中',
@@ -348,6 +349,7 @@ const en: SameKeys<typeof zhCN> = {
       reviewed: 'First review',
       closed: 'Closed',
       reopened: 'Found again, reopened',
+      due: 'Deadline set',
     },
     MatchingRunStatus: {
       queued: 'Queued',

@@ -17,6 +17,13 @@ export const matchingCalls = {
       body: JSON.stringify(body),
     });
   },
+  /** 督办: the poverty office sets the finding's deadline (an ISO date-time) with a reason. */
+  matchingFindingDue: async (id: string, body: { dueAt: string; reason: string }) => {
+    await httpClient(`${MATCHING}/findings/${encodeURIComponent(id)}/due`, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    });
+  },
   /** How many findings a filter matches: the total of a one-row page's Content-Range. */
   matchingFindingCount: async (filter: Record<string, unknown>): Promise<number> => {
     const q = new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,0]' });

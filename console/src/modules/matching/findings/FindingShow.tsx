@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { Labeled, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { Show } from '../../../common/Show';
 import { Link } from 'react-router';
-import { AreaField, DateTimeField, DayField, EnumField, EnumLabel } from '../../../common/fields';
+import { AreaField, DateTimeField, EnumField, EnumLabel } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import type { Finding } from '../matching.api';
 import { FindingEvidence } from './FindingEvidence';
@@ -58,6 +58,14 @@ function History() {
             <Typography variant="body2" color="text.secondary">
               {h.note || translate('resources.matching-findings.no_note')}
             </Typography>
+            {h.action === 'due' ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('resources.matching-findings.due.change', {
+                  before: formatDateTime(h.dueBefore),
+                  after: formatDateTime(h.dueAfter),
+                })}
+              </Typography>
+            ) : null}
           </StepContent>
         </Step>
       ))}
@@ -82,7 +90,7 @@ export default function FindingShow() {
           </Labeled>
           <AreaField source="areaCode" />
           <AreaField source="townshipCode" />
-          <DayField source="dueAt" />
+          <DateTimeField source="dueAt" />
           <Labeled source="overdue">
             <Overdue />
           </Labeled>

@@ -17,6 +17,7 @@ import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { CONCLUSIONS } from '../codes';
 import type { Finding } from '../matching.api';
+import { FindingDueButton } from './FindingDueButton';
 import { REFUSED } from './FindingRegistryOutcome';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
@@ -174,6 +175,7 @@ export function FindingWorkflow() {
             <StepInputs action={a} closeReason={closeReason} />
           </FormDialogButton>
         ))}
+        <FindingDueButton />
       </Box>
       {refusal ? (
         <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="finding-refusal">

@@ -1,4 +1,5 @@
 import type { SameKeys } from '../../../i18n/types';
+import { dueEn, dueZh } from './finding-due.i18n';
 
 /**
  * The messages of the findings resource (`resources.matching-findings`): fields, evidence,
@@ -25,6 +26,7 @@ export const findingsZh = {
     reopenings: '重新打开次数',
   },
   tabs: { finding: '问题与处理', history: '处理记录' },
+  due: dueZh,
   registry: {
     title: '登记系统处理结果',
     none: '登记系统尚未反馈处理结果',
@@ -129,6 +131,7 @@ export const findingsEn: SameKeys<typeof findingsZh> = {
     reopenings: 'Times reopened',
   },
   tabs: { finding: 'Finding and steps', history: 'History' },
+  due: dueEn,
   registry: {
     title: "The registry's outcome",
     none: 'The registry has not reported an outcome yet',
