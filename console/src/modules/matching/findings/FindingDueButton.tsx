@@ -9,23 +9,14 @@ import { FormDialogButton } from '../../../common/FormDialogButton';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useCalls } from '../../calls';
 import type { Finding } from '../matching.api';
+import { dueAtOf, dueInFuture } from './due-at';
 
 const l = (k: string) => `resources.matching-findings.due.${k}`;
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-/**
- * The date-time input's value (local time, `2026-12-05T17:00`) as an ISO instant; what is not
- * a date goes as typed, for the service to refuse on its field.
- */
-export function dueAtOf(v: unknown): string {
-  const d = new Date(typeof v === 'string' || v instanceof Date ? v : NaN);
-  return Number.isNaN(d.getTime()) ? String(v ?? '') : d.toISOString();
-}
-
 const requiredDue = (v: unknown) => (text(v) || v instanceof Date ? undefined : l('required_due'));
-const futureDue = (v: unknown) =>
-  new Date(dueAtOf(v)).getTime() > Date.now() ? undefined : l('future_due');
+const futureDue = (v: unknown) => (dueInFuture(v, new Date()) ? undefined : l('future_due'));
 const reasonOk = (v: unknown) =>
   text(v).length < 2
     ? l('reason_required')
