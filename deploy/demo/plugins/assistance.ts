@@ -104,15 +104,26 @@ async function helpersAndPairings(ctx: SeedContext, office: Session, households:
   const pairings: { helperId: string; householdId: string; startDate: string }[] = [];
   const helpers: { id: string; township: string }[] = [];
   const start = `${monthBack(7)}-01`;
+  // A helper is one person of one unit: a name drawn twice for the same unit is drawn again.
+  const taken = new Set<string>();
+  const nameIn = (unit: string, sex: 'male' | 'female') => {
+    for (;;) {
+      const name = `${surname(r)}${givenName(r, sex, 1975)}`;
+      if (taken.has(`${unit}|${name}`)) continue;
+      taken.add(`${unit}|${name}`);
+      return name;
+    }
+  };
   for (const [township, list] of byTownship) {
     let i = 0;
     while (i < list.length) {
       const rank = r.weighted(RANKS);
       const sex = r.chance(0.7) ? 'male' : 'female';
+      const unit = r.pick(UNITS);
       const res = await office.request<{ id: string }>('POST', '/api/assistance/helpers', {
         json: {
-          name: `${surname(r)}${givenName(r, sex, 1975)}`,
-          unit: r.pick(UNITS),
+          name: nameIn(unit, sex),
+          unit,
           rank,
           position: rank === 'general' ? '干部' : rank === 'section_level' ? '股长' : '副局长',
           phone: `13${r.int(100000000, 999999999)}`,

@@ -62,13 +62,22 @@ function enrollmentList(county: DemoCounty, term: string, r: Random): string {
   let csv = csvLine(['身份证号', '姓名', '学校', '学段', '年级', '学籍状态']);
   const towns = new Map(county.townships.map((t) => [t.code, t.name]));
   const villages = new Map(county.villages.map((v) => [v.code, v.name]));
+  // However small the county, at least five children are missing (one case per dashboard figure).
+  let compulsorySeen = 0;
+  let missing = 0;
   for (const h of county.households()) {
     for (const m of h.members) {
       const s = placeOf(m, term, towns.get(h.townshipCode) ?? '', villages.get(h.areaCode) ?? '');
       if (!s) continue;
       // 控辍保学: in the autumn term about one compulsory-age child in 80 is on no school's list.
       const compulsory = s.stage === 'primary' || s.stage === 'junior_secondary';
-      if (term === AUTUMN && compulsory && r.chance(0.0125)) continue;
+      if (term === AUTUMN && compulsory) {
+        const skip = r.chance(0.0125) || (missing < 5 && compulsorySeen++ % 9 === 4);
+        if (skip) {
+          missing++;
+          continue;
+        }
+      }
       const status = r.chance(0.004) ? '休学' : '在读';
       csv += csvLine([
         m.idNumber,

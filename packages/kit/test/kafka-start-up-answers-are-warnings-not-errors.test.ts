@@ -9,6 +9,7 @@ test.each([
   'This is not the correct coordinator for this group',
   'This server does not host this topic-partition',
   'There is no leader for this topic-partition as we are in the middle of a leadership election',
+  'This server is not the leader for that topic-partition',
   'Topic with this name already exists',
 ])('"%s" is a warning', (error) => {
   expect(kafkaLogLevel(logLevel.ERROR, { message: '[Connection] Response Metadata', error })).toBe(

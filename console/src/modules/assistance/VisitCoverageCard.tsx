@@ -38,7 +38,7 @@ export default function VisitCoverageCard() {
         />
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 1 }}>
           {figures.map(([k, v]) => (
-            <Box key={k}>
+            <Box key={k} data-figure={`assistance.dashboard.${k}`}>
               <Typography variant="caption" color="text.secondary">
                 {translate(`assistance.dashboard.${k}`)}
               </Typography>

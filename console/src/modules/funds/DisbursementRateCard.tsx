@@ -38,7 +38,7 @@ export default function DisbursementRateCard() {
         />
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 1 }}>
           {figures.map(([k, v]) => (
-            <Box key={k}>
+            <Box key={k} data-figure={`funds.dashboard.${k}`}>
               <Typography variant="caption" color="text.secondary">
                 {translate(`funds.dashboard.${k}`)}
               </Typography>

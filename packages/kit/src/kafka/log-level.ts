@@ -12,7 +12,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  * them at error level and retries, and they pass within seconds of a start.
  */
 const TRANSIENT =
-  /coordinator is not available|not the (correct )?coordinator|coordinator (load|is loading)|does not host this topic-partition|no leader for this topic-partition|leader not available|topic with this name already exists|group is rebalancing|rebalance in progress/i;
+  /coordinator is not available|not the (correct )?coordinator|coordinator (load|is loading)|does not host this topic-partition|no leader for this topic-partition|leader not available|not the leader for that topic-partition|topic with this name already exists|group is rebalancing|rebalance in progress/i;
 
 /**
  * The pino level of one kafkajs log entry: its own level, except the transient answers of a

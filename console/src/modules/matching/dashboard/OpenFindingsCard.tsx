@@ -28,7 +28,7 @@ export default function OpenFindingsCard() {
         data-testid="open-findings"
       >
         {FIGURES.map(([k, filter], i) => (
-          <Box key={k}>
+          <Box key={k} data-figure={`matching.dashboard.${k}`}>
             <Typography variant="caption" color="text.secondary">
               {translate(`matching.dashboard.${k}`)}
             </Typography>

@@ -14,7 +14,7 @@ export const Figure = ({
 }) => {
   const translate = useTranslate();
   return (
-    <Box data-testid={testId}>
+    <Box data-testid={testId} data-figure={label}>
       <Typography variant="caption" color="text.secondary">
         {translate(label)}
       </Typography>
