@@ -1,5 +1,10 @@
 import { DEPARTMENT_LIST_TYPES, departmentCases } from '../demo/plugins/matching-department-lists';
-import { findingOf, matchingDepartmentsPlugin, plans } from '../demo/plugins/matching-departments';
+import {
+  findingOf,
+  matchingDepartmentsPlugin,
+  plans,
+  SUPERVISION_REASON,
+} from '../demo/plugins/matching-departments';
 import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
 // A small county, seeded with what runs before this plugin in the demo (users, the registry and
@@ -15,7 +20,7 @@ interface Finding {
   conclusion: string | null;
 }
 
-test('the departments matching demo uploads the six lists, finds each planted anomaly and shows findings open, verified (confirmed and not), rectified, reviewed and closed; seeding again changes nothing', async () => {
+test('the departments matching demo uploads the six lists, finds each planted anomaly and shows findings open, verified (confirmed and not), rectified, reviewed, closed and overdue after the office set their deadline (督办); seeding again changes nothing', async () => {
   const { ctx } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
@@ -74,11 +79,36 @@ test('the departments matching demo uploads the six lists, finds each planted an
     new Set(['confirmed', 'not_confirmed']),
   );
 
-  // Seeding again changes nothing: no list, no run, no step.
+  // 逾期 too: the office set the two findings left 待核实 a deadline (督办) that has passed.
+  const overdueIds = async () =>
+    (
+      await office.get<Finding[]>('/api/matching/findings', {
+        filter: JSON.stringify({ overdue: true }),
+        range: '[0,499]',
+      })
+    ).body.map((f) => f.id);
+  const supervised = plans(c).filter((p) => p.supervised);
+  expect(supervised).toHaveLength(2);
+  for (const plan of supervised) {
+    const f = (await findingOf(office, plan))!;
+    expect(f).toMatchObject({ status: 'assigned', overdue: true });
+    expect(f.history.filter((h) => h.action === 'due')).toEqual([
+      expect.objectContaining({ action: 'due', note: SUPERVISION_REASON }),
+    ]);
+    expect(await overdueIds()).toContain(f.id);
+  }
+  const overdueBefore = (await overdueIds()).sort();
+
+  // Seeding again changes nothing: no list, no run, no step, no deadline.
   const runs = await office.count('/api/matching/runs');
   const lists = await office.count('/api/matching/lists');
   await matchingDepartmentsPlugin.seed(ctx);
   expect(await office.count('/api/matching/runs')).toBe(runs);
   expect(await office.count('/api/matching/lists')).toBe(lists);
   expect(await states()).toEqual(before);
+  expect((await overdueIds()).sort()).toEqual(overdueBefore);
+  for (const plan of supervised)
+    expect((await findingOf(office, plan))!.history.filter((h) => h.action === 'due')).toHaveLength(
+      1,
+    );
 }, 900_000);

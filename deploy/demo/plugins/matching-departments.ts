@@ -15,14 +15,19 @@ import { waitForView } from './views';
 // among the county's registered people, a full run, and the planted findings taken to each
 // workflow state so the console's findings list shows every one: left open (待核实), verified
 // as confirmed and as not confirmed (已核实), rectified (已整改), reviewed (已初审) and closed by a
-// second reviewer (已销号). 逾期 cannot be planted: a finding's deadline is set by the service
-// (MATCHING_OVERDUE_DAYS after the run that found it) and no request sets it, so the demo's
-// findings become overdue only when that time has passed.
+// second reviewer (已销号). 逾期 too: the county poverty office sets a short deadline (督办,
+// PUT /findings/{id}/due) on the two planted findings left 待核实, one minute ahead, and the
+// plugin waits at its end until that minute has passed, so the demo shows them overdue the
+// moment it prints its address. Each is supervised once (a finding whose history has a `due`
+// step is left as it is).
 
 /** The second reviewer matching-precision creates (双人复核: a different person closes). */
 const SECOND_REVIEWER = 'fupinban2';
 const RUN_START_WAIT_MS = 5 * 60_000;
 const RUN_WAIT_MS = 10 * 60_000;
+/** 督办: the reason and how far ahead the office sets the deadline of a supervised finding. */
+export const SUPERVISION_REASON = '县扶贫办督办：限期反馈核实结果';
+const SUPERVISION_MS = 60_000;
 
 interface Finding {
   id: string;
@@ -30,6 +35,9 @@ interface Finding {
   householdNo: string | null;
   memberName: string | null;
   status: string;
+  dueAt: string;
+  overdue: boolean;
+  history: { action: string }[];
 }
 
 interface Run {
@@ -61,6 +69,8 @@ export interface Plan {
   /** The status it ends in. */
   status: 'assigned' | 'verified' | 'rectified' | 'reviewed' | 'closed';
   steps: Step[];
+  /** 督办: the office gives it a deadline a minute ahead, so the demo shows it overdue. */
+  supervised?: true;
 }
 
 const RANK: Record<string, number> = {
@@ -86,8 +96,20 @@ export function plans(c: DepartmentCases): Plan[] {
   const [first, second] = c.uninsured;
   const paid = rectify('已由医疗救助资金代缴本年度城乡居民医保个人缴费部分，参保登记完成');
   return [
-    { rule: 'PUBLIC_EMPLOYEE', person: c.publicEmployee, status: 'assigned', steps: [] },
-    { rule: 'URBAN_PROPERTY', person: c.propertyOwner, status: 'assigned', steps: [] },
+    {
+      rule: 'PUBLIC_EMPLOYEE',
+      person: c.publicEmployee,
+      status: 'assigned',
+      steps: [],
+      supervised: true,
+    },
+    {
+      rule: 'URBAN_PROPERTY',
+      person: c.propertyOwner,
+      status: 'assigned',
+      steps: [],
+      supervised: true,
+    },
     {
       rule: 'BUSINESS_OWNER',
       person: c.businessOwner,
@@ -219,6 +241,47 @@ async function advance(office: Session, second: Session, plan: Plan, f: Finding)
     );
 }
 
+/** Whether the office already set the finding's deadline (督办: a `due` step in its history). */
+export const isSupervised = (f: Finding | undefined) =>
+  f?.history.some((h) => h.action === 'due') ?? false;
+
+/**
+ * 督办 — the office sets the finding's deadline a minute ahead with its reason, once; a
+ * refusal because the finding changed that moment (409 MATCHING_FINDING_CHANGED) is taken
+ * again, as a clerk would after reloading. Answers the finding as it is then.
+ */
+async function supervise(office: Session, f: Finding): Promise<Finding> {
+  if (isSupervised(f)) return f;
+  for (let attempt = 1; ; attempt++) {
+    const json = {
+      dueAt: new Date(Date.now() + SUPERVISION_MS).toISOString(),
+      reason: SUPERVISION_REASON,
+    };
+    try {
+      return (await office.request<Finding>('PUT', `/api/matching/findings/${f.id}/due`, { json }))
+        .body;
+    } catch (err) {
+      const changed =
+        err instanceof ApiError &&
+        err.status === 409 &&
+        err.text.includes('MATCHING_FINDING_CHANGED');
+      if (!changed || attempt >= 5) throw err;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
+/** Waits until every supervised finding's deadline has passed, so the demo shows them 逾期. */
+async function awaitDeadlines(supervised: Finding[], log: (m: string) => void): Promise<void> {
+  const open = supervised.filter((f) => f.status !== 'closed');
+  const last = Math.max(0, ...open.map((f) => Date.parse(f.dueAt)));
+  const wait = last - Date.now();
+  if (wait <= 0) return;
+  log('  等待督办期限到期…');
+  // A second more than the deadline: the service's clock, not this one, decides 逾期.
+  await sleep(wait + 1000);
+}
+
 /** The planted cases, or null (said once in the log) when the county is too small for them. */
 function casesOf(ctx: SeedContext): DepartmentCases | null {
   try {
@@ -242,8 +305,12 @@ export const matchingDepartmentsPlugin: DemoPlugin = {
     if (!cases) return true;
     for (const type of DEPARTMENT_LIST_TYPES)
       if ((await office.count('/api/matching/lists', { type })) === 0) return false;
-    const last = plans(cases).at(-1)!;
-    return (await findingOf(office, last))?.status === last.status;
+    const all = plans(cases);
+    const last = all.at(-1)!;
+    if ((await findingOf(office, last))?.status !== last.status) return false;
+    for (const plan of all.filter((p) => p.supervised))
+      if (!isSupervised(await findingOf(office, plan))) return false;
+    return true;
   },
 
   async seed(ctx: SeedContext) {
@@ -267,5 +334,13 @@ export const matchingDepartmentsPlugin: DemoPlugin = {
       await advance(office, second, plan, f);
       ctx.log(`  ${plan.rule} ${plan.person.h.householdNo}: ${plan.status}`);
     }
+    // 督办: the findings left 待核实 get a deadline a minute ahead, then that minute passes.
+    const supervised: Finding[] = [];
+    for (const plan of planned.filter((p) => p.supervised)) {
+      const f = await supervise(office, (await findingOf(office, plan))!);
+      ctx.log(`  ${plan.rule} ${plan.person.h.householdNo}: 督办，整改期限 ${f.dueAt}`);
+      supervised.push(f);
+    }
+    await awaitDeadlines(supervised, ctx.log);
   },
 };
