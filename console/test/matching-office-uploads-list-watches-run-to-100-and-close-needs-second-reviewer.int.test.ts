@@ -155,10 +155,38 @@ test('the poverty office uploads a list, watches the run reach 100%, verifies a 
     expect(await page.locator('body').innerText()).not.toContain(HEAD_1.idNumber);
     await expectChinese(page, 'matching-finding-show');
 
+    // 督办: the office sets the deadline, with its time of day and a reason.
+    const due = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T17:00`;
+    await page.getByRole('button', { name: '调整整改期限', exact: true }).click();
+    await page.getByRole('dialog').locator('input[name=dueAt]').fill(local);
+    await page
+      .getByRole('dialog')
+      .locator('textarea[name=reason]')
+      .fill('县扶贫办督办：限期反馈核实结果');
+    await page.getByRole('dialog').getByRole('button', { name: '调整整改期限' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect(
+      api<{ dueAt: string; history: { action: string }[] }>(
+        gatewayUrl,
+        t.stack.office.accessToken,
+        'GET',
+        `/api/matching/findings/${findingId}`,
+      ),
+    ).resolves.toMatchObject({
+      // The browser's clock is Beijing time: 17:00 there.
+      dueAt: new Date(`${local}:00+08:00`).toISOString(),
+      history: [{ action: 'created' }, { action: 'due' }],
+    });
+
     // 核实 → 整改 → 初审, each by the same officer.
     await page.getByRole('button', { name: '核实', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '核实' }).click();
-    await page.getByTestId('finding-workflow').getByRole('button', { name: '整改' }).waitFor();
+    await page
+      .getByTestId('finding-workflow')
+      .getByRole('button', { name: '整改', exact: true })
+      .waitFor();
     await page.getByText('已核实').first().waitFor();
     await page.getByRole('button', { name: '整改', exact: true }).click();
     await page
@@ -232,8 +260,10 @@ test('the poverty office uploads a list, watches the run reach 100%, verifies a 
     await other.page.goto(`/#/matching-findings/${list[0]!.id}/show/history`);
     await settled(other.page);
     const history = await other.page.getByTestId('finding-history').innerText();
-    for (const step of ['比对发现', '核实', '整改', '初审', '复核销号'])
+    for (const step of ['比对发现', '调整整改期限', '核实', '整改', '初审', '复核销号'])
       expect(history).toContain(step);
+    expect(history).toContain('县扶贫办督办：限期反馈核实结果');
+    expect(history).toContain('整改期限：');
     await expectChinese(other.page, 'matching-finding-history');
     expect(other.errors).toEqual([]);
   } finally {
