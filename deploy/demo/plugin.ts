@@ -20,6 +20,11 @@ export interface SeedContext {
   /** A demo user's session (signed in on first use). */
   as(username: string): Promise<Session>;
   log(message: string): void;
+  /**
+   * Asks the seed to end no earlier than `at` (epoch ms): what a plugin planted shows only then
+   * (a deadline a minute ahead becomes 逾期). The seed waits once, after every plugin, saying why.
+   */
+  notBefore(at: number, why: string): void;
 }
 
 /**

@@ -51,6 +51,7 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
   if (opts.adminInitialPassword)
     await gateway.changePassword('admin', opts.adminInitialPassword, opts.adminPassword);
   const sessions = new Map<string, Promise<Session>>();
+  const waits: { at: number; why: string }[] = [];
   const ctx: SeedContext = {
     county,
     gateway,
@@ -64,6 +65,7 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
       return s;
     },
     log,
+    notBefore: (at, why) => void waits.push({ at, why }),
   };
 
   const outcome: Record<string, string> = {};
@@ -94,7 +96,15 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
       log(`${service}: its view of the registry is up to date`);
     }
   }
+  await waitOut(waits, log);
   return outcome;
+}
+
+/** Waits until the latest time a plugin asked for has passed, saying what it waits for. */
+async function waitOut(waits: { at: number; why: string }[], log: (m: string) => void) {
+  for (const w of waits.filter((w) => w.at > Date.now())) log(`waiting: ${w.why}`);
+  const last = Math.max(0, ...waits.map((w) => w.at));
+  if (last > Date.now()) await new Promise((r) => setTimeout(r, last - Date.now()));
 }
 
 /** The demo logins, for the terminal (the README's one command prints them). */

@@ -29,7 +29,7 @@ export function demoPlatformForThisFile(): { platform: CountyPlatform } {
 export async function demoPartContext(
   platform: CountyPlatform,
   opts: { people: number; seed: number; only: string[]; log?: string[] },
-): Promise<{ ctx: SeedContext; seeded: Record<string, string> }> {
+): Promise<{ ctx: SeedContext; seeded: Record<string, string>; settle: () => Promise<void> }> {
   const log = (m: string) => opts.log?.push(m);
   const seeded = await seedDemo({
     gatewayUrl: platform.gatewayUrl,
@@ -42,6 +42,7 @@ export async function demoPartContext(
   });
   const gateway = new Gateway(platform.gatewayUrl);
   const sessions = new Map<string, Promise<Session>>();
+  let until = 0;
   const ctx: SeedContext = {
     county: new DemoCounty({ people: opts.people, seed: opts.seed }),
     gateway,
@@ -52,6 +53,9 @@ export async function demoPartContext(
       return sessions.get(u)!;
     },
     log,
+    notBefore: (at) => void (until = Math.max(until, at)),
   };
-  return { ctx, seeded };
+  // What `seedDemo` does after every plugin: wait until the latest time a part asked for.
+  const settle = () => new Promise<void>((r) => setTimeout(r, Math.max(0, until - Date.now())));
+  return { ctx, seeded, settle };
 }
