@@ -150,10 +150,11 @@ async function helpersAndPairings(ctx: SeedContext, office: Session, households:
 }
 
 async function plansAndMeasures(ctx: SeedContext, office: Session, households: Household[]) {
-  const r = new Random(ctx.county.seed, 31);
   const planned = households.filter((_, i) => i % 3 === 0);
   let measures = 0;
-  await inParallel(planned, 3, async (h) => {
+  // One generator per household: the draws do not depend on which answer comes back first.
+  await inParallel(planned, 3, async (h, i) => {
+    const r = new Random(ctx.county.seed, 31, i);
     await office.request('PUT', `/api/assistance/plans/${h.id}`, {
       json: {
         summary: '以产业发展为主、转移就业为辅，落实教育医疗保障，力争当年达标脱贫。',
@@ -208,13 +209,13 @@ async function visits(
   office: Session,
   pairings: { helperId: string; householdId: string }[],
 ) {
-  const r = new Random(ctx.county.seed, 32);
   const today = shanghaiToday();
   const months = [5, 4, 3, 2, 1, 0].map(monthBack);
   const sample = pairings.filter((_, i) => i % 4 === 0);
   let recorded = 0;
   let photos = 0;
-  await inParallel(sample, 3, async (p) => {
+  await inParallel(sample, 3, async (p, i) => {
+    const r = new Random(ctx.county.seed, 32, i);
     for (const month of months) {
       // About one month in six is missed (the unvisited list shows them).
       if (r.chance(0.17)) continue;

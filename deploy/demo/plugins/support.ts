@@ -237,7 +237,8 @@ async function health(ctx: SeedContext, r: Random): Promise<void> {
   const hospitals = ['临溪县人民医院', '临溪县中医医院', '常德市第一人民医院', '乡镇卫生院'];
   let episodes = 0;
   let topUps = 0;
-  await inParallel(patients, 3, async (p) => {
+  await inParallel(patients, 3, async (p, i) => {
+    const r = new Random(ctx.county.seed, 41, i);
     const total = r.int(3_000, 60_000) * 100;
     // The three layers reach 80–95% of the cost: below 90% a top-up is owed.
     const basic = Math.round(total * (0.55 + r.int(0, 10) / 100));
