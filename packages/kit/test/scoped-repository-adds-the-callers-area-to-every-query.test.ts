@@ -27,6 +27,7 @@ function recordingModel(docs: Record<string, unknown>[] = []) {
   const query = (result: unknown) => {
     const q = {
       sort: () => q,
+      hint: () => q,
       skip: () => q,
       limit: () => q,
       lean: () => q,
