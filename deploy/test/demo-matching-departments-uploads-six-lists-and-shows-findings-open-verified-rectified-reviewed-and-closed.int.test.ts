@@ -21,7 +21,7 @@ interface Finding {
 }
 
 test('the departments matching demo uploads the six lists, finds each planted anomaly and shows findings open, verified (confirmed and not), rectified, reviewed, closed and overdue after the office set their deadline (督办); seeding again changes nothing', async () => {
-  const { ctx } = await demoPartContext(t.platform, {
+  const { ctx, settle } = await demoPartContext(t.platform, {
     people: PEOPLE,
     seed: SEED,
     only: ['gateway', 'registry', 'matching-precision'],
@@ -30,6 +30,7 @@ test('the departments matching demo uploads the six lists, finds each planted an
 
   expect(await matchingDepartmentsPlugin.isSeeded(ctx)).toBe(false);
   await matchingDepartmentsPlugin.seed(ctx);
+  await settle();
   expect(await matchingDepartmentsPlugin.isSeeded(ctx)).toBe(true);
 
   const office = await ctx.as('fupinban');

@@ -271,15 +271,15 @@ async function supervise(office: Session, f: Finding): Promise<Finding> {
   }
 }
 
-/** Waits until every supervised finding's deadline has passed, so the demo shows them 逾期. */
-async function awaitDeadlines(supervised: Finding[], log: (m: string) => void): Promise<void> {
+/**
+ * Asks the seed to end only after every supervised finding's deadline has passed, so the demo
+ * shows them 逾期 (the other plugins seed meanwhile).
+ */
+function awaitDeadlines(ctx: SeedContext, supervised: Finding[]): void {
   const open = supervised.filter((f) => f.status !== 'closed');
   const last = Math.max(0, ...open.map((f) => Date.parse(f.dueAt)));
-  const wait = last - Date.now();
-  if (wait <= 0) return;
-  log('  等待督办期限到期…');
   // A second more than the deadline: the service's clock, not this one, decides 逾期.
-  await sleep(wait + 1000);
+  if (last > Date.now()) ctx.notBefore(last + 1000, '督办期限到期（逾期）');
 }
 
 /** The planted cases, or null (said once in the log) when the county is too small for them. */
@@ -341,6 +341,6 @@ export const matchingDepartmentsPlugin: DemoPlugin = {
       ctx.log(`  ${plan.rule} ${plan.person.h.householdNo}: 督办，整改期限 ${f.dueAt}`);
       supervised.push(f);
     }
-    await awaitDeadlines(supervised, ctx.log);
+    awaitDeadlines(ctx, supervised);
   },
 };
