@@ -252,23 +252,10 @@ export const isSupervised = (f: Finding | undefined) =>
  */
 async function supervise(office: Session, f: Finding): Promise<Finding> {
   if (isSupervised(f)) return f;
-  for (let attempt = 1; ; attempt++) {
-    const json = {
-      dueAt: new Date(Date.now() + SUPERVISION_MS).toISOString(),
-      reason: SUPERVISION_REASON,
-    };
-    try {
-      return (await office.request<Finding>('PUT', `/api/matching/findings/${f.id}/due`, { json }))
-        .body;
-    } catch (err) {
-      const changed =
-        err instanceof ApiError &&
-        err.status === 409 &&
-        err.text.includes('MATCHING_FINDING_CHANGED');
-      if (!changed || attempt >= 5) throw err;
-      await sleep(500 * attempt);
-    }
-  }
+  return findingStep<Finding>(office, f.id, 'due', () => ({
+    dueAt: new Date(Date.now() + SUPERVISION_MS).toISOString(),
+    reason: SUPERVISION_REASON,
+  }));
 }
 
 /**

@@ -215,19 +215,22 @@ async function leadOf(office: Session, findingId: string, timeoutMs = 60_000): P
 }
 
 /**
- * One step of a finding (verify, rectify, review, close). A finding the registry's answer to an
- * earlier step updates at the same moment is refused as changed (409 MATCHING_FINDING_CHANGED,
- * nothing taken): the step is taken again, as a clerk would after reloading.
+ * One step of a finding (verify, rectify, review, close; `due`, the office's deadline, is a PUT).
+ * A finding the registry's answer to an earlier step updates at the same moment is refused as
+ * changed (409 MATCHING_FINDING_CHANGED, nothing taken): the step is taken again, as a clerk
+ * would after reloading (its body made again when it is a function: a deadline from now).
  */
 export async function findingStep<T = unknown>(
   s: Session,
   id: string,
   action: string,
-  json: Record<string, string>,
+  body: Record<string, string> | (() => Record<string, string>),
 ): Promise<T> {
+  const method = action === 'due' ? 'PUT' : 'POST';
   for (let attempt = 1; ; attempt++) {
+    const json = typeof body === 'function' ? body() : body;
     try {
-      return (await s.request<T>('POST', `/api/matching/findings/${id}/${action}`, { json })).body;
+      return (await s.request<T>(method, `/api/matching/findings/${id}/${action}`, { json })).body;
     } catch (err) {
       const changed =
         err instanceof ApiError &&
