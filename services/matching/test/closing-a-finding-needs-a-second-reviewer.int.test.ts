@@ -1,14 +1,7 @@
 import { FindingClosed, FindingOverdue } from '@fupin/contracts';
 import { collectTopics, eventually, uniqueName } from '@fupin/testing';
-import {
-  bearer,
-  csv,
-  idNumber,
-  project,
-  startMatching,
-  type TestMatching,
-  VILLAGE_A1,
-} from './fixtures/matching';
+import { bearer, startMatching, type TestMatching } from './fixtures/matching';
+import { vehicleFindings } from './fixtures/walk';
 
 /** A clock the test moves, so deadlines pass without waiting. */
 let clock = new Date('2026-04-01T02:00:00Z').getTime();
@@ -23,26 +16,9 @@ beforeAll(async () => {
     [t.rt.topic(FindingClosed.topic)],
     uniqueName('collector'),
   );
-  const people = [1, 2, 3].map((seq) => idNumber('1970-01-01', seq, 'male'));
-  for (const [i, id] of people.entries())
-    await project(t, {
-      id: `h${i}`,
-      areaCode: VILLAGE_A1,
-      members: [
-        { id: `m${i}`, idNumber: id, name: `户主${i}`, birthDate: '1970-01-01', sex: 'male' },
-      ],
-    });
-  const list = await t.upload(
-    t.tokens.county,
-    csv([['身份证号', '车牌号'], ...people.map((p) => [p, '湘E1'])]),
-    {
-      type: 'vehicles',
-      date: '2026-03-31',
-    },
+  ids.push(
+    ...(await vehicleFindings(t, 3, { birthDate: '1970-01-01', sex: 'male', plate: '湘E1' })),
   );
-  await t.run(t.tokens.county, (list.body as { id: string }).id);
-  const res = await t.api().get('/findings').set(bearer(t.tokens.county));
-  ids.push(...(res.body as { id: string }[]).map((f) => f.id));
 });
 afterAll(async () => {
   await events.stop();

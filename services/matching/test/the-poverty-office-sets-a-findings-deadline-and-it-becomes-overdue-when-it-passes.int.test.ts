@@ -1,15 +1,7 @@
 import { FindingDueChanged } from '@fupin/contracts';
 import { collectTopics, eventually, uniqueName } from '@fupin/testing';
-import {
-  bearer,
-  csv,
-  idNumber,
-  project,
-  startMatching,
-  type TestMatching,
-  VILLAGE_A1,
-} from './fixtures/matching';
-import { closeFinding, walkToReviewed } from './fixtures/walk';
+import { bearer, startMatching, type TestMatching } from './fixtures/matching';
+import { closeFinding, vehicleFindings, walkToReviewed } from './fixtures/walk';
 
 interface View {
   id: string;
@@ -33,23 +25,11 @@ beforeAll(async () => {
     [t.rt.topic(FindingDueChanged.topic)],
     uniqueName('collector'),
   );
-  const people = [1, 2].map((seq) => idNumber('1975-05-05', seq, 'female'));
-  for (const [i, id] of people.entries())
-    await project(t, {
-      id: `h${i}`,
-      areaCode: VILLAGE_A1,
-      members: [
-        { id: `m${i}`, idNumber: id, name: `户主${i}`, birthDate: '1975-05-05', sex: 'female' },
-      ],
-    });
-  const list = await t.upload(
-    t.tokens.county,
-    csv([['身份证号', '车牌号'], ...people.map((p) => [p, '湘E2'])]),
-    { type: 'vehicles', date: '2026-03-31' },
+  ids.push(
+    ...(
+      await vehicleFindings(t, 2, { birthDate: '1975-05-05', sex: 'female', plate: '湘E2' })
+    ).sort(),
   );
-  await t.run(t.tokens.county, (list.body as { id: string }).id);
-  const res = await t.api().get('/findings').set(bearer(t.tokens.county));
-  ids.push(...(res.body as { id: string }[]).map((f) => f.id).sort());
   expect(ids).toHaveLength(2);
 });
 afterAll(async () => {
