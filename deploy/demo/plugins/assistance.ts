@@ -219,8 +219,9 @@ async function visits(
     for (const month of months) {
       // About one month in six is missed (the unvisited list shows them).
       if (r.chance(0.17)) continue;
-      const day = `${month}-${pad2(r.int(3, 26))}`;
-      if (day > today) continue;
+      // This month's visits fall on the days already past (the dashboard counts them).
+      const thisMonth = today.startsWith(month);
+      const day = `${month}-${pad2(r.int(thisMonth ? 1 : 3, thisMonth ? Number(today.slice(8)) : 26))}`;
       const v = await office.request<{ id: string }>('POST', '/api/assistance/visits', {
         json: {
           householdId: p.householdId,
