@@ -58,12 +58,17 @@ test("every documented operation refuses another township's user township A's re
       '/findings/{id}/rectify': finding,
       '/findings/{id}/review': finding,
       '/findings/{id}/close': finding,
+      '/findings/{id}/due': finding,
       '/lists/{id}': await firstOf('/lists', t.tokens.townshipA),
       '/runs/{id}': await firstOf('/runs', t.tokens.county),
     },
     bodies: {
       'POST /findings/{id}/verify': { conclusion: 'confirmed' },
       'POST /findings/{id}/rectify': { note: '已整改' },
+      'PUT /findings/{id}/due': {
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reason: '县扶贫办督办',
+      },
     },
     exempt: {
       '/rules': 'the rule catalogue, the same for every area',
