@@ -1,6 +1,7 @@
 import type { FindingStatus } from '@fupin/contracts';
 import { type Bilingual, bi, type FieldError } from '@fupin/kit';
 import type { Finding, WorkflowStep } from './finding.model';
+import { FINDING_CLOSED } from './finding.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A deadline is set at most this far ahead. */
@@ -29,14 +30,7 @@ export function checkDue(
   input: { dueAt: Date; reason?: string | undefined },
   now: Date,
 ): DueCheck {
-  if (f.status === 'closed')
-    return {
-      ok: false,
-      status: 409,
-      code: 'MATCHING_FINDING_CLOSED',
-      message: bi('该问题已销号', 'The finding is already closed'),
-      errors: [],
-    };
+  if (f.status === 'closed') return { ok: false, status: 409, ...FINDING_CLOSED, errors: [] };
   const errors: FieldError[] = [];
   const at = input.dueAt.getTime();
   if (Number.isNaN(at))

@@ -23,9 +23,14 @@ const refuse = (code: string, zh: string, en: string): Transition => ({
   message: bi(zh, en),
 });
 
+/** What every change to a closed finding is answered (a step, or a new deadline). */
+export const FINDING_CLOSED = {
+  code: 'MATCHING_FINDING_CLOSED',
+  message: bi('该问题已销号', 'The finding is already closed'),
+} as const;
+
 export function transition(f: WorkflowState, action: WorkflowAction, byUserId: string): Transition {
-  if (f.status === 'closed')
-    return refuse('MATCHING_FINDING_CLOSED', '该问题已销号', 'The finding is already closed');
+  if (f.status === 'closed') return { ok: false, ...FINDING_CLOSED };
   switch (action) {
     case 'verify':
       return f.status === 'assigned'
