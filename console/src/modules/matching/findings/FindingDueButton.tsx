@@ -6,6 +6,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
+import { isReason } from '../../../common/ReasonDialog';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { useCalls } from '../../calls';
 import type { Finding } from '../matching.api';
@@ -17,12 +18,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 const requiredDue = (v: unknown) => (text(v) || v instanceof Date ? undefined : l('required_due'));
 const futureDue = (v: unknown) => (dueInFuture(v, new Date()) ? undefined : l('future_due'));
-const reasonOk = (v: unknown) =>
-  text(v).length < 2
-    ? l('reason_required')
-    : text(v).length > 200
-      ? l('reason_too_long')
-      : undefined;
+const reasonOk = (v: unknown) => (isReason(text(v)) ? undefined : 'app.validation.reason');
 
 /**
  * 调整整改期限 (督办) — the county poverty office (the approve right) sets an open finding's

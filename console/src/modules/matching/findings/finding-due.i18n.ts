@@ -11,8 +11,6 @@ export const dueZh = {
   change: '整改期限：%{before} → %{after}',
   required_due: '请填写新的整改期限',
   future_due: '整改期限须晚于当前时间',
-  reason_required: '请填写原因（至少2个字）',
-  reason_too_long: '原因最多200个字',
 };
 
 export const dueEn: SameKeys<typeof dueZh> = {
@@ -25,6 +23,4 @@ export const dueEn: SameKeys<typeof dueZh> = {
   change: 'Deadline: %{before} → %{after}',
   required_due: 'Give the new deadline',
   future_due: 'The deadline must be later than now',
-  reason_required: 'Give the reason (at least 2 characters)',
-  reason_too_long: 'The reason may be at most 200 characters',
 };
