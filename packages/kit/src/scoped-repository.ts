@@ -99,7 +99,7 @@ export function outsideScope(): AppError {
 }
 
 /**
- * The index a read by id walks: `_id`, when the filter names one record (or a few) by id. The
+ * The index a read or write by id walks: `_id`, when the filter names one record (or a few) by id. The
  * scope's area range beside it would otherwise let an engine walk the area index over every
  * record of the township (SecantusDB does, over the whole county for a county-wide user); MongoDB
  * 7 takes the hint as given.
@@ -110,6 +110,12 @@ export function idHint(filter: Filter): { _id: 1 } | undefined {
   if (id && typeof id === 'object' && ('$eq' in id || '$in' in id)) return { _id: 1 };
   return undefined;
 }
+
+/** The write options that hint the `_id` index to a write naming its records by id (see idHint). */
+const hinted = (filter: Filter): { hint?: { _id: 1 } } => {
+  const hint = idHint(filter);
+  return hint ? { hint } : {};
+};
 
 /** What a by-id read answers when the record is missing or out of scope: a 404 with this code. */
 export interface NotFound {
@@ -325,12 +331,14 @@ export class ScopedRepository<T> {
 
   updateOne(scope: Scope, filter: Filter, update: UpdateQuery<T>, opts: { upsert?: boolean } = {}) {
     this.assertMoves(scope, update);
-    return this.model.updateOne(this.filter(scope, filter), update, opts).exec();
+    return this.model
+      .updateOne(this.filter(scope, filter), update, { ...opts, ...hinted(filter) })
+      .exec();
   }
 
   updateMany(scope: Scope, filter: Filter, update: UpdateQuery<T>) {
     this.assertMoves(scope, update);
-    return this.model.updateMany(this.filter(scope, filter), update).exec();
+    return this.model.updateMany(this.filter(scope, filter), update, hinted(filter)).exec();
   }
 
   /** Changes one record and answers it as it is after the change (null when none matched). */
@@ -342,7 +350,11 @@ export class ScopedRepository<T> {
   ): Promise<T | null> {
     this.assertMoves(scope, update);
     return this.model
-      .findOneAndUpdate(this.filter(scope, filter), update, { new: true, ...opts })
+      .findOneAndUpdate(this.filter(scope, filter), update, {
+        new: true,
+        ...opts,
+        ...hinted(filter),
+      })
       .lean<T>()
       .exec();
   }
@@ -353,11 +365,11 @@ export class ScopedRepository<T> {
   }
 
   deleteOne(scope: Scope, filter: Filter) {
-    return this.model.deleteOne(this.filter(scope, filter)).exec();
+    return this.model.deleteOne(this.filter(scope, filter), hinted(filter)).exec();
   }
 
   deleteMany(scope: Scope, filter: Filter) {
-    return this.model.deleteMany(this.filter(scope, filter)).exec();
+    return this.model.deleteMany(this.filter(scope, filter), hinted(filter)).exec();
   }
 
   /** An update that sets an area field may only set it inside the scope. */

@@ -104,3 +104,26 @@ test('only a filter naming records by id is hinted to the _id index', () => {
   expect(idHint({ status: 'open' })).toBeUndefined();
   expect(idHint({})).toBeUndefined();
 });
+
+test('writes by id, hinted to the _id index, change only records in scope', async () => {
+  const repo = scopedRepository<Parcel>(conn.models.Parcel!);
+  const a = user(TOWNSHIP_A);
+  expect(
+    (await repo.updateOne(a, { _id: '431121101-5' }, { $set: { status: 'x' } })).modifiedCount,
+  ).toBe(1);
+  expect(
+    (await repo.updateOne(a, { _id: '431121102-5' }, { $set: { status: 'x' } })).modifiedCount,
+  ).toBe(0);
+  expect(
+    await repo.findOneAndUpdate(a, { _id: '431121101-6' }, { $set: { status: 'y' } }),
+  ).toMatchObject({ status: 'y' });
+  expect(
+    await repo.findOneAndUpdate(a, { _id: '431121102-6' }, { $set: { status: 'y' } }),
+  ).toBeNull();
+  expect((await repo.deleteOne(a, { _id: '431121102-7' })).deletedCount).toBe(0);
+  expect((await repo.deleteOne(a, { _id: '431121101-7' })).deletedCount).toBe(1);
+  const coll = conn.db!.collection<{ _id: string; status: string }>('parcels');
+  expect(await coll.findOne({ _id: '431121102-5' })).toMatchObject({ status: 'open' });
+  expect(await coll.findOne({ _id: '431121102-6' })).toMatchObject({ status: 'closed' });
+  expect(await coll.findOne({ _id: '431121102-7' })).not.toBeNull();
+});
