@@ -80,6 +80,7 @@ async function main() {
     );
 
     const township = { areaCode: { $gte: '430721003000', $lt: '430721004000' } };
+    const county = { areaCode: { $gte: '430721000000', $lt: '430722000000' } };
     const rows: [string, () => Promise<unknown>][] = [
       [
         'township page of 25 by time',
@@ -93,6 +94,21 @@ async function main() {
       ['county page of 25 by time', () => col.find({}).sort({ updatedAt: -1 }).limit(25).toArray()],
       ['county count (metadata)', () => col.estimatedDocumentCount()],
       ['one household by id', () => col.findOne({ _id: 'h0012345' })],
+      // What the scoped repository sends for a county-wide user: the id and the area range.
+      ['by id, id first (kit)', () => col.findOne({ _id: 'h0012345', ...county })],
+      ['by id, area range first', () => col.findOne({ ...county, _id: 'h0012345' })],
+      [
+        'by id, hinted to _id',
+        () => col.findOne({ _id: 'h0012345', ...county }, { hint: { _id: 1 } }),
+      ],
+      [
+        'update by id, id first (kit)',
+        () => col.updateOne({ _id: 'h0012345', ...county }, { $set: { note: 'x' } }),
+      ],
+      [
+        'update by id, area first',
+        () => col.updateOne({ ...county, _id: 'h0012345' }, { $set: { note: 'x' } }),
+      ],
     ];
     for (const [label, fn] of rows)
       console.log(`${label.padEnd(30)} ${(await timed(fn)).toFixed(1).padStart(8)} ms`);

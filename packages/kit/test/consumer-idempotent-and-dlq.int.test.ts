@@ -42,7 +42,7 @@ function event(count: number, aggregateId = 'w1') {
 /** A consumer of the widget topic in its own group. */
 function consumerFor(
   group: string,
-  opts: Pick<ConsumerOptions, 'handle' | 'maxAttempts' | 'retryDelayMs'>,
+  opts: Pick<ConsumerOptions, 'handle' | 'maxAttempts' | 'retryDelayMs' | 'idempotentHandler'>,
 ) {
   return new EventConsumer({
     kafka: ctx.kafka,
@@ -82,6 +82,28 @@ test('the same event delivered twice is applied once', async () => {
     await eventually(async () => expect((await Tally.findById('idem').lean())?.applied).toBe(2));
     const t = await Tally.findById('idem').lean();
     expect(t?.total).toBe(12);
+  } finally {
+    await consumer.stop();
+  }
+});
+
+test('a consumer whose handler is idempotent itself sees the redelivery and stores no event id', async () => {
+  const seen: string[] = [];
+  const consumer = consumerFor('own-idem', {
+    idempotentHandler: true,
+    // The group reads the topic from its beginning: only this test's widget counts.
+    handle: async (e) => {
+      if (e.aggregateId === 'w-own') seen.push(e.id);
+    },
+  });
+  await consumer.start();
+  try {
+    const dup = event(5, 'w-own');
+    await send(JSON.stringify(dup), 'w-own');
+    await send(JSON.stringify(dup), 'w-own');
+    await eventually(async () => expect(seen).toEqual([dup.id, dup.id]));
+    const processed = ctx.conn.collection('processed_events');
+    expect(await processed.countDocuments({ group: `${ctx.prefix}-own-idem` })).toBe(0);
   } finally {
     await consumer.stop();
   }

@@ -359,6 +359,9 @@ export class RegistryProjection {
       topicPrefix: rt.config.KAFKA_TOPIC_PREFIX,
       logger: rt.logger,
       maxAttempts: rt.config.CONSUMER_MAX_ATTEMPTS,
+      // A repeated or older event changes nothing (`merged`: revisions and member times), so
+      // no processed-event ids are kept: a county's import would store one per event per service.
+      idempotentHandler: true,
       handle: async (event) => {
         await this.apply(event);
       },
