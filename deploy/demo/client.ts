@@ -117,6 +117,9 @@ export class Gateway {
 }
 
 /** A signed-in user; signs in again when the access token has expired or was refused. */
+/** The most records a list answers at once. */
+const LIST_PAGE = 500;
+
 export class Session {
   private accessToken: string | undefined;
   private expiresAt = 0;
@@ -155,6 +158,29 @@ export class Session {
 
   get<T = unknown>(path: string, query?: Record<string, string>) {
     return this.request<T>('GET', path, query ? { query } : {});
+  }
+
+  /**
+   * The first `limit` records of a list in its order (all of them by default), read a page of
+   * 500 at a time (the most a list answers at once).
+   */
+  async list<T>(
+    path: string,
+    opts: { sort: [string, 'ASC' | 'DESC']; filter?: Record<string, unknown>; limit?: number },
+  ): Promise<T[]> {
+    const out: T[] = [];
+    const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+    for (let from = 0; out.length < limit; from += LIST_PAGE) {
+      const to = Math.min(from + LIST_PAGE, limit) - 1;
+      const page = await this.get<T[]>(path, {
+        range: `[${from},${to}]`,
+        sort: JSON.stringify(opts.sort),
+        filter: JSON.stringify(opts.filter ?? {}),
+      });
+      out.push(...page.body);
+      if (page.body.length < to - from + 1) break;
+    }
+    return out;
   }
 
   /** The total of a react-admin list (its Content-Range header). */

@@ -80,17 +80,11 @@ function shanghaiToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-async function allHouseholds(office: Session): Promise<Household[]> {
-  const out: Household[] = [];
-  for (let from = 0; ; from += 500) {
-    const page = await office.get<Household[]>('/api/assistance/households', {
-      range: `[${from},${from + 499}]`,
-      sort: JSON.stringify(['householdNo', 'ASC']),
-      filter: JSON.stringify({ status: NEEDS_PAIRING }),
-    });
-    out.push(...page.body);
-    if (page.body.length < 500) return out;
-  }
+function allHouseholds(office: Session): Promise<Household[]> {
+  return office.list<Household>('/api/assistance/households', {
+    sort: ['householdNo', 'ASC'],
+    filter: { status: NEEDS_PAIRING },
+  });
 }
 
 async function helpersAndPairings(ctx: SeedContext, office: Session, households: Household[]) {
@@ -114,29 +108,39 @@ async function helpersAndPairings(ctx: SeedContext, office: Session, households:
       return name;
     }
   };
+  // Drawn first, in order, so the county is the same however the answers interleave.
+  const drafts: { body: Record<string, unknown>; township: string; households: Household[] }[] = [];
   for (const [township, list] of byTownship) {
     let i = 0;
     while (i < list.length) {
       const rank = r.weighted(RANKS);
       const sex = r.chance(0.7) ? 'male' : 'female';
       const unit = r.pick(UNITS);
-      const res = await office.request<{ id: string }>('POST', '/api/assistance/helpers', {
-        json: {
-          name: nameIn(unit, sex),
-          unit,
-          rank,
-          position: rank === 'general' ? '干部' : rank === 'section_level' ? '股长' : '副局长',
-          phone: `13${r.int(100000000, 999999999)}`,
-          areaCode: township,
-        },
-      });
-      helpers.push({ id: res.body.id, township });
+      const body = {
+        name: nameIn(unit, sex),
+        unit,
+        rank,
+        position: rank === 'general' ? '干部' : rank === 'section_level' ? '股长' : '副局长',
+        phone: `13${r.int(100000000, 999999999)}`,
+        areaCode: township,
+      };
       const take = Math.min(KEY_LIMIT[rank]!, 1 + r.int(1, KEY_LIMIT[rank]! - 1));
-      for (const h of list.slice(i, i + take))
-        pairings.push({ helperId: res.body.id, householdId: h.id, startDate: start });
+      drafts.push({ body, township, households: list.slice(i, i + take) });
       i += take;
     }
   }
+  const ids = new Array<string>(drafts.length);
+  await inParallel(drafts, 4, async (d, k) => {
+    const res = await office.request<{ id: string }>('POST', '/api/assistance/helpers', {
+      json: d.body,
+    });
+    ids[k] = res.body.id;
+  });
+  drafts.forEach((d, k) => {
+    helpers.push({ id: ids[k]!, township: d.township });
+    for (const h of d.households)
+      pairings.push({ helperId: ids[k]!, householdId: h.id, startDate: start });
+  });
   await inParallel(pairings, 4, async (p) => {
     await office.request('POST', '/api/assistance/pairings', {
       json: { ...p, role: 'key' },

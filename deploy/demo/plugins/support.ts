@@ -227,13 +227,11 @@ async function health(ctx: SeedContext, r: Random): Promise<void> {
   );
   // Patients: one registered person in about 60, the elder first.
   const wanted = Math.max(12, Math.round(ctx.county.people / 60));
-  const persons = (
-    await doctor.get<Person[]>('/api/support/persons', {
-      range: `[0,${wanted * 3 - 1}]`,
-      sort: JSON.stringify(['birthDate', 'ASC']),
-      filter: JSON.stringify({ registered: true }),
-    })
-  ).body;
+  const persons = await doctor.list<Person>('/api/support/persons', {
+    sort: ['birthDate', 'ASC'],
+    filter: { registered: true },
+    limit: wanted * 3,
+  });
   const patients = persons.filter(() => r.chance(0.34)).slice(0, wanted);
   const hospitals = ['临溪县人民医院', '临溪县中医医院', '常德市第一人民医院', '乡镇卫生院'];
   let episodes = 0;

@@ -254,7 +254,10 @@ export async function importMany(
   const failedDocs = await insertUnordered(docs, (d) =>
     store.deps.households.insertMany(p, d as Household[], { ordered: false, driver: true }),
   );
-  await store.deps.list.record(docs.filter((_, k) => !failedDocs.has(k)));
+  await store.deps.list.record(
+    docs.filter((_, k) => !failedDocs.has(k)),
+    { created: true },
+  );
   writable.forEach((f, k) => {
     if (!failedDocs.has(k)) results[f.i] = { outcome: 'created' };
   });
