@@ -359,15 +359,10 @@ export class RegistryProjection {
       topicPrefix: rt.config.KAFKA_TOPIC_PREFIX,
       logger: rt.logger,
       maxAttempts: rt.config.CONSUMER_MAX_ATTEMPTS,
-      // A repeated or older event changes nothing (`merged`: revisions and member times), so
-      // no processed-event ids are kept: a county's import would store one per event per service.
+      // A repeated or older event changes nothing (`merged`): no processed-event ids are kept.
       idempotentHandler: true,
-      handle: async (event) => {
-        await this.apply(event);
-      },
-      handleBatch: async (events) => {
-        await this.applyMany(events);
-      },
+      handle: (event) => this.apply(event).then(() => undefined),
+      handleBatch: (events) => this.applyMany(events).then(() => undefined),
     });
     await consumer.start();
     rt.shutdown.add('registry projection consumer', () => consumer.stop());
