@@ -359,8 +359,6 @@ export class RegistryProjection {
       topicPrefix: rt.config.KAFKA_TOPIC_PREFIX,
       logger: rt.logger,
       maxAttempts: rt.config.CONSUMER_MAX_ATTEMPTS,
-      // A repeated or older event changes nothing (`merged`): no processed-event ids are kept.
-      idempotentHandler: true,
       handle: (event) => this.apply(event).then(() => undefined),
       handleBatch: (events) => this.applyMany(events).then(() => undefined),
     });
