@@ -116,10 +116,10 @@ export class Gateway {
   }
 }
 
-/** A signed-in user; signs in again when the access token has expired or was refused. */
 /** The most records a list answers at once. */
 const LIST_PAGE = 500;
 
+/** A signed-in user; signs in again when the access token has expired or was refused. */
 export class Session {
   private accessToken: string | undefined;
   private expiresAt = 0;
@@ -162,7 +162,7 @@ export class Session {
 
   /**
    * The first `limit` records of a list in its order (all of them by default), read a page of
-   * 500 at a time (the most a list answers at once).
+   * LIST_PAGE at a time.
    */
   async list<T>(
     path: string,

@@ -103,7 +103,7 @@ export function outsideScope(): AppError {
  * condition. SecantusDB serves a filter of several fields from the first one an index covers, in
  * the filter's own order: the scope's area range in front would walk the area index over the
  * whole township (the whole county for a county-wide user), and a `hint` walks the hinted index
- * from end to end (measured in bench/by-id-reads.bench.ts). MongoDB 7 plans either order alike.
+ * from end to end (measured by bench/engine/run.ts). MongoDB 7 plans either order alike.
  */
 export function idFirst(filter: Filter): Filter {
   const id = filter._id;
