@@ -16,7 +16,9 @@ export type AuditAction =
   | 'guarantee_override_cleared'
   /** Reference data an auditor asks about: the village exit conditions, the poverty line. */
   | 'exit_conditions_change'
-  | 'poverty_line_change';
+  | 'poverty_line_change'
+  /** 防返贫监测: the monitoring line or the medical threshold of a year. */
+  | 'monitoring_settings_change';
 
 /** A decision's values before and after: plain codes and figures, never personal data in clear. */
 export type AuditValues = Record<string, string | number | boolean | null>;

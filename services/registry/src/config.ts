@@ -19,5 +19,11 @@ export const registryConfigSchema = baseConfigSchema.extend({
    */
   SUPPORT_FACTS_MAX_BEHIND: z.coerce.number().int().min(0).default(500),
   SUPPORT_FACTS_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** 防返贫监测 screening (cron with seconds, Asia/Shanghai): 03:00 on each month's first day. */
+  MONITORING_SCREEN_CRON: z.string().min(9).default('0 0 3 1 * *'),
+  /** Days a township has to verify a warning. */
+  MONITORING_VERIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** How long a screening waits for support's facts to catch up before it refuses. */
+  MONITORING_MAX_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
 });
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

@@ -37,6 +37,7 @@ import {
   villageModel,
 } from './villages/village.model';
 import { workflowsModule } from './workflows';
+import { monitoringModule } from './monitoring';
 
 /**
  * Composition of the registry's modules on an open runtime: models, services, the outbox
@@ -109,6 +110,7 @@ export async function createRegistry(
     villagesModule(ctx),
     guaranteesModule(ctx),
     findingsModule({ ...ctx, consume: service.consume }),
+    monitoringModule({ ...ctx, consume: service.consume }),
     // The households' outboxes, for the event position (the relay's own view of them).
     eventsModule(ctx, models.households.collection as unknown as mongo.Collection<PendingDoc>),
   ];

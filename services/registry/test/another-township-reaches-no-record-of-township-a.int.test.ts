@@ -1,6 +1,7 @@
 import { walkAsAnotherTownship } from '@fupin/testing';
 import request from 'supertest';
 import { findingRecordModel } from '../src/findings/finding-record.model';
+import { warningModel } from '../src/monitoring/warning.model';
 import { importFile, uniqueId, workbookFromTemplate } from './fixtures/import-files';
 import {
   idNumber,
@@ -58,7 +59,40 @@ beforeAll(async () => {
     outcomes: [],
     lead: { status: 'open', householdId: null, reason: null, decidedBy: null, decidedAt: null },
   });
+  // A 防返贫 warning of township A, as a screening leaves it, and a county screening run.
+  const warning = 'warning-a1';
+  await warningModel(t.rt.conn).create({
+    _id: warning,
+    householdId: household.id,
+    householdNo: 'XT-W1',
+    headName: '甲',
+    areaCode: VILLAGE_A1,
+    townshipCode: TOWNSHIP_A,
+    householdStatus: 'exited',
+    status: 'open',
+    signals: [],
+    suggestedCategory: 'unstable',
+    raisedAt: new Date(),
+    dueOn: '2099-01-01',
+    lastScreeningId: 'run-1',
+    lastScreenedAt: new Date(),
+    decision: null,
+    events: [],
+    revision: 1,
+  });
+  const run = await t.registry.ctx.rt.conn.collection('monitoring_screenings').insertOne({
+    _id: 'run-a' as never,
+    requestedBy: 'x',
+    status: 'done',
+    day: '2026-01-01',
+    startedAt: new Date(),
+    areaCode: TOWNSHIP_A.slice(0, 6).padEnd(12, '0'),
+  });
   Object.assign(ids, {
+    '/monitoring/warnings/{id}': warning,
+    '/monitoring/warnings/{id}/confirm': warning,
+    '/monitoring/warnings/{id}/dismiss': warning,
+    '/monitoring/screenings/{id}': run.insertedId,
     '/candidate-leads/{id}': lead,
     '/candidate-leads/{id}/convert': lead,
     '/candidate-leads/{id}/dismiss': lead,
@@ -97,6 +131,9 @@ test("every documented operation refuses another township's user township A's re
     ids,
     exempt: {
       'GET /poverty-lines/{year}': "the province's poverty line: reference data every user reads",
+      'GET /monitoring/settings/{year}':
+        'the monitoring thresholds: reference data every user reads',
+      'GET /monitoring/rules': 'the warning rule table: reference data every user reads',
       'PUT /poverty-lines/{year}':
         "the province's poverty line: set by the county, no township's record",
       'PUT /village-exit-conditions/{areaCode}':
@@ -115,6 +152,14 @@ test("every documented operation refuses another township's user township A's re
       'PUT /households/{id}/members/{memberId}': { name: '改名' },
       'POST /households/{id}/members/{memberId}/remove': { reason: '外嫁迁出' },
       'POST /candidate-leads/{id}/dismiss': { reason: '已迁出' },
+      'POST /monitoring/warnings/{id}/confirm': { reason: '入户核实属实' },
+      'POST /monitoring/warnings/{id}/dismiss': { reason: '已核实', evidence: ['照片'] },
+      'POST /monitoring/disasters': { kind: 'flood', areaCode: VILLAGE_A1, day: '2026-06-01' },
+      'PUT /monitoring/settings/{year}': {
+        monitoringLineFen: 700_000,
+        medicalThresholdFen: 2_000_000,
+        reason: '省定',
+      },
       'POST /candidate-leads/{id}/convert': {
         householdNo: 'XT-LEAD',
         areaCode: VILLAGE_A1,

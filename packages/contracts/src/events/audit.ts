@@ -26,6 +26,7 @@ export const AuditRecorded = defineEvent({
       'guarantee_override_cleared',
       'exit_conditions_change',
       'poverty_line_change',
+      'monitoring_settings_change',
     ]),
     subjectType: z.string(),
     subjectIds: z.array(z.string()).max(100_000),

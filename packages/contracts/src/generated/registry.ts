@@ -585,6 +585,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/monitoring/warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 防返贫预警 Warnings of households at risk, in the caller's scope
+     * @description One warning per household at risk, raised by a screening with the rules that fired and
+     *     the facts behind each (in Chinese and English). `overdue`: still open after its deadline
+     *     (`dueOn`, 15 days by default). Filter keys: status (open, confirmed, dismissed), overdue
+     *     (true/false), townshipCode, areaCode, householdId, signal (a rule code).
+     */
+    get: operations['listMonitoringWarnings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/warnings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    /** 防返贫预警 One warning with its signals, deadline, decision and history */
+    get: operations['getMonitoringWarning'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/warnings/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 核实确认 Confirm a warning; the household's monitoring-entry workflow opens
+     * @description The township confirms what it verified (reason, evidence references). The household's
+     *     纳入监测 workflow starts in the category given (default: the warning's suggested one) with
+     *     the warning as evidence; a refusal of the workflow (wrong status, another workflow
+     *     running) is answered as is and leaves the warning open. 409 `REGISTRY_WARNING_DECIDED`
+     *     when already verified.
+     */
+    post: operations['confirmMonitoringWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/warnings/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 核实排除 Dismiss a warning with the reason and at least one piece of evidence */
+    post: operations['dismissMonitoringWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/screenings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 监测筛查 Screening runs, newest first */
+    get: operations['listMonitoringScreenings'];
+    put?: never;
+    /**
+     * 立即筛查 Screen the county now (the monthly job runs the same)
+     * @description Queued at once (202 with the run); the run waits for support's facts to catch up
+     *     (`MONITORING_MAX_WAIT_MS`) and is recorded `refused` with the lag when they do not,
+     *     nothing written. Poll `GET /monitoring/screenings/{id}`.
+     */
+    post: operations['requestMonitoringScreening'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/screenings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    /** 监测筛查 One run with its report (fired and missing data per rule, freshness) */
+    get: operations['getMonitoringScreening'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 预警规则 The rule table (versions, inputs, thresholds) and this year's settings */
+    get: operations['getMonitoringRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/settings/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    /** 监测线与阈值 A year's monitoring line and medical threshold, with their source */
+    get: operations['getMonitoringSettings'];
+    /**
+     * 设置监测线与阈值 Record a year's settings (poverty office; audited)
+     * @description `monitoringLineFen` null keeps the default (1.5 × the year's poverty line). Every change
+     *     is written to the audit log (`monitoring_settings_change`) with before, after and reason.
+     */
+    put: operations['setMonitoringSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 预警统计 Open, overdue, confirmed, dismissed and verified-on-time warnings by township */
+    get: operations['getMonitoringStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/disasters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 灾情登记 Disasters recorded in the caller's scope */
+    get: operations['listDisasters'];
+    put?: never;
+    /** 灾情登记 Record a disaster for a village or some of its households (township staff) */
+    post: operations['recordDisaster'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/poverty-lines/{year}': {
     parameters: {
       query?: never;
@@ -1580,6 +1785,121 @@ export interface components {
     ImportJob: components['schemas']['ImportJobSummary'] & {
       rejected: components['schemas']['RejectedRow'][];
     };
+    MonitoringText: {
+      'zh-CN': string;
+      en: string;
+    };
+    FiredSignal: {
+      code: string;
+      version: number;
+      explanation: components['schemas']['MonitoringText'];
+      values: {
+        [key: string]: unknown;
+      };
+    };
+    MonitoringWarning: {
+      id: string;
+      householdId: string;
+      householdNo: string;
+      headName?: string;
+      areaCode: string;
+      townshipCode: string;
+      householdStatus?: string;
+      /** @enum {string} */
+      status: 'open' | 'confirmed' | 'dismissed';
+      signals: components['schemas']['FiredSignal'][];
+      /** @enum {string} */
+      suggestedCategory: 'unstable' | 'marginal' | 'sudden_hardship';
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date */
+      dueOn: string;
+      overdue: boolean;
+      lastScreeningId?: string;
+      /** Format: date-time */
+      lastScreenedAt?: string;
+      decision: {
+        [key: string]: unknown;
+      } | null;
+      events: {
+        [key: string]: unknown;
+      }[];
+      revision: number;
+    };
+    ScreeningRun: {
+      id: string;
+      requestedBy: string;
+      /** @enum {string} */
+      status: 'running' | 'done' | 'refused' | 'failed';
+      day: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string | null;
+      freshness?: {
+        [key: string]: unknown;
+      }[];
+      screened: number;
+      raised: number;
+      updated: number;
+      fired: {
+        [key: string]: number;
+      };
+      missing: {
+        [key: string]: unknown;
+      };
+      settings?: {
+        [key: string]: unknown;
+      } | null;
+      rules?: {
+        [key: string]: unknown;
+      }[];
+      error?: {
+        [key: string]: unknown;
+      } | null;
+      areaCode?: string;
+    };
+    WarningRule: {
+      code: string;
+      version: number;
+      label: components['schemas']['MonitoringText'];
+      inputs: components['schemas']['MonitoringText'];
+      threshold: components['schemas']['MonitoringText'];
+      /** @enum {string} */
+      source: 'registry' | 'support' | 'disaster';
+    };
+    MonitoringSettings: {
+      year: number;
+      monitoringLineFen: number;
+      /** @enum {string} */
+      monitoringLineSource: 'setting' | 'poverty_line' | 'latest_line' | 'none';
+      povertyLineFen?: number | null;
+      povertyLineYear?: number | null;
+      medicalThresholdFen: number;
+      /** @enum {string} */
+      medicalThresholdSource: 'setting' | 'default';
+      reason?: string | null;
+      setBy?: {
+        [key: string]: unknown;
+      } | null;
+      setAt?: string | null;
+    };
+    Disaster: {
+      id: string;
+      kind: string;
+      areaCode: string;
+      townshipCode: string;
+      /** Format: date */
+      day: string;
+      householdIds: string[];
+      lossesFen: number | null;
+      description: string;
+      recordedBy?: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      recordedAt?: string;
+    };
     PovertyLine: {
       year: number;
       /** @example 43 */
@@ -2126,6 +2446,7 @@ export interface components {
      *     head's name prefix), id (one or an array).
      */
     householdFilter: string;
+    warningId: string;
     /** @description An area inside the caller's scope (the caller's own area by default) */
     statisticsArea: components['schemas']['AreaCode'];
   };
@@ -3057,6 +3378,404 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+    };
+  };
+  listMonitoringWarnings: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object. Keys: status, overdue, townshipCode, areaCode, householdId, signal */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of warnings */
+      200: {
+        headers: {
+          ContentRange: components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringWarning'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getMonitoringWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The warning */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringWarning'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  confirmMonitoringWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          evidence?: string[];
+          /** @enum {string} */
+          category?: 'unstable' | 'marginal' | 'sudden_hardship';
+        };
+      };
+    };
+    responses: {
+      /** @description The warning, confirmed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringWarning'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  dismissMonitoringWarning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          evidence: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The warning, dismissed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringWarning'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+    };
+  };
+  listMonitoringScreenings: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object. Keys: status (running, done, refused, failed) */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of runs */
+      200: {
+        headers: {
+          ContentRange: components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningRun'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  requestMonitoringScreening: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run, queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningRun'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getMonitoringScreening: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningRun'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  getMonitoringRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules and settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            rules: components['schemas']['WarningRule'][];
+            settings: components['schemas']['MonitoringSettings'];
+          };
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getMonitoringSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringSettings'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  setMonitoringSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          monitoringLineFen: number | null;
+          medicalThresholdFen: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The settings as now applied */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringSettings'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getMonitoringStatistics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures in the caller's scope */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            today: string;
+            townships: {
+              townshipCode: string;
+              open: number;
+              overdue: number;
+              confirmed: number;
+              dismissed: number;
+              confirmedThisMonth: number;
+              verifiedOnTime: number;
+              verified: number;
+            }[];
+          };
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  listDisasters: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object. Keys: areaCode, kind */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of disasters */
+      200: {
+        headers: {
+          ContentRange: components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Disaster'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  recordDisaster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind:
+            | 'flood'
+            | 'drought'
+            | 'landslide'
+            | 'earthquake'
+            | 'hail'
+            | 'fire'
+            | 'epidemic'
+            | 'other';
+          areaCode: string;
+          /** Format: date */
+          day: string;
+          householdIds?: string[];
+          lossesFen?: number | null;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The disaster, recorded */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Disaster'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   getPovertyLine: {

@@ -125,6 +125,10 @@ export class EventConsumer {
       groupId: opts.groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3000,
+      // An idle fetch is answered after at most a second (kafkajs waits 5 s by default): a stop
+      // waits for the fetch in flight, and a service stops several consumers within its
+      // shutdown's ten seconds.
+      maxWaitTimeInMs: 1000,
       retry: { retries: 10 },
     });
     this.processed =

@@ -156,6 +156,7 @@ export async function removeMember(
     status: 'removed',
     removedReason: reason,
     removedAt: store.now(),
+    ...(opts.deceased ? { deceased: true } : {}),
   };
   const next = derive({
     ...current,

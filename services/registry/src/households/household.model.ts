@@ -110,6 +110,8 @@ export interface Member {
   status: 'active' | 'removed';
   removedReason: string | null;
   removedAt: Date | null;
+  /** Removed because of a verified death (a 防返贫 warning signal for a year). */
+  deceased?: boolean;
 }
 
 /** One entry of a household's history: who did what, when, why, with which evidence. */
@@ -215,6 +217,7 @@ const memberSchema = new Schema<Member>(
     status: { type: String, required: true, default: 'active' },
     removedReason: { type: String, default: null },
     removedAt: { type: Date, default: null },
+    deceased: { type: Boolean, default: undefined },
   },
   { _id: false },
 );

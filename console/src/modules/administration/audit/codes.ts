@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = allOf<GatewayApi.components['schemas']['AuditEntry'
   'guarantee_override_cleared',
   'exit_conditions_change',
   'poverty_line_change',
+  'monitoring_settings_change',
 ] as const);
 export const SERVICES = [
   'gateway',

@@ -12,8 +12,13 @@ const zhCN = {
       guarantee_override_cleared: '清除人工认定',
       exit_conditions_change: '修改贫困村退出条件',
       poverty_line_change: '修改扶贫标准',
+      monitoring_settings_change: '修改防返贫监测线或阈值',
     },
-    SubjectType: { exit_conditions: '贫困村退出条件', poverty_line: '扶贫标准' },
+    SubjectType: {
+      exit_conditions: '贫困村退出条件',
+      poverty_line: '扶贫标准',
+      monitoring_settings: '防返贫监测设置',
+    },
   },
   resources: {
     audit: { fields: { before: '修改前', after: '修改后', change: '修改内容' } },
@@ -64,8 +69,13 @@ const en: SameKeys<typeof zhCN> = {
       guarantee_override_cleared: 'Guarantee statement cleared',
       exit_conditions_change: 'Village exit conditions changed',
       poverty_line_change: 'Poverty line changed',
+      monitoring_settings_change: 'Monitoring line or threshold changed',
     },
-    SubjectType: { exit_conditions: 'Village exit conditions', poverty_line: 'Poverty line' },
+    SubjectType: {
+      exit_conditions: 'Village exit conditions',
+      poverty_line: 'Poverty line',
+      monitoring_settings: 'Monitoring settings',
+    },
   },
   resources: {
     audit: { fields: { before: 'Before', after: 'After', change: 'Change' } },

@@ -1,0 +1,102 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { MonitoringCategory } from '../workflows/workflow.types';
+import type { FiredSignal } from './warning.types';
+
+export const WARNING_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export type WarningStatus = (typeof WARNING_STATUSES)[number];
+
+export interface WarningActor {
+  id: string;
+  name: string;
+  areaCode: string;
+}
+
+/** What the township decided on verification. */
+export interface WarningDecision {
+  decision: 'confirmed' | 'dismissed';
+  by: WarningActor;
+  at: Date;
+  reason: string;
+  /** References to the evidence (photo or document ids, document numbers). */
+  evidence: string[];
+  /** confirmed: the monitoring category the entry workflow was opened for. */
+  category: MonitoringCategory | null;
+}
+
+/** One thing that happened to a warning, in order (kept: the record stays). */
+export interface WarningEvent {
+  at: Date;
+  action: 'raised' | 'updated' | 'confirmed' | 'dismissed';
+  actorName: string;
+  screeningId: string | null;
+  signals: string[];
+  note: string | null;
+}
+
+/**
+ * 防返贫预警 — a household at risk found by a screening: the rules that fired with the facts
+ * behind them, open until the township verifies it within the deadline (confirmed → the
+ * household's monitoring-entry workflow opens; dismissed with a reason and evidence). A later
+ * screening updates an open warning, never duplicates it. Scoped by the household's village.
+ */
+export interface MonitoringWarning {
+  _id: string;
+  householdId: string;
+  householdNo: string;
+  headName: string;
+  areaCode: string;
+  townshipCode: string;
+  /** The household's status when last screened. */
+  householdStatus: string;
+  status: WarningStatus;
+  signals: FiredSignal[];
+  /** The category a confirmation proposes (from the household's status and the signals). */
+  suggestedCategory: MonitoringCategory;
+  raisedAt: Date;
+  /** Verification deadline (YYYY-MM-DD, Asia/Shanghai). */
+  dueOn: string;
+  lastScreeningId: string;
+  lastScreenedAt: Date;
+  decision: WarningDecision | null;
+  events: WarningEvent[];
+  revision: number;
+}
+
+const schema = new Schema<MonitoringWarning>(
+  {
+    _id: String,
+    householdId: { type: String, required: true },
+    householdNo: { type: String, required: true },
+    headName: { type: String, default: '' },
+    areaCode: { type: String, required: true },
+    townshipCode: { type: String, required: true },
+    householdStatus: { type: String, required: true },
+    status: { type: String, required: true, enum: WARNING_STATUSES },
+    signals: { type: Schema.Types.Mixed, default: [] },
+    suggestedCategory: { type: String, required: true },
+    raisedAt: { type: Date, required: true },
+    dueOn: { type: String, required: true },
+    lastScreeningId: { type: String, required: true },
+    lastScreenedAt: { type: Date, required: true },
+    decision: { type: Schema.Types.Mixed, default: null },
+    events: { type: Schema.Types.Mixed, default: [] },
+    revision: { type: Number, required: true },
+  },
+  { collection: 'monitoring_warnings', versionKey: false },
+);
+// A household's open warning (the screening's update-not-duplicate read) and its history.
+schema.index({ householdId: 1, status: 1 });
+// The township's list: open first by deadline; the overdue count.
+schema.index({ townshipCode: 1, status: 1, dueOn: 1 });
+schema.index({ status: 1, dueOn: 1 });
+schema.index({ areaCode: 1, raisedAt: -1 });
+schema.index({ raisedAt: -1 });
+
+export type WarningModel = Model<MonitoringWarning>;
+
+export function warningModel(conn: Connection): WarningModel {
+  return (
+    (conn.models.MonitoringWarning as WarningModel | undefined) ??
+    conn.model<MonitoringWarning>('MonitoringWarning', schema)
+  );
+}

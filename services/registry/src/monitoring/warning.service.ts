@@ -1,0 +1,171 @@
+import {
+  bi,
+  conflict,
+  type ListQuery,
+  type Principal,
+  READ_IN_SCOPE,
+  type ScopedRepository,
+} from '@fupin/kit';
+import { shanghaiDateOf } from '@fupin/reference';
+import type { WorkflowService } from '../workflows/workflow.service';
+import type { MonitoringCategory } from '../workflows/workflow.types';
+import type { MonitoringWarning, WarningStatus } from './warning.model';
+
+const WARNING = bi('防返贫预警', 'Monitoring warning');
+
+export interface WarningFilter {
+  status?: WarningStatus;
+  overdue?: boolean;
+  townshipCode?: string;
+  areaCode?: string;
+  householdId?: string;
+  signal?: string;
+}
+
+/** A warning as the API shows it: the record, and whether its deadline has passed unverified. */
+export type WarningView = Omit<MonitoringWarning, '_id'> & { id: string; overdue: boolean };
+
+export function warningView(w: MonitoringWarning, today: string): WarningView {
+  const { _id, ...rest } = w;
+  return { id: _id, ...rest, overdue: w.status === 'open' && w.dueOn < today };
+}
+
+/** The list filter as stored conditions (pure). */
+export function warningConditions(f: WarningFilter, today: string): Record<string, unknown> {
+  return {
+    ...(f.householdId ? { householdId: f.householdId } : {}),
+    ...(f.townshipCode ? { townshipCode: f.townshipCode } : {}),
+    ...(f.areaCode ? { areaCode: f.areaCode } : {}),
+    ...(f.overdue === true ? { status: 'open', dueOn: { $lt: today } } : {}),
+    ...(f.overdue === false ? { dueOn: { $gte: today } } : {}),
+    ...(f.status && f.overdue !== true ? { status: f.status } : {}),
+    ...(f.signal ? { 'signals.code': f.signal } : {}),
+  };
+}
+
+/**
+ * 预警核实 — the township verifies a warning within its deadline: confirmed, the household's
+ * monitoring-entry workflow opens in the category chosen, the warning attached as evidence;
+ * dismissed, with the reason and the evidence. A decided warning stays as it was decided.
+ */
+export class WarningService {
+  constructor(
+    private readonly deps: {
+      warnings: ScopedRepository<MonitoringWarning>;
+      workflows: WorkflowService;
+      now: () => Date;
+    },
+  ) {}
+
+  today(): string {
+    return shanghaiDateOf(this.deps.now());
+  }
+
+  async list(p: Principal, q: ListQuery<WarningFilter>) {
+    const today = this.today();
+    const { items, total } = await this.deps.warnings.page(
+      p,
+      warningConditions(q.filter, today),
+      q,
+    );
+    return { items: items.map((w) => warningView(w, today)), total };
+  }
+
+  async get(p: Principal, id: string): Promise<WarningView> {
+    const w = await this.deps.warnings.get(p, id, {
+      what: WARNING,
+      code: 'REGISTRY_WARNING_NOT_FOUND',
+    });
+    return warningView(w, this.today());
+  }
+
+  private async open(p: Principal, id: string): Promise<MonitoringWarning> {
+    const w = await this.deps.warnings.getForChange(p, id, {
+      what: WARNING,
+      code: 'REGISTRY_WARNING_NOT_FOUND',
+    });
+    if (w.status !== 'open') {
+      throw conflict(
+        'REGISTRY_WARNING_DECIDED',
+        bi(
+          `该预警已核实（${w.status === 'confirmed' ? '已确认' : '已排除'}），不能再次处理`,
+          `The warning was already verified (${w.status}) and cannot be decided again`,
+        ),
+        { currentStatus: w.status },
+      );
+    }
+    return w;
+  }
+
+  /** Confirmed: the monitoring-entry workflow opens (its refusal leaves the warning open). */
+  async confirm(
+    p: Principal,
+    id: string,
+    body: { reason: string; evidence: string[]; category?: MonitoringCategory },
+  ): Promise<WarningView> {
+    const w = await this.open(p, id);
+    const category = body.category ?? w.suggestedCategory;
+    await this.deps.workflows.step(p, w.householdId, {
+      kind: 'monitoring_entry',
+      action: 'start',
+      category,
+      reason: body.reason,
+      evidence: [`monitoring-warning:${w._id}`, ...body.evidence],
+    });
+    return this.decide(p, w, { decision: 'confirmed', category, ...body });
+  }
+
+  async dismiss(
+    p: Principal,
+    id: string,
+    body: { reason: string; evidence: string[] },
+  ): Promise<WarningView> {
+    const w = await this.open(p, id);
+    return this.decide(p, w, { decision: 'dismissed', category: null, ...body });
+  }
+
+  private async decide(
+    p: Principal,
+    w: MonitoringWarning,
+    d: {
+      decision: 'confirmed' | 'dismissed';
+      category: MonitoringCategory | null;
+      reason: string;
+      evidence: string[];
+    },
+  ): Promise<WarningView> {
+    const at = this.deps.now();
+    const decision = {
+      decision: d.decision,
+      by: { id: p.userId, name: p.username, areaCode: p.areaCode },
+      at,
+      reason: d.reason,
+      evidence: d.evidence,
+      category: d.category,
+    };
+    const event = {
+      at,
+      action: d.decision,
+      actorName: p.username,
+      screeningId: null,
+      signals: w.signals.map((s) => s.code),
+      note: d.reason,
+    };
+    const res = await this.deps.warnings.updateOne(
+      READ_IN_SCOPE,
+      { _id: w._id, status: 'open', revision: w.revision },
+      {
+        $set: { status: d.decision, decision },
+        $push: { events: event },
+        $inc: { revision: 1 },
+      },
+    );
+    if (res.matchedCount !== 1) {
+      throw conflict(
+        'REGISTRY_WARNING_STALE',
+        bi('该预警已被他人处理，请刷新后重试', 'The warning was changed by someone else; reload'),
+      );
+    }
+    return this.get(p, w._id);
+  }
+}
