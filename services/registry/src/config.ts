@@ -25,5 +25,7 @@ export const registryConfigSchema = baseConfigSchema.extend({
   MONITORING_VERIFY_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** How long a screening waits for support's facts to catch up before it refuses. */
   MONITORING_MAX_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Months in a row of stable income above the monitoring line before 风险消除. */
+  MONITORING_STABLE_MONTHS: z.coerce.number().int().min(1).max(24).default(6),
 });
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

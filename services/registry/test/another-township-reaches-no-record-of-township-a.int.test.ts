@@ -111,6 +111,7 @@ beforeAll(async () => {
     id: household.id,
     memberId,
     workflow: 'exit',
+    month: '2026-01',
   });
 }, 240_000);
 afterAll(async () => {
@@ -155,6 +156,7 @@ test("every documented operation refuses another township's user township A's re
       'POST /monitoring/warnings/{id}/confirm': { reason: '入户核实属实' },
       'POST /monitoring/warnings/{id}/dismiss': { reason: '已核实', evidence: ['照片'] },
       'POST /monitoring/disasters': { kind: 'flood', areaCode: VILLAGE_A1, day: '2026-06-01' },
+      'PUT /monitoring/households/{id}/follow-ups/{month}': { incomeFen: 100_000 },
       'PUT /monitoring/settings/{year}': {
         monitoringLineFen: 700_000,
         medicalThresholdFen: 2_000_000,

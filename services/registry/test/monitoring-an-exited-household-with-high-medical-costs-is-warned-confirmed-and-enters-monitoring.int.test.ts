@@ -1,8 +1,10 @@
 import { createEvent, ReimbursementRecorded, SYSTEM_ACTOR } from '@fupin/contracts';
 import { eventually } from '@fupin/testing';
+import { shanghaiDateOf } from '@fupin/reference';
+import dayjs from 'dayjs';
 import request from 'supertest';
 import { startRegistry, type TestRegistry, VILLAGE_A1 } from './fixtures/registry';
-import { as, createAreas, registerHousehold } from './fixtures/workflows';
+import { as, createAreas, registerHousehold, step } from './fixtures/workflows';
 
 // Issue 21: an exited household gets an in-patient episode with ¥25,000 out of pocket (support's
 // event), the screening warns (once, however often it runs), the township confirms, and the
@@ -10,6 +12,9 @@ import { as, createAreas, registerHousehold } from './fixtures/workflows';
 // another township reaches none of it.
 
 let t: TestRegistry;
+/** Days relative to today in Asia/Shanghai: the screening looks back twelve months from today. */
+const today = () => shanghaiDateOf(new Date());
+const daysAgo = (n: number) => dayjs(today()).subtract(n, 'day').format('YYYY-MM-DD');
 
 beforeAll(async () => {
   t = await startRegistry();
@@ -36,8 +41,8 @@ async function episode(
         householdId,
         idHash: 'b'.repeat(64),
         areaCode: VILLAGE_A1,
-        admittedOn: '2026-10-01',
-        dischargedOn: '2026-10-10',
+        admittedOn: daysAgo(20),
+        dischargedOn: daysAgo(10),
         totalCostFen: totalFen,
         basicInsuranceFen: reimbursedFen,
         seriousIllnessInsuranceFen: 0,
@@ -162,6 +167,40 @@ test('a ¥25,000 out-of-pocket stay warns; confirmed, the household enters monit
     .send({ reason: '重复', evidence: ['x'] });
   expect(twice.status).toBe(409);
   expect(twice.body.code).toBe('REGISTRY_WARNING_DECIDED');
+
+  // The entry is appraised, reviewed and approved: the household is monitored.
+  for (const action of ['appraise', 'review', 'approve']) {
+    const token = action === 'approve' ? t.tokens.county : t.tokens.townshipA;
+    const res = await step(t, token, h.id, 'monitoring_entry', { action, reason: '核实属实' });
+    expect(res.status).toBe(201);
+  }
+  // Removal is refused until six months of stable income and a recent home check are recorded.
+  const early = await step(t, t.tokens.townshipA, h.id, 'monitoring_removal', { action: 'start' });
+  expect(early.status).toBe(422);
+  expect(early.body.failedChecks).toEqual(['stable_income_months', 'home_check_recent']);
+  for (let back = 5; back >= 0; back--) {
+    const month = dayjs(today()).subtract(back, 'month').format('YYYY-MM');
+    const res = await request(t.app)
+      .put(`/monitoring/households/${h.id}/follow-ups/${month}`)
+      .set(as(t.tokens.townshipA))
+      .send({ incomeFen: 600_000, homeCheckOn: back === 0 ? today() : null });
+    expect(res.status).toBe(200);
+    if (back === 3) {
+      const risk = await request(t.app)
+        .get(`/monitoring/households/${h.id}/risk`)
+        .set(as(t.tokens.townshipA));
+      expect(risk.body).toMatchObject({ stableMonths: 0, requiredMonths: 6 });
+    }
+  }
+  const risk = await request(t.app)
+    .get(`/monitoring/households/${h.id}/risk`)
+    .set(as(t.tokens.townshipA));
+  expect(risk.body).toMatchObject({ stableMonths: 6, openWarnings: 0, lastHomeCheck: today() });
+  const removal = await step(t, t.tokens.townshipA, h.id, 'monitoring_removal', {
+    action: 'start',
+    reason: '连续六个月收入稳定',
+  });
+  expect(removal.status).toBe(201);
 
   const stats = await request(t.app).get('/monitoring/statistics').set(as(t.tokens.county));
   expect(stats.body.townships).toEqual([

@@ -33,6 +33,22 @@ async function through(id: string, workflow: string, actions: string[], first: o
 
 const FULL = ['start', 'appraise', 'notice', 'review', 'approve'];
 
+/** Six months of income well above the monitoring line, the last with a home check. */
+async function stableHalfYear(id: string) {
+  const months = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
+  for (const month of months) {
+    const res = await request(t.app)
+      .put(`/monitoring/households/${id}/follow-ups/${month}`)
+      .set(as(t.tokens.townshipA))
+      .send({
+        incomeFen: 500_000,
+        homeCheckOn: month === '2026-02' ? '2026-02-20' : null,
+        note: '务工收入稳定',
+      });
+    expect(res.status).toBe(200);
+  }
+}
+
 test('an exited household whose income fell under the line returns to poverty (返贫)', async () => {
   const h = await registerHousehold(t, { status: 'exited', exitYear: 2018, incomeFen: 900_000 });
   await through(h.id, 'return', FULL, { reason: '因病返贫' });
@@ -62,6 +78,14 @@ test('an exited household enters monitoring as unstable and leaves it back to ex
     reason: '家庭主要劳动力务工收入不稳定',
   });
   expect((await t.registry.models.households.findById(h.id).lean())?.status).toBe('unstable');
+  // Without the follow-up log, the risk is not cleared: each missing condition is listed.
+  const early = await step(t, t.tokens.townshipA, h.id, 'monitoring_removal', { action: 'start' });
+  expect(early.status).toBe(422);
+  expect(early.body).toMatchObject({
+    code: 'REGISTRY_MONITORING_RISK_NOT_CLEARED',
+    failedChecks: ['stable_income_months', 'home_check_recent'],
+  });
+  await stableHalfYear(h.id);
   await through(h.id, 'monitoring_removal', FULL, { reason: '务工收入稳定，风险已消除' });
   const wf = await request(t.app).get(`/households/${h.id}/workflows`).set(as(t.tokens.county));
   expect(wf.body).toMatchObject({ status: 'exited', active: null });
@@ -100,6 +124,7 @@ test('leaving monitoring is refused while a guarantee is still not met', async (
     // Typed against what the facts derive (every member insured): a reason is needed.
     guarantees: { basic_medical: { met: false, note: '大病未报销', reason: '大病自付过高' } },
   });
+  await stableHalfYear(h.id);
   const res = await step(t, t.tokens.townshipA, h.id, 'monitoring_removal', { action: 'start' });
   expect(res.status).toBe(422);
   expect(res.body).toMatchObject({

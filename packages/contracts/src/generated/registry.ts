@@ -790,6 +790,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/monitoring/households/{id}/risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 返贫风险 A household's follow-up log, months of stable income and the 风险消除 checks
+     * @description What a monitoring removal (风险消除) will check beyond income and guarantees: months in a
+     *     row of per-capita income at or above the monitoring line (`MONITORING_STABLE_MONTHS`,
+     *     6 by default), no open warning, a home check within the last month.
+     */
+    get: operations['getHouseholdRisk'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/households/{id}/follow-ups/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+        month: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 帮扶跟踪 Record or correct a month of a monitored household's follow-up
+     * @description The household's income that month (all members, fen), the day of a home check that month,
+     *     and a note. A correction keeps what it replaced. 422 `REGISTRY_FOLLOW_UP_INVALID` for a
+     *     future month or a home-check day outside the month.
+     */
+    put: operations['recordFollowUp'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/poverty-lines/{year}': {
     parameters: {
       query?: never;
@@ -1784,6 +1833,25 @@ export interface components {
     };
     ImportJob: components['schemas']['ImportJobSummary'] & {
       rejected: components['schemas']['RejectedRow'][];
+    };
+    FollowUp: {
+      id?: string;
+      householdId: string;
+      areaCode?: string;
+      townshipCode?: string;
+      month: string;
+      incomeFen: number | null;
+      size: number;
+      homeCheckOn: string | null;
+      note: string;
+      recordedBy?: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      recordedAt?: string;
+      corrections?: {
+        [key: string]: unknown;
+      }[];
     };
     MonitoringText: {
       'zh-CN': string;
@@ -3775,6 +3843,80 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getHouseholdRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The risk panel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            householdId: string;
+            status: string;
+            stableMonths: number;
+            requiredMonths: number;
+            monitoringLineFen?: number;
+            openWarnings: number;
+            lastHomeCheck?: string | null;
+            checks: {
+              [key: string]: unknown;
+            }[];
+            followUps: components['schemas']['FollowUp'][];
+          };
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  recordFollowUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          incomeFen: number | null;
+          /** Format: date */
+          homeCheckOn?: string | null;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The month as recorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUp'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };

@@ -24,6 +24,8 @@ import { ScreeningService } from './screening.service';
 import { MonitoringSettingsService } from './settings.service';
 import { type MonitoringWarning, warningModel } from './warning.model';
 import { warningRoutes } from './warning.routes';
+import { followUpRoutes } from './follow-up.routes';
+import { riskServiceOf } from './risk.service';
 import { WarningService } from './warning.service';
 
 export const SCREEN_QUEUE = 'registry-monitoring-screen';
@@ -113,6 +115,7 @@ export function monitoringModule(
     warnings,
     routes: (router) => {
       warningRoutes(router, warnings);
+      followUpRoutes(router, riskServiceOf(ctx, lines));
       screeningRoutes(router, {
         runs: repos.runs,
         warnings: repos.warnings,

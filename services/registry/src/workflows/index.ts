@@ -8,6 +8,7 @@ import { povertyLineRoutes } from './poverty-line.routes';
 import { PovertyLineService } from './poverty-line.service';
 import { workflowRoutes } from './workflow.routes';
 import { WorkflowService } from './workflow.service';
+import { riskServiceOf } from '../monitoring/risk.service';
 
 /** The poverty lines the workflows check against (national, configured or recorded provincial). */
 export function povertyLinesOf(ctx: RegistryContext): PovertyLineService {
@@ -26,14 +27,17 @@ export function workflowServiceOf(ctx: RegistryContext): WorkflowService {
     eventsStored: ctx.eventsStored,
     now: ctx.now,
   });
+  const lines = povertyLinesOf(ctx);
+  const risk = riskServiceOf(ctx, lines);
   return new WorkflowService({
     households: ctx.services.households,
     now: ctx.now,
-    lines: povertyLinesOf(ctx),
+    lines,
     supportFacts: {
       maxBehind: ctx.config.SUPPORT_FACTS_MAX_BEHIND,
       maxWaitMs: ctx.config.SUPPORT_FACTS_MAX_WAIT_MS,
     },
+    riskFacts: (id, area) => risk.facts(id, area),
     // A 清退 opened for a finding reports its decision back to matching.
     onFindingRunClosed: (findingId, run, reason) =>
       outcomes.clearanceDecided(findingId, run, reason),

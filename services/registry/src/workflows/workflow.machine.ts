@@ -1,4 +1,5 @@
 import { bi } from '@fupin/kit';
+import type { RiskFacts } from '../monitoring/risk.rules';
 import type { HouseholdStatus } from '../households/household.model';
 import { DEFINITIONS } from './definitions';
 import { nationalLine } from './workflow.eligibility';
@@ -99,7 +100,7 @@ export function decide(
   caller: Caller,
   now: Date,
   newId: () => string,
-  env: { lineOf?: LineLookup } = {},
+  env: { lineOf?: LineLookup; risk?: RiskFacts } = {},
 ): Decision {
   const state = stateOf(stored);
   const lineOf = env.lineOf ?? nationalLine;
@@ -111,7 +112,8 @@ export function decide(
     evidence: cmd.evidence ?? [],
     details: {},
   };
-  if (cmd.action === 'start') return start(h, state, cmd, caller, now, newId, step, lineOf);
+  if (cmd.action === 'start')
+    return start(h, state, cmd, caller, now, newId, step, lineOf, env.risk);
 
   const active = state.active;
   const kindLabel = KIND_LABELS[cmd.kind];
@@ -153,6 +155,7 @@ function start(
   newId: () => string,
   step: WorkflowStep,
   lineOf: LineLookup,
+  risk?: RiskFacts,
 ): Decision {
   const def = DEFINITIONS[cmd.kind];
   const active = state.active;
@@ -195,7 +198,7 @@ function start(
     findingId: cmd.findingId ?? null,
     steps: [],
   };
-  def.start?.({ h, cmd, state, run, step, now, set: {}, lineOf });
+  def.start?.({ h, cmd, state, run, step, now, set: {}, lineOf, risk });
   run.steps.push(step);
   return {
     state: { ...state, active: run },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RiskFacts } from '../monitoring/risk.rules';
 import type { Principal } from '@fupin/kit';
 import type { HouseholdStatus } from '../households/household.model';
 import type { HouseholdService } from '../households/household.service';
@@ -66,6 +67,8 @@ export class WorkflowService {
       lines: PovertyLineService;
       onFindingRunClosed?: RunClosedHook;
       supportFacts?: { maxBehind: number; maxWaitMs: number };
+      /** 风险消除's facts of a household (the monitoring module's follow-up log and warnings). */
+      riskFacts?: (householdId: string, areaCode: string) => Promise<RiskFacts>;
     },
   ) {}
 
@@ -112,7 +115,13 @@ export class WorkflowService {
       },
       this.deps.now(),
       randomUUID,
-      { lineOf: await this.deps.lines.lookupFor(h.areaCode) },
+      {
+        lineOf: await this.deps.lines.lookupFor(h.areaCode),
+        risk:
+          cmd.kind === 'monitoring_removal' && cmd.action === 'start' && this.deps.riskFacts
+            ? await this.deps.riskFacts(householdId, h.areaCode)
+            : undefined,
+      },
     );
     // The step records the support facts' lag it read the guarantees with.
     if (facts) decision.step.details = { ...decision.step.details, guaranteeFacts: facts };

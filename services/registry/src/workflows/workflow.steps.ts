@@ -1,4 +1,5 @@
 import { AppError, bi, type Bilingual } from '@fupin/kit';
+import type { RiskFacts } from '../monitoring/risk.rules';
 import { areaLevel, isWithin } from '@fupin/reference';
 import type { HouseholdStatus } from '../households/household.model';
 import {
@@ -37,6 +38,8 @@ export interface StepContext {
   set: Decision['set'];
   /** The poverty line that applies to the household by year (provincial when configured). */
   lineOf: LineLookup;
+  /** 风险消除: the follow-up log and the warnings (given to a monitoring removal's start). */
+  risk?: RiskFacts;
 }
 
 /** One workflow: its steps in order, where it may start, and what its own steps check and do. */

@@ -2,18 +2,21 @@ import { bi } from '@fupin/kit';
 import type { HouseholdStatus } from '../../households/household.model';
 import { refuseChecks, removalChecks } from '../workflow.checks';
 import type { WorkflowDefinition } from '../workflow.steps';
+import { riskClearedChecks } from '../../monitoring/risk.rules';
 import type { WorkflowHousehold, WorkflowState } from '../workflow.types';
 
 /**
- * 风险消除 — leaving monitoring once the risk is cleared (income not below the line, every
- * guarantee met); the approval restores the status the household had before.
+ * 风险消除 — leaving monitoring once the risk is cleared: income not below the line, every
+ * guarantee met, and (given by the monitoring module) months of stable income above the
+ * monitoring line, no open warning and a recent home check; the 公示 is the workflow's own step.
+ * The approval restores the status the household had before.
  */
 export const monitoringRemoval: WorkflowDefinition = {
   steps: ['appraise', 'notice', 'review', 'approve'],
   from: ['unstable', 'marginal', 'sudden_hardship'],
   onReject: null,
-  start({ h, step, lineOf }) {
-    const checks = removalChecks(h, lineOf);
+  start({ h, step, lineOf, risk }) {
+    const checks = [...removalChecks(h, lineOf), ...(risk ? riskClearedChecks(risk) : [])];
     const failed = checks.filter((c) => !c.passed);
     if (failed.length) {
       throw refuseChecks(
