@@ -51,6 +51,23 @@ test('every list endpoint reads through an index and sorts no more than a page i
       },
       { path: '/exit-targets', calls: calls([{ areaCode: VILLAGE_A1 }, { year: 2020 }]) },
       { path: '/candidate-leads', calls: calls([{ status: 'open' }]) },
+      {
+        path: '/monitoring/warnings',
+        // Not `overdue` (an open status, the scope's range and the deadline's range): SecantusDB
+        // plans one range per compound index and scans; MongoDB 7 bounds both in
+        // { status, areaCode, dueOn }. The overdue figures are read per township instead.
+        calls: calls([
+          { status: 'open' },
+          { townshipCode: TOWNSHIP_A },
+          { householdId: 'h-1' },
+          { signal: 'disaster' },
+        ]),
+      },
+      { path: '/monitoring/screenings', calls: calls([{ status: 'done' }]) },
+      {
+        path: '/monitoring/disasters',
+        calls: calls([{ areaCode: VILLAGE_A1 }, { kind: 'flood' }]),
+      },
     ],
   });
   expect(problems).toEqual([]);

@@ -99,6 +99,7 @@ const disasterSchema = new Schema<DisasterRecord>(
 );
 disasterSchema.index({ day: -1 });
 disasterSchema.index({ areaCode: 1, day: -1 });
+disasterSchema.index({ kind: 1, areaCode: 1 });
 
 export type DisasterModel = Model<DisasterRecord>;
 

@@ -61,6 +61,8 @@ const runSchema = new Schema<ScreeningRun>(
   { collection: 'monitoring_screenings', versionKey: false, minimize: false },
 );
 runSchema.index({ startedAt: -1 });
+runSchema.index({ areaCode: 1, startedAt: -1 });
+runSchema.index({ status: 1, areaCode: 1 });
 
 export type ScreeningModel = Model<ScreeningRun>;
 

@@ -84,13 +84,16 @@ const schema = new Schema<MonitoringWarning>(
   },
   { collection: 'monitoring_warnings', versionKey: false },
 );
-// A household's open warning (the screening's update-not-duplicate read) and its history.
+// A household's open warning (the screening's update-not-duplicate read).
 schema.index({ householdId: 1, status: 1 });
-// The township's list: open first by deadline; the overdue count.
-schema.index({ townshipCode: 1, status: 1, dueOn: 1 });
-schema.index({ status: 1, dueOn: 1 });
-schema.index({ areaCode: 1, raisedAt: -1 });
-schema.index({ raisedAt: -1 });
+// The list: the default order (by deadline) for the county and inside a township or village,
+// and each filter with the scope's area after it.
+schema.index({ dueOn: 1 });
+schema.index({ areaCode: 1, dueOn: 1 });
+schema.index({ status: 1, areaCode: 1, dueOn: 1 });
+schema.index({ townshipCode: 1, areaCode: 1 });
+schema.index({ householdId: 1, areaCode: 1 });
+schema.index({ 'signals.code': 1, areaCode: 1 });
 
 export type WarningModel = Model<MonitoringWarning>;
 
