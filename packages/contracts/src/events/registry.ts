@@ -273,3 +273,67 @@ export const FindingOutcomeRecorded = defineEvent({
     at: z.iso.datetime({ offset: true }),
   }),
 });
+
+// ---------------------------------------------------------------- monitoring warnings
+
+/** 防返贫预警 — raised by the registry's screening, verified by the township within a deadline. */
+const MONITORING_WARNING_TOPIC = 'registry.monitoring_warning.v1';
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A fired rule of the registry's warning rule table (income_below_monitoring_line …). */
+const signalCodeSchema = z.string().regex(/^[a-z][a-z_]*$/, 'a rule code');
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * Whether a warning decided at an instant was decided on time: the calendar day of the
+ * decision in Asia/Shanghai (UTC+8, no daylight saving) is the due day or earlier.
+ */
+export function warningDecidedOnTime(decidedAt: Date | string, dueOn: string): boolean {
+  const day = new Date(new Date(decidedAt).getTime() + SHANGHAI_OFFSET_MS)
+    .toISOString()
+    .slice(0, 10);
+  return day <= dueOn;
+}
+
+const warningIdsSchema = z.object({
+  warningId: z.string().min(1),
+  householdId: z.string().min(1),
+  /** The household's village. */
+  areaCode: areaCodeSchema,
+  townshipCode: areaCodeSchema,
+});
+
+export const MonitoringWarningRaised = defineEvent({
+  topic: MONITORING_WARNING_TOPIC,
+  type: 'registry.monitoring_warning.raised',
+  version: 1,
+  description:
+    "A screening warned of a household at risk of falling back into poverty (防返贫预警): the rules that fired and the township's verification deadline; keyed by the warning id. A later screening's update of an open warning publishes nothing.",
+  payload: warningIdsSchema.extend({
+    signals: z.array(signalCodeSchema).min(1),
+    raisedAt: z.iso.datetime({ offset: true }),
+    /** The verification deadline, a calendar day in Asia/Shanghai. */
+    dueOn: calendarDay,
+  }),
+});
+
+export const MonitoringWarningDecided = defineEvent({
+  topic: MONITORING_WARNING_TOPIC,
+  type: 'registry.monitoring_warning.decided',
+  version: 1,
+  description:
+    'The township verified a warning: confirmed (the monitoring-entry workflow opened) or dismissed; `onTime` when the Asia/Shanghai day of the decision is the due day or earlier. Keyed by the warning id.',
+  payload: warningIdsSchema
+    .extend({
+      decision: z.enum(['confirmed', 'dismissed']),
+      /** As raised (so the event alone tells the warning's whole life). */
+      raisedAt: z.iso.datetime({ offset: true }),
+      decidedAt: z.iso.datetime({ offset: true }),
+      dueOn: calendarDay,
+      onTime: z.boolean(),
+    })
+    .refine((p) => p.onTime === warningDecidedOnTime(p.decidedAt, p.dueOn), {
+      path: ['onTime'],
+      message: 'onTime must say whether the Asia/Shanghai day of decidedAt is on or before dueOn',
+    }),
+});

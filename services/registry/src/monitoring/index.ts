@@ -1,3 +1,4 @@
+import { MonitoringWarningRaised } from '@fupin/contracts';
 import {
   bi,
   countyWide,
@@ -113,6 +114,8 @@ export function monitoringModule(
     name: 'monitoring',
     screening,
     warnings,
+    outboxModels: [models.warnings],
+    topics: [MonitoringWarningRaised.topic],
     routes: (router) => {
       warningRoutes(router, warnings);
       followUpRoutes(router, riskServiceOf(ctx, lines));

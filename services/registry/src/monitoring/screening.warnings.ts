@@ -1,11 +1,14 @@
+import { withOutbox } from '@fupin/kit';
 import dayjs from 'dayjs';
 import type { MonitoringCategory } from '../workflows/workflow.types';
 import type { MonitoringWarning } from './warning.model';
 import type { FiredSignal, ScreeningResult, SignalCode } from './warning.types';
+import { warningRaised } from './warning.events';
 
-// What a screening writes for a batch (pure): a new warning for a household at risk without an
-// open one, an update of the open one otherwise (its signals replaced when they changed, its
-// deadline kept), nothing for a household no rule fired for.
+// What a screening writes for a batch (pure but for the events' ids): a new warning for a household
+// at risk without an open one, with its `raised` event in its outbox; an update of the open one
+// otherwise (its signals replaced when they changed, its deadline kept; no event); nothing for a
+// household no rule fired for.
 
 /** Signals of a sudden, severe hardship rather than an unstable income. */
 const SUDDEN: readonly SignalCode[] = ['disaster', 'medical_out_of_pocket', 'member_deceased'];
@@ -49,7 +52,7 @@ export function warningWrites(
     const open = openOf.get(h._id);
     const codes = result.fired.map((f) => f.code);
     if (!open) {
-      out.inserts.push({
+      const warning: MonitoringWarning = {
         _id: opts.newId(),
         householdId: h._id,
         householdNo: h.householdNo,
@@ -76,7 +79,8 @@ export function warningWrites(
           },
         ],
         revision: 1,
-      });
+      };
+      out.inserts.push(withOutbox(warning, [warningRaised(warning)]));
       continue;
     }
     const changed = codesOf(open.signals).join() !== codesOf(result.fired).join();

@@ -1,3 +1,4 @@
+import { type OutboxFields, outboxPlugin } from '@fupin/kit';
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { MonitoringCategory } from '../workflows/workflow.types';
 import type { FiredSignal } from './warning.types';
@@ -38,8 +39,9 @@ export interface WarningEvent {
  * behind them, open until the township verifies it within the deadline (confirmed → the
  * household's monitoring-entry workflow opens; dismissed with a reason and evidence). A later
  * screening updates an open warning, never duplicates it. Scoped by the household's village.
+ * Its events (raised, decided: registry.monitoring_warning.v1) wait in its own outbox.
  */
-export interface MonitoringWarning {
+export interface MonitoringWarning extends OutboxFields {
   _id: string;
   householdId: string;
   householdNo: string;
@@ -84,6 +86,7 @@ const schema = new Schema<MonitoringWarning>(
   },
   { collection: 'monitoring_warnings', versionKey: false },
 );
+schema.plugin(outboxPlugin);
 // A household's open warning (the screening's update-not-duplicate read).
 schema.index({ householdId: 1, status: 1 });
 // The list: the default order (by deadline) for the county and inside a township or village,

@@ -1,7 +1,10 @@
 import {
+  actorOf,
   bi,
   conflict,
   type ListQuery,
+  outboxUpdate,
+  type OutboxFields,
   type Principal,
   READ_IN_SCOPE,
   type ScopedRepository,
@@ -9,6 +12,7 @@ import {
 import { shanghaiDateOf } from '@fupin/reference';
 import type { WorkflowService } from '../workflows/workflow.service';
 import type { MonitoringCategory } from '../workflows/workflow.types';
+import { warningDecided } from './warning.events';
 import type { MonitoringWarning, WarningStatus } from './warning.model';
 
 const WARNING = bi('防返贫预警', 'Monitoring warning');
@@ -23,10 +27,14 @@ export interface WarningFilter {
 }
 
 /** A warning as the API shows it: the record, and whether its deadline has passed unverified. */
-export type WarningView = Omit<MonitoringWarning, '_id'> & { id: string; overdue: boolean };
+export type WarningView = Omit<MonitoringWarning, '_id' | keyof OutboxFields> & {
+  id: string;
+  overdue: boolean;
+};
 
 export function warningView(w: MonitoringWarning, today: string): WarningView {
-  const { _id, ...rest } = w;
+  // The outbox's fields are the relay's, not the record's.
+  const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = w;
   return { id: _id, ...rest, overdue: w.status === 'open' && w.dueOn < today };
 }
 
@@ -54,6 +62,8 @@ export class WarningService {
       warnings: ScopedRepository<MonitoringWarning>;
       workflows: WorkflowService;
       now: () => Date;
+      /** Tells the outbox relay a decision's event was stored (else its next poll finds it). */
+      eventsStored?: () => void;
     },
   ) {}
 
@@ -151,14 +161,18 @@ export class WarningService {
       signals: w.signals.map((s) => s.code),
       note: d.reason,
     };
+    // The decision and its `decided` event (keyed by the warning id) in one write.
     const res = await this.deps.warnings.updateOne(
       READ_IN_SCOPE,
       { _id: w._id, status: 'open', revision: w.revision },
-      {
-        $set: { status: d.decision, decision },
-        $push: { events: event },
-        $inc: { revision: 1 },
-      },
+      outboxUpdate(
+        {
+          $set: { status: d.decision, decision },
+          $push: { events: event },
+          $inc: { revision: 1 },
+        },
+        [warningDecided(w, { decision: d.decision, at }, actorOf(p))],
+      ),
     );
     if (res.matchedCount !== 1) {
       throw conflict(
@@ -166,6 +180,7 @@ export class WarningService {
         bi('该预警已被他人处理，请刷新后重试', 'The warning was changed by someone else; reload'),
       );
     }
+    this.deps.eventsStored?.();
     return this.get(p, w._id);
   }
 }

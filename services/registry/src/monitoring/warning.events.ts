@@ -1,0 +1,67 @@
+import {
+  type Actor,
+  createEvent,
+  type Envelope,
+  MonitoringWarningDecided,
+  MonitoringWarningRaised,
+  warningDecidedOnTime,
+} from '@fupin/contracts';
+import type { MonitoringWarning } from './warning.model';
+
+// What the monitoring warnings publish (registry.monitoring_warning.v1, keyed by the warning id):
+// raised when a screening inserts a warning, decided when the township verifies it. Each event is
+// stored in the warning's own outbox by the write that makes the change.
+
+/** The screening that raises warnings. */
+export const SCREENING_ACTOR: Actor = {
+  kind: 'system',
+  id: 'monitoring-screening',
+  name: '防返贫监测筛查',
+};
+
+type Ids = Pick<MonitoringWarning, '_id' | 'householdId' | 'areaCode' | 'townshipCode'>;
+
+const idsOf = (w: Ids) => ({
+  warningId: w._id,
+  householdId: w.householdId,
+  areaCode: w.areaCode,
+  townshipCode: w.townshipCode,
+});
+
+export function warningRaised(
+  w: Ids & Pick<MonitoringWarning, 'signals' | 'raisedAt' | 'dueOn'>,
+): Envelope {
+  return createEvent(MonitoringWarningRaised, {
+    aggregateId: w._id,
+    areaCode: w.areaCode,
+    actor: SCREENING_ACTOR,
+    occurredAt: w.raisedAt,
+    payload: {
+      ...idsOf(w),
+      signals: w.signals.map((s) => s.code),
+      raisedAt: new Date(w.raisedAt).toISOString(),
+      dueOn: w.dueOn,
+    },
+  });
+}
+
+export function warningDecided(
+  w: Ids & Pick<MonitoringWarning, 'raisedAt' | 'dueOn'>,
+  d: { decision: 'confirmed' | 'dismissed'; at: Date },
+  actor: Actor,
+): Envelope {
+  return createEvent(MonitoringWarningDecided, {
+    aggregateId: w._id,
+    areaCode: w.areaCode,
+    actor,
+    occurredAt: d.at,
+    payload: {
+      ...idsOf(w),
+      decision: d.decision,
+      raisedAt: new Date(w.raisedAt).toISOString(),
+      decidedAt: d.at.toISOString(),
+      dueOn: w.dueOn,
+      onTime: warningDecidedOnTime(d.at, w.dueOn),
+    },
+  });
+}
