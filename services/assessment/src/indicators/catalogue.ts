@@ -34,6 +34,7 @@ export const INDICATOR_CODES = [
   'exit_progress',
   'topups_outstanding',
   'guarantees_met',
+  'warnings_verified_on_time',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -41,7 +42,8 @@ const both: UnitKind[] = ['township', 'department'];
 
 /**
  * 考核指标 — what can be measured from the other services' events (domain guide, "Assessment":
- * visits, plans, helpers, funds, projects, data quality, insurance, dropouts, exits, top-ups).
+ * visits, plans, helpers, funds, projects, data quality, insurance, dropouts, exits, top-ups,
+ * the verification of 防返贫 monitoring warnings).
  * Rates are percentages with two decimals; amounts are fen; counts are whole numbers.
  */
 export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
@@ -226,6 +228,19 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     appliesTo: ['township'],
     defaults: { floor: 90, target: 100 },
     sources: ['registry.household.v1'],
+  },
+  warnings_verified_on_time: {
+    code: 'warnings_verified_on_time',
+    label: { zh: '预警按期核实率', en: 'Warnings verified on time' },
+    description: {
+      zh: '期内到期或期内核实的防返贫监测预警中，乡镇在核实期限内（含当日）确认或排除的占比；逾期仍未核实的按未按期计',
+      en: 'Share of the monitoring warnings (防返贫预警) due or verified in the period that the township confirmed or dismissed by the deadline (the due day included); one still open past its deadline counts as late',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 80, target: 100 },
+    sources: ['registry.monitoring_warning.v1'],
   },
 };
 

@@ -4,8 +4,9 @@ import { type Connection, type Model, Schema } from 'mongoose';
  * 考核基础数据 — one record of another service as the assessment knows it, built only from that
  * service's events: a visit, a pairing, a measure, a project, a disbursement, an idle-funds
  * check, a dropout case, an in-patient episode, an insurance enrollment, a matching finding,
- * an exit target. The latest event wins by `order` (the producer's revision, then the event
- * time), so redelivered and out-of-order events leave the same document.
+ * an exit target, a monitoring warning (防返贫预警). The latest event wins by `order` (the
+ * producer's revision, then the event time), so redelivered and out-of-order events leave the
+ * same document.
  */
 export const FACT_KINDS = [
   'pairing',
@@ -20,6 +21,7 @@ export const FACT_KINDS = [
   'coverage',
   'finding',
   'exit_target',
+  'warning',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

@@ -82,6 +82,11 @@ export class IndicatorCalculator {
       dropout: { from: { $lte: last } },
       episode: { day: { $lte: last } },
       subsidy: {},
+      // Due in the period, or decided in it (`day` the due day, `to` the decision day).
+      warning: {
+        from: { $lte: last },
+        $or: [{ day: { $gte: first, $lte: last } }, { to: { $gte: first, $lte: last } }],
+      },
     };
     const facts = new Map<FactKind, Fact[]>();
     for (const kind of kinds) {

@@ -8,6 +8,7 @@ import { fundsHandler } from './handlers/funds.handler';
 import type { HandlerContext, ProducerHandler } from './handlers/handler';
 import { matchingHandler } from './handlers/matching.handler';
 import { registryHandler } from './handlers/registry.handler';
+import { registryWarningsHandler } from './handlers/registry-warnings.handler';
 import { supportHandler } from './handlers/support.handler';
 
 /** Every producer the indicators are measured from; a new producer adds its file here. */
@@ -17,6 +18,7 @@ export const PRODUCER_HANDLERS: ProducerHandler[] = [
   fundsHandler,
   supportHandler,
   matchingHandler,
+  registryWarningsHandler,
 ];
 
 export const CONSUMED_TOPICS = PRODUCER_HANDLERS.flatMap((h) => h.topics);

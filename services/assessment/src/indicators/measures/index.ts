@@ -12,6 +12,7 @@ import { planCoverage } from './plan-coverage';
 import { projectCompletionRate, projectStartRate } from './project-rates';
 import { topupsOutstanding } from './topups-outstanding';
 import { visitCoverage } from './visit-coverage';
+import { warningsOnTime } from './warnings-on-time';
 
 /** Every indicator of the catalogue and how it is measured, one file each. */
 export const MEASURES: Record<IndicatorCode, Indicator> = {
@@ -29,4 +30,5 @@ export const MEASURES: Record<IndicatorCode, Indicator> = {
   exit_progress: exitProgress,
   topups_outstanding: topupsOutstanding,
   guarantees_met: guaranteesMet,
+  warnings_verified_on_time: warningsOnTime,
 };
