@@ -104,6 +104,7 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ['households-show-members', `${h}/show/members`],
       ['households-show-workflows', `${h}/show/workflows`],
       ['households-show-history', `${h}/show/history`],
+      ['households-show-risk', `${h}/show/risk`],
       ['households-edit', h],
       ['villages-list', '/#/villages'],
       ['villages-show', `/#/villages/${VILLAGE_A1}/show`],
@@ -118,6 +119,11 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ['exit-targets-list', '/#/exit-targets'],
       ['exit-targets-create', '/#/exit-targets/create'],
       ['exit-targets-edit', `/#/exit-targets/${COUNTY}:2019`],
+      ['monitoring-warnings-list', '/#/monitoring-warnings'],
+      ['monitoring-screenings-list', '/#/monitoring-screenings'],
+      ['monitoring-rules', '/#/monitoring-rules'],
+      ['monitoring-disasters-list', '/#/monitoring-disasters'],
+      ['monitoring-disasters-create', '/#/monitoring-disasters/create'],
     ]);
     expect(problems).toEqual({});
     expect(errors).toEqual([]);

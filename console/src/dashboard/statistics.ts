@@ -5,6 +5,8 @@ type S = RegistryApi.components['schemas'];
 export type HouseholdStatistics = S['HouseholdStatistics'];
 export type IncidenceRow = S['IncidenceRow'];
 export type ExitYear = S['ExitYear'];
+export type WarningStatistics =
+  RegistryApi.operations['getMonitoringStatistics']['responses']['200']['content']['application/json'];
 
 const recent = new Map<string, { at: number; value: Promise<unknown> }>();
 
@@ -32,4 +34,6 @@ export const registryStatistics = {
     ),
   /** Households exited per year against that year's target. */
   registryExitStatistics: () => get<{ years: ExitYear[] }>('/statistics/exits'),
+  /** 防返贫监测预警 by township: open, overdue, confirmed this month … */
+  registryWarningStatistics: () => get<WarningStatistics>('/monitoring/statistics'),
 };

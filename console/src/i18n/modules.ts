@@ -9,6 +9,8 @@ import { clearanceMessages } from '../modules/registry/households/clearance.mess
 import { supportMessages } from '../modules/support/i18n';
 import { auditDecisionMessages } from '../modules/administration/audit/decisions.messages';
 import { headChangeMessages } from '../modules/registry/households/head.messages';
+import { monitoringScreeningMessages } from '../modules/registry/monitoring/screening.messages';
+import { monitoringWarningMessages } from '../modules/registry/monitoring/warnings.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -24,4 +26,6 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   clearanceMessages,
   auditDecisionMessages,
   headChangeMessages,
+  monitoringWarningMessages,
+  monitoringScreeningMessages,
 ];

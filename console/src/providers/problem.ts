@@ -78,11 +78,16 @@ export async function problemError(res: Response): Promise<HttpError> {
   return httpErrorOf(res.status, body);
 }
 
-/** Shows why a call failed: the service's message in the current language, else a generic one. */
+/**
+ * Shows why a call failed: the service's message in the current language, else a generic one.
+ * The service's message is text, not a message key: it goes as its own default, so the
+ * translator shows it as it is and does not count it as a missing key.
+ */
 export function useNotifyProblem(): (error: unknown) => void {
   const notify = useNotify();
   return (error: unknown) => {
     const p = problemOf(error);
-    notify(p ? pick(p.message) : 'ra.notification.http_error', { type: 'error' });
+    const message = p ? pick(p.message) : 'ra.notification.http_error';
+    notify(message, { type: 'error', ...(p ? { messageArgs: { _: message } } : {}) });
   };
 }

@@ -1,9 +1,10 @@
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import RuleIcon from '@mui/icons-material/Rule';
+import TuneIcon from '@mui/icons-material/Tune';
 import { createElement, lazy } from 'react';
 import type { Permissions } from '../../providers/permissions';
-import { hasRight } from '../../providers/permissions';
+import { hasRight, isCountyWide } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
 import areas from './areas';
 import { areaApi } from './areas/area.api';
@@ -12,6 +13,9 @@ import { exitTargetApi } from './exit-targets/exit-target.api';
 import households from './households';
 import { householdApi } from './households/household.api';
 import imports from './imports';
+import disasters from './monitoring/disasters';
+import screenings from './monitoring/screenings';
+import warnings from './monitoring/warnings';
 import villages from './villages';
 import { villageApi } from './villages/village.api';
 
@@ -25,10 +29,12 @@ const dashboardCards = [
   lazy(() => import('../../dashboard/IncidenceByTownshipChart')),
   lazy(() => import('../../dashboard/ExitsAgainstTargetChart')),
   lazy(() => import('./exit-targets/ExitProgressCard')),
+  lazy(() => import('../../dashboard/MonitoringWarningsCard')),
 ];
 
 const ExitConditionsPage = lazy(() => import('./villages/ExitConditionsPage'));
 const CandidateLeadsPage = lazy(() => import('./households/CandidateLeadsPage'));
+const MonitoringRulesPage = lazy(() => import('./monitoring/rules/RulesPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -46,6 +52,29 @@ export const registry: ModuleDefinition = {
       api: exitTargetApi,
       rights: { create: 'approve', edit: 'approve', show: null },
     },
+    // 防返贫监测预警: warnings verified by townships, the county's screenings, disasters.
+    {
+      name: 'monitoring-warnings',
+      path: 'monitoring/warnings',
+      ...common,
+      ...warnings,
+      rights: { create: null, edit: null },
+    },
+    {
+      name: 'monitoring-screenings',
+      path: 'monitoring/screenings',
+      ...common,
+      ...screenings,
+      rights: { create: null, edit: null, show: null },
+      visibleTo: isCountyWide,
+    },
+    {
+      name: 'monitoring-disasters',
+      path: 'monitoring/disasters',
+      ...common,
+      ...disasters,
+      rights: { edit: null, show: null },
+    },
   ],
   pages: [
     {
@@ -60,6 +89,13 @@ export const registry: ModuleDefinition = {
       element: createElement(CandidateLeadsPage),
       label: 'clearance.leads.title',
       icon: PersonSearchIcon,
+      needs: { module: 'registry', right: 'read' },
+    },
+    {
+      path: '/monitoring-rules',
+      element: createElement(MonitoringRulesPage),
+      label: 'monitoring.rules.title',
+      icon: TuneIcon,
       needs: { module: 'registry', right: 'read' },
     },
   ],

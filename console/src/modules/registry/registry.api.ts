@@ -3,6 +3,7 @@ import { clearanceCalls } from './households/clearance.api';
 import { uploadFile } from '../../providers/http';
 import { guaranteeCalls } from './households/guarantees.api';
 import { householdCalls } from './households/household.api';
+import { monitoringCalls } from './monitoring/monitoring.api';
 import { villageExitCalls } from './villages/village-exit.api';
 
 export type AreaImportReport = RegistryApi.components['schemas']['AreaImportReport'];
@@ -13,6 +14,7 @@ export const registryCalls = {
   ...guaranteeCalls,
   ...clearanceCalls,
   ...villageExitCalls,
+  ...monitoringCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
     (await uploadFile('/api/registry/areas/import', file)) as AreaImportReport,

@@ -7,6 +7,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { Show } from '../../../common/Show';
+import { HouseholdWarnings } from '../monitoring/HouseholdWarnings';
 import Grid from '@mui/material/Grid';
 import {
   AreaField,
@@ -100,6 +101,9 @@ export default function HouseholdShow() {
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="resources.households.tabs.workflows" path="workflows">
             <HouseholdWorkflowSteps />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="resources.households.tabs.risk" path="risk">
+            <HouseholdWarnings />
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="resources.households.tabs.history" path="history">
             <HouseholdHistoryTimeline />

@@ -1,0 +1,90 @@
+import type { RegistryApi } from '../../../providers/api-types';
+import { httpClient } from '../../../providers/http';
+import type { Bilingual } from '../../../providers/problem';
+import type { SignalCode } from './codes';
+
+type S = RegistryApi.components['schemas'];
+
+export type MonitoringCategory = S['MonitoringWarning']['suggestedCategory'];
+
+/** What the township decided on verification (the API types it loosely; the service writes this). */
+export interface WarningDecision {
+  decision: 'confirmed' | 'dismissed';
+  by: { id: string; name: string };
+  at: string;
+  reason: string;
+  /** References to the evidence: photo or document numbers. */
+  evidence: string[];
+  /** Confirmed: the category the monitoring-entry workflow was opened for. */
+  category: MonitoringCategory | null;
+}
+
+/** One thing that happened to a warning, in order. */
+export interface WarningEvent {
+  at: string;
+  action: 'raised' | 'updated' | 'confirmed' | 'dismissed';
+  actorName: string;
+  screeningId: string | null;
+  signals: string[];
+  note: string | null;
+}
+
+/** 防返贫预警 — a household at risk found by a screening, verified by its township. */
+export type MonitoringWarning = Omit<S['MonitoringWarning'], 'decision' | 'events'> & {
+  decision: WarningDecision | null;
+  events: WarningEvent[];
+};
+
+export type FiredSignal = S['FiredSignal'];
+
+/** 监测筛查 — one run: what it screened and raised, per rule what fired and what it could not judge. */
+export type ScreeningRun = Omit<S['ScreeningRun'], 'missing' | 'error'> & {
+  missing: Partial<Record<SignalCode | string, { count: number; households?: string[] }>>;
+  error?: { code: string; message: Bilingual } | null;
+};
+
+export type WarningRule = S['WarningRule'];
+export type MonitoringSettings = S['MonitoringSettings'];
+export type Disaster = S['Disaster'];
+
+export interface MonitoringSettingsRequest {
+  /** null: 1.5 × the year's poverty line. */
+  monitoringLineFen: number | null;
+  medicalThresholdFen: number;
+  reason: string;
+}
+
+const BASE = '/api/registry/monitoring';
+const enc = encodeURIComponent;
+
+async function call<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
+  const { json } = await httpClient(
+    `${BASE}${path}`,
+    init
+      ? {
+          method: init.method,
+          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        }
+      : undefined,
+  );
+  return json as T;
+}
+
+/** 防返贫监测预警 beyond react-admin's CRUD, as data-provider methods (registryCalls). */
+export const monitoringCalls = {
+  /** 确认纳入监测: the household's monitoring-entry workflow opens in the category given. */
+  monitoringWarningConfirm: (
+    id: string,
+    body: { reason: string; evidence: string[]; category: MonitoringCategory },
+  ) => call<MonitoringWarning>(`/warnings/${enc(id)}/confirm`, { method: 'POST', body }),
+  /** 排除预警, with the reason and at least one piece of evidence. */
+  monitoringWarningDismiss: (id: string, body: { reason: string; evidence: string[] }) =>
+    call<MonitoringWarning>(`/warnings/${enc(id)}/dismiss`, { method: 'POST', body }),
+  /** 立即筛查 (county poverty office): answers the run as queued; read it until it ends. */
+  monitoringScreeningRequest: () => call<ScreeningRun>('/screenings', { method: 'POST' }),
+  /** The rule table and this year's settings. */
+  monitoringRules: () => call<{ rules: WarningRule[]; settings: MonitoringSettings }>('/rules'),
+  /** Records a year's monitoring line and medical threshold (audited). */
+  monitoringSettingsSet: (year: number, body: MonitoringSettingsRequest) =>
+    call<MonitoringSettings>(`/settings/${year}`, { method: 'PUT', body }),
+};

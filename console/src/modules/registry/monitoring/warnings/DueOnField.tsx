@@ -1,0 +1,22 @@
+import Typography from '@mui/material/Typography';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { formatDay } from '../../../../common/format';
+import type { MonitoringWarning } from '../monitoring.api';
+
+/** 核实期限 — the deadline, in red with 已逾期 while the warning is open past it. */
+export function DueOnField() {
+  const translate = useTranslate();
+  const w = useRecordContext<MonitoringWarning>();
+  if (!w) return null;
+  return (
+    <Typography
+      component="span"
+      variant="body2"
+      color={w.overdue ? 'error' : 'text.primary'}
+      data-overdue={w.overdue ? 'true' : undefined}
+    >
+      {formatDay(w.dueOn)}
+      {w.overdue ? `（${translate('resources.monitoring-warnings.overdue')}）` : ''}
+    </Typography>
+  );
+}
