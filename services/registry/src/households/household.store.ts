@@ -31,6 +31,16 @@ export interface HouseholdDeps {
   villageTapWaters?: (villageCodes: string[]) => Promise<Map<string, boolean | null>>;
 }
 
+/** What a household write records besides the change itself. */
+export interface SaveOptions {
+  changed: string[];
+  events: (h: Household) => Envelope[];
+  reason?: string;
+  evidence?: string[];
+  from?: string | null;
+  to?: string | null;
+}
+
 /**
  * What every household use case shares: the collections, the cipher and the audit log, the clock,
  * and the one way a household is read (in the caller's scope) and written (one document, its
@@ -83,20 +93,71 @@ export class HouseholdStore {
   }
 
   /** One single-document write: the change, its history entry and its events; guarded by revision. */
-  async save(
+  async save(p: Principal, current: Household, next: Household, action: string, opts: SaveOptions) {
+    const { filter, update } = this.writeOf(p, current, next, action, opts);
+    const res = await this.deps.households.updateOne(READ_IN_SCOPE, filter, update);
+    if (res.matchedCount !== 1) {
+      throw new AppError(
+        409,
+        'REGISTRY_HOUSEHOLD_STALE',
+        bi(
+          '该户已被他人修改，请刷新后重试',
+          'The household was changed by someone else; reload and retry',
+        ),
+      );
+    }
+    this.deps.eventsStored?.();
+    await this.deps.list.record([next]);
+  }
+
+  /**
+   * Many households' writes in one unordered bulk write, each guarded by its revision; the list
+   * rows of those `listRow` names in one more. Answers the ids written: a household changed
+   * meanwhile is not (its history has no entry naming the write's evidence), for the caller to
+   * read again.
+   */
+  async saveMany(
+    writes: {
+      p: Principal;
+      current: Household;
+      next: Household;
+      action: string;
+      opts: SaveOptions;
+    }[],
+    listRow: (next: Household) => boolean = () => true,
+  ): Promise<Set<string>> {
+    if (writes.length === 0) return new Set();
+    const ops = writes.map((w) => this.writeOf(w.p, w.current, w.next, w.action, w.opts));
+    await this.deps.households.bulkUpdate(READ_IN_SCOPE, ops, { ordered: false });
+    const marks = new Map(writes.map((w) => [w.current._id, w.opts.evidence?.[0] ?? null]));
+    const stored = await this.deps.households.find(
+      READ_IN_SCOPE,
+      { _id: { $in: [...marks.keys()] } },
+      { projection: { _id: 1, revision: 1, 'history.evidence': 1 } },
+    );
+    const written = new Set(
+      stored
+        .filter((h) => {
+          const mark = marks.get(h._id);
+          return mark ? h.history.some((e) => e.evidence?.includes(mark)) : false;
+        })
+        .map((h) => h._id),
+    );
+    if (written.size) this.deps.eventsStored?.();
+    await this.deps.list.record(
+      writes.filter((w) => written.has(w.current._id) && listRow(w.next)).map((w) => w.next),
+    );
+    return written;
+  }
+
+  /** The guarded update of one household write (sets the next revision and time on `next`). */
+  private writeOf(
     p: Principal,
     current: Household,
     next: Household,
     action: string,
-    opts: {
-      changed: string[];
-      events: (h: Household) => Envelope[];
-      reason?: string;
-      evidence?: string[];
-      from?: string | null;
-      to?: string | null;
-    },
-  ): Promise<void> {
+    opts: SaveOptions,
+  ): { filter: Record<string, unknown>; update: Record<string, unknown> } {
     next.revision = current.revision + 1;
     next.updatedAt = this.now();
     const entry = this.historyEntry(
@@ -119,23 +180,7 @@ export class HouseholdStore {
     } = next;
     next.history = [...current.history, entry];
     const update = outboxUpdate({ $set: set, $push: { history: entry } }, opts.events(next));
-    const res = await this.deps.households.updateOne(
-      READ_IN_SCOPE,
-      { _id, revision: current.revision },
-      update,
-    );
-    if (res.matchedCount !== 1) {
-      throw new AppError(
-        409,
-        'REGISTRY_HOUSEHOLD_STALE',
-        bi(
-          '该户已被他人修改，请刷新后重试',
-          'The household was changed by someone else; reload and retry',
-        ),
-      );
-    }
-    this.deps.eventsStored?.();
-    await this.deps.list.record([next]);
+    return { filter: { _id, revision: current.revision }, update };
   }
 
   historyEntry(
