@@ -1,4 +1,10 @@
-import { checkIdAgainst, normaliseIdNumber, parseIdNumber, povertyLine } from '@fupin/reference';
+import {
+  checkIdAgainst,
+  HouseholdStatus,
+  normaliseIdNumber,
+  parseIdNumber,
+  povertyLine,
+} from '@fupin/reference';
 import { bi, type FieldError } from '@fupin/kit';
 import { readGuarantee } from './guarantee.rules';
 import { GUARANTEES, type Guarantees, type Income, type Member } from './household.model';
@@ -100,4 +106,9 @@ export { normaliseIdNumber };
 export function headNameOf(members: Pick<Member, 'relation' | 'name' | 'status'>[]): string {
   const active = members.filter((m) => m.status === 'active');
   return (active.find((m) => m.relation === 'head') ?? active[0])?.name ?? '';
+}
+
+/** A status as people read it (已脱贫), the code itself when unknown. */
+export function statusLabel(status: string): string {
+  return (HouseholdStatus as Record<string, { zh: string } | undefined>)[status]?.zh ?? status;
 }

@@ -1,4 +1,5 @@
 import { AppError, bi, type Bilingual, type FieldError } from '@fupin/kit';
+import { statusLabel } from '../households/household.rules';
 import { DEFINITIONS } from './definitions';
 import { assertMayAct, conflictOf } from './workflow.steps';
 import {
@@ -144,7 +145,10 @@ export function recordPastClearance(
   if (!def.from.includes(h.status)) {
     throw conflictOf(
       'REGISTRY_WORKFLOW_WRONG_STATUS',
-      bi(`当前状态（${h.status}）不能清退`, `Clearance cannot apply to the status ${h.status}`),
+      bi(
+        `当前状态（${statusLabel(h.status)}）不能清退`,
+        `Clearance cannot apply to the status ${h.status}`,
+      ),
       { currentStatus: h.status, allowedStatuses: def.from },
     );
   }

@@ -1,4 +1,5 @@
 import { bi } from '@fupin/kit';
+import { statusLabel } from '../households/household.rules';
 import type { RiskFacts } from '../monitoring/risk.rules';
 import type { HouseholdStatus } from '../households/household.model';
 import { DEFINITIONS } from './definitions';
@@ -177,7 +178,7 @@ function start(
     throw conflictOf(
       'REGISTRY_WORKFLOW_WRONG_STATUS',
       bi(
-        `当前状态（${h.status}）不能发起${kindLabel['zh-CN']}`,
+        `当前状态（${statusLabel(h.status)}）不能发起${kindLabel['zh-CN']}`,
         `${kindLabel.en} cannot start from the status ${h.status}`,
       ),
       { currentStatus: h.status, allowedStatuses: allowed },
@@ -260,7 +261,7 @@ function advance(
     throw conflictOf(
       'REGISTRY_WORKFLOW_WRONG_STATUS',
       bi(
-        `当前状态（${h.status}）不能继续${kindLabel['zh-CN']}`,
+        `当前状态（${statusLabel(h.status)}）不能继续${kindLabel['zh-CN']}`,
         `${kindLabel.en} cannot continue in the status ${h.status}`,
       ),
       { currentStatus: h.status },
