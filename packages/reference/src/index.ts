@@ -6,3 +6,4 @@ export * from './poverty-line';
 export * from './money';
 export * from './calendar';
 export * from './school-calendar';
+export * from './id-number-old';
