@@ -168,3 +168,27 @@ test('list endpoints answer 200 with rows for a role that may read', async () =>
     });
   }
 });
+
+// 公安, 市场监管, 医保, 残联 only supply lists for matching: they read and upload there (narrowed to
+// their own list types by the matching service) and reach nothing of the registry.
+test.each([
+  'public_security',
+  'market_regulation',
+  'medical_security',
+  'disabled_persons_federation',
+])(
+  'department %s has matching read and write alone, and every registry operation answers 403',
+  async (department) => {
+    const u = users.find((x) => x.label === `department_staff(${department})`)!;
+    expect(u.rights).toEqual({ matching: ['read', 'write'] });
+    const registry = operations.filter((o) => o.service === 'registry');
+    expect(registry.length).toBeGreaterThan(10);
+    const reached = [];
+    for (const o of registry) {
+      const res = await call(o, u.user.accessToken, u.area);
+      if (res.status !== 403) reached.push(`${o.key}: ${res.status}`);
+    }
+    expect(reached).toEqual([]);
+  },
+  120_000,
+);

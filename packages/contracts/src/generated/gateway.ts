@@ -394,7 +394,11 @@ export interface components {
       | 'finance'
       | 'agriculture'
       | 'water'
-      | 'forestry';
+      | 'forestry'
+      | 'public_security'
+      | 'market_regulation'
+      | 'medical_security'
+      | 'disabled_persons_federation';
     User: {
       /** Format: uuid */
       id: string;

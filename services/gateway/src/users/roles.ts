@@ -29,6 +29,11 @@ export const DEPARTMENTS = {
   agriculture: { zh: '农业农村', en: 'Agriculture' },
   water: { zh: '水利', en: 'Water' },
   forestry: { zh: '林业', en: 'Forestry' },
+  public_security: { zh: '公安', en: 'Public security' },
+  market_regulation: { zh: '市场监管', en: 'Market regulation' },
+  medical_security: { zh: '医保', en: 'Medical security' },
+  // The reference's code for 残联 (@fupin/reference Department).
+  disabled_persons_federation: { zh: '残联', en: "Disabled persons' federation" },
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [Department, ...Department[]];
@@ -38,7 +43,13 @@ const RW: Right[] = ['read', 'write'];
 const RWE: Right[] = ['read', 'write', 'export'];
 const ALL: Right[] = ['read', 'write', 'approve', 'unmask', 'export'];
 
-/** Every service module a department works in: its own module county-wide, the registry read-only. */
+/**
+ * Every service module a department works in: its own module county-wide, the registry
+ * read-only. The departments that only supply lists for matching (公安, 市场监管, 医保, 残联)
+ * get `matching` alone: they upload their own list types and see their lists, runs and the
+ * findings on them (masked; the matching service narrows them by the token's department),
+ * and nothing of the registry beyond what a finding shows.
+ */
 const DEPARTMENT_MODULES: Record<Department, Rights> = {
   education: { support: RWE, registry: R, matching: RW },
   health: { support: RWE, registry: R, matching: RW },
@@ -49,6 +60,10 @@ const DEPARTMENT_MODULES: Record<Department, Rights> = {
   agriculture: { funds: RW, assistance: RW, registry: R },
   water: { funds: RW, registry: R },
   forestry: { funds: RW, assistance: RW, registry: R },
+  public_security: { matching: RW },
+  market_regulation: { matching: RW },
+  medical_security: { matching: RW },
+  disabled_persons_federation: { matching: RW },
 };
 
 export interface RoleDefinition {

@@ -6,6 +6,7 @@ import {
   bi,
   countyWide,
   type ListQuery,
+  notFound,
   outboxUpdate,
   type Principal,
   type ScopedRepository,
@@ -16,6 +17,7 @@ import {
 } from '@fupin/kit';
 import { townshipOf } from '@fupin/reference';
 import type { Model } from 'mongoose';
+import { mayUseListType, ownListTypeFilter } from '../lists/list-departments';
 import type { ListType } from '../lists/list-types';
 import { findingReopened } from './finding.events';
 import { findingCreated, findingDueChanged, findingOverdue, stepEvent } from './finding.events';
@@ -274,20 +276,31 @@ export class FindingService {
     p: Principal,
     q: ListQuery<FindingFilter>,
   ): Promise<{ items: FindingView[]; total: number }> {
-    const { items, total } = await this.deps.findings.page(p, this.filterOf(q.filter), q);
+    const { items, total } = await this.deps.findings.page(
+      p,
+      allOf(this.filterOf(q.filter), ownListTypeFilter(p, 'listType')),
+      q,
+    );
     return { items: items.map((f) => this.viewOf(f)), total };
   }
 
   /** Every finding of the filter within the caller's scope, for exports. */
   async *cursor(p: Principal, f: FindingFilter): AsyncGenerator<FindingView> {
-    const cursor = this.deps.findings.cursor(p, this.filterOf(f), {
-      sort: { townshipCode: 1, createdAt: 1, _id: 1 },
-    });
+    const cursor = this.deps.findings.cursor(
+      p,
+      allOf(this.filterOf(f), ownListTypeFilter(p, 'listType')),
+      {
+        sort: { townshipCode: 1, createdAt: 1, _id: 1 },
+      },
+    );
     for await (const doc of cursor) yield this.viewOf(doc);
   }
 
-  private load(p: Principal, id: string): Promise<Finding> {
-    return this.deps.findings.get(p, id, MISSING);
+  private async load(p: Principal, id: string): Promise<Finding> {
+    const f = await this.deps.findings.get(p, id, MISSING);
+    // A department sees only the findings on its own list types.
+    if (!mayUseListType(p, f.listType)) throw notFound(MISSING.what, MISSING.code);
+    return f;
   }
 
   async get(p: Principal, id: string): Promise<FindingView> {

@@ -17,6 +17,7 @@ import {
 } from '@fupin/kit';
 import { isAreaCode } from '@fupin/reference';
 import { factColumnOf, idColumnOf } from './list-columns';
+import { assertMayUpload, mayUseListType, ownListTypeFilter } from './list-departments';
 import { SegmentReader, SegmentWriter } from './list-rows';
 import type { ListType } from './list-types';
 import type { DepartmentList, ListSegmentModel, ListSeries } from './list.model';
@@ -73,6 +74,7 @@ export class ListService {
     body: AsyncIterable<Buffer | string>,
     meta: UploadMeta,
   ): Promise<ListView> {
+    assertMayUpload(p, meta.type);
     const areaCode = meta.area ?? p.areaCode;
     if (!isAreaCode(areaCode))
       throw badRequest(
@@ -278,7 +280,8 @@ export class ListService {
         _id: id,
         'uploadedBy.id': p.userId,
       }));
-    if (!l) throw notFound(LIST, 'MATCHING_LIST_NOT_FOUND');
+    // A department sees only its own list types: another department's list is not found.
+    if (!l || !mayUseListType(p, l.type)) throw notFound(LIST, 'MATCHING_LIST_NOT_FOUND');
     return l;
   }
 
@@ -300,7 +303,10 @@ export class ListService {
 
   /** The current version of every series within the caller's area. */
   async current(p: Principal): Promise<DepartmentList[]> {
-    const series = await this.deps.series.find(p, { currentListId: { $ne: null } });
+    const series = await this.deps.series.find(
+      p,
+      allOf({ currentListId: { $ne: null } }, ownListTypeFilter(p, 'type')),
+    );
     const ids = series.map((s) => s.currentListId).filter((x): x is string => x !== null);
     if (ids.length === 0) return [];
     return this.deps.lists.find(
@@ -315,6 +321,7 @@ export class ListService {
     q: ListQuery<{ type?: ListType; status?: string; areaCode?: string }>,
   ): Promise<{ items: ListView[]; total: number }> {
     const filter = allOf(
+      ownListTypeFilter(p, 'type'),
       q.filter.type ? { type: q.filter.type } : undefined,
       q.filter.status ? { status: q.filter.status } : undefined,
       q.filter.areaCode ? { areaCode: q.filter.areaCode } : undefined,

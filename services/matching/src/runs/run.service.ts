@@ -6,12 +6,14 @@ import {
   countyWide,
   forbidden,
   type ListQuery,
+  notFound,
   type Principal,
   type ScopedRepository,
 } from '@fupin/kit';
 import { areaLevel } from '@fupin/reference';
 import type { Logger } from 'pino';
 import type { FindingService } from '../findings/finding.service';
+import { mayUseRun, ownRunFilter } from '../lists/list-departments';
 import type { DepartmentList } from '../lists/list.model';
 import type { ListService } from '../lists/list.service';
 import type { PersonIndex } from '../persons/person-index.service';
@@ -116,7 +118,10 @@ export class RunService {
   }
 
   async get(p: Principal, id: string): Promise<RunView> {
-    return viewOf(await this.deps.runs.get(p, id, MISSING));
+    const run = await this.deps.runs.get(p, id, MISSING);
+    // A department sees only the runs over its own lists.
+    if (!mayUseRun(p, run)) throw notFound(MISSING.what, MISSING.code);
+    return viewOf(run);
   }
 
   async list(
@@ -124,6 +129,7 @@ export class RunService {
     q: ListQuery<{ status?: string; scope?: string }>,
   ): Promise<{ items: RunView[]; total: number }> {
     const filter = allOf(
+      ownRunFilter(p),
       q.filter.status ? { status: q.filter.status } : undefined,
       q.filter.scope ? { scope: q.filter.scope } : undefined,
     );

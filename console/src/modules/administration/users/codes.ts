@@ -24,6 +24,10 @@ export const DEPARTMENTS = allOf<S['Department']>()([
   'agriculture',
   'water',
   'forestry',
+  'public_security',
+  'market_regulation',
+  'medical_security',
+  'disabled_persons_federation',
 ] as const);
 
 /** The modules rights are granted on (the OpenAPI names them in Rights' propertyNames only). */
