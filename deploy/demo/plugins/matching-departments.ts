@@ -120,6 +120,7 @@ export function plans(c: DepartmentCases): Plan[] {
           by: 'office',
           json: {
             conclusion: 'not_confirmed',
+            reasonCode: 'not_same_person',
             reason: '经市场监管局核实，该经营部系他人借用其身份证登记，本人未参与经营，已申请注销',
           },
         },

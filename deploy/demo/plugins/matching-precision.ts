@@ -303,6 +303,7 @@ export const matchingPrecisionPlugin: DemoPlugin = {
     const closed = await findingOf(office, 'VEHICLE_OWNER', c.vehicleClosed.h.householdNo);
     await findingStep(office, closed.id, 'verify', {
       conclusion: 'not_confirmed',
+      reasonCode: 'department_data_outdated',
       reason: '车辆已于去年过户给亲属，户主名下无车',
     });
     await findingStep(office, closed.id, 'review', { note: '核实材料齐全' });

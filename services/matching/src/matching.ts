@@ -22,6 +22,8 @@ import { ListService } from './lists/list.service';
 import { personBucketModel } from './persons/person-index.model';
 import { personIndexRoutes } from './persons/person-index.routes';
 import { PersonIndex } from './persons/person-index.service';
+import { qualityRoutes } from './quality/quality.routes';
+import { QualityService } from './quality/quality.service';
 import { type MatchingRun, matchingRunModel } from './runs/run.model';
 import { type RunHooks, RunService } from './runs/run.service';
 import { type RunWorkerOptions, runsModule } from './runs';
@@ -73,6 +75,10 @@ export async function createMatching(
     now,
     overdueDays: config.MATCHING_OVERDUE_DAYS,
   });
+  const quality = new QualityService({
+    findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
+    now,
+  });
   const runs = new RunService({
     runs: scopedRepository<MatchingRun>(matchingRunModel(rt.conn), 'startedBy.areaCode'),
     lists,
@@ -95,6 +101,7 @@ export async function createMatching(
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       listRoutes(router, lists);
+      qualityRoutes(router, { quality, audit });
       personIndexRoutes(router, {
         projection,
         households,
@@ -104,6 +111,19 @@ export async function createMatching(
     },
   });
   const { relay } = service;
-  return { app, relay, cipher, audit, ctx, projection, persons, lists, findings, runs, households };
+  return {
+    app,
+    relay,
+    cipher,
+    audit,
+    ctx,
+    projection,
+    persons,
+    lists,
+    findings,
+    quality,
+    runs,
+    households,
+  };
 }
 export type Matching = Awaited<ReturnType<typeof createMatching>>;

@@ -89,19 +89,58 @@ test('a finding not confirmed needs its reason, then goes to review without rect
   const id = ids[1]!;
   const noReason = await step(t.tokens.townshipA, id, 'verify', { conclusion: 'not_confirmed' });
   expect(noReason.status).toBe(400);
-  expect(noReason.body).toMatchObject({ errors: [expect.objectContaining({ field: 'reason' })] });
+  expect(noReason.body).toMatchObject({
+    errors: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),
+  });
+  const noCode = await step(t.tokens.townshipA, id, 'verify', {
+    conclusion: 'not_confirmed',
+    reason: '车辆为同名他人所有',
+  });
+  expect(noCode.status).toBe(400);
+  expect(noCode.body).toMatchObject({
+    errors: [expect.objectContaining({ field: 'reasonCode' })],
+  });
   expect(
     (
       await step(t.tokens.townshipA, id, 'verify', {
         conclusion: 'not_confirmed',
         reason: '车辆为同名他人所有',
+        reasonCode: 'not_same_person',
       })
     ).body,
   ).toMatchObject({
     status: 'verified',
     conclusion: 'not_confirmed',
     conclusionReason: '车辆为同名他人所有',
+    conclusionReasonCode: 'not_same_person',
   });
+  const quality = await t
+    .api()
+    .get('/quality/rules')
+    .query({ from: '2026-04-01', to: '2026-04-01', listType: 'vehicles' })
+    .set(bearer(t.tokens.county));
+  expect(quality.status).toBe(200);
+  expect(quality.body).toMatchObject({
+    totals: {
+      confirmed: 1,
+      dismissed: 1,
+      dismissedBy: { not_same_person: 1 },
+      decided: 2,
+      pending: 1,
+      confirmationRate: 0.5,
+      months: [expect.objectContaining({ month: '2026-04', decided: 2 })],
+    },
+    byRule: [expect.objectContaining({ rule: 'VEHICLE_OWNER', decided: 2 })],
+  });
+  const sheet = await t
+    .api()
+    .get('/exports/rule-quality.xlsx')
+    .query({ from: '2026-04-01', to: '2026-04-01' })
+    .set(bearer(t.tokens.county));
+  expect(sheet.status).toBe(200);
+  expect(
+    await t.rt.conn.db!.collection('audit_log').countDocuments({ subjectType: 'rule_quality' }),
+  ).toBe(1);
   expect((await step(t.tokens.townshipA, id, 'rectify', { note: '无需整改' })).body).toMatchObject({
     code: 'MATCHING_FINDING_NOTHING_TO_RECTIFY',
   });

@@ -51,7 +51,8 @@ export interface paths {
     put?: never;
     /**
      * 核实 The township's verification with its conclusion
-     * @description A conclusion other than `confirmed` needs its reason.
+     * @description A conclusion other than `confirmed` needs its reason; `not_confirmed` also needs its
+     *     `reasonCode` (不属实原因), which no other conclusion takes.
      */
     post: operations['verifyFinding'];
     delete?: never;
@@ -300,6 +301,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/quality/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 规则质量 How many findings each rule, list type and list had confirmed and dismissed
+     * @description Findings within the caller's scope. A decision (核实结论) counts in the period its
+     *     verification falls in, and in the Asia/Shanghai month of it (`months`); an earlier
+     *     round of a reopened finding counts as its own decision. `pending` and `overdue` are the
+     *     findings not yet decided at the period's end (found before it). `confirmationRate` is
+     *     confirmed ÷ decided (data corrected and dismissed are decided too), null when nothing
+     *     was decided. Dismissals are counted by reason code (`uncoded` for those recorded
+     *     before the codes).
+     */
+    get: operations['getRuleQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exports/rule-quality.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出规则质量 The same figures as XLSX, a line per rule, list type and list and per month
+     * @description Counts only, no personal data. Every export is audited.
+     */
+    get: operations['exportRuleQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/runs': {
     parameters: {
       query?: never;
@@ -442,6 +489,19 @@ export interface components {
       | 'EXITED_BELOW_LINE'
       | 'EXITED_GUARANTEE_UNMET'
       | 'EXITED_HOUSEHOLD_CHANGED';
+    /**
+     * @description 不属实原因: not_same_person 非本人, department_data_wrong 部门数据有误,
+     *     department_data_outdated 部门数据已过时, allowed_by_policy 符合政策不影响认定,
+     *     already_handled 此前已处理, other 其他
+     * @enum {string}
+     */
+    DismissalReason:
+      | 'not_same_person'
+      | 'department_data_wrong'
+      | 'department_data_outdated'
+      | 'allowed_by_policy'
+      | 'already_handled'
+      | 'other';
     Who: {
       id?: string;
       name?: string;
@@ -488,6 +548,8 @@ export interface components {
       /** @enum {string|null} */
       conclusion?: 'confirmed' | 'not_confirmed' | 'data_corrected' | null;
       conclusionReason?: string | null;
+      /** @description 不属实原因 (absent or null on findings dismissed before the codes) */
+      conclusionReasonCode?: components['schemas']['DismissalReason'] | null;
       verifiedBy?: components['schemas']['Who'];
       rectification?: components['schemas']['Who'];
       review?: components['schemas']['Who'];
@@ -531,6 +593,8 @@ export interface components {
       /** @enum {string|null} */
       conclusion?: 'confirmed' | 'not_confirmed' | 'data_corrected' | null;
       conclusionReason?: string | null;
+      /** @description 不属实原因 (absent or null on findings dismissed before the codes) */
+      conclusionReasonCode?: components['schemas']['DismissalReason'] | null;
       verifiedBy?: components['schemas']['Who'];
       rectification?: components['schemas']['Who'];
       review?: components['schemas']['Who'];
@@ -672,6 +736,47 @@ export interface components {
       measuredAt: string;
       upToDate: boolean;
     };
+    QualityFigures: {
+      confirmed: number;
+      dataCorrected: number;
+      dismissed: number;
+      /** @description Dismissals by reason code, and `uncoded` */
+      dismissedBy: {
+        [key: string]: number;
+      };
+      decided: number;
+      pending: number;
+      overdue: number;
+      confirmationRate: number | null;
+    };
+    QualityRow: components['schemas']['QualityFigures'] & {
+      months: (components['schemas']['QualityFigures'] & {
+        /** @description YYYY-MM */
+        month: string;
+      })[];
+    };
+    RuleQuality: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      listType: components['schemas']['ListType'] | null;
+      totals: components['schemas']['QualityRow'];
+      byRule: (components['schemas']['QualityRow'] & {
+        rule: components['schemas']['RuleCode'];
+      })[];
+      byListType: (components['schemas']['QualityRow'] & {
+        listType: components['schemas']['ListType'];
+        department: string;
+      })[];
+      byList: (components['schemas']['QualityRow'] & {
+        listId: string;
+        listType: components['schemas']['ListType'];
+        /** Format: date */
+        listDate: string;
+        listVersion: number;
+      })[];
+    };
     MatchingRun: {
       id: string;
       /** @enum {string} */
@@ -764,6 +869,11 @@ export interface components {
     /** @description JSON [field, "ASC" | "DESC"] */
     sort: string;
     id: string;
+    /** @description First day (YYYY-MM-DD, Asia/Shanghai); by default the first of the month eleven months back */
+    qualityFrom: string;
+    /** @description Last day, included (YYYY-MM-DD); by default today */
+    qualityTo: string;
+    qualityListType: components['schemas']['ListType'];
   };
   requestBodies: never;
   headers: {
@@ -849,6 +959,7 @@ export interface operations {
           /** @enum {string} */
           conclusion: 'confirmed' | 'not_confirmed' | 'data_corrected';
           reason?: string;
+          reasonCode?: components['schemas']['DismissalReason'];
           note?: string;
         };
       };
@@ -1193,6 +1304,64 @@ export interface operations {
           };
         };
       };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getRuleQuality: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY-MM-DD, Asia/Shanghai); by default the first of the month eleven months back */
+        from?: components['parameters']['qualityFrom'];
+        /** @description Last day, included (YYYY-MM-DD); by default today */
+        to?: components['parameters']['qualityTo'];
+        listType?: components['parameters']['qualityListType'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleQuality'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  exportRuleQuality: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY-MM-DD, Asia/Shanghai); by default the first of the month eleven months back */
+        from?: components['parameters']['qualityFrom'];
+        /** @description Last day, included (YYYY-MM-DD); by default today */
+        to?: components['parameters']['qualityTo'];
+        listType?: components['parameters']['qualityListType'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
     };

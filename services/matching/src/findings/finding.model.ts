@@ -7,6 +7,7 @@ import type {
 import { type Bilingual, outboxPlugin, type OutboxFields } from '@fupin/kit';
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { ListType } from '../lists/list-types';
+import type { DismissalReason } from './finding-dismissal';
 import type { OpenGuarantee } from '../persons/person-index.model';
 
 /** The department row a finding rests on, masked (the clear ID number was never stored). */
@@ -131,6 +132,7 @@ export interface FindingRound {
   evidence: Evidence;
   conclusion: FindingConclusion | null;
   conclusionReason: string | null;
+  conclusionReasonCode?: DismissalReason | null;
   verifiedBy: Who | null;
   rectification: (Who & { note: string }) | null;
   review: (Who & { note: string | null }) | null;
@@ -146,6 +148,8 @@ export interface Finding extends FindingCandidate, OutboxFields {
   conclusion: FindingConclusion | null;
   /** Why it was not confirmed, or what was corrected. */
   conclusionReason: string | null;
+  /** 不属实原因: the code of a dismissal (absent on findings dismissed before codes existed). */
+  conclusionReasonCode?: DismissalReason | null;
   verifiedBy: { id: string; name: string; at: Date } | null;
   rectification: { note: string; id: string; name: string; at: Date } | null;
   /** 初审: the first reviewer. */
@@ -205,6 +209,7 @@ const findingSchema = new Schema<Finding>(
     status: { type: String, required: true },
     conclusion: { type: String, default: null },
     conclusionReason: { type: String, default: null },
+    conclusionReasonCode: { type: String },
     verifiedBy: { type: Schema.Types.Mixed, default: null },
     rectification: { type: Schema.Types.Mixed, default: null },
     review: { type: Schema.Types.Mixed, default: null },

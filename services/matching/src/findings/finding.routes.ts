@@ -20,6 +20,7 @@ import {
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { LIST_TYPE_CODES } from '../lists/list-types';
+import { DISMISSAL_REASON_CODES } from './finding-dismissal';
 import { writeFindings } from './finding-export';
 import type { FindingFilter, FindingService } from './finding.service';
 
@@ -40,6 +41,7 @@ const verifyBody = z
   .strictObject({
     conclusion: findingConclusionSchema,
     reason: z.string().trim().max(1000).optional(),
+    reasonCode: z.enum(DISMISSAL_REASON_CODES).optional(),
     note,
   })
   .refine((b) => b.conclusion === 'confirmed' || (b.reason?.length ?? 0) >= 2, {
@@ -47,6 +49,17 @@ const verifyBody = z
     message: zmsg(
       '结论为不属实或已更正数据时须说明原因（至少2个字）',
       'Give the reason (at least 2 characters) when the finding is not confirmed or the data was corrected',
+    ),
+  })
+  .refine((b) => b.conclusion !== 'not_confirmed' || b.reasonCode !== undefined, {
+    path: ['reasonCode'],
+    message: zmsg('结论为不属实时须选择不属实原因', 'Choose why the finding is not a problem'),
+  })
+  .refine((b) => b.conclusion === 'not_confirmed' || b.reasonCode === undefined, {
+    path: ['reasonCode'],
+    message: zmsg(
+      '只有结论为不属实时才选择不属实原因',
+      'A dismissal reason goes with not confirmed only',
     ),
   });
 const rectifyBody = z.strictObject({

@@ -24,6 +24,7 @@ import { findingCreated, findingDueChanged, findingOverdue, stepEvent } from './
 import { checkDue, dueChange } from './finding-due';
 import { reopened } from './finding-reopen';
 import type { Finding, FindingCandidate, RegistryOutcomeRecord } from './finding.model';
+import type { DismissalReason } from './finding-dismissal';
 import { closeNeedsReason, closeReasonRequired, withOutcome } from './finding-outcome';
 import { transition, type WorkflowAction } from './finding.workflow';
 
@@ -64,6 +65,8 @@ export interface FindingFilter {
 
 export interface StepInput {
   conclusion?: FindingConclusion;
+  /** 不属实原因, with the conclusion `not_confirmed`. */
+  reasonCode?: DismissalReason | undefined;
   reason?: string | undefined;
   note?: string | undefined;
 }
@@ -190,6 +193,7 @@ export class FindingService {
       status: 'assigned',
       conclusion: null,
       conclusionReason: null,
+      conclusionReasonCode: null,
       verifiedBy: null,
       rectification: null,
       review: null,
@@ -334,6 +338,8 @@ export class FindingService {
       case 'verify':
         set.conclusion = input.conclusion ?? null;
         set.conclusionReason = input.reason?.trim() || null;
+        set.conclusionReasonCode =
+          input.conclusion === 'not_confirmed' ? (input.reasonCode ?? null) : null;
         set.verifiedBy = who;
         break;
       case 'rectify':
