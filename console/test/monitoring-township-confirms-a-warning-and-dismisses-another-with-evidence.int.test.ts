@@ -8,7 +8,10 @@ import { consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack
  * is below the monitoring line are warned by a screening; the poverty office screens again from
  * the console and follows the run to its end; the township confirms one warning (a category the
  * household cannot enter is refused with the service's message, the suggested one is accepted)
- * and dismisses the other, which needs evidence; the household's 返贫风险 tab lists its warning.
+ * and dismisses the other, which needs evidence; the household's 返贫风险 tab lists its warning,
+ * and the township records two months of follow-up there (last month, then this month with a
+ * home check): the panel counts two months of stable income of the six a removal needs and the
+ * home-check condition is met.
  */
 const HEADS = { confirmed: '黄大山', dismissed: '谢桂兰' } as const;
 const ids: Record<string, string> = {};
@@ -85,6 +88,38 @@ const warnings = () =>
     'GET',
     '/api/registry/monitoring/warnings',
   );
+
+/** Today in Asia/Shanghai (`YYYY-MM-DD`), as the registry dates follow-ups and home checks. */
+const shanghaiToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** The month before `YYYY-MM`. */
+function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** `2026-03` as the console names it: 2026年3月. */
+const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+/** 登记帮扶跟踪 through the dialog; waits until the log shows the month. */
+async function recordFollowUp(
+  page: Page,
+  f: { month: string; income: string; homeCheckOn?: string; note: string },
+): Promise<void> {
+  await page.getByRole('button', { name: '登记帮扶跟踪' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: /月份/ }).click();
+  await page.getByRole('option', { name: monthLabel(f.month), exact: true }).click();
+  await dialog.getByRole('textbox', { name: /家庭月收入/ }).fill(f.income);
+  if (f.homeCheckOn) await dialog.getByLabel(/入户核查日期/).fill(f.homeCheckOn);
+  await dialog.locator('textarea[name=note]').fill(f.note);
+  if (f.homeCheckOn) await screenshot(page, 'monitoring-follow-up-dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('follow-up-log').locator(`[data-month="${f.month}"]`).waitFor();
+  await settled(page);
+}
 
 const text = async (p: Page) => (await p.locator('main').innerText()).replace(/\s+/g, ' ');
 
@@ -213,14 +248,73 @@ test('the township confirms one warning and dismisses the other with evidence', 
       decision: { evidence: ['入户核实照片-002', '村委会证明-2026-15'], category: null },
     });
 
-    // The household's 返贫风险 tab lists its warning, which opens it.
+    // The household's 返贫风险 tab lists its warning, which opens it, under the household's risk:
+    // no follow-up yet, so no stable month and no home check.
     await page.goto(`/#/households/${ids[HEADS.confirmed]}/show/risk`);
     await settled(page);
     const panel = page.getByTestId('household-warnings');
     await panel.getByText('已纳入监测').waitFor();
     await expect(panel.innerText()).resolves.toContain('收入低于监测线');
+    const risk = page.getByTestId('household-risk');
+    await expect(risk.getByTestId('household-risk-summary').innerText()).resolves.toContain(
+      '0 / 6 个月',
+    );
+    await risk.locator('[data-check=home_check_recent][data-passed=false]').waitFor();
+    await risk.locator('[data-check=no_open_warning][data-passed=true]').waitFor();
+
+    // 登记帮扶跟踪: last month (¥1,580.10 is 158,010 fen, with no floating error), then this month
+    // with a home check today. The run of stable months ends with this month: two of six.
+    const today = shanghaiToday();
+    const thisMonth = today.slice(0, 7);
+    const lastMonth = monthBefore(thisMonth);
+    await recordFollowUp(page, { month: lastMonth, income: '1,580.10', note: '务工收入' });
+    await expect(risk.getByTestId('household-risk-summary').innerText()).resolves.toContain(
+      '1 / 6 个月',
+    );
+    await recordFollowUp(page, {
+      month: thisMonth,
+      income: '1620',
+      homeCheckOn: today,
+      note: '入户核查：务工收入稳定',
+    });
+    const summary = await risk.getByTestId('household-risk-summary').innerText();
+    expect(summary.replace(/\s+/g, ' ')).toContain('2 / 6 个月');
+    expect(summary).toContain(today);
+    await risk.locator('[data-check=home_check_recent][data-passed=true]').waitFor();
+    await risk.locator('[data-check=stable_income_months][data-passed=false]').waitFor();
+    await expect(risk.locator('[data-check=home_check_recent]').innerText()).resolves.toContain(
+      `最近一次入户核查在${today}`,
+    );
+    const log = page.getByTestId('follow-up-log');
+    const last = (await log.locator(`[data-month="${lastMonth}"]`).innerText()).replace(
+      /\s+/g,
+      ' ',
+    );
+    // ¥1,580.10 × 12 ÷ 1 person, at or above the monitoring line.
+    expect(last).toContain('1,580.10');
+    expect(last).toContain('18,961.20');
+    expect(last).toContain('达到监测线');
+    await expect(log.locator(`[data-month="${thisMonth}"]`).innerText()).resolves.toContain(today);
     expect(await untranslated(page, [township.username])).toEqual([]);
+    // The notice of the last save has gone: it would cover the log.
+    await page.getByText('已登记帮扶跟踪').waitFor({ state: 'detached', timeout: 15_000 });
     await screenshot(page, 'monitoring-household-risk');
+    const stored = await api<{
+      stableMonths: number;
+      followUps: { month: string; incomeFen: number | null; homeCheckOn: string | null }[];
+    }>(
+      t.stack.platform.gatewayUrl,
+      t.stack.office.accessToken,
+      'GET',
+      `/api/registry/monitoring/households/${ids[HEADS.confirmed]}/risk`,
+    );
+    expect(stored.stableMonths).toBe(2);
+    expect(stored.followUps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ month: lastMonth, incomeFen: 158_010, homeCheckOn: null }),
+        expect.objectContaining({ month: thisMonth, incomeFen: 162_000, homeCheckOn: today }),
+      ]),
+    );
     await panel.getByText('收入低于监测线').click();
     await page.waitForURL(/#\/monitoring-warnings\/[^/]+\/show/);
     expect(errors).toEqual([]);

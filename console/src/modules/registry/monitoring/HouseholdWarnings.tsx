@@ -1,55 +1,99 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import { DataTable, ReferenceManyField, useTranslate } from 'react-admin';
-import { DateTimeField, EnumField } from '../../../common/fields';
-import { DueOnField } from './warnings/DueOnField';
-import { SignalChips } from './warnings/SignalChips';
+import type { ReactNode } from 'react';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { Spinner } from '../../../common/Spinner';
+import { useApi } from '../../../common/useApi';
+import { hasRight, type Permissions } from '../../../providers/permissions';
+import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
+import type { HouseholdRisk } from './monitoring.api';
+import { FollowUpButton } from './risk/FollowUpButton';
+import { FollowUpLog } from './risk/FollowUpLog';
+import { HouseholdWarningList } from './risk/HouseholdWarningList';
+import { RiskChecks } from './risk/RiskChecks';
+import { RiskSummary } from './risk/RiskSummary';
 
-const NoWarnings = () => {
+function Section({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   const translate = useTranslate();
   return (
-    <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-      {translate('monitoring.household.none')}
-    </Typography>
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1, minHeight: 36 }}>
+        <Typography variant="subtitle1" component="h2">
+          {translate(title)}
+        </Typography>
+        {action}
+      </Box>
+      {children}
+    </Box>
   );
-};
+}
+
+/** The panel's state while it loads or when the registry refused it. */
+function NotLoaded({ error }: { error: unknown }) {
+  const translate = useTranslate();
+  if (!error) return <Spinner />;
+  const p = problemOf(error);
+  return (
+    <Alert severity="error">{p ? pick(p.message) : translate('ra.notification.http_error')}</Alert>
+  );
+}
 
 /**
- * 返贫风险 — the household's monitoring warnings (open, confirmed or dismissed) with their
- * signals; a row opens the warning.
+ * 返贫风险 — the household's risk (months of stable income against the months a removal needs,
+ * the monitoring line, open warnings, the last home check) and the 风险消除 conditions above its
+ * warnings, and below them the follow-up log, where users with the write right record a month.
+ * Nothing is read without the registry's read right.
  */
 export function HouseholdWarnings() {
-  const translate = useTranslate();
+  const household = useRecordContext();
+  const { permissions } = usePermissions<Permissions>();
+  const calls = useCalls();
+  const id = household ? String(household.id) : null;
+  const mayRead = hasRight(permissions, 'registry', 'read');
+  const risk = useApi<HouseholdRisk>(
+    id && mayRead ? () => calls.monitoringHouseholdRisk(id) : null,
+    [id, mayRead, household?.revision],
+  );
+  if (!id || !mayRead) return null;
+  const data = risk.data;
   return (
-    <Box data-testid="household-warnings">
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {translate('monitoring.household.hint')}
-      </Typography>
-      <ReferenceManyField
-        reference="monitoring-warnings"
-        target="householdId"
-        label={false}
-        sort={{ field: 'raisedAt', order: 'DESC' }}
-        perPage={50}
+    <Box data-testid="household-risk" sx={{ display: 'grid', gap: 3, py: 1 }}>
+      <Section title="monitoring.risk.summary">
+        {data ? (
+          <Box sx={{ display: 'grid', gap: 3 }}>
+            <RiskSummary risk={data} />
+            <RiskChecks checks={data.checks} />
+          </Box>
+        ) : (
+          <NotLoaded error={risk.error} />
+        )}
+      </Section>
+      <Divider />
+      <Section title="monitoring.household.title">
+        <HouseholdWarningList />
+      </Section>
+      <Divider />
+      <Section
+        title="monitoring.risk.log.title"
+        action={
+          hasRight(permissions, 'registry', 'write') ? (
+            <FollowUpButton householdId={id} onRecorded={risk.reload} />
+          ) : null
+        }
       >
-        <DataTable rowClick="show" bulkActionButtons={false} empty={<NoWarnings />}>
-          <DataTable.Col source="status">
-            <EnumField source="status" name="MonitoringWarningStatus" chip />
-          </DataTable.Col>
-          <DataTable.Col source="signals">
-            <SignalChips />
-          </DataTable.Col>
-          <DataTable.Col source="suggestedCategory">
-            <EnumField source="suggestedCategory" name="MonitoringCategory" />
-          </DataTable.Col>
-          <DataTable.Col source="dueOn">
-            <DueOnField />
-          </DataTable.Col>
-          <DataTable.Col source="raisedAt">
-            <DateTimeField source="raisedAt" />
-          </DataTable.Col>
-        </DataTable>
-      </ReferenceManyField>
+        {data ? <FollowUpLog followUps={data.followUps} lineFen={data.monitoringLineFen} /> : null}
+      </Section>
     </Box>
   );
 }

@@ -47,6 +47,43 @@ export type WarningRule = S['WarningRule'];
 export type MonitoringSettings = S['MonitoringSettings'];
 export type Disaster = S['Disaster'];
 
+/** 风险消除 — one condition a monitoring removal will check, with its message in both languages. */
+export interface RiskCheck {
+  check: 'stable_income_months' | 'no_open_warning' | 'home_check_recent' | string;
+  passed: boolean;
+  field: string;
+  message: Bilingual;
+}
+
+/** What replaced a month's record kept when it was corrected. */
+export interface FollowUpCorrection {
+  at: string;
+  actorName: string;
+  incomeFen: number | null;
+  homeCheckOn: string | null;
+  note: string;
+}
+
+/** 帮扶跟踪 — a month of a monitored household's follow-up log. */
+export type FollowUp = Omit<S['FollowUp'], 'recordedBy' | 'corrections'> & {
+  recordedBy?: { id: string; name: string; areaCode?: string };
+  corrections?: FollowUpCorrection[];
+};
+
+/** 返贫风险 — the household's months of stability, the removal checks and the follow-up log. */
+export type HouseholdRisk = Omit<
+  RegistryApi.operations['getHouseholdRisk']['responses'][200]['content']['application/json'],
+  'checks' | 'followUps'
+> & { checks: RiskCheck[]; followUps: FollowUp[] };
+
+export interface FollowUpRequest {
+  /** The household's income that month, all members, in fen; null: not known. */
+  incomeFen: number | null;
+  /** YYYY-MM-DD, a day of that month, not in the future. */
+  homeCheckOn: string | null;
+  note: string;
+}
+
 export interface MonitoringSettingsRequest {
   /** null: 1.5 × the year's poverty line. */
   monitoringLineFen: number | null;
@@ -87,4 +124,13 @@ export const monitoringCalls = {
   /** Records a year's monitoring line and medical threshold (audited). */
   monitoringSettingsSet: (year: number, body: MonitoringSettingsRequest) =>
     call<MonitoringSettings>(`/settings/${year}`, { method: 'PUT', body }),
+  /** 返贫风险: the household's months of stable income, the 风险消除 checks and the log. */
+  monitoringHouseholdRisk: (householdId: string) =>
+    call<HouseholdRisk>(`/households/${enc(householdId)}/risk`),
+  /** 登记帮扶跟踪: records (or corrects, keeping the record replaced) a month of the log. */
+  monitoringFollowUpRecord: (householdId: string, month: string, body: FollowUpRequest) =>
+    call<FollowUp>(`/households/${enc(householdId)}/follow-ups/${enc(month)}`, {
+      method: 'PUT',
+      body,
+    }),
 };

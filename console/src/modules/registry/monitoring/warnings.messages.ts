@@ -1,8 +1,8 @@
 import type { ModuleMessages, SameKeys } from '../../../i18n/types';
 
 /**
- * 预警核实 — the warnings, their signals and verification, the household's 返贫风险 tab and the
- * dashboard card (English has exactly the keys Chinese has: the type says so).
+ * 预警核实 — the warnings, their signals and verification, the household's 返贫风险 tab (its
+ * risk, the 风险消除 conditions and the follow-up log) and the dashboard card (English has exactly the keys Chinese has: the type says so).
  */
 const zhCN = {
   enums: {
@@ -77,8 +77,50 @@ const zhCN = {
   },
   monitoring: {
     household: {
+      title: '监测预警',
       hint: '防返贫监测筛查对该户发出的预警，点击查看信号依据和核实情况。',
       none: '该户暂无防返贫监测预警',
+    },
+    risk: {
+      summary: '风险概况',
+      stable_months: '连续稳定月数',
+      months_of: '%{stable} / %{required} 个月',
+      monitoring_line: '监测线',
+      open_warnings: '未核实预警',
+      count: '%{count} 条',
+      last_home_check: '最近入户核查',
+      never: '暂无',
+      checks: '风险消除条件',
+      checks_hint: '发起风险消除时将逐项检查以下条件；“两不愁三保障”和公示由风险消除流程另行检查。',
+      passed: '已满足',
+      failed: '未满足',
+      month: '%{year}年%{month}月',
+      log: {
+        title: '帮扶跟踪记录',
+        none: '尚无帮扶跟踪记录',
+        month: '月份',
+        income: '家庭月收入（元）',
+        per_capita: '人均折年收入（元）',
+        home_check: '入户核查日期',
+        note: '备注',
+        recorded: '登记人及时间',
+        corrections: '更正',
+        corrected: '已更正 %{count} 次',
+        above: '达到监测线',
+        below: '低于监测线',
+      },
+      record: {
+        button: '登记帮扶跟踪',
+        hint: '按月登记该户当月家庭总收入（全体成员）和入户核查情况。已登记的月份再次登记即为更正，原记录保留。',
+        submit: '保存',
+        month: '月份',
+        income: '家庭月收入（全体成员）',
+        home_check: '入户核查日期',
+        home_check_help: '可不填；须为所选月份内、不晚于今天的日期',
+        home_check_outside: '入户核查日期须在所选月份内，且不晚于今天',
+        note: '备注',
+        done: '已登记帮扶跟踪',
+      },
     },
     dashboard: {
       title: '防返贫监测预警',
@@ -163,8 +205,51 @@ const en: SameKeys<typeof zhCN> = {
   },
   monitoring: {
     household: {
+      title: 'Warnings',
       hint: 'Warnings the monitoring screening raised for this household; open one for its facts and verification.',
       none: 'No monitoring warnings for this household',
+    },
+    risk: {
+      summary: 'Risk at a glance',
+      stable_months: 'Months of stable income in a row',
+      months_of: '%{stable} / %{required} months',
+      monitoring_line: 'Monitoring line',
+      open_warnings: 'Warnings to verify',
+      count: '%{count}',
+      last_home_check: 'Last home check',
+      never: 'None yet',
+      checks: 'Conditions of risk removal',
+      checks_hint:
+        'A risk removal checks each of these when it starts; the basic needs and guarantees and the public notice are checked by the removal workflow itself.',
+      passed: 'Met',
+      failed: 'Not met',
+      month: '%{year}-%{month}',
+      log: {
+        title: 'Follow-up log',
+        none: 'No follow-up recorded yet',
+        month: 'Month',
+        income: 'Household income that month (yuan)',
+        per_capita: 'Per person, a year (yuan)',
+        home_check: 'Home check',
+        note: 'Note',
+        recorded: 'Recorded by',
+        corrections: 'Corrections',
+        corrected: 'Corrected %{count} times',
+        above: 'At or above the line',
+        below: 'Below the line',
+      },
+      record: {
+        button: 'Record a follow-up',
+        hint: "Record the household's income that month (all members) and any home check. Recording a month again corrects it; the record replaced is kept.",
+        submit: 'Save',
+        month: 'Month',
+        income: 'Household income that month (all members)',
+        home_check: 'Home check day',
+        home_check_help: 'Optional; a day of the month chosen, not after today',
+        home_check_outside: 'The home check must be a day of the month chosen, not after today',
+        note: 'Note',
+        done: 'Follow-up recorded',
+      },
     },
     dashboard: {
       title: 'Return-to-poverty warnings',
