@@ -3,12 +3,19 @@ import type { Indicator, MeasureContext } from '../measurement';
 
 const FINDING_DEPARTMENTS = new Set(Object.values(RULE_DEPARTMENT));
 
-/** The matching findings open at the period's end; `overdue` keeps those past their due day. */
+/**
+ * The matching findings open at the period's end (for a department, the confirmed ones only);
+ * `overdue` keeps those past their due day.
+ */
 function openFindings(overdue: boolean) {
   return ({ unit, last, result, none, factsOf }: MeasureContext) => {
     if (unit.kind === 'department' && !FINDING_DEPARTMENTS.has(unit.code)) return none();
-    const open = factsOf('finding').filter((f) =>
-      f.to === null ? f.status !== 'closed' : f.to > last,
+    // A department is charged only with what the township confirmed (属实), not with findings
+    // still unverified or dismissed as not a problem; a township answers for all of them.
+    const open = factsOf('finding').filter(
+      (f) =>
+        (f.to === null ? f.status !== 'closed' : f.to > last) &&
+        (unit.kind !== 'department' || f.data.conclusion === 'confirmed'),
     );
     const counted = overdue
       ? open.filter((f) => String(f.data.dueDay ?? '9999-12-31') <= last)
