@@ -1,6 +1,7 @@
 import {
   createEvent,
   MonitoringWarningDecided,
+  MonitoringWarningDueChanged,
   MonitoringWarningRaised,
   SYSTEM_ACTOR,
 } from '@fupin/contracts';
@@ -12,9 +13,10 @@ import type { MeasureContext, Measurement } from '../src/indicators/measurement'
 import { percent } from '../src/indicators/measurement';
 import { warningStanding, warningsOnTime } from '../src/indicators/measures/warnings-on-time';
 
-// 预警按期核实率 at its boundaries: decided on the due day is on time, a day later is late; open
-// past the due day is late, open before it is not counted; a period knows only what had happened
-// by its end.
+// 预警按期核实率 at its boundaries: decided by the deadline (an instant, by default the end of the due
+// day in Asia/Shanghai) is on time, later is late; open past the deadline is late, open before it
+// is not counted; a period knows only what had happened by its end (by the start of the day
+// measured while it runs).
 
 const Q1 = { first: '2019-01-01', last: '2019-03-31' };
 const AFTER_Q1 = '2019-04-02';
@@ -22,7 +24,14 @@ const TOWNSHIP = '431121101000';
 
 function warning(
   id: string,
-  w: { raised?: string; due: string; decided?: string | null; township?: string },
+  w: {
+    raised?: string;
+    due: string;
+    decided?: string | null;
+    township?: string;
+    dueAt?: string;
+    decidedAt?: string;
+  },
 ): Fact {
   return {
     _id: `warning:${id}`,
@@ -39,7 +48,10 @@ function warning(
     status: w.decided ? 'dismissed' : 'open',
     year: null,
     amounts: {},
-    data: {},
+    data: {
+      ...(w.dueAt ? { dueAt: w.dueAt } : {}),
+      ...(w.decidedAt ? { decidedAt: w.decidedAt } : {}),
+    },
     firstDay: w.raised ?? '2019-01-02',
     order: '1',
     eventId: `e-${id}`,
@@ -101,6 +113,46 @@ test('due in the period, or decided in it; a decision after the period is not ye
   const lateInQ2 = warning('e', { due: '2019-03-10', decided: '2019-04-01' });
   expect(warningStanding(lateInQ2, Q1, AFTER_Q1)).toBe('late');
   expect(warningStanding(lateInQ2, Q1, '2019-06-30')).toBe('late');
+});
+
+test('the deadline is an instant: decided after it on its own day is late', () => {
+  // Set to 17:00 on 10 March (Shanghai): decided at 16:59 on time, at 17:01 late.
+  const at17 = { due: '2019-03-10', dueAt: '2019-03-10T17:00:00+08:00' };
+  const decided = (at: string) => warning('a', { ...at17, decided: '2019-03-10', decidedAt: at });
+  expect(warningStanding(decided('2019-03-10T08:59:00.000Z'), Q1, AFTER_Q1)).toBe('on_time');
+  expect(warningStanding(decided('2019-03-10T09:01:00.000Z'), Q1, AFTER_Q1)).toBe('late');
+  // A default deadline, the end of the due day: 23:59 in Shanghai is on time.
+  const endOfDay = { due: '2019-03-10', dueAt: '2019-03-10T15:59:59.999Z', decided: '2019-03-10' };
+  expect(
+    warningStanding(
+      warning('b', { ...endOfDay, decidedAt: '2019-03-10T15:59:00.000Z' }),
+      Q1,
+      AFTER_Q1,
+    ),
+  ).toBe('on_time');
+});
+
+test('a still-open warning whose deadline moved earlier is late once past', () => {
+  // Raised on 1 March due on 16 March; the county set 17:00 on 5 March instead.
+  const moved = warning('a', {
+    raised: '2019-03-01',
+    due: '2019-03-05',
+    dueAt: '2019-03-05T17:00:00+08:00',
+  });
+  // On 5 March the deadline has not passed by the day's start: not yet counted.
+  expect(warningStanding(moved, Q1, '2019-03-05')).toBeNull();
+  // The day after, still open: late (it would not be counted under its first deadline).
+  expect(warningStanding(moved, Q1, '2019-03-06')).toBe('late');
+  expect(
+    warningStanding(warning('b', { raised: '2019-03-01', due: '2019-03-16' }), Q1, '2019-03-06'),
+  ).toBeNull();
+  // Moved later, past the quarter: not due in it, not counted even once Q1 closed.
+  const later = warning('c', {
+    raised: '2019-03-01',
+    due: '2019-04-10',
+    dueAt: '2019-04-10T17:00:00+08:00',
+  });
+  expect(warningStanding(later, Q1, AFTER_Q1)).toBeNull();
 });
 
 function context(facts: Fact[], asOfDay: string): MeasureContext {
@@ -174,7 +226,22 @@ test('the handler keeps one record per warning, the decision ranked above the ra
       ...ids,
       signals: ['disaster'],
       raisedAt: '2019-03-01T02:00:00.000Z',
+      dueAt: '2019-03-16T15:59:59.999Z',
       dueOn: '2019-03-16',
+    },
+  });
+  // 督办 on 3 March: 17:00 on 5 March.
+  const dueChanged = createEvent(MonitoringWarningDueChanged, {
+    ...base,
+    occurredAt: new Date('2019-03-03T02:00:00.000Z'),
+    payload: {
+      ...ids,
+      raisedAt: '2019-03-01T02:00:00.000Z',
+      dueAt: '2019-03-05T17:00:00+08:00',
+      dueOn: '2019-03-05',
+      previousDueAt: '2019-03-16T15:59:59.999Z',
+      reason: '县扶贫办督办',
+      changedAt: '2019-03-03T02:00:00.000Z',
     },
   });
   const decided = createEvent(MonitoringWarningDecided, {
@@ -183,24 +250,28 @@ test('the handler keeps one record per warning, the decision ranked above the ra
       ...ids,
       decision: 'confirmed',
       raisedAt: '2019-03-01T02:00:00.000Z',
-      // 00:30 on 17 March in Shanghai: a day late.
-      decidedAt: '2019-03-16T16:30:00.000Z',
-      dueOn: '2019-03-16',
+      // 00:30 on 6 March in Shanghai: past the deadline set.
+      decidedAt: '2019-03-05T16:30:00.000Z',
+      dueAt: '2019-03-05T17:00:00+08:00',
+      dueOn: '2019-03-05',
       onTime: false,
     },
   });
   const written: FactInput[] = [];
+  const affects: unknown[] = [];
   const ctx = {
     facts: {
-      put: async (_e: unknown, input: FactInput) => {
+      put: async (_e: unknown, input: FactInput, a?: unknown) => {
         written.push(input);
+        affects.push(a);
         return { recordId: input.recordId, changed: true, affects: { first: '', last: null } };
       },
     },
   } as unknown as HandlerContext;
   await registryWarningsHandler.handle(raised, ctx);
+  await registryWarningsHandler.handle(dueChanged, ctx);
   await registryWarningsHandler.handle(decided, ctx);
-  const [r, d] = written;
+  const [r, c, d] = written;
   expect(r).toMatchObject({
     kind: 'warning',
     recordId: 'w-1',
@@ -209,15 +280,28 @@ test('the handler keeps one record per warning, the decision ranked above the ra
     from: '2019-03-01',
     to: null,
     status: 'open',
+    data: { dueAt: '2019-03-16T15:59:59.999Z' },
   });
+  expect(c).toMatchObject({
+    recordId: 'w-1',
+    day: '2019-03-05',
+    from: '2019-03-01',
+    to: null,
+    status: 'open',
+    data: { dueAt: '2019-03-05T17:00:00+08:00', onTime: null },
+  });
+  // The periods of the deadline it replaced are affected too.
+  expect(affects[1]).toEqual({ first: '2019-03-16' });
   expect(d).toMatchObject({
     recordId: 'w-1',
-    day: '2019-03-16',
+    day: '2019-03-05',
     from: '2019-03-01',
-    to: '2019-03-17',
+    to: '2019-03-06',
     status: 'confirmed',
-    data: { onTime: false },
+    data: { onTime: false, decidedAt: '2019-03-05T16:30:00.000Z' },
   });
-  expect(d!.rank).toBeGreaterThan(r!.rank);
+  // A deadline set outranks the raising by its time (same rank, later), the decision both.
+  expect(c!.rank).toBe(r!.rank);
+  expect(d!.rank).toBeGreaterThan(c!.rank);
   expect(registryWarningsHandler.topics).toEqual(['registry.monitoring_warning.v1']);
 });

@@ -92,6 +92,7 @@ beforeAll(async () => {
     '/monitoring/warnings/{id}': warning,
     '/monitoring/warnings/{id}/confirm': warning,
     '/monitoring/warnings/{id}/dismiss': warning,
+    '/monitoring/warnings/{id}/due': warning,
     '/monitoring/screenings/{id}': run.insertedId,
     '/candidate-leads/{id}': lead,
     '/candidate-leads/{id}/convert': lead,
@@ -155,6 +156,10 @@ test("every documented operation refuses another township's user township A's re
       'POST /candidate-leads/{id}/dismiss': { reason: '已迁出' },
       'POST /monitoring/warnings/{id}/confirm': { reason: '入户核实属实' },
       'POST /monitoring/warnings/{id}/dismiss': { reason: '已核实', evidence: ['照片'] },
+      'PUT /monitoring/warnings/{id}/due': {
+        dueAt: '2099-01-01T17:00:00+08:00',
+        reason: '县扶贫办督办',
+      },
       'POST /monitoring/disasters': { kind: 'flood', areaCode: VILLAGE_A1, day: '2026-06-01' },
       'PUT /monitoring/households/{id}/follow-ups/{month}': { incomeFen: 100_000 },
       'PUT /monitoring/settings/{year}': {

@@ -55,7 +55,7 @@ test('every list endpoint reads through an index and sorts no more than a page i
         path: '/monitoring/warnings',
         // Not `overdue` (an open status, the scope's range and the deadline's range): SecantusDB
         // plans one range per compound index and scans; MongoDB 7 bounds both in
-        // { status, areaCode, dueOn }. The overdue figures are read per township instead.
+        // { status, areaCode, dueAt }. The overdue figures are read per township instead.
         calls: calls([
           { status: 'open' },
           { townshipCode: TOWNSHIP_A },

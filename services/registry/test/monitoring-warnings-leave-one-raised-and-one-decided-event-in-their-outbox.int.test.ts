@@ -20,7 +20,8 @@ import { as, createAreas, registerHousehold } from './fixtures/workflows';
 // 防返贫预警 published through the warning's own outbox (registry.monitoring_warning.v1, keyed by
 // the warning id): a screening's new warning stores one `raised` event with it, a later screening's
 // update stores none, and a decision stores one `decided` event in the same write, on time when
-// its Asia/Shanghai day is the due day or earlier. The relay then publishes them.
+// made at or before the deadline `dueAt` (by default the end of the due day in Asia/Shanghai). The
+// relay then publishes them.
 
 const clock = testClock('2026-03-02T02:00:00Z');
 let t: TestRegistry;
@@ -78,10 +79,14 @@ test('a new warning stores one raised event, an update none, and a decision one 
   const h2 = await registerHousehold(t, { status: 'exited', exitYear: 2018 });
   await screen();
   const list = await request(t.app).get('/monitoring/warnings').set(as(t.tokens.county));
-  const warnings = list.body as { id: string; householdId: string; dueOn: string }[];
+  const warnings = list.body as { id: string; householdId: string; dueOn: string; dueAt: string }[];
   expect(warnings.map((w) => w.householdId).sort()).toEqual([h1.id, h2.id].sort());
-  // 10:00 on 2 March in Shanghai, and 15 days to verify.
+  // 10:00 on 2 March in Shanghai, and 15 days to verify: until the end of 17 March there.
   expect(warnings.map((w) => w.dueOn)).toEqual(['2026-03-17', '2026-03-17']);
+  expect(warnings.map((w) => w.dueAt)).toEqual([
+    '2026-03-17T15:59:59.999Z',
+    '2026-03-17T15:59:59.999Z',
+  ]);
   expect(JSON.stringify(list.body)).not.toMatch(/outbox/i);
   const w1 = warnings.find((w) => w.householdId === h1.id)!;
   const w2 = warnings.find((w) => w.householdId === h2.id)!;
@@ -102,6 +107,7 @@ test('a new warning stores one raised event, an update none, and a decision one 
         townshipCode: TOWNSHIP_A,
         signals: ['income_below_monitoring_line'],
         raisedAt: '2026-03-02T02:00:00.000Z',
+        dueAt: '2026-03-17T15:59:59.999Z',
         dueOn: '2026-03-17',
       },
     });
@@ -113,7 +119,7 @@ test('a new warning stores one raised event, an update none, and a decision one 
   stored = await outboxes();
   expect([...stored.values()].map((events) => events.length)).toEqual([1, 1]);
 
-  // Confirmed at 23:30 on the due day in Shanghai: on time.
+  // Confirmed at 23:30 on the due day in Shanghai: before the deadline, on time.
   clock.set('2026-03-17T15:30:00Z');
   const confirmed = await request(t.app)
     .post(`/monitoring/warnings/${w1.id}/confirm`)
@@ -121,7 +127,7 @@ test('a new warning stores one raised event, an update none, and a decision one 
     .send({ reason: '入户核实：收入低于监测线', evidence: ['入户核实照片-001'] });
   expect(confirmed.status).toBe(200);
   expect(Object.keys(confirmed.body)).not.toContain('hasOutbox');
-  // Dismissed at 00:30 the next day in Shanghai (still the due day in UTC): late.
+  // Dismissed at 00:30 the next day in Shanghai (still the due day in UTC): past it, late.
   clock.set('2026-03-17T16:30:00Z');
   const dismissed = await request(t.app)
     .post(`/monitoring/warnings/${w2.id}/dismiss`)
@@ -149,6 +155,7 @@ test('a new warning stores one raised event, an update none, and a decision one 
       decision: 'confirmed',
       raisedAt: '2026-03-02T02:00:00.000Z',
       decidedAt: '2026-03-17T15:30:00.000Z',
+      dueAt: '2026-03-17T15:59:59.999Z',
       dueOn: '2026-03-17',
       onTime: true,
     },
@@ -158,6 +165,7 @@ test('a new warning stores one raised event, an update none, and a decision one 
       warningId: w2.id,
       decision: 'dismissed',
       decidedAt: '2026-03-17T16:30:00.000Z',
+      dueAt: '2026-03-17T15:59:59.999Z',
       dueOn: '2026-03-17',
       onTime: false,
     },

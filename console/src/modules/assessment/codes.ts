@@ -27,6 +27,7 @@ export const INDICATORS = allOf<S['IndicatorCode']>()([
   'exit_progress',
   'topups_outstanding',
   'guarantees_met',
+  'warnings_verified_on_time',
 ] as const);
 
 export const UNIT_KINDS = allOf<S['RankedUnit']['kind']>()(['township', 'department'] as const);

@@ -53,6 +53,7 @@ const zhCN = {
       exit_progress: '脱贫任务完成率',
       topups_outstanding: '未兑付追补',
       guarantees_met: '两不愁三保障达标率',
+      warnings_verified_on_time: '预警按期核实率',
     },
   },
   assessment: {
@@ -190,6 +191,7 @@ const en: SameKeys<typeof zhCN> = {
       exit_progress: 'Exits against target',
       topups_outstanding: 'Top-ups outstanding',
       guarantees_met: 'Households with every guarantee met',
+      warnings_verified_on_time: 'Warnings verified on time',
     },
   },
   assessment: {

@@ -282,18 +282,40 @@ const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** A fired rule of the registry's warning rule table (income_below_monitoring_line …). */
 const signalCodeSchema = z.string().regex(/^[a-z][a-z_]*$/, 'a rule code');
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const instant = z.iso.datetime({ offset: true });
 
 /**
- * Whether a warning decided at an instant was decided on time: the calendar day of the
- * decision in Asia/Shanghai (UTC+8, no daylight saving) is the due day or earlier.
+ * The end of a calendar day in Asia/Shanghai (23:59:59.999 +08:00): the deadline of a warning
+ * given only its due day (the default deadline, and the one of a warning stored or published
+ * before deadlines were instants).
  */
-export function warningDecidedOnTime(decidedAt: Date | string, dueOn: string): boolean {
-  const day = new Date(new Date(decidedAt).getTime() + SHANGHAI_OFFSET_MS)
-    .toISOString()
-    .slice(0, 10);
-  return day <= dueOn;
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(`${day}T23:59:59.999+08:00`);
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const shanghaiDayOf = (at: Date | string) =>
+  new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * Whether a warning decided at an instant was decided on time: at or before its deadline, an
+ * instant (`dueAt`), or a due day (`YYYY-MM-DD`, as events without `dueAt` carry it) read as
+ * the end of that day in Asia/Shanghai.
+ */
+export function warningDecidedOnTime(decidedAt: Date | string, deadline: Date | string): boolean {
+  const due =
+    typeof deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline)
+      ? endOfShanghaiDay(deadline)
+      : new Date(deadline);
+  return new Date(decidedAt).getTime() <= due.getTime();
+}
+
+/** A payload's `dueOn` is the Asia/Shanghai day of its `dueAt` (when it has one). */
+const dueOnIsTheDayOfDueAt = {
+  check: (p: { dueAt?: string | undefined; dueOn: string }) =>
+    p.dueAt === undefined || shanghaiDayOf(p.dueAt) === p.dueOn,
+  params: { path: ['dueOn'], message: 'dueOn must be the Asia/Shanghai day of dueAt' },
+};
 
 const warningIdsSchema = z.object({
   warningId: z.string().min(1),
@@ -303,18 +325,52 @@ const warningIdsSchema = z.object({
   townshipCode: areaCodeSchema,
 });
 
+/**
+ * The deadline as an instant with its offset. Optional for the events published before deadlines
+ * were instants: those are due at the end of `dueOn` in Asia/Shanghai (`endOfShanghaiDay`).
+ */
+const dueAtSchema = instant.optional();
+
 export const MonitoringWarningRaised = defineEvent({
   topic: MONITORING_WARNING_TOPIC,
   type: 'registry.monitoring_warning.raised',
   version: 1,
   description:
-    "A screening warned of a household at risk of falling back into poverty (防返贫预警): the rules that fired and the township's verification deadline; keyed by the warning id. A later screening's update of an open warning publishes nothing.",
-  payload: warningIdsSchema.extend({
-    signals: z.array(signalCodeSchema).min(1),
-    raisedAt: z.iso.datetime({ offset: true }),
-    /** The verification deadline, a calendar day in Asia/Shanghai. */
-    dueOn: calendarDay,
-  }),
+    "A screening warned of a household at risk of falling back into poverty (防返贫预警): the rules that fired and the township's verification deadline (`dueAt`, by default the end of `dueOn` in Asia/Shanghai); keyed by the warning id. A later screening's update of an open warning publishes nothing.",
+  payload: warningIdsSchema
+    .extend({
+      signals: z.array(signalCodeSchema).min(1),
+      raisedAt: instant,
+      /** The verification deadline, an instant. */
+      dueAt: dueAtSchema,
+      /** The deadline's calendar day in Asia/Shanghai. */
+      dueOn: calendarDay,
+    })
+    .refine(dueOnIsTheDayOfDueAt.check, dueOnIsTheDayOfDueAt.params),
+});
+
+export const MonitoringWarningDueChanged = defineEvent({
+  topic: MONITORING_WARNING_TOPIC,
+  type: 'registry.monitoring_warning.due_changed',
+  version: 1,
+  description:
+    "The county poverty office set an open warning's verification deadline (督办): the new deadline `dueAt` (later than when it was set) and its day, the one it replaced, and the reason. Keyed by the warning id.",
+  payload: warningIdsSchema
+    .extend({
+      /** As raised (so the event alone tells the open warning's whole life). */
+      raisedAt: instant,
+      dueAt: instant,
+      dueOn: calendarDay,
+      /** The deadline it replaced. */
+      previousDueAt: instant,
+      reason: z.string().min(1),
+      changedAt: instant,
+    })
+    .refine(dueOnIsTheDayOfDueAt.check, dueOnIsTheDayOfDueAt.params)
+    .refine((p) => Date.parse(p.dueAt) > Date.parse(p.changedAt), {
+      path: ['dueAt'],
+      message: 'dueAt must be later than changedAt',
+    }),
 });
 
 export const MonitoringWarningDecided = defineEvent({
@@ -322,18 +378,21 @@ export const MonitoringWarningDecided = defineEvent({
   type: 'registry.monitoring_warning.decided',
   version: 1,
   description:
-    'The township verified a warning: confirmed (the monitoring-entry workflow opened) or dismissed; `onTime` when the Asia/Shanghai day of the decision is the due day or earlier. Keyed by the warning id.',
+    'The township verified a warning: confirmed (the monitoring-entry workflow opened) or dismissed; `onTime` when decided at or before the deadline `dueAt` (without `dueAt`, by the end of `dueOn` in Asia/Shanghai). Keyed by the warning id.',
   payload: warningIdsSchema
     .extend({
       decision: z.enum(['confirmed', 'dismissed']),
       /** As raised (so the event alone tells the warning's whole life). */
-      raisedAt: z.iso.datetime({ offset: true }),
-      decidedAt: z.iso.datetime({ offset: true }),
+      raisedAt: instant,
+      decidedAt: instant,
+      /** The deadline in force when it was decided. */
+      dueAt: dueAtSchema,
       dueOn: calendarDay,
       onTime: z.boolean(),
     })
-    .refine((p) => p.onTime === warningDecidedOnTime(p.decidedAt, p.dueOn), {
+    .refine(dueOnIsTheDayOfDueAt.check, dueOnIsTheDayOfDueAt.params)
+    .refine((p) => p.onTime === warningDecidedOnTime(p.decidedAt, p.dueAt ?? p.dueOn), {
       path: ['onTime'],
-      message: 'onTime must say whether the Asia/Shanghai day of decidedAt is on or before dueOn',
+      message: 'onTime must say whether decidedAt is at or before dueAt (or the end of dueOn)',
     }),
 });

@@ -600,7 +600,8 @@ export interface components {
       | 'dropouts_open'
       | 'exit_progress'
       | 'topups_outstanding'
-      | 'guarantees_met';
+      | 'guarantees_met'
+      | 'warnings_verified_on_time';
     Indicator: {
       id: components['schemas']['IndicatorCode'];
       code: components['schemas']['IndicatorCode'];

@@ -595,9 +595,12 @@ export interface paths {
     /**
      * 防返贫预警 Warnings of households at risk, in the caller's scope
      * @description One warning per household at risk, raised by a screening with the rules that fired and
-     *     the facts behind each (in Chinese and English). `overdue`: still open after its deadline
-     *     (`dueOn`, 15 days by default). Filter keys: status (open, confirmed, dismissed), overdue
-     *     (true/false), townshipCode, areaCode, householdId, signal (a rule code).
+     *     the facts behind each (in Chinese and English). `overdue`: still open once its deadline
+     *     `dueAt` (an instant) has passed; by default the end of its `dueOn` day in Asia/Shanghai,
+     *     15 days after the screening, and set by the county poverty office (督办, `PUT
+     *     /monitoring/warnings/{id}/due`). Filter keys: status (open, confirmed, dismissed), overdue
+     *     (true: open past `dueAt`; false: `dueAt` not yet passed), townshipCode, areaCode,
+     *     householdId, signal (a rule code). Sorted by `dueOn` by default.
      */
     get: operations['listMonitoringWarnings'];
     put?: never;
@@ -644,7 +647,9 @@ export interface paths {
      *     纳入监测 workflow starts in the category given (default: the warning's suggested one) with
      *     the warning as evidence; a refusal of the workflow (wrong status, another workflow
      *     running) is answered as is and leaves the warning open. 409 `REGISTRY_WARNING_DECIDED`
-     *     when already verified.
+     *     when already verified. Publishes `registry.monitoring_warning.decided`
+     *     (registry.monitoring_warning.v1, keyed by the warning id) with `onTime`: confirmed at or
+     *     before `dueAt`.
      */
     post: operations['confirmMonitoringWarning'];
     delete?: never;
@@ -664,8 +669,43 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 核实排除 Dismiss a warning with the reason and at least one piece of evidence */
+    /**
+     * 核实排除 Dismiss a warning with the reason and at least one piece of evidence
+     * @description 409 `REGISTRY_WARNING_DECIDED` when already verified. Publishes
+     *     `registry.monitoring_warning.decided` (registry.monitoring_warning.v1, keyed by the
+     *     warning id) with `onTime`: dismissed at or before `dueAt`.
+     */
     post: operations['dismissMonitoringWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/warnings/{id}/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * 督办 The county poverty office sets an open warning's verification deadline
+     * @description County-level users only (403 `REGISTRY_WARNING_DUE_COUNTY_ONLY` otherwise). Sets `dueAt`
+     *     (a date-time with its offset, e.g. 2026-03-20T17:00:00+08:00) and `dueOn` (its day in
+     *     Asia/Shanghai); the warning's `events` gain a `due_changed` entry with the reason as its
+     *     note and the deadline before and after (`dueBefore`, `dueAfter`), and
+     *     `registry.monitoring_warning.due_changed` (registry.monitoring_warning.v1, keyed by the
+     *     warning id) is published. The warning is overdue once the new deadline passes unverified.
+     *     `dueAt` must be later than now: otherwise 422 `REGISTRY_WARNING_DUE_INVALID` naming the
+     *     field. 409 `REGISTRY_WARNING_DECIDED` when already verified, `REGISTRY_WARNING_STALE`
+     *     when changed meanwhile.
+     */
+    put: operations['setMonitoringWarningDue'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1880,8 +1920,17 @@ export interface components {
       suggestedCategory: 'unstable' | 'marginal' | 'sudden_hardship';
       /** Format: date-time */
       raisedAt: string;
-      /** Format: date */
+      /**
+       * Format: date-time
+       * @description The verification deadline (by default the end of dueOn in Asia/Shanghai)
+       */
+      dueAt: string;
+      /**
+       * Format: date
+       * @description The deadline's day in Asia/Shanghai
+       */
       dueOn: string;
+      /** @description Still open once dueAt has passed */
       overdue: boolean;
       lastScreeningId?: string;
       /** Format: date-time */
@@ -3573,6 +3622,46 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  setMonitoringWarningDue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date-time
+           * @description The new deadline
+           */
+          dueAt: string;
+          /** @description Why (督办原因) */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The warning with its new deadline */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringWarning'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   listMonitoringScreenings: {

@@ -9,7 +9,7 @@ import {
 import { shanghaiDateOf, townshipOf } from '@fupin/reference';
 import type { Household } from '../households/household.model';
 import type { DisasterKind, DisasterRecord } from './monitoring-facts.model';
-import type { MonitoringWarning } from './warning.model';
+import { dueAtOf, type MonitoringWarning } from './warning.model';
 
 export interface DisasterInput {
   kind: DisasterKind;
@@ -96,13 +96,19 @@ export interface WarningTownshipFigures {
   verified: number;
 }
 
-/** The warnings counted by township (pure): the dashboard card and the assessment indicator. */
+/**
+ * The warnings counted by township (pure): the dashboard card and the assessment indicator.
+ * Overdue: open past its deadline (an instant, `dueAtOf`); verified on time: decided at or
+ * before it.
+ */
 export function warningFigures(
-  warnings: Pick<MonitoringWarning, 'townshipCode' | 'status' | 'dueOn' | 'decision'>[],
-  today: string,
+  warnings: (Pick<MonitoringWarning, 'townshipCode' | 'status' | 'dueOn' | 'decision'> & {
+    dueAt?: Date | null;
+  })[],
+  now: Date,
 ): WarningTownshipFigures[] {
   const by = new Map<string, WarningTownshipFigures>();
-  const month = today.slice(0, 7);
+  const month = shanghaiDateOf(now).slice(0, 7);
   for (const w of warnings) {
     const f =
       by.get(w.townshipCode) ??
@@ -118,16 +124,18 @@ export function warningFigures(
           verified: 0,
         })
         .get(w.townshipCode)!;
+    const dueAt = dueAtOf(w).getTime();
     if (w.status === 'open') {
       f.open++;
-      if (w.dueOn < today) f.overdue++;
+      if (dueAt < now.getTime()) f.overdue++;
       continue;
     }
     f.verified++;
     f[w.status]++;
-    const day = w.decision ? shanghaiDateOf(new Date(w.decision.at)) : today;
-    if (day <= w.dueOn) f.verifiedOnTime++;
-    if (w.status === 'confirmed' && day.slice(0, 7) === month) f.confirmedThisMonth++;
+    const at = w.decision ? new Date(w.decision.at) : now;
+    if (at.getTime() <= dueAt) f.verifiedOnTime++;
+    if (w.status === 'confirmed' && shanghaiDateOf(at).slice(0, 7) === month)
+      f.confirmedThisMonth++;
   }
   return [...by.values()].sort((a, b) => a.townshipCode.localeCompare(b.townshipCode));
 }

@@ -95,11 +95,13 @@ export function monitoringModule(
       return county?.code ?? '000000000000';
     },
     now: ctx.now,
+    eventsStored: ctx.eventsStored,
   });
   const warnings = new WarningService({
     warnings: repos.warnings,
     workflows: workflowServiceOf(ctx),
     now: ctx.now,
+    eventsStored: ctx.eventsStored,
   });
   const disasters = new DisasterService({
     disasters: repos.disasters,

@@ -63,8 +63,15 @@ export interface ScreeningRouteDeps {
 
 const runView = ({ _id, ...r }: ScreeningRun) => ({ id: _id, ...r });
 
-/** The county's own decisions (a screening of the county, its thresholds): county users only. */
-function countyOnly(p: Principal, code: string, what: { zh: string; en: string }): Principal {
+/**
+ * The county's own decisions (a screening of the county, its thresholds, a warning's deadline):
+ * county users only.
+ */
+export function countyOnly(
+  p: Principal,
+  code: string,
+  what: { zh: string; en: string },
+): Principal {
   if (areaLevel(p.areaCode) !== 'county') {
     throw forbidden(code, bi(`${what.zh}须由县级用户操作`, `${what.en} is a county user's action`));
   }
@@ -152,13 +159,11 @@ export function screeningRoutes(router: Router, d: ScreeningRouteDeps): void {
         principalOf(req),
         {},
         {
-          projection: { townshipCode: 1, status: 1, dueOn: 1, decision: 1 },
+          projection: { townshipCode: 1, status: 1, dueAt: 1, dueOn: 1, decision: 1 },
         },
       );
-      res.json({
-        today: shanghaiDateOf(d.now()),
-        townships: warningFigures(rows, shanghaiDateOf(d.now())),
-      });
+      const now = d.now();
+      res.json({ today: shanghaiDateOf(now), townships: warningFigures(rows, now) });
     }),
   );
   router.post(

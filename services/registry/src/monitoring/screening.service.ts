@@ -72,6 +72,8 @@ export class ScreeningService {
       /** The county's code (the runs' scope). */
       countyCode: () => Promise<string>;
       now: () => Date;
+      /** Tells the outbox relay new warnings' events were stored (else its next poll finds them). */
+      eventsStored?: () => void;
     },
   ) {}
 
@@ -201,7 +203,10 @@ export class ScreeningService {
       verifyDays: this.deps.verifyDays,
       newId: randomUUID,
     });
-    if (writes.inserts.length) await this.deps.warnings.insertMany(READ, writes.inserts);
+    if (writes.inserts.length) {
+      await this.deps.warnings.insertMany(READ, writes.inserts);
+      this.deps.eventsStored?.();
+    }
     if (writes.updates.length) await this.deps.warnings.bulkUpdate(READ, writes.updates);
     run.screened += households.length;
     run.raised += writes.inserts.length;

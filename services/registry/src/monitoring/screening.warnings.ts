@@ -1,3 +1,4 @@
+import { endOfShanghaiDay } from '@fupin/contracts';
 import { withOutbox } from '@fupin/kit';
 import dayjs from 'dayjs';
 import type { MonitoringCategory } from '../workflows/workflow.types';
@@ -6,9 +7,9 @@ import type { FiredSignal, ScreeningResult, SignalCode } from './warning.types';
 import { warningRaised } from './warning.events';
 
 // What a screening writes for a batch (pure but for the events' ids): a new warning for a household
-// at risk without an open one, with its `raised` event in its outbox; an update of the open one
-// otherwise (its signals replaced when they changed, its deadline kept; no event); nothing for a
-// household no rule fired for.
+// at risk without an open one, due `verifyDays` days on at the end of that day in Asia/Shanghai,
+// with its `raised` event in its outbox; an update of the open one otherwise (its signals replaced
+// when they changed, its deadline kept; no event); nothing for a household no rule fired for.
 
 /** Signals of a sudden, severe hardship rather than an unstable income. */
 const SUDDEN: readonly SignalCode[] = ['disaster', 'medical_out_of_pocket', 'member_deceased'];
@@ -52,6 +53,7 @@ export function warningWrites(
     const open = openOf.get(h._id);
     const codes = result.fired.map((f) => f.code);
     if (!open) {
+      const dueOn = dayjs(opts.today).add(opts.verifyDays, 'day').format('YYYY-MM-DD');
       const warning: MonitoringWarning = {
         _id: opts.newId(),
         householdId: h._id,
@@ -64,7 +66,8 @@ export function warningWrites(
         signals: result.fired,
         suggestedCategory: suggestedCategory(h.status, result.fired),
         raisedAt: opts.now,
-        dueOn: dayjs(opts.today).add(opts.verifyDays, 'day').format('YYYY-MM-DD'),
+        dueAt: endOfShanghaiDay(dueOn),
+        dueOn,
         lastScreeningId: opts.runId,
         lastScreenedAt: opts.now,
         decision: null,

@@ -3,14 +3,16 @@ import {
   createEvent,
   type Envelope,
   MonitoringWarningDecided,
+  MonitoringWarningDueChanged,
   MonitoringWarningRaised,
   warningDecidedOnTime,
 } from '@fupin/contracts';
-import type { MonitoringWarning } from './warning.model';
+import { dueAtOf, type MonitoringWarning } from './warning.model';
 
 // What the monitoring warnings publish (registry.monitoring_warning.v1, keyed by the warning id):
-// raised when a screening inserts a warning, decided when the township verifies it. Each event is
-// stored in the warning's own outbox by the write that makes the change.
+// raised when a screening inserts a warning, due_changed when the county poverty office sets its
+// deadline (督办), decided when the township verifies it. Each event is stored in the warning's own
+// outbox by the write that makes the change.
 
 /** The screening that raises warnings. */
 export const SCREENING_ACTOR: Actor = {
@@ -28,8 +30,10 @@ const idsOf = (w: Ids) => ({
   townshipCode: w.townshipCode,
 });
 
+type Due = Pick<MonitoringWarning, 'dueOn'> & { dueAt?: Date | null };
+
 export function warningRaised(
-  w: Ids & Pick<MonitoringWarning, 'signals' | 'raisedAt' | 'dueOn'>,
+  w: Ids & Pick<MonitoringWarning, 'signals' | 'raisedAt'> & Due,
 ): Envelope {
   return createEvent(MonitoringWarningRaised, {
     aggregateId: w._id,
@@ -40,13 +44,37 @@ export function warningRaised(
       ...idsOf(w),
       signals: w.signals.map((s) => s.code),
       raisedAt: new Date(w.raisedAt).toISOString(),
+      dueAt: dueAtOf(w).toISOString(),
       dueOn: w.dueOn,
     },
   });
 }
 
+/** 督办: the deadline set on an open warning, the one it replaced, and why. */
+export function warningDueChanged(
+  w: Ids & Pick<MonitoringWarning, 'raisedAt'> & Due,
+  d: { dueAt: Date; dueOn: string; reason: string; at: Date },
+  actor: Actor,
+): Envelope {
+  return createEvent(MonitoringWarningDueChanged, {
+    aggregateId: w._id,
+    areaCode: w.areaCode,
+    actor,
+    occurredAt: d.at,
+    payload: {
+      ...idsOf(w),
+      raisedAt: new Date(w.raisedAt).toISOString(),
+      dueAt: d.dueAt.toISOString(),
+      dueOn: d.dueOn,
+      previousDueAt: dueAtOf(w).toISOString(),
+      reason: d.reason,
+      changedAt: d.at.toISOString(),
+    },
+  });
+}
+
 export function warningDecided(
-  w: Ids & Pick<MonitoringWarning, 'raisedAt' | 'dueOn'>,
+  w: Ids & Pick<MonitoringWarning, 'raisedAt'> & Due,
   d: { decision: 'confirmed' | 'dismissed'; at: Date },
   actor: Actor,
 ): Envelope {
@@ -60,8 +88,9 @@ export function warningDecided(
       decision: d.decision,
       raisedAt: new Date(w.raisedAt).toISOString(),
       decidedAt: d.at.toISOString(),
+      dueAt: dueAtOf(w).toISOString(),
       dueOn: w.dueOn,
-      onTime: warningDecidedOnTime(d.at, w.dueOn),
+      onTime: warningDecidedOnTime(d.at, dueAtOf(w)),
     },
   });
 }

@@ -11,6 +11,7 @@ import {
 import type { Router } from 'express';
 import { z } from 'zod';
 import { MONITORING_CATEGORIES } from '../workflows/workflow.types';
+import { countyOnly } from './screening.routes';
 import { WARNING_STATUSES } from './warning.model';
 import { SIGNAL_CODES } from './warning.types';
 import type { WarningService } from './warning.service';
@@ -51,7 +52,25 @@ const dismissBody = z.strictObject({
   ),
 });
 
-/** 防返贫预警 — listed in the caller's scope, verified by the township (confirm or dismiss). */
+/** 督办: a deadline with its offset, and why (2–500 characters once trimmed). */
+const dueBody = z.strictObject({
+  dueAt: z.iso
+    .datetime({
+      offset: true,
+      error: zmsg('须为带时区的时间（如 2026-03-20T17:00:00+08:00）', 'an instant with its offset'),
+    })
+    .transform((v) => new Date(v)),
+  reason: z
+    .string()
+    .trim()
+    .min(2, zmsg('请填写督办原因（至少2个字）', 'give the reason (at least 2 characters)'))
+    .max(500, zmsg('不能超过500个字符', 'at most 500 characters')),
+});
+
+/**
+ * 防返贫预警 — listed in the caller's scope, verified by the township (confirm or dismiss), its
+ * deadline set by the county poverty office (督办).
+ */
 export function warningRoutes(router: Router, warnings: WarningService): void {
   router.get(
     '/monitoring/warnings',
@@ -90,6 +109,19 @@ export function warningRoutes(router: Router, warnings: WarningService): void {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
       const body = parseInput(dismissBody, req.body);
       res.json(await warnings.dismiss(principalOf(req), id, body));
+    }),
+  );
+  router.put(
+    '/monitoring/warnings/:id/due',
+    requireRight('registry', 'approve'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const body = parseInput(dueBody, req.body);
+      const p = countyOnly(principalOf(req), 'REGISTRY_WARNING_DUE_COUNTY_ONLY', {
+        zh: '督办预警（设置核实期限）',
+        en: "Setting a warning's deadline",
+      });
+      res.json(await warnings.setDue(p, id, body));
     }),
   );
 }

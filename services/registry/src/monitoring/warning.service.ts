@@ -1,3 +1,4 @@
+import type { Envelope } from '@fupin/contracts';
 import {
   actorOf,
   bi,
@@ -8,12 +9,13 @@ import {
   type Principal,
   READ_IN_SCOPE,
   type ScopedRepository,
+  unprocessable,
 } from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { WorkflowService } from '../workflows/workflow.service';
 import type { MonitoringCategory } from '../workflows/workflow.types';
-import { warningDecided } from './warning.events';
-import type { MonitoringWarning, WarningStatus } from './warning.model';
+import { warningDecided, warningDueChanged } from './warning.events';
+import { dueAtOf, type MonitoringWarning, type WarningStatus } from './warning.model';
 
 const WARNING = bi('防返贫预警', 'Monitoring warning');
 
@@ -32,20 +34,40 @@ export type WarningView = Omit<MonitoringWarning, '_id' | keyof OutboxFields> & 
   overdue: boolean;
 };
 
-export function warningView(w: MonitoringWarning, today: string): WarningView {
+/** Overdue: still open once its deadline (an instant) has passed. */
+export function warningView(w: MonitoringWarning, now: Date): WarningView {
   // The outbox's fields are the relay's, not the record's.
   const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = w;
-  return { id: _id, ...rest, overdue: w.status === 'open' && w.dueOn < today };
+  const dueAt = dueAtOf(w);
+  return {
+    id: _id,
+    ...rest,
+    dueAt,
+    overdue: w.status === 'open' && dueAt.getTime() < now.getTime(),
+  };
+}
+
+/**
+ * Whether the deadline has passed by `now` (or not): `dueAt` against the instant, and for a
+ * warning stored without one its `dueOn` against the day (the end of its day passed).
+ */
+function deadlinePassed(passed: boolean, now: Date): Record<string, unknown> {
+  const today = shanghaiDateOf(now);
+  return {
+    $or: passed
+      ? [{ dueAt: { $lt: now } }, { dueAt: null, dueOn: { $lt: today } }]
+      : [{ dueAt: { $gte: now } }, { dueAt: null, dueOn: { $gte: today } }],
+  };
 }
 
 /** The list filter as stored conditions (pure). */
-export function warningConditions(f: WarningFilter, today: string): Record<string, unknown> {
+export function warningConditions(f: WarningFilter, now: Date): Record<string, unknown> {
   return {
     ...(f.householdId ? { householdId: f.householdId } : {}),
     ...(f.townshipCode ? { townshipCode: f.townshipCode } : {}),
     ...(f.areaCode ? { areaCode: f.areaCode } : {}),
-    ...(f.overdue === true ? { status: 'open', dueOn: { $lt: today } } : {}),
-    ...(f.overdue === false ? { dueOn: { $gte: today } } : {}),
+    ...(f.overdue === true ? { status: 'open', ...deadlinePassed(true, now) } : {}),
+    ...(f.overdue === false ? deadlinePassed(false, now) : {}),
     ...(f.status && f.overdue !== true ? { status: f.status } : {}),
     ...(f.signal ? { 'signals.code': f.signal } : {}),
   };
@@ -54,7 +76,8 @@ export function warningConditions(f: WarningFilter, today: string): Record<strin
 /**
  * 预警核实 — the township verifies a warning within its deadline: confirmed, the household's
  * monitoring-entry workflow opens in the category chosen, the warning attached as evidence;
- * dismissed, with the reason and the evidence. A decided warning stays as it was decided.
+ * dismissed, with the reason and the evidence. A decided warning stays as it was decided. The
+ * county poverty office may set an open warning's deadline (督办).
  */
 export class WarningService {
   constructor(
@@ -67,18 +90,10 @@ export class WarningService {
     },
   ) {}
 
-  today(): string {
-    return shanghaiDateOf(this.deps.now());
-  }
-
   async list(p: Principal, q: ListQuery<WarningFilter>) {
-    const today = this.today();
-    const { items, total } = await this.deps.warnings.page(
-      p,
-      warningConditions(q.filter, today),
-      q,
-    );
-    return { items: items.map((w) => warningView(w, today)), total };
+    const now = this.deps.now();
+    const { items, total } = await this.deps.warnings.page(p, warningConditions(q.filter, now), q);
+    return { items: items.map((w) => warningView(w, now)), total };
   }
 
   async get(p: Principal, id: string): Promise<WarningView> {
@@ -86,7 +101,7 @@ export class WarningService {
       what: WARNING,
       code: 'REGISTRY_WARNING_NOT_FOUND',
     });
-    return warningView(w, this.today());
+    return warningView(w, this.deps.now());
   }
 
   private async open(p: Principal, id: string): Promise<MonitoringWarning> {
@@ -99,7 +114,7 @@ export class WarningService {
         'REGISTRY_WARNING_DECIDED',
         bi(
           `该预警已核实（${w.status === 'confirmed' ? '已确认' : '已排除'}），不能再次处理`,
-          `The warning was already verified (${w.status}) and cannot be decided again`,
+          `The warning was already verified (${w.status}) and can no longer be changed`,
         ),
         { currentStatus: w.status },
       );
@@ -134,6 +149,68 @@ export class WarningService {
     return this.decide(p, w, { decision: 'dismissed', category: null, ...body });
   }
 
+  /**
+   * 督办 — the county poverty office sets an open warning's deadline (the route admits county
+   * users only): a later instant than now, with the reason; kept in the warning's history and
+   * published (`due_changed`) in the same write.
+   */
+  async setDue(p: Principal, id: string, body: { dueAt: Date; reason: string }) {
+    const w = await this.open(p, id);
+    const at = this.deps.now();
+    if (!(body.dueAt.getTime() > at.getTime())) {
+      throw unprocessable(
+        'REGISTRY_WARNING_DUE_INVALID',
+        bi('核实期限有误，请检查标出的字段', 'The deadline is invalid; see the listed field'),
+        [
+          {
+            field: 'dueAt',
+            code: 'too_small',
+            message: bi('核实期限须晚于当前时间', 'The deadline must be later than now'),
+          },
+        ],
+      );
+    }
+    const dueAt = body.dueAt;
+    const dueOn = shanghaiDateOf(dueAt);
+    const event = {
+      at,
+      action: 'due_changed' as const,
+      actorName: p.username,
+      screeningId: null,
+      signals: w.signals.map((s) => s.code),
+      note: body.reason,
+      dueBefore: dueAtOf(w),
+      dueAfter: dueAt,
+    };
+    const change = { dueAt, dueOn, reason: body.reason, at };
+    await this.write(
+      w,
+      { $set: { dueAt, dueOn }, $push: { events: event }, $inc: { revision: 1 } },
+      warningDueChanged(w, change, actorOf(p)),
+    );
+    return this.get(p, w._id);
+  }
+
+  /** A change of an open warning with its event, if no one changed it since it was read. */
+  private async write(
+    w: MonitoringWarning,
+    update: Record<string, unknown>,
+    event: Envelope,
+  ): Promise<void> {
+    const res = await this.deps.warnings.updateOne(
+      READ_IN_SCOPE,
+      { _id: w._id, status: 'open', revision: w.revision },
+      outboxUpdate(update, [event]),
+    );
+    if (res.matchedCount !== 1) {
+      throw conflict(
+        'REGISTRY_WARNING_STALE',
+        bi('该预警已被他人处理，请刷新后重试', 'The warning was changed by someone else; reload'),
+      );
+    }
+    this.deps.eventsStored?.();
+  }
+
   private async decide(
     p: Principal,
     w: MonitoringWarning,
@@ -162,25 +239,11 @@ export class WarningService {
       note: d.reason,
     };
     // The decision and its `decided` event (keyed by the warning id) in one write.
-    const res = await this.deps.warnings.updateOne(
-      READ_IN_SCOPE,
-      { _id: w._id, status: 'open', revision: w.revision },
-      outboxUpdate(
-        {
-          $set: { status: d.decision, decision },
-          $push: { events: event },
-          $inc: { revision: 1 },
-        },
-        [warningDecided(w, { decision: d.decision, at }, actorOf(p))],
-      ),
+    await this.write(
+      w,
+      { $set: { status: d.decision, decision }, $push: { events: event }, $inc: { revision: 1 } },
+      warningDecided(w, { decision: d.decision, at }, actorOf(p)),
     );
-    if (res.matchedCount !== 1) {
-      throw conflict(
-        'REGISTRY_WARNING_STALE',
-        bi('该预警已被他人处理，请刷新后重试', 'The warning was changed by someone else; reload'),
-      );
-    }
-    this.deps.eventsStored?.();
     return this.get(p, w._id);
   }
 }
