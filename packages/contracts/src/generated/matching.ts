@@ -187,9 +187,17 @@ export interface paths {
     /**
      * 上传部门名单 Upload a department list (XLSX, or CSV in UTF-8 with or without BOM, or GBK)
      * @description The request body is the file itself; the format is recognised from its content (a CSV's
-     *     encoding from its first 64 KB). The first worksheet's first non-empty row is the header.
-     *     The ID-number column is found under 身份证号, 身份证号码, 公民身份号码 or 证件号码, or chosen
-     *     with `idColumn` (its header text, letter or number). Dangerous-house appraisals need a
+     *     encoding from its first 64 KB). The header is the first of the first worksheet's first ten
+     *     rows that holds a known ID-number header (title rows above it are skipped), or the row
+     *     picked with `headerRow`, or else the first non-empty row. Merged header cells are read
+     *     from their master cell; a two-row header (cells merged down, or a group header merged over
+     *     its sub-headers) takes the sub-header where there is one. The ID-number column is found
+     *     under 身份证号, 身份证号码, 公民身份号码, 证件号码 and their usual variants (a note in
+     *     brackets after them ignored), or chosen with `idColumn` (its header text, letter or number).
+     *     An ID number Excel stored as a number is read when exact (a 15-digit one) and refused with
+     *     ID_STORED_AS_NUMBER when it lost its digits (an 18-digit number, a CSV's 4.31121E+17); a
+     *     valid first-generation 15-digit number is converted to its 18-character form with the
+     *     warning ID_OLD_FORMAT_CONVERTED. Every row number is the sheet's own (title rows counted). Dangerous-house appraisals need a
      *     grade column (鉴定等级, 危房等级, 房屋等级, 安全等级, 鉴定结论 or 等级); 低保/特困 lists may
      *     carry the recipient's area (行政区划代码, 区划代码, 村代码 …).
      *     Each ID number is trimmed, upper-cased and converted from full-width (a warning), checked
@@ -200,6 +208,29 @@ export interface paths {
      *     version of its type for its area when complete; nothing is kept of a list that fails.
      */
     post: operations['uploadDepartmentList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/lists/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 预览部门名单 The first rows of a list file as an upload would read them
+     * @description Nothing is stored. The body is the file, as for an upload; the answer is its first rows
+     *     (cells as text, long numbers masked), the header found or picked and the ID-number column,
+     *     or the reason none was found, so the user can correct `headerRow` and `idColumn` before
+     *     uploading.
+     */
+    post: operations['previewDepartmentList'];
     delete?: never;
     options?: never;
     head?: never;
@@ -651,6 +682,31 @@ export interface components {
       value: string;
     };
     DepartmentList: {
+    ListPreview: {
+      rows: {
+        /** @description The row number as shown in Excel (CSV record number) */
+        row: number;
+        cells: string[];
+      }[];
+      headerRow: number | null;
+      headerLastRow: number | null;
+      /** @description Found by an ID-number header (not picked) */
+      headerFound: boolean;
+      headers: {
+        /** @example C */
+        column: string;
+        text: string;
+      }[];
+      idColumn: {
+        /** @example C */
+        column: string;
+        header: string;
+      } | null;
+      problem: {
+        code: string;
+        message: components['schemas']['Bilingual'];
+      } | null;
+    };
       id: string;
       type: components['schemas']['ListType'];
       areaCode: components['schemas']['AreaCode'];
@@ -880,6 +936,8 @@ export interface components {
     /** @description <resource> <start>-<end>/<total> */
     ContentRange: string;
   };
+    /** @description The header row as numbered in Excel (1-based), when it is not the one found */
+    headerRow: number;
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1161,6 +1219,8 @@ export interface operations {
       content: {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         'text/csv': string;
+        /** @description The header row as numbered in Excel (1-based), when it is not the one found */
+        headerRow?: components['parameters']['headerRow'];
         'application/octet-stream': string;
       };
     };
@@ -1195,6 +1255,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+  previewDepartmentList: {
+    parameters: {
+      query?: {
+        /** @description The ID-number column, by header text, letter (C) or number (3) */
+        idColumn?: string;
+        /** @description The header row as numbered in Excel (1-based), when it is not the one found */
+        headerRow?: components['parameters']['headerRow'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description The first rows and the header as read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPreview'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+      415: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
       /** @description The list */
       200: {
         headers: {

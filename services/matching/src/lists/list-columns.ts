@@ -14,6 +14,31 @@ function columnOfLetters(text: string): number | null {
   return n;
 }
 
+/**
+ * Headers under which counties' files hold the ID number: the list types' own, and the
+ * variants their exports use. A note in brackets after it (`身份证号（18位）`) is ignored.
+ */
+export const ID_HEADER_ALIASES = [
+  ...ID_HEADERS,
+  '公民身份证号',
+  '公民身份证号码',
+  '居民身份证号',
+  '居民身份证号码',
+  '身份证件号码',
+  '身份证件号',
+  '证件号',
+  '身份证',
+];
+
+/** An ID header's key: a trailing note in brackets dropped. */
+const idHeaderKey = (text: string) =>
+  headerKey(text).replace(/[（(【[][^（）()【】[\]]*[）)】\]]$/, '');
+
+/** Whether a header names the ID-number column. */
+export function isIdHeader(text: string): boolean {
+  return ID_HEADER_ALIASES.includes(idHeaderKey(text));
+}
+
 export interface ColumnChoice {
   /** 1-based column index (as the table reader gives cells). */
   index: number;
@@ -39,8 +64,9 @@ export function idColumnOf(headers: string[], chosen?: string): ColumnChoice {
     if (found) return found;
     throw columnMissing('idColumn', headers, [chosen]);
   }
-  for (const candidate of ID_HEADERS) {
-    const i = keys.indexOf(candidate);
+  const idKeys = headers.map((h) => idHeaderKey(h));
+  for (const candidate of ID_HEADER_ALIASES) {
+    const i = idKeys.indexOf(candidate);
     if (i >= 1) return { index: i, header: headers[i] ?? candidate };
   }
   throw columnMissing('idColumn', headers, ID_HEADERS);

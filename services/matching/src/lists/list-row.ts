@@ -1,11 +1,15 @@
 import { bi, type Cell, cellText, redactString } from '@fupin/kit';
 import {
   ID_NORMALISE_WARNINGS,
+  ID_OLD_FORMAT_CONVERTED,
+  idTextOfCell,
   isAreaCode,
   isWithin,
   maskIdNumber,
   normaliseIdNumber,
   parseIdNumber,
+  type Reason,
+  upgradeOldIdNumber,
 } from '@fupin/reference';
 import { type ColumnChoice, type factColumnOf, gradeOf } from './list-columns';
 import type { ListRow } from './list-rows';
@@ -51,6 +55,20 @@ export interface Report {
   truncated: boolean;
 }
 
+export function emptyReport(): Report {
+  return {
+    rejected: [],
+    warnings: [],
+    rejectedByCode: {},
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsWithInvalidId: 0,
+    warningsCount: 0,
+    truncated: false,
+  };
+}
+
 export function rowOf(
   /** The keyed hash of an ID number. */
   hash: (idNumber: string) => string,
@@ -87,26 +105,33 @@ export function rowOf(
       });
     else report.truncated = true;
   };
-  const raw = cellText(cells[columns.id.index]);
-  const { value, warnings } = normaliseIdNumber(raw);
-  const masked = maskIdNumber(value);
-  for (const w of warnings) {
+  const warn = (code: string, reason: Reason, value: string) => {
     report.warningsCount++;
-    const reason = ID_NORMALISE_WARNINGS[w];
     if (report.warnings.length < REPORT_LIMIT)
       report.warnings.push({
         row: rowNo,
         column: columns.id.header,
-        code: w,
+        code,
         message: bi(reason.zh, reason.en),
-        value: masked,
+        value,
       });
     else report.truncated = true;
-  }
+  };
   const cell = cells[columns.id.index];
-  // An ID number typed into Excel as a number has lost its last digits: parseIdNumber
-  // refuses non-text with the reason (format the column as text).
-  const parsed = parseIdNumber(typeof cell === 'number' ? (cell as unknown as string) : value);
+  // An ID number Excel stored as a number has lost its last digits (every 18-digit one): the
+  // row is refused with the reason; an exact 15-digit number is read as its digits.
+  const asText = idTextOfCell(typeof cell === 'number' ? cell : cellText(cell));
+  if (!asText.ok) {
+    reject(columns.id.header, asText.code, asText.reason, evidenceOf(cellText(cell)));
+    return null;
+  }
+  const { value, warnings } = normaliseIdNumber(asText.value);
+  const masked = maskIdNumber(value);
+  for (const w of warnings) warn(w, ID_NORMALISE_WARNINGS[w], masked);
+  // A first-generation 15-digit number is read as its 18-character form, with a warning.
+  const parsed = /^\d{15}$/.test(value) ? upgradeOldIdNumber(value) : parseIdNumber(value);
+  if (parsed.ok && value.length === 15)
+    warn('ID_OLD_FORMAT_CONVERTED', ID_OLD_FORMAT_CONVERTED, masked);
   let fact = '';
   if (columns.fact) {
     const text = cellText(cells[columns.fact.index]);

@@ -48,7 +48,13 @@ const listTooLarge = (maxBytes: number) =>
 export async function openUpload(
   body: AsyncIterable<Buffer | string>,
   maxBytes: number,
-): Promise<{ source: Readable; format: FileFormat; encoding: CsvEncoding | null }> {
+): Promise<{
+  source: Readable;
+  format: FileFormat;
+  encoding: CsvEncoding | null;
+  /** An XLSX's bytes (it is held in memory anyway), to read its merged cells. */
+  xlsx: Buffer | null;
+}> {
   const chunks = uploadPieces(body, maxBytes, listTooLarge)[Symbol.asyncIterator]();
   const headParts: Buffer[] = [];
   let headBytes = 0;
@@ -76,6 +82,7 @@ export async function openUpload(
   ends.push(head);
   let source: Readable;
   let encoding: CsvEncoding | null = null;
+  let xlsx: Buffer | null = null;
   const format = formatOf(head);
   if (format === 'xlsx') {
     const parts: Buffer[] = [head];
@@ -95,7 +102,8 @@ export async function openUpload(
       ends.push(next.value);
     }
     await assertTableUpload(ends);
-    source = Readable.from([Buffer.concat(parts, size)]);
+    xlsx = Buffer.concat(parts, size);
+    source = Readable.from([xlsx]);
   } else {
     await assertTableUpload(ends);
     encoding = csvEncodingOfHead(head, ended);
@@ -107,5 +115,5 @@ export async function openUpload(
       })(),
     );
   }
-  return { source, format, encoding };
+  return { source, format, encoding, xlsx };
 }

@@ -12,6 +12,7 @@ import {
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
+import { MAX_HEADER_ROW } from './list-header';
 import { LIST_TYPE_CODES } from './list-types';
 import type { ListService } from './list.service';
 
@@ -26,11 +27,27 @@ export const calendarDaySchema = z
     zmsg('不是有效日期', 'not a real date'),
   );
 
+/** The header row the user picked, 1-based as in Excel. */
+const headerRowSchema = z.coerce
+  .number()
+  .int(zmsg('表头行应为整数', 'the header row is a whole number'))
+  .min(1, zmsg('表头行从 1 开始', 'rows count from 1'))
+  .max(
+    MAX_HEADER_ROW,
+    zmsg(`表头行不能超过第 ${MAX_HEADER_ROW} 行`, `at most row ${MAX_HEADER_ROW}`),
+  );
+
+const previewQuery = z.object({
+  idColumn: z.string().trim().min(1).max(50).optional(),
+  headerRow: headerRowSchema.optional(),
+});
+
 const uploadQuery = z.object({
   type: z.enum(LIST_TYPE_CODES),
   date: calendarDaySchema,
   area: areaCode12.optional(),
   idColumn: z.string().trim().min(1).max(50).optional(),
+  headerRow: headerRowSchema.optional(),
   fileName: uploadFileNameSchema.optional(),
 });
 
@@ -60,9 +77,19 @@ export function listRoutes(router: Router, lists: ListService): void {
         date: q.date,
         area: q.area,
         idColumn: q.idColumn,
+        headerRow: q.headerRow,
         fileName: fileNameOf(req, q.fileName),
       });
       res.status(201).setHeader('Location', `/lists/${list.id}`).json(list);
+    }),
+  );
+  router.post(
+    '/lists/preview',
+    requireRight('matching', 'write'),
+    handle(async (req, res) => {
+      const q = parseInput(previewQuery, req.query, { where: 'query' });
+      const body: AsyncIterable<Buffer | string> = req.readableEnded ? noFile() : req;
+      res.json(await lists.preview(principalOf(req), body, q));
     }),
   );
   router.get(

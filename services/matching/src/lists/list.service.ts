@@ -6,7 +6,6 @@ import {
   badRequest,
   bi,
   type ByteSealer,
-  cellText,
   countyWide,
   type ListQuery,
   notFound,
@@ -16,12 +15,13 @@ import {
   type ScopedRepository,
 } from '@fupin/kit';
 import { isAreaCode } from '@fupin/reference';
-import { factColumnOf, idColumnOf } from './list-columns';
 import { assertMayUpload, mayUseListType, ownListTypeFilter } from './list-departments';
 import { SegmentReader, SegmentWriter } from './list-rows';
 import type { ListType } from './list-types';
 import type { DepartmentList, ListSegmentModel, ListSeries } from './list.model';
-import { EVIDENCE_COLUMNS, type ListColumns, type Report, rowOf } from './list-row';
+import { type HeadOptions, HeadRows, type ListPreview, previewOf } from './list-head-rows';
+import type { SheetRow } from './list-header';
+import { emptyReport, type ListColumns, rowOf } from './list-row';
 import { openUpload } from './list-upload';
 
 export { REPORT_LIMIT } from './list-row';
@@ -32,6 +32,8 @@ export interface UploadMeta {
   date: string;
   area?: string | undefined;
   idColumn?: string | undefined;
+  /** The header row the user picked (1-based, as in Excel), else it is found. */
+  headerRow?: number | undefined;
   fileName: string;
 }
 
@@ -89,7 +91,7 @@ export class ListService {
         ],
       );
     this.deps.lists.assertWritable(p, areaCode);
-    const { source, format, encoding } = await openUpload(body, this.deps.maxBytes);
+    const { source, format, encoding, xlsx } = await openUpload(body, this.deps.maxBytes);
 
     const id = randomUUID();
     const now = this.deps.now();
@@ -126,7 +128,7 @@ export class ListService {
     };
     await this.deps.lists.create(p, list);
     try {
-      const done = await this.store(list, source, meta.idColumn);
+      const done = await this.store(list, source, xlsx, meta);
       return viewOf(await this.complete(p, done));
     } catch (err) {
       await this.deps.segments.deleteMany({ listId: id });
@@ -146,20 +148,11 @@ export class ListService {
   private async store(
     list: DepartmentList,
     source: Readable,
-    chosenIdColumn: string | undefined,
+    xlsx: Buffer | null,
+    meta: Pick<UploadMeta, 'idColumn' | 'headerRow'>,
   ): Promise<DepartmentList> {
     const writer = new SegmentWriter();
-    const report: Report = {
-      rejected: [],
-      warnings: [],
-      rejectedByCode: {},
-      rowsRead: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      rowsWithInvalidId: 0,
-      warningsCount: 0,
-      truncated: false,
-    };
+    const report = emptyReport();
     let segments = 0;
     let bytes = 0;
     const flush = async () => {
@@ -176,29 +169,26 @@ export class ListService {
       segments++;
       bytes += sealed.length;
     };
-    let sheet: string | null = null;
-    let columns: ListColumns | null = null;
-    for await (const r of readRows(() => source, list.format, list.encoding)) {
-      sheet ??= r.sheet;
-      // Only the first worksheet is the list; notes on other sheets are not rows.
-      if (r.sheet !== sheet) break;
-      if (!columns) {
-        const headers = r.cells.map((c, i) => (i === 0 ? '' : cellText(c)));
-        if (headers.every((h) => h === '')) continue;
-        const id = idColumnOf(headers, chosenIdColumn);
-        const fact = factColumnOf(list.type, headers);
-        const evidence = headers
-          .map((h, i) => (i > 0 && h !== '' && i !== id.index ? i : -1))
-          .filter((i) => i > 0)
-          .slice(0, EVIDENCE_COLUMNS);
-        columns = { headers, id, fact, evidence };
-        continue;
-      }
-      const row = rowOf((v) => this.deps.cipher.hash(v), r.row, r.cells, columns, list, report);
+    const take = async (r: SheetRow) => {
+      const row = rowOf((v) => this.deps.cipher.hash(v), r.row, r.cells, columns!, list, report);
       if (row) {
         writer.push(row);
         if (writer.full) await flush();
       }
+    };
+    let columns: (ListColumns & { lastRow: number }) | null = null;
+    const head = new HeadRows(list.type, xlsx, meta);
+    for await (const r of readRows(() => source, list.format, list.encoding)) {
+      if (!head.push(r)) break;
+      if (columns) await take(r);
+      else if (head.full) {
+        columns = await head.columns();
+        for (const b of head.after(columns.lastRow)) await take(b);
+      }
+    }
+    if (!columns && head.rows.length > 0) {
+      columns = await head.columns();
+      for (const b of head.after(columns.lastRow)) await take(b);
     }
     await flush();
     if (!columns)
@@ -225,6 +215,24 @@ export class ListService {
       segments,
       bytes,
     };
+  }
+
+  /**
+   * What an upload would read, before it is committed: the first rows of the file, the header
+   * found (or picked) and the ID column. Nothing is stored.
+   */
+  async preview(
+    p: Principal,
+    body: AsyncIterable<Buffer | string>,
+    options: HeadOptions,
+  ): Promise<ListPreview> {
+    this.deps.lists.assertWritable(p, p.areaCode);
+    const { source, format, encoding, xlsx } = await openUpload(body, this.deps.maxBytes);
+    // The type only decides the fact column, which a preview does not read.
+    const head = new HeadRows('vehicles', xlsx, options);
+    for await (const r of readRows(() => source, format, encoding))
+      if (!head.push(r) || head.full) break;
+    return previewOf(head, options);
   }
 
   /** Gives the list its version and makes it current in its series, unless a newer one is. */
