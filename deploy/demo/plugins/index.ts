@@ -11,6 +11,7 @@ import { registryClearancePlugin } from './registry-clearance';
 import { registryGuaranteeFreshnessPlugin } from './registry-guarantee-freshness';
 import { registryGuaranteesPlugin } from './registry-guarantees';
 import { registryImportsPlugin } from './registry-imports';
+import { registryMonitoringPlugin } from './registry-monitoring';
 import { registryIntegrityPlugin } from './registry-integrity';
 import { registryVillageExitPlugin } from './registry-village-exit';
 import { supportPlugin } from './support';
@@ -40,6 +41,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   supportPlugin,
   // The registry has applied support's enrollments and insurance to the guarantees it derives.
   registryGuaranteeFreshnessPlugin,
+  // 防返贫监测: screened once support's facts (hospital stays) have reached the registry.
+  registryMonitoringPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
 ];
