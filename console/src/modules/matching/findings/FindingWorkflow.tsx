@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import {
   FormDataConsumer,
+  SelectInput,
   TextInput,
   required,
   usePermissions,
@@ -21,6 +22,16 @@ import { FindingDueButton } from './FindingDueButton';
 import { REFUSED } from './FindingRegistryOutcome';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
+
+/** 不属实原因, as the service takes them (required with 不属实). */
+const DISMISSAL_REASONS = [
+  'not_same_person',
+  'department_data_wrong',
+  'department_data_outdated',
+  'allowed_by_policy',
+  'already_handled',
+  'other',
+] as const;
 
 /** The steps the finding's status offers (the service decides again, and may refuse). */
 function offered(f: Finding): Action[] {
@@ -60,6 +71,8 @@ function bodyOf(action: Action, v: Record<string, unknown>): Record<string, stri
   const body: Record<string, string> = {};
   if (action === 'verify') body.conclusion = String(v.conclusion);
   if (action === 'verify' && v.conclusion !== 'confirmed') body.reason = text(v.reason);
+  if (action === 'verify' && v.conclusion === 'not_confirmed')
+    body.reasonCode = String(v.reasonCode);
   if (action === 'close' && text(v.reason)) body.reason = text(v.reason);
   if (text(v.note)) body.note = text(v.note);
   return body;
@@ -93,6 +106,19 @@ function StepInputs({ action, closeReason }: { action: Action; closeReason: bool
             validate={required()}
             fullWidth
           />
+          <FormDataConsumer>
+            {({ formData }) =>
+              formData.conclusion === 'not_confirmed' ? (
+                <SelectInput
+                  source="reasonCode"
+                  label={l('reason_code')}
+                  choices={DISMISSAL_REASONS.map((id) => ({ id, name: l(`dismissal.${id}`) }))}
+                  validate={required()}
+                  fullWidth
+                />
+              ) : null
+            }
+          </FormDataConsumer>
           <FormDataConsumer>
             {({ formData }) =>
               formData.conclusion !== 'confirmed' ? (
