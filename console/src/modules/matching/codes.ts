@@ -15,6 +15,10 @@ export const LIST_TYPES = allOf<S['DepartmentList']['type']>()([
   'school_enrollment',
   'medical_insurance',
   'dangerous_houses',
+  'village_cadres',
+  'pension_receipts',
+  'disability_certificates',
+  'household_moves',
 ] as const);
 
 export const LIST_STATUSES = allOf<S['DepartmentList']['status']>()([
@@ -42,6 +46,12 @@ export const RULES = allOf<Finding['rule']>()([
   'EXITED_BELOW_LINE',
   'EXITED_GUARANTEE_UNMET',
   'EXITED_HOUSEHOLD_CHANGED',
+  'VILLAGE_CADRE_FAMILY',
+  'DECEASED_STILL_PAID',
+  'PENSION_NOT_RECEIVED',
+  'DISABLED_WITHOUT_CERTIFICATE',
+  'CERTIFICATE_NOT_RECORDED_DISABLED',
+  'MOVED_OUT_OF_COUNTY',
 ] as const);
 
 /** 登记系统处理结果 — what the registry did with a verified finding. */

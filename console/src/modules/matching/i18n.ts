@@ -1,5 +1,6 @@
 import type { ModuleMessages, SameKeys } from '../../i18n/types';
 import { findingsEn, findingsZh } from './findings/finding.i18n';
+import { previewEn, previewZh } from './lists/upload-preview.i18n';
 
 /**
  * The matching module's messages: `resources.<name>` for each of its resources (name, fields,
@@ -94,6 +95,10 @@ const zhCN = {
       school_enrollment: '学籍（教育）',
       medical_insurance: '医保参保（医保）',
       dangerous_houses: '危房鉴定（住建）',
+      village_cadres: '村干部名单（组织部/乡镇）',
+      pension_receipts: '养老金领取（人社）',
+      disability_certificates: '残疾证（残联）',
+      household_moves: '户籍迁出（公安）',
     },
     MatchingListStatus: { receiving: '接收中', ready: '可用', failed: '失败' },
     MatchingRule: {
@@ -114,6 +119,12 @@ const zhCN = {
       EXITED_BELOW_LINE: '已脱贫户收入低于扶贫标准（疑似错退）',
       EXITED_GUARANTEE_UNMET: '已脱贫户保障未达标或情况不明（疑似错退）',
       EXITED_HOUSEHOLD_CHANGED: '已脱贫户成员死亡或新纳入低保（回头看）',
+      VILLAGE_CADRE_FAMILY: '家庭成员为村干部（疑似错评）',
+      DECEASED_STILL_PAID: '已死亡人员仍在领取养老金',
+      PENSION_NOT_RECEIVED: '60岁以上未领取基础养老金',
+      DISABLED_WITHOUT_CERTIFICATE: '登记为残疾但无残疾证',
+      CERTIFICATE_NOT_RECORDED_DISABLED: '持残疾证但未登记为残疾',
+      MOVED_OUT_OF_COUNTY: '家庭成员户籍已迁出本县',
     },
     MatchingRegistryOutcome: {
       member_removed: '已注销成员（死亡）',
@@ -164,6 +175,7 @@ const zhCN = {
     MatchingRunScope: { list: '单个名单', full: '全部现行名单' },
   },
   matching: {
+    preview: previewZh,
     upload: {
       title: '上传部门名单',
       step_file: '选择名单与文件',
@@ -290,6 +302,10 @@ const en: SameKeys<typeof zhCN> = {
       school_enrollment: 'School enrollment (education)',
       medical_insurance: 'Medical insurance enrollment',
       dangerous_houses: 'Dangerous-house appraisals (housing)',
+      village_cadres: 'Village cadres (organisation department / townships)',
+      pension_receipts: 'Pension receipts (human resources)',
+      disability_certificates: "Disability certificates (disabled persons' federation)",
+      household_moves: 'Household-registration moves out (public security)',
     },
     MatchingListStatus: { receiving: 'Receiving', ready: 'Ready', failed: 'Failed' },
     MatchingRule: {
@@ -310,6 +326,13 @@ const en: SameKeys<typeof zhCN> = {
       EXITED_BELOW_LINE: 'Exited household below the line (suspected wrong exit)',
       EXITED_GUARANTEE_UNMET: 'Exited household with a guarantee not met or unknown',
       EXITED_HOUSEHOLD_CHANGED: 'Exited household member deceased or newly on allowance',
+      VILLAGE_CADRE_FAMILY: 'A member is a village cadre (suspected wrong identification)',
+      DECEASED_STILL_PAID: 'A deceased person is still paid a pension',
+      PENSION_NOT_RECEIVED: 'Over 60 and not receiving the basic pension',
+      DISABLED_WITHOUT_CERTIFICATE: 'Recorded as disabled without a disability certificate',
+      CERTIFICATE_NOT_RECORDED_DISABLED:
+        'Holds a disability certificate but not recorded as disabled',
+      MOVED_OUT_OF_COUNTY: 'A member moved their household registration out of the county',
     },
     MatchingRegistryOutcome: {
       member_removed: 'Member removed (deceased)',
@@ -360,6 +383,7 @@ const en: SameKeys<typeof zhCN> = {
     MatchingRunScope: { list: 'One list', full: 'Every current list' },
   },
   matching: {
+    preview: previewEn,
     upload: {
       title: 'Upload a department list',
       step_file: 'List and file',

@@ -488,7 +488,8 @@ export interface components {
     /**
      * @description vehicles 车辆登记, businesses 工商登记, public_employees 财政供养人员, urban_property
      *     城镇房产, deaths 死亡人员, allowance_recipients 低保/特困人员, school_enrollment 学籍,
-     *     medical_insurance 医保参保, dangerous_houses 危房鉴定
+     *     medical_insurance 医保参保, dangerous_houses 危房鉴定, village_cadres 村干部,
+     *     pension_receipts 养老金领取, disability_certificates 残疾证, household_moves 户籍迁移
      * @enum {string}
      */
     ListType:
@@ -500,7 +501,11 @@ export interface components {
       | 'allowance_recipients'
       | 'school_enrollment'
       | 'medical_insurance'
-      | 'dangerous_houses';
+      | 'dangerous_houses'
+      | 'village_cadres'
+      | 'pension_receipts'
+      | 'disability_certificates'
+      | 'household_moves';
     /** @enum {string} */
     RuleCode:
       | 'VEHICLE_OWNER'
@@ -519,7 +524,13 @@ export interface components {
       | 'INCOME_ABOVE_LINE'
       | 'EXITED_BELOW_LINE'
       | 'EXITED_GUARANTEE_UNMET'
-      | 'EXITED_HOUSEHOLD_CHANGED';
+      | 'EXITED_HOUSEHOLD_CHANGED'
+      | 'VILLAGE_CADRE_FAMILY'
+      | 'DECEASED_STILL_PAID'
+      | 'PENSION_NOT_RECEIVED'
+      | 'DISABLED_WITHOUT_CERTIFICATE'
+      | 'CERTIFICATE_NOT_RECORDED_DISABLED'
+      | 'MOVED_OUT_OF_COUNTY';
     /**
      * @description 不属实原因: not_same_person 非本人, department_data_wrong 部门数据有误,
      *     department_data_outdated 部门数据已过时, allowed_by_policy 符合政策不影响认定,

@@ -8,11 +8,11 @@ import { LIST_TYPES, type ListType } from './list-types';
  * auditors) is not narrowed. A department not named here supplies no list.
  */
 export const DEPARTMENT_LIST_TYPES: Readonly<Record<string, readonly ListType[]>> = {
-  public_security: ['vehicles', 'deaths'],
+  public_security: ['vehicles', 'deaths', 'household_moves'],
   market_regulation: ['businesses'],
   medical_security: ['medical_insurance'],
-  human_resources: [],
-  disabled_persons_federation: [],
+  human_resources: ['pension_receipts'],
+  disabled_persons_federation: ['disability_certificates'],
   civil_affairs: ['deaths', 'allowance_recipients'],
   education: ['school_enrollment'],
   housing: ['urban_property', 'dangerous_houses'],

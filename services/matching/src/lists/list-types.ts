@@ -15,6 +15,19 @@ export const LIST_TYPES = {
   school_enrollment: { zh: '学籍（教育）', en: 'School enrollment (education)' },
   medical_insurance: { zh: '医保参保（医保）', en: 'Medical insurance enrollment' },
   dangerous_houses: { zh: '危房鉴定（住建）', en: 'Dangerous-house appraisals (housing)' },
+  village_cadres: {
+    zh: '村干部名单（组织部/乡镇）',
+    en: 'Village cadres (organisation department / townships)',
+  },
+  pension_receipts: { zh: '养老金领取（人社）', en: 'Pension receipts (human resources)' },
+  disability_certificates: {
+    zh: '残疾证（残联）',
+    en: "Disability certificates (disabled persons' federation)",
+  },
+  household_moves: {
+    zh: '户籍迁出（公安）',
+    en: 'Household-registration moves out of the county (public security)',
+  },
 } as const;
 
 export type ListType = keyof typeof LIST_TYPES;

@@ -22,6 +22,11 @@ export interface Membership {
   minimumAllowance: boolean;
   /** 五保 / 特困供养. */
   destituteSupport: boolean;
+  /**
+   * The registry records the member as 残疾 (health `disabled`); absent in memberships derived
+   * before it was kept: the disability checks then have nothing to read (rebuild the index).
+   */
+  disabled?: boolean;
   housingGrade: 'A' | 'B' | 'C' | 'D' | null;
   /** 住房安全有保障 as the registry records it. */
   housingSafe: boolean;

@@ -40,6 +40,7 @@ export function membershipsOf(
         sex: member.sex,
         minimumAllowance: member.minimumAllowance,
         destituteSupport: member.destituteSupport,
+        disabled: member.health === 'disabled',
         housingGrade: h.housingGrade,
         housingSafe: h.guarantees?.housing_safety ?? false,
         perCapitaIncomeFen: h.perCapitaIncomeFen,

@@ -13,6 +13,7 @@ import {
   lineOf,
   personCandidate,
 } from './candidates';
+import { PENSION_AGE } from './department-rules';
 import { exitedHouseholdFindings, exitedRowFindings } from './review-checks';
 import {
   COMPULSORY_AGE,
@@ -67,6 +68,8 @@ const MISSING_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
   allowance_recipients: 'ALLOWANCE_NOT_ON_LIST',
   school_enrollment: 'DROPOUT',
   medical_insurance: 'INSURANCE_GAP',
+  pension_receipts: 'PENSION_NOT_RECEIVED',
+  disability_certificates: 'DISABLED_WITHOUT_CERTIFICATE',
 };
 
 const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
@@ -74,7 +77,11 @@ const WRONG_IDENTIFICATION_RULE: Partial<Record<ListType, MatchingRuleCode>> = {
   businesses: 'BUSINESS_OWNER',
   public_employees: 'PUBLIC_EMPLOYEE',
   urban_property: 'URBAN_PROPERTY',
+  village_cadres: 'VILLAGE_CADRE_FAMILY',
 };
+
+/** Deaths are read first, so a pension row knows whether its person is on the deaths list. */
+const READ_FIRST: ListType = 'deaths';
 
 const NONE: readonly Candidate[] = [];
 
@@ -87,7 +94,10 @@ export async function match(input: MatchInput): Promise<MatchProgress> {
   const rules = new Set(input.rules);
   const progress: MatchProgress = { rowsRead: 0, matched: 0, findings: 0 };
   const sink = findingSink(input, progress);
-  for (const run of input.lists) await matchList(input, run, rules, sink, progress);
+  const ordered = [...input.lists].sort(
+    (a, b) => Number(b.list.type === READ_FIRST) - Number(a.list.type === READ_FIRST),
+  );
+  for (const run of ordered) await matchList(input, run, rules, sink, progress);
   await missingFromLists(input, rules, sink.emit);
   await registryChecks(input.table, rules, sink.emit);
   await sink.flush();
@@ -157,12 +167,31 @@ async function matchList(
         rules.has('ALLOWANCE_NOT_REGISTERED')
       )
         await sink.emit(notRegistered(list, reader.row(), evidenceOf));
+      if (person && list.type === 'pension_receipts' && rules.has('DECEASED_STILL_PAID'))
+        for (const f of deceasedStillPaid(person, evidenceOf, reader)) await sink.emit(f);
       if (!person || live.length === 0) continue;
       for (const f of rowFindings(list, reader, person, live, rules, evidenceOf))
         await sink.emit(f);
     }
     await input.onProgress?.({ ...progress });
   }
+}
+
+/**
+ * DECEASED_STILL_PAID: a pension row whose person is on the run's deaths list, once per person
+ * (on the membership the registry has, active or already removed).
+ */
+function deceasedStillPaid(
+  person: Person,
+  evidenceOf: (row: ListRow) => RowEvidence,
+  reader: SegmentReader,
+): readonly Candidate[] {
+  if (!(person.seen & listTypeBit(READ_FIRST))) return NONE;
+  const m =
+    person.memberships.find(inRegistry) ??
+    person.memberships.find((x) => x.registered && x.householdStatus !== 'cancelled');
+  if (!m) return NONE;
+  return [personCandidate('DECEASED_STILL_PAID', person, m, evidenceOf(reader.row()))];
 }
 
 /** What a list row shows as a finding's evidence. */
@@ -231,6 +260,15 @@ function rowFindings(
     for (const m of live)
       add(personCandidate('DECEASED_IN_REGISTRY', person, m, evidenceOf(rowOnce())));
   }
+  if (list.type === 'household_moves' && rules.has('MOVED_OUT_OF_COUNTY'))
+    for (const m of live)
+      if (IDENTIFIED_STATUSES.has(m.householdStatus))
+        add(personCandidate('MOVED_OUT_OF_COUNTY', person, m, evidenceOf(rowOnce())));
+  // A certificate holder the registry records as not disabled (unknown when never derived).
+  if (list.type === 'disability_certificates' && rules.has('CERTIFICATE_NOT_RECORDED_DISABLED'))
+    for (const m of live)
+      if (IDENTIFIED_STATUSES.has(m.householdStatus) && m.disabled === false)
+        add(personCandidate('CERTIFICATE_NOT_RECORDED_DISABLED', person, m, evidenceOf(rowOnce())));
   if (list.type === 'dangerous_houses' && rules.has('DANGEROUS_HOUSE')) {
     const grade = rowOnce().fact;
     if (grade === 'C' || grade === 'D') {
@@ -292,6 +330,12 @@ async function missingFromLists(
         };
         if (rule === 'ALLOWANCE_NOT_ON_LIST' && !(m.minimumAllowance || m.destituteSupport))
           continue;
+        if (rule === 'DISABLED_WITHOUT_CERTIFICATE' && m.disabled !== true) continue;
+        if (rule === 'PENSION_NOT_RECEIVED') {
+          const age = ageOn(m.birthDate, list.date);
+          if (age < PENSION_AGE) continue;
+          evidence.ageOnListDate = age;
+        }
         if (rule === 'DROPOUT') {
           const age = ageOn(m.birthDate, list.date);
           if (age < COMPULSORY_AGE.from || age > COMPULSORY_AGE.to) continue;

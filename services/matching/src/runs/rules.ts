@@ -1,6 +1,7 @@
 import type { MatchingRuleCode } from '@fupin/contracts';
 import { bi, type Bilingual } from '@fupin/kit';
 import { LIST_TYPES, type ListType } from '../lists/list-types';
+import { DEPARTMENT_RULES } from './department-rules';
 
 /**
  * 比对规则 — the rule table of the domain guide. A rule's version changes whenever what it
@@ -160,6 +161,7 @@ export const RULES: Record<MatchingRuleCode, RuleDefinition> = {
     zh: '已脱贫户成员出现在死亡或低保/特困名单中，家庭人口或收入发生变化，须回头看',
     en: "A member of an exited household is on the deaths or allowance list: the household's size or income changed and it must be re-checked",
   },
+  ...DEPARTMENT_RULES,
 };
 
 export const RULE_CODES = Object.keys(RULES) as MatchingRuleCode[];

@@ -18,6 +18,7 @@ export const RULE_FLAGS: Record<string, ExclusionFlag> = {
   BUSINESS_OWNER: 'business',
   PUBLIC_EMPLOYEE: 'publicEmployee',
   URBAN_PROPERTY: 'urbanHousing',
+  VILLAGE_CADRE_FAMILY: 'villageCadreFamily',
 };
 
 /** Adds a proposal for the finding; null when the finding already proposed one (a redelivery). */

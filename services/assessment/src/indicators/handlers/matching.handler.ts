@@ -24,6 +24,12 @@ export const RULE_DEPARTMENT: Record<string, string> = {
   EXITED_BELOW_LINE: 'poverty_office',
   EXITED_GUARANTEE_UNMET: 'poverty_office',
   EXITED_HOUSEHOLD_CHANGED: 'poverty_office',
+  VILLAGE_CADRE_FAMILY: 'poverty_office',
+  DECEASED_STILL_PAID: 'human_resources',
+  PENSION_NOT_RECEIVED: 'human_resources',
+  DISABLED_WITHOUT_CERTIFICATE: 'disabled_persons_federation',
+  CERTIFICATE_NOT_RECORDED_DISABLED: 'disabled_persons_federation',
+  MOVED_OUT_OF_COUNTY: 'public_security',
 };
 
 /** 核实 → 整改 → 复核 → 销号: a later step outranks an earlier one. */
