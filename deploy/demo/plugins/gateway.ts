@@ -13,6 +13,10 @@ const DEPARTMENTS: readonly [string, string, string][] = [
   ['nongye', 'agriculture', '县农业农村局'],
   ['shuili', 'water', '县水利局'],
   ['linye', 'forestry', '县林业局'],
+  ['gongan', 'public_security', '县公安局'],
+  ['shichang', 'market_regulation', '县市场监管局'],
+  ['yibao', 'medical_security', '县医保局'],
+  ['canlian', 'disabled_persons_federation', '县残联'],
 ];
 
 /** Every user kind of the domain guide, scoped to the demo county's areas. */
