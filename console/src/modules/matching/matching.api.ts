@@ -7,6 +7,7 @@ const MATCHING = '/api/matching';
 export type Finding = MatchingApi.components['schemas']['Finding'];
 export type DepartmentList = MatchingApi.components['schemas']['DepartmentList'];
 export type MatchingRun = MatchingApi.components['schemas']['MatchingRun'];
+export type ListPreview = MatchingApi.components['schemas']['ListPreview'];
 
 /** The matching service's calls beyond react-admin's CRUD, as data-provider methods. */
 export const matchingCalls = {
@@ -40,6 +41,9 @@ export const matchingCalls = {
   /** Uploads a department list (the query says its type, date and ID column). */
   matchingListUpload: async (query: URLSearchParams, file: File): Promise<{ id: string }> =>
     (await uploadFile(`${MATCHING}/lists?${query.toString()}`, file)) as { id: string },
+  /** The first rows of a list file as an upload would read them (its header and ID column). */
+  matchingListPreview: async (query: URLSearchParams, file: File): Promise<ListPreview> =>
+    (await uploadFile(`${MATCHING}/lists/preview?${query.toString()}`, file)) as ListPreview,
   /** Starts a run over one list, or over every current list. */
   matchingRunStart: async (listId?: string): Promise<{ id: string }> =>
     (

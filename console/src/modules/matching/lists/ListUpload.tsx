@@ -10,12 +10,14 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Title, useRedirect, useTranslate } from 'react-admin';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { FACT_COLUMN, ID_HEADERS, LIST_TYPES } from '../codes';
+import type { ListPreview } from '../matching.api';
 import { type HeaderCell, readHeaderRow } from './headerRow';
+import { AUTO_ROW, ListPreviewTable } from './ListPreview';
 
 type ListType = (typeof LIST_TYPES)[number];
 const STEPS = ['step_file', 'step_columns', 'step_report'] as const;
@@ -156,6 +158,8 @@ export default function ListUpload() {
   const [file, setFile] = useState<File | null>(null);
   const [headers, setHeaders] = useState<HeaderCell[] | null>(null);
   const [idColumn, setIdColumn] = useState(AUTO);
+  const [headerRow, setHeaderRow] = useState(AUTO_ROW);
+  const [preview, setPreview] = useState<ListPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const t = (k: string, o?: object) => translate(`matching.upload.${k}`, o);
@@ -164,10 +168,33 @@ export default function ListUpload() {
     setFile(f);
     setError(null);
     setIdColumn(AUTO);
+    setHeaderRow(AUTO_ROW);
+    setPreview(null);
     setHeaders(f ? await readHeaderRow(f) : null);
   };
 
-  const detected = headers?.find((h) => ID_HEADERS.includes(headerKey(h.text)));
+  // The service reads the first rows as the upload will: the header row found (or picked).
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    const q = new URLSearchParams();
+    if (headerRow !== AUTO_ROW) q.set('headerRow', headerRow);
+    calls.matchingListPreview(q, file).then(
+      (p) => {
+        if (!current) return;
+        setPreview(p);
+        setHeaders(p.headers.map((h) => ({ letter: h.column, text: h.text })));
+      },
+      () => current && setPreview(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [file, headerRow, calls]);
+
+  const detected = preview?.idColumn
+    ? { letter: preview.idColumn.column, text: preview.idColumn.header }
+    : headers?.find((h) => ID_HEADERS.includes(headerKey(h.text)));
   const needsChoice = headers !== null && headers.length > 0 && !detected && idColumn === AUTO;
   const fact = FACT_COLUMN[type];
 
@@ -177,6 +204,7 @@ export default function ListUpload() {
     setError(null);
     const q = new URLSearchParams({ type, date, fileName: file.name });
     if (idColumn !== AUTO) q.set('idColumn', idColumn);
+    if (headerRow !== AUTO_ROW) q.set('headerRow', headerRow);
     try {
       const list = await calls.matchingListUpload(q, file);
       redirect('show', 'department-lists', list.id);
@@ -223,6 +251,16 @@ export default function ListUpload() {
           {file ? (
             <Box data-testid="column-mapping">
               <Typography variant="subtitle1">{t('step_columns')}</Typography>
+              {preview ? (
+                <ListPreviewTable
+                  preview={preview}
+                  headerRow={headerRow}
+                  onHeaderRow={(row) => {
+                    setHeaderRow(row);
+                    setIdColumn(AUTO);
+                  }}
+                />
+              ) : null}
               <ColumnMapping
                 headers={headers}
                 idColumn={idColumn}
