@@ -11,9 +11,11 @@ import { consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack
  * and dismisses the other, which needs evidence; the household's 返贫风险 tab lists its warning,
  * and the township records two months of follow-up there (last month, then this month with a
  * home check): the panel counts two months of stable income of the six a removal needs and the
- * home-check condition is met.
+ * home-check condition is met. The poverty office sets a third household's open warning a deadline
+ * with its time (督办): the page reads the new deadline and the history the step; once a deadline
+ * set seconds ahead has passed, the list filtered 已逾期 shows the warning in red.
  */
-const HEADS = { confirmed: '黄大山', dismissed: '谢桂兰' } as const;
+const HEADS = { confirmed: '黄大山', dismissed: '谢桂兰', supervised: '罗德明' } as const;
 const ids: Record<string, string> = {};
 let township: { username: string; password: string };
 
@@ -78,6 +80,10 @@ type Warning = {
   id: string;
   householdId: string;
   status: string;
+  dueAt: string;
+  dueOn: string;
+  overdue: boolean;
+  events: { action: string; note: string | null }[];
   decision: { reason: string; evidence: string[]; category: string | null } | null;
 };
 
@@ -92,6 +98,24 @@ const warnings = () =>
 /** Today in Asia/Shanghai (`YYYY-MM-DD`), as the registry dates follow-ups and home checks. */
 const shanghaiToday = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** An instant as the browser's date-time input holds it in Asia/Shanghai: `2026-12-05T17:00`. */
+function shanghaiLocal(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
 
 /** The month before `YYYY-MM`. */
 function monthBefore(month: string): string {
@@ -317,6 +341,117 @@ test('the township confirms one warning and dismisses the other with evidence', 
     );
     await panel.getByText('收入低于监测线').click();
     await page.waitForURL(/#\/monitoring-warnings\/[^/]+\/show/);
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+}, 180_000);
+
+test("the poverty office sets an open warning's deadline (督办) and a passed one is listed overdue in red", async () => {
+  const { gatewayUrl } = t.stack.platform;
+  const token = t.stack.office.accessToken;
+  // A third household below the line, warned by a screening of its own (the first two are decided).
+  const h = await api<{ id: string }>(
+    gatewayUrl,
+    token,
+    'POST',
+    '/api/registry/households',
+    household(
+      '431121101-0703',
+      VILLAGE_A1,
+      { name: HEADS.supervised, idNumber: idNumber('1966-08-09', 705) },
+      {
+        status: 'exited',
+        exitYear: 2018,
+        income: { year: 2019, wagesFen: 300_000, productionFen: 0, propertyFen: 0, transferFen: 0 },
+      },
+    ),
+  );
+  let run = await screen(gatewayUrl, token);
+  for (let i = 0; run.status === 'refused' && i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    run = await screen(gatewayUrl, token);
+  }
+  expect(run.status).toBe('done');
+  const open = (await warnings()).find((w) => w.householdId === h.id && w.status === 'open');
+  if (!open) throw new Error('the screening raised no warning for the third household');
+  // Raised due at the end of its day in Asia/Shanghai: the page reads the day alone.
+  expect(new Date(open.dueAt).getTime()).toBe(
+    new Date(`${open.dueOn}T23:59:59.999+08:00`).getTime(),
+  );
+
+  const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);
+  try {
+    await signIn(page, t.stack.office.username, t.stack.office.password);
+    await page.goto(`/#/monitoring-warnings/${open.id}/show`);
+    await page.getByTestId('warning-signals').waitFor();
+    await settled(page);
+    await expect(page.getByTestId('warning-due').innerText()).resolves.toBe(open.dueOn);
+
+    // 督办 through the dialog: a time already past is refused by the input, one about a minute
+    // ahead (the input has minutes; two minutes on, floored) is set.
+    await page.getByRole('button', { name: '督办（设定核实期限）' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.innerText()).resolves.toContain(`当前核实期限：${open.dueOn}`);
+    const input = dialog.locator('input[name=dueAt]');
+    await input.fill(shanghaiLocal(new Date(Date.now() - 3_600_000)));
+    await dialog.locator('textarea[name=reason]').fill('汛期将至，请于今日内完成入户核实');
+    await dialog.getByRole('button', { name: '设定核实期限' }).click();
+    await dialog.getByText('核实期限须晚于当前时间').waitFor();
+    const due = shanghaiLocal(new Date(Date.now() + 120_000));
+    await input.fill(due);
+    expect(await untranslated(page, [t.stack.office.username])).toEqual([]);
+    await dialog.getByRole('button', { name: '设定核实期限' }).click();
+    await page.getByText('已设定核实期限').first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await settled(page);
+    const shown = due.replace('T', ' ');
+    await expect(page.getByTestId('warning-due').innerText()).resolves.toBe(shown);
+    const history = page.getByTestId('warning-history');
+    await history.getByText('督办：调整核实期限').waitFor();
+    const historyText = (await history.innerText()).replace(/\s+/g, ' ');
+    expect(historyText).toContain(`核实期限：${open.dueOn} → ${shown}`);
+    expect(historyText).toContain('汛期将至，请于今日内完成入户核实');
+    expect(await untranslated(page, [t.stack.office.username])).toEqual([]);
+    await page.getByText('已设定核实期限').waitFor({ state: 'detached', timeout: 15_000 });
+    await screenshot(page, 'monitoring-warning-supervised');
+    const stored = await api<Warning>(
+      gatewayUrl,
+      token,
+      'GET',
+      `/api/registry/monitoring/warnings/${open.id}`,
+    );
+    expect(new Date(stored.dueAt).getTime()).toBe(new Date(`${due}:00+08:00`).getTime());
+    expect(stored.events.at(-1)).toMatchObject({
+      action: 'due_changed',
+      note: '汛期将至，请于今日内完成入户核实',
+    });
+
+    // Not waiting a minute: a deadline two seconds ahead, through the API; passed, it is overdue.
+    await api(gatewayUrl, token, 'PUT', `/api/registry/monitoring/warnings/${open.id}/due`, {
+      dueAt: new Date(Date.now() + 2_000).toISOString(),
+      reason: '督办：逾期提醒',
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+    await page.goto('/#/monitoring-warnings');
+    await settled(page);
+    await page.getByRole('combobox', { name: '已逾期' }).click();
+    await page.getByRole('option', { name: '是', exact: true }).click();
+    await page.waitForURL(/overdue/);
+    const row = page.locator('tr', { hasText: HEADS.supervised });
+    await row.waitFor();
+    await settled(page);
+    const cell = row.getByTestId('warning-due');
+    await expect(cell.getAttribute('data-overdue')).resolves.toBe('true');
+    await expect(cell.innerText()).resolves.toContain('（已逾期）');
+    const [r, g, b] = (await cell.evaluate((el) => getComputedStyle(el).color))
+      .match(/\d+/g)!
+      .map(Number) as [number, number, number];
+    expect(r).toBeGreaterThan(150);
+    expect(Math.max(g, b)).toBeLessThan(100);
+    // Only overdue warnings are listed: the first two are decided, the new ones still in time.
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await screenshot(page, 'monitoring-warnings-overdue');
     expect(errors).toEqual([]);
   } finally {
     await close();

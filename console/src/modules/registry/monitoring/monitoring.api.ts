@@ -4,6 +4,12 @@ import type { Bilingual } from '../../../providers/problem';
 import type { SignalCode } from './codes';
 
 type S = RegistryApi.components['schemas'];
+type Ops = RegistryApi.operations;
+
+/** 督办: the new deadline (an ISO instant, later than now) and why. */
+export type WarningDueRequest = NonNullable<
+  Ops['setMonitoringWarningDue']['requestBody']
+>['content']['application/json'];
 
 export type MonitoringCategory = S['MonitoringWarning']['suggestedCategory'];
 
@@ -22,11 +28,15 @@ export interface WarningDecision {
 /** One thing that happened to a warning, in order. */
 export interface WarningEvent {
   at: string;
-  action: 'raised' | 'updated' | 'confirmed' | 'dismissed';
+  action: 'raised' | 'updated' | 'due_changed' | 'confirmed' | 'dismissed';
   actorName: string;
   screeningId: string | null;
   signals: string[];
+  /** The reason of a decision or of a deadline set (督办). */
   note: string | null;
+  /** due_changed: the deadline before and after (instants). */
+  dueBefore?: string;
+  dueAfter?: string;
 }
 
 /** 防返贫预警 — a household at risk found by a screening, verified by its township. */
@@ -117,6 +127,9 @@ export const monitoringCalls = {
   /** 排除预警, with the reason and at least one piece of evidence. */
   monitoringWarningDismiss: (id: string, body: { reason: string; evidence: string[] }) =>
     call<MonitoringWarning>(`/warnings/${enc(id)}/dismiss`, { method: 'POST', body }),
+  /** 督办 (county poverty office): sets an open warning's deadline, with the reason. */
+  monitoringWarningDue: (id: string, body: WarningDueRequest) =>
+    call<MonitoringWarning>(`/warnings/${enc(id)}/due`, { method: 'PUT', body }),
   /** 立即筛查 (county poverty office): answers the run as queued; read it until it ends. */
   monitoringScreeningRequest: () => call<ScreeningRun>('/screenings', { method: 'POST' }),
   /** The rule table and this year's settings. */

@@ -19,6 +19,7 @@ const zhCN = {
     MonitoringWarningEvent: {
       raised: '筛查预警',
       updated: '再次筛查更新',
+      due_changed: '督办：调整核实期限',
       confirmed: '确认纳入监测',
       dismissed: '排除预警',
     },
@@ -53,6 +54,17 @@ const zhCN = {
       decision_category: '纳入类别',
       by_screening: '监测筛查',
       event_signals: '预警信号：%{signals}',
+      due_change: '核实期限：%{before} → %{after}',
+      due: {
+        button: '督办（设定核实期限）',
+        hint: '县扶贫办督办：为该预警设定新的核实期限（含具体时间，如12月5日17:00），并说明督办原因。期限须晚于当前时间；期限过后仍未核实即为逾期。当前核实期限：%{due}。',
+        dueAt: '核实期限',
+        reason: '督办原因',
+        submit: '设定核实期限',
+        done: '已设定核实期限',
+        required: '请填写新的核实期限',
+        future: '核实期限须晚于当前时间',
+      },
       confirm: {
         button: '确认纳入监测',
         title: '确认纳入监测',
@@ -146,6 +158,7 @@ const en: SameKeys<typeof zhCN> = {
     MonitoringWarningEvent: {
       raised: 'Raised by a screening',
       updated: 'Updated by a later screening',
+      due_changed: 'Supervision: deadline set',
       confirmed: 'Confirmed for monitoring',
       dismissed: 'Dismissed',
     },
@@ -181,6 +194,17 @@ const en: SameKeys<typeof zhCN> = {
       decision_category: 'Category',
       by_screening: 'Screening',
       event_signals: 'Signals: %{signals}',
+      due_change: 'Deadline: %{before} → %{after}',
+      due: {
+        button: 'Supervise (set the deadline)',
+        hint: 'The poverty office sets a new deadline for verifying this warning, with its time of day (e.g. 5 Dec 17:00), and says why. It must be later than now; a warning still unverified after it is overdue. Current deadline: %{due}.',
+        dueAt: 'Verify by',
+        reason: 'Reason',
+        submit: 'Set the deadline',
+        done: 'Deadline set',
+        required: 'Give the new deadline',
+        future: 'The deadline must be later than now',
+      },
       confirm: {
         button: 'Confirm for monitoring',
         title: 'Confirm for monitoring',

@@ -1,9 +1,12 @@
 import Typography from '@mui/material/Typography';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatDay } from '../../../../common/format';
 import type { MonitoringWarning } from '../monitoring.api';
+import { deadlineText } from './deadline';
 
-/** 核实期限 — the deadline, in red with 已逾期 while the warning is open past it. */
+/**
+ * 核实期限 — the deadline (its time too when 督办 set one other than the end of the day), in red
+ * with 已逾期 while the warning is open past it.
+ */
 export function DueOnField() {
   const translate = useTranslate();
   const w = useRecordContext<MonitoringWarning>();
@@ -14,8 +17,9 @@ export function DueOnField() {
       variant="body2"
       color={w.overdue ? 'error' : 'text.primary'}
       data-overdue={w.overdue ? 'true' : undefined}
+      data-testid="warning-due"
     >
-      {formatDay(w.dueOn)}
+      {deadlineText(w.dueAt, w.dueOn)}
       {w.overdue ? `（${translate('resources.monitoring-warnings.overdue')}）` : ''}
     </Typography>
   );

@@ -10,10 +10,14 @@ import { formatDateTime } from '../../../../common/format';
 import { SectionHeading } from '../../../../common/SectionHeading';
 import type { MonitoringWarning } from '../monitoring.api';
 import { signalLabelKey } from '../rule-counts';
+import { deadlineText } from './deadline';
 
 const l = (k: string) => `resources.monitoring-warnings.${k}`;
 
-/** 处理记录 — every screening that raised or updated the warning, and its verification. */
+/**
+ * 处理记录 — every screening that raised or updated the warning, each deadline the county set
+ * (督办, with the deadline before and after and its reason), and its verification.
+ */
 export function WarningHistory() {
   const translate = useTranslate();
   const w = useRecordContext<MonitoringWarning>();
@@ -33,7 +37,14 @@ export function WarningHistory() {
               {formatDateTime(e.at)}
             </StepLabel>
             <StepContent>
-              {e.signals.length ? (
+              {e.action === 'due_changed' ? (
+                <Typography variant="body2" color="text.secondary">
+                  {translate(l('due_change'), {
+                    before: deadlineText(e.dueBefore),
+                    after: deadlineText(e.dueAfter),
+                  })}
+                </Typography>
+              ) : e.signals.length ? (
                 <Typography variant="body2" color="text.secondary">
                   {translate(l('event_signals'), {
                     signals: e.signals

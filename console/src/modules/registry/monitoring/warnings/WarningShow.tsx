@@ -7,6 +7,7 @@ import type { MonitoringWarning } from '../monitoring.api';
 import { DueOnField } from './DueOnField';
 import { WarningDecisionButtons } from './WarningDecisionButtons';
 import { WarningDecisionPanel } from './WarningDecisionPanel';
+import { WarningDueButton } from './WarningDueButton';
 import { WarningHistory } from './WarningHistory';
 import { WarningSignals } from './WarningSignals';
 
@@ -19,13 +20,15 @@ function HouseholdLink() {
 
 /**
  * 防返贫预警 — the household, each signal with its facts in the user's language, the deadline,
- * the township's decision and the history; 确认纳入监测 / 排除预警 while it is open.
+ * the township's decision and the history; 确认纳入监测 / 排除预警 while it is open, and the county's
+ * 督办 (a new deadline).
  */
 export default function WarningShow() {
   return (
     <Show
       actions={
         <TopToolbar>
+          <WarningDueButton />
           <WarningDecisionButtons />
         </TopToolbar>
       }
