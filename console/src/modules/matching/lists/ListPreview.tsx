@@ -7,11 +7,46 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { useCalls } from '../../calls';
 import type { ListPreview } from '../matching.api';
 
 /** The header row left to the service (found by its ID-number header). */
 export const AUTO_ROW = '';
+
+/**
+ * The service's reading of the file's first rows, asked again whenever the header row picked
+ * changes (a new file starts from the row found); null until it answers or when it cannot.
+ */
+export function useListPreview(file: File | null) {
+  const calls = useCalls();
+  const [picked, setPicked] = useState<{ file: File | null; row: string }>({
+    file: null,
+    row: AUTO_ROW,
+  });
+  const [read, setRead] = useState<{ key: object; preview: ListPreview } | null>(null);
+  const headerRow = picked.file === file ? picked.row : AUTO_ROW;
+  const key = useMemo(() => ({ file, headerRow }), [file, headerRow]);
+  useEffect(() => {
+    if (!key.file) return;
+    let current = true;
+    const q = new URLSearchParams();
+    if (key.headerRow !== AUTO_ROW) q.set('headerRow', key.headerRow);
+    calls.matchingListPreview(q, key.file).then(
+      (preview) => current && setRead({ key, preview }),
+      () => current && setRead(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, calls]);
+  return {
+    preview: read?.key === key ? read.preview : null,
+    headerRow,
+    setHeaderRow: (row: string) => setPicked({ file, row }),
+  };
+}
 
 const letterOf = (index: number): string => {
   let n = index;

@@ -10,14 +10,13 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { type ComponentProps, useState } from 'react';
 import { Title, useRedirect, useTranslate } from 'react-admin';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { FACT_COLUMN, ID_HEADERS, LIST_TYPES } from '../codes';
-import type { ListPreview } from '../matching.api';
 import { type HeaderCell, readHeaderRow } from './headerRow';
-import { AUTO_ROW, ListPreviewTable } from './ListPreview';
+import { AUTO_ROW, ListPreviewTable, useListPreview } from './ListPreview';
 
 type ListType = (typeof LIST_TYPES)[number];
 const STEPS = ['step_file', 'step_columns', 'step_report'] as const;
@@ -28,6 +27,7 @@ const headerKey = (s: string) => s.replace(/[\s\u3000*＊]/g, '');
 
 /** 列映射 — the ID-number column: found by its usual headers, chosen, or typed when unreadable. */
 function ColumnMapping({
+  preview,
   headers,
   idColumn,
   onIdColumn,
@@ -35,6 +35,7 @@ function ColumnMapping({
   needsChoice,
   fact,
 }: {
+  preview: ComponentProps<typeof ListPreviewTable> | null;
   headers: HeaderCell[] | null;
   idColumn: string;
   onIdColumn: (column: string) => void;
@@ -46,6 +47,7 @@ function ColumnMapping({
   const t = (k: string, o?: object) => translate(`matching.upload.${k}`, o);
   return (
     <>
+      {preview ? <ListPreviewTable {...preview} /> : null}
       {headers === null ? (
         <>
           <Typography variant="body2" color="text.secondary">
@@ -156,10 +158,8 @@ export default function ListUpload() {
   const [type, setType] = useState<ListType>('vehicles');
   const [date, setDate] = useState(today());
   const [file, setFile] = useState<File | null>(null);
-  const [headers, setHeaders] = useState<HeaderCell[] | null>(null);
+  const [browserHeaders, setHeaders] = useState<HeaderCell[] | null>(null);
   const [idColumn, setIdColumn] = useState(AUTO);
-  const [headerRow, setHeaderRow] = useState(AUTO_ROW);
-  const [preview, setPreview] = useState<ListPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const t = (k: string, o?: object) => translate(`matching.upload.${k}`, o);
@@ -168,33 +168,19 @@ export default function ListUpload() {
     setFile(f);
     setError(null);
     setIdColumn(AUTO);
-    setHeaderRow(AUTO_ROW);
-    setPreview(null);
     setHeaders(f ? await readHeaderRow(f) : null);
   };
 
-  // The service reads the first rows as the upload will: the header row found (or picked).
-  useEffect(() => {
-    if (!file) return;
-    let current = true;
-    const q = new URLSearchParams();
-    if (headerRow !== AUTO_ROW) q.set('headerRow', headerRow);
-    calls.matchingListPreview(q, file).then(
-      (p) => {
-        if (!current) return;
-        setPreview(p);
-        setHeaders(p.headers.map((h) => ({ letter: h.column, text: h.text })));
-      },
-      () => current && setPreview(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [file, headerRow, calls]);
-
+  const { preview, headerRow, setHeaderRow } = useListPreview(file);
+  const headers =
+    preview?.headers.map((h) => ({ letter: h.column, text: h.text })) ?? browserHeaders;
   const detected = preview?.idColumn
     ? { letter: preview.idColumn.column, text: preview.idColumn.header }
     : headers?.find((h) => ID_HEADERS.includes(headerKey(h.text)));
+  const pickHeaderRow = (row: string) => {
+    setHeaderRow(row);
+    setIdColumn(AUTO);
+  };
   const needsChoice = headers !== null && headers.length > 0 && !detected && idColumn === AUTO;
   const fact = FACT_COLUMN[type];
 
@@ -251,17 +237,8 @@ export default function ListUpload() {
           {file ? (
             <Box data-testid="column-mapping">
               <Typography variant="subtitle1">{t('step_columns')}</Typography>
-              {preview ? (
-                <ListPreviewTable
-                  preview={preview}
-                  headerRow={headerRow}
-                  onHeaderRow={(row) => {
-                    setHeaderRow(row);
-                    setIdColumn(AUTO);
-                  }}
-                />
-              ) : null}
               <ColumnMapping
+                preview={preview && { preview, headerRow, onHeaderRow: pickHeaderRow }}
                 headers={headers}
                 idColumn={idColumn}
                 onIdColumn={setIdColumn}
