@@ -18,7 +18,9 @@ export type AuditAction =
   | 'exit_conditions_change'
   | 'poverty_line_change'
   /** 防返贫监测: the monitoring line or the medical threshold of a year. */
-  | 'monitoring_settings_change';
+  | 'monitoring_settings_change'
+  /** 保留期限: a department list's rows deleted by the retention job (those behind an open finding kept). */
+  | 'list_rows_deleted';
 
 /** A decision's values before and after: plain codes and figures, never personal data in clear. */
 export type AuditValues = Record<string, string | number | boolean | null>;

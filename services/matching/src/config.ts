@@ -15,6 +15,13 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   VIEW_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** A finding still open this many days after it was created is overdue (逾期). */
   MATCHING_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * 保留期限: days after its upload that a department list's rows are deleted, except the rows
+   * an open finding rests on.
+   */
+  LIST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** When the daily retention job runs (cron, Asia/Shanghai). */
+  LIST_RETENTION_CRON: z.string().min(9).default('30 2 * * *'),
   /** Largest department list accepted in one upload. */
   MATCHING_MAX_UPLOAD_BYTES: z.coerce
     .number()

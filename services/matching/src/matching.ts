@@ -19,6 +19,8 @@ import { registryOutcomesModule } from './findings/outcome.consumer';
 import { type DepartmentList, type ListSeries, listModels } from './lists/list.model';
 import { listRoutes } from './lists/list.routes';
 import { ListService } from './lists/list.service';
+import { ListRetention } from './lists/list-retention';
+import { retentionModule } from './lists/retention.module';
 import { personBucketModel } from './persons/person-index.model';
 import { personIndexRoutes } from './persons/person-index.routes';
 import { PersonIndex } from './persons/person-index.service';
@@ -59,14 +61,16 @@ export async function createMatching(
   // The area-scoped collections are reached through their repositories only.
   const listModel = listModels(rt.conn);
   const findingsModel = findingModel(rt.conn);
+  const sealer = createByteSealer(config.PII_ENCRYPTION_KEY);
   const lists = new ListService({
     lists: scopedRepository<DepartmentList>(listModel.lists),
     series: scopedRepository<ListSeries>(listModel.series),
     segments: listModel.segments,
     cipher,
-    sealer: createByteSealer(config.PII_ENCRYPTION_KEY),
+    sealer,
     now,
     maxBytes: config.MATCHING_MAX_UPLOAD_BYTES,
+    retentionDays: config.LIST_RETENTION_DAYS,
   });
   const findings = new FindingService({
     findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
@@ -79,8 +83,23 @@ export async function createMatching(
     findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
     now,
   });
+  const runsRepository = scopedRepository<MatchingRun>(
+    matchingRunModel(rt.conn),
+    'startedBy.areaCode',
+  );
+  const retention = new ListRetention({
+    lists: scopedRepository<DepartmentList>(listModel.lists),
+    segments: listModel.segments,
+    findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
+    runs: runsRepository,
+    audit,
+    sealer,
+    days: config.LIST_RETENTION_DAYS,
+    now,
+    logger: rt.logger.child({ component: 'list-retention' }),
+  });
   const runs = new RunService({
-    runs: scopedRepository<MatchingRun>(matchingRunModel(rt.conn), 'startedBy.areaCode'),
+    runs: runsRepository,
     lists,
     persons,
     findings,
@@ -95,6 +114,7 @@ export async function createMatching(
     modules: [
       registryProjectionModule(service, projection),
       runsModule(ctx, runs, opts.worker),
+      retentionModule(ctx, retention, { enabled: opts.worker?.enabled !== false }),
       findingsModule(ctx, findings),
       registryOutcomesModule(ctx, findings),
     ],
@@ -123,6 +143,7 @@ export async function createMatching(
     findings,
     quality,
     runs,
+    retention,
     households,
   };
 }

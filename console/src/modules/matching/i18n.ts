@@ -1,6 +1,7 @@
 import type { ModuleMessages, SameKeys } from '../../i18n/types';
 import { findingsEn, findingsZh } from './findings/finding.i18n';
 import { previewEn, previewZh } from './lists/upload-preview.i18n';
+import { retentionEn, retentionZh } from './lists/retention.i18n';
 
 /**
  * The matching module's messages: `resources.<name>` for each of its resources (name, fields,
@@ -27,7 +28,9 @@ const zhCN = {
         warningsCount: '提示条数',
         createdAt: '上传时间',
         uploadedBy: { name: '上传人' },
+        rowsDeleteOn: '明细删除日期',
       },
+      retention: retentionZh,
       upload: '上传名单',
       upload_another: '继续上传',
       start_run: '对此名单发起比对',
@@ -232,7 +235,9 @@ const en: SameKeys<typeof zhCN> = {
         warningsCount: 'Warnings',
         createdAt: 'Uploaded',
         uploadedBy: { name: 'Uploaded by' },
+        rowsDeleteOn: 'Rows deleted on',
       },
+      retention: retentionEn,
       upload: 'Upload a list',
       upload_another: 'Upload another',
       start_run: 'Match this list',

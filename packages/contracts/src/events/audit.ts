@@ -27,6 +27,7 @@ export const AuditRecorded = defineEvent({
       'exit_conditions_change',
       'poverty_line_change',
       'monitoring_settings_change',
+      'list_rows_deleted',
     ]),
     subjectType: z.string(),
     subjectIds: z.array(z.string()).max(100_000),

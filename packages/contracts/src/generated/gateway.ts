@@ -346,7 +346,8 @@ export interface components {
         | 'guarantee_override_cleared'
         | 'exit_conditions_change'
         | 'poverty_line_change'
-        | 'monitoring_settings_change';
+        | 'monitoring_settings_change'
+        | 'list_rows_deleted';
       actorId: string;
       actorName?: string | null;
       actorArea: components['schemas']['AreaCode'];
@@ -475,7 +476,7 @@ export interface operations {
         /**
          * @description JSON object; keys action (one or an array of login, login_failed, account_locked,
          *     permission_change, unmask, export, guarantee_override, guarantee_override_cleared,
-         *     exit_conditions_change, poverty_line_change, monitoring_settings_change), service, actorId, subjectType, subjectId, from
+         *     exit_conditions_change, poverty_line_change, monitoring_settings_change, list_rows_deleted), service, actorId, subjectType, subjectId, from
          *     and to (ISO date-times).
          */
         filter?: string;

@@ -765,6 +765,20 @@ export interface components {
       createdAt?: string;
       /** Format: date-time */
       readyAt?: string | null;
+      /**
+       * Format: date
+       * @description 保留期限: the day (Asia/Shanghai) the list's rows that led to no open finding are deleted — its upload plus LIST_RETENTION_DAYS (default 90); null for a list that stores no rows (receiving, failed).
+       */
+      rowsDeleteOn?: string | null;
+      /**
+       * Format: date-time
+       * @description When the retention job deleted the rows (null while kept). From then on the list is no longer a current list of a full run, and a run on it is refused (400 MATCHING_LIST_ROWS_DELETED).
+       */
+      rowsDeletedAt?: string | null;
+      /** @description Rows kept after the deletion, each behind an open finding. */
+      rowsKept?: number | null;
+      /** @description Rows the retention job deleted. */
+      rowsDeleted?: number | null;
     };
     ProjectionStatus: {
       /** @description Registered households in the projection */

@@ -49,6 +49,15 @@ export interface DepartmentList {
   error: { code: string; message: Bilingual } | null;
   createdAt: Date;
   readyAt: Date | null;
+  /**
+   * 保留期限: when the retention job started deleting the list's rows (from then on no run may
+   * use it), when it finished, and how many rows it kept (behind an open finding) and deleted.
+   * Absent on a list whose rows are all kept.
+   */
+  rowsDeletingSince?: Date | null;
+  rowsDeletedAt?: Date | null;
+  rowsKept?: number | null;
+  rowsDeleted?: number | null;
 }
 
 const listSchema = new Schema<DepartmentList>(
@@ -82,6 +91,10 @@ const listSchema = new Schema<DepartmentList>(
     error: { type: Schema.Types.Mixed, default: null },
     createdAt: { type: Date, required: true },
     readyAt: { type: Date, default: null },
+    rowsDeletingSince: { type: Date, default: null },
+    rowsDeletedAt: { type: Date, default: null },
+    rowsKept: { type: Number, default: null },
+    rowsDeleted: { type: Number, default: null },
   },
   { collection: 'department_lists', versionKey: false, minimize: false },
 );
@@ -89,6 +102,8 @@ listSchema.index({ areaCode: 1, createdAt: -1 });
 listSchema.index({ seriesId: 1, version: 1 });
 // Lists by status within the caller's area.
 listSchema.index({ status: 1, areaCode: 1 });
+// The lists whose rows the retention job has still to delete, oldest first.
+listSchema.index({ rowsDeletedAt: 1, createdAt: 1 });
 
 /** A segment of a list's packed rows, sealed (AES-GCM) as a whole. */
 export interface ListSegment {

@@ -23,6 +23,7 @@ import { type HeadOptions, HeadRows, type ListPreview, previewOf } from './list-
 import type { SheetRow } from './list-header';
 import { emptyReport, type ListColumns, rowOf } from './list-row';
 import { openUpload } from './list-upload';
+import { rowsDeleteOn, rowsGone } from './list-retention';
 
 export { REPORT_LIMIT } from './list-row';
 export { csvEncodingOfHead } from './list-upload';
@@ -37,16 +38,28 @@ export interface UploadMeta {
   fileName: string;
 }
 
-export type ListView = Omit<DepartmentList, '_id'> & { id: string };
+export type ListView = Omit<DepartmentList, '_id' | 'rowsDeletingSince'> & {
+  id: string;
+  /** 保留期限: the day the rows not behind an open finding are deleted (`YYYY-MM-DD`). */
+  rowsDeleteOn: string | null;
+};
 export type ListSummary = Omit<ListView, 'rejected' | 'warnings'>;
 
 const LIST = bi('部门名单', 'Department list');
 /** A run reads the lists it was started with, whichever areas they cover. */
 const RUN = countyWide('a matching run reads the lists it was started with');
 
-function viewOf(l: DepartmentList): ListView {
-  const { _id, ...rest } = l;
-  return { id: _id, ...rest };
+/** Lists kept before retention existed are read as lists whose rows are all kept. */
+function viewOf(l: DepartmentList, retentionDays: number): ListView {
+  const { _id, rowsDeletingSince: _deleting, ...rest } = l;
+  return {
+    id: _id,
+    ...rest,
+    rowsDeleteOn: rowsDeleteOn(l, retentionDays),
+    rowsDeletedAt: l.rowsDeletedAt ?? null,
+    rowsKept: l.rowsKept ?? null,
+    rowsDeleted: l.rowsDeleted ?? null,
+  };
 }
 
 /**
@@ -68,8 +81,14 @@ export class ListService {
       sealer: ByteSealer;
       now: () => Date;
       maxBytes: number;
+      /** 保留期限 in days (LIST_RETENTION_DAYS). */
+      retentionDays?: number;
     },
   ) {}
+
+  private view(l: DepartmentList): ListView {
+    return viewOf(l, this.deps.retentionDays ?? 90);
+  }
 
   async upload(
     p: Principal,
@@ -129,7 +148,7 @@ export class ListService {
     await this.deps.lists.create(p, list);
     try {
       const done = await this.store(list, source, xlsx, meta);
-      return viewOf(await this.complete(p, done));
+      return this.view(await this.complete(p, done));
     } catch (err) {
       await this.deps.segments.deleteMany({ listId: id });
       const error =
@@ -294,7 +313,7 @@ export class ListService {
   }
 
   async get(p: Principal, id: string): Promise<ListView> {
-    return viewOf(await this.visible(p, id));
+    return this.view(await this.visible(p, id));
   }
 
   /** A complete list the caller may see, for a run. */
@@ -305,6 +324,22 @@ export class ListService {
         'MATCHING_LIST_NOT_READY',
         bi('该名单未上传完成，不能比对', 'The list is not complete and cannot be matched'),
         [{ field: 'listId', code: 'not_ready', message: bi('名单未完成', 'list not complete') }],
+      );
+    // Its rows are gone: a run on it would find nobody on it (false 'missing from the list').
+    if (rowsGone(l))
+      throw badRequest(
+        'MATCHING_LIST_ROWS_DELETED',
+        bi(
+          '该名单已过保留期限，明细已删除，不能作为比对依据；请上传新版本',
+          'The list is past its retention period and its rows were deleted; it cannot be matched — upload a new version',
+        ),
+        [
+          {
+            field: 'listId',
+            code: 'rows_deleted',
+            message: bi('名单明细已删除', 'list rows deleted'),
+          },
+        ],
       );
     return l;
   }
@@ -319,7 +354,8 @@ export class ListService {
     if (ids.length === 0) return [];
     return this.deps.lists.find(
       p,
-      { _id: { $in: ids }, status: 'ready' },
+      // A list whose rows are deleted (or being deleted) is no list to be missing from.
+      { _id: { $in: ids }, status: 'ready', rowsDeletingSince: null, rowsDeletedAt: null },
       { sort: { type: 1, areaCode: 1 } },
     );
   }
@@ -338,7 +374,7 @@ export class ListService {
       rejected: 0,
       warnings: 0,
     });
-    return { items: items.map(viewOf), total };
+    return { items: items.map((l) => this.view(l)), total };
   }
 
   async byIds(ids: string[]): Promise<DepartmentList[]> {

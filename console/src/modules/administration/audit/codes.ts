@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = allOf<GatewayApi.components['schemas']['AuditEntry'
   'exit_conditions_change',
   'poverty_line_change',
   'monitoring_settings_change',
+  'list_rows_deleted',
 ] as const);
 export const SERVICES = [
   'gateway',

@@ -13,11 +13,13 @@ const zhCN = {
       exit_conditions_change: '修改贫困村退出条件',
       poverty_line_change: '修改扶贫标准',
       monitoring_settings_change: '修改防返贫监测线或阈值',
+      list_rows_deleted: '删除过保留期限的名单明细',
     },
     SubjectType: {
       exit_conditions: '贫困村退出条件',
       poverty_line: '扶贫标准',
       monitoring_settings: '防返贫监测设置',
+      department_list: '部门名单',
     },
   },
   resources: {
@@ -45,6 +47,10 @@ const zhCN = {
       year: '年度',
       fen: '扶贫标准（元/人·年）',
       revision: '修订号',
+      rows: '名单明细行数',
+      rowsDeleted: '已删除行数',
+      listType: '名单类型',
+      listVersion: '名单版本',
     },
     values: {
       met: '达标',
@@ -70,11 +76,13 @@ const en: SameKeys<typeof zhCN> = {
       exit_conditions_change: 'Village exit conditions changed',
       poverty_line_change: 'Poverty line changed',
       monitoring_settings_change: 'Monitoring line or threshold changed',
+      list_rows_deleted: 'List rows deleted after the retention period',
     },
     SubjectType: {
       exit_conditions: 'Village exit conditions',
       poverty_line: 'Poverty line',
       monitoring_settings: 'Monitoring settings',
+      department_list: 'Department list',
     },
   },
   resources: {
@@ -102,6 +110,10 @@ const en: SameKeys<typeof zhCN> = {
       year: 'Year',
       fen: 'Poverty line (yuan per person a year)',
       revision: 'Revision',
+      rows: 'List rows',
+      rowsDeleted: 'Rows deleted',
+      listType: 'List type',
+      listVersion: 'List version',
     },
     values: {
       met: 'Met',

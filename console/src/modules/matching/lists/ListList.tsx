@@ -50,6 +50,9 @@ export default function ListList() {
         <DataTable.Col source="createdAt">
           <DateTimeField source="createdAt" />
         </DataTable.Col>
+        <DataTable.Col source="rowsDeleteOn" disableSort>
+          <DayField source="rowsDeleteOn" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

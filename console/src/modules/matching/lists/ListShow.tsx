@@ -23,6 +23,7 @@ import { pick } from '../../../providers/problem';
 import type { MatchingApi } from '../../../providers/api-types';
 import { StartRunButton } from '../runs/StartRunButton';
 import type { DepartmentList } from '../matching.api';
+import { ListRetention, rowsDeleted } from './ListRetention';
 
 type RowProblem = MatchingApi.components['schemas']['RowProblem'];
 const COUNTS = [
@@ -147,7 +148,8 @@ function Report() {
 
 function RunThisList() {
   const list = useRecordContext<DepartmentList>();
-  if (!list || list.status !== 'ready') return null;
+  // A list whose rows were deleted (保留期限) cannot be matched.
+  if (!list || list.status !== 'ready' || rowsDeleted(list)) return null;
   return <StartRunButton listId={list.id} label="resources.department-lists.start_run" />;
 }
 
@@ -175,6 +177,7 @@ export default function ListShow() {
         <Labeled source="rowsRead" label="resources.department-lists.sections.counts">
           <Counts />
         </Labeled>
+        <ListRetention />
         <Columns />
         <Report />
       </SimpleShowLayout>
