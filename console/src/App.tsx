@@ -5,6 +5,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { AccessDenied } from './layout/AccessDenied';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { NotFoundPage } from './layout/NotFoundPage';
 import { RequireRight } from './layout/RequireRight';
 import { theme } from './layout/theme';
 import { MODULES, RESOURCES } from './modules';
@@ -27,6 +28,7 @@ export function App() {
       layout={Layout}
       loginPage={LoginPage}
       accessDenied={AccessDenied}
+      catchAll={NotFoundPage}
       dashboard={Dashboard}
       theme={theme}
       requireAuth

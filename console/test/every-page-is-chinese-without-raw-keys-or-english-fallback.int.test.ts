@@ -124,6 +124,8 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ['monitoring-rules', '/#/monitoring-rules'],
       ['monitoring-disasters-list', '/#/monitoring-disasters'],
       ['monitoring-disasters-create', '/#/monitoring-disasters/create'],
+      // A mistyped address: react-admin's page titled itself with the raw key (app.title).
+      ['not-found', '/#/monitoring/warnings'],
     ]);
     expect(problems).toEqual({});
     expect(errors).toEqual([]);

@@ -246,10 +246,18 @@ test('labour lost: no ordinary or skilled labourer left fires only after a recen
 });
 
 test('disaster: a day inside the lookback fires naming kind, day and losses; outside does not', () => {
-  const flood = { id: 'd', kind: '洪涝', day: '2025-06-16', lossesFen: 1_234_500, description: '' };
+  const flood = {
+    id: 'd',
+    kind: 'flood',
+    day: '2025-06-16',
+    lossesFen: 1_234_500,
+    description: '',
+  };
   const fired = asFired(disaster(input({}, { disasters: [flood] })));
-  expect(fired.explanation['zh-CN']).toContain('2025-06-16洪涝（损失¥12,345.00）');
-  expect(fired.explanation.en).toContain('洪涝 on 2025-06-16 (losses ¥12,345.00)');
+  // The kind in each language, never its code.
+  expect(fired.explanation['zh-CN']).toContain('2025-06-16 洪涝（损失¥12,345.00）');
+  expect(fired.explanation.en).toContain('flood on 2025-06-16 (losses ¥12,345.00)');
+  expect(fired.explanation['zh-CN']).not.toMatch(/[a-z]/);
   expect(fired.values).toEqual({ disasters: 1, lastDay: '2025-06-16', lossesFen: 1_234_500 });
   const noLoss = asFired(disaster(input({}, { disasters: [{ ...flood, lossesFen: null }] })));
   expect(noLoss.values.lossesFen).toBeNull();

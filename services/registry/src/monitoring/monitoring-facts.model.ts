@@ -50,17 +50,9 @@ export function medicalCostModel(conn: Connection): MedicalCostModel {
   );
 }
 
-export const DISASTER_KINDS = {
-  flood: { zh: '洪涝', en: 'Flood' },
-  drought: { zh: '干旱', en: 'Drought' },
-  landslide: { zh: '山体滑坡/泥石流', en: 'Landslide or debris flow' },
-  earthquake: { zh: '地震', en: 'Earthquake' },
-  hail: { zh: '冰雹', en: 'Hail' },
-  fire: { zh: '火灾', en: 'Fire' },
-  epidemic: { zh: '疫情/动物疫病', en: 'Epidemic or animal disease' },
-  other: { zh: '其他灾害', en: 'Other disaster' },
-} as const;
-export type DisasterKind = keyof typeof DISASTER_KINDS;
+import { type DisasterKind } from './warning.types';
+
+export { DISASTER_KINDS, type DisasterKind } from './warning.types';
 
 /**
  * 灾情 — a disaster recorded by township staff for a village (every household of it) or for

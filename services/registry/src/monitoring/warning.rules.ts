@@ -11,12 +11,15 @@ import {
 } from '@fupin/reference';
 import type { Member } from '../households/household.model';
 import { LOOKBACK_MONTHS, ruleOf, WARNING_RULES } from './warning-rules.table';
-import type {
-  FiredSignal,
-  MissingData,
-  ScreeningInput,
-  ScreeningResult,
-  SignalCode,
+import {
+  DISASTER_KINDS,
+  type DisasterFact,
+  type DisasterKind,
+  type FiredSignal,
+  type MissingData,
+  type ScreeningInput,
+  type ScreeningResult,
+  type SignalCode,
 } from './warning.types';
 
 // The pure rules of 防返贫监测预警: one function per signal of the rule table, each reading only
@@ -218,11 +221,14 @@ export function disaster(input: ScreeningInput): RuleOutcome {
     .sort((a, b) => a.day.localeCompare(b.day));
   if (hits.length === 0) return null;
   const losses = hits.filter((d) => d.lossesFen !== null).map((d) => d.lossesFen as number);
+  const kind = (d: DisasterFact) =>
+    DISASTER_KINDS[d.kind as DisasterKind] ?? { zh: d.kind, en: d.kind };
   const zh = hits.map(
-    (d) => `${d.day}${d.kind}${d.lossesFen === null ? '' : `（损失${yuan(d.lossesFen)}）`}`,
+    (d) => `${d.day} ${kind(d).zh}${d.lossesFen === null ? '' : `（损失${yuan(d.lossesFen)}）`}`,
   );
   const en = hits.map(
-    (d) => `${d.kind} on ${d.day}${d.lossesFen === null ? '' : ` (losses ${yuan(d.lossesFen)})`}`,
+    (d) =>
+      `${kind(d).en.toLowerCase()} on ${d.day}${d.lossesFen === null ? '' : ` (losses ${yuan(d.lossesFen)})`}`,
   );
   return fired(
     code,

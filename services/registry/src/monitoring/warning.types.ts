@@ -32,6 +32,19 @@ export interface MedicalCostFact {
   outOfPocketFen: number;
 }
 
+/** 灾害种类 as township staff record them. */
+export const DISASTER_KINDS = {
+  flood: { zh: '洪涝', en: 'Flood' },
+  drought: { zh: '干旱', en: 'Drought' },
+  landslide: { zh: '山体滑坡/泥石流', en: 'Landslide or debris flow' },
+  earthquake: { zh: '地震', en: 'Earthquake' },
+  hail: { zh: '冰雹', en: 'Hail' },
+  fire: { zh: '火灾', en: 'Fire' },
+  epidemic: { zh: '疫情/动物疫病', en: 'Epidemic or animal disease' },
+  other: { zh: '其他灾害', en: 'Other disaster' },
+} as const;
+export type DisasterKind = keyof typeof DISASTER_KINDS;
+
 /** A disaster recorded by township staff for a village or named households. */
 export interface DisasterFact {
   id: string;
