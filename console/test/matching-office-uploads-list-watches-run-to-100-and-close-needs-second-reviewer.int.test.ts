@@ -101,6 +101,12 @@ test('the poverty office uploads a list, watches the run reach 100%, verifies a 
     expect(row).toMatch(/^4\s+车主身份证/);
     expect(row).not.toContain('43112119800101123');
     expect(await page.getByTestId('list-columns').innerText()).toContain('车主身份证：身份证号列');
+    // 保留期限: the day the rows that led to no open finding are deleted, 90 days on.
+    const retention = await page.getByTestId('list-retention').innerText();
+    const day = /名单明细保留至 (\d{4}-\d{2}-\d{2})/.exec(retention)?.[1];
+    const daysAhead = (Date.parse(`${day}T00:00:00+08:00`) - Date.now()) / 86_400_000;
+    expect(daysAhead).toBeGreaterThan(89);
+    expect(daysAhead).toBeLessThan(90.01);
     await expectChinese(page, 'matching-list-report');
 
     // The run: its page shows the progress bar fed by the job, up to 100%.
