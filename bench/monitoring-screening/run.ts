@@ -10,14 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { shanghaiDateOf } from '@fupin/reference';
 import dayjs from 'dayjs';
-import request from 'supertest';
 import type { ScreeningService } from '../../services/registry/src/monitoring/screening.service';
-import {
-  idNumber,
-  startRegistry,
-  VILLAGE_A1,
-} from '../../services/registry/test/fixtures/registry';
-import { as, createAreas } from '../../services/registry/test/fixtures/workflows';
+import { VILLAGE_A1 } from '../../services/registry/test/fixtures/registry';
+import { registryWithTemplate } from '../common/registry-template';
 import { engineName } from '../common/engine';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '25000' } } });
@@ -25,37 +20,12 @@ const PEOPLE = Number(args.people);
 const HOUSEHOLDS = Math.ceil(PEOPLE / 3);
 
 async function main() {
-  const t = await startRegistry();
+  const { t, template } = await registryWithTemplate({
+    status: 'exited',
+    exitYear: 2019,
+    income: { year: 2020, wagesFen: 1_800_000, productionFen: 0, propertyFen: 0, transferFen: 0 },
+  });
   try {
-    await createAreas(t);
-    const res = await request(t.app)
-      .post('/households')
-      .set(as(t.tokens.county))
-      .send({
-        householdNo: 'BENCH-TEMPLATE',
-        areaCode: VILLAGE_A1,
-        status: 'exited',
-        exitYear: 2019,
-        income: {
-          year: 2020,
-          wagesFen: 1_800_000,
-          productionFen: 0,
-          propertyFen: 0,
-          transferFen: 0,
-        },
-        members: [
-          { name: '甲', idNumber: idNumber('1970-01-01', 1, 'male'), relation: 'head' },
-          { name: '乙', idNumber: idNumber('1972-01-01', 2, 'female'), relation: 'spouse' },
-          {
-            name: '丙',
-            idNumber: idNumber('2012-01-01', 3, 'male'),
-            relation: 'son',
-            inSchool: true,
-          },
-        ],
-      });
-    if (res.status !== 201) throw new Error(`template: ${res.status} ${JSON.stringify(res.body)}`);
-    const template = (await t.registry.models.households.findById(res.body.id).lean())!;
     const today = shanghaiDateOf(new Date());
     const households = t.registry.models.households.collection;
     const medical = t.rt.conn.collection('monitoring_medical_costs');

@@ -9,13 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CoverageRecorded, createEvent, SYSTEM_ACTOR } from '@fupin/contracts';
-import request from 'supertest';
-import {
-  idNumber,
-  startRegistry,
-  VILLAGE_A1,
-} from '../../services/registry/test/fixtures/registry';
-import { as, createAreas } from '../../services/registry/test/fixtures/workflows';
+import { VILLAGE_A1 } from '../../services/registry/test/fixtures/registry';
+import { registryWithTemplate } from '../common/registry-template';
 import { engineName } from '../common/engine';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '6000' } } });
@@ -23,24 +18,8 @@ const PEOPLE = Number(args.people);
 const HOUSEHOLDS = Math.ceil(PEOPLE / 3);
 
 async function main() {
-  const t = await startRegistry();
+  const { t, template } = await registryWithTemplate({}, '1995-01-01');
   try {
-    await createAreas(t);
-    const res = await request(t.app)
-      .post('/households')
-      .set(as(t.tokens.county))
-      .send({
-        householdNo: 'BENCH-TEMPLATE',
-        areaCode: VILLAGE_A1,
-        status: 'in_poverty',
-        members: [
-          { name: '甲', idNumber: idNumber('1970-01-01', 1, 'male'), relation: 'head' },
-          { name: '乙', idNumber: idNumber('1972-01-01', 2, 'female'), relation: 'spouse' },
-          { name: '丙', idNumber: idNumber('1995-01-01', 3, 'male'), relation: 'son' },
-        ],
-      });
-    if (res.status !== 201) throw new Error(`template: ${res.status}`);
-    const template = (await t.registry.models.households.findById(res.body.id).lean())!;
     const col = t.registry.models.households.collection;
     const ids: string[] = [];
     for (let done = 0; done < HOUSEHOLDS; done += 1000) {
