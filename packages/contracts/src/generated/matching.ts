@@ -682,17 +682,6 @@ export interface components {
       /** @description Every outcome the registry recorded for the finding, in order */
       registryOutcomes?: components['schemas']['RegistryOutcome'][];
     };
-    RowProblem: {
-      /** @description The row number as shown in Excel (CSV record number) */
-      row: number;
-      column: string;
-      /** @example ID_CHECKSUM */
-      code: string;
-      message: components['schemas']['Bilingual'];
-      /** @description The value */
-      value: string;
-    };
-    DepartmentList: {
     ListPreview: {
       rows: {
         /** @description The row number as shown in Excel (CSV record number) */
@@ -718,6 +707,17 @@ export interface components {
         message: components['schemas']['Bilingual'];
       } | null;
     };
+    RowProblem: {
+      /** @description The row number as shown in Excel (CSV record number) */
+      row: number;
+      column: string;
+      /** @example ID_CHECKSUM */
+      code: string;
+      message: components['schemas']['Bilingual'];
+      /** @description The value */
+      value: string;
+    };
+    DepartmentList: {
       id: string;
       type: components['schemas']['ListType'];
       areaCode: components['schemas']['AreaCode'];
@@ -950,6 +950,8 @@ export interface components {
     /** @description JSON [field, "ASC" | "DESC"] */
     sort: string;
     id: string;
+    /** @description The header row as numbered in Excel (1-based), when it is not the one found */
+    headerRow: number;
     /** @description First day (YYYY-MM-DD, Asia/Shanghai); by default the first of the month eleven months back */
     qualityFrom: string;
     /** @description Last day, included (YYYY-MM-DD); by default today */
@@ -961,8 +963,6 @@ export interface components {
     /** @description <resource> <start>-<end>/<total> */
     ContentRange: string;
   };
-    /** @description The header row as numbered in Excel (1-based), when it is not the one found */
-    headerRow: number;
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1233,6 +1233,8 @@ export interface operations {
         area?: components['schemas']['AreaCode'];
         /** @description The ID-number column, by header text, letter (C) or number (3) */
         idColumn?: string;
+        /** @description The header row as numbered in Excel (1-based), when it is not the one found */
+        headerRow?: components['parameters']['headerRow'];
         /** @description The file's name (or the `X-File-Name` header, URI-encoded) */
         fileName?: string;
       };
@@ -1244,8 +1246,6 @@ export interface operations {
       content: {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         'text/csv': string;
-        /** @description The header row as numbered in Excel (1-based), when it is not the one found */
-        headerRow?: components['parameters']['headerRow'];
         'application/octet-stream': string;
       };
     };
@@ -1269,17 +1269,6 @@ export interface operations {
       422: components['responses']['Problem'];
     };
   };
-  getDepartmentList: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
   previewDepartmentList: {
     parameters: {
       query?: {
@@ -1317,6 +1306,17 @@ export interface operations {
       422: components['responses']['Problem'];
     };
   };
+  getDepartmentList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
       /** @description The list */
       200: {
         headers: {
