@@ -93,6 +93,10 @@ beforeAll(async () => {
     '/monitoring/warnings/{id}/confirm': warning,
     '/monitoring/warnings/{id}/dismiss': warning,
     '/monitoring/warnings/{id}/due': warning,
+    // An upload is refused for the warning before its body is read (the walk sends JSON).
+    '/monitoring/warnings/{id}/evidence': warning,
+    '/monitoring/warnings/{id}/evidence/{fileId}': warning,
+    fileId: 'evidence-any',
     '/monitoring/screenings/{id}': run.insertedId,
     '/candidate-leads/{id}': lead,
     '/candidate-leads/{id}/convert': lead,

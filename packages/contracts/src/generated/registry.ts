@@ -682,6 +682,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/monitoring/warnings/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 上传佐证材料 Upload a photo or document as evidence for an open warning
+     * @description The file is the raw request body, its type the `Content-Type`: JPEG, PNG or PDF whose
+     *     bytes match the type (415 `REGISTRY_EVIDENCE_TYPE` otherwise), at most 10 MB (413), at
+     *     most 20 files a warning (409 `REGISTRY_EVIDENCE_LIMIT`); the warning must be open (409
+     *     `REGISTRY_WARNING_DECIDED`) and in the caller's scope (404). Kept sealed at rest. A
+     *     confirmation or dismissal names it in its evidence as `file:<id>`.
+     */
+    post: operations['uploadMonitoringWarningEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/warnings/{id}/evidence/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    /** 佐证材料 An evidence file of a warning, its bytes with their content type */
+    get: operations['getMonitoringWarningEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/monitoring/warnings/{id}/due': {
     parameters: {
       query?: never;
@@ -1873,6 +1919,13 @@ export interface components {
     };
     ImportJob: components['schemas']['ImportJobSummary'] & {
       rejected: components['schemas']['RejectedRow'][];
+    };
+    WarningEvidenceFile: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+      bytes: number;
     };
     FollowUp: {
       id?: string;
@@ -3603,6 +3656,7 @@ export interface operations {
       content: {
         'application/json': {
           reason: string;
+          /** @description References; an uploaded file as file:<id> (422 when it is no file of this warning) */
           evidence: string[];
         };
       };
@@ -3622,6 +3676,72 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  uploadMonitoringWarningEvidence: {
+    parameters: {
+      query?: {
+        fileName?: string;
+      };
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/jpeg': string;
+        'image/png': string;
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      /** @description The file kept */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WarningEvidenceFile'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+      415: components['responses']['Problem'];
+    };
+  };
+  getMonitoringWarningEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['warningId'];
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'application/pdf': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
     };
   };
   setMonitoringWarningDue: {

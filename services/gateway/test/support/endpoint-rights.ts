@@ -36,6 +36,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /monitoring/warnings/{id}': 'registry.read',
     'POST /monitoring/warnings/{id}/confirm': 'registry.write',
     'POST /monitoring/warnings/{id}/dismiss': 'registry.write',
+    'POST /monitoring/warnings/{id}/evidence': 'registry.write',
+    'GET /monitoring/warnings/{id}/evidence/{fileId}': 'registry.read',
     'PUT /monitoring/warnings/{id}/due': 'registry.approve',
     'GET /monitoring/screenings': 'registry.read',
     'POST /monitoring/screenings': 'registry.approve',

@@ -2,6 +2,7 @@ import { MonitoringWarningRaised } from '@fupin/contracts';
 import {
   bi,
   countyWide,
+  createByteSealer,
   createQueue,
   createWorker,
   type EventConsumer,
@@ -28,6 +29,9 @@ import { warningRoutes } from './warning.routes';
 import { followUpRoutes } from './follow-up.routes';
 import { riskServiceOf } from './risk.service';
 import { WarningService } from './warning.service';
+import { type WarningEvidenceFile, warningEvidenceModel } from './warning-evidence.model';
+import { warningEvidenceRoutes } from './warning-evidence.routes';
+import { WarningEvidenceService } from './warning-evidence.service';
 
 export const SCREEN_QUEUE = 'registry-monitoring-screen';
 const SCHEDULER_ID = 'registry-monitoring-monthly';
@@ -53,12 +57,14 @@ export function monitoringModule(
     disasters: disasterModel(rt.conn),
     runs: screeningModel(rt.conn),
     settings: monitoringSettingsModel(rt.conn),
+    evidence: warningEvidenceModel(rt.conn),
   };
   const repos = {
     warnings: scopedRepository<MonitoringWarning>(models.warnings),
     medical: scopedRepository<MedicalCostRecord>(models.medical),
     disasters: scopedRepository<DisasterRecord>(models.disasters),
     runs: scopedRepository<ScreeningRun>(models.runs),
+    evidence: scopedRepository<WarningEvidenceFile>(models.evidence),
   };
   const lines = povertyLinesOf(ctx);
   const settings = new MonitoringSettingsService({
@@ -97,11 +103,18 @@ export function monitoringModule(
     now: ctx.now,
     eventsStored: ctx.eventsStored,
   });
+  const evidence = new WarningEvidenceService({
+    warnings: repos.warnings,
+    files: repos.evidence,
+    sealer: createByteSealer(config.PII_ENCRYPTION_KEY),
+    now: ctx.now,
+  });
   const warnings = new WarningService({
     warnings: repos.warnings,
     workflows: workflowServiceOf(ctx),
     now: ctx.now,
     eventsStored: ctx.eventsStored,
+    checkEvidence: (w, e) => evidence.checkReferences(w, e),
   });
   const disasters = new DisasterService({
     disasters: repos.disasters,
@@ -120,6 +133,7 @@ export function monitoringModule(
     topics: [MonitoringWarningRaised.topic],
     routes: (router) => {
       warningRoutes(router, warnings);
+      warningEvidenceRoutes(router, evidence);
       followUpRoutes(router, riskServiceOf(ctx, lines));
       screeningRoutes(router, {
         runs: repos.runs,

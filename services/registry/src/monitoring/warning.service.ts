@@ -87,6 +87,8 @@ export class WarningService {
       now: () => Date;
       /** Tells the outbox relay a decision's event was stored (else its next poll finds it). */
       eventsStored?: () => void;
+      /** Refuses a decision naming (`file:<id>`) a file not uploaded for the warning. */
+      checkEvidence?: (w: MonitoringWarning, evidence: string[]) => Promise<void>;
     },
   ) {}
 
@@ -129,6 +131,7 @@ export class WarningService {
     body: { reason: string; evidence: string[]; category?: MonitoringCategory },
   ): Promise<WarningView> {
     const w = await this.open(p, id);
+    await this.deps.checkEvidence?.(w, body.evidence);
     const category = body.category ?? w.suggestedCategory;
     await this.deps.workflows.step(p, w.householdId, {
       kind: 'monitoring_entry',
@@ -146,6 +149,7 @@ export class WarningService {
     body: { reason: string; evidence: string[] },
   ): Promise<WarningView> {
     const w = await this.open(p, id);
+    await this.deps.checkEvidence?.(w, body.evidence);
     return this.decide(p, w, { decision: 'dismissed', category: null, ...body });
   }
 
