@@ -8,7 +8,8 @@ import { consoleStackForThisFile, TOWNSHIP_A, VILLAGE_A1 } from './support/stack
  * is below the monitoring line are warned by a screening; the poverty office screens again from
  * the console and follows the run to its end; the township confirms one warning (a category the
  * household cannot enter is refused with the service's message, the suggested one is accepted)
- * and dismisses the other, which needs evidence; the household's 返贫风险 tab lists its warning,
+ * and dismisses the other, which needs evidence (a photo uploaded in the dialog is listed in the
+ * decision and downloads back); the list shows 预警信号分布 above it; the household's 返贫风险 tab lists its warning,
  * and the township records two months of follow-up there (last month, then this month with a
  * home check): the panel counts two months of stable income of the six a removal needs and the
  * home-check condition is met. The poverty office sets a third household's open warning a deadline
@@ -145,6 +146,12 @@ async function recordFollowUp(
   await settled(page);
 }
 
+/** A 1×1 PNG's signature and header chunk: enough for the registry's check of its type. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
+]);
+
 const text = async (p: Page) => (await p.locator('main').innerText()).replace(/\s+/g, ' ');
 
 test('the poverty office screens the county now and follows the run until it is done', async () => {
@@ -203,6 +210,10 @@ test('the township confirms one warning and dismisses the other with evidence', 
     const list = await text(page);
     expect(list).toContain('收入低于监测线');
     expect(list).toContain('脱贫不稳定户');
+    // 预警信号分布: both open warnings fired the income rule.
+    const breakdown = page.getByTestId('signal-breakdown');
+    await breakdown.getByText('收入低于监测线：2 条').waitFor();
+    await expect(breakdown.innerText()).resolves.toContain('预警信号分布');
     expect(await untranslated(page, [township.username])).toEqual([]);
     await screenshot(page, 'monitoring-warnings-list');
 
@@ -252,10 +263,19 @@ test('the township confirms one warning and dismisses the other with evidence', 
     await dialog.getByRole('button', { name: '排除预警' }).click();
     await dialog.getByText('排除预警须附至少一项佐证材料').waitFor();
     await dialog.locator('textarea[name=evidence]').fill('入户核实照片-002\n村委会证明-2026-15');
+    // A photo taken at the visit, uploaded before the decision names it.
+    await dialog
+      .locator('input[name=evidenceFile]')
+      .setInputFiles({ name: '入户照片.png', mimeType: 'image/png', buffer: PNG });
+    await dialog.getByTestId('evidence-files').getByText('入户照片.png').waitFor();
     await dialog.getByRole('button', { name: '排除预警' }).click();
     await page.getByText('已排除预警').first().waitFor();
     await settled(page);
     expect(await text(page)).toContain('村委会证明-2026-15');
+    const link = page.getByTestId('warning-decision').getByTestId('evidence-file-link');
+    await expect(link.innerText()).resolves.toBe('佐证文件 1');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('入户照片.png');
     await screenshot(page, 'monitoring-warning-dismissed');
 
     // Stored as decided.
@@ -269,7 +289,10 @@ test('the township confirms one warning and dismisses the other with evidence', 
     });
     expect(byHousehold.get(ids[HEADS.dismissed]!)).toMatchObject({
       status: 'dismissed',
-      decision: { evidence: ['入户核实照片-002', '村委会证明-2026-15'], category: null },
+      decision: {
+        evidence: ['入户核实照片-002', '村委会证明-2026-15', expect.stringMatching(/^file:.+/)],
+        category: null,
+      },
     });
 
     // The household's 返贫风险 tab lists its warning, which opens it, under the household's risk:

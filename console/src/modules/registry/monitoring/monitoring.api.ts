@@ -1,7 +1,7 @@
 import type { RegistryApi } from '../../../providers/api-types';
-import { httpClient } from '../../../providers/http';
-import type { Bilingual } from '../../../providers/problem';
-import type { SignalCode } from './codes';
+import { apiFetch, downloadFile, httpClient } from '../../../providers/http';
+import { type Bilingual, problemError } from '../../../providers/problem';
+import { SIGNAL_CODES, type SignalCode } from './codes';
 
 type S = RegistryApi.components['schemas'];
 type Ops = RegistryApi.operations;
@@ -54,6 +54,12 @@ export type ScreeningRun = Omit<S['ScreeningRun'], 'missing' | 'error'> & {
 };
 
 export type WarningRule = S['WarningRule'];
+/** 佐证材料 — a photo or document uploaded for a warning, named in its decision as `file:<id>`. */
+export type WarningEvidenceFile = S['WarningEvidenceFile'];
+
+/** The id of an uploaded file a decision's evidence entry names (`file:<id>`), else null. */
+export const evidenceFileIdOf = (entry: string): string | null =>
+  /^file:(.+)$/.exec(entry)?.[1] ?? null;
 export type MonitoringSettings = S['MonitoringSettings'];
 export type Disaster = S['Disaster'];
 
@@ -127,6 +133,33 @@ export const monitoringCalls = {
   /** 排除预警, with the reason and at least one piece of evidence. */
   monitoringWarningDismiss: (id: string, body: { reason: string; evidence: string[] }) =>
     call<MonitoringWarning>(`/warnings/${enc(id)}/dismiss`, { method: 'POST', body }),
+  /** 上传佐证材料: the file itself as the body (JPEG, PNG or PDF), before the decision names it. */
+  async monitoringWarningEvidenceUpload(id: string, file: File): Promise<WarningEvidenceFile> {
+    const res = await apiFetch(`${BASE}/warnings/${enc(id)}/evidence?fileName=${enc(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+    });
+    if (!res.ok) throw await problemError(res);
+    return (await res.json()) as WarningEvidenceFile;
+  },
+  /** Downloads an evidence file with the session's token; answers the file's name. */
+  monitoringWarningEvidenceDownload: (id: string, fileId: string) =>
+    downloadFile(`${BASE}/warnings/${enc(id)}/evidence/${enc(fileId)}`, fileId),
+  /** 预警信号分布: per rule, how many open warnings of the caller's scope it fired in. */
+  async monitoringOpenWarningsBySignal(): Promise<{ code: SignalCode; count: number }[]> {
+    return Promise.all(
+      SIGNAL_CODES.map(async (code) => {
+        const q = new URLSearchParams({
+          range: JSON.stringify([0, 0]),
+          filter: JSON.stringify({ status: 'open', signal: code }),
+        });
+        const { headers } = await httpClient(`${BASE}/warnings?${q}`);
+        const total = /\/(\d+)$/.exec(headers.get('content-range') ?? '')?.[1];
+        return { code, count: Number(total ?? 0) };
+      }),
+    );
+  },
   /** 督办 (county poverty office): sets an open warning's deadline, with the reason. */
   monitoringWarningDue: (id: string, body: WarningDueRequest) =>
     call<MonitoringWarning>(`/warnings/${enc(id)}/due`, { method: 'PUT', body }),

@@ -8,11 +8,18 @@ import { useCalls } from '../../../calls';
 import { lines, ReasonInput } from '../../households/StepOpinionInputs';
 import { MONITORING_CATEGORIES } from '../codes';
 import type { MonitoringCategory, MonitoringWarning } from '../monitoring.api';
+import { EvidenceFilesInput, fileEntries } from './EvidenceFilesInput';
 
 const l = (k: string) => `resources.monitoring-warnings.${k}`;
 
-const someEvidence = (v: unknown) =>
-  lines(v).length > 0 ? undefined : l('dismiss.evidence_required');
+/** A dismissal needs a reference typed or a file uploaded. */
+const someEvidence = (v: unknown, all: { files?: unknown }) =>
+  lines(v).length > 0 || fileEntries(all?.files).length > 0
+    ? undefined
+    : l('dismiss.evidence_required');
+
+/** What a decision names as evidence: the references typed, then the files uploaded. */
+const evidenceOf = (v: Record<string, unknown>) => [...lines(v.evidence), ...fileEntries(v.files)];
 
 /** A field problem of `evidence.3` belongs to the evidence input. */
 const inputOf = (path: string) => path.split('.')[0] ?? path;
@@ -45,7 +52,7 @@ export function WarningDecisionButtons() {
         onSubmit={(v) =>
           calls.monitoringWarningConfirm(w.id, {
             reason: String(v.reason ?? '').trim(),
-            evidence: lines(v.evidence),
+            evidence: evidenceOf(v),
             category: v.category as MonitoringCategory,
           })
         }
@@ -58,6 +65,7 @@ export function WarningDecisionButtons() {
           minRows={2}
           fullWidth
         />
+        <EvidenceFilesInput warningId={w.id} source="files" />
         <EnumInput
           source="category"
           name="MonitoringCategory"
@@ -79,7 +87,7 @@ export function WarningDecisionButtons() {
         onSubmit={(v) =>
           calls.monitoringWarningDismiss(w.id, {
             reason: String(v.reason ?? '').trim(),
-            evidence: lines(v.evidence),
+            evidence: evidenceOf(v),
           })
         }
       >
@@ -92,6 +100,7 @@ export function WarningDecisionButtons() {
           fullWidth
           validate={someEvidence}
         />
+        <EvidenceFilesInput warningId={w.id} source="files" />
       </FormDialogButton>
     </>
   );

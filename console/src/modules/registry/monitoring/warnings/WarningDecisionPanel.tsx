@@ -1,12 +1,15 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useNotifyProblem } from '../../../../providers/problem';
+import { useCalls } from '../../../calls';
 import { EnumLabel } from '../../../../common/fields';
 import { formatDateTime } from '../../../../common/format';
 import { SectionHeading } from '../../../../common/SectionHeading';
-import type { MonitoringWarning } from '../monitoring.api';
+import { evidenceFileIdOf, type MonitoringWarning } from '../monitoring.api';
 
 const l = (k: string) => `resources.monitoring-warnings.${k}`;
 
@@ -19,6 +22,36 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
       </Typography>
       {children}
     </Typography>
+  );
+}
+
+/** The evidence: the references typed, then each uploaded file as a link that downloads it. */
+function Evidence({ warningId, entries }: { warningId: string; entries: string[] }) {
+  const translate = useTranslate();
+  const calls = useCalls();
+  const notifyProblem = useNotifyProblem();
+  const typed = entries.filter((e) => !evidenceFileIdOf(e));
+  const files = entries.map(evidenceFileIdOf).filter((id): id is string => !!id);
+  if (!entries.length) return <>—</>;
+  return (
+    <>
+      {typed.join('；')}
+      {files.map((id, i) => (
+        <Link
+          key={id}
+          component="button"
+          type="button"
+          variant="body2"
+          data-testid="evidence-file-link"
+          sx={{ ml: typed.length || i ? 1.5 : 0, verticalAlign: 'baseline' }}
+          onClick={() => {
+            calls.monitoringWarningEvidenceDownload(warningId, id).catch(notifyProblem);
+          }}
+        >
+          {translate(l('evidence_files.link'), { n: i + 1 })}
+        </Link>
+      ))}
+    </>
   );
 }
 
@@ -44,7 +77,7 @@ export function WarningDecisionPanel() {
           </Typography>
           <Line label={l('decision_reason')}>{d.reason}</Line>
           <Line label={l('decision_evidence')}>
-            {d.evidence.length ? d.evidence.join('；') : '—'}
+            <Evidence warningId={w.id} entries={d.evidence} />
           </Line>
           {d.category ? (
             <Line label={l('decision_category')}>
