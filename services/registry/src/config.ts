@@ -19,6 +19,8 @@ export const registryConfigSchema = baseConfigSchema.extend({
    */
   SUPPORT_FACTS_MAX_BEHIND: z.coerce.number().int().min(0).default(500),
   SUPPORT_FACTS_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** 告知与答复: days a household told of a finding has to answer before 清退 can be approved. */
+  HOUSEHOLD_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** 防返贫监测 screening (cron with seconds, Asia/Shanghai): 03:00 on each month's first day. */
   MONITORING_SCREEN_CRON: z.string().min(9).default('0 0 3 1 * *'),
   /** Days a township has to verify a warning. */

@@ -158,6 +158,15 @@ test("every documented operation refuses another township's user township A's re
       'PUT /households/{id}/members/{memberId}': { name: '改名' },
       'POST /households/{id}/members/{memberId}/remove': { reason: '外嫁迁出' },
       'POST /candidate-leads/{id}/dismiss': { reason: '已迁出' },
+      'POST /households/{id}/workflows/clearance/household-notice': {
+        givenOn: '2026-01-05',
+        channel: 'letter',
+      },
+      'POST /households/{id}/workflows/clearance/household-response': {
+        receivedOn: '2026-01-06',
+        text: '无异议',
+        objects: false,
+      },
       'POST /monitoring/warnings/{id}/confirm': { reason: '入户核实属实' },
       'POST /monitoring/warnings/{id}/dismiss': { reason: '已核实', evidence: ['照片'] },
       'PUT /monitoring/warnings/{id}/due': {

@@ -1,5 +1,6 @@
 import type { Right } from '@fupin/kit';
 import type { HouseholdStatus } from '../src/households/household.model';
+import { giveNotice, recordResponse } from '../src/workflows/household-notice.rules';
 import { allGuaranteesMet } from '../src/households/household.rules';
 import {
   type Caller,
@@ -40,6 +41,8 @@ let ids = 0;
 function steps(
   status: HouseholdStatus,
   list: [Partial<StepCommand> & { action: StepCommand['action'] }, Caller, number?][],
+  /** 告知与答复 after the start: the day told and whether the household answered at once. */
+  told: { givenOn: string; answered: boolean } | null = { givenOn: '2026-03-02', answered: true },
 ) {
   let at = Date.parse('2026-03-02T02:00:00Z');
   let state: unknown = null;
@@ -56,6 +59,19 @@ function steps(
     );
     state = d.state;
     current = d.to;
+    if (cmd.action === 'start' && cmd.findingId && told) {
+      state = giveNotice(state, {
+        ...told,
+        channel: 'letter',
+        text: '告知书',
+        days: 15,
+        actor: village,
+      }).state;
+      if (told.answered) {
+        const answer = { receivedOn: told.givenOn, text: '无异议', objects: false, actor: village };
+        state = recordResponse(state, answer).state;
+      }
+    }
   }
   return { state: state as WorkflowState, status: current, at };
 }
@@ -143,3 +159,27 @@ test.each(['appraise', 'notice', 'review', 'approve'] as const)(
     expect(r.state.closed[0]).toMatchObject({ kind: 'clearance', outcome: 'rejected' });
   },
 );
+
+test('清退 for a finding is approved only once the household was told and answered or its 15 days ran out', () => {
+  // Not told: the county cannot approve.
+  expect(refusal(() => steps('in_poverty', FULL, null))).toEqual({
+    status: 409,
+    code: 'REGISTRY_CLEARANCE_WAITS_FOR_HOUSEHOLD',
+  });
+  // Told on 2 March without an answer: the window runs to 17 March; the approval on 9 March waits.
+  const unanswered = { givenOn: '2026-03-02', answered: false };
+  expect(refusal(() => steps('in_poverty', FULL, unanswered))).toEqual({
+    status: 409,
+    code: 'REGISTRY_CLEARANCE_WAITS_FOR_HOUSEHOLD',
+  });
+  // The last day of the window still waits; the day after it, the county approves.
+  const late = (days: number): typeof FULL => [
+    ...FULL.slice(0, 4),
+    [{ action: 'approve' }, county, days],
+  ];
+  expect(refusal(() => steps('in_poverty', late(8), unanswered))).toMatchObject({ status: 409 });
+  expect(steps('in_poverty', late(9), unanswered).status).toBe('cancelled');
+  // A clearance the village opened itself (no finding) needs no notice.
+  const own: typeof FULL = [[{ action: 'start' }, village], ...FULL.slice(1)];
+  expect(steps('in_poverty', own, null).status).toBe('cancelled');
+});

@@ -197,6 +197,34 @@ test('a verified car owner opens 清退; approved through every step the househo
   expect((await step(t, t.tokens.townshipA, h.id, 'clearance', { action: 'review' })).status).toBe(
     201,
   );
+  // 告知与答复: department data changes a status only after the household was told and answered
+  // (or its window ran out): the county's approval waits until then.
+  const early = await step(t, t.tokens.county, h.id, 'clearance', {
+    action: 'approve',
+    reason: '审定',
+  });
+  expect(early.status).toBe(409);
+  expect(early.body.code).toBe('REGISTRY_CLEARANCE_WAITS_FOR_HOUSEHOLD');
+  const today = new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const told = await request(t.app)
+    .post(`/households/${h.id}/workflows/clearance/household-notice`)
+    .set(as(t.tokens.townshipA))
+    .send({ givenOn: today, channel: 'letter' });
+  expect(told.status).toBe(201);
+  expect(told.body.active.householdNotice.text).toContain(f.id);
+  expect(told.body.active.householdNotice.text).toContain('如有异议');
+  const waiting = await step(t, t.tokens.county, h.id, 'clearance', {
+    action: 'approve',
+    reason: '审定',
+  });
+  expect(waiting.status).toBe(409);
+  expect(JSON.stringify(waiting.body)).toContain('答复期至');
+  const answered = await request(t.app)
+    .post(`/households/${h.id}/workflows/clearance/household-response`)
+    .set(as(t.tokens.townshipA))
+    .send({ receivedOn: today, text: '对比对结果无异议，车辆确为家庭所有', objects: false });
+  expect(answered.status).toBe(201);
+  expect(answered.body.active.householdNotice.response).toMatchObject({ objects: false });
   const approved = await step(t, t.tokens.county, h.id, 'clearance', {
     action: 'approve',
     reason: '县级审定清退',

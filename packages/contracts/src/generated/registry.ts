@@ -1450,6 +1450,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/workflows/clearance/household-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 告知农户 Tell the household of the finding its 清退 was opened for, and give it time to answer
+     * @description For a 清退 opened for a verified matching finding (another department's data): the day the
+     *     household was told (not after today), the channel, and the text (generated from the finding
+     *     unless given). The window to answer ends `HOUSEHOLD_RESPONSE_DAYS` (15) days later; the
+     *     county's approval waits until the household answered or the window ended (409
+     *     `REGISTRY_CLEARANCE_WAITS_FOR_HOUSEHOLD`). 409 `REGISTRY_NOTICE_NO_FINDING_RUN`,
+     *     `REGISTRY_NOTICE_ALREADY_GIVEN`; 422 `REGISTRY_DAY_IN_FUTURE`.
+     */
+    post: operations['giveHouseholdNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/households/{id}/workflows/clearance/household-response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 农户答复 Record what the household answered (an objection or not), once
+     * @description Not before the day it was told nor after today. 409 `REGISTRY_NOTICE_NOT_GIVEN`,
+     *     `REGISTRY_NOTICE_ANSWERED`; 422 `REGISTRY_NOTICE_RESPONSE_BEFORE_NOTICE`, `REGISTRY_DAY_IN_FUTURE`.
+     */
+    post: operations['recordHouseholdResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2543,6 +2593,28 @@ export interface components {
       } | null;
       /** @description The matching finding the run was opened for (清退) */
       findingId?: string | null;
+      /** @description 告知与答复 — the household told of the finding and its answer (清退 for a finding) */
+      householdNotice?: {
+        /** Format: date */
+        givenOn: string;
+        /** @enum {string} */
+        channel: 'in_person' | 'phone' | 'sms' | 'letter' | 'posted';
+        text: string;
+        /** Format: date */
+        respondBy: string;
+        givenBy: {
+          [key: string]: unknown;
+        };
+        response: {
+          /** Format: date */
+          receivedOn: string;
+          text: string;
+          objects: boolean;
+          recordedBy?: {
+            [key: string]: unknown;
+          };
+        } | null;
+      } | null;
       steps: components['schemas']['WorkflowStep'][];
     };
     /** @description An exclusion flag proposed from a matching finding of the household, for a person to confirm or dismiss */
@@ -4826,6 +4898,83 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  giveHouseholdNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          givenOn: string;
+          /** @enum {string} */
+          channel: 'in_person' | 'phone' | 'sms' | 'letter' | 'posted';
+          text?: string;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household's workflows, the notice on the running 清退 */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  recordHouseholdResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          receivedOn: string;
+          text: string;
+          objects: boolean;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The household's workflows, the answer on the running 清退 */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdWorkflows'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
 }

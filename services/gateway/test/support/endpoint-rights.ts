@@ -32,6 +32,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /candidate-leads/{id}': 'registry.read',
     'POST /candidate-leads/{id}/convert': 'registry.write',
     'POST /candidate-leads/{id}/dismiss': 'registry.write',
+    'POST /households/{id}/workflows/clearance/household-notice': 'registry.write',
+    'POST /households/{id}/workflows/clearance/household-response': 'registry.write',
     'GET /monitoring/warnings': 'registry.read',
     'GET /monitoring/warnings/{id}': 'registry.read',
     'POST /monitoring/warnings/{id}/confirm': 'registry.write',

@@ -38,6 +38,7 @@ export function workflowServiceOf(ctx: RegistryContext): WorkflowService {
       maxWaitMs: ctx.config.SUPPORT_FACTS_MAX_WAIT_MS,
     },
     riskFacts: (id, area) => risk.facts(id, area),
+    responseDays: ctx.config.HOUSEHOLD_RESPONSE_DAYS,
     // A 清退 opened for a finding reports its decision back to matching.
     onFindingRunClosed: (findingId, run, reason) =>
       outcomes.clearanceDecided(findingId, run, reason),

@@ -2,6 +2,8 @@ import { badRequest, bi, handle, parseInput, principalOf, requireRight, idParam 
 import type { Router } from 'express';
 import {
   exclusionDecisionBody,
+  householdNoticeBody,
+  householdResponseBody,
   proposalParams,
   startRequirements,
   stepBodySchema,
@@ -44,6 +46,24 @@ export function workflowRoutes(router: Router, workflows: WorkflowService): void
           ...(votes ? { votes } : {}),
         }),
       );
+    }),
+  );
+  router.post(
+    '/households/:id/workflows/clearance/household-notice',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const body = parseInput(householdNoticeBody, req.body);
+      res.status(201).json(await workflows.giveHouseholdNotice(principalOf(req), id, body));
+    }),
+  );
+  router.post(
+    '/households/:id/workflows/clearance/household-response',
+    requireRight('registry', 'write'),
+    handle(async (req, res) => {
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const body = parseInput(householdResponseBody, req.body);
+      res.status(201).json(await workflows.recordHouseholdResponse(principalOf(req), id, body));
     }),
   );
   router.post(

@@ -1,5 +1,6 @@
 import { zmsg } from '@fupin/kit';
 import { z } from 'zod';
+import { NOTICE_CHANNELS, type NoticeChannel } from './workflow.types';
 import {
   EXCLUSION_FLAGS,
   MONITORING_CATEGORIES,
@@ -58,6 +59,36 @@ export const exclusionDecisionBody = z.strictObject({
     .trim()
     .min(2, zmsg('请填写理由（至少2个字）', 'give the reason (at least 2 characters)'))
     .max(500, zmsg('不能超过500个字符', 'at most 500 characters')),
+  revision: z.number().int().positive().optional(),
+});
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式须为 YYYY-MM-DD', 'a day as YYYY-MM-DD'));
+
+/** 告知: the day the household was told, how, and (optionally) the text the township used. */
+export const householdNoticeBody = z.strictObject({
+  givenOn: day,
+  channel: z.enum(Object.keys(NOTICE_CHANNELS) as [NoticeChannel, ...NoticeChannel[]]),
+  text: z.string().trim().min(10).max(2000).optional(),
+  revision: z.number().int().positive().optional(),
+});
+
+/** 答复: what the household answered, and whether it disputes the finding. */
+export const householdResponseBody = z.strictObject({
+  receivedOn: day,
+  text: z
+    .string()
+    .trim()
+    .min(
+      2,
+      zmsg(
+        '请填写答复内容（至少2个字）',
+        'give what the household answered (at least 2 characters)',
+      ),
+    )
+    .max(2000),
+  objects: z.boolean(),
   revision: z.number().int().positive().optional(),
 });
 

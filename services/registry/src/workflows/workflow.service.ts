@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RiskFacts } from '../monitoring/risk.rules';
-import type { Principal } from '@fupin/kit';
+import { bi, type Principal, unprocessable } from '@fupin/kit';
+import { shanghaiDateOf } from '@fupin/reference';
 import type { HouseholdStatus } from '../households/household.model';
 import type { HouseholdService } from '../households/household.service';
 import type { PovertyLineService } from './poverty-line.service';
@@ -15,6 +16,14 @@ import {
   type WorkflowStep,
 } from './workflow.machine';
 import { decideProposal, propose } from './workflow.proposals';
+import {
+  giveNotice,
+  NOTICE_CHANNELS,
+  type NoticeChannel,
+  noticeText,
+  recordResponse,
+} from './household-notice.rules';
+import dayjs from 'dayjs';
 import type { GuaranteeFreshness } from '../guarantees/support-freshness';
 
 /**
@@ -30,6 +39,10 @@ export const GUARANTEE_STEPS: Partial<Record<StepCommand['kind'], readonly strin
 
 /** Support's events a guarantee-reading step accepts being behind, and how long it waits. */
 export const SUPPORT_FACTS_DEFAULTS = { maxBehind: 500, maxWaitMs: 10_000 };
+/** 告知与答复: days a household has to answer, unless configured. */
+export const DEFAULT_RESPONSE_DAYS = 15;
+
+const actorOf = (p: Principal) => ({ id: p.userId, name: p.username, areaCode: p.areaCode });
 
 /** A household's workflows as the API shows them. */
 export interface WorkflowView {
@@ -67,6 +80,8 @@ export class WorkflowService {
       lines: PovertyLineService;
       onFindingRunClosed?: RunClosedHook;
       supportFacts?: { maxBehind: number; maxWaitMs: number };
+      /** Days a household told of a finding has to answer (告知与答复; 15 by default). */
+      responseDays?: number;
       /** 风险消除's facts of a household (the monitoring module's follow-up log and warnings). */
       riskFacts?: (householdId: string, areaCode: string) => Promise<RiskFacts>;
     },
@@ -206,5 +221,73 @@ export class WorkflowService {
       revision: body.revision ?? h.revision,
     });
     return this.get(p, householdId);
+  }
+
+  /**
+   * 告知: the household of a clearance opened for a finding is told (the text generated from the
+   * finding unless the township writes its own), with the day, the channel and the window.
+   */
+  async giveHouseholdNotice(
+    p: Principal,
+    householdId: string,
+    body: { givenOn: string; channel: NoticeChannel; text?: string; revision?: number },
+  ): Promise<WorkflowView> {
+    this.refuseFutureDay(body.givenOn, 'givenOn');
+    const h = await this.deps.households.load(p, householdId);
+    const days = this.deps.responseDays ?? DEFAULT_RESPONSE_DAYS;
+    const run = stateOf(h.workflow).active;
+    const text =
+      body.text ??
+      noticeText({
+        householdNo: h.householdNo,
+        headName: h.headName,
+        findingId: run?.findingId ?? '',
+        reason: run?.steps[0]?.reason ?? '',
+        respondBy: dayjs(body.givenOn).add(days, 'day').format('YYYY-MM-DD'),
+      });
+    const next = giveNotice(h.workflow, { ...body, text, days, actor: actorOf(p) });
+    await this.deps.households.transition(p, householdId, {
+      from: [h.status],
+      to: h.status,
+      action: 'clearance.household_notified',
+      workflow: 'clearance',
+      reason: `${NOTICE_CHANNELS[body.channel].zh}（${body.givenOn}），答复期至${next.notice.respondBy}`,
+      evidence: [`finding:${run?.findingId ?? ''}`],
+      workflowState: next.state,
+      revision: body.revision ?? h.revision,
+    });
+    return this.get(p, householdId);
+  }
+
+  /** 答复: what the household answered (an objection or not), once. */
+  async recordHouseholdResponse(
+    p: Principal,
+    householdId: string,
+    body: { receivedOn: string; text: string; objects: boolean; revision?: number },
+  ): Promise<WorkflowView> {
+    this.refuseFutureDay(body.receivedOn, 'receivedOn');
+    const h = await this.deps.households.load(p, householdId);
+    const next = recordResponse(h.workflow, { ...body, actor: actorOf(p) });
+    await this.deps.households.transition(p, householdId, {
+      from: [h.status],
+      to: h.status,
+      action: 'clearance.household_answered',
+      workflow: 'clearance',
+      reason: `${body.objects ? '提出异议' : '无异议'}：${body.text}`,
+      evidence: [],
+      workflowState: next.state,
+      revision: body.revision ?? h.revision,
+    });
+    return this.get(p, householdId);
+  }
+
+  /** A day told or answered cannot be after today (Asia/Shanghai, the service clock). */
+  private refuseFutureDay(day: string, field: string): void {
+    if (day <= shanghaiDateOf(this.deps.now())) return;
+    throw unprocessable(
+      'REGISTRY_DAY_IN_FUTURE',
+      bi('日期不能晚于今天', 'The day cannot be after today'),
+      [{ field, code: 'future', message: bi('不能晚于今天', 'not after today') }],
+    );
   }
 }

@@ -120,7 +120,37 @@ export interface WorkflowRun {
   notice: { startsAt: string; endsAt: string } | null;
   /** The matching finding the run was opened for (清退), when there is one. */
   findingId?: string | null;
+  /** 告知与答复: the household told of the finding and its answer (清退 for a finding). */
+  householdNotice?: HouseholdNotice | null;
   steps: WorkflowStep[];
+}
+
+// ------------------------------------------------------------------ the household told
+
+export const NOTICE_CHANNELS = {
+  in_person: { zh: '当面告知', en: 'In person' },
+  phone: { zh: '电话告知', en: 'By phone' },
+  sms: { zh: '短信告知', en: 'By text message' },
+  letter: { zh: '书面告知书', en: 'By letter' },
+  posted: { zh: '张贴告知', en: 'Posted notice' },
+} as const;
+export type NoticeChannel = keyof typeof NOTICE_CHANNELS;
+
+/** The notice given to a household and its answer, kept on the run. */
+export interface HouseholdNotice {
+  givenOn: string;
+  channel: NoticeChannel;
+  text: string;
+  /** The last day of the response window. */
+  respondBy: string;
+  givenBy: WorkflowActor;
+  response: {
+    receivedOn: string;
+    text: string;
+    /** The household disputes the finding (异议). */
+    objects: boolean;
+    recordedBy: WorkflowActor;
+  } | null;
 }
 
 /**
