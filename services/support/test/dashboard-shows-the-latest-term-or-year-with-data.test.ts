@@ -1,4 +1,4 @@
-import { termToShow, yearToShow } from '../src/statistics/default-period';
+import { healthYearToShow, termToShow, yearToShow } from '../src/statistics/default-period';
 
 // The demo's records end in 2020 while the cards asked for the current term and year: they
 // showed zeros. Asked for none, they show the current period when it has data, else the latest
@@ -31,4 +31,12 @@ test('the year by the same rule', () => {
   expect(yearToShow(2026, [2018, 2020, 2027])).toEqual({ year: 2020, latestWithData: true });
   expect(yearToShow(2026, [2026, 2020])).toEqual({ year: 2026, latestWithData: false });
   expect(yearToShow(2026, [])).toEqual({ year: 2026, latestWithData: false });
+});
+
+test('the health card follows the insurance years; hospital stays alone only without any', () => {
+  // The demo: insurance of 2020, three stays this year (防返贫 monitoring's): the card shows 2020.
+  expect(healthYearToShow(2026, [2019, 2020], 2026)).toEqual({ year: 2020, latestWithData: true });
+  expect(healthYearToShow(2026, [2026], 2026)).toEqual({ year: 2026, latestWithData: false });
+  expect(healthYearToShow(2026, [], 2019)).toEqual({ year: 2019, latestWithData: true });
+  expect(healthYearToShow(2026, [], null)).toEqual({ year: 2026, latestWithData: false });
 });

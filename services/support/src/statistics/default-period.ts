@@ -25,3 +25,17 @@ export function yearToShow(
     return { year: current, latestWithData: false };
   return { year: latest, latestWithData: true };
 }
+
+/**
+ * The health card's year: by the same rule over the years with insurance records (its coverage
+ * figures need them), else over the latest in-patient year — a few hospital stays recorded this
+ * year for a county whose insurance list is of an earlier year do not empty the card.
+ */
+export function healthYearToShow(
+  current: number,
+  insuredYears: readonly number[],
+  lastEpisodeYear: number | null,
+): { year: number; latestWithData: boolean } {
+  if (insuredYears.length) return yearToShow(current, insuredYears);
+  return yearToShow(current, lastEpisodeYear === null ? [] : [lastEpisodeYear]);
+}

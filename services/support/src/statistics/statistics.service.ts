@@ -3,7 +3,7 @@ import type { Education } from '../education';
 import { schoolYearOf } from '../education/school-calendar';
 import type { Health } from '../health';
 import type { SupportRepositories } from '../module';
-import { termToShow, yearToShow } from './default-period';
+import { healthYearToShow, termToShow } from './default-period';
 
 /** 统计 — the dashboard figures of each half, within the caller's area. */
 export class StatisticsService {
@@ -26,7 +26,7 @@ export class StatisticsService {
     );
   }
 
-  /** The year the health figures show when none is asked for (see yearToShow). */
+  /** The year the health figures show when none is asked for (see healthYearToShow). */
   async healthYear(p: Principal, current: number) {
     const { persons, episodes } = this.deps.repos;
     const [latestEpisode] = await episodes.aggregate<{ _id: null; last: string | null }>(p, [
@@ -40,8 +40,8 @@ export class StatisticsService {
       { $group: { _id: '$years.k' } },
     ]);
     const years = insured.map((y) => Number(y._id)).filter(Number.isInteger);
-    if (latestEpisode?.last) years.push(Number(latestEpisode.last.slice(0, 4)));
-    return yearToShow(current, years);
+    const episodeYear = latestEpisode?.last ? Number(latestEpisode.last.slice(0, 4)) : null;
+    return healthYearToShow(current, years, episodeYear);
   }
 
   async education(p: Principal, term: string) {
