@@ -29,6 +29,7 @@ import type {
   WorkflowStepRequest,
 } from './household.api';
 import { ExclusionProposals } from './ExclusionProposals';
+import { HouseholdNoticeSection } from './HouseholdNoticeSection';
 import { isCheckList, type WorkflowCheck, WorkflowChecks } from './WorkflowChecks';
 import { MONITORING_CATEGORIES, WorkflowStepButton } from './WorkflowStepButton';
 
@@ -116,19 +117,28 @@ function ClosedRuns({ closed }: { closed: WorkflowRun[] }) {
   );
 }
 
-/** The run in progress: its steps, the notice period, and the next step or a rejection. */
+/**
+ * The run in progress: its steps, the notice period, 告知与答复 for a 清退 opened for a
+ * finding, and the next step or a rejection.
+ */
 function ActiveRun({
   active,
   pending,
   mayWrite,
   mayApprove,
   stepButton,
+  householdId,
+  revision,
+  onChanged,
 }: {
   active: WorkflowRun;
   pending: HouseholdWorkflows['pending'];
   mayWrite: boolean | undefined;
   mayApprove: boolean;
   stepButton: (kind: WorkflowKind, action: WorkflowAction) => ReactNode;
+  householdId: string;
+  revision: number;
+  onChanged: (next: HouseholdWorkflows) => void;
 }) {
   const translate = useTranslate();
   return (
@@ -153,6 +163,15 @@ function ActiveRun({
         <Alert severity="info" sx={{ mt: 1 }}>
           {translate('workflow.notice_until', { date: formatDateTime(pending.noticeEndsAt) })}
         </Alert>
+      ) : null}
+      {active.kind === 'clearance' && active.findingId ? (
+        <HouseholdNoticeSection
+          notice={active.householdNotice}
+          mayWrite={Boolean(mayWrite)}
+          householdId={householdId}
+          revision={revision}
+          onChanged={onChanged}
+        />
       ) : null}
       {mayWrite && pending ? (
         <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
@@ -257,6 +276,9 @@ export function HouseholdWorkflowSteps() {
           mayWrite={mayWrite}
           mayApprove={mayApprove}
           stepButton={stepButton}
+          householdId={id}
+          revision={revision}
+          onChanged={(next) => wf.setData(next)}
         />
       ) : (
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -107,12 +107,16 @@ export function freshnessText(
 
 /**
  * A history entry's evidence in words where the registry wrote a code for it (a re-derivation
- * after a village's tap water changed, or under a newer derivation); anything else as written.
+ * after a village's tap water changed, or under a newer derivation, the finding a 清退 was for);
+ * anything else as written.
  */
 export function evidenceText(evidence: string, t: Translate): string {
   const water = /^village:(\d{12}):tapWater$/.exec(evidence);
   if (water) return t('guarantees.evidence.village_tap_water', { code: water[1] });
   const derivation = /^derivation:v(\d+)$/.exec(evidence);
   if (derivation) return t('guarantees.evidence.derivation', { version: derivation[1] });
+  // A 清退's notice names the matching finding it was opened for.
+  const finding = /^finding:(.+)$/.exec(evidence);
+  if (finding) return t('clearance.finding', { id: finding[1] });
   return evidence;
 }
