@@ -35,7 +35,7 @@ test('no Chinese message is empty or left in English', () => {
     );
   // Words allowed inside Chinese text: file formats, encodings and placeholders.
   const allowed =
-    /^(Excel|CSV|XLSX|GBK|UTF|smart_count|offsetBegin|offsetEnd|total|page|max|min|name|item|pattern|options|recordRepresentation|field_lower_first|order|column|input|amount|count|action|kind|date|fields|from|to|actor|message|percent|done|username|area|roles|created|updated|unchanged|rejected)$/;
+    /^(Excel|CSV|XLSX|JPEG|PNG|PDF|MB|GBK|UTF|smart_count|offsetBegin|offsetEnd|total|page|max|min|name|item|pattern|options|recordRepresentation|field_lower_first|order|column|input|amount|count|action|kind|date|fields|from|to|actor|message|percent|done|username|area|roles|created|updated|unchanged|rejected)$/;
   const suspicious = leaves(zhCN).filter(([key, text]) => {
     if (key === 'ra.boolean.null') return false;
     if (text.trim() === '' && key !== 'ra.boolean.null') return true;
