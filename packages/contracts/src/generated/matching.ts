@@ -1276,6 +1276,8 @@ export interface operations {
         idColumn?: string;
         /** @description The header row as numbered in Excel (1-based), when it is not the one found */
         headerRow?: components['parameters']['headerRow'];
+        /** @description The file's name, checked as an upload checks it (no path) */
+        fileName?: string;
       };
       header?: never;
       path?: never;

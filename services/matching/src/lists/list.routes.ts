@@ -40,6 +40,8 @@ const headerRowSchema = z.coerce
 const previewQuery = z.object({
   idColumn: z.string().trim().min(1).max(50).optional(),
   headerRow: headerRowSchema.optional(),
+  // Not used by a preview, but refused as an upload refuses it (a path in a file name).
+  fileName: uploadFileNameSchema.optional(),
 });
 
 const uploadQuery = z.object({
