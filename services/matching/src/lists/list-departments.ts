@@ -11,6 +11,9 @@ export const DEPARTMENT_LIST_TYPES: Readonly<Record<string, readonly ListType[]>
   public_security: ['vehicles', 'deaths', 'household_moves'],
   market_regulation: ['businesses'],
   medical_security: ['medical_insurance'],
+  // 卫健: where the county's resident medical insurance is still run by the health bureau (before
+  // or without a separate 医保局), it supplies the insurance list too.
+  health: ['medical_insurance'],
   human_resources: ['pension_receipts'],
   disabled_persons_federation: ['disability_certificates'],
   civil_affairs: ['deaths', 'allowance_recipients'],
