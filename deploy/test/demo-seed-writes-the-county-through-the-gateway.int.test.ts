@@ -114,6 +114,18 @@ test('the seed writes users, areas, villages, households and exit targets throug
   const card = await platform.api().get('/api/support/statistics/health').set(asHealth).expect(200);
   expect(card.body).toMatchObject({ year: 2020 });
 
+  // 防返贫监测: a screening, and warnings open, overdue (督办), confirmed and dismissed.
+  expect(outcome['registry-monitoring']).toMatch(/^seeded/);
+  const monitoring = await platform
+    .api()
+    .get('/api/registry/monitoring/statistics')
+    .set(auth)
+    .expect(200);
+  const warned = (k: string) =>
+    (monitoring.body.townships as Record<string, number>[]).reduce((a, t) => a + t[k]!, 0);
+  for (const k of ['open', 'overdue', 'confirmed', 'dismissed'])
+    expect(warned(k)).toBeGreaterThan(0);
+
   // 挂包帮: helpers, pairings covering most households in poverty, visits with photos.
   expect(outcome.assistance).toMatch(/^seeded/);
   expect(await count('/api/assistance/helpers', auth)).toBeGreaterThan(3);
@@ -152,5 +164,6 @@ test('the seed writes users, areas, villages, households and exit targets throug
     funds: 'skipped: already seeded',
     assessment: 'skipped: already seeded',
     support: 'skipped: already seeded',
+    'registry-monitoring': 'skipped: already seeded',
   });
 }, 600_000);

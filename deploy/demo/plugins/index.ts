@@ -10,6 +10,7 @@ import { registryPlugin } from './registry';
 import { registryClearancePlugin } from './registry-clearance';
 import { registryGuaranteeFreshnessPlugin } from './registry-guarantee-freshness';
 import { registryGuaranteesPlugin } from './registry-guarantees';
+import { registryHouseholdNoticePlugin } from './registry-household-notice';
 import { registryImportsPlugin } from './registry-imports';
 import { registryMonitoringPlugin } from './registry-monitoring';
 import { registryIntegrityPlugin } from './registry-integrity';
@@ -36,6 +37,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   matchingPrecisionPlugin,
   // Every department's list with its planted anomalies, findings taken to each state.
   matchingDepartmentsPlugin,
+  // The 清退 those findings opened wait for the household to be told and to answer.
+  registryHouseholdNoticePlugin,
   assistancePlugin,
   fundsPlugin,
   supportPlugin,
