@@ -4,7 +4,10 @@ import {
   ruleCounts,
   signalLabelKey,
 } from '../src/modules/registry/monitoring/rule-counts';
-import { sumWarningFigures } from '../src/modules/registry/monitoring/warning-figures';
+import {
+  sumWarningFigures,
+  townshipsToChase,
+} from '../src/modules/registry/monitoring/warning-figures';
 import { monitoringWarningMessages } from '../src/modules/registry/monitoring/warnings.messages';
 
 // 防返贫监测预警 in the console: a screening's per-rule counts read in the rule table's order
@@ -97,4 +100,16 @@ test('the card sums the townships: open, overdue, confirmed this month, and whet
     raised: 1,
   });
   expect(sumWarningFigures([])).toEqual({ open: 0, overdue: 0, confirmedThisMonth: 0, raised: 0 });
+});
+
+test('per township, the card lists the most overdue first, then the most open, leaving out quiet ones', () => {
+  const row = (townshipCode: string, open: number, overdue: number, confirmedThisMonth = 0) => ({
+    townshipCode,
+    open,
+    overdue,
+    confirmedThisMonth,
+  });
+  const rows = [row('A', 9, 0), row('B', 2, 2), row('C', 0, 0), row('D', 5, 2), row('E', 0, 0, 1)];
+  expect(townshipsToChase(rows).map((r) => r.townshipCode)).toEqual(['D', 'B', 'A', 'E']);
+  expect(townshipsToChase(rows, 2).map((r) => r.townshipCode)).toEqual(['D', 'B']);
 });

@@ -7,6 +7,7 @@ import { useApi } from '../common/useApi';
 import { useCalls } from '../modules/calls';
 import { sumWarningFigures } from '../modules/registry/monitoring/warning-figures';
 import { DashboardCard } from './DashboardCard';
+import { WarningsByTownship } from './WarningsByTownship';
 
 /** Each figure, and the warnings list it opens. */
 const FIGURES = [
@@ -17,7 +18,8 @@ const FIGURES = [
 
 /**
  * 防返贫监测预警 — warnings to verify, overdue ones and households confirmed for monitoring this
- * month, summed over the townships of the user's area (a township's own for township staff).
+ * month, summed over the townships of the user's area (a township's own for township staff), then
+ * per township for a user who sees several.
  */
 export default function MonitoringWarningsCard() {
   const translate = useTranslate();
@@ -56,6 +58,7 @@ export default function MonitoringWarningsCard() {
           </Box>
         ))}
       </Box>
+      <WarningsByTownship rows={data?.townships ?? []} />
     </DashboardCard>
   );
 }

@@ -34,3 +34,21 @@ export function sumWarningFigures(townships: readonly TownshipWarningFigures[]):
     { open: 0, overdue: 0, confirmedThisMonth: 0, raised: 0 },
   );
 }
+
+export interface TownshipFigures {
+  townshipCode: string;
+  open: number;
+  overdue: number;
+  confirmedThisMonth: number;
+}
+
+/** The townships with the most overdue, then open, warnings first: what the county chases. */
+export function townshipsToChase<T extends TownshipFigures>(rows: readonly T[], most = 8): T[] {
+  return [...rows]
+    .filter((r) => r.open + r.overdue + r.confirmedThisMonth > 0)
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue || b.open - a.open || a.townshipCode.localeCompare(b.townshipCode),
+    )
+    .slice(0, most);
+}

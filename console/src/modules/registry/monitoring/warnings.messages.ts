@@ -151,6 +151,8 @@ const zhCN = {
       open: '待核实',
       overdue: '已逾期',
       confirmed_this_month: '本月纳入监测',
+      township: '乡镇',
+      by_township: '各乡镇（逾期多的在前）',
     },
   },
 };
@@ -304,6 +306,8 @@ const en: SameKeys<typeof zhCN> = {
       open: 'To verify',
       overdue: 'Overdue',
       confirmed_this_month: 'Monitored this month',
+      township: 'Township',
+      by_township: 'By township (most overdue first)',
     },
   },
 };
