@@ -75,7 +75,6 @@ export function monitoringModule(
   });
   const screening = new ScreeningService({
     ...repos,
-    runModel: models.runs,
     households: ctx.repos.households,
     settings,
     views: [

@@ -11,6 +11,7 @@ import {
   zmsg,
   bi,
   forbidden,
+  areaCode12,
 } from '@fupin/kit';
 import { areaLevel, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
@@ -22,9 +23,7 @@ import type { MonitoringSettingsService } from './settings.service';
 import type { MonitoringWarning } from './warning.model';
 import { WARNING_RULES } from './warning-rules.table';
 
-const areaCode = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
+const areaCode = areaCode12;
 const yearParam = z.object({ year: z.coerce.number().int().min(2010).max(2100) });
 const fen = z.number().int().min(1, zmsg('须大于0', 'must be above 0')).max(1_000_000_000);
 const settingsBody = z.strictObject({

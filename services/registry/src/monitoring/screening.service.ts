@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { HistoryEntry, Household } from '../households/household.model';
 import type { FactsView } from './screening.facts';
 import { awaitFacts } from './screening.facts';
-import type { ScreeningModel, ScreeningRun } from './screening.model';
+import type { ScreeningRun } from './screening.model';
 import type { MonitoringSettingsService } from './settings.service';
 import type { DisasterRecord, MedicalCostRecord } from './monitoring-facts.model';
 import { WARNING_RULES } from './warning-rules.table';
@@ -60,7 +60,6 @@ export class ScreeningService {
   constructor(
     private readonly deps: {
       runs: ScopedRepository<ScreeningRun>;
-      runModel: ScreeningModel;
       households: ScopedRepository<Household>;
       medical: ScopedRepository<MedicalCostRecord>;
       disasters: ScopedRepository<DisasterRecord>;

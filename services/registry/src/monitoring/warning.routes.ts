@@ -7,6 +7,7 @@ import {
   requireRight,
   sendList,
   zmsg,
+  areaCode12,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -16,9 +17,7 @@ import { WARNING_STATUSES } from './warning.model';
 import { SIGNAL_CODES } from './warning.types';
 import type { WarningService } from './warning.service';
 
-const areaCode = z
-  .string()
-  .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'));
+const areaCode = areaCode12;
 const warningFilter = z.strictObject({
   status: z.enum(WARNING_STATUSES).optional(),
   overdue: z.boolean().optional(),
