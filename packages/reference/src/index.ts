@@ -7,3 +7,4 @@ export * from './money';
 export * from './calendar';
 export * from './school-calendar';
 export * from './id-number-old';
+export * from './wage-check';

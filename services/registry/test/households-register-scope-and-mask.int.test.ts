@@ -143,6 +143,14 @@ test('a household is registered with derived figures, masked personal data and e
     expect(JSON.parse(added[0]?.value ?? '{}').payload.member.idHash).toBe(
       t.registry.cipher.hash(HEAD_A),
     );
+    // The reported wage income of the income year goes out with the household (the wage check).
+    const registered = seen.messages.find(
+      (m) => JSON.parse(m.value ?? '{}').type === 'registry.household.registered',
+    );
+    expect(JSON.parse(registered?.value ?? '{}').payload.household).toMatchObject({
+      incomeYear: 2019,
+      wageIncomeFen: 600_000,
+    });
   } finally {
     await seen.stop();
   }

@@ -19,6 +19,7 @@ export const LIST_TYPES = allOf<S['DepartmentList']['type']>()([
   'pension_receipts',
   'disability_certificates',
   'household_moves',
+  'employment_wages',
 ] as const);
 
 export const LIST_STATUSES = allOf<S['DepartmentList']['status']>()([
@@ -52,6 +53,7 @@ export const RULES = allOf<Finding['rule']>()([
   'DISABLED_WITHOUT_CERTIFICATE',
   'CERTIFICATE_NOT_RECORDED_DISABLED',
   'MOVED_OUT_OF_COUNTY',
+  'WAGE_INCOME_UNDERREPORTED',
 ] as const);
 
 /** 登记系统处理结果 — what the registry did with a verified finding. */
@@ -96,10 +98,12 @@ export const isRunFinished = (status: unknown) => status === 'completed' || stat
  * The columns a list type needs besides the ID number, as the service looks for them (the
  * grade of a dangerous-house appraisal is required, a 低保 recipient's area is optional).
  */
-export const FACT_COLUMN: Partial<Record<(typeof LIST_TYPES)[number], 'grade' | 'area'>> = {
-  dangerous_houses: 'grade',
-  allowance_recipients: 'area',
-};
+export const FACT_COLUMN: Partial<Record<(typeof LIST_TYPES)[number], 'grade' | 'area' | 'wage'>> =
+  {
+    dangerous_houses: 'grade',
+    allowance_recipients: 'area',
+    employment_wages: 'wage',
+  };
 
 /** Headers under which the service finds the ID-number column by itself. */
 export const ID_HEADERS = ['身份证号', '身份证号码', '公民身份号码', '证件号码'];

@@ -102,6 +102,7 @@ const zhCN = {
       pension_receipts: '养老金领取（人社）',
       disability_certificates: '残疾证（残联）',
       household_moves: '户籍迁出（公安）',
+      employment_wages: '就业与工资（人社）',
     },
     MatchingListStatus: { receiving: '接收中', ready: '可用', failed: '失败' },
     MatchingRule: {
@@ -128,6 +129,7 @@ const zhCN = {
       DISABLED_WITHOUT_CERTIFICATE: '登记为残疾但无残疾证',
       CERTIFICATE_NOT_RECORDED_DISABLED: '持残疾证但未登记为残疾',
       MOVED_OUT_OF_COUNTY: '家庭成员户籍已迁出本县',
+      WAGE_INCOME_UNDERREPORTED: '申报工资性收入远低于人社工资记录',
     },
     MatchingRegistryOutcome: {
       member_removed: '已注销成员（死亡）',
@@ -201,6 +203,8 @@ const zhCN = {
         '危房鉴定名单须有鉴定等级列（鉴定等级、危房等级、房屋等级、安全等级、鉴定结论或等级）。',
       fact_area:
         '低保/特困名单可带所在村代码列（行政区划代码、区划代码、村代码等），用于确定疑似漏评人员的所在地。',
+      fact_wage:
+        '就业与工资名单须有年工资收入列（年工资收入、工资收入、工资性收入、工资总额、应发工资等，单位：元）。',
       other_columns: '其余各列作为比对依据脱敏保存。',
       failed: '上传失败：%{message}',
       upload: '上传并生成报告',
@@ -311,6 +315,7 @@ const en: SameKeys<typeof zhCN> = {
       pension_receipts: 'Pension receipts (human resources)',
       disability_certificates: "Disability certificates (disabled persons' federation)",
       household_moves: 'Household-registration moves out (public security)',
+      employment_wages: 'Employment and wages (human resources)',
     },
     MatchingListStatus: { receiving: 'Receiving', ready: 'Ready', failed: 'Failed' },
     MatchingRule: {
@@ -338,6 +343,7 @@ const en: SameKeys<typeof zhCN> = {
       CERTIFICATE_NOT_RECORDED_DISABLED:
         'Holds a disability certificate but not recorded as disabled',
       MOVED_OUT_OF_COUNTY: 'A member moved their household registration out of the county',
+      WAGE_INCOME_UNDERREPORTED: 'Reported wage income far below the wages on record',
     },
     MatchingRegistryOutcome: {
       member_removed: 'Member removed (deceased)',
@@ -411,6 +417,8 @@ const en: SameKeys<typeof zhCN> = {
         'A dangerous-house list needs a grade column (鉴定等级, 危房等级, 房屋等级, 安全等级, 鉴定结论 or 等级).',
       fact_area:
         "An allowance list may carry the recipient's village code (行政区划代码, 区划代码, 村代码 …), which places suspected missed households.",
+      fact_wage:
+        "An employment and wages list needs a column of the year's wages in yuan (年工资收入, 工资收入, 工资性收入, 工资总额, 应发工资 …).",
       other_columns: 'The other columns are kept, masked, as evidence.',
       failed: 'Upload failed: %{message}',
       upload: 'Upload and report',

@@ -26,13 +26,15 @@ export const matchingRuleCodeSchema = z.enum([
   'EXITED_BELOW_LINE',
   'EXITED_GUARANTEE_UNMET',
   'EXITED_HOUSEHOLD_CHANGED',
-  // Lists of the departments that joined later (issue 22): 村干部, 养老金领取, 残疾证, 户籍迁移.
+  // Lists of the departments that joined later (issue 22): 村干部, 养老金领取, 残疾证, 户籍迁移,
+  // 就业工资.
   'VILLAGE_CADRE_FAMILY',
   'DECEASED_STILL_PAID',
   'PENSION_NOT_RECEIVED',
   'DISABLED_WITHOUT_CERTIFICATE',
   'CERTIFICATE_NOT_RECORDED_DISABLED',
   'MOVED_OUT_OF_COUNTY',
+  'WAGE_INCOME_UNDERREPORTED',
 ]);
 export type MatchingRuleCode = z.infer<typeof matchingRuleCodeSchema>;
 

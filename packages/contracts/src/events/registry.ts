@@ -78,6 +78,11 @@ export const householdSnapshotSchema = z.object({
   size: z.number().int().min(0),
   perCapitaIncomeFen: z.number().int().nullable(),
   incomeYear: z.number().int().nullable(),
+  /**
+   * 工资性收入 of `incomeYear` as the household reported it (the whole household, fen).
+   * Optional: events stored before it was carried have none (nothing to compare then).
+   */
+  wageIncomeFen: z.number().int().nullable().optional(),
   housingGrade: z.enum(['A', 'B', 'C', 'D']).nullable(),
   /** Each guarantee met (true) or not (false); unknown counts as not met here. */
   guarantees: guaranteeFlagsSchema,

@@ -489,7 +489,8 @@ export interface components {
      * @description vehicles 车辆登记, businesses 工商登记, public_employees 财政供养人员, urban_property
      *     城镇房产, deaths 死亡人员, allowance_recipients 低保/特困人员, school_enrollment 学籍,
      *     medical_insurance 医保参保, dangerous_houses 危房鉴定, village_cadres 村干部,
-     *     pension_receipts 养老金领取, disability_certificates 残疾证, household_moves 户籍迁移
+     *     pension_receipts 养老金领取, disability_certificates 残疾证, household_moves 户籍迁移,
+     *     employment_wages 就业与工资
      * @enum {string}
      */
     ListType:
@@ -505,7 +506,8 @@ export interface components {
       | 'village_cadres'
       | 'pension_receipts'
       | 'disability_certificates'
-      | 'household_moves';
+      | 'household_moves'
+      | 'employment_wages';
     /** @enum {string} */
     RuleCode:
       | 'VEHICLE_OWNER'
@@ -530,7 +532,8 @@ export interface components {
       | 'PENSION_NOT_RECEIVED'
       | 'DISABLED_WITHOUT_CERTIFICATE'
       | 'CERTIFICATE_NOT_RECORDED_DISABLED'
-      | 'MOVED_OUT_OF_COUNTY';
+      | 'MOVED_OUT_OF_COUNTY'
+      | 'WAGE_INCOME_UNDERREPORTED';
     /**
      * @description 不属实原因: not_same_person 非本人, department_data_wrong 部门数据有误,
      *     department_data_outdated 部门数据已过时, allowed_by_policy 符合政策不影响认定,

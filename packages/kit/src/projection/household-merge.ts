@@ -34,6 +34,7 @@ export function placeholder(id: string, areaCode: string, at: Date): ProjectedHo
     size: 0,
     perCapitaIncomeFen: null,
     incomeYear: null,
+    wageIncomeFen: null,
     housingGrade: null,
     guarantees: {
       food: false,

@@ -91,6 +91,7 @@ const householdSchema = new Schema<ProjectedHousehold>(
     size: Number,
     perCapitaIncomeFen: { type: Number, default: null },
     incomeYear: { type: Number, default: null },
+    wageIncomeFen: { type: Number, default: null },
     housingGrade: { type: String, default: null },
     guarantees: { type: Schema.Types.Mixed },
     // The three states (met / not met / unknown) when the registry's event carries them.

@@ -27,8 +27,23 @@ export interface RowEvidence {
   mismatch?: ('birthDate' | 'sex')[];
   /** For EXITED_HOUSEHOLD_CHANGED: how the row changes the exited household. */
   change?: HouseholdChange;
+  /** For WAGE_INCOME_UNDERREPORTED: the reported wages against the record, and the threshold. */
+  wages?: WageComparison;
   /** The facts the finding rests on, in words (回头看 rules). */
   statement?: Bilingual;
+}
+
+/** 工资收入核查: the household's reported wage income against its members' wages on record. */
+export interface WageComparison {
+  incomeYear: number;
+  reportedWageIncomeFen: number;
+  wagesOnRecordFen: number;
+  /** Members of the household on the wage lists. */
+  membersOnRecord: number;
+  /** The reference threshold applied (its version, share and minimum gap). */
+  ratio: number;
+  minGapFen: number;
+  thresholdVersion: number;
 }
 
 /** What a department row changes in an exited household (回头看). */

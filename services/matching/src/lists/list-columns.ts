@@ -30,13 +30,13 @@ export const ID_HEADER_ALIASES = [
   '身份证',
 ];
 
-/** An ID header's key: a trailing note in brackets dropped. */
-const idHeaderKey = (text: string) =>
+/** A header's key with a trailing note in brackets dropped (`身份证号（18位）`, `工资（元）`). */
+const noteless = (text: string) =>
   headerKey(text).replace(/[（(【[][^（）()【】[\]]*[）)】\]]$/, '');
 
 /** Whether a header names the ID-number column. */
 export function isIdHeader(text: string): boolean {
-  return ID_HEADER_ALIASES.includes(idHeaderKey(text));
+  return ID_HEADER_ALIASES.includes(noteless(text));
 }
 
 export interface ColumnChoice {
@@ -64,7 +64,7 @@ export function idColumnOf(headers: string[], chosen?: string): ColumnChoice {
     if (found) return found;
     throw columnMissing('idColumn', headers, [chosen]);
   }
-  const idKeys = headers.map((h) => idHeaderKey(h));
+  const idKeys = headers.map((h) => noteless(h));
   for (const candidate of ID_HEADER_ALIASES) {
     const i = idKeys.indexOf(candidate);
     if (i >= 1) return { index: i, header: headers[i] ?? candidate };
@@ -80,8 +80,10 @@ export function factColumnOf(
   const fact = FACT_COLUMNS[type];
   if (!fact) return null;
   const keys = headers.map((h) => headerKey(h));
+  const bare = headers.map((h) => noteless(h));
   for (const candidate of fact.headers) {
-    const i = keys.indexOf(candidate);
+    let i = keys.indexOf(candidate);
+    if (i < 1) i = bare.indexOf(candidate);
     if (i >= 1) return { index: i, header: headers[i] ?? candidate, fact };
   }
   if (fact.required) throw columnMissing(fact.name, headers, fact.headers);

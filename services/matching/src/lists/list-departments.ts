@@ -14,7 +14,7 @@ export const DEPARTMENT_LIST_TYPES: Readonly<Record<string, readonly ListType[]>
   // 卫健: where the county's resident medical insurance is still run by the health bureau (before
   // or without a separate 医保局), it supplies the insurance list too.
   health: ['medical_insurance'],
-  human_resources: ['pension_receipts'],
+  human_resources: ['pension_receipts', 'employment_wages'],
   disabled_persons_federation: ['disability_certificates'],
   civil_affairs: ['deaths', 'allowance_recipients'],
   education: ['school_enrollment'],

@@ -8,6 +8,7 @@ import {
   maskIdNumber,
   normaliseIdNumber,
   parseIdNumber,
+  parseYuan,
   type Reason,
   upgradeOldIdNumber,
 } from '@fupin/reference';
@@ -26,6 +27,14 @@ export const EVIDENCE_COLUMNS = 12;
 const EVIDENCE_CHARS = 64;
 /** Well-formed but failing GB 11643 (checksum, date, area): hashed to find the same number in the registry. */
 const WELL_FORMED_ID = /^\d{17}[\dX]$/;
+
+/** A year's wages in fen from a number or text (`36000`, `36,000.00`, `¥36000元`), or null. */
+function wageOf(cell: Cell | undefined): number | null {
+  const read = parseYuan(typeof cell === 'number' ? cell : cellText(cell));
+  return read.ok && read.fen >= 0 && read.fen <= MAX_WAGE_FEN ? read.fen : null;
+}
+/** ¥10,000,000 a year: anything larger is a unit or typing error. */
+const MAX_WAGE_FEN = 1_000_000_000;
 
 /** A cell kept as evidence: numbers that look like personal data masked, the length bounded. */
 function evidenceOf(text: string): string {
@@ -135,7 +144,22 @@ export function rowOf(
   let fact = '';
   if (columns.fact) {
     const text = cellText(cells[columns.fact.index]);
-    if (columns.fact.fact.name === 'grade') {
+    if (columns.fact.fact.name === 'wage') {
+      const wage = wageOf(cells[columns.fact.index]);
+      if (wage === null) {
+        reject(
+          columns.fact.header,
+          'MATCHING_WAGE_INVALID',
+          {
+            zh: '工资收入应为不小于 0 的金额（元，最多两位小数）',
+            en: 'The wages must be an amount of at least 0 (yuan, at most two decimals)',
+          },
+          evidenceOf(text),
+        );
+        return null;
+      }
+      fact = String(wage);
+    } else if (columns.fact.fact.name === 'grade') {
       const grade = gradeOf(text);
       if (!grade) {
         reject(

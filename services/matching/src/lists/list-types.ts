@@ -28,6 +28,10 @@ export const LIST_TYPES = {
     zh: '户籍迁出（公安）',
     en: 'Household-registration moves out of the county (public security)',
   },
+  employment_wages: {
+    zh: '就业与工资（人社）',
+    en: 'Employment and wages (human resources)',
+  },
 } as const;
 
 export type ListType = keyof typeof LIST_TYPES;
@@ -43,10 +47,11 @@ export const ID_HEADERS = ['身份证号', '身份证号码', '公民身份号�
 
 /**
  * A column a list type needs besides the ID number: its value becomes the row's fact (the
- * appraisal grade of a dangerous house, the area a 低保 recipient lives in).
+ * appraisal grade of a dangerous house, the area a 低保 recipient lives in, the year's wages
+ * in fen). A note in brackets after the header (`年工资收入（元）`) is ignored.
  */
 export interface FactColumn {
-  name: 'grade' | 'area';
+  name: 'grade' | 'area' | 'wage';
   headers: string[];
   required: boolean;
 }
@@ -61,5 +66,21 @@ export const FACT_COLUMNS: Partial<Record<ListType, FactColumn>> = {
     name: 'area',
     headers: ['行政区划代码', '区划代码', '村代码', '所在村代码', '地区代码'],
     required: false,
+  },
+  employment_wages: {
+    name: 'wage',
+    headers: [
+      '年工资收入',
+      '年度工资收入',
+      '工资收入',
+      '工资性收入',
+      '年工资',
+      '全年工资',
+      '工资总额',
+      '应发工资',
+      '应发工资合计',
+      '年收入',
+    ],
+    required: true,
   },
 };

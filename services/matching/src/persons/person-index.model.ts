@@ -32,6 +32,11 @@ export interface Membership {
   housingSafe: boolean;
   perCapitaIncomeFen: number | null;
   incomeYear: number | null;
+  /**
+   * 工资性收入 of `incomeYear` as the household reported it (fen); null when none was reported,
+   * absent in memberships derived before it was kept (the wage check then has nothing to read).
+   */
+  wageIncomeFen?: number | null;
   /** 户规模 as the registry records it (absent in memberships derived before it was kept). */
   householdSize?: number;
   exitYear?: number | null;

@@ -45,6 +45,7 @@ export function membershipsOf(
         housingSafe: h.guarantees?.housing_safety ?? false,
         perCapitaIncomeFen: h.perCapitaIncomeFen,
         incomeYear: h.incomeYear,
+        wageIncomeFen: h.wageIncomeFen ?? null,
         householdSize: h.size,
         exitYear: h.exitYear,
         ...guarantees,

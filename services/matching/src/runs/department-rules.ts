@@ -2,7 +2,8 @@ import type { MatchingRuleCode } from '@fupin/contracts';
 import type { RuleDefinition } from './rules';
 
 // The rules of the lists the departments that joined later supply (issue 22): 村干部 (the
-// organisation department or the townships), 养老金领取 (人社), 残疾证 (残联) and 户籍迁出 (公安).
+// organisation department or the townships), 养老金领取 and 就业工资 (人社), 残疾证 (残联) and 户籍迁出
+// (公安).
 // Each is versioned like the others: a change to what it finds raises its version.
 
 /** 基础养老金: from this age (whole years on the list's date) a registered person draws it. */
@@ -56,5 +57,13 @@ export const DEPARTMENT_RULES = {
     subject: 'person',
     zh: '建档立卡户家庭成员户籍已迁出本县，家庭人口须核实调整',
     en: "A member of a registered household moved their household registration out of the county: the household's members must be checked",
+  },
+  WAGE_INCOME_UNDERREPORTED: {
+    version: 1,
+    listType: 'employment_wages',
+    kind: 'on_list',
+    subject: 'household',
+    zh: '建档立卡户申报的工资性收入远低于人社工资记录（阈值见参考数据），收入可能少报',
+    en: "A registered household's reported wage income is far below the wages its members are paid on record (threshold in the reference data): income may be under-reported",
   },
 } as const satisfies Partial<Record<MatchingRuleCode, RuleDefinition>>;

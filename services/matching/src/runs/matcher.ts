@@ -15,6 +15,7 @@ import {
 } from './candidates';
 import { PENSION_AGE } from './department-rules';
 import { exitedHouseholdFindings, exitedRowFindings } from './review-checks';
+import { WageTally } from './wage-check';
 import {
   COMPULSORY_AGE,
   IDENTIFIED_STATUSES,
@@ -97,7 +98,9 @@ export async function match(input: MatchInput): Promise<MatchProgress> {
   const ordered = [...input.lists].sort(
     (a, b) => Number(b.list.type === READ_FIRST) - Number(a.list.type === READ_FIRST),
   );
-  for (const run of ordered) await matchList(input, run, rules, sink, progress);
+  const wages = rules.has('WAGE_INCOME_UNDERREPORTED') ? new WageTally() : null;
+  for (const run of ordered) await matchList(input, run, rules, sink, progress, wages);
+  for (const f of wages?.findings() ?? NONE) await sink.emit(f);
   await missingFromLists(input, rules, sink.emit);
   await registryChecks(input.table, rules, sink.emit);
   await sink.flush();
@@ -142,8 +145,10 @@ async function matchList(
   rules: Set<MatchingRuleCode>,
   sink: FindingSink,
   progress: MatchProgress,
+  wages: WageTally | null,
 ): Promise<void> {
   const bit = listTypeBit(list.type);
+  const tallied = list.type === 'employment_wages' ? wages : null;
   const evidenceOf = rowEvidenceOf(list);
   for await (const reader of segments()) {
     while (reader.next()) {
@@ -170,6 +175,7 @@ async function matchList(
       if (person && list.type === 'pension_receipts' && rules.has('DECEASED_STILL_PAID'))
         for (const f of deceasedStillPaid(person, evidenceOf, reader)) await sink.emit(f);
       if (!person || live.length === 0) continue;
+      tallied?.add(list, person, live, reader.row(), evidenceOf);
       for (const f of rowFindings(list, reader, person, live, rules, evidenceOf))
         await sink.emit(f);
     }

@@ -29,6 +29,7 @@ export function householdSnapshot(h: Household): HouseholdSnapshot {
     size: h.size,
     perCapitaIncomeFen: h.perCapitaIncomeFen,
     incomeYear: h.income?.year ?? null,
+    wageIncomeFen: h.income?.wagesFen ?? null,
     housingGrade: h.housingGrade,
     guarantees: Object.fromEntries(
       GUARANTEES.map((g) => [g, guarantees[g].state === 'met']),

@@ -96,7 +96,11 @@ function ListRow({ e }: { e: ListRowEvidence }) {
       <Line label="id_masked">
         <span data-testid="evidence-id">{e.idMasked ?? '—'}</span>
       </Line>
-      {e.fact ? <Line label="fact">{e.fact}</Line> : null}
+      {e.fact ? (
+        <Line label="fact">
+          {e.listType === 'employment_wages' ? `${formatYuan(Number(e.fact))} 元` : e.fact}
+        </Line>
+      ) : null}
       {e.mismatch?.length ? (
         <Line label="mismatch">
           {e.mismatch

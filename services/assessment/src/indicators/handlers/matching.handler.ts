@@ -30,6 +30,7 @@ export const RULE_DEPARTMENT: Record<string, string> = {
   DISABLED_WITHOUT_CERTIFICATE: 'disabled_persons_federation',
   CERTIFICATE_NOT_RECORDED_DISABLED: 'disabled_persons_federation',
   MOVED_OUT_OF_COUNTY: 'public_security',
+  WAGE_INCOME_UNDERREPORTED: 'human_resources',
 };
 
 /** 核实 → 整改 → 复核 → 销号: a later step outranks an earlier one. */
