@@ -13,3 +13,4 @@ export * from './events/assistance';
 export type * as AssistanceApi from './generated/assistance';
 export * from './events/matching';
 export * from './events/assessment';
+export * from './dossier';

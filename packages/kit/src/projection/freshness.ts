@@ -403,3 +403,32 @@ export async function viewStatus<S extends { lastProjectedAt: Date | null }>(
     freshness: freshness && { ...freshness, lastAppliedAt: status.lastProjectedAt },
   };
 }
+
+/**
+ * For a part of a household's dossier read from a service's view of the registry: how far the
+ * view is behind, in both languages, or undefined when it is current (or cannot be measured
+ * here — a service without the view's consumer running, or Kafka not answering in time).
+ */
+export async function dossierBehind(
+  rt: { kafka: Kafka },
+  access: RegistryAccess,
+  log: Logger,
+  projection = 'registry-households',
+): Promise<{ events: number; message: Bilingual } | undefined> {
+  const meter = viewMeterOf(rt, projection);
+  if (!meter) return undefined;
+  try {
+    const f = await meter.measure(access, { lastApplied: false });
+    if (f.upToDate) return undefined;
+    return {
+      events: f.behind,
+      message: bi(
+        `本部分依据的建档立卡数据尚差 ${f.behind} 条登记事件未同步，可能不是最新`,
+        `This part rests on registry data ${f.behind} events behind: it may not be current`,
+      ),
+    };
+  } catch (err) {
+    log.warn({ err }, 'dossier part freshness could not be measured');
+    return undefined;
+  }
+}
