@@ -1,6 +1,7 @@
-import { badRequest, bi, type Principal, type ScopedRepository } from '@fupin/kit';
+import { allOf, badRequest, bi, type Principal, type ScopedRepository } from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { Finding } from '../findings/finding.model';
+import { ownListTypeFilter } from '../lists/list-departments';
 import type { ListType } from '../lists/list-types';
 import { QualityCounter, type QualityFinding, type RuleQuality } from './rule-quality';
 
@@ -58,12 +59,16 @@ export class QualityService {
     const period = this.periodOf(q);
     const counter = new QualityCounter(period, q.listType ?? null);
     // Found before the period's end; a finding closed before it began counts only when a
-    // later round reopened it (its earlier decisions are in its rounds).
-    const filter = {
-      createdAt: { $lt: period.end },
-      $or: [{ closedAt: null }, { closedAt: { $gte: period.start } }, { reopenings: { $gt: 0 } }],
-      ...(q.listType ? { listType: q.listType } : {}),
-    };
+    // later round reopened it (its earlier decisions are in its rounds). A department counts
+    // the findings on its own list types only, as it sees only those.
+    const filter = allOf(
+      {
+        createdAt: { $lt: period.end },
+        $or: [{ closedAt: null }, { closedAt: { $gte: period.start } }, { reopenings: { $gt: 0 } }],
+        ...(q.listType ? { listType: q.listType } : {}),
+      },
+      ownListTypeFilter(p, 'listType'),
+    );
     for await (const f of this.deps.findings.cursor(p, filter, { projection: FIELDS }))
       counter.add(f as QualityFinding);
     return counter.result();
