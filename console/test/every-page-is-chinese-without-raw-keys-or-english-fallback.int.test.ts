@@ -124,6 +124,8 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ['monitoring-rules', '/#/monitoring-rules'],
       ['monitoring-disasters-list', '/#/monitoring-disasters'],
       ['monitoring-disasters-create', '/#/monitoring-disasters/create'],
+      // 数据比对's own page (its resources are walked by the matching browser test).
+      ['matching-quality', '/#/matching-quality'],
       // A mistyped address: react-admin's page titled itself with the raw key (app.title).
       ['not-found', '/#/monitoring/warnings'],
     ]);

@@ -83,6 +83,16 @@ export const CONCLUSIONS = allOf<NonNullable<Finding['conclusion']>>()([
   'data_corrected',
 ] as const);
 
+/** 不属实原因 — why a township found a finding not to be a problem (required with 不属实). */
+export const DISMISSAL_REASONS = allOf<S['DismissalReason']>()([
+  'not_same_person',
+  'department_data_wrong',
+  'department_data_outdated',
+  'allowed_by_policy',
+  'already_handled',
+  'other',
+] as const);
+
 export const RUN_STATUSES = allOf<S['MatchingRun']['status']>()([
   'queued',
   'running',

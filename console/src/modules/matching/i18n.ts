@@ -1,6 +1,7 @@
 import type { ModuleMessages, SameKeys } from '../../i18n/types';
 import { findingsEn, findingsZh } from './findings/finding.i18n';
 import { previewEn, previewZh } from './lists/upload-preview.i18n';
+import { qualityEn, qualityZh } from './quality/quality.i18n';
 import { retentionEn, retentionZh } from './lists/retention.i18n';
 
 /**
@@ -181,6 +182,7 @@ const zhCN = {
   },
   matching: {
     preview: previewZh,
+    quality: qualityZh,
     upload: {
       title: '上传部门名单',
       step_file: '选择名单与文件',
@@ -395,6 +397,7 @@ const en: SameKeys<typeof zhCN> = {
   },
   matching: {
     preview: previewEn,
+    quality: qualityEn,
     upload: {
       title: 'Upload a department list',
       step_file: 'List and file',

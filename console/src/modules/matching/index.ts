@@ -1,5 +1,6 @@
+import InsightsIcon from '@mui/icons-material/Insights';
 import JoinInnerIcon from '@mui/icons-material/JoinInner';
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
 import findings from './findings';
@@ -8,10 +9,12 @@ import runs from './runs';
 
 const common = { service: 'matching', module: 'matching' } as const;
 const dashboardCards = [lazy(() => import('./dashboard/OpenFindingsCard'))];
+const QualityPage = lazy(() => import('./quality/QualityPage'));
 
 /**
  * 数据比对 — the matching service under /api/matching: department lists (upload with column
- * mapping, row report), runs with live progress, findings with their two-reviewer workflow.
+ * mapping, row report), runs with live progress, findings with their two-reviewer workflow,
+ * and 规则质量 (how many of each rule's findings were confirmed or dismissed).
  */
 export const matching: ModuleDefinition = {
   name: 'matching',
@@ -38,6 +41,15 @@ export const matching: ModuleDefinition = {
       ...common,
       ...runs,
       rights: { create: null, edit: null },
+    },
+  ],
+  pages: [
+    {
+      path: '/matching-quality',
+      element: createElement(QualityPage),
+      label: 'matching.quality.title',
+      icon: InsightsIcon,
+      needs: { module: 'matching', right: 'read' },
     },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'matching', 'read') ? dashboardCards : []),

@@ -8,6 +8,11 @@ export type Finding = MatchingApi.components['schemas']['Finding'];
 export type DepartmentList = MatchingApi.components['schemas']['DepartmentList'];
 export type MatchingRun = MatchingApi.components['schemas']['MatchingRun'];
 export type ListPreview = MatchingApi.components['schemas']['ListPreview'];
+/** 规则质量: the figures of a period per rule, list type and list. */
+export type RuleQuality = MatchingApi.components['schemas']['RuleQuality'];
+/** A rule of the rule table, with the list types that drive it. */
+export type MatchingRule =
+  MatchingApi.operations['listMatchingRules']['responses'][200]['content']['application/json'][number];
 
 /** The matching service's calls beyond react-admin's CRUD, as data-provider methods. */
 export const matchingCalls = {
@@ -44,6 +49,15 @@ export const matchingCalls = {
   /** The first rows of a list file as an upload would read them (its header and ID column). */
   matchingListPreview: async (query: URLSearchParams, file: File): Promise<ListPreview> =>
     (await uploadFile(`${MATCHING}/lists/preview?${query.toString()}`, file)) as ListPreview,
+  /** The rule table: each rule's version and the list types that drive it. */
+  matchingRules: async (): Promise<MatchingRule[]> =>
+    (await httpClient(`${MATCHING}/rules`)).json as MatchingRule[],
+  /** 规则质量 of a period (`from`, `to`, `listType`; the service's defaults when left out). */
+  matchingRuleQuality: async (query: URLSearchParams): Promise<RuleQuality> =>
+    (await httpClient(`${MATCHING}/quality/rules?${query.toString()}`)).json as RuleQuality,
+  /** The same figures as XLSX (audited); answers the file's name. */
+  matchingRuleQualityExport: (query: URLSearchParams): Promise<string> =>
+    downloadFile(`${MATCHING}/exports/rule-quality.xlsx?${query.toString()}`, '规则质量.xlsx'),
   /** Starts a run over one list, or over every current list. */
   matchingRunStart: async (listId?: string): Promise<{ id: string }> =>
     (

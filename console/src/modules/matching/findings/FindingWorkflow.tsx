@@ -16,22 +16,12 @@ import { EnumInput } from '../../../common/inputs';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
-import { CONCLUSIONS } from '../codes';
+import { CONCLUSIONS, DISMISSAL_REASONS } from '../codes';
 import type { Finding } from '../matching.api';
 import { FindingDueButton } from './FindingDueButton';
 import { REFUSED } from './FindingRegistryOutcome';
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
-
-/** 不属实原因, as the service takes them (required with 不属实). */
-const DISMISSAL_REASONS = [
-  'not_same_person',
-  'department_data_wrong',
-  'department_data_outdated',
-  'allowed_by_policy',
-  'already_handled',
-  'other',
-] as const;
 
 /** The steps the finding's status offers (the service decides again, and may refuse). */
 function offered(f: Finding): Action[] {
