@@ -114,6 +114,8 @@ export function ListPreviewTable({
         value={headerRow}
         onChange={(e) => onHeaderRow(e.target.value)}
         sx={{ minWidth: 280 }}
+        // The automatic choice has the empty value: shown, not left as a blank field.
+        slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
       >
         <MenuItem value={AUTO_ROW}>
           {preview.headerFound && preview.headerRow !== null

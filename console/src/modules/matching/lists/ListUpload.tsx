@@ -75,6 +75,8 @@ function ColumnMapping({
             value={idColumn}
             onChange={(e) => onIdColumn(e.target.value)}
             sx={{ mt: 1, minWidth: 360 }}
+            // The automatic choice has the empty value: shown, not left as a blank field.
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
           >
             <MenuItem value={AUTO}>
               {detected
