@@ -11,6 +11,7 @@ import {
   startService,
 } from '@fupin/kit';
 import type { SupportConfig } from './config';
+import { dossierModule } from './dossier';
 import { educationModule } from './education';
 import { educationModels } from './education/education.model';
 import { healthModule } from './health';
@@ -88,6 +89,7 @@ export async function createSupport(
           ),
       }),
       { name: 'statistics', routes: (router) => statisticsRoutes(router, statistics, now) },
+      dossierModule(ctx),
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {

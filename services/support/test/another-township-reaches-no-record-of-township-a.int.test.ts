@@ -108,6 +108,7 @@ beforeAll(async () => {
   );
   Object.assign(ids, {
     '/persons/{id}': father,
+    '/dossier/households/{id}': h.id,
     '/education/students/{id}': student,
     // A path's own id names every parameter of it: the enrollment's two come by name.
     id: student,

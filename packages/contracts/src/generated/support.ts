@@ -2,6 +2,42 @@
 // Do not edit by hand: change the OpenAPI document and run `npm run gen:api`.
 
 export interface paths {
+  '/dossier/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The registry's household id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * 一户一档（教育与健康扶贫部分） Support's part of a household's dossier
+     * @description The household's students with their enrollment in the current and the previous term,
+     *     the education subsidies paid (with totals by year and type; voided payments flagged and
+     *     counted nowhere), its 控辍保学 cases open and closed, each member's insurance per year with
+     *     the gaps, its in-patient stays with what each layer paid and the top-up to the guaranteed
+     *     ratio paid or outstanding, its chronic-care contracts and serious-illness relief cases,
+     *     and a timeline of them, newest first (satisfies the contracts' `dossierPartSchema`).
+     *
+     *     Read within the caller's area scope: a household without a member in it, or unknown to
+     *     the service, is `404 SUPPORT_HOUSEHOLD_NOT_FOUND`. Department staff get their own half
+     *     only (教育 the education sections, 卫健/医保 the health sections); the other half's
+     *     sections are absent and named in `sections.withheld`. Each section shows at most a few
+     *     hundred records, and `more` says how many further records exist. Members are the
+     *     registry's member ids (`personId`) with their names; no ID number is in the part.
+     *     `behind` is present when the service's view of the registry lags behind it.
+     */
+    get: operations['getSupportDossierPart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/education/students': {
     parameters: {
       query?: never;
@@ -867,6 +903,282 @@ export interface components {
       areaCode: components['schemas']['AreaCode'];
       townshipCode: components['schemas']['AreaCode'];
     };
+    SupportDossierPart: {
+      /** @enum {string} */
+      part: 'support';
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description How far the service's view of the registry is behind; absent when current */
+      behind?: {
+        events: number;
+        message: components['schemas']['Bilingual'];
+      };
+      sections: components['schemas']['SupportDossierSections'];
+      /** @description Newest first */
+      timeline: components['schemas']['DossierTimelineEntry'][];
+    };
+    /** @description The education sections for those who see the education half, the health sections for those who see the health half */
+    SupportDossierSections: {
+      students?: components['schemas']['DossierStudents'];
+      subsidies?: components['schemas']['DossierSubsidies'];
+      dropoutCases?: components['schemas']['DossierDropoutCases'];
+      insurance?: components['schemas']['DossierInsurance'];
+      inpatient?: components['schemas']['DossierInpatient'];
+      chronicCare?: components['schemas']['DossierChronicCare'];
+      seriousIllness?: components['schemas']['DossierSeriousIllness'];
+      /** @description The sections of the half the caller's department does not see, and why */
+      withheld?: {
+        sections: string[];
+        message: components['schemas']['Bilingual'];
+      }[];
+    };
+    DossierTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When it happened; a day-only fact is its day's start in Asia/Shanghai, an enrollment its term's first day
+       */
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'enrollment'
+        | 'subsidy_paid'
+        | 'dropout_case_opened'
+        | 'dropout_case_closed'
+        | 'inpatient_stay'
+        | 'top_up_paid'
+        | 'chronic_care_signed'
+        | 'chronic_care_ended'
+        | 'serious_illness_included'
+        | 'serious_illness_closed';
+      label: components['schemas']['Bilingual'];
+      /** @description The console resource (support-students, support-dropout-cases, support-inpatient-episodes, support-chronic-care, support-serious-illness) and id */
+      ref?: {
+        resource: string;
+        id: string;
+      };
+    };
+    /** @description Records of the household beyond those listed (0 when all are listed) */
+    DossierMore: number;
+    DossierTermEnrollment: {
+      term: components['schemas']['Term'];
+      /** @description Null when nothing was recorded for the term */
+      status: components['schemas']['EnrollmentStatus'] | null;
+      school: string | null;
+      stage: components['schemas']['SchoolStage'] | null;
+      grade: number | null;
+      /** @enum {string|null} */
+      source: 'manual' | 'import' | null;
+    };
+    DossierStudents: {
+      currentTerm: components['schemas']['Term'];
+      items: {
+        studentId: string;
+        /** @description The registry's member id */
+        personId: string;
+        name: string;
+        school: string;
+        stage: components['schemas']['SchoolStage'];
+        grade: number;
+        latestTerm: string | null;
+        /** @description The current term, then the one before */
+        terms: components['schemas']['DossierTermEnrollment'][];
+      }[];
+      more: components['schemas']['DossierMore'];
+      /** @description Enrollments beyond the latest recorded ones read (the timeline shows those read) */
+      enrollmentsMore: components['schemas']['DossierMore'];
+    };
+    DossierSubsidies: {
+      /** @description Newest payment first */
+      items: {
+        id: string;
+        studentId: string;
+        personId: string;
+        name: string;
+        type: components['schemas']['SubsidyType'];
+        stage: components['schemas']['SchoolStage'];
+        term: components['schemas']['Term'];
+        /** @description 学年 */
+        schoolYear: number;
+        amountFen: components['schemas']['Fen'];
+        standard?: boolean;
+        paidOn: components['schemas']['Day'];
+        department?: string;
+        voided: boolean;
+        voidReason?: string | null;
+      }[];
+      more: components['schemas']['DossierMore'];
+      /** @description Every payment not voided (also those beyond the list), by calendar year of payment and type */
+      totals: {
+        byYear: {
+          year: number;
+          type: components['schemas']['SubsidyType'];
+          payments: number;
+          amountFen: components['schemas']['Fen'];
+        }[];
+        payments: number;
+        amountFen: components['schemas']['Fen'];
+      };
+    };
+    DossierDropoutCases: {
+      /** @description Newest case first */
+      items: {
+        id: string;
+        personId: string;
+        name: string;
+        schoolYear: number;
+        term: components['schemas']['Term'];
+        /** @enum {string} */
+        expectedStage?: 'primary' | 'junior_secondary';
+        expectedGrade?: number;
+        /** @enum {string} */
+        status: 'open' | 'closed';
+        owner?: {
+          name?: string;
+          unit?: string | null;
+        } | null;
+        /** @description Follow-ups logged */
+        followUps?: number;
+        lastFollowUp?: {
+          on?: components['schemas']['Day'];
+          note?: string;
+        } | null;
+        /** Format: date-time */
+        openedAt: string;
+        /** Format: date-time */
+        closedAt: string | null;
+        closeReason?: components['schemas']['DropoutCloseReason'] | null;
+        closeNote?: string | null;
+        returnedTo?: string | null;
+      }[];
+      more: components['schemas']['DossierMore'];
+      /** @description Open cases among those listed */
+      open: number;
+    };
+    /**
+     * @description Recorded as enrolled; recorded as not; nothing recorded; or not eligible (the pension before 16 or in school)
+     * @enum {string}
+     */
+    DossierInsuranceState: 'enrolled' | 'not_enrolled' | 'not_recorded' | 'not_eligible';
+    DossierInsurance: {
+      /** @description This year and the latest recorded, newest first (at most 5) */
+      years: number[];
+      /** @description Every member the service knows of the household, oldest first */
+      items: {
+        /** @description The registry's member id */
+        personId: string;
+        name: string;
+        relation?: string;
+        /** @enum {string} */
+        sex?: 'male' | 'female';
+        birthDate?: components['schemas']['Day'];
+        /** @enum {string} */
+        memberStatus: 'active' | 'removed';
+        registered: boolean;
+        /** @description What the registry's own record says */
+        registryMedicalInsurance?: boolean;
+        registryPensionInsurance?: boolean;
+        years: {
+          year: number;
+          basic_medical: components['schemas']['DossierInsuranceState'];
+          serious_illness: components['schemas']['DossierInsuranceState'];
+          pension: components['schemas']['DossierInsuranceState'];
+        }[];
+      }[];
+      more: components['schemas']['DossierMore'];
+      /** @description A registered member eligible for basic medical or pension insurance in a year and not enrolled */
+      gaps: {
+        personId: string;
+        name: string;
+        year: number;
+        /** @enum {string} */
+        kind: 'basic_medical' | 'pension';
+      }[];
+    };
+    DossierInpatient: {
+      /** @description Latest admission first */
+      items: {
+        id: string;
+        personId: string;
+        name: string;
+        hospital: string;
+        admittedOn: components['schemas']['Day'];
+        dischargedOn?: components['schemas']['Day'] | null;
+        diagnosis?: string | null;
+        totalCostFen: components['schemas']['Fen'];
+        basicInsuranceFen?: components['schemas']['Fen'];
+        seriousIllnessInsuranceFen?: components['schemas']['Fen'];
+        medicalAssistanceFen?: components['schemas']['Fen'];
+        /** @description The three layers together (基本医保 + 大病保险 + 医疗救助) */
+        reimbursedFen: components['schemas']['Fen'];
+        /** @example 8500 */
+        ratioBasisPoints?: number;
+        /** @example 9000 */
+        targetBasisPoints?: number;
+        /** @description 兜底追补 owed to reach the target */
+        topUpFen: components['schemas']['Fen'];
+        topUpPaidFen: components['schemas']['Fen'];
+        topUpOutstandingFen: components['schemas']['Fen'];
+        /** @enum {string} */
+        topUpStatus: 'not_needed' | 'owed' | 'partly_paid' | 'paid';
+        topUpPayments?: {
+          id?: string;
+          amountFen?: components['schemas']['Fen'];
+          paidOn?: components['schemas']['Day'];
+          department?: string;
+          voucherNo?: string | null;
+        }[];
+        /** @description The cost less the layers and the top-up paid */
+        outOfPocketFen: components['schemas']['Fen'];
+        /** @description 先诊疗后付费 */
+        treatFirstPayLater?: boolean;
+      }[];
+      more: components['schemas']['DossierMore'];
+      /** @description Every episode of the household (also those beyond the list) */
+      totals: {
+        episodes?: number;
+        totalCostFen?: components['schemas']['Fen'];
+        reimbursedFen?: components['schemas']['Fen'];
+        topUpFen?: components['schemas']['Fen'];
+        topUpPaidFen?: components['schemas']['Fen'];
+        topUpOutstandingFen?: components['schemas']['Fen'];
+        outOfPocketFen?: components['schemas']['Fen'];
+      };
+    };
+    DossierChronicCare: {
+      /** @description Latest signed first */
+      items: {
+        id: string;
+        personId: string;
+        name: string;
+        disease: string;
+        doctor: string;
+        team?: string | null;
+        signedOn: components['schemas']['Day'];
+        validUntil?: components['schemas']['Day'] | null;
+        /** @enum {string} */
+        status: 'active' | 'ended';
+        endedOn?: components['schemas']['Day'] | null;
+      }[];
+      more: components['schemas']['DossierMore'];
+    };
+    DossierSeriousIllness: {
+      /** @description Latest included first */
+      items: {
+        id: string;
+        personId: string;
+        name: string;
+        disease: string;
+        hospital?: string | null;
+        diagnosedOn?: components['schemas']['Day'] | null;
+        includedOn: components['schemas']['Day'];
+        /** @enum {string} */
+        status: 'active' | 'closed';
+        closedOn?: components['schemas']['Day'] | null;
+        note?: string | null;
+      }[];
+      more: components['schemas']['DossierMore'];
+    };
     StudentCreate: {
       /** @description A registered member of the caller's area */
       personId: string;
@@ -1386,6 +1698,33 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getSupportDossierPart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The registry's household id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportDossierPart'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
   listStudents: {
     parameters: {
       query?: {

@@ -231,6 +231,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /projection/status': 'support.read',
     'GET /statistics/education': 'support.read',
     'GET /statistics/health': 'support.read',
+    'GET /dossier/households/{id}': 'support.read',
   },
   assessment: {
     'GET /indicators': 'assessment.read',

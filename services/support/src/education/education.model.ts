@@ -42,6 +42,8 @@ studentSchema.index({ areaCode: 1, stage: 1 });
 studentSchema.index({ stage: 1, areaCode: 1 });
 studentSchema.index({ townshipCode: 1, areaCode: 1 });
 studentSchema.index({ personId: 1, areaCode: 1 });
+// A household's dossier (一户一档) within the scope.
+studentSchema.index({ householdId: 1, areaCode: 1 });
 
 /**
  * 学籍 — a student's enrollment status in one term (one per student per term). Its outbox
@@ -84,6 +86,8 @@ enrollmentSchema.index({ term: 1, status: 1, personId: 1 });
 enrollmentSchema.index({ studentId: 1, term: 1 });
 // The list within the caller's area, in its order.
 enrollmentSchema.index({ areaCode: 1, name: 1 });
+// A household's dossier (一户一档) within the scope.
+enrollmentSchema.index({ householdId: 1, areaCode: 1 });
 
 // ---------------------------------------------------------------- subsidies
 
@@ -171,6 +175,8 @@ paymentSchema.index({ areaCode: 1, recordedAt: -1 });
 paymentSchema.index({ term: 1, areaCode: 1 });
 paymentSchema.index({ townshipCode: 1, areaCode: 1 });
 paymentSchema.index({ studentId: 1, areaCode: 1 });
+// A household's dossier (一户一档) within the scope.
+paymentSchema.index({ householdId: 1, areaCode: 1 });
 
 // ---------------------------------------------------------------- dropout cases (控辍保学)
 
@@ -237,6 +243,8 @@ dropoutSchema.index({ status: 1, areaCode: 1 });
 dropoutSchema.index({ areaCode: 1, openedAt: -1 });
 dropoutSchema.index({ townshipCode: 1, areaCode: 1 });
 dropoutSchema.index({ schoolYear: 1, areaCode: 1 });
+// A household's dossier (一户一档) within the scope.
+dropoutSchema.index({ householdId: 1, areaCode: 1 });
 
 export function educationModels(conn: Connection) {
   const model = <T>(name: string, schema: Schema<T>) => modelOn(conn, name, schema);

@@ -76,6 +76,8 @@ episodeSchema.index({ personId: 1, admittedOn: -1 });
 episodeSchema.index({ areaCode: 1, admittedOn: -1 });
 episodeSchema.index({ townshipCode: 1, areaCode: 1 });
 episodeSchema.index({ personId: 1, areaCode: 1 });
+// A household's dossier (一户一档) within the scope.
+episodeSchema.index({ householdId: 1, areaCode: 1 });
 
 /** 慢病签约服务 — a family-doctor contract for a chronic illness. */
 export interface ChronicCareContract extends PersonLink {
@@ -113,6 +115,8 @@ contractSchema.index({ status: 1, areaCode: 1 });
 contractSchema.index({ personId: 1 });
 // The list within the caller's area, in its order.
 contractSchema.index({ areaCode: 1, signedOn: -1 });
+// A household's dossier (一户一档) within the scope.
+contractSchema.index({ householdId: 1, areaCode: 1 });
 
 /** 大病救助 — a registered person taken into serious-illness relief. */
 export interface SeriousIllnessCase extends PersonLink {
@@ -151,6 +155,8 @@ illnessSchema.index({ status: 1, areaCode: 1 });
 illnessSchema.index({ personId: 1 });
 // The list within the caller's area, in its order.
 illnessSchema.index({ areaCode: 1, includedOn: -1 });
+// A household's dossier (一户一档) within the scope.
+illnessSchema.index({ householdId: 1, areaCode: 1 });
 
 export function healthModels(conn: Connection) {
   const model = <T>(name: string, schema: Schema<T>) => modelOn(conn, name, schema);
