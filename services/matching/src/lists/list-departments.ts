@@ -22,6 +22,14 @@ export const DEPARTMENT_LIST_TYPES: Readonly<Record<string, readonly ListType[]>
   finance: ['public_employees'],
 };
 
+/**
+ * The department that supplies a list type (the first named above where two may: 公安 for deaths,
+ * 医保 for insurance), or undefined when no department does (村干部, from the townships).
+ */
+export function supplierOf(type: ListType): string | undefined {
+  return Object.entries(DEPARTMENT_LIST_TYPES).find(([, types]) => types.includes(type))?.[0];
+}
+
 /** The list types the caller is narrowed to, or null when the caller is not a department user. */
 export function ownListTypes(p: Principal): readonly ListType[] | null {
   if (!p.department) return null;

@@ -32,14 +32,19 @@ export interface QualityQuery {
 
 const startOf = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
+/** The first day of the month `months` before the day's month: (2026-05-31, 11) → 2025-06-01. */
+export function firstOfMonthsBefore(day: string, months: number): string {
+  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
 /** 规则质量 — the figures of the findings in the caller's scope for a period. */
 export class QualityService {
   constructor(private readonly deps: { findings: ScopedRepository<Finding>; now: () => Date }) {}
 
   periodOf(q: QualityQuery): { from: string; to: string; start: Date; end: Date } {
     const to = q.to ?? shanghaiDateOf(this.deps.now());
-    const from =
-      q.from ?? `${shanghaiDateOf(new Date(startOf(to).getTime() - 334 * DAY_MS)).slice(0, 7)}-01`;
+    const from = q.from ?? firstOfMonthsBefore(to, 11);
     const start = startOf(from);
     const end = new Date(startOf(to).getTime() + DAY_MS);
     const days = (end.getTime() - start.getTime()) / DAY_MS;

@@ -2,24 +2,12 @@ import type { FindingConclusion, MatchingRuleCode } from '@fupin/contracts';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { DismissalReason } from '../findings/finding-dismissal';
 import type { Finding } from '../findings/finding.model';
+import { supplierOf } from '../lists/list-departments';
 import type { ListType } from '../lists/list-types';
 
 // 规则质量 — how good each rule is: of the findings decided in a period, how many the townships
 // confirmed and how many they dismissed as not a problem (by reason), and what was still
 // pending at the period's end. Pure: the service streams the findings in.
-
-/** The department that keeps each list (部门); a type not named here counts as `other`. */
-export const LIST_DEPARTMENT: Partial<Record<ListType, string>> = {
-  vehicles: 'public_security',
-  businesses: 'market_regulation',
-  public_employees: 'finance',
-  urban_property: 'housing',
-  deaths: 'public_security',
-  allowance_recipients: 'civil_affairs',
-  school_enrollment: 'education',
-  medical_insurance: 'medical_security',
-  dangerous_houses: 'housing',
-};
 
 /** The fields of a finding the figures read. */
 export type QualityFinding = Pick<
@@ -213,7 +201,7 @@ export class QualityCounter {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([listType, t]) => ({
           listType,
-          department: LIST_DEPARTMENT[listType] ?? 'other',
+          department: supplierOf(listType) ?? 'other',
           ...t.row(),
         })),
       byList: [...this.lists.values()]
