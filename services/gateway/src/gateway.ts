@@ -19,6 +19,7 @@ import { AuditStore } from './audit/audit.service';
 import { SecurityAudit } from './audit/security-audit';
 import type { GatewayConfig } from './config';
 import { docsRoutes } from './docs/docs.routes';
+import { dossierRoutes } from './dossier/dossier.routes';
 import { mountProxy } from './proxy/proxy';
 import { LoginGuard } from './sessions/login-guard';
 import { refreshTokenModel } from './sessions/refresh-token.model';
@@ -151,6 +152,7 @@ export async function createGateway(
       sessionRoutes(router);
       userRoutes(router, users);
       auditRoutes(router, store);
+      dossierRoutes(router, { services: config.GATEWAY_SERVICES, logger: rt.logger });
     },
   });
   const { relay } = service;

@@ -70,6 +70,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/dossier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 一户一档 One household's whole record, assembled from every service's part
+     * @description The registry is asked first (a household unknown to it or outside the caller's area is a
+     *     404); then assistance, funds, support and matching are asked with the caller's token,
+     *     each applying its rights and area scope. A part the caller has no right to (`no_right`),
+     *     that holds nothing of the household (`not_found`) or whose service did not answer
+     *     (`unavailable`) is left out and says why in both languages. A part read from a view of
+     *     the registry that is behind says so (`behind`). Personal data is masked. The timeline is
+     *     every part's, newest first, at most 1,000 entries (`timelineOmitted` counts the rest).
+     */
+    get: operations['getHouseholdDossier'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/.well-known/jwks.json': {
     parameters: {
       query?: never;
@@ -366,6 +392,46 @@ export interface components {
         [key: string]: string | number | boolean | null;
       } | null;
     };
+    /** @enum {string} */
+    DossierPartName: 'registry' | 'assistance' | 'funds' | 'support' | 'matching';
+    DossierTimelineEntry: {
+      /** Format: date-time */
+      at: string;
+      /** @description What happened: status_changed, visit, payment … */
+      kind: string;
+      label: components['schemas']['Bilingual'];
+      ref?: {
+        resource: string;
+        id: string;
+      };
+      part: components['schemas']['DossierPartName'];
+    };
+    DossierPart: {
+      /** @enum {string} */
+      status: 'ok' | 'no_right' | 'not_found' | 'unavailable';
+      part: components['schemas']['DossierPartName'];
+      /** @description Why the part is left out (not with `ok`) */
+      message?: components['schemas']['Bilingual'];
+      /** Format: date-time */
+      generatedAt?: string;
+      /** @description How far the service's view of the registry is behind, when it is */
+      behind?: {
+        events: number;
+        message: components['schemas']['Bilingual'];
+      };
+      /** @description The part's sections, as the service documents them (GET /dossier/households/{id}) */
+      sections?: {
+        [key: string]: unknown;
+      };
+    };
+    Dossier: {
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      parts: components['schemas']['DossierPart'][];
+      timeline: components['schemas']['DossierTimelineEntry'][];
+      timelineOmitted: number;
+    };
     Tokens: {
       /** @enum {string} */
       tokenType: 'Bearer';
@@ -573,6 +639,32 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
+    };
+  };
+  getHouseholdDossier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The dossier */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dossier'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
     };
   };
   getJwks: {

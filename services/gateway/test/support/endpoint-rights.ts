@@ -26,6 +26,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /users/{id}/unlock': 'users.write',
     'GET /roles': 'users.read',
     'GET /departments': 'users.read',
+    'GET /households/{id}/dossier': 'registry.read',
   },
   registry: {
     'GET /candidate-leads': 'registry.read',

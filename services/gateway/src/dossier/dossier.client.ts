@@ -1,0 +1,91 @@
+import { DOSSIER_PARTS, type DossierPartName, dossierPartSchema } from '@fupin/contracts';
+import { AppError, bi, hasRight, type Principal, traceHeaders } from '@fupin/kit';
+import type { Logger } from 'pino';
+import { leftOut, PART_RIGHT, type PartOutcome } from './dossier.assembly';
+
+/** How long one service may take to answer its part. */
+const PART_TIMEOUT_MS = 10_000;
+
+export interface PartRequest {
+  authorization: string;
+  requestId: string | undefined;
+}
+
+/**
+ * Asks every service for its part of one household's dossier with the caller's own token (each
+ * service applies the caller's rights and area scope itself). The registry is asked first: a
+ * household it does not show the caller (unknown, or outside the caller's area) is a 404, and
+ * no other service is asked.
+ */
+export async function fetchParts(
+  services: Record<string, string>,
+  p: Principal,
+  householdId: string,
+  req: PartRequest,
+  log: Logger,
+): Promise<Record<DossierPartName, PartOutcome>> {
+  const ask = (name: DossierPartName) => askPart(services, p, name, householdId, req, log);
+  const registry = await ask('registry');
+  // The registry decides whether the caller may see the household at all: without its answer
+  // nothing is shown.
+  if (registry.status === 'not_found')
+    throw new AppError(404, 'NOT_FOUND', bi('该户不存在', 'Household not found'));
+  if (registry.status !== 'ok')
+    throw new AppError(
+      503,
+      'GATEWAY_SERVICE_UNAVAILABLE',
+      bi(
+        '建档立卡服务暂时无法应答，无法确认该户，请稍后再试',
+        'The registry did not answer, so the household cannot be shown; try again shortly',
+      ),
+    );
+  const others = await Promise.all(
+    DOSSIER_PARTS.filter((n) => n !== 'registry').map(async (n) => [n, await ask(n)] as const),
+  );
+  return Object.fromEntries([['registry', registry], ...others]) as Record<
+    DossierPartName,
+    PartOutcome
+  >;
+}
+
+async function askPart(
+  services: Record<string, string>,
+  p: Principal,
+  name: DossierPartName,
+  householdId: string,
+  req: PartRequest,
+  log: Logger,
+): Promise<PartOutcome> {
+  if (!hasRight(p, PART_RIGHT[name], 'read')) return out(name, 'no_right');
+  const base = services[name];
+  if (!base) return out(name, 'unavailable');
+  try {
+    const res = await fetch(`${base}/dossier/households/${encodeURIComponent(householdId)}`, {
+      headers: {
+        authorization: req.authorization,
+        accept: 'application/json',
+        ...(req.requestId ? { 'x-request-id': req.requestId } : {}),
+        ...traceHeaders(),
+      },
+      signal: AbortSignal.timeout(PART_TIMEOUT_MS),
+    });
+    if (res.status === 403) return out(name, 'no_right');
+    if (res.status === 404) return out(name, 'not_found');
+    if (!res.ok) {
+      log.warn({ part: name, status: res.status }, 'dossier part refused');
+      return out(name, 'unavailable');
+    }
+    const parsed = dossierPartSchema.safeParse(await res.json());
+    if (!parsed.success || parsed.data.part !== name || parsed.data.householdId !== householdId) {
+      log.error({ part: name, issues: parsed.error?.issues.slice(0, 5) }, 'dossier part malformed');
+      return out(name, 'unavailable');
+    }
+    return { status: 'ok', part: parsed.data };
+  } catch (err) {
+    log.warn({ part: name, err }, 'dossier part not answered');
+    return out(name, 'unavailable');
+  }
+}
+
+const out = (name: DossierPartName, status: 'no_right' | 'not_found' | 'unavailable') =>
+  ({ status, message: leftOut(name, status) }) as const;
