@@ -38,6 +38,7 @@ import {
 } from './villages/village.model';
 import { workflowsModule } from './workflows';
 import { monitoringModule } from './monitoring';
+import { dossierModule } from './dossier';
 
 /**
  * Composition of the registry's modules on an open runtime: models, services, the outbox
@@ -111,6 +112,7 @@ export async function createRegistry(
     guaranteesModule(ctx),
     findingsModule({ ...ctx, consume: service.consume }),
     monitoringModule({ ...ctx, consume: service.consume }),
+    dossierModule(ctx),
     // The households' outboxes, for the event position (the relay's own view of them).
     eventsModule(ctx, models.households.collection as unknown as mongo.Collection<PendingDoc>),
   ];

@@ -155,6 +155,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/dossier/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 一户一档（建档立卡部分） The registry's part of a household's dossier
+     * @description What the registry holds of one household, for the gateway's `GET /households/{id}/dossier`
+     *     (packages/contracts `dossierPartSchema`): the household, its members (ID numbers and
+     *     phones masked, never in clear; no unmasking here), every status change, the guarantees,
+     *     the income against that year's poverty line, its 防返贫 warnings and monthly follow-ups,
+     *     its workflows, and a timeline newest first. A household outside the caller's area is 404,
+     *     as an unknown one (its existence not told). The registry owns these facts: no `behind`.
+     *     Lists hold at most a few hundred items, newest first, with `total` and `omitted` (how many
+     *     more exist). Codes are the registry's (the console translates them); amounts are integer
+     *     fen.
+     */
+    get: operations['getRegistryDossierPart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/position': {
     parameters: {
       query?: never;
@@ -1611,6 +1641,329 @@ export interface components {
       /** Format: date-time */
       decidedAt: string | null;
     };
+    DossierTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When it happened; a day-only fact is its day's start in Asia/Shanghai
+       */
+      at: string;
+      /**
+       * @description registered, status_changed, workflow_step, household_notified, household_answered,
+       *     warning_raised, warning_confirmed, warning_dismissed, warning_due_changed, follow_up
+       */
+      kind: string;
+      label: components['schemas']['Bilingual'];
+      ref?: {
+        /**
+         * @example households
+         * @example monitoring-warnings
+         */
+        resource: string;
+        id: string;
+      };
+    };
+    RegistryDossierPart: {
+      /** @enum {string} */
+      part: 'registry';
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      sections: {
+        household: components['schemas']['DossierHousehold'];
+        members: {
+          total: number;
+          items: components['schemas']['DossierMember'][];
+          omitted: number;
+        };
+        /** @description Every status change since the registration (the oldest), newest first */
+        statusHistory: {
+          total: number;
+          items: components['schemas']['DossierStatusChange'][];
+          omitted: number;
+        };
+        /** @description 两不愁三保障 and 饮水安全, in the reference's order */
+        guarantees: components['schemas']['DossierGuarantee'][];
+        incomeByYear: components['schemas']['DossierIncome'];
+        monitoring: components['schemas']['DossierMonitoring'];
+        workflows: components['schemas']['DossierWorkflows'];
+      };
+      /** @description Newest first */
+      timeline: components['schemas']['DossierTimelineEntry'][];
+    };
+    DossierHousehold: {
+      id: string;
+      householdNo: string;
+      /** @description The village (12 digits) */
+      areaCode: string;
+      townshipCode: string;
+      groupNo?: number | null;
+      address?: string;
+      /**
+       * @example in_poverty
+       * @example exited
+       * @example candidate
+       * @example cancelled
+       */
+      status: string;
+      statusLabel: components['schemas']['Bilingual'];
+      attribute?: string | null;
+      mainCause?: string | null;
+      otherCauses?: string[];
+      size: number;
+      /** @description 户主 */
+      headName: string;
+      headPending?: boolean;
+      identificationYear?: number | null;
+      exitYear?: number | null;
+      housingGrade?: string | null;
+      partyMember?: boolean;
+      /** @description Masked */
+      phone?: string | null;
+      bankName?: string | null;
+      /** @description Masked */
+      bankAccount?: string | null;
+      /** Format: date-time */
+      registeredAt: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      revision?: number;
+    };
+    /** @description Active members first, then the removed ones */
+    DossierMember: {
+      id: string;
+      name: string;
+      relation: string;
+      sex: string;
+      /** Format: date */
+      birthDate: string;
+      /** @description Masked (430***********1234) */
+      idNumber: string;
+      ethnicity?: string | null;
+      educationLevel?: string | null;
+      health?: string | null;
+      disabilityGrade?: string | null;
+      labourCapacity?: string | null;
+      inSchool?: boolean;
+      schoolStage?: string | null;
+      migrantWork?: {
+        working?: boolean;
+        place?: string | null;
+        months?: number | null;
+      };
+      medicalInsurance?: boolean;
+      pensionInsurance?: boolean;
+      minimumAllowance?: boolean;
+      destituteSupport?: boolean;
+      /** @description Masked */
+      phone?: string | null;
+      /** @enum {string} */
+      status: 'active' | 'removed';
+      removedReason?: string | null;
+      /** Format: date */
+      removedOn?: string | null;
+      deceased?: boolean;
+    };
+    DossierStatusChange: {
+      /** Format: date-time */
+      at: string;
+      /** @description Null for the registration */
+      from: string | null;
+      to: string | null;
+      /** @description registered, imported, or the workflow step (`exit.approve`, `clearance.record`) */
+      action: string;
+      /**
+       * @example exit
+       * @example clearance
+       */
+      workflow: string | null;
+      reason: string | null;
+      actorName: string;
+      evidence: string[];
+    };
+    DossierGuarantee: {
+      code: string;
+      /** @enum {string} */
+      state: 'met' | 'not_met' | 'unknown';
+      /** @enum {string} */
+      source: 'derived' | 'typed' | 'none';
+      note?: string | null;
+      /** @description The fact a derived state follows */
+      fact?: string | null;
+      /** @description Why a person typed the state */
+      reason?: string | null;
+      typedBy?: string | null;
+      /** Format: date */
+      typedOn?: string | null;
+    };
+    /**
+     * @description Income by source for each year kept, per capita against that year's poverty line (the
+     *     province's or the national one). The registry keeps the latest year only (`kept`).
+     */
+    DossierIncome: {
+      items: {
+        year: number;
+        wagesFen?: number;
+        productionFen?: number;
+        propertyFen?: number;
+        transferFen?: number;
+        totalFen: number;
+        size?: number;
+        perCapitaFen: number | null;
+        povertyLineFen: number | null;
+        belowLine: boolean | null;
+      }[];
+      /** @enum {string} */
+      kept: 'latest_year_only';
+      note: components['schemas']['Bilingual'];
+    };
+    DossierMonitoring: {
+      warnings: {
+        total: number;
+        items: components['schemas']['DossierWarning'][];
+        omitted: number;
+      };
+      counts: {
+        open: number;
+        confirmed: number;
+        dismissed: number;
+        overdue: number;
+      };
+      /** @description 帮扶跟踪 by month, newest first */
+      followUps: {
+        total: number;
+        items: {
+          /** @example 2026-03 */
+          month: string;
+          incomeFen: number | null;
+          size: number;
+          perCapitaFen?: number | null;
+          /** Format: date */
+          homeCheckOn?: string | null;
+          note?: string;
+          recordedBy?: string;
+          /** Format: date-time */
+          recordedAt: string;
+          corrections?: number;
+        }[];
+        omitted: number;
+      };
+    };
+    DossierWarning: {
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'confirmed' | 'dismissed';
+      overdue: boolean;
+      rules: {
+        code: string;
+        version: number;
+        label: components['schemas']['Bilingual'];
+        explanation: components['schemas']['Bilingual'];
+        values?: {
+          [key: string]: unknown;
+        };
+      }[];
+      suggestedCategory?: string;
+      householdStatus?: string;
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: date-time */
+      lastScreenedAt?: string;
+      decision: null | {
+        /** @enum {string} */
+        decision: 'confirmed' | 'dismissed';
+        /** Format: date-time */
+        at: string;
+        by: string;
+        reason: string;
+        evidence: string[];
+        category?: string | null;
+      };
+    };
+    DossierWorkflows: {
+      active: null | components['schemas']['DossierWorkflowRun'];
+      pending: null | {
+        kind: string;
+        action: string;
+        /** Format: date-time */
+        noticeEndsAt: string | null;
+      };
+      /** @description Closed runs, newest first */
+      recent: {
+        total: number;
+        items: components['schemas']['DossierWorkflowRun'][];
+        omitted: number;
+      };
+      proposals: {
+        findingId: string;
+        rule: string;
+        flag: string;
+        /** @enum {string} */
+        status: 'proposed' | 'confirmed' | 'dismissed';
+        /** Format: date-time */
+        proposedAt: string;
+        /** Format: date-time */
+        decidedAt?: string | null;
+        decidedBy?: string | null;
+        reason?: string | null;
+      }[];
+    };
+    DossierWorkflowRun: {
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'identification'
+        | 'exit'
+        | 'return'
+        | 'monitoring_entry'
+        | 'monitoring_removal'
+        | 'clearance';
+      stage: string;
+      /** @enum {string} */
+      outcome: 'pending' | 'approved' | 'rejected';
+      fromStatus: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      year?: number | null;
+      category?: string | null;
+      findingId?: string | null;
+      notice?: null | {
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+      };
+      /** @description 告知与答复 (a 清退 opened for a matching finding) */
+      householdNotice?: null | {
+        /** Format: date */
+        givenOn: string;
+        channel: string;
+        text: string;
+        /** Format: date */
+        respondBy: string;
+        givenBy: string;
+        response: null | {
+          /** Format: date */
+          receivedOn: string;
+          objects: boolean;
+          text: string;
+          recordedBy: string;
+        };
+      };
+      steps: {
+        action: string;
+        /** Format: date-time */
+        at: string;
+        actorName: string;
+        reason: string;
+        evidence: string[];
+      }[];
+    };
     EventPosition: {
       /** @description Events on registry.household.v1 / registry.member.v1 not yet published */
       pendingEvents: number;
@@ -2970,6 +3323,32 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  getRegistryDossierPart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['householdId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The registry's part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryDossierPart'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
     };
   };
   registryEventPosition: {

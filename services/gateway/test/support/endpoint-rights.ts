@@ -101,6 +101,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /statistics/exits': 'registry.read',
     'GET /snapshot/households': 'registry.read',
     'GET /events/position': 'registry.read',
+    'GET /dossier/households/{id}': 'registry.read',
   },
   matching: {
     'GET /quality/rules': 'matching.read',
