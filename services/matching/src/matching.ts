@@ -3,6 +3,7 @@ import {
   createByteSealer,
   openService,
   personalDataCipherOf,
+  type ProjectedHousehold,
   projectedHouseholdModel,
   RegistryProjection,
   scopedRepository,
@@ -12,6 +13,8 @@ import {
   startService,
 } from '@fupin/kit';
 import type { MatchingConfig } from './config';
+import { dossierRoutes } from './dossier/dossier.routes';
+import { MatchingDossier } from './dossier/dossier.service';
 import { type Finding, findingModel } from './findings/finding.model';
 import { FindingService } from './findings/finding.service';
 import { findingsModule } from './findings';
@@ -109,6 +112,12 @@ export async function createMatching(
     ...(opts.hooks ? { hooks: opts.hooks } : {}),
   });
 
+  const dossier = new MatchingDossier({
+    findings: scopedRepository<Finding>(findingsModel, 'areaCodes'),
+    households: scopedRepository<ProjectedHousehold>(households),
+    now,
+  });
+
   const ctx = { ...service, cipher };
   const app = await startService(service, {
     modules: [
@@ -128,6 +137,7 @@ export async function createMatching(
         index: persons,
         registryUrl: config.REGISTRY_URL,
       });
+      dossierRoutes(router, { dossier, rt, registryUrl: config.REGISTRY_URL });
     },
   });
   const { relay } = service;

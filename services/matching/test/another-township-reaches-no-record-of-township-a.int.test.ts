@@ -59,6 +59,8 @@ test("every documented operation refuses another township's user township A's re
       '/findings/{id}/review': finding,
       '/findings/{id}/close': finding,
       '/findings/{id}/due': finding,
+      // A planted household of village A1 with findings (its dossier part).
+      '/dossier/households/{id}': 'h1',
       '/lists/{id}': await firstOf('/lists', t.tokens.townshipA),
       '/runs/{id}': await firstOf('/runs', t.tokens.county),
     },

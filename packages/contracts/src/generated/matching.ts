@@ -2,6 +2,37 @@
 // Do not edit by hand: change the OpenAPI document and run `npm run gen:api`.
 
 export interface paths {
+  '/dossier/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 一户一档（数据比对部分） Matching's part of a household's dossier
+     * @description The findings on one household (比对问题) for the gateway's `GET /households/{id}/dossier`
+     *     (packages/contracts `dossierPartSchema`): each with its rule, list type, status,
+     *     conclusion, deadline and whether it is overdue, when it was created and closed, and its
+     *     evidence summarised without personal data (no ID number, no row cells, no other
+     *     household); the counts by status; a timeline of their workflow, newest first. The findings
+     *     are those in the caller's area scope; a department user sees those on its own list types
+     *     only. The household must be known to the caller: through a finding, or (a caller not
+     *     narrowed to a department) through matching's projection of the registry's households in
+     *     its scope — otherwise 404, so a department learns nothing of a household it has no
+     *     finding on. `behind` says how far that projection is behind the registry, when it is.
+     */
+    get: operations['getMatchingDossierPart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/findings': {
     parameters: {
       query?: never;
@@ -534,6 +565,134 @@ export interface components {
       | 'CERTIFICATE_NOT_RECORDED_DISABLED'
       | 'MOVED_OUT_OF_COUNTY'
       | 'WAGE_INCOME_UNDERREPORTED';
+    MatchingDossierPart: {
+      /** @enum {string} */
+      part: 'matching';
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description Present when the projection of the registry's households is behind */
+      behind?: {
+        events: number;
+        message: components['schemas']['Bilingual'];
+      };
+      sections: {
+        /** @description Newest first, at most 200 */
+        findings: {
+          items: components['schemas']['DossierFinding'][];
+          total: number;
+          omitted: number;
+        };
+        /** @description Every finding of the household the caller sees, by status */
+        counts: {
+          assigned: number;
+          verified: number;
+          rectified: number;
+          reviewed: number;
+          closed: number;
+          /** @description Not closed */
+          open: number;
+          /** @description Not closed */
+          overdue: number;
+        };
+      };
+      /** @description Newest first */
+      timeline: components['schemas']['DossierTimelineEntry'][];
+    };
+    DossierTimelineEntry: {
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description finding_created, finding_verified, finding_rectified, finding_reviewed,
+       *     finding_closed, finding_reopened, finding_due, finding_registry_outcome
+       */
+      kind: string;
+      label: components['schemas']['Bilingual'];
+      ref?: {
+        /** @example matching-findings */
+        resource: string;
+        id: string;
+      };
+    };
+    DossierFinding: {
+      id: string;
+      rule: components['schemas']['RuleCode'];
+      ruleVersion?: number;
+      ruleLabel: components['schemas']['Bilingual'];
+      listType: components['schemas']['ListType'] | null;
+      /** @enum {string} */
+      subject?: 'person' | 'household';
+      memberId?: string | null;
+      memberName?: string | null;
+      areaCode?: components['schemas']['AreaCode'];
+      /** @enum {string} */
+      status: 'assigned' | 'verified' | 'rectified' | 'reviewed' | 'closed';
+      /** @enum {string|null} */
+      conclusion: 'confirmed' | 'not_confirmed' | 'data_corrected' | null;
+      conclusionReasonCode?: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      overdue: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      lastSeenAt?: string;
+      confirmations?: number;
+      reopenings?: number;
+      registryOutcome?: null | {
+        outcome: string;
+        /** Format: date-time */
+        at: string;
+      };
+      evidence: components['schemas']['DossierEvidence'];
+    };
+    /**
+     * @description What the finding rests on, without personal data. `list_row`: the department list's
+     *     type, date, version and row, the type's fact (an appraisal grade, an area), the facts an
+     *     ID number disagrees with, what the row changes in an exited household, the wages compared;
+     *     `not_on_list`: the lists looked through; `registry`: the registry's figures (per-capita
+     *     income against the line, status, exit year, the guarantees not met or unknown) and how
+     *     many households the person is in.
+     */
+    DossierEvidence: {
+      /** @enum {string} */
+      kind: 'list_row' | 'not_on_list' | 'registry';
+      listType?: components['schemas']['ListType'];
+      /** Format: date */
+      listDate?: string;
+      listVersion?: number;
+      row?: number;
+      fact?: string | null;
+      mismatch?: string[] | null;
+      change?: {
+        kind?: string;
+        householdSize?: number | null;
+        sizeAfter?: number | null;
+      } | null;
+      wages?: {
+        incomeYear?: number;
+        reportedWageIncomeFen?: number;
+        wagesOnRecordFen?: number;
+        membersOnRecord?: number;
+      } | null;
+      lists?: {
+        listType?: components['schemas']['ListType'];
+        /** Format: date */
+        listDate?: string;
+        areaCode?: string;
+      }[];
+      ageOnListDate?: number | null;
+      households?: number;
+      perCapitaIncomeFen?: number | null;
+      povertyLineFen?: number | null;
+      incomeYear?: number | null;
+      householdStatus?: string | null;
+      exitYear?: number | null;
+      guarantees?: string[];
+      statement?: null | components['schemas']['Bilingual'];
+    };
     /**
      * @description 不属实原因: not_same_person 非本人, department_data_wrong 部门数据有误,
      *     department_data_outdated 部门数据已过时, allowed_by_policy 符合政策不影响认定,
@@ -970,6 +1129,32 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getMatchingDossierPart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Matching's part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchingDossierPart'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
   listFindings: {
     parameters: {
       query?: {

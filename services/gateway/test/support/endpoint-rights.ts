@@ -126,6 +126,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /projection/status': 'matching.read',
     'POST /person-index/rebuild': 'matching.approve',
     'GET /person-index/status': 'matching.read',
+    'GET /dossier/households/{id}': 'matching.read',
   },
   funds: {
     'POST /files': 'funds.write',
