@@ -1,4 +1,6 @@
+import { Gateway } from '../demo/client';
 import { DemoCounty } from '../demo/county';
+import { departmentUserLists, userFindingOf } from '../demo/plugins/matching-department-users';
 import { seedDemo } from '../demo/seed';
 import { type CountyPlatform, startCounty } from '../../services/gateway/test/support/county';
 
@@ -38,6 +40,7 @@ test('the seed writes users, areas, villages, households and exit targets throug
       'registry-guarantees',
       'registry-clearance',
       'matching-precision',
+      'matching-department-users',
     ]),
   );
 
@@ -144,6 +147,46 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(outcome.assessment).toMatch(/^seeded/);
   expect(await count('/api/assessment/rankings', auth)).toBeGreaterThanOrEqual(2);
 
+  // 数据比对 by the departments themselves: each list uploaded under its department's login and
+  // seen by it (the household-moves workbook warned of its old 15-digit ID), each planted finding
+  // of the new rules in its state, overdue where the office set a deadline, dismissed with its
+  // reason code — still so after the departments' full run that followed — and the rule-quality
+  // figures of each new rule reading decisions.
+  const gateway = new Gateway(platform.gatewayUrl);
+  const officeSession = await gateway.signIn('fupinban', PASSWORD);
+  const userLists = departmentUserLists(county);
+  for (const l of userLists) {
+    const uploader = await gateway.signIn(l.uploader, PASSWORD);
+    const seen = await uploader.list<{ id: string; uploadedBy: { name: string } }>(
+      '/api/matching/lists',
+      { sort: ['createdAt', 'DESC'], filter: { type: l.type } },
+    );
+    expect([l.type, seen.map((x) => x.uploadedBy.name)]).toEqual([l.type, [l.uploader]]);
+    if (l.type === 'household_moves') {
+      const report = await uploader.get<{ warnings: { code: string }[] }>(
+        `/api/matching/lists/${seen[0]!.id}`,
+      );
+      expect(report.body.warnings.map((w) => w.code)).toEqual(['ID_OLD_FORMAT_CONVERTED']);
+    }
+  }
+  const reasons = new Set<string>();
+  for (const plan of userLists.flatMap((l) => l.plans)) {
+    const f = await userFindingOf(officeSession, plan);
+    const reasonCode = plan.steps.find((st) => st.json.reasonCode)?.json.reasonCode ?? null;
+    expect([plan.rule, plan.person.m.name, f?.status, f?.overdue, f?.conclusionReasonCode]).toEqual(
+      [plan.rule, plan.person.m.name, plan.status, !!plan.supervised, reasonCode],
+    );
+    if (reasonCode) reasons.add(reasonCode);
+  }
+  expect(reasons.size).toBeGreaterThanOrEqual(3);
+  const quality = await officeSession.get<{ byRule: { rule: string; decided: number }[] }>(
+    '/api/matching/quality/rules',
+  );
+  for (const rule of new Set(userLists.flatMap((l) => l.plans.map((p) => p.rule)))) {
+    const decided = quality.body.byRule.find((r) => r.rule === rule)?.decided ?? 0;
+    expect([rule, decided > 0]).toEqual([rule, true]);
+  }
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);
@@ -165,5 +208,6 @@ test('the seed writes users, areas, villages, households and exit targets throug
     assessment: 'skipped: already seeded',
     support: 'skipped: already seeded',
     'registry-monitoring': 'skipped: already seeded',
+    'matching-department-users': 'skipped: already seeded',
   });
 }, 600_000);

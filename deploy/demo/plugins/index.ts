@@ -5,6 +5,7 @@ import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { matchingDepartmentsPlugin } from './matching-departments';
+import { matchingDepartmentUsersPlugin } from './matching-department-users';
 import { matchingPrecisionPlugin } from './matching-precision';
 import { registryPlugin } from './registry';
 import { registryClearancePlugin } from './registry-clearance';
@@ -35,6 +36,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryIntegrityPlugin,
   // After the registry's parts: its findings flow back into them (deaths, 清退, 错退).
   matchingPrecisionPlugin,
+  // The departments' own logins and lists; before any part closes a finding (a run reopens it).
+  matchingDepartmentUsersPlugin,
   // Every department's list with its planted anomalies, findings taken to each state.
   matchingDepartmentsPlugin,
   // The 清退 those findings opened wait for the household to be told and to answer.
