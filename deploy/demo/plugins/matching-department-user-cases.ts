@@ -5,7 +5,12 @@ import {
   type DemoMember,
   type DemoVillage,
 } from '../county';
-import { ageOn, departmentCases, type Person } from './matching-department-lists';
+import {
+  ageOn,
+  type DepartmentCases,
+  departmentCases,
+  type Person,
+} from './matching-department-lists';
 import { plantedCases } from './matching-precision';
 
 // Who the departments' own lists (issue 22) name: the registered people behind each planted
@@ -61,14 +66,23 @@ const ageIn = (p: { birthDate: string }) => Y - Number(p.birthDate.slice(0, 4));
 const head = (h: DemoHousehold) => h.members.find((m) => m.relation === 'head') ?? h.members[0]!;
 const LABOURERS = new Set(['ordinary', 'skilled']);
 
+/** The departments' cases, or null in a county too small for them (that part plants none). */
+function departmentCasesOrNone(county: DemoCounty): DepartmentCases | null {
+  try {
+    return departmentCases(county);
+  } catch {
+    return null;
+  }
+}
+
 /** The households and villages the other demo parts plant their cases in. */
 function taken(county: DemoCounty) {
   const precision = plantedCases(county);
-  const departments = departmentCases(county);
+  const departments = departmentCasesOrNone(county);
   const villages = new Set([
     ...county.villages.slice(0, 6).map((v) => v.code),
     precision.exitedAllowance.h.areaCode,
-    departments.village.code,
+    ...(departments ? [departments.village.code] : []),
   ]);
   const households = new Set(
     [
@@ -77,14 +91,18 @@ function taken(county: DemoCounty) {
       precision.vehicleClosed,
       precision.exitedDeath,
       precision.exitedAllowance,
-      departments.businessOwner,
-      departments.publicEmployee,
-      departments.propertyOwner,
-      departments.dangerousHouse,
-      departments.exitedEntrepreneur,
+      ...(departments
+        ? [
+            departments.businessOwner,
+            departments.publicEmployee,
+            departments.propertyOwner,
+            departments.dangerousHouse,
+            departments.exitedEntrepreneur,
+          ]
+        : []),
     ].map((p) => p.h.householdNo),
   );
-  for (const h of departments.knownDangerous) households.add(h.householdNo);
+  for (const h of departments?.knownDangerous ?? []) households.add(h.householdNo);
   return { villages, households, deceased: precision.deceased };
 }
 
