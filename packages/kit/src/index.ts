@@ -34,5 +34,6 @@ export * from './query-filter';
 export * from './import-worker';
 export * from './service';
 export * from './scoped-repository';
+export * from './dossier-part';
 export * from './actor';
 export * from './http/params';
