@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  dossierPartRoute,
   openService,
   personalDataCipherOf,
   RegistryProjection,
@@ -11,6 +12,7 @@ import {
 import { assistanceCollections } from './collections';
 import type { AssistanceConfig } from './config';
 import { coverageModule } from './coverage';
+import { AssistanceDossier } from './dossier/dossier.service';
 import { exportRoutes } from './exports/export.routes';
 import { helperRoutes } from './helpers/helper.routes';
 import { HelperService } from './helpers/helper.service';
@@ -90,6 +92,8 @@ export async function createAssistance(
     households,
     now,
   });
+  // 一户一档: the household's pairings, plan, measures and visits, read through their repositories.
+  const dossier = new AssistanceDossier({ ...repos, households, helpers, now });
   const projection = new RegistryProjection({
     model: models.projected,
     logger: rt.logger,
@@ -115,6 +119,11 @@ export async function createAssistance(
       measureRoutes(router, measures);
       visitRoutes(router, visits);
       statisticsRoutes(router, statistics);
+      dossierPartRoute(router, {
+        module: 'assistance',
+        read: (p, id) => dossier.read(p, id),
+        freshness: { rt, registryUrl: config.REGISTRY_URL },
+      });
       importRoutes(router, imports);
       exportRoutes(router, {
         helpers,

@@ -57,6 +57,7 @@ beforeAll(async () => {
   Object.assign(ids, {
     householdId: household,
     '/households/{id}': household,
+    '/dossier/households/{id}': household,
     '/helpers/{id}': helper,
     '/pairings/{id}': pairing,
     '/pairings/{id}/end': pairing,

@@ -1,14 +1,30 @@
 import { explainListEndpoints, listCalls } from '@fupin/testing';
 import request from 'supertest';
-import { startAssistance, VILLAGE_A1, type TestAssistance } from './fixtures/assistance';
+import {
+  as,
+  createHelper,
+  seedHousehold,
+  startAssistance,
+  VILLAGE_A1,
+  type TestAssistance,
+} from './fixtures/assistance';
 
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 /** The projection counts a household once its registration arrived (revision > 0). */
 const REGISTERED_AND_SCOPE = 'two ranges in one filter: registered (revision > 0) and the scope';
 
 let t: TestAssistance;
+/** A household of township A, for the reads that name one (its dossier part). */
+let household = '';
 beforeAll(async () => {
   t = await startAssistance({ consume: false });
+  household = await seedHousehold(t, 'IX-1', VILLAGE_A1);
+  const helperId = await createHelper(t, t.tokens.county, { name: '索引甲', rank: 'general' });
+  const paired = await request(t.app)
+    .post('/pairings')
+    .set(as(t.tokens.county))
+    .send({ helperId, householdId: household, role: 'key' });
+  if (paired.status !== 201) throw new Error(`${paired.status} ${paired.text}`);
 });
 afterAll(async () => {
   await t.close();
@@ -64,6 +80,8 @@ test('every list endpoint reads through an index and sorts no more than a page i
       },
       { path: '/coverage/reports', calls: calls() },
       { path: '/imports', calls: calls() },
+      // Not a list, but read per household by the gateway's dossier: each of its lists too.
+      { path: '/dossier/households/{id}', url: `/dossier/households/${household}`, calls: calls() },
     ],
   });
   expect(problems).toEqual([]);

@@ -98,6 +98,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/dossier/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 一户一档（帮扶部分） The assistance part of a household's dossier
+     * @description The household's helpers (current and past pairings, phones masked), its 一户一策 plan, its measures, its visits with the calendar of the last twelve months visited, the visits' photos (links to `GET /visits/{id}/photos/{photoId}`, no bytes) and a timeline of all of it, newest first. The household must be a registered household inside the caller's area scope (404 otherwise, as every by-id read). Each list holds at most a few hundred items, the newest; `total` and `omitted` say how many exist and how many were left out. `behind` is present when the household projection this part rests on has not yet applied every registry event. Read by the gateway's `GET /households/{id}/dossier`; the answer satisfies `dossierPartSchema` (packages/contracts/src/dossier.ts).
+     */
+    get: operations['getHouseholdDossierPart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/exports/helpers.xlsx': {
     parameters: {
       query?: never;
@@ -1049,6 +1071,183 @@ export interface components {
         areaCode?: components['schemas']['AreaCode'];
       }[];
     };
+    DossierTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When it happened; a day-only fact is its day's start in Asia/Shanghai (+08:00)
+       */
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'pairing_started'
+        | 'pairing_ended'
+        | 'plan_set'
+        | 'plan_updated'
+        | 'plan_progress'
+        | 'measure_planned'
+        | 'measure_step'
+        | 'visit';
+      label: components['schemas']['Bilingual'];
+      /** @description The console resource (pairings, plans, measures, visits) and id that shows it */
+      ref?: {
+        resource: string;
+        id: string;
+      };
+    };
+    /** @description How many registry events the household projection has not applied yet */
+    DossierBehind: {
+      events: number;
+      message: components['schemas']['Bilingual'];
+    };
+    DossierCount: number;
+    AssistanceDossierPart: {
+      /** @enum {string} */
+      part: 'assistance';
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      behind?: components['schemas']['DossierBehind'];
+      sections: {
+        helpers: components['schemas']['DossierHelpers'];
+        plan: components['schemas']['DossierPlan'] | null;
+        measures: components['schemas']['DossierMeasures'];
+        visits: components['schemas']['DossierVisits'];
+        visitCalendar: components['schemas']['DossierVisitCalendar'];
+        photos: components['schemas']['DossierPhotos'];
+      };
+      timeline: components['schemas']['DossierTimelineEntry'][];
+    };
+    /** @description Pairings of the household, current first (the key helper before contacts), then past ones, latest first */
+    DossierHelpers: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      items: {
+        pairingId: string;
+        helperId: string;
+        name: string;
+        unit: string;
+        /** @enum {string} */
+        rank: 'department_level' | 'division_level' | 'section_level' | 'general';
+        /** @enum {string} */
+        role: 'key' | 'contact';
+        /** @description Masked (138****1234); null when none is on record or the helper is registered outside the caller's view */
+        phone: string | null;
+        startDate: components['schemas']['CalendarDay'];
+        endDate: components['schemas']['CalendarDay'] | null;
+        /** @enum {string} */
+        status: 'active' | 'ended';
+        endReason: string | null;
+      }[];
+    };
+    DossierCauses: {
+      mainCause: string | null;
+      otherCauses: string[];
+    };
+    DossierPlan: {
+      /** @description 帮扶思路 */
+      summary: string;
+      /** @description The causes as the registry stated them when the plan was last saved */
+      causes: components['schemas']['DossierCauses'];
+      /** @description The registry's causes now */
+      currentCauses: components['schemas']['DossierCauses'];
+      causesChanged: boolean;
+      targets: components['schemas']['PlanTarget'][];
+      progressPercent: number;
+      /** @description Progress notes, newest first */
+      progress: {
+        total: components['schemas']['DossierCount'];
+        omitted: components['schemas']['DossierCount'];
+        items: {
+          date: components['schemas']['CalendarDay'];
+          percent: number;
+          note: string;
+          by: string;
+        }[];
+      };
+      /** @description Earlier versions kept (GET /plans/{householdId}/history) */
+      versions: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      revision: number;
+    };
+    /** @description Measures, newest first */
+    DossierMeasures: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      /** @description The amounts of the measures listed, cancelled ones left out */
+      amountFen: components['schemas']['Fen'];
+      items: {
+        id: string;
+        /** @description 五个一批 and the other categories (MeasureCategory codes) */
+        category: string;
+        type: string;
+        description?: string;
+        /** @enum {string} */
+        status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+        amountFen: components['schemas']['Fen'] | null;
+        quantity?: number | null;
+        unit?: string | null;
+        startDate: components['schemas']['CalendarDay'] | null;
+        endDate: components['schemas']['CalendarDay'] | null;
+        helperName?: string | null;
+        /** @description The funds service's project, when one finances it */
+        projectId?: string | null;
+        steps: {
+          /** Format: date-time */
+          at: string;
+          from: string | null;
+          to: string;
+          reason: string | null;
+        }[];
+      }[];
+    };
+    /** @description Visits, newest first; findings, actions and next steps shortened to a summary */
+    DossierVisits: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      lastVisitDate: components['schemas']['CalendarDay'] | null;
+      items: {
+        id: string;
+        date: components['schemas']['CalendarDay'];
+        helperId: string;
+        helperName: string;
+        findings: string;
+        actions: string;
+        nextSteps: string;
+        /** @description Photos kept of the visit */
+        photos: number;
+        /** @description Entered more than 10 days after the visit (补录) */
+        lateEntry: boolean;
+      }[];
+    };
+    /** @description The last twelve months (Asia/Shanghai) up to the current one, oldest first */
+    DossierVisitCalendar: {
+      from: components['schemas']['Month'];
+      to: components['schemas']['Month'];
+      visitedMonths: number;
+      months: {
+        month: components['schemas']['Month'];
+        visited: boolean;
+        visits: number;
+      }[];
+    };
+    /** @description The visits' photos, newest visit first, as links (no image bytes) */
+    DossierPhotos: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      items: {
+        visitId: string;
+        photoId: string;
+        date: components['schemas']['CalendarDay'];
+        helperName: string;
+        contentType: string;
+        bytes: number;
+        /** @description GET /visits/{id}/photos/{photoId} of this service */
+        url: string;
+      }[];
+    };
     Helper: {
       id: string;
       name: string;
@@ -1660,6 +1859,32 @@ export interface operations {
       };
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+    };
+  };
+  getHouseholdDossierPart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The assistance part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssistanceDossierPart'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
     };
   };
   exportHelpers: {

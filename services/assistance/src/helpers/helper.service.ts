@@ -102,6 +102,19 @@ export class HelperService {
     return this.view(h, unmask);
   }
 
+  /**
+   * Those of these helpers the caller may see (`visibleFilter`, checked on the records read by
+   * id: one `_id` lookup on every server), phones masked — a household's dossier.
+   */
+  async visibleByIds(p: Principal, ids: string[]): Promise<HelperView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.deps.helpers.find(VISIBLE, { _id: { $in: [...new Set(ids)] } });
+    const above = new Set(ancestors(p.areaCode));
+    return rows
+      .filter((h) => this.deps.helpers.contains(p, h) || above.has(h.areaCode))
+      .map((h) => this.view(h));
+  }
+
   /** The helper for a new pairing or visit: visible to the caller and still active. */
   async forWork(p: Principal, id: string, field = 'helperId'): Promise<Helper> {
     const h = await this.deps.helpers.findOne(VISIBLE, { _id: id, ...this.visibleFilter(p) });

@@ -12,7 +12,8 @@ export const TRANSITIONS: Readonly<Record<MeasureStatus, readonly MeasureStatus[
   cancelled: [],
 };
 
-const LABELS: Record<MeasureStatus, { zh: string; en: string }> = {
+/** The states' names in both languages (messages, the dossier's timeline). */
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, { zh: string; en: string }> = {
   planned: { zh: '计划', en: 'planned' },
   in_progress: { zh: '实施中', en: 'in progress' },
   done: { zh: '已完成', en: 'done' },
@@ -30,14 +31,14 @@ export function assertMove(from: MeasureStatus, to: MeasureStatus): void {
   throw conflict(
     'ASSISTANCE_MEASURE_TRANSITION_REFUSED',
     bi(
-      `措施不能从「${LABELS[from].zh}」变为「${LABELS[to].zh}」${
+      `措施不能从「${MEASURE_STATUS_LABELS[from].zh}」变为「${MEASURE_STATUS_LABELS[to].zh}」${
         allowed.length
-          ? `，只能变为：${allowed.map((s) => LABELS[s].zh).join('、')}`
+          ? `，只能变为：${allowed.map((s) => MEASURE_STATUS_LABELS[s].zh).join('、')}`
           : '（已是最终状态）'
       }`,
-      `A measure cannot go from ${LABELS[from].en} to ${LABELS[to].en}${
+      `A measure cannot go from ${MEASURE_STATUS_LABELS[from].en} to ${MEASURE_STATUS_LABELS[to].en}${
         allowed.length
-          ? `; allowed: ${allowed.map((s) => LABELS[s].en).join(', ')}`
+          ? `; allowed: ${allowed.map((s) => MEASURE_STATUS_LABELS[s].en).join(', ')}`
           : ' (final state)'
       }`,
     ),

@@ -58,8 +58,8 @@ const MISSING = { what: bi('结对帮扶', 'Pairing'), code: 'ASSISTANCE_PAIRING
  */
 const COUNTY = countyWide("pairing rules, jobs and registry moves that span the county's areas");
 
-const ROLE_ZH: Record<PairingRole, string> = { key: '重点帮扶', contact: '联系' };
-const ROLE_EN: Record<PairingRole, string> = { key: 'key helper', contact: 'contact' };
+export const ROLE_ZH: Record<PairingRole, string> = { key: '重点帮扶', contact: '联系' };
+export const ROLE_EN: Record<PairingRole, string> = { key: 'key helper', contact: 'contact' };
 
 export function pairingView(p: Pairing): PairingView {
   const {

@@ -97,12 +97,16 @@ function bytesOf(data: unknown): Buffer {
   return Buffer.from(bin.buffer.buffer, bin.buffer.byteOffset, bin.position);
 }
 
+/** Where this service serves a visit's photo. */
+export const photoUrl = (visitId: string, photoId: string) =>
+  `/visits/${visitId}/photos/${photoId}`;
+
 export function visitView(v: Visit): VisitView {
   const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = v;
   return {
     id: _id,
     ...rest,
-    photos: v.photos.map((ph) => ({ ...ph, url: `/visits/${_id}/photos/${ph.id}` })),
+    photos: v.photos.map((ph) => ({ ...ph, url: photoUrl(_id, ph.id) })),
   };
 }
 

@@ -319,5 +319,6 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /visits/{id}': 'assistance.read',
     'POST /visits/{id}/photos': 'assistance.write',
     'GET /visits/{id}/photos/{photoId}': 'assistance.read',
+    'GET /dossier/households/{id}': 'assistance.read',
   },
 };
