@@ -1,4 +1,4 @@
-import { projectedHouseholdModel, scopedRepository } from '@fupin/kit';
+import { type ProjectedHousehold, projectedHouseholdModel, scopedRepository } from '@fupin/kit';
 import type { Connection } from 'mongoose';
 import { batchModel, type FundBatch } from './batches/batch.model';
 import { type Disbursement, disbursementModel } from './disbursements/disbursement.model';
@@ -35,6 +35,8 @@ export function fundsCollections(conn: Connection) {
     transfers: scopedRepository<Transfer>(models.transfers, 'areaCodes'),
     loans: scopedRepository<Loan>(models.loans),
     notices: scopedRepository<Notice>(models.notices),
+    /** The registry projection, for reads of a household in the caller's scope (its dossier). */
+    households: scopedRepository<ProjectedHousehold>(models.households),
   };
   return { models, repos };
 }

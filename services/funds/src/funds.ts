@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  dossierPartRoute,
   openService,
   personalDataCipherOf,
   RegistryProjection,
@@ -12,6 +13,7 @@ import { batchRoutes } from './batches/batch.routes';
 import { BatchService } from './batches/batch.service';
 import { fundsCollections } from './collections';
 import type { FundsConfig } from './config';
+import { FundsDossier } from './dossier/dossier.service';
 import { paymentsModule } from './disbursements';
 import { fileRoutes } from './files/file.routes';
 import { FileService } from './files/file.service';
@@ -106,6 +108,8 @@ export async function createFunds(
     batches: new BatchImport({ batches, projects: repos.projects }),
   };
   const idle = idleModule(service, { projects: repos.projects, batches, disbursements });
+  // 一户一档: the household's projects, payments and loans, read through their repositories.
+  const dossier = new FundsDossier({ ...repos, now });
 
   const app = await startService(service, {
     topics: PROJECT_TOPICS,
@@ -127,6 +131,11 @@ export async function createFunds(
       loanRoutes(router, loans);
       noticeRoutes(router, notices, config.PDF_FONT_PATH);
       importRoutes(router, imports);
+      dossierPartRoute(router, {
+        module: 'funds',
+        read: (p, id) => dossier.read(p, id),
+        freshness: { rt, registryUrl: config.REGISTRY_URL },
+      });
     },
   });
   const { relay } = service;

@@ -97,6 +97,7 @@ beforeAll(async () => {
     '/files/{id}': voucher,
     '/findings/{id}': finding,
     '/findings/{id}/resolve': finding,
+    '/dossier/households/{id}': 'hh-b',
     '/loans/{id}': loan,
     '/loans/{id}/repayments': loan,
     '/loans/{id}/write-off': loan,

@@ -1,12 +1,50 @@
 import { explainListEndpoints, listCalls } from '@fupin/testing';
-import { startFunds, TOWNSHIP_A, type TestFunds } from './fixtures/funds';
+import {
+  as,
+  idNumber,
+  registerHousehold,
+  startFunds,
+  TOWNSHIP_A,
+  type TestFunds,
+} from './fixtures/funds';
+import { approvedProject, issueBatch, ok, uploadVoucher } from './fixtures/money';
 
 const VILLAGE_A1 = '431025101201';
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
+const HOUSEHOLD = 'hh-index';
 
 let t: TestFunds;
 beforeAll(async () => {
   t = await startFunds();
+  // A household of township A paid through a project that does not list it: its dossier part
+  // reads the project of the payment too.
+  await registerHousehold(t, {
+    id: HOUSEHOLD,
+    areaCode: VILLAGE_A1,
+    members: [{ id: 'm-ix', name: '索引户主', idNumber: idNumber(61) }],
+  });
+  const project = await approvedProject(t, { areaCode: VILLAGE_A1 });
+  await issueBatch(t, {
+    issuedOn: '2017-06-01',
+    allocations: [{ projectId: project.id, amountFen: 1_000_000 }],
+  });
+  const voucher = (await uploadVoucher(t, 'index walk list')).id;
+  ok(
+    await t
+      .api()
+      .post('/disbursements')
+      .set(as(t.tokens.office))
+      .send({
+        projectId: project.id,
+        source: 'central',
+        amountFen: 10_000,
+        purpose: '到户补助',
+        payeeKind: 'households',
+        payees: [{ householdId: HOUSEHOLD, name: '索引户主', amountFen: 10_000 }],
+        voucherFileIds: [voucher],
+      }),
+    201,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -58,6 +96,12 @@ test('every list endpoint reads through an index and sorts no more than a page i
         secantusLimit: 'two ranges in one filter: the due date and the scope',
       },
       { path: '/idle-funds/runs', calls: calls() },
+      // Not a list, but read per household by the gateway's dossier: each of its lists too.
+      {
+        path: '/dossier/households/{id}',
+        url: `/dossier/households/${HOUSEHOLD}`,
+        calls: calls(),
+      },
     ],
   });
   expect(problems).toEqual([]);

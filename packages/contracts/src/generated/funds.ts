@@ -2,6 +2,28 @@
 // Do not edit by hand: change the OpenAPI document and run `npm run gen:api`.
 
 export interface paths {
+  '/dossier/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 一户一档（项目资金部分） The funds part of a household's dossier
+     * @description The projects that benefit the household (those listing it among their registered beneficiaries, `beneficiaries.poorHouseholdIds`, and those whose payment lists paid it), the payments to it (its own lines of 到户 payment lists, ID numbers masked), its loans (小额信贷 and 党员脱贫工程, with 贴息, repayments and what is overdue), totals by year, and a timeline of all of it, newest first. The household must be a registered household inside the caller's area scope (404 otherwise, as every by-id read); its projects, payments and loans are those inside the caller's scope too. Each list holds at most a few hundred items, the newest; `total` and `omitted` say how many exist and how many were left out (the totals are over the items listed). `behind` is present when the household projection this part rests on has not yet applied every registry event. Read by the gateway's `GET /households/{id}/dossier`; the answer satisfies `dossierPartSchema` (packages/contracts/src/dossier.ts).
+     */
+    get: operations['getHouseholdDossierPart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/files': {
     parameters: {
       query?: never;
@@ -887,6 +909,196 @@ export interface components {
         message: components['schemas']['Bilingual'];
       }[];
     };
+    DossierTimelineEntry: {
+      /**
+       * Format: date-time
+       * @description When it happened; a day-only fact is its day's start in Asia/Shanghai (+08:00)
+       */
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'payment_submitted'
+        | 'payment_paid'
+        | 'payment_rejected'
+        | 'loan_granted'
+        | 'loan_repayment'
+        | 'loan_overdue'
+        | 'loan_written_off'
+        | 'project_step';
+      label: components['schemas']['Bilingual'];
+      /** @description The console resource (projects, disbursements, loans) and id that shows it */
+      ref?: {
+        resource: string;
+        id: string;
+      };
+    };
+    /** @description How many registry events the household projection has not applied yet */
+    DossierBehind: {
+      events: number;
+      message: components['schemas']['Bilingual'];
+    };
+    DossierCount: number;
+    NullableDay: components['schemas']['Day'] | null;
+    FundsDossierPart: {
+      /** @enum {string} */
+      part: 'funds';
+      householdId: string;
+      /** Format: date-time */
+      generatedAt: string;
+      behind?: components['schemas']['DossierBehind'];
+      sections: {
+        projects: components['schemas']['DossierProjects'];
+        payments: components['schemas']['DossierPayments'];
+        loans: components['schemas']['DossierLoans'];
+        totals: components['schemas']['DossierTotals'];
+      };
+      timeline: components['schemas']['DossierTimelineEntry'][];
+    };
+    /** @description Projects listing the household among their beneficiaries (latest year first), then projects that paid it without listing it */
+    DossierProjects: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      items: {
+        id: string;
+        code: string;
+        name: string;
+        /** @description ProjectType code */
+        type: string;
+        year: number;
+        areaCode: components['schemas']['AreaCode'];
+        /** @enum {string} */
+        status: 'proposed' | 'approved' | 'in_progress' | 'completed' | 'accepted';
+        dates: {
+          proposedOn?: components['schemas']['NullableDay'];
+          approvedOn?: components['schemas']['NullableDay'];
+          startedOn?: components['schemas']['NullableDay'];
+          completedOn?: components['schemas']['NullableDay'];
+          acceptedOn?: components['schemas']['NullableDay'];
+        };
+        plannedTotalFen: components['schemas']['Fen'];
+        allocatedFen: components['schemas']['Fen'];
+        disbursedFen: components['schemas']['Fen'];
+        /** @description beneficiary — the project lists the household among its registered beneficiaries; payment — one of its payments paid the household */
+        linkedBy: ('beneficiary' | 'payment')[];
+        /** @description What its approved payments paid the household */
+        paidToHouseholdFen: components['schemas']['Fen'];
+      }[];
+    };
+    /** @description Payments whose list names the household, newest first, with its own lines only */
+    DossierPayments: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      items: {
+        /** @description The disbursement */
+        id: string;
+        projectId: string;
+        projectCode?: string;
+        projectName: string;
+        purpose: string;
+        source: components['schemas']['Source'];
+        /**
+         * @description 报账 state: submitted with its vouchers and awaiting the second signature, approved (paid) or rejected
+         * @enum {string}
+         */
+        status: 'submitted' | 'approved' | 'rejected';
+        /** @description The day paid, else the day submitted */
+        date: components['schemas']['Day'];
+        submittedOn?: components['schemas']['Day'];
+        paidOn?: components['schemas']['NullableDay'];
+        /** @description The household's lines of the payment list */
+        amountFen: components['schemas']['Fen'];
+        /** @description The whole payment */
+        paymentAmountFen: components['schemas']['Fen'];
+        payees: {
+          name: string;
+          /** @description Masked (431121********1234) */
+          idNumber: string | null;
+        }[];
+        /** @description 报账凭证 attached */
+        vouchers: number;
+        /** @description Misuse findings raised on the payment */
+        findings: number;
+        rejectionReason?: string | null;
+      }[];
+    };
+    /** @description Loans to the household, latest first */
+    DossierLoans: {
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      items: {
+        id: string;
+        contractNo: string;
+        /** @enum {string} */
+        kind: 'micro_credit' | 'party_member';
+        lender?: string;
+        purpose?: string;
+        borrowerName?: string;
+        principalFen: components['schemas']['Fen'];
+        termMonths?: number;
+        annualRateBp?: number;
+        discountBp?: number;
+        /** @enum {string} */
+        repayment?: 'bullet' | 'equal_principal';
+        startOn: components['schemas']['Day'];
+        endOn: components['schemas']['Day'];
+        /** @enum {string} */
+        status: 'active' | 'repaid' | 'written_off';
+        interestFen?: components['schemas']['Fen'];
+        /** @description 贴息 — the interest the government pays over the whole schedule */
+        discountFen: components['schemas']['Fen'];
+        paidFen: components['schemas']['Fen'];
+        owedFen: components['schemas']['Fen'];
+        overdue: {
+          overdueFen: components['schemas']['Fen'];
+          since: components['schemas']['NullableDay'];
+          daysOverdue: number;
+        };
+        repayments: {
+          on: components['schemas']['Day'];
+          amountFen: components['schemas']['Fen'];
+        }[];
+        writeOff: null | {
+          on: components['schemas']['Day'];
+          reason: string;
+          disaster: string;
+          documentNo?: string | null;
+          amountFen: components['schemas']['Fen'];
+        };
+        /** @description 还款责任人 */
+        guarantor: {
+          name: string;
+          role: string | null;
+          /** @description Masked (139****5678) */
+          phone: string | null;
+        };
+      }[];
+    };
+    DossierYearTotals: {
+      year: number;
+      /** @description Paid to the household (approved payments, by the day paid) */
+      paidFen: components['schemas']['Fen'];
+      /** @description Submitted and awaiting approval (by the day submitted) */
+      pendingFen: components['schemas']['Fen'];
+      /** @description Loans taken (by their start) */
+      loanPrincipalFen: components['schemas']['Fen'];
+      /** @description 贴息 of the installments due that year, up to today */
+      discountFen: components['schemas']['Fen'];
+      /** @description Repaid on its loans */
+      repaidFen: components['schemas']['Fen'];
+    };
+    /** @description Over the payments and loans listed, by year (oldest first) and in all */
+    DossierTotals: {
+      byYear: components['schemas']['DossierYearTotals'][];
+      paidFen: components['schemas']['Fen'];
+      pendingFen: components['schemas']['Fen'];
+      loanPrincipalFen: components['schemas']['Fen'];
+      discountFen: components['schemas']['Fen'];
+      repaidFen: components['schemas']['Fen'];
+      /** @description Still owed on active loans */
+      loanOwedFen: components['schemas']['Fen'];
+      /** @description Due before today and unpaid on active loans */
+      overdueFen: components['schemas']['Fen'];
+    };
     StoredFile: {
       id: string;
       fileName?: string;
@@ -1648,6 +1860,32 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getHouseholdDossierPart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The funds part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundsDossierPart'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
   uploadFile: {
     parameters: {
       query?: {

@@ -116,6 +116,8 @@ disbursementSchema.index({ status: 1, paidOn: 1 });
 // The list's filters, each followed by the scope range.
 disbursementSchema.index({ status: 1, areaCode: 1 });
 disbursementSchema.index({ projectId: 1, areaCode: 1 });
+// The payments to a household (its dossier), followed by the scope range.
+disbursementSchema.index({ 'payees.householdId': 1, areaCode: 1 });
 
 export function disbursementModel(conn: Connection) {
   return conn.models.Disbursement

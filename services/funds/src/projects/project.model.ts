@@ -205,6 +205,8 @@ projectSchema.index({ status: 1, areaCode: 1 });
 projectSchema.index({ type: 1, areaCode: 1 });
 projectSchema.index({ status: 1, 'dates.approvedOn': 1 });
 projectSchema.index({ contractor: 1 });
+// The projects that benefit a registered household (its dossier), followed by the scope range.
+projectSchema.index({ 'beneficiaries.poorHouseholdIds': 1, areaCode: 1 });
 
 export function projectModel(conn: Connection) {
   return conn.models.Project

@@ -179,6 +179,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /statistics/projects': 'funds.read',
     'POST /projection/rebuild': 'funds.approve',
     'GET /projection/status': 'funds.read',
+    'GET /dossier/households/{id}': 'funds.read',
   },
   support: {
     'GET /education/students': 'support.read',
