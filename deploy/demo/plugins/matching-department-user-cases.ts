@@ -29,6 +29,8 @@ export const USER_LIST_DATES = {
   disability_certificates: `${Y}-03-20`,
   // 村两委换届 ended in the first quarter of 2021: the roster is the new one.
   village_cadres: `${Y}-03-10`,
+  // 人社's wages of the data year, drawn when the year's payroll is closed.
+  employment_wages: `${Y}-03-31`,
 } as const;
 export type UserListType = keyof typeof USER_LIST_DATES;
 export const USER_LIST_TYPES = Object.keys(USER_LIST_DATES) as UserListType[];

@@ -66,18 +66,22 @@ export interface UserList {
   plans: Plan[];
 }
 
-const confirm = (note: string): Step => ({
+export const confirm = (note: string): Step => ({
   action: 'verify',
   by: 'township',
   json: { conclusion: 'confirmed', note },
 });
 /** 不属实, with its reason code: the rule-quality figures count dismissals by it. */
-const dismiss = (reasonCode: string, reason: string): Step => ({
+export const dismiss = (reasonCode: string, reason: string): Step => ({
   action: 'verify',
   by: 'township',
   json: { conclusion: 'not_confirmed', reasonCode, reason },
 });
-const rectify = (note: string): Step => ({ action: 'rectify', by: 'township', json: { note } });
+export const rectify = (note: string): Step => ({
+  action: 'rectify',
+  by: 'township',
+  json: { note },
+});
 const review = (note = '核实整改材料齐全，初审通过'): Step => ({
   action: 'review',
   by: 'office',
@@ -86,7 +90,7 @@ const review = (note = '核实整改材料齐全，初审通过'): Step => ({
 const close: Step = { action: 'close', by: 'second', json: { note: '复核无误，同意销号' } };
 
 /** Plans for the people of a case, in order: a county with fewer people takes the first ones. */
-const planned = (rule: string, people: Person[], shapes: Omit<Plan, 'rule' | 'person'>[]) =>
+export const planned = (rule: string, people: Person[], shapes: Omit<Plan, 'rule' | 'person'>[]) =>
   people.slice(0, shapes.length).map((person, i) => ({ rule, person, ...shapes[i]! }));
 
 /** 公安: the quarter's moves out of the county, one of them under a first-generation ID number. */
@@ -445,11 +449,7 @@ function villageCadres(county: DemoCounty, c: UserCases, r: Random, s: Residents
   };
 }
 
-/**
- * Every department's list, in the order they are uploaded. 人社's employment_wages list (its
- * wage rule) is one more function like these, added here with its type and date in
- * USER_LIST_DATES.
- */
+/** Every department's list, in the order they are uploaded. */
 export function userLists(county: DemoCounty, c: UserCases): UserList[] {
   const r = new Random(county.seed, 22, 4);
   const s = new Residents(r);

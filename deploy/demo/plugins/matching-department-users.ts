@@ -4,6 +4,7 @@ import type { DemoPlugin, SeedContext } from '../plugin';
 import { fullRun, isSupervised, SUPERVISION_REASON } from './matching-departments';
 import { USER_LIST_TYPES, userCases } from './matching-department-user-cases';
 import { type Actor, type Plan, type UserList, userLists } from './matching-department-user-lists';
+import { employmentWages } from './matching-department-user-wages';
 import { findingStep } from './matching-precision';
 import { waitForView } from './views';
 
@@ -81,7 +82,8 @@ export function townshipUser(county: DemoCounty, areaCode: string): string {
 
 /** The departments' lists with their planted findings (an error when a case has no household). */
 export function departmentUserLists(county: DemoCounty): UserList[] {
-  return userLists(county, userCases(county));
+  const cases = userCases(county);
+  return [...userLists(county, cases), employmentWages(county, cases)];
 }
 
 /** The lists, or null (said in the log) when the county is too small for some case. */

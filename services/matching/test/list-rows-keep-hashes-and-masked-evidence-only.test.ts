@@ -62,6 +62,10 @@ test('the ID column is found under the common headers, or chosen by name, letter
 test('appraisal grades are read as written, and the grade column is required', () => {
   expect(['C', 'c级', 'Ｄ级危房', 'B级', '无'].map(gradeOf)).toEqual(['C', 'C', 'D', 'B', null]);
   expect(factColumnOf('dangerous_houses', ['', '身份证号', '鉴定等级'])?.index).toBe(2);
+  // A wage column under its year and with its unit, as 人社's exports head it.
+  for (const header of ['年工资收入', '2020年工资收入（元）', '2020年度工资总额(元)', '应发工资'])
+    expect(factColumnOf('employment_wages', ['', '身份证号', '单位', header])?.index).toBe(3);
+  expect(() => factColumnOf('employment_wages', ['', '身份证号', '2020年'])).toThrow();
   expect(() => factColumnOf('dangerous_houses', ['', '身份证号'])).toThrow(
     expect.objectContaining({ code: 'MATCHING_LIST_COLUMN_MISSING' }),
   );

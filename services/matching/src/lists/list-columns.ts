@@ -80,7 +80,8 @@ export function factColumnOf(
   const fact = FACT_COLUMNS[type];
   if (!fact) return null;
   const keys = headers.map((h) => headerKey(h));
-  const bare = headers.map((h) => noteless(h));
+  // Also without a note in brackets (`（元）`) and a year before it (`2020年工资收入`, `2020年度…`).
+  const bare = headers.map((h) => noteless(h).replace(/^(?:19|20)\d{2}年度?/, ''));
   for (const candidate of fact.headers) {
     let i = keys.indexOf(candidate);
     if (i < 1) i = bare.indexOf(candidate);
