@@ -6,7 +6,7 @@ import { handle } from './http/app';
 import { type Principal, principalOf, requireRight } from './http/auth';
 import { idParam } from './http/params';
 import { dossierBehind } from './projection/freshness';
-import type { FindOptions, ScopedRepository } from './scoped-repository';
+import type { FindOptions, Scope, ScopedRepository } from './scoped-repository';
 
 // What every service's part of a household's dossier (一户一档, issue 23) is built with: days and
 // instants as its timeline writes them, the timeline's order, and lists cut at their limit with
@@ -70,18 +70,19 @@ export function bounded<T>(items: T[], total: number): Bounded<T> {
 }
 
 /**
- * The first `limit` records of a filter inside the caller's scope, and how many there are: one
- * more is read to know whether any were cut, and only then are they counted.
+ * The first `limit` records of a filter inside the caller's scope (or `READ_IN_SCOPE`, for the
+ * records of a household just read in it), and how many there are: one more is read to know
+ * whether any were cut, and only then are they counted.
  */
 export async function readBounded<T>(
   repo: ScopedRepository<T>,
-  p: Principal,
+  scope: Scope,
   filter: Record<string, unknown>,
   opts: Omit<FindOptions, 'limit' | 'skip'> & { limit: number },
 ): Promise<Bounded<T>> {
-  const rows = await repo.find(p, filter, { ...opts, limit: opts.limit + 1 });
+  const rows = await repo.find(scope, filter, { ...opts, limit: opts.limit + 1 });
   if (rows.length <= opts.limit) return bounded(rows, rows.length);
-  return bounded(rows.slice(0, opts.limit), await repo.count(p, filter));
+  return bounded(rows.slice(0, opts.limit), await repo.count(scope, filter));
 }
 
 /** A text on one line, shortened for a summary, with an ellipsis when cut. */

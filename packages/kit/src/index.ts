@@ -23,6 +23,7 @@ export * from './openapi';
 export * from './tables';
 export * from './xlsx-merges';
 export * from './projection/registry-households';
+export * from './projection/household-by-id';
 export * from './projection/freshness';
 export * from './projection/freshness-rule';
 export * from './sealed-bytes';
