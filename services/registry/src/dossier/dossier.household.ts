@@ -1,5 +1,5 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
-import { bi, type Bilingual } from '@fupin/kit';
+import { bi, type Bilingual, type Bounded, bounded, timelineInstant } from '@fupin/kit';
 import { HouseholdStatus, shanghaiDateOf } from '@fupin/reference';
 import { readGuarantees } from '../households/guarantee.rules';
 import { headPending } from '../households/head.rules';
@@ -13,7 +13,6 @@ import {
 } from '../households/household.model';
 import { totalIncomeFen } from '../households/household.rules';
 import { WORKFLOW_KINDS, type WorkflowKind } from '../workflows/workflow.types';
-import { capped, type DossierList, instant } from './dossier.timeline';
 
 // The registry's own sections of a household's dossier (pure): the household, its members
 // (personal data masked), its status history, its guarantees and its income against the line.
@@ -83,8 +82,8 @@ export function householdSection(h: Household): HouseholdSection {
     phone: h.phone?.masked ?? null,
     bankName: h.bankName,
     bankAccount: h.bankAccount?.masked ?? null,
-    registeredAt: instant(h.createdAt),
-    updatedAt: instant(h.updatedAt),
+    registeredAt: timelineInstant(h.createdAt),
+    updatedAt: timelineInstant(h.updatedAt),
     revision: h.revision,
   };
 }
@@ -117,13 +116,13 @@ export interface MemberEntry {
 }
 
 /** The members, the active ones first (in the registry's order), then the removed ones. */
-export function membersSection(members: Member[]): DossierList<MemberEntry> {
+export function membersSection(members: Member[]): Bounded<MemberEntry> {
   const ordered = [
     ...members.filter((m) => m.status === 'active'),
     ...members.filter((m) => m.status !== 'active'),
   ];
-  return capped(
-    ordered.map((m) => ({
+  return bounded(
+    ordered.slice(0, MEMBER_LIMIT).map((m) => ({
       id: m.id,
       name: m.name,
       relation: m.relation,
@@ -152,7 +151,7 @@ export function membersSection(members: Member[]): DossierList<MemberEntry> {
       removedOn: m.removedAt ? shanghaiDateOf(new Date(m.removedAt)) : null,
       deceased: m.deceased === true,
     })),
-    MEMBER_LIMIT,
+    ordered.length,
   );
 }
 
@@ -184,12 +183,12 @@ function workflowOf(action: string): WorkflowKind | null {
 }
 
 /** Every status change from the household's own history, newest first. */
-export function statusHistorySection(history: HistoryEntry[]): DossierList<StatusChange> {
+export function statusHistorySection(history: HistoryEntry[]): Bounded<StatusChange> {
   const changes = history
     .filter(isStatusChange)
     .reverse()
     .map((e) => ({
-      at: instant(e.at),
+      at: timelineInstant(e.at),
       from: e.from ?? null,
       to: e.to ?? null,
       action: e.action,
@@ -198,7 +197,7 @@ export function statusHistorySection(history: HistoryEntry[]): DossierList<Statu
       actorName: e.actorName,
       evidence: e.evidence ?? [],
     }));
-  return capped(changes, STATUS_HISTORY_LIMIT);
+  return bounded(changes.slice(0, STATUS_HISTORY_LIMIT), changes.length);
 }
 
 export interface GuaranteeEntry {

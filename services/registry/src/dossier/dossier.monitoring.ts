@@ -1,11 +1,10 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
-import { bi, type Bilingual } from '@fupin/kit';
+import { type Bilingual, type Bounded, bi, bounded, timelineInstant } from '@fupin/kit';
 import { fenToYuanString } from '@fupin/reference';
 import type { FollowUpRecord } from '../monitoring/follow-up.model';
 import { dueAtOf, type MonitoringWarning, type WarningStatus } from '../monitoring/warning.model';
 import { ruleOf } from '../monitoring/warning-rules.table';
 import type { SignalCode } from '../monitoring/warning.types';
-import { capped, type DossierList, instant } from './dossier.timeline';
 
 // 防返贫监测 in a household's dossier (pure): its warnings, open and decided, with the rules that
 // fired, the deadline and the decision; its monthly follow-ups; and their timeline.
@@ -59,10 +58,10 @@ export interface FollowUpEntry {
 }
 
 export interface MonitoringSection {
-  warnings: DossierList<WarningEntry>;
+  warnings: Bounded<WarningEntry>;
   /** Every warning of the household by status; `overdue` of the open ones. */
   counts: Record<WarningStatus, number> & { overdue: number };
-  followUps: DossierList<FollowUpEntry>;
+  followUps: Bounded<FollowUpEntry>;
 }
 
 export function warningEntry(w: MonitoringWarning, now: Date): WarningEntry {
@@ -81,13 +80,13 @@ export function warningEntry(w: MonitoringWarning, now: Date): WarningEntry {
     })),
     suggestedCategory: w.suggestedCategory,
     householdStatus: w.householdStatus,
-    raisedAt: instant(w.raisedAt),
-    dueAt: instant(dueAt),
+    raisedAt: timelineInstant(w.raisedAt),
+    dueAt: timelineInstant(dueAt),
     dueOn: w.dueOn,
-    lastScreenedAt: instant(w.lastScreenedAt),
+    lastScreenedAt: timelineInstant(w.lastScreenedAt),
     decision: d && {
       decision: d.decision,
-      at: instant(d.at),
+      at: timelineInstant(d.at),
       by: d.by.name,
       reason: d.reason,
       evidence: d.evidence ?? [],
@@ -105,27 +104,26 @@ export function followUpEntry(f: FollowUpRecord): FollowUpEntry {
     homeCheckOn: f.homeCheckOn,
     note: f.note,
     recordedBy: f.recordedBy.name,
-    recordedAt: instant(f.recordedAt),
+    recordedAt: timelineInstant(f.recordedAt),
     corrections: (f.corrections ?? []).length,
   };
 }
 
 /**
  * The section from the warnings (newest first, at most the limit), the count of each status and
- * the follow-ups (newest month first, at most the limit, out of `followUpTotal`).
+ * the follow-ups (newest month first, at most the limit, with how many there are).
  */
 export function monitoringSection(input: {
   warnings: MonitoringWarning[];
   byStatus: Partial<Record<WarningStatus, number>>;
-  followUps: FollowUpRecord[];
-  followUpTotal: number;
+  followUps: Bounded<FollowUpRecord>;
   now: Date;
 }): MonitoringSection {
   const warnings = input.warnings.map((w) => warningEntry(w, input.now));
   const total =
     (input.byStatus.open ?? 0) + (input.byStatus.confirmed ?? 0) + (input.byStatus.dismissed ?? 0);
   return {
-    warnings: capped(warnings, WARNING_LIMIT, Math.max(total, warnings.length)),
+    warnings: bounded(warnings, Math.max(total, warnings.length)),
     counts: {
       open: input.byStatus.open ?? 0,
       confirmed: input.byStatus.confirmed ?? 0,
@@ -133,7 +131,7 @@ export function monitoringSection(input: {
       // A household has one open warning at most, the latest raised: always among those shown.
       overdue: warnings.filter((w) => w.overdue).length,
     },
-    followUps: capped(input.followUps.map(followUpEntry), FOLLOW_UP_LIMIT, input.followUpTotal),
+    followUps: bounded(input.followUps.items.map(followUpEntry), input.followUps.total),
   };
 }
 
@@ -159,7 +157,7 @@ export function monitoringTimeline(
       const k = EVENT_KINDS[e.action];
       if (!k) continue;
       out.push({
-        at: instant(e.at),
+        at: timelineInstant(e.at),
         kind: k.kind,
         label:
           e.action === 'raised'
@@ -172,7 +170,7 @@ export function monitoringTimeline(
   for (const f of followUps) {
     const income = f.incomeFen === null ? null : fenToYuanString(f.incomeFen);
     out.push({
-      at: instant(f.recordedAt),
+      at: timelineInstant(f.recordedAt),
       kind: 'follow_up',
       label: bi(
         `帮扶跟踪（${f.month}）${income === null ? '' : `：家庭收入 ¥${income}`}${f.homeCheckOn ? `，入户核查 ${f.homeCheckOn}` : ''}`,

@@ -1,5 +1,14 @@
 import type { DossierPart } from '@fupin/contracts';
-import { bi, notFound, type Principal, READ_IN_SCOPE, type ScopedRepository } from '@fupin/kit';
+import {
+  bi,
+  newestFirst,
+  notFound,
+  type Principal,
+  READ_IN_SCOPE,
+  readBounded,
+  type ScopedRepository,
+  timelineInstant,
+} from '@fupin/kit';
 import type { Household } from '../households/household.model';
 import type { FollowUpRecord } from '../monitoring/follow-up.model';
 import type { MonitoringWarning, WarningStatus } from '../monitoring/warning.model';
@@ -18,7 +27,6 @@ import {
   monitoringTimeline,
   WARNING_LIMIT,
 } from './dossier.monitoring';
-import { newestFirst } from './dossier.timeline';
 import { workflowsSection, workflowTimeline } from './dossier.workflows';
 
 const HOUSEHOLD = bi('贫困户', 'Household');
@@ -54,12 +62,12 @@ export class RegistryDossier {
     const timeline = newestFirst([
       ...householdTimeline(h, statusHistory.items),
       ...workflowTimeline(h._id, workflows),
-      ...monitoringTimeline(h._id, monitoring.warnings, monitoring.followUps),
+      ...monitoringTimeline(h._id, monitoring.warnings, monitoring.followUps.items),
     ]);
     return {
       part: 'registry',
       householdId: h._id,
-      generatedAt: now.toISOString(),
+      generatedAt: timelineInstant(now),
       sections: {
         household: householdSection(h),
         members: membersSection(h.members),
@@ -86,31 +94,25 @@ export class RegistryDossier {
 
   /** The household's warnings (newest first), their count by status, and its follow-ups. */
   private async monitoring(householdId: string) {
+    const mine = { householdId };
     const [warnings, byStatus, followUps] = await Promise.all([
-      this.deps.warnings.find(
-        READ_IN_SCOPE,
-        { householdId },
-        { sort: { raisedAt: -1 }, limit: WARNING_LIMIT },
-      ),
+      this.deps.warnings.find(READ_IN_SCOPE, mine, {
+        sort: { raisedAt: -1 },
+        limit: WARNING_LIMIT,
+      }),
       this.deps.warnings.aggregate<{ _id: WarningStatus; n: number }>(READ_IN_SCOPE, [
-        { $match: { householdId } },
+        { $match: mine },
         { $group: { _id: '$status', n: { $sum: 1 } } },
       ]),
-      this.deps.followUps.find(
-        READ_IN_SCOPE,
-        { householdId },
-        { sort: { month: -1 }, limit: FOLLOW_UP_LIMIT },
-      ),
+      readBounded(this.deps.followUps, READ_IN_SCOPE, mine, {
+        sort: { month: -1 },
+        limit: FOLLOW_UP_LIMIT,
+      }),
     ]);
-    const followUpTotal =
-      followUps.length < FOLLOW_UP_LIMIT
-        ? followUps.length
-        : await this.deps.followUps.count(READ_IN_SCOPE, { householdId });
     return {
       warnings,
       byStatus: Object.fromEntries(byStatus.map((s) => [s._id, s.n])),
       followUps,
-      followUpTotal,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
-import { bi } from '@fupin/kit';
+import { bi, type Bounded, bounded, timelineDay, timelineInstant } from '@fupin/kit';
 import { pendingStep } from '../workflows/workflow.machine';
 import {
   ACTION_LABELS,
@@ -9,7 +9,6 @@ import {
   stateOf,
   type WorkflowRun,
 } from '../workflows/workflow.types';
-import { capped, dayStart, type DossierList, instant } from './dossier.timeline';
 
 // The household's workflows in its dossier (pure): the running one with the step it waits for,
 // the recent closed ones (识别, 退出, 返贫, 监测, 清退 with 告知与答复), and their timeline.
@@ -47,7 +46,7 @@ export interface WorkflowsSection {
   active: RunEntry | null;
   /** The step the running workflow waits for, and when its notice ends. */
   pending: ReturnType<typeof pendingStep>;
-  recent: DossierList<RunEntry>;
+  recent: Bounded<RunEntry>;
   /** Exclusion flags proposed from matching findings, with their decisions. */
   proposals: {
     findingId: string;
@@ -69,13 +68,16 @@ export function runEntry(run: WorkflowRun): RunEntry {
     stage: run.stage,
     outcome: run.outcome,
     fromStatus: run.fromStatus,
-    startedAt: instant(run.startedAt),
-    closedAt: run.closedAt ? instant(run.closedAt) : null,
+    startedAt: timelineInstant(run.startedAt),
+    closedAt: run.closedAt ? timelineInstant(run.closedAt) : null,
     year: run.year ?? null,
     category: run.category ?? null,
     findingId: run.findingId ?? null,
     notice: run.notice
-      ? { startsAt: instant(run.notice.startsAt), endsAt: instant(run.notice.endsAt) }
+      ? {
+          startsAt: timelineInstant(run.notice.startsAt),
+          endsAt: timelineInstant(run.notice.endsAt),
+        }
       : null,
     householdNotice: n && {
       givenOn: n.givenOn,
@@ -92,7 +94,7 @@ export function runEntry(run: WorkflowRun): RunEntry {
     },
     steps: run.steps.map((s) => ({
       action: s.action,
-      at: instant(s.at),
+      at: timelineInstant(s.at),
       actorName: s.actor.name,
       reason: s.reason,
       evidence: s.evidence ?? [],
@@ -103,18 +105,18 @@ export function runEntry(run: WorkflowRun): RunEntry {
 /** The household's `workflow` field as the dossier shows it. */
 export function workflowsSection(stored: unknown): WorkflowsSection {
   const state = stateOf(stored);
-  const closed = [...state.closed].reverse().map(runEntry);
+  const closed = [...state.closed].reverse();
   return {
     active: state.active ? runEntry(state.active) : null,
     pending: pendingStep(stored),
-    recent: capped(closed, CLOSED_RUN_LIMIT),
+    recent: bounded(closed.slice(0, CLOSED_RUN_LIMIT).map(runEntry), closed.length),
     proposals: (state.proposals ?? []).map((p) => ({
       findingId: p.findingId,
       rule: p.rule,
       flag: p.flag,
       status: p.status,
-      proposedAt: instant(p.proposedAt),
-      decidedAt: p.decidedAt ? instant(p.decidedAt) : null,
+      proposedAt: timelineInstant(p.proposedAt),
+      decidedAt: p.decidedAt ? timelineInstant(p.decidedAt) : null,
       decidedBy: p.decidedBy?.name ?? null,
       reason: p.reason,
     })),
@@ -145,7 +147,7 @@ export function workflowTimeline(
     if (n) {
       const channel = NOTICE_CHANNELS[n.channel as keyof typeof NOTICE_CHANNELS];
       entries.push({
-        at: dayStart(n.givenOn),
+        at: timelineDay(n.givenOn),
         kind: 'household_notified',
         label: bi(
           `${kind['zh-CN']}：告知农户（${channel?.zh ?? n.channel}），答复期至${n.respondBy}`,
@@ -155,7 +157,7 @@ export function workflowTimeline(
       });
       if (n.response)
         entries.push({
-          at: dayStart(n.response.receivedOn),
+          at: timelineDay(n.response.receivedOn),
           kind: 'household_answered',
           label: bi(
             `${kind['zh-CN']}：农户答复（${n.response.objects ? '提出异议' : '无异议'}）`,

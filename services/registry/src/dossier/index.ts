@@ -1,12 +1,14 @@
-import { scopedRepository } from '@fupin/kit';
+import { dossierPartRoute, scopedRepository } from '@fupin/kit';
 import type { RegistryContext, RegistryModule } from '../module';
 import { type FollowUpRecord, followUpModel } from '../monitoring/follow-up.model';
 import { type MonitoringWarning, warningModel } from '../monitoring/warning.model';
 import { povertyLinesOf } from '../workflows';
-import { dossierRoutes } from './dossier.routes';
 import { RegistryDossier } from './dossier.service';
 
-/** 一户一档 — the registry's part of a household's dossier (the gateway assembles the parts). */
+/**
+ * 一户一档 — the registry's part of a household's dossier (the gateway assembles the parts), at
+ * `GET /dossier/households/{id}`. The registry owns these facts: its part is never behind.
+ */
 export function dossierModule(ctx: RegistryContext): RegistryModule {
   const lines = povertyLinesOf(ctx);
   const dossier = new RegistryDossier({
@@ -16,5 +18,9 @@ export function dossierModule(ctx: RegistryContext): RegistryModule {
     lines: (areaCode) => lines.lookupFor(areaCode),
     now: ctx.now,
   });
-  return { name: 'dossier', routes: (router) => dossierRoutes(router, dossier) };
+  return {
+    name: 'dossier',
+    routes: (router) =>
+      dossierPartRoute(router, { module: 'registry', read: (p, id) => dossier.read(p, id) }),
+  };
 }
