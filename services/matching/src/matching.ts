@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   createByteSealer,
+  dossierPartRoute,
   openService,
   personalDataCipherOf,
   type ProjectedHousehold,
@@ -13,7 +14,6 @@ import {
   startService,
 } from '@fupin/kit';
 import type { MatchingConfig } from './config';
-import { dossierRoutes } from './dossier/dossier.routes';
 import { MatchingDossier } from './dossier/dossier.service';
 import { type Finding, findingModel } from './findings/finding.model';
 import { FindingService } from './findings/finding.service';
@@ -137,7 +137,11 @@ export async function createMatching(
         index: persons,
         registryUrl: config.REGISTRY_URL,
       });
-      dossierRoutes(router, { dossier, rt, registryUrl: config.REGISTRY_URL });
+      dossierPartRoute(router, {
+        module: 'matching',
+        read: (p, id) => dossier.read(p, id),
+        freshness: { rt, registryUrl: config.REGISTRY_URL },
+      });
     },
   });
   const { relay } = service;

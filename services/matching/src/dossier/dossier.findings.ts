@@ -4,7 +4,7 @@ import type {
   FindingOutcome,
   FindingStatus,
 } from '@fupin/contracts';
-import { bi, type Bilingual } from '@fupin/kit';
+import { bi, type Bilingual, timelineInstant } from '@fupin/kit';
 import type { Evidence, Finding } from '../findings/finding.model';
 import type { ListType } from '../lists/list-types';
 import { RULES } from '../runs/rules';
@@ -131,8 +131,6 @@ export interface FindingEntry {
   evidence: EvidenceSummary;
 }
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-
 export function findingEntry(f: Finding, now: Date): FindingEntry {
   const rule = RULES[f.rule];
   return {
@@ -148,15 +146,15 @@ export function findingEntry(f: Finding, now: Date): FindingEntry {
     status: f.status,
     conclusion: f.conclusion,
     conclusionReasonCode: f.conclusionReasonCode ?? null,
-    dueAt: iso(f.dueAt),
+    dueAt: timelineInstant(f.dueAt),
     overdue: f.status !== 'closed' && new Date(f.dueAt).getTime() < now.getTime(),
-    createdAt: iso(f.createdAt),
-    closedAt: f.closedAt ? iso(f.closedAt) : null,
-    lastSeenAt: iso(f.lastSeenAt),
+    createdAt: timelineInstant(f.createdAt),
+    closedAt: f.closedAt ? timelineInstant(f.closedAt) : null,
+    lastSeenAt: timelineInstant(f.lastSeenAt),
     confirmations: f.confirmations,
     reopenings: f.reopenings ?? 0,
     registryOutcome: f.registryOutcome
-      ? { outcome: f.registryOutcome.outcome, at: iso(f.registryOutcome.at) }
+      ? { outcome: f.registryOutcome.outcome, at: timelineInstant(f.registryOutcome.at) }
       : null,
     evidence: evidenceSummary(f.evidence),
   };
@@ -218,7 +216,7 @@ export function findingTimeline(findings: Finding[]): DossierTimelineEntry[] {
       const step = STEP_LABELS[s.action] ?? bi(s.action, s.action);
       const c = s.action === 'verified' && f.conclusion ? CONCLUSIONS[f.conclusion] : null;
       return {
-        at: iso(s.at),
+        at: timelineInstant(s.at),
         kind: `finding_${s.action}`,
         label: bi(
           `${step['zh-CN']}${c ? `（${c['zh-CN']}）` : ''}：${rule.zh}`,
@@ -230,7 +228,7 @@ export function findingTimeline(findings: Finding[]): DossierTimelineEntry[] {
     const outcomes: DossierTimelineEntry[] = [...(f.registryOutcomes ?? [])].reverse().map((o) => {
       const label = OUTCOMES[o.outcome] ?? bi(o.outcome, o.outcome);
       return {
-        at: iso(o.at),
+        at: timelineInstant(o.at),
         kind: 'finding_registry_outcome',
         label: bi(`登记系统处理结果：${label['zh-CN']}`, `The registry's outcome: ${label.en}`),
         ref,
@@ -238,13 +236,4 @@ export function findingTimeline(findings: Finding[]): DossierTimelineEntry[] {
     });
     return [...outcomes, ...steps];
   });
-}
-
-/** Newest first; entries of the same instant keep the order they were given in. */
-export function newestFirst(entries: DossierTimelineEntry[]): DossierTimelineEntry[] {
-  const at = entries.map((e) => Date.parse(e.at));
-  return entries
-    .map((_, i) => i)
-    .sort((a, b) => at[b]! - at[a]! || a - b)
-    .map((i) => entries[i]!);
 }
