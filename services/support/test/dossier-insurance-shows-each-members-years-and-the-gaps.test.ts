@@ -1,3 +1,4 @@
+import { bounded } from '@fupin/kit';
 import type { InsuranceRecord, Person } from '../src/people/person.model';
 import { insuranceSection, insuranceYears } from '../src/dossier/insurance.dossier';
 
@@ -59,7 +60,7 @@ test('each member has a state per kind and year; a registered member not enrolle
   const child = person('child', { birthDate: '2010-05-05', inSchool: true, relation: 'son' });
   const removed = person('removed', { memberStatus: 'removed', registered: false });
 
-  const s = insuranceSection({ items: [father, child, removed], more: 0 }, 2018);
+  const s = insuranceSection(bounded([father, child, removed], 3), 2018);
 
   expect(s.years).toEqual([2018, 2017]);
   expect(s.items[0]).toMatchObject({

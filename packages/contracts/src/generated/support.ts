@@ -25,7 +25,8 @@ export interface paths {
      *     the service, is `404 SUPPORT_HOUSEHOLD_NOT_FOUND`. Department staff get their own half
      *     only (教育 the education sections, 卫健/医保 the health sections); the other half's
      *     sections are absent and named in `sections.withheld`. Each section shows at most a few
-     *     hundred records, and `more` says how many further records exist. Members are the
+     *     hundred records, the first in its order; `total` and `omitted` say how many exist and
+     *     how many were left out. Members are the
      *     registry's member ids (`personId`) with their names; no ID number is in the part.
      *     `behind` is present when the service's view of the registry lags behind it.
      */
@@ -958,8 +959,7 @@ export interface components {
         id: string;
       };
     };
-    /** @description Records of the household beyond those listed (0 when all are listed) */
-    DossierMore: number;
+    DossierCount: number;
     DossierTermEnrollment: {
       term: components['schemas']['Term'];
       /** @description Null when nothing was recorded for the term */
@@ -984,9 +984,13 @@ export interface components {
         /** @description The current term, then the one before */
         terms: components['schemas']['DossierTermEnrollment'][];
       }[];
-      more: components['schemas']['DossierMore'];
-      /** @description Enrollments beyond the latest recorded ones read (the timeline shows those read) */
-      enrollmentsMore: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
+      /** @description The household's enrollments, and those beyond the latest recorded ones read (the terms and the timeline show those read) */
+      enrollments: {
+        total: components['schemas']['DossierCount'];
+        omitted: components['schemas']['DossierCount'];
+      };
     };
     DossierSubsidies: {
       /** @description Newest payment first */
@@ -1007,7 +1011,8 @@ export interface components {
         voided: boolean;
         voidReason?: string | null;
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
       /** @description Every payment not voided (also those beyond the list), by calendar year of payment and type */
       totals: {
         byYear: {
@@ -1051,7 +1056,8 @@ export interface components {
         closeNote?: string | null;
         returnedTo?: string | null;
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
       /** @description Open cases among those listed */
       open: number;
     };
@@ -1085,7 +1091,8 @@ export interface components {
           pension: components['schemas']['DossierInsuranceState'];
         }[];
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
       /** @description A registered member eligible for basic medical or pension insurance in a year and not enrolled */
       gaps: {
         personId: string;
@@ -1133,7 +1140,8 @@ export interface components {
         /** @description 先诊疗后付费 */
         treatFirstPayLater?: boolean;
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
       /** @description Every episode of the household (also those beyond the list) */
       totals: {
         episodes?: number;
@@ -1160,7 +1168,8 @@ export interface components {
         status: 'active' | 'ended';
         endedOn?: components['schemas']['Day'] | null;
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
     };
     DossierSeriousIllness: {
       /** @description Latest included first */
@@ -1177,7 +1186,8 @@ export interface components {
         closedOn?: components['schemas']['Day'] | null;
         note?: string | null;
       }[];
-      more: components['schemas']['DossierMore'];
+      total: components['schemas']['DossierCount'];
+      omitted: components['schemas']['DossierCount'];
     };
     StudentCreate: {
       /** @description A registered member of the caller's area */

@@ -1,17 +1,9 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
+import { timelineDay } from '@fupin/kit';
 import { type EnumDefinition, fenToYuanString, parseTerm } from '@fupin/reference';
 
-// How the support part of a dossier writes its times, terms, amounts and codes in a timeline.
-
-/** A day-only fact (`YYYY-MM-DD`) as an instant: its day's start in Asia/Shanghai. */
-export function dayStart(day: string): string {
-  return `${day}T00:00:00+08:00`;
-}
-
-/** A stored instant, in UTC. */
-export function instant(at: Date): string {
-  return at.toISOString();
-}
+// How the support part of a dossier writes its terms, amounts and codes in a timeline (days and
+// instants are the kit's `timelineDay` and `timelineInstant`).
 
 /**
  * A term's first day (the school calendar's: the autumn term from 1 September, the spring term
@@ -21,7 +13,7 @@ export function instant(at: Date): string {
 export function termStart(term: string): string {
   const t = parseTerm(term);
   if (!t) throw new RangeError(`not a term: ${term}`);
-  return dayStart(`${t.year}-${t.season === 'autumn' ? '09' : '02'}-01`);
+  return timelineDay(`${t.year}-${t.season === 'autumn' ? '09' : '02'}-01`);
 }
 
 /** `2018-autumn` → 2018年秋季学期 / 2018 autumn term. */
@@ -59,14 +51,4 @@ export function entry(
   ref?: { resource: string; id: string },
 ): DossierTimelineEntry {
   return { at, kind, label: { 'zh-CN': zh, en }, ...(ref ? { ref } : {}) };
-}
-
-/** Newest first; entries of one instant keep a stable order (by kind, then label). */
-export function newestFirst(entries: DossierTimelineEntry[]): DossierTimelineEntry[] {
-  return [...entries].sort(
-    (a, b) =>
-      Date.parse(b.at) - Date.parse(a.at) ||
-      a.kind.localeCompare(b.kind) ||
-      a.label.en.localeCompare(b.label.en),
-  );
 }

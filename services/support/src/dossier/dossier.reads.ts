@@ -1,4 +1,4 @@
-import type { Filter, FindOptions, Principal, ScopedRepository } from '@fupin/kit';
+import { type Bounded, type Principal, readBounded } from '@fupin/kit';
 import type {
   DropoutCase,
   Enrollment,
@@ -14,13 +14,8 @@ import type { SupportRepositories } from '../module';
 import type { Person } from '../people/person.model';
 
 // The reads of one household's dossier: each one collection's records of the household inside
-// the caller's scope, through its `{ householdId, areaCode }` index, bounded.
-
-/** A section's records, at most its bound, and how many more the household has. */
-export interface Listed<T> {
-  items: T[];
-  more: number;
-}
+// the caller's scope, through its `{ householdId, areaCode }` index, bounded (the kit's
+// `readBounded`: at most the limit, with how many there are and how many were left out).
 
 /** How many records of each kind a dossier shows at most (a household has far fewer). */
 export const DOSSIER_LIMITS = {
@@ -51,48 +46,34 @@ export interface EpisodeTotals {
 }
 
 export interface EducationRecords {
-  students: Listed<Student>;
-  enrollments: Listed<Enrollment>;
-  payments: Listed<SubsidyPayment>;
+  students: Bounded<Student>;
+  enrollments: Bounded<Enrollment>;
+  payments: Bounded<SubsidyPayment>;
   paymentGroups: PaymentGroup[];
-  dropouts: Listed<DropoutCase>;
+  dropouts: Bounded<DropoutCase>;
 }
 
 export interface HealthRecords {
-  episodes: Listed<InpatientEpisode>;
+  episodes: Bounded<InpatientEpisode>;
   episodeTotals: EpisodeTotals;
-  contracts: Listed<ChronicCareContract>;
-  illnesses: Listed<SeriousIllnessCase>;
+  contracts: Bounded<ChronicCareContract>;
+  illnesses: Bounded<SeriousIllnessCase>;
 }
 
 const NO_OUTBOX = { outbox: 0, hasOutbox: 0, outboxLease: 0 } as const;
-
-/**
- * At most `limit` records of the filter in the scope, in the order given; when there are more,
- * one count says how many (the same filter, the same index).
- */
-async function bounded<T>(
-  repo: ScopedRepository<T>,
-  scope: Principal,
-  filter: Filter,
-  limit: number,
-  opts: Pick<FindOptions, 'sort' | 'projection'>,
-): Promise<Listed<T>> {
-  const items = await repo.find(scope, filter, { ...opts, limit: limit + 1 });
-  if (items.length <= limit) return { items, more: 0 };
-  return { items: items.slice(0, limit), more: (await repo.count(scope, filter)) - limit };
-}
 
 /** The household's people as the service knows them (the registry's members), oldest first. */
 export function readMembers(
   repos: SupportRepositories,
   p: Principal,
   householdId: string,
-): Promise<Listed<Person>> {
-  return bounded(repos.persons, p, { householdId }, DOSSIER_LIMITS.members, {
-    sort: { birthDate: 1, _id: 1 },
-    projection: NO_OUTBOX,
-  });
+): Promise<Bounded<Person>> {
+  return readBounded(
+    repos.persons,
+    p,
+    { householdId },
+    { limit: DOSSIER_LIMITS.members, sort: { birthDate: 1, _id: 1 }, projection: NO_OUTBOX },
+  );
 }
 
 /** 教育扶贫: the household's students, enrollments, subsidies paid and dropout cases. */
@@ -103,12 +84,17 @@ export async function readEducation(
 ): Promise<EducationRecords> {
   const of = { householdId };
   const [students, enrollments, payments, paymentGroups, dropouts] = await Promise.all([
-    bounded(repos.students, p, of, DOSSIER_LIMITS.students, { sort: { birthDate: 1, _id: 1 } }),
-    bounded(repos.enrollments, p, of, DOSSIER_LIMITS.enrollments, {
+    readBounded(repos.students, p, of, {
+      limit: DOSSIER_LIMITS.students,
+      sort: { birthDate: 1, _id: 1 },
+    }),
+    readBounded(repos.enrollments, p, of, {
+      limit: DOSSIER_LIMITS.enrollments,
       sort: { recordedAt: -1, _id: 1 },
       projection: NO_OUTBOX,
     }),
-    bounded(repos.payments, p, of, DOSSIER_LIMITS.payments, {
+    readBounded(repos.payments, p, of, {
+      limit: DOSSIER_LIMITS.payments,
       sort: { paidOn: -1, _id: 1 },
       projection: NO_OUTBOX,
     }),
@@ -122,7 +108,8 @@ export async function readEducation(
         },
       },
     ]),
-    bounded(repos.dropouts, p, of, DOSSIER_LIMITS.dropouts, {
+    readBounded(repos.dropouts, p, of, {
+      limit: DOSSIER_LIMITS.dropouts,
       sort: { openedAt: -1, _id: 1 },
       projection: NO_OUTBOX,
     }),
@@ -138,7 +125,8 @@ export async function readHealth(
 ): Promise<HealthRecords> {
   const of = { householdId };
   const [episodes, sums, contracts, illnesses] = await Promise.all([
-    bounded(repos.episodes, p, of, DOSSIER_LIMITS.episodes, {
+    readBounded(repos.episodes, p, of, {
+      limit: DOSSIER_LIMITS.episodes,
       sort: { admittedOn: -1, _id: 1 },
       projection: NO_OUTBOX,
     }),
@@ -155,10 +143,12 @@ export async function readHealth(
         },
       },
     ]),
-    bounded(repos.contracts, p, of, DOSSIER_LIMITS.contracts, {
+    readBounded(repos.contracts, p, of, {
+      limit: DOSSIER_LIMITS.contracts,
       sort: { signedOn: -1, _id: 1 },
     }),
-    bounded(repos.illnesses, p, of, DOSSIER_LIMITS.illnesses, {
+    readBounded(repos.illnesses, p, of, {
+      limit: DOSSIER_LIMITS.illnesses,
       sort: { includedOn: -1, _id: 1 },
     }),
   ]);

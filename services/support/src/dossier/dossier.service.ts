@@ -1,11 +1,17 @@
 import type { DossierPart, DossierTimelineEntry } from '@fupin/contracts';
-import { bi, type Bilingual, notFound, type Principal } from '@fupin/kit';
+import {
+  bi,
+  type Bilingual,
+  newestFirst,
+  notFound,
+  type Principal,
+  timelineInstant,
+} from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { SupportRepositories } from '../module';
 import { type SupportArea, seesArea } from '../scope';
 import { termOfDay } from '../education/school-calendar';
 import { readEducation, readHealth, readMembers } from './dossier.reads';
-import { newestFirst } from './dossier-time';
 import {
   dropoutCasesSection,
   educationTimeline,
@@ -43,9 +49,6 @@ const HALVES: Record<SupportArea, { sections: string[]; message: Bilingual }> = 
   },
 };
 
-/** How far the service's view of the registry is behind, measured for the caller. */
-export type MeasureBehind = () => Promise<DossierPart['behind']>;
-
 /**
  * 一户一档 — support's part of a household's dossier: its students, subsidies and dropout cases
  * (教育扶贫), its members' insurance, hospital stays with their top-ups, chronic-care contracts
@@ -61,20 +64,15 @@ export class DossierService {
     },
   ) {}
 
-  async part(
-    p: Principal,
-    householdId: string,
-    measureBehind: MeasureBehind,
-  ): Promise<DossierPart> {
+  async read(p: Principal, householdId: string): Promise<DossierPart> {
     const { repos } = this.deps;
     const members = await readMembers(repos, p, householdId);
     if (!members.items.length) throw notFound(HOUSEHOLD.what, HOUSEHOLD.code);
     const now = this.deps.now();
     const today = shanghaiDateOf(now);
-    const [education, health, behind] = await Promise.all([
+    const [education, health] = await Promise.all([
       seesArea(p, 'education') ? readEducation(repos, p, householdId) : undefined,
       seesArea(p, 'health') ? readHealth(repos, p, householdId) : undefined,
-      measureBehind(),
     ]);
     const sections: Record<string, unknown> = {};
     const timeline: DossierTimelineEntry[] = [];
@@ -100,8 +98,7 @@ export class DossierService {
     return {
       part: 'support',
       householdId,
-      generatedAt: now.toISOString(),
-      ...(behind ? { behind } : {}),
+      generatedAt: timelineInstant(now),
       sections,
       timeline: newestFirst(timeline),
     };

@@ -1,4 +1,5 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
+import { type Bounded, bounded, timelineDay, timelineInstant } from '@fupin/kit';
 import { SchoolStage } from '@fupin/reference';
 import type {
   DropoutCase,
@@ -12,8 +13,8 @@ import {
   SubsidyType,
 } from '../education/education.reference';
 import { parseTerm, schoolYearOf } from '../education/school-calendar';
-import type { Listed, PaymentGroup } from './dossier.reads';
-import { dayStart, entry, instant, labelOf, money, termLabel, termStart } from './dossier-time';
+import type { PaymentGroup } from './dossier.reads';
+import { entry, labelOf, money, termLabel, termStart } from './dossier-time';
 
 // 教育扶贫 in a household's dossier: its students with their current terms, the subsidies paid,
 // the 控辍保学 cases, and what of them the timeline tells. Pure: records in, sections out.
@@ -50,8 +51,8 @@ export interface DossierStudent {
 
 /** 在校生: each student with their enrollment in the current and the previous term. */
 export function studentsSection(
-  students: Listed<Student>,
-  enrollments: Listed<Enrollment>,
+  students: Bounded<Student>,
+  enrollments: Bounded<Enrollment>,
   currentTerm: string,
 ) {
   const terms = [currentTerm, previousTerm(currentTerm)];
@@ -76,11 +77,12 @@ export function studentsSection(
       };
     }),
   }));
-  return { currentTerm, items, more: students.more, enrollmentsMore: enrollments.more };
+  const { total, omitted } = enrollments;
+  return { currentTerm, ...bounded(items, students.total), enrollments: { total, omitted } };
 }
 
 /** 资助发放: every payment (a voided one flagged), and the paid totals by year and type. */
-export function subsidiesSection(payments: Listed<SubsidyPayment>, groups: PaymentGroup[]) {
+export function subsidiesSection(payments: Bounded<SubsidyPayment>, groups: PaymentGroup[]) {
   const items = payments.items.map((x) => ({
     id: x._id,
     studentId: x.studentId,
@@ -97,7 +99,7 @@ export function subsidiesSection(payments: Listed<SubsidyPayment>, groups: Payme
     voided: x.voided,
     voidReason: x.voidReason,
   }));
-  return { items, more: payments.more, totals: subsidyTotals(groups) };
+  return { ...bounded(items, payments.total), totals: subsidyTotals(groups) };
 }
 
 /**
@@ -127,7 +129,7 @@ export function subsidyTotals(groups: PaymentGroup[]) {
 }
 
 /** 控辍保学: open and closed cases, with who follows them up and how they ended. */
-export function dropoutCasesSection(dropouts: Listed<DropoutCase>) {
+export function dropoutCasesSection(dropouts: Bounded<DropoutCase>) {
   const items = dropouts.items.map((c) => {
     const last = c.followUps.length ? c.followUps[c.followUps.length - 1] : undefined;
     return {
@@ -142,16 +144,15 @@ export function dropoutCasesSection(dropouts: Listed<DropoutCase>) {
       owner: c.owner ? { name: c.owner.name, unit: c.owner.unit } : null,
       followUps: c.followUps.length,
       lastFollowUp: last ? { on: last.on, note: last.note } : null,
-      openedAt: instant(c.openedAt),
-      closedAt: c.closedAt ? instant(c.closedAt) : null,
+      openedAt: timelineInstant(c.openedAt),
+      closedAt: c.closedAt ? timelineInstant(c.closedAt) : null,
       closeReason: c.closeReason,
       closeNote: c.closeNote,
       returnedTo: c.returnedTo,
     };
   });
   return {
-    items,
-    more: dropouts.more,
+    ...bounded(items, dropouts.total),
     open: items.filter((c) => c.status === 'open').length,
   };
 }
@@ -187,7 +188,7 @@ export function educationTimeline(
     const term = termLabel(x.term);
     out.push(
       entry(
-        dayStart(x.paidOn),
+        timelineDay(x.paidOn),
         'subsidy_paid',
         `${x.name} 获发${type.zh}${amount.zh}（${term.zh}，${x.department}）`,
         `${x.name} was paid ${type.en} of ${amount.en} (${term.en}, ${x.department})`,
@@ -204,7 +205,7 @@ function dropoutEntries(c: DropoutCase): DossierTimelineEntry[] {
   const stage = labelOf(SchoolStage, c.expectedStage);
   const out = [
     entry(
-      instant(c.openedAt),
+      timelineInstant(c.openedAt),
       'dropout_case_opened',
       `${c.name} 未在读，控辍保学立案（应读${stage.zh}${c.expectedGrade}年级）`,
       `${c.name} not in school: dropout case opened (due in ${stage.en} grade ${c.expectedGrade})`,
@@ -217,7 +218,7 @@ function dropoutEntries(c: DropoutCase): DossierTimelineEntry[] {
       : { zh: '已销号', en: 'closed' };
     out.push(
       entry(
-        instant(c.closedAt),
+        timelineInstant(c.closedAt),
         'dropout_case_closed',
         `${c.name} 控辍保学销号：${reason.zh}`,
         `${c.name}'s dropout case closed: ${reason.en}`,

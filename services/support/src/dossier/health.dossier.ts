@@ -1,11 +1,12 @@
 import type { DossierTimelineEntry } from '@fupin/contracts';
+import { type Bounded, bounded, timelineDay } from '@fupin/kit';
 import type {
   ChronicCareContract,
   InpatientEpisode,
   SeriousIllnessCase,
 } from '../health/health.model';
-import type { EpisodeTotals, Listed } from './dossier.reads';
-import { dayStart, entry, money, percent } from './dossier-time';
+import type { EpisodeTotals } from './dossier.reads';
+import { entry, money, percent } from './dossier-time';
 
 // 健康扶贫 in a household's dossier: in-patient episodes with the 90% top-up, chronic-care
 // contracts, serious-illness relief, and what of them the timeline tells. Pure.
@@ -16,7 +17,7 @@ export function outOfPocketFen(x: InpatientEpisode): number {
 }
 
 /** 住院报账: each stay with what each layer paid, the top-up paid or outstanding, and the sums. */
-export function inpatientSection(episodes: Listed<InpatientEpisode>, totals: EpisodeTotals) {
+export function inpatientSection(episodes: Bounded<InpatientEpisode>, totals: EpisodeTotals) {
   const items = episodes.items.map((x) => ({
     id: x._id,
     personId: x.personId,
@@ -47,8 +48,7 @@ export function inpatientSection(episodes: Listed<InpatientEpisode>, totals: Epi
     treatFirstPayLater: x.treatFirstPayLater,
   }));
   return {
-    items,
-    more: episodes.more,
+    ...bounded(items, episodes.total),
     totals: {
       ...totals,
       // A top-up is never paid beyond what is owed (the service refuses it).
@@ -59,9 +59,9 @@ export function inpatientSection(episodes: Listed<InpatientEpisode>, totals: Epi
 }
 
 /** 慢病签约: the family-doctor contracts of the household's members. */
-export function chronicCareSection(contracts: Listed<ChronicCareContract>) {
-  return {
-    items: contracts.items.map((c) => ({
+export function chronicCareSection(contracts: Bounded<ChronicCareContract>) {
+  return bounded(
+    contracts.items.map((c) => ({
       id: c._id,
       personId: c.personId,
       name: c.name,
@@ -73,14 +73,14 @@ export function chronicCareSection(contracts: Listed<ChronicCareContract>) {
       status: c.status,
       endedOn: c.endedOn,
     })),
-    more: contracts.more,
-  };
+    contracts.total,
+  );
 }
 
 /** 大病救助: the members taken into serious-illness relief. */
-export function seriousIllnessSection(illnesses: Listed<SeriousIllnessCase>) {
-  return {
-    items: illnesses.items.map((c) => ({
+export function seriousIllnessSection(illnesses: Bounded<SeriousIllnessCase>) {
+  return bounded(
+    illnesses.items.map((c) => ({
       id: c._id,
       personId: c.personId,
       name: c.name,
@@ -92,8 +92,8 @@ export function seriousIllnessSection(illnesses: Listed<SeriousIllnessCase>) {
       closedOn: c.closedOn,
       note: c.note,
     })),
-    more: illnesses.more,
-  };
+    illnesses.total,
+  );
 }
 
 const EPISODE = 'support-inpatient-episodes';
@@ -112,7 +112,7 @@ export function healthTimeline(
     const until = x.dischargedOn ? ` – ${x.dischargedOn}` : '';
     out.push(
       entry(
-        dayStart(x.admittedOn),
+        timelineDay(x.admittedOn),
         'inpatient_stay',
         `${x.name} 在${x.hospital}住院（${x.admittedOn}${until}），总费用${cost.zh}，报销${paid.zh}（${percent(x.ratioBasisPoints)}）`,
         `${x.name} in hospital at ${x.hospital} (${x.admittedOn}${until}): cost ${cost.en}, reimbursed ${paid.en} (${percent(x.ratioBasisPoints)})`,
@@ -123,7 +123,7 @@ export function healthTimeline(
       const amount = money(t.amountFen);
       out.push(
         entry(
-          dayStart(t.paidOn),
+          timelineDay(t.paidOn),
           'top_up_paid',
           `${x.name} 住院追补${amount.zh}已支付（${t.department}）`,
           `${x.name}: in-patient top-up of ${amount.en} paid (${t.department})`,
@@ -141,7 +141,7 @@ function contractEntries(c: ChronicCareContract): DossierTimelineEntry[] {
   const ref = { resource: 'support-chronic-care', id: c._id };
   const out = [
     entry(
-      dayStart(c.signedOn),
+      timelineDay(c.signedOn),
       'chronic_care_signed',
       `${c.name} 签约慢病家庭医生（${c.disease}，${c.doctor}）`,
       `${c.name} signed a chronic-care contract (${c.disease}, ${c.doctor})`,
@@ -151,7 +151,7 @@ function contractEntries(c: ChronicCareContract): DossierTimelineEntry[] {
   if (c.endedOn)
     out.push(
       entry(
-        dayStart(c.endedOn),
+        timelineDay(c.endedOn),
         'chronic_care_ended',
         `${c.name} 慢病签约结束（${c.disease}）`,
         `${c.name}'s chronic-care contract ended (${c.disease})`,
@@ -165,7 +165,7 @@ function illnessEntries(c: SeriousIllnessCase): DossierTimelineEntry[] {
   const ref = { resource: 'support-serious-illness', id: c._id };
   const out = [
     entry(
-      dayStart(c.includedOn),
+      timelineDay(c.includedOn),
       'serious_illness_included',
       `${c.name} 纳入大病救助（${c.disease}）`,
       `${c.name} taken into serious-illness relief (${c.disease})`,
@@ -175,7 +175,7 @@ function illnessEntries(c: SeriousIllnessCase): DossierTimelineEntry[] {
   if (c.closedOn)
     out.push(
       entry(
-        dayStart(c.closedOn),
+        timelineDay(c.closedOn),
         'serious_illness_closed',
         `${c.name} 大病救助结案（${c.disease}）`,
         `${c.name}'s serious-illness relief closed (${c.disease})`,

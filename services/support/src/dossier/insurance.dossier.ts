@@ -1,6 +1,6 @@
+import { type Bounded, bounded } from '@fupin/kit';
 import { INSURANCE_KINDS, type InsuranceKind, isEligible } from '../health/coverage.rules';
 import type { Person } from '../people/person.model';
-import type { Listed } from './dossier.reads';
 
 // 参保 in a household's dossier: each member's insurance per year, and the gaps. Pure.
 
@@ -39,7 +39,7 @@ export function insuranceState(m: Person, year: number, kind: InsuranceKind): In
  * InsuranceKind), what the registry's own record says, and the gaps: a registered member,
  * eligible, not enrolled in basic medical or pension insurance that year.
  */
-export function insuranceSection(members: Listed<Person>, currentYear: number) {
+export function insuranceSection(members: Bounded<Person>, currentYear: number) {
   const years = insuranceYears(members.items, currentYear);
   const gaps: { personId: string; name: string; year: number; kind: InsuranceKind }[] = [];
   const items = members.items.map((m) => {
@@ -66,5 +66,5 @@ export function insuranceSection(members: Listed<Person>, currentYear: number) {
       years: byYear,
     };
   });
-  return { years, items, more: members.more, gaps };
+  return { years, ...bounded(items, members.total), gaps };
 }
