@@ -2,11 +2,11 @@ import type { DossierPart } from '@fupin/contracts';
 import {
   bi,
   type Bounded,
-  countyWide,
   newestFirst,
   notFound,
   type Principal,
   type ProjectedHousehold,
+  registeredHouseholdInScope,
   READ_IN_SCOPE,
   readBounded,
   type ScopedRepository,
@@ -43,8 +43,6 @@ const PROJECT_FIELDS = {
 } as const;
 
 const HOUSEHOLD = bi('贫困户', 'Household');
-/** One household by its id, the caller's scope checked on it before it is answered. */
-const BY_ID = countyWide("one household by id, checked against the caller's scope");
 
 /** What the funds part is made of, as read for one household. */
 export interface FundsReads {
@@ -126,20 +124,10 @@ export class FundsDossier {
     return fundsPart({ householdId: id, projects, paidThrough, payments, loans }, now);
   }
 
-  /**
-   * A registered household in the caller's scope, or 404: read by its id alone and checked
-   * here, one `_id` lookup on every server (SecantusDB plans the id with the area range as a
-   * collection scan).
-   */
+  /** A registered household in the caller's scope, or 404 (one outside it is not revealed). */
   private async household(p: Principal, id: string): Promise<ProjectedHousehold> {
-    const h = await this.deps.households.findOne(
-      BY_ID,
-      { _id: id },
-      { projection: { members: 0 } },
-    );
-    // Registered: its registration event applied (REGISTERED_HOUSEHOLDS), not members alone.
-    if (!h || h.revision <= 0 || !this.deps.households.contains(p, h))
-      throw notFound(HOUSEHOLD, 'FUNDS_HOUSEHOLD_NOT_FOUND');
+    const h = await registeredHouseholdInScope(this.deps.households, p, id, { members: 0 });
+    if (!h) throw notFound(HOUSEHOLD, 'FUNDS_HOUSEHOLD_NOT_FOUND');
     return h;
   }
 
