@@ -9,6 +9,7 @@ import {
   type Principal,
   type ProjectedHousehold,
   REGISTERED_HOUSEHOLDS,
+  registeredHouseholdInScope,
   type ScopedRepository,
   unprocessable,
 } from '@fupin/kit';
@@ -18,8 +19,6 @@ import {
  * checked on the record it leads to), and the daily county-wide coverage check.
  */
 const LOOKUP = countyWide('a household looked up for a job or an import row');
-/** One household by its id, the caller's scope checked on it before it is answered. */
-const BY_ID = countyWide("one household by id, checked against the caller's scope");
 
 /**
  * In poverty or under monitoring (未脱贫, 返贫, 脱贫不稳定户, 边缘易致贫户, 突发严重困难户):
@@ -99,16 +98,10 @@ const HOUSEHOLD = bi('贫困户', 'Household');
 export class HouseholdDirectory {
   constructor(private readonly households: ScopedRepository<ProjectedHousehold>) {}
 
-  /**
-   * A household in the caller's scope, or 404 (one outside the scope is not revealed). Read by
-   * its id alone and checked against the scope and the registration here: one `_id` lookup on
-   * every server (SecantusDB plans the id with the area range as a collection scan).
-   */
+  /** A registered household in the caller's scope, or 404 (one outside it is not revealed). */
   async get(p: Principal, id: string): Promise<ProjectedHousehold> {
-    const h = await this.households.findOne(BY_ID, { _id: id });
-    // Registered: its registration event applied (REGISTERED_HOUSEHOLDS), not members alone.
-    if (!h || h.revision <= 0 || !this.households.contains(p, h))
-      throw notFound(HOUSEHOLD, 'ASSISTANCE_HOUSEHOLD_NOT_FOUND');
+    const h = await registeredHouseholdInScope(this.households, p, id);
+    if (!h) throw notFound(HOUSEHOLD, 'ASSISTANCE_HOUSEHOLD_NOT_FOUND');
     return h;
   }
 
