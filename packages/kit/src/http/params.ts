@@ -22,3 +22,15 @@ export const areaCode12 = areaCodeDigits.refine(
   isAreaCode,
   zmsg('不是有效的区划代码', 'not a valid area code'),
 );
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (no 2 月 30 日). */
+function isRealDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
+
+/** A calendar day as a request gives it: `YYYY-MM-DD`, and a real one. */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
+  .refine(isRealDay, zmsg('不是有效的日期', 'not a real date'));

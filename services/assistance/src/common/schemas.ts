@@ -1,13 +1,9 @@
 import { zmsg } from '@fupin/kit';
 import { z } from 'zod';
-import { isRealDay } from './calendar';
 
 /** Request-schema pieces every assistance module uses. */
 
-export const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
-  .refine(isRealDay, zmsg('不是有效的日期', 'not a real date'));
+export { calendarDay } from '@fupin/kit';
 
 export const month = z
   .string()

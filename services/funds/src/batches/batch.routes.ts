@@ -1,16 +1,17 @@
 import {
+  calendarDay,
   handle,
+  idParam,
   parseInput,
   parseListQuery,
   principalOf,
   requireRight,
   sendList,
-  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { SOURCES } from '../projects/project.model';
-import { calendarDaySchema } from '../shared/calendar';
+
 import { positiveFenSchema } from '../shared/money';
 import { idFilter, idSchema, optionalText, text } from '../shared/schemas';
 import type { BatchService } from './batch.service';
@@ -24,7 +25,7 @@ const batchCreateSchema = z.strictObject({
   title: text(200),
   source: z.enum(SOURCES),
   amountFen: positiveFenSchema,
-  issuedOn: calendarDaySchema,
+  issuedOn: calendarDay,
   issuer: optionalText(100),
   allocations: allocationsSchema.default([]),
 });
@@ -83,7 +84,7 @@ export function batchRoutes(router: Router, batches: BatchService): void {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
       const body = parseInput(
         z.strictObject({
-          on: calendarDaySchema,
+          on: calendarDay,
           amountFen: positiveFenSchema,
           note: optionalText(200),
         }),

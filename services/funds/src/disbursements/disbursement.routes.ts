@@ -1,17 +1,18 @@
 import {
+  areaCode12,
+  calendarDay,
   handle,
+  idParam,
   parseInput,
   parseListQuery,
   principalOf,
   requireRight,
   sendList,
-  idParam,
-  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { SOURCES } from '../projects/project.model';
-import { calendarDaySchema } from '../shared/calendar';
+
 import { positiveFenSchema } from '../shared/money';
 import { idFilter, idSchema, text } from '../shared/schemas';
 import { unmaskOf } from '../shared/unmask';
@@ -106,10 +107,7 @@ export function disbursementRoutes(router: Router, disbursements: DisbursementSe
     requireRight('funds', 'approve'),
     handle(async (req, res) => {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
-      const body = parseInput(
-        z.strictObject({ paidOn: calendarDaySchema.optional() }),
-        req.body ?? {},
-      );
+      const body = parseInput(z.strictObject({ paidOn: calendarDay.optional() }), req.body ?? {});
       res.json(await disbursements.approve(principalOf(req), id, body));
     }),
   );

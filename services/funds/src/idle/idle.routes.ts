@@ -1,4 +1,5 @@
 import {
+  calendarDay,
   handle,
   parseInput,
   parseListQuery,
@@ -8,7 +9,7 @@ import {
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { calendarDaySchema } from '../shared/calendar';
+
 import type { IdleFundsService } from './idle.service';
 
 export function idleRoutes(
@@ -42,7 +43,7 @@ export function idleRoutes(
     '/idle-funds/runs/:date',
     requireRight('funds', 'read'),
     handle(async (req, res) => {
-      const { date } = parseInput(z.object({ date: calendarDaySchema }), req.params, {
+      const { date } = parseInput(z.object({ date: calendarDay }), req.params, {
         where: 'params',
       });
       res.json(await idle.get(principalOf(req), date));

@@ -1,16 +1,17 @@
 import {
+  areaCode12,
+  calendarDay,
   handle,
+  idParam,
   parseInput,
   parseListQuery,
   principalOf,
   requireRight,
   sendList,
-  idParam,
-  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { calendarDaySchema } from '../shared/calendar';
+
 import { positiveFenSchema } from '../shared/money';
 import { idFilter, idSchema, optionalText, text } from '../shared/schemas';
 import { unmaskOf } from '../shared/unmask';
@@ -31,7 +32,7 @@ const loanSchema = z.strictObject({
   annualRateBp: z.number().int().min(0).max(5000),
   discountBp: z.number().int().min(0).max(5000).default(0),
   repayment: z.enum(REPAYMENT_KINDS),
-  startOn: calendarDaySchema,
+  startOn: calendarDay,
   guarantor: z.strictObject({
     name: text(50),
     phone: z
@@ -103,7 +104,7 @@ export function loanRoutes(router: Router, loans: LoanService): void {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
       const body = parseInput(
         z.strictObject({
-          on: calendarDaySchema,
+          on: calendarDay,
           amountFen: positiveFenSchema,
           note: optionalText(200),
         }),
@@ -119,7 +120,7 @@ export function loanRoutes(router: Router, loans: LoanService): void {
       const { id } = parseInput(idParam, req.params, { where: 'params' });
       const body = parseInput(
         z.strictObject({
-          on: calendarDaySchema,
+          on: calendarDay,
           reason: text(500),
           disaster: text(100),
           documentNo: optionalText(100),

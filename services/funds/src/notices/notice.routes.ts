@@ -1,16 +1,17 @@
 import {
+  calendarDay,
   handle,
+  idParam,
   parseInput,
   parseListQuery,
   principalOf,
   requireRight,
   sendList,
   sendXlsx,
-  idParam,
 } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { calendarDaySchema } from '../shared/calendar';
+
 import { idSchema, optionalText, text } from '../shared/schemas';
 import { noticePdf, noticeXlsx } from './notice.documents';
 import { NOTICE_KINDS } from './notice.model';
@@ -23,7 +24,7 @@ const generateSchema = z
     disbursementId: idSchema.optional(),
     issuer: text(100),
     periodDays: z.number().int().min(5).max(30).default(7),
-    startsOn: calendarDaySchema.optional(),
+    startsOn: calendarDay.optional(),
     supervisionPhone: optionalText(30),
   })
   .refine((v) => (v.kind === 'project' ? !!v.projectId : !!v.disbursementId), {
@@ -33,8 +34,8 @@ const generateSchema = z
 
 const postingSchema = z.strictObject({
   place: text(200),
-  postedOn: calendarDaySchema,
-  takenDownOn: calendarDaySchema.nullable().optional(),
+  postedOn: calendarDay,
+  takenDownOn: calendarDay.nullable().optional(),
   photoFileId: idSchema.nullable().optional(),
 });
 

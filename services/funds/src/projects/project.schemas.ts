@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDaySchema } from '../shared/calendar';
+
 import { fenSchema } from '../shared/money';
 import {
   idFilter,
@@ -11,7 +11,7 @@ import {
 } from '../shared/schemas';
 import { PROJECT_ACTIONS } from './project.machine';
 import { FIVE_SYSTEMS, PROJECT_STATUSES, PROJECT_TYPES, SOURCES } from './project.model';
-import { areaCode12 } from '@fupin/kit';
+import { areaCode12, calendarDay } from '@fupin/kit';
 
 const fiveSystemsInput = z.partialRecord(
   z.enum(FIVE_SYSTEMS),
@@ -44,7 +44,7 @@ export const projectCreateSchema = z.strictObject({
   plannedInvestment: facts.plannedInvestment.default({}),
   beneficiaries: beneficiariesInput.default({ households: 0, people: 0, poorHouseholdIds: [] }),
   fiveSystems: fiveSystemsInput.default({}),
-  proposedOn: calendarDaySchema.optional(),
+  proposedOn: calendarDay.optional(),
 });
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
@@ -67,7 +67,7 @@ export type ProjectUpdate = Omit<z.infer<typeof projectUpdateSchema>, 'revision'
 
 export const projectStepSchema = z.strictObject({
   action: z.enum(PROJECT_ACTIONS),
-  on: calendarDaySchema.optional(),
+  on: calendarDay.optional(),
   note: optionalText(500),
   revision: revisionSchema.optional(),
 });

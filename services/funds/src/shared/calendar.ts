@@ -1,8 +1,6 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { z } from 'zod';
-import { zmsg } from '@fupin/kit';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -17,15 +15,6 @@ export function chineseDate(day: string): string {
   const d = dayjs.utc(day);
   return `${d.year()}年${d.month() + 1}月${d.date()}日`;
 }
-
-/** A calendar day as people type it in the API: a real `YYYY-MM-DD`. */
-export const calendarDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
-  .refine(
-    (s) => dayjs.utc(s).format('YYYY-MM-DD') === s,
-    zmsg('不是有效的日期', 'not a real date'),
-  );
 
 /**
  * A day as spreadsheets hold it: `2017-11-01`, `2017/11/1`, `2017.11.1`, `2017年11月1日`,

@@ -1,5 +1,8 @@
 import {
+  areaCode12,
+  calendarDay,
   handle,
+  idParam,
   parseInput,
   parseListQuery,
   principalOf,
@@ -7,25 +10,12 @@ import {
   sendList,
   uploadFileNameSchema,
   zmsg,
-  idParam,
-  areaCode12,
 } from '@fupin/kit';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { MAX_HEADER_ROW } from './list-header';
 import { LIST_TYPE_CODES } from './list-types';
 import type { ListService } from './list.service';
-
-/** A real calendar day, `YYYY-MM-DD`. */
-export const calendarDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    zmsg('不是有效日期', 'not a real date'),
-  );
 
 /** The header row the user picked, 1-based as in Excel. */
 const headerRowSchema = z.coerce
@@ -46,7 +36,7 @@ const previewQuery = z.object({
 
 const uploadQuery = z.object({
   type: z.enum(LIST_TYPE_CODES),
-  date: calendarDaySchema,
+  date: calendarDay,
   area: areaCode12.optional(),
   idColumn: z.string().trim().min(1).max(50).optional(),
   headerRow: headerRowSchema.optional(),

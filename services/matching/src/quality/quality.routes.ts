@@ -1,14 +1,22 @@
-import { type AuditLog, handle, parseInput, principalOf, requireRight, sendXlsx } from '@fupin/kit';
+import {
+  type AuditLog,
+  calendarDay,
+  handle,
+  parseInput,
+  principalOf,
+  requireRight,
+  sendXlsx,
+} from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { LIST_TYPE_CODES } from '../lists/list-types';
-import { calendarDaySchema } from '../lists/list.routes';
+
 import { writeQuality } from './quality-export';
 import type { QualityService } from './quality.service';
 
 const query = z.strictObject({
-  from: calendarDaySchema.optional(),
-  to: calendarDaySchema.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
   listType: z.enum(LIST_TYPE_CODES).optional(),
 });
 

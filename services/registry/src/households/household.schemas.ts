@@ -1,4 +1,4 @@
-import { zmsg, areaCodeDigits } from '@fupin/kit';
+import { areaCodeDigits, calendarDay, zmsg } from '@fupin/kit';
 import {
   codesOf,
   DisabilityGrade,
@@ -23,9 +23,7 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max, zmsg(`不能超过${max}个字符`, `at most ${max} characters`));
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'));
+const date = calendarDay;
 const phone = z
   .string()
   .trim()

@@ -1,4 +1,4 @@
-import { handle, parseInput, principalOf, requireRight, zmsg } from '@fupin/kit';
+import { calendarDay, handle, parseInput, principalOf, requireRight, zmsg } from '@fupin/kit';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RiskService } from './risk.service';
@@ -16,11 +16,7 @@ const followUpBody = z.strictObject({
     .min(0, zmsg('不能为负数', 'cannot be negative'))
     .max(100_000_000)
     .nullable(),
-  homeCheckOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式须为 YYYY-MM-DD', 'a day as YYYY-MM-DD'))
-    .nullable()
-    .default(null),
+  homeCheckOn: calendarDay.nullable().default(null),
   note: z.string().trim().max(1000).default(''),
 });
 

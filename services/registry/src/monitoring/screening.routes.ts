@@ -1,4 +1,8 @@
 import {
+  areaCode12,
+  bi,
+  calendarDay,
+  forbidden,
   handle,
   idParam,
   parseInput,
@@ -9,9 +13,6 @@ import {
   type ScopedRepository,
   sendList,
   zmsg,
-  bi,
-  forbidden,
-  areaCode12,
 } from '@fupin/kit';
 import { areaLevel, shanghaiDateOf } from '@fupin/reference';
 import type { Router } from 'express';
@@ -31,9 +32,7 @@ const settingsBody = z.strictObject({
   medicalThresholdFen: fen,
   reason: z.string().trim().min(2, zmsg('请填写调整依据', 'give the reason')).max(500),
 });
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式须为 YYYY-MM-DD', 'a day as YYYY-MM-DD'));
+const day = calendarDay;
 const disasterBody = z.strictObject({
   kind: z.enum(Object.keys(DISASTER_KINDS) as [DisasterKind, ...DisasterKind[]]),
   areaCode: areaCode.refine(

@@ -1,4 +1,4 @@
-import { zmsg, areaCode12 } from '@fupin/kit';
+import { areaCode12, calendarDay, zmsg } from '@fupin/kit';
 import { z } from 'zod';
 import { INFRASTRUCTURE } from './village.model';
 
@@ -40,10 +40,7 @@ export const villageUpdateSchema = z.strictObject({
     .strictObject({
       name: name(50),
       unit: text(100).nullish(),
-      since: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'))
-        .nullish(),
+      since: calendarDay.nullish(),
     })
     .nullish(),
   workTeam: z

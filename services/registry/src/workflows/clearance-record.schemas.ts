@@ -1,11 +1,9 @@
-import { zmsg } from '@fupin/kit';
+import { calendarDay, zmsg } from '@fupin/kit';
 import { z } from 'zod';
 
 /** The body of a 补录 清退: its dates, the approval document, the reason, the finding. */
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式应为 YYYY-MM-DD', 'dates are YYYY-MM-DD'));
+const day = calendarDay;
 
 export const clearanceRecordSchema = z.strictObject({
   reason: z

@@ -1,4 +1,4 @@
-import { zmsg } from '@fupin/kit';
+import { calendarDay, zmsg } from '@fupin/kit';
 import { z } from 'zod';
 import { NOTICE_CHANNELS, type NoticeChannel } from './workflow.types';
 import {
@@ -62,9 +62,7 @@ export const exclusionDecisionBody = z.strictObject({
   revision: z.number().int().positive().optional(),
 });
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg('日期格式须为 YYYY-MM-DD', 'a day as YYYY-MM-DD'));
+const day = calendarDay;
 
 /** 告知: the day the household was told, how, and (optionally) the text the township used. */
 export const householdNoticeBody = z.strictObject({
