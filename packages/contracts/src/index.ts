@@ -14,3 +14,4 @@ export type * as AssistanceApi from './generated/assistance';
 export * from './events/matching';
 export * from './events/assessment';
 export * from './dossier';
+export * from './ledger';
