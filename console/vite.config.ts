@@ -8,7 +8,7 @@ import react from '@vitejs/plugin-react';
  * built file, so this list matters only for `npm run console:dev`.
  */
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4100';
-const gatewayPaths = '^/(api|auth|users|roles|departments|audit|\\.well-known)(/|$)';
+const gatewayPaths = '^/(api|auth|users|roles|departments|audit|households|\\.well-known)(/|$)';
 
 export default defineConfig({
   plugins: [react()],

@@ -11,6 +11,8 @@ import { auditDecisionMessages } from '../modules/administration/audit/decisions
 import { headChangeMessages } from '../modules/registry/households/head.messages';
 import { monitoringScreeningMessages } from '../modules/registry/monitoring/screening.messages';
 import { monitoringWarningMessages } from '../modules/registry/monitoring/warnings.messages';
+import { dossierMessages } from '../modules/registry/dossier/dossier.messages';
+import { dossierPartsMessages } from '../modules/registry/dossier/dossier-parts.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -28,4 +30,6 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   headChangeMessages,
   monitoringWarningMessages,
   monitoringScreeningMessages,
+  dossierMessages,
+  dossierPartsMessages,
 ];

@@ -31,7 +31,10 @@ export function Menu() {
             worksWith(permissions, r),
         );
         const pages = (m.pages ?? []).filter(
-          (p) => hasRight(permissions, p.needs.module, p.needs.right) && worksWith(permissions, p),
+          (p) =>
+            p.menu !== false &&
+            hasRight(permissions, p.needs.module, p.needs.right) &&
+            worksWith(permissions, p),
         );
         if (resources.length === 0 && pages.length === 0) return null;
         return (

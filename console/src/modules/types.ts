@@ -80,6 +80,8 @@ export interface ModulePage {
   needs: { module: Module; right: Right };
   /** As for a resource: narrower than the right, when it is. */
   visibleTo?: (claims: Claims) => boolean;
+  /** Shown in the menu (default true); false for a page reached from another (一户一档). */
+  menu?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import RuleIcon from '@mui/icons-material/Rule';
@@ -35,6 +36,7 @@ const dashboardCards = [
 const ExitConditionsPage = lazy(() => import('./villages/ExitConditionsPage'));
 const CandidateLeadsPage = lazy(() => import('./households/CandidateLeadsPage'));
 const MonitoringRulesPage = lazy(() => import('./monitoring/rules/RulesPage'));
+const DossierPage = lazy(() => import('./dossier/DossierPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -97,6 +99,15 @@ export const registry: ModuleDefinition = {
       label: 'monitoring.rules.title',
       icon: TuneIcon,
       needs: { module: 'registry', right: 'read' },
+    },
+    {
+      // 一户一档: reached from a household's page (its tab is the last segment), not the menu.
+      path: '/households/:id/dossier/*',
+      element: createElement(DossierPage),
+      label: 'dossier.title',
+      icon: FolderSharedIcon,
+      needs: { module: 'registry', right: 'read' },
+      menu: false,
     },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'registry', 'read') ? dashboardCards : []),

@@ -1,5 +1,6 @@
 import type { RegistryApi } from '../../providers/api-types';
 import { clearanceCalls } from './households/clearance.api';
+import { dossierCalls } from './dossier/dossier.api';
 import { uploadFile } from '../../providers/http';
 import { guaranteeCalls } from './households/guarantees.api';
 import { householdCalls } from './households/household.api';
@@ -15,6 +16,7 @@ export const registryCalls = {
   ...clearanceCalls,
   ...villageExitCalls,
   ...monitoringCalls,
+  ...dossierCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
     (await uploadFile('/api/registry/areas/import', file)) as AreaImportReport,

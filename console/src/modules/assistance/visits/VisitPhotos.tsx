@@ -16,7 +16,7 @@ import { useCalls } from '../../calls';
 import type { Visit } from '../assistance.api';
 
 /** One photo, fetched with the session's token. */
-function Photo({ url, name }: { url: string; name: string }) {
+export function Photo({ url, name }: { url: string; name: string }) {
   const calls = useCalls();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {

@@ -1,10 +1,14 @@
+import FolderSharedIcon from '@mui/icons-material/FolderShared';
+import { Link } from 'react-router';
 import {
+  Button,
   EditButton,
   Labeled,
   SimpleShowLayout,
   TabbedShowLayout,
   TextField,
   TopToolbar,
+  useRecordContext,
 } from 'react-admin';
 import { Show } from '../../../common/Show';
 import { HouseholdWarnings } from '../monitoring/HouseholdWarnings';
@@ -24,8 +28,25 @@ import { HouseholdWorkflowSteps } from './HouseholdWorkflowSteps';
 import { MemberSubList } from './MemberSubList';
 import { UnmaskedRecord } from './UnmaskedRecord';
 
+/** 一户一档 — the household's whole record across the services, on its own page. */
+function DossierButton() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Button
+      component={Link}
+      to={`/households/${encodeURIComponent(String(record.id))}/dossier`}
+      label="dossier.open"
+      data-testid="household-dossier-link"
+    >
+      <FolderSharedIcon />
+    </Button>
+  );
+}
+
 const Actions = () => (
   <TopToolbar>
+    <DossierButton />
     <EditButton />
   </TopToolbar>
 );
