@@ -36,5 +36,6 @@ export * from './import-worker';
 export * from './service';
 export * from './scoped-repository';
 export * from './dossier-part';
+export * from './ledger';
 export * from './actor';
 export * from './http/params';
