@@ -23,6 +23,8 @@ import { idleModule } from './idle';
 import { BatchImport } from './imports/batch-import';
 import { importRoutes } from './imports/import.routes';
 import { ProjectImport } from './imports/project-import';
+import { ledgerRoutes } from './ledger/ledger.routes';
+import { FundsLedger } from './ledger/ledger.service';
 import { loanRoutes } from './loans/loan.routes';
 import { LoanService } from './loans/loan.service';
 import { noticeRoutes } from './notices/notice.routes';
@@ -110,6 +112,8 @@ export async function createFunds(
   const idle = idleModule(service, { projects: repos.projects, batches, disbursements });
   // 一户一档: the household's projects, payments and loans, read through their repositories.
   const dossier = new FundsDossier({ ...repos, now });
+  // 受益底册: the payments to households and their loans, as rows of the ledger.
+  const benefits = new FundsLedger({ ...repos, now });
 
   const app = await startService(service, {
     topics: PROJECT_TOPICS,
@@ -131,6 +135,7 @@ export async function createFunds(
       loanRoutes(router, loans);
       noticeRoutes(router, notices, config.PDF_FONT_PATH);
       importRoutes(router, imports);
+      ledgerRoutes(router, benefits);
       dossierPartRoute(router, {
         module: 'funds',
         read: (p, id) => dossier.read(p, id),

@@ -96,6 +96,15 @@ test('every list endpoint reads through an index and sorts no more than a page i
         secantusLimit: 'two ranges in one filter: the due date and the scope',
       },
       { path: '/idle-funds/runs', calls: calls() },
+      // 受益底册: the caller's scope, one household, a village.
+      {
+        path: '/ledger/benefits',
+        calls: [
+          ...calls(),
+          { name: 'household', token: t.tokens.townshipA, query: { householdId: HOUSEHOLD } },
+          { name: 'village', token: t.tokens.office, query: { areaCode: VILLAGE_A1, year: 2017 } },
+        ],
+      },
       // Not a list, but read per household by the gateway's dossier: each of its lists too.
       {
         path: '/dossier/households/{id}',

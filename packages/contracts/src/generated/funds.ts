@@ -415,6 +415,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ledger/benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册（项目资金部分） The funds rows of the benefit ledger
+     * @description Every benefit the funds service paid or granted to one household (`householdId`) or to the households of a village or township (`areaCode`), of one `year` when given: a `payment` row for each line of an approved (`paid`, on the day paid) or submitted (`recorded`, no day) 到户 payment list, refused ones left out, with the project it was paid from; a `loan` row for each loan (小额信贷, 党员脱贫工程: the principal, `granted` on its start) and a `loan_discount` row per loan and year for its 贴息 (the installments due by today, none after a write-off, as the dossier counts them). The households are those of the registry view inside the caller's area scope (one outside it gives an empty list); payments and loans outside the scope never appear. Sorted by householdId then day; each row satisfies `benefitRowSchema` (packages/contracts/src/ledger.ts). Read by the gateway's ledger.
+     */
+    get: operations['listLedgerBenefits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/loans': {
     parameters: {
       query?: never;
@@ -1353,6 +1373,30 @@ export interface components {
       /** Format: date-time */
       computedAt?: string;
       runs?: number;
+    };
+    /** @description One benefit a household received (benefitRowSchema) */
+    BenefitRow: {
+      id: string;
+      /** @enum {string} */
+      source: 'assistance' | 'funds' | 'support';
+      /** @enum {string} */
+      kind: 'payment' | 'loan' | 'loan_discount';
+      householdId: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      on: components['schemas']['Day'] | null;
+      /** @description Amount in fen */
+      amountFen: number;
+      /** @enum {string} */
+      status: 'paid' | 'granted' | 'recorded';
+      label: components['schemas']['Bilingual'];
+      projectId: string | null;
+      /** @description The borrower's member id for a loan */
+      memberId: string | null;
+      ref?: {
+        resource: string;
+        id: string;
+      };
     };
     LoanInput: {
       contractNo: string;
@@ -2607,6 +2651,39 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+    };
+  };
+  listLedgerBenefits: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description One household (give this or areaCode) */
+        householdId?: string;
+        /** @description A village or township (give this or householdId; neither is the caller's whole area) */
+        areaCode?: components['schemas']['AreaCode'];
+        /** @description Only the rows of this year (the year of the day paid or granted, else recorded) */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the rows */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitRow'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   listLoans: {

@@ -180,6 +180,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /projection/rebuild': 'funds.approve',
     'GET /projection/status': 'funds.read',
     'GET /dossier/households/{id}': 'funds.read',
+    'GET /ledger/benefits': 'funds.read',
   },
   support: {
     'GET /education/students': 'support.read',
