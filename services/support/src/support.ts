@@ -18,6 +18,7 @@ import { healthModule } from './health';
 import { healthModels } from './health/health.model';
 import { importsModule } from './imports';
 import { importModels } from './imports/import.model';
+import { ledgerModule } from './ledger';
 import type { SupportContext, SupportRepositories } from './module';
 import { personModel } from './people/person.model';
 import { personRoutes } from './people/person.routes';
@@ -90,6 +91,7 @@ export async function createSupport(
       }),
       { name: 'statistics', routes: (router) => statisticsRoutes(router, statistics, now) },
       dossierModule(ctx),
+      ledgerModule(ctx),
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {

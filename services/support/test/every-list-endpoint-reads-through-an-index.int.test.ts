@@ -72,6 +72,15 @@ test('every list endpoint reads through an index and sorts no more than a page i
       },
       { path: '/health/chronic-care-contracts', calls: calls() },
       { path: '/health/serious-illness-cases', calls: calls() },
+      // 受益底册: the caller's scope, one household, a village.
+      {
+        path: '/ledger/benefits',
+        calls: [
+          ...calls(),
+          { name: 'household', token: t.tokens.townshipA, query: { householdId: SOME_ID } },
+          { name: 'village', token: t.tokens.county, query: { areaCode: VILLAGE_A1, year: 2018 } },
+        ],
+      },
       {
         path: '/imports',
         calls: calls(),

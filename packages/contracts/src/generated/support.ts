@@ -728,6 +728,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ledger/benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册（行业扶贫部分） The support rows of the benefit ledger
+     * @description Every benefit support paid to one household (`householdId`) or to the households of a village or township (`areaCode`), of one `year` when given: an `education_subsidy` row for each subsidy paid to a student (a `tuition_waiver` row for 免学费), voided ones left out, the student as `memberId`; a `medical_top_up` row for each payment of the 90% top-up after an in-patient stay (`paid`, on its day) and, while part of the top-up is still owed, one `recorded` row of what is owed (the year of the discharge), the patient as `memberId`. Records outside the caller's area scope never appear (a household outside it gives an empty list); department staff get their own half only (教育 the subsidies, 卫健 and 医保 the top-ups). Sorted by householdId then day; each row satisfies `benefitRowSchema` (packages/contracts/src/ledger.ts). Read by the gateway's ledger.
+     */
+    get: operations['listLedgerBenefits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reference': {
     parameters: {
       query?: never;
@@ -1601,6 +1621,30 @@ export interface components {
       }[];
       personId?: string | null;
       areaCode?: string | null;
+    };
+    /** @description One benefit a household received (benefitRowSchema) */
+    BenefitRow: {
+      id: string;
+      /** @enum {string} */
+      source: 'assistance' | 'funds' | 'support';
+      /** @enum {string} */
+      kind: 'education_subsidy' | 'tuition_waiver' | 'medical_top_up';
+      householdId: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      on: components['schemas']['Day'] | null;
+      /** @description Amount in fen */
+      amountFen: number;
+      /** @enum {string} */
+      status: 'paid' | 'granted' | 'recorded';
+      label: components['schemas']['Bilingual'];
+      projectId: string | null;
+      /** @description The student's or the patient's member id */
+      memberId: string | null;
+      ref?: {
+        resource: string;
+        id: string;
+      };
     };
     CodeOption: {
       code: string;
@@ -3046,6 +3090,39 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  listLedgerBenefits: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description One household (give this or areaCode) */
+        householdId?: string;
+        /** @description A village or township (give this or householdId; neither is the caller's whole area) */
+        areaCode?: components['schemas']['AreaCode'];
+        /** @description Only the rows of this year (the year of the day paid or granted, else recorded) */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the rows */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitRow'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   getSupportReference: {

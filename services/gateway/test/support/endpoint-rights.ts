@@ -237,6 +237,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /statistics/education': 'support.read',
     'GET /statistics/health': 'support.read',
     'GET /dossier/households/{id}': 'support.read',
+    'GET /ledger/benefits': 'support.read',
   },
   assessment: {
     'GET /indicators': 'assessment.read',
