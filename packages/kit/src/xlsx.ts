@@ -30,25 +30,48 @@ export interface SheetColumn<T> {
   value: (row: T) => SheetCell;
 }
 
+/** One worksheet of a workbook: its columns, its rows, and what runs before each batch. */
+export interface SheetSpec<T> {
+  name: string;
+  columns: SheetColumn<T>[];
+  rows: AsyncIterable<T> | Iterable<T>;
+  batchSize?: number;
+  beforeBatch?: (rows: T[]) => Promise<void>;
+}
+
 /**
  * Writes one worksheet with a bold, frozen header row. `beforeBatch` runs before each batch of
  * `batchSize` rows is written (an export audits what it is about to hand out).
  */
-export async function writeSheet<T>(
+export async function writeSheet<T>(out: Writable, sheet: SheetSpec<T>): Promise<number> {
+  const [count] = await writeSheets(out, [sheet]);
+  return count!;
+}
+
+/**
+ * Writes a workbook of several worksheets, one after the other, each as `writeSheet` writes
+ * one; answers how many rows each sheet got.
+ */
+export async function writeSheets(
   out: Writable,
-  sheet: {
-    name: string;
-    columns: SheetColumn<T>[];
-    rows: AsyncIterable<T> | Iterable<T>;
-    batchSize?: number;
-    beforeBatch?: (rows: T[]) => Promise<void>;
-  },
-): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+  sheets: SheetSpec<any>[],
+): Promise<number[]> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
+  const counts: number[] = [];
+  for (const sheet of sheets) counts.push(await addSheet(wb, sheet));
+  await wb.commit();
+  return counts;
+}
+
+async function addSheet<T>(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetSpec<T>,
+): Promise<number> {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = sheet.columns.map((c, i) => ({
     header: c.header,
@@ -75,6 +98,5 @@ export async function writeSheet<T>(
   }
   await flush();
   await ws.commit();
-  await wb.commit();
   return count;
 }

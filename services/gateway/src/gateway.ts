@@ -20,6 +20,7 @@ import { SecurityAudit } from './audit/security-audit';
 import type { GatewayConfig } from './config';
 import { docsRoutes } from './docs/docs.routes';
 import { dossierRoutes } from './dossier/dossier.routes';
+import { ledgerRoutes } from './ledger/ledger.routes';
 import { mountProxy } from './proxy/proxy';
 import { LoginGuard } from './sessions/login-guard';
 import { refreshTokenModel } from './sessions/refresh-token.model';
@@ -96,6 +97,7 @@ export async function createGateway(
     now,
   });
   const store = new AuditStore(scoped.audit, now);
+  const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
 
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,
@@ -133,9 +135,8 @@ export async function createGateway(
       ],
       beforeBody: (a) => {
         const closeProxy = mountProxy(a, {
-          services: config.GATEWAY_SERVICES,
+          ...upstream,
           bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
-          logger: rt.logger,
         });
         rt.shutdown.add('proxy connections', async () => closeProxy());
       },
@@ -143,8 +144,7 @@ export async function createGateway(
         sessionPublicRoutes(router, sessions, keys, rt.verifier);
         docsRoutes(router, {
           gatewayDoc: loadOpenApi(path.join(__dirname, 'openapi')),
-          services: config.GATEWAY_SERVICES,
-          logger: rt.logger,
+          ...upstream,
         });
       },
     },
@@ -152,7 +152,8 @@ export async function createGateway(
       sessionRoutes(router);
       userRoutes(router, users);
       auditRoutes(router, store);
-      dossierRoutes(router, { services: config.GATEWAY_SERVICES, logger: rt.logger });
+      dossierRoutes(router, upstream);
+      ledgerRoutes(router, { ...upstream, audit: service.audit, now });
     },
   });
   const { relay } = service;

@@ -59,6 +59,10 @@ test("every documented gateway operation refuses township A's records to townshi
     ids: { id: userOfA.id, '/audit/{id}': auditOfA },
     exempt: {
       '/api/docs/openapi.json': 'the API documents, whose examples name a township, no record',
+      // 受益底册: the rows are the services' (`GET /ledger/benefits`, in each service's own walk),
+      // asked with the caller's token; none is behind the gateway here.
+      '/ledger/mismatches': "the services' ledger rows, asked with the caller's token",
+      '/exports/benefit-ledger.xlsx': "the services' ledger rows, asked with the caller's token",
     },
   });
   expect(problems).toEqual([]);

@@ -36,9 +36,10 @@ test('every gateway route is in its OpenAPI document, and every documented opera
       if (method === 'parameters') continue;
       expect({ op: `${method} ${path}`, right: op['x-right'] }).toEqual({
         op: `${method} ${path}`,
-        // The gateway's own modules, and the registry's read for the dossier it assembles.
+        // The gateway's own modules, the registry's read for the dossier and the ledger it
+        // assembles, and the registry's export for the ledger's workbook.
         right: expect.stringMatching(
-          /^(public|authenticated|(users|audit)\.(read|write|export)|registry\.read)$/,
+          /^(public|authenticated|(users|audit)\.(read|write|export)|registry\.(read|export))$/,
         ),
       });
     }

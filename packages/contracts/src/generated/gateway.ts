@@ -96,6 +96,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册 Every benefit one household received, by year and source, with totals
+     * @description The registry is asked first with the caller's token (a household unknown to it or outside
+     *     the caller's area is a 404); then assistance, funds and support are asked for the
+     *     household's rows (`GET /ledger/benefits`, every page), each applying its rights and area
+     *     scope. The rows are grouped by year (oldest first) and source, with totals in fen
+     *     (`totalFen` every row, `paidFen` what was paid). A source the caller has no right to
+     *     (`no_right`) or whose service did not answer (`unavailable`) is left out and says why in
+     *     both languages.
+     */
+    get: operations['getHouseholdLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/mismatches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册核对 Where a village's or township's measures and the funds' payments disagree
+     * @description For each household and year of the area: an assistance measure with an amount naming a
+     *     funds project, whose paid funds payments from that project to the household sum to less
+     *     (or are none) — 措施已记录但资金未支付 (`measure_unpaid`); a paid funds payment from a
+     *     project no assistance measure of the household names that year — 资金已支付但无对应帮扶措施
+     *     (`paid_without_measure`). Asked of assistance and funds with the caller's token (their
+     *     rights and area scope); when either is left out nothing can be checked (`checked: false`,
+     *     `message` says why).
+     */
+    get: operations['listLedgerMismatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exports/benefit-ledger.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册导出 The ledger of a household, or of a village or township in a year, as XLSX
+     * @description Either `householdId` (the registry must show the household to the caller, else 404;
+     *     `year` optional) or `areaCode` (a village or a township) with `year`. Sheets: 受益明细
+     *     (户号, 年度, 来源, 类别, 内容, 金额（元）, 日期, 状态, 项目), 汇总 (by household × year ×
+     *     source), 不一致 (the cross-check of GET /ledger/mismatches), and 说明 when a source was left
+     *     out. Audited (`export`, the households exported); `reason` is recorded with it.
+     */
+    get: operations['exportBenefitLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/.well-known/jwks.json': {
     parameters: {
       query?: never;
@@ -432,6 +508,84 @@ export interface components {
       timeline: components['schemas']['DossierTimelineEntry'][];
       timelineOmitted: number;
     };
+    /** @enum {string} */
+    BenefitSource: 'assistance' | 'funds' | 'support';
+    /** @description One benefit, as the source serves it (@fupin/contracts benefitRowSchema) */
+    BenefitRow: {
+      id: string;
+      source: components['schemas']['BenefitSource'];
+      /** @description measure, payment, loan, loan_discount, education_subsidy … */
+      kind: string;
+      householdId: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      /** Format: date */
+      on: string | null;
+      amountFen: number;
+      /** @enum {string} */
+      status: 'paid' | 'granted' | 'recorded';
+      label: components['schemas']['Bilingual'];
+      projectId: string | null;
+      memberId: string | null;
+      ref?: {
+        resource: string;
+        id: string;
+      };
+    };
+    LedgerSourceView: {
+      source: components['schemas']['BenefitSource'];
+      /** @enum {string} */
+      status: 'ok' | 'no_right' | 'unavailable';
+      /** @description The rows it gave (with `ok`) */
+      count?: number;
+      /** @description Why the source is left out (not with `ok`) */
+      message?: components['schemas']['Bilingual'];
+    };
+    HouseholdLedger: {
+      householdId: string;
+      householdNo: string;
+      /** Format: date-time */
+      generatedAt: string;
+      count: number;
+      totalFen: number;
+      paidFen: number;
+      years: {
+        year: number;
+        count: number;
+        totalFen: number;
+        paidFen: number;
+        sources: {
+          source: components['schemas']['BenefitSource'];
+          count: number;
+          totalFen: number;
+          paidFen: number;
+          rows: components['schemas']['BenefitRow'][];
+        }[];
+      }[];
+      sources: components['schemas']['LedgerSourceView'][];
+    };
+    LedgerMismatch: {
+      /** @enum {string} */
+      kind: 'measure_unpaid' | 'paid_without_measure';
+      householdId: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      projectId: string;
+      measuredFen: number;
+      paidFen: number;
+      message: components['schemas']['Bilingual'];
+      rowIds: string[];
+    };
+    LedgerMismatches: {
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      /** Format: date-time */
+      generatedAt: string;
+      checked: boolean;
+      message?: components['schemas']['Bilingual'];
+      sources: components['schemas']['LedgerSourceView'][];
+      mismatches: components['schemas']['LedgerMismatch'][];
+    };
     Tokens: {
       /** @enum {string} */
       tokenType: 'Bearer';
@@ -665,6 +819,96 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+    };
+  };
+  getHouseholdLedger: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The household's ledger */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdLedger'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+    };
+  };
+  listLedgerMismatches: {
+    parameters: {
+      query: {
+        /** @description A village or a township */
+        areaCode: components['schemas']['AreaCode'];
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The mismatches */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerMismatches'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  exportBenefitLedger: {
+    parameters: {
+      query?: {
+        householdId?: string;
+        /** @description A village or a township */
+        areaCode?: components['schemas']['AreaCode'];
+        year?: number;
+        reason?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+      503: components['responses']['Problem'];
     };
   };
   getJwks: {

@@ -37,7 +37,7 @@ export const PART_RIGHT: Record<DossierPartName, string> = {
   matching: 'matching',
 };
 
-const PART_NAMES: Record<DossierPartName, Bilingual> = {
+export const PART_NAMES: Record<DossierPartName, Bilingual> = {
   registry: bi('建档立卡', 'registry'),
   assistance: bi('帮扶', 'assistance'),
   funds: bi('项目资金', 'projects and funds'),

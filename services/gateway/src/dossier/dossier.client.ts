@@ -1,15 +1,10 @@
 import { DOSSIER_PARTS, type DossierPartName, dossierPartSchema } from '@fupin/contracts';
-import { AppError, bi, hasRight, type Principal, traceHeaders } from '@fupin/kit';
+import { AppError, bi, hasRight, type Principal } from '@fupin/kit';
 import type { Logger } from 'pino';
+import { askService, type CallerRequest } from '../upstream/ask';
 import { leftOut, PART_RIGHT, type PartOutcome } from './dossier.assembly';
 
-/** How long one service may take to answer its part. */
-const PART_TIMEOUT_MS = 10_000;
-
-export interface PartRequest {
-  authorization: string;
-  requestId: string | undefined;
-}
+export type PartRequest = CallerRequest;
 
 /**
  * Asks every service for its part of one household's dossier with the caller's own token (each
@@ -60,15 +55,11 @@ async function askPart(
   const base = services[name];
   if (!base) return out(name, 'unavailable');
   try {
-    const res = await fetch(`${base}/dossier/households/${encodeURIComponent(householdId)}`, {
-      headers: {
-        authorization: req.authorization,
-        accept: 'application/json',
-        ...(req.requestId ? { 'x-request-id': req.requestId } : {}),
-        ...traceHeaders(),
-      },
-      signal: AbortSignal.timeout(PART_TIMEOUT_MS),
-    });
+    const res = await askService(
+      base,
+      `/dossier/households/${encodeURIComponent(householdId)}`,
+      req,
+    );
     if (res.status === 403) return out(name, 'no_right');
     if (res.status === 404) return out(name, 'not_found');
     if (!res.ok) {

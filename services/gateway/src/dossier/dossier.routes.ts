@@ -2,6 +2,7 @@ import { handle, idParam, parseInput, principalOf, requireRight } from '@fupin/k
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { assemble } from './dossier.assembly';
+import { callerOf } from '../upstream/ask';
 import { fetchParts } from './dossier.client';
 
 /** `GET /households/{id}/dossier`: 一户一档, the services' parts assembled for the caller. */
@@ -16,16 +17,7 @@ export function dossierRoutes(
     handle(async (req, res) => {
       const p = principalOf(req);
       const { id } = parseInput(idParam, req.params, { where: 'params' });
-      const outcomes = await fetchParts(
-        deps.services,
-        p,
-        id,
-        {
-          authorization: req.headers.authorization ?? '',
-          requestId: typeof req.id === 'string' ? req.id : undefined,
-        },
-        log,
-      );
+      const outcomes = await fetchParts(deps.services, p, id, callerOf(req), log);
       res.json(assemble(id, outcomes, new Date()));
     }),
   );

@@ -27,6 +27,9 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /roles': 'users.read',
     'GET /departments': 'users.read',
     'GET /households/{id}/dossier': 'registry.read',
+    'GET /households/{id}/ledger': 'registry.read',
+    'GET /ledger/mismatches': 'registry.read',
+    'GET /exports/benefit-ledger.xlsx': 'registry.export',
   },
   registry: {
     'GET /candidate-leads': 'registry.read',
