@@ -21,6 +21,8 @@ import { followHouseholdMoves } from './households/household.moves';
 import { householdRoutes } from './households/household.routes';
 import { importRoutes } from './imports/import.routes';
 import { PairingImportService } from './imports/pairing-import.service';
+import { ledgerRoutes } from './ledger/ledger.routes';
+import { AssistanceLedger } from './ledger/ledger.service';
 import { MEASURE_TOPICS } from './measures/measure.events';
 import { measureRoutes } from './measures/measure.routes';
 import { MeasureService } from './measures/measure.service';
@@ -94,6 +96,8 @@ export async function createAssistance(
   });
   // 一户一档: the household's pairings, plan, measures and visits, read through their repositories.
   const dossier = new AssistanceDossier({ ...repos, households, helpers, now });
+  // 受益底册: the measures with an amount, as rows of the ledger.
+  const ledger = new AssistanceLedger({ measures: repos.measures });
   const projection = new RegistryProjection({
     model: models.projected,
     logger: rt.logger,
@@ -125,6 +129,7 @@ export async function createAssistance(
         freshness: { rt, registryUrl: config.REGISTRY_URL },
       });
       importRoutes(router, imports);
+      ledgerRoutes(router, ledger);
       exportRoutes(router, {
         helpers,
         pairings,

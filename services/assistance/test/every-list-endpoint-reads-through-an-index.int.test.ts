@@ -80,6 +80,15 @@ test('every list endpoint reads through an index and sorts no more than a page i
       },
       { path: '/coverage/reports', calls: calls() },
       { path: '/imports', calls: calls() },
+      // 受益底册: the caller's scope, one household, a village.
+      {
+        path: '/ledger/benefits',
+        calls: [
+          ...calls(),
+          { name: 'household', token: t.tokens.townshipA, query: { householdId: household } },
+          { name: 'village', token: t.tokens.county, query: { areaCode: VILLAGE_A1, year: 2026 } },
+        ],
+      },
       // Not a list, but read per household by the gateway's dossier: each of its lists too.
       { path: '/dossier/households/{id}', url: `/dossier/households/${household}`, calls: calls() },
     ],

@@ -475,6 +475,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ledger/benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册（帮扶部分） The assistance rows of the benefit ledger
+     * @description The 帮扶措施 with an amount of one household (`householdId`) or of the households of a village or township (`areaCode`), of one `year` when given: a `measure` row for each measure with an amount that was not cancelled, `paid` on its end day once done, else `recorded` (the year of its start, or of the day it was entered when it has none), with the funds project it names (`projectId`), which the gateway's ledger checks against the funds service's payments. Measures outside the caller's area scope never appear (a household outside it gives an empty list). Sorted by householdId then day; each row satisfies `benefitRowSchema` (packages/contracts/src/ledger.ts).
+     */
+    get: operations['listLedgerBenefits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/measures': {
     parameters: {
       query?: never;
@@ -1377,6 +1397,30 @@ export interface components {
       }[];
       rejectedTruncated?: boolean;
       unknownHeaders?: string[];
+    };
+    /** @description One benefit a household received (benefitRowSchema) */
+    BenefitRow: {
+      id: string;
+      /** @enum {string} */
+      source: 'assistance' | 'funds' | 'support';
+      /** @enum {string} */
+      kind: 'measure';
+      householdId: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      on: components['schemas']['CalendarDay'] | null;
+      /** @description Amount in fen */
+      amountFen: number;
+      /** @enum {string} */
+      status: 'paid' | 'granted' | 'recorded';
+      label: components['schemas']['Bilingual'];
+      projectId: string | null;
+      /** @description Always null for a measure */
+      memberId: string | null;
+      ref?: {
+        resource: string;
+        id: string;
+      };
     };
     Measure: {
       id: string;
@@ -2358,6 +2402,39 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+    };
+  };
+  listLedgerBenefits: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description One household (give this or areaCode) */
+        householdId?: string;
+        /** @description A village or township (give this or householdId; neither is the caller's whole area) */
+        areaCode?: components['schemas']['AreaCode'];
+        /** @description Only the rows of this year (the year of the day paid or granted, else recorded) */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the rows */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitRow'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   listMeasures: {

@@ -326,5 +326,6 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /visits/{id}/photos': 'assistance.write',
     'GET /visits/{id}/photos/{photoId}': 'assistance.read',
     'GET /dossier/households/{id}': 'assistance.read',
+    'GET /ledger/benefits': 'assistance.read',
   },
 };
