@@ -7,6 +7,7 @@ import { type Actor, type Plan, type UserList, userLists } from './matching-depa
 import { employmentWages } from './matching-department-user-wages';
 import { findingStep } from './matching-precision';
 import { waitForView } from './views';
+import type { Finding, ListView, Run } from './matching-api';
 
 // 数据比对 by the departments themselves (issue 22): 公安, 人社 and 残联 sign in with their own
 // logins and upload their own lists as county files come (a workbook with title rows and an old
@@ -28,36 +29,6 @@ const SECOND_REVIEWER = 'fupinban2';
 const RUN_START_WAIT_MS = 5 * 60_000;
 const RUN_WAIT_MS = 10 * 60_000;
 const SUPERVISION_MS = 60_000;
-
-interface Finding {
-  id: string;
-  rule: string;
-  householdId: string | null;
-  memberId: string | null;
-  householdNo: string | null;
-  memberName: string | null;
-  status: string;
-  conclusionReasonCode?: string | null;
-  dueAt: string;
-  overdue: boolean;
-  history: { action: string }[];
-}
-
-interface Run {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  summary: { found: number; created: number } | null;
-  error: { message: { 'zh-CN': string } } | null;
-}
-
-interface ListView {
-  id: string;
-  status: string;
-  rowsAccepted: number;
-  rowsRejected: number;
-  warningsCount: number;
-  warnings?: { code: string }[];
-}
 
 interface Household {
   revision: number;
@@ -153,7 +124,7 @@ async function run(s: Session, listId: string): Promise<Run> {
   for (;;) {
     const r = (await s.get<Run>(`/api/matching/runs/${started.id}`)).body;
     if (r.status === 'failed')
-      throw new Error(`matching run ${r.id} failed: ${r.error?.message['zh-CN'] ?? '?'}`);
+      throw new Error(`matching run ${r.id} failed: ${r.error?.message?.['zh-CN'] ?? '?'}`);
     if (r.status === 'completed') return r;
     if (Date.now() > doneBy) throw new Error(`matching run ${r.id} still ${r.status}`);
     await sleep(1000);

@@ -9,6 +9,7 @@ import {
 } from './matching-department-lists';
 import { findingStep } from './matching-precision';
 import { waitForView } from './views';
+import type { Finding, ListView, Run } from './matching-api';
 
 // 数据比对 across the departments (issue 20): the six department lists the demo lacks after
 // matching-precision (工商, 财政供养, 城镇房产, 学籍, 医保, 危房鉴定), each with a planted anomaly
@@ -28,31 +29,6 @@ const RUN_WAIT_MS = 10 * 60_000;
 /** 督办: the reason and how far ahead the office sets the deadline of a supervised finding. */
 export const SUPERVISION_REASON = '县扶贫办督办：限期反馈核实结果';
 const SUPERVISION_MS = 60_000;
-
-interface Finding {
-  id: string;
-  rule: string;
-  householdNo: string | null;
-  memberName: string | null;
-  status: string;
-  dueAt: string;
-  overdue: boolean;
-  history: { action: string }[];
-}
-
-interface Run {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  summary: { found: number; created: number } | null;
-  error: { message: { 'zh-CN': string } } | null;
-}
-
-interface ListView {
-  id: string;
-  status: string;
-  rowsAccepted: number;
-  rowsRejected: number;
-}
 
 type Action = 'verify' | 'rectify' | 'review' | 'close';
 interface Step {
@@ -182,7 +158,7 @@ export async function fullRun(office: Session, log: (m: string) => void): Promis
   for (;;) {
     run = (await office.get<Run>(`/api/matching/runs/${run.id}`)).body;
     if (run.status === 'failed')
-      throw new Error(`matching run ${run.id} failed: ${run.error?.message['zh-CN'] ?? '?'}`);
+      throw new Error(`matching run ${run.id} failed: ${run.error?.message?.['zh-CN'] ?? '?'}`);
     if (run.status === 'completed') {
       log(`  run ${run.id}: ${JSON.stringify(run.summary)}`);
       return run;
@@ -244,7 +220,7 @@ async function advance(office: Session, second: Session, plan: Plan, f: Finding)
 
 /** Whether the office already set the finding's deadline (督办: a `due` step in its history). */
 export const isSupervised = (f: Finding | undefined) =>
-  f?.history.some((h) => h.action === 'due') ?? false;
+  f?.history?.some((h) => h.action === 'due') ?? false;
 
 /**
  * 督办 — the office sets the finding's deadline a minute ahead with its reason, once; a

@@ -4,6 +4,7 @@ import { COUNTY_CODE, type DemoCounty, type DemoHousehold, type DemoMember } fro
 import { DATA_YEAR } from '../county-shape';
 import type { DemoPlugin, DemoUser, SeedContext } from '../plugin';
 import { waitForView } from './views';
+import type { Finding, Run } from './matching-api';
 
 // 数据比对 for 精准 (issue 19): department lists with planted anomalies on demo registry people,
 // a full run (every current list and the registry's own 回头看 checks), and findings taken
@@ -16,21 +17,6 @@ import { waitForView } from './views';
 
 const LIST_DATE = `${DATA_YEAR + 1}-03-31`;
 const SECOND_REVIEWER = 'fupinban2';
-
-interface Finding {
-  id: string;
-  rule: string;
-  householdNo: string | null;
-  memberName: string | null;
-  status: string;
-}
-
-interface Run {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  summary: { found: number; created: number; reopened?: number; byRule: Record<string, number> };
-  error: { message: { 'zh-CN': string } } | null;
-}
 
 /** The planted cases: which household and member each list row names. */
 interface Cases {
@@ -157,7 +143,7 @@ async function fullRun(office: Session, log: (m: string) => void): Promise<Run> 
   }
   for (;;) {
     const run = (await office.get<Run>(`/api/matching/runs/${started.id}`)).body;
-    if (run.status === 'failed') throw new Error(`run failed: ${run.error?.message['zh-CN']}`);
+    if (run.status === 'failed') throw new Error(`run failed: ${run.error?.message?.['zh-CN']}`);
     if (run.status === 'completed') {
       log(`  run ${run.id}: ${JSON.stringify(run.summary)}`);
       return run;
@@ -312,7 +298,7 @@ export const matchingPrecisionPlugin: DemoPlugin = {
       `  findings: DECEASED ${c.deceased.h.householdNo} and VEHICLE_OWNER ${c.vehicleConfirmed.h.householdNo} confirmed; VEHICLE_OWNER ${c.vehicleClosed.h.householdNo} closed; 错退 (${c.exitedDeath.h.householdNo}, ${c.exitedAllowance.h.householdNo}) left open`,
     );
     const again = await fullRun(office, ctx.log);
-    if ((again.summary.reopened ?? 0) < 1)
+    if ((again.summary?.reopened ?? 0) < 1)
       ctx.log(
         '  warning: the second run reopened no finding (the registry changed the household?)',
       );

@@ -12,6 +12,7 @@ export type * as SupportApi from './generated/support';
 export * from './events/assistance';
 export type * as AssistanceApi from './generated/assistance';
 export * from './events/matching';
+export type * as MatchingApi from './generated/matching';
 export * from './events/assessment';
 export * from './dossier';
 export * from './ledger';
