@@ -77,6 +77,8 @@ function stub(service: string): Promise<string> {
     if (service === 'registry') {
       if (url.pathname === '/households/h-1') return json(200, { ...HOUSEHOLD, members: [] });
       if (url.pathname === '/households') return page(res, url, 'households', [HOUSEHOLD]);
+      // A household of another township: the registry refuses it.
+      if (url.pathname === '/households/h-3') return json(403, { code: 'FORBIDDEN_AREA' });
       return json(404, { code: 'NOT_FOUND' });
     }
     if (url.pathname !== '/ledger/benefits') return json(404, { code: 'NOT_FOUND' });
@@ -161,9 +163,12 @@ test("a household's ledger: every page of every source, by year and source with 
 
 test('a household the registry does not show the caller is a 404, and no source is asked', async () => {
   seen.length = 0;
-  const res = await t.api().get('/households/h-2/ledger').set(bearer(townA.accessToken));
-  expect(res.status).toBe(404);
-  expect(seen.map((s) => s.service)).toEqual(['registry']);
+  for (const id of ['h-2', 'h-3']) {
+    const res = await t.api().get(`/households/${id}/ledger`).set(bearer(townA.accessToken));
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  }
+  expect(seen.map((s) => s.service)).toEqual(['registry', 'registry']);
 });
 
 test('a source the caller has no right to is left out, says why and is not asked', async () => {

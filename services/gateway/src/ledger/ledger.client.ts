@@ -66,7 +66,9 @@ export async function registeredHousehold(
     log.warn({ err }, 'registry not answered');
     throw unavailable();
   }
-  if (res.status === 404)
+  // Not shown to the caller, whether unknown or outside the caller's area (the registry may
+  // say 403 for the latter): the same 404, which tells nothing of other areas.
+  if (res.status === 404 || res.status === 403)
     throw new AppError(404, 'NOT_FOUND', bi('该户不存在', 'Household not found'));
   const parsed = res.ok ? householdSchema.safeParse(await res.json()) : undefined;
   if (!parsed?.success) {
