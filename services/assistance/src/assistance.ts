@@ -96,8 +96,6 @@ export async function createAssistance(
   });
   // 一户一档: the household's pairings, plan, measures and visits, read through their repositories.
   const dossier = new AssistanceDossier({ ...repos, households, helpers, now });
-  // 受益底册: the measures with an amount, as rows of the ledger.
-  const ledger = new AssistanceLedger({ measures: repos.measures });
   const projection = new RegistryProjection({
     model: models.projected,
     logger: rt.logger,
@@ -129,7 +127,7 @@ export async function createAssistance(
         freshness: { rt, registryUrl: config.REGISTRY_URL },
       });
       importRoutes(router, imports);
-      ledgerRoutes(router, ledger);
+      ledgerRoutes(router, new AssistanceLedger({ measures: repos.measures }));
       exportRoutes(router, {
         helpers,
         pairings,
