@@ -123,7 +123,8 @@ test("a household's ledger: every page of every source, by year and source with 
     householdId: 'h-1',
     householdNo: HOUSEHOLD.householdNo,
     count: 523,
-    totalFen: 52_000 + 100_000 + 90_000,
+    // The measure of ¥1,000 names project p-1: listed, its money counted from the payments.
+    totalFen: 52_000 + 90_000,
     paidFen: 52_000 + 90_000,
   });
   const years = res.body.years as {
@@ -133,10 +134,10 @@ test("a household's ledger: every page of every source, by year and source with 
   }[];
   expect(years.map((y) => [y.year, y.totalFen])).toEqual([
     [2025, 52_000],
-    [2026, 190_000],
+    [2026, 90_000],
   ]);
   expect(years[1]!.sources.map((s) => [s.source, s.count, s.totalFen])).toEqual([
-    ['assistance', 1, 100_000],
+    ['assistance', 1, 0],
     ['funds', 2, 90_000],
   ]);
   expect(res.body.sources).toEqual([
@@ -185,7 +186,8 @@ test('a source the caller has no right to is left out, says why and is not asked
   expect(res.body.sources[1].message['zh-CN']).toContain('无权查看');
   expect(asked('funds')).toEqual([]);
   expect(asked('assistance')[0]!.url.searchParams.get('year')).toBe('2026');
-  expect(res.body.totalFen).toBe(100_000);
+  // The one measure names a funds project: listed, its money left to the funds' payments.
+  expect(res.body).toMatchObject({ count: 1, totalFen: 0 });
 });
 
 test("the mismatches of a village's year: a measure short of its payments, a payment without a measure", async () => {
@@ -291,7 +293,7 @@ test("a village's ledger as a workbook: rows with 户号, totals, 不一致 and 
     ],
   ]);
   expect(values('汇总').slice(1)).toEqual([
-    [HOUSEHOLD.householdNo, 2026, '帮扶', 1, 1000, 0],
+    [HOUSEHOLD.householdNo, 2026, '帮扶', 1, 0, 0],
     [HOUSEHOLD.householdNo, 2026, '项目资金', 2, 900, 900],
   ]);
   expect(

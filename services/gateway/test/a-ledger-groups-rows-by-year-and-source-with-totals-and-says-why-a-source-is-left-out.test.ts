@@ -48,6 +48,18 @@ test('totals: every row in totalFen, only what was paid in paidFen, per source a
   expect(groupByYear([])).toEqual([]);
 });
 
+test('a measure naming a funds project is listed but its money counted once, from the payment', () => {
+  const paidByProject = [
+    benefit({ id: 'm1', source: 'assistance', amountFen: 200_000, projectId: 'p-1' }),
+    benefit({ id: 'p1', source: 'funds', amountFen: 200_000, projectId: 'p-1' }),
+    benefit({ id: 'm2', source: 'assistance', amountFen: 30_000 }),
+  ];
+  const [year] = groupByYear(paidByProject);
+  expect(year).toMatchObject({ count: 3, totalFen: 230_000, paidFen: 230_000 });
+  expect(year!.sources[0]).toMatchObject({ source: 'assistance', count: 2, paidFen: 30_000 });
+  expect(year!.sources[0]!.rows.map((r) => r.id)).toEqual(['m1', 'm2']);
+});
+
 test("a household's ledger keeps only its rows and says why a source is left out, in both languages", () => {
   const outcomes: Partial<Record<'assistance' | 'funds' | 'support', SourceOutcome>> = {
     assistance: {

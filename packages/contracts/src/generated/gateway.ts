@@ -109,7 +109,8 @@ export interface paths {
      *     the caller's area is a 404); then assistance, funds and support are asked for the
      *     household's rows (`GET /ledger/benefits`, every page), each applying its rights and area
      *     scope. The rows are grouped by year (oldest first) and source, with totals in fen
-     *     (`totalFen` every row, `paidFen` what was paid). A source the caller has no right to
+     *     (`totalFen` every row, `paidFen` what was paid; a 帮扶措施 naming a funds project is
+     *     listed but its money counted once, from the funds' payments). A source the caller has no right to
      *     (`no_right`) or whose service did not answer (`unavailable`) is left out and says why in
      *     both languages.
      */

@@ -8,11 +8,19 @@ import type { SourceOutcome } from './ledger.client';
 
 export interface LedgerTotals {
   count: number;
-  /** Every row's amount: paid, granted and recorded. */
+  /** Every counted row's amount: paid, granted and recorded. */
   totalFen: number;
-  /** What reached the household (`paid`). */
+  /** What reached the household (`paid`), counted once. */
   paidFen: number;
 }
+
+/**
+ * Whether a row's money counts in the totals. A 帮扶措施 that names a funds project records a
+ * benefit that project pays: the money is the funds' payment rows, and counting the measure too
+ * would count it twice (the cross-check compares the two). It is listed all the same.
+ */
+export const countsInTotals = (r: BenefitRow): boolean =>
+  !(r.source === 'assistance' && r.kind === 'measure' && r.projectId !== null);
 
 export interface LedgerSourceGroup extends LedgerTotals {
   source: BenefitSource;
@@ -37,11 +45,14 @@ export interface HouseholdLedger extends LedgerTotals {
   sources: LedgerSourceView[];
 }
 
-const totalsOf = (rows: BenefitRow[]): LedgerTotals => ({
-  count: rows.length,
-  totalFen: rows.reduce((s, r) => s + r.amountFen, 0),
-  paidFen: rows.reduce((s, r) => s + (r.status === 'paid' ? r.amountFen : 0), 0),
-});
+const totalsOf = (rows: BenefitRow[]): LedgerTotals => {
+  const counted = rows.filter(countsInTotals);
+  return {
+    count: rows.length,
+    totalFen: counted.reduce((s, r) => s + r.amountFen, 0),
+    paidFen: counted.reduce((s, r) => s + (r.status === 'paid' ? r.amountFen : 0), 0),
+  };
+};
 
 /** Rows by day (undated ones last), then by id: the ledger's order within a source. */
 const byDay = (a: BenefitRow, b: BenefitRow) =>
