@@ -70,14 +70,14 @@ const paymentColumns = (translate: Translate): Column<Payment>[] => [
 ];
 
 const loanColumns = (translate: Translate): Column<Loan>[] => [
-  { source: 'contractNo', label: 'dossier.funds.contract' },
+  { source: 'contractNo', label: 'dossier.funds.contract', noWrap: true },
   { source: 'kind', label: 'dossier.funds.loan_kind', format: { enum: 'LoanKind' } },
   { source: 'lender', label: 'dossier.funds.lender' },
   { source: 'principalFen', label: 'dossier.funds.principal', format: 'yuan', align: 'right' },
   { source: 'startOn', label: 'dossier.columns.from', format: 'day' },
   { source: 'endOn', label: 'dossier.columns.to', format: 'day' },
   { source: 'status', label: 'dossier.columns.status', format: { enum: 'LoanStatus' } },
-  { source: 'discountFen', label: 'dossier.funds.discount', format: 'yuan', align: 'right' },
+  { source: 'discountFen', label: 'dossier.funds.discount_term', format: 'yuan', align: 'right' },
   { source: 'paidFen', label: 'dossier.funds.repaid', format: 'yuan', align: 'right' },
   { source: 'owedFen', label: 'dossier.funds.owed', format: 'yuan', align: 'right' },
   {

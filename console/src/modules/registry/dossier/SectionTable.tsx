@@ -28,6 +28,8 @@ export interface Column<T> {
   /** The cell drawn by the section itself, when a format does not say it. */
   render?: (row: T) => ReactNode;
   align?: 'right';
+  /** Kept on one line: a code (a contract number) reads wrongly broken at its hyphens. */
+  noWrap?: boolean;
 }
 
 const valueAt = (row: unknown, path: string): unknown =>
@@ -76,7 +78,7 @@ export const RecordLink = ({
 
 /** Figures, days and names stay on one line; free text wraps. */
 const noWrap = (c: Column<never>) =>
-  c.source === 'name' || (c.format !== undefined && c.format !== 'text');
+  c.noWrap ?? (c.source === 'name' || (c.format !== undefined && c.format !== 'text'));
 
 /**
  * How many records a section cut at its limit left out: `omitted` (its `total` holds them all);
@@ -127,6 +129,9 @@ export interface SectionTableProps<T> {
   testId?: string;
 }
 
+/** A wide table scrolls in its place: uncontained, its width would widen the whole page. */
+const SCROLLS = { overflowX: 'auto', contain: 'inline-size' } as const;
+
 /**
  * One section of the dossier as a table, its columns described by specs (field, heading, format),
  * with 暂无记录 when empty and how many more the service left out.
@@ -149,7 +154,7 @@ export function SectionTable<T>({
           {translate('dossier.none')}
         </Typography>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
+        <Box sx={SCROLLS}>
           <Table size="small">
             <TableHead>
               <TableRow>
