@@ -108,10 +108,9 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ['households-edit', h],
       // 一户一档: each tab of the household's dossier (most of them empty for this household).
       ['households-dossier', `${h}/dossier`],
-      ...['assistance', 'funds', 'support', 'checks', 'timeline'].map((tab): [string, string] => [
-        `households-dossier-${tab}`,
-        `${h}/dossier/${tab}`,
-      ]),
+      ...['assistance', 'funds', 'support', 'ledger', 'checks', 'timeline'].map(
+        (tab): [string, string] => [`households-dossier-${tab}`, `${h}/dossier/${tab}`],
+      ),
       ['villages-list', '/#/villages'],
       ['villages-show', `/#/villages/${VILLAGE_A1}/show`],
       ['villages-edit', `/#/villages/${VILLAGE_A1}`],

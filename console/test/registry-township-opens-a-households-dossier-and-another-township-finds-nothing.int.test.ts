@@ -354,6 +354,19 @@ test('a township user reads the helper and the visited month, the loan in 元 an
     expect(await untranslated(page, DATA.concat(/^XD-CONSOLE-DOSSIER-1$/))).toEqual([]);
     await screenshot(page, 'dossier-funds');
 
+    // 受益底册: the loan granted and the top-up still owed after the stay, in 元, by year.
+    await openTab(page, '受益底册', 'ledger');
+    const ledger = page.getByTestId('dossier-ledger');
+    await ledger.locator('tbody tr').first().waitFor();
+    const ledgerText = oneLine(await ledger.innerText());
+    expect(ledgerText).toContain('小额信贷');
+    expect(ledgerText).toContain('50,000.00 元');
+    expect(ledgerText).toContain('已发放贷款');
+    expect(ledgerText).toContain('医疗兜底追补');
+    expect(ledgerText).toMatch(/共 \d+ 笔，合计 [\d,.]+ 元，已到户 [\d,.]+ 元/);
+    expect(await untranslated(page, DATA.concat(/^XD-CONSOLE-DOSSIER-1$/))).toEqual([]);
+    await screenshot(page, 'dossier-ledger');
+
     // 数据比对与预警: the vehicle finding on the head, by its rule's Chinese label, to be verified.
     await openTab(page, '数据比对与预警', 'checks');
     const finding = page.getByTestId('dossier-findings').locator('tbody tr');

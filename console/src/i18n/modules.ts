@@ -13,6 +13,7 @@ import { monitoringScreeningMessages } from '../modules/registry/monitoring/scre
 import { monitoringWarningMessages } from '../modules/registry/monitoring/warnings.messages';
 import { dossierMessages } from '../modules/registry/dossier/dossier.messages';
 import { dossierPartsMessages } from '../modules/registry/dossier/dossier-parts.messages';
+import { ledgerMessages } from '../modules/registry/dossier/ledger.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -32,4 +33,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   monitoringScreeningMessages,
   dossierMessages,
   dossierPartsMessages,
+  ledgerMessages,
 ];

@@ -14,13 +14,14 @@ import { ChecksTab } from './ChecksTab';
 import { type Dossier, partOf } from './dossier.api';
 import { DossierHeader } from './DossierHeader';
 import { FundsPart } from './FundsPart';
+import { LedgerTab } from './LedgerTab';
 import { PartGate } from './PartGate';
 import { RegistryPart } from './RegistryPart';
 import { SupportPart } from './SupportPart';
 import { TimelineTab } from './TimelineTab';
 
 /** The tabs, by the address's last segment (`/households/:id/dossier/<tab>`; none: 家庭与成员). */
-const TABS = ['', 'assistance', 'funds', 'support', 'checks', 'timeline'] as const;
+const TABS = ['', 'assistance', 'funds', 'support', 'ledger', 'checks', 'timeline'] as const;
 type TabName = (typeof TABS)[number];
 
 function TabPanel({ tab, dossier }: { tab: TabName; dossier: Dossier }) {
@@ -51,6 +52,8 @@ function TabPanel({ tab, dossier }: { tab: TabName; dossier: Dossier }) {
           monitoring={registry.sections.monitoring}
         />
       ) : null;
+    case 'ledger':
+      return <LedgerTab householdId={dossier.householdId} />;
     case 'timeline':
       return <TimelineTab dossier={dossier} />;
     default:
