@@ -53,7 +53,6 @@ export const findingsZh = {
   no_note: '（无说明）',
   by_run: '比对任务自动发现',
   export: '导出问题清单',
-  exported: '已导出：%{name}',
   evidence: {
     kind_list_row: '比对依据：部门名单记录（已脱敏）',
     kind_not_on_list: '比对依据：未出现在以下部门名单中',
@@ -167,7 +166,6 @@ export const findingsEn: SameKeys<typeof findingsZh> = {
   no_note: '(no note)',
   by_run: 'found by a matching run',
   export: 'Export findings',
-  exported: 'Exported: %{name}',
   evidence: {
     kind_list_row: 'Evidence: the department list row (masked)',
     kind_not_on_list: 'Evidence: missing from these department lists',

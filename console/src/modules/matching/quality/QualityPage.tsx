@@ -1,19 +1,17 @@
-import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Title, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
+import { DownloadButton } from '../../../common/DownloadButton';
 import { SectionHeading } from '../../../common/SectionHeading';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import { hasRight, type Permissions } from '../../../providers/permissions';
-import { pick, problemOf, useNotifyProblem } from '../../../providers/problem';
+import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { LIST_TYPES } from '../codes';
 import type { RuleQuality } from '../matching.api';
@@ -36,38 +34,6 @@ function queryOf(f: QualityFilter): string {
   if (DAY.test(f.to)) q.set('to', f.to);
   if (f.listType) q.set('listType', f.listType);
   return q.toString();
-}
-
-/** 导出规则质量 — the same figures as XLSX, with the session's token (audited by the service). */
-function ExportQualityButton({ query }: { query: string }) {
-  const { permissions } = usePermissions<Permissions>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const calls = useCalls();
-  const [busy, setBusy] = useState(false);
-  if (!hasRight(permissions, 'matching', 'export')) return null;
-  const run = async () => {
-    setBusy(true);
-    try {
-      const name = await calls.matchingRuleQualityExport(new URLSearchParams(query));
-      notify('matching.quality.exported', { messageArgs: { name } });
-    } catch (err) {
-      notifyProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button
-      variant="outlined"
-      startIcon={<DownloadIcon />}
-      disabled={busy}
-      onClick={() => void run()}
-    >
-      {translate('matching.quality.export')}
-    </Button>
-  );
 }
 
 /** The period and list type; the period shown is the one answered until the user types one. */
@@ -186,7 +152,12 @@ export default function QualityPage() {
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
           <QualityFilters filter={filter} answered={data} onChange={setFilter} />
-          <ExportQualityButton query={query} />
+          <DownloadButton
+            needs={{ module: 'matching', right: 'export' }}
+            label="matching.quality.export"
+            variant="outlined"
+            download={() => calls.matchingRuleQualityExport(new URLSearchParams(query))}
+          />
         </Box>
         {quality.error ? (
           <Alert severity="error" role="alert" sx={{ my: 1 }}>

@@ -1,16 +1,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import DownloadIcon from '@mui/icons-material/Download';
-import { useLocale, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { useLocale, useTranslate } from 'react-admin';
+import { DownloadButton } from '../../../common/DownloadButton';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { formatYuan } from '../../../common/format';
-import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
-import type { BenefitRow, HouseholdLedger } from './ledger.api';
+import type { BenefitRow } from './ledger.api';
 import { type Column, SectionTable } from './SectionTable';
 
 const COLUMNS = (zh: boolean): Column<BenefitRow>[] => [
@@ -26,24 +24,6 @@ const COLUMNS = (zh: boolean): Column<BenefitRow>[] => [
   { source: 'status', label: 'dossier.ledger.status', format: { enum: 'BenefitStatus' } },
   { source: 'projectId', label: 'dossier.ledger.project', noWrap: true },
 ];
-
-function ExportButton({ ledger }: { ledger: HouseholdLedger }) {
-  const translate = useTranslate();
-  const calls = useCalls();
-  const notify = useNotify();
-  const { permissions } = usePermissions<Permissions>();
-  if (!hasRight(permissions, 'registry', 'export')) return null;
-  const run = () =>
-    calls.householdLedgerExport(ledger.householdId, ledger.householdNo).catch((err: unknown) => {
-      const p = problemOf(err);
-      notify(p ? pick(p.message) : 'app.error.unavailable', { type: 'error' });
-    });
-  return (
-    <Button startIcon={<DownloadIcon />} onClick={() => void run()} data-testid="ledger-export">
-      {translate('dossier.ledger.export')}
-    </Button>
-  );
-}
 
 /**
  * 受益底册 — every benefit the household received, by year and source, with totals: subsidies and
@@ -73,7 +53,12 @@ export function LedgerTab({ householdId }: { householdId: string }) {
     <Box data-testid="dossier-ledger">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 2, flexWrap: 'wrap' }}>
         <Typography variant="body1">{totals(l)}</Typography>
-        <ExportButton ledger={l} />
+        <DownloadButton
+          needs={{ module: 'registry', right: 'export' }}
+          label="dossier.ledger.export"
+          download={() => calls.householdLedgerExport(l.householdId, l.householdNo)}
+          testId="ledger-export"
+        />
       </Box>
       <Typography variant="caption" color="text.secondary" component="p">
         {translate('dossier.ledger.counted_once')}
