@@ -111,6 +111,8 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ...['assistance', 'funds', 'support', 'ledger', 'checks', 'timeline'].map(
         (tab): [string, string] => [`households-dossier-${tab}`, `${h}/dossier/${tab}`],
       ),
+      // 受益底册核对: the county picks a township or a village first.
+      ['benefit-ledger', '/#/benefit-ledger'],
       ['villages-list', '/#/villages'],
       ['villages-show', `/#/villages/${VILLAGE_A1}/show`],
       ['villages-edit', `/#/villages/${VILLAGE_A1}`],

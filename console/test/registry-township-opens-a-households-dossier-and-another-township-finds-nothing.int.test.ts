@@ -1,4 +1,5 @@
 import { maskIdNumber } from '@fupin/reference';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
 import { api, household, idNumber } from './support/data';
@@ -27,6 +28,8 @@ const HOSPITAL = '桃源县人民医院';
 const HELPER = { name: '李帮扶', phone: '13612340412' };
 const CONTRACT = 'XD-CONSOLE-DOSSIER-1';
 const GUARANTOR_PHONE = '13912340413';
+/** A funds project a 3,000 元 measure names but that never paid the household. */
+const PROJECT = '漳江生猪项目-0412';
 const ids: { household?: string } = {};
 type User = { username: string; password: string; accessToken: string };
 let users: Record<'own' | 'other', User>;
@@ -45,7 +48,10 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: s
   throw new Error(`${what} did not happen`);
 }
 
-/** 帮扶: the township pairs a helper with the household as its key helper; the helper visits. */
+/**
+ * 帮扶: the township pairs a helper with the household as its key helper; the helper visits; a
+ * measure names a funds project.
+ */
 async function assist(gatewayUrl: string, township: User, householdId: string) {
   const helper = await api<{ id: string }>(
     gatewayUrl,
@@ -67,6 +73,15 @@ async function assist(gatewayUrl: string, township: User, householdId: string) {
     findings: '户主出院后在家休养',
     actions: '宣讲医疗救助政策',
     nextSteps: '下月回访',
+  });
+  // 受益底册核对: a measure of 3,000 元 naming a project the funds never paid from.
+  await api(gatewayUrl, township.accessToken, 'POST', '/api/assistance/measures', {
+    householdId,
+    category: 'production',
+    type: '生猪养殖补助',
+    amountFen: 300_000,
+    startDate: shanghaiDay(-10),
+    projectId: PROJECT,
   });
 }
 
@@ -380,6 +395,63 @@ test('a township user reads the helper and the visited month, the loan in 元 an
     expect(await page.locator('main').innerText()).not.toContain('湘J54321');
     expect(await untranslated(page, DATA)).toEqual([]);
     await screenshot(page, 'dossier-checks');
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+}, 240_000);
+
+test('a township user checks the 受益底册 of its village in a year: the measure the funds never paid, and the XLSX export', async () => {
+  const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);
+  const year = shanghaiDay(-10).slice(0, 4);
+  try {
+    await signIn(page, users.own.username, users.own.password);
+    await page.goto('/#/benefit-ledger');
+    await settled(page);
+    // The township is the user's own; the village and the year are picked.
+    await expect(page.getByLabel('乡镇', { exact: true }).inputValue()).resolves.toContain(
+      TOWNSHIP_A,
+    );
+    await page.getByLabel('村（不选则核对全乡镇）').click();
+    await page.getByRole('option', { name: new RegExp(VILLAGE_A1) }).click();
+    await page.getByLabel('年度', { exact: true }).click();
+    await page.getByRole('option', { name: year, exact: true }).click();
+    // The year's menu fades out before the screenshot.
+    await page.locator('#menu-year').waitFor({ state: 'detached' });
+    await settled(page);
+
+    const row = page.getByTestId('benefit-ledger-mismatches').locator('tbody tr');
+    await row.first().waitFor();
+    const cells = await row.filter({ hasText: PROJECT }).locator('td').allInnerTexts();
+    expect(cells).toEqual([
+      '431121101-0411',
+      year,
+      PROJECT,
+      '措施已记录但资金未支付',
+      '3,000.00 元',
+      '0.00 元',
+    ]);
+    await expect(
+      page.getByTestId('benefit-ledger-household').first().getAttribute('href'),
+    ).resolves.toBe(`/#/households/${ids.household}/dossier/ledger`);
+    expect(await untranslated(page, DATA)).toEqual([]);
+    await screenshot(page, 'benefit-ledger');
+
+    // 导出受益底册（XLSX）: the village's workbook of the year, the household in its 受益明细.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出受益底册（XLSX）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['受益明细', '汇总', '不一致']),
+    );
+    const mismatches = wb.getWorksheet('不一致')!;
+    const sheet: string[] = [];
+    mismatches.eachRow((r) => sheet.push(JSON.stringify(r.values)));
+    expect(sheet.join('\n')).toContain('431121101-0411');
     expect(errors).toEqual([]);
   } finally {
     await close();

@@ -14,6 +14,7 @@ import { monitoringWarningMessages } from '../modules/registry/monitoring/warnin
 import { dossierMessages } from '../modules/registry/dossier/dossier.messages';
 import { dossierPartsMessages } from '../modules/registry/dossier/dossier-parts.messages';
 import { ledgerMessages } from '../modules/registry/dossier/ledger.messages';
+import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -34,4 +35,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   dossierMessages,
   dossierPartsMessages,
   ledgerMessages,
+  benefitLedgerMessages,
 ];

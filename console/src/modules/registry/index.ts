@@ -1,6 +1,7 @@
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RuleIcon from '@mui/icons-material/Rule';
 import TuneIcon from '@mui/icons-material/Tune';
 import { createElement, lazy } from 'react';
@@ -37,6 +38,7 @@ const ExitConditionsPage = lazy(() => import('./villages/ExitConditionsPage'));
 const CandidateLeadsPage = lazy(() => import('./households/CandidateLeadsPage'));
 const MonitoringRulesPage = lazy(() => import('./monitoring/rules/RulesPage'));
 const DossierPage = lazy(() => import('./dossier/DossierPage'));
+const BenefitLedgerPage = lazy(() => import('./ledger/BenefitLedgerPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -98,6 +100,14 @@ export const registry: ModuleDefinition = {
       element: createElement(MonitoringRulesPage),
       label: 'monitoring.rules.title',
       icon: TuneIcon,
+      needs: { module: 'registry', right: 'read' },
+    },
+    {
+      // 受益底册核对: a village's or township's measures against the funds' payments.
+      path: '/benefit-ledger',
+      element: createElement(BenefitLedgerPage),
+      label: 'benefit_ledger.title',
+      icon: ReceiptLongIcon,
       needs: { module: 'registry', right: 'read' },
     },
     {

@@ -1,0 +1,170 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import MuiLink from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { Form, Title, useGetMany, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { Spinner } from '../../../common/Spinner';
+import { useApi } from '../../../common/useApi';
+import { hasRight, type Permissions } from '../../../providers/permissions';
+import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
+import type { LedgerMismatch } from '../dossier/ledger.api';
+import { type Column, SectionTable } from '../dossier/SectionTable';
+import { type AreaYear, AreaYearInputs, areaOf, defaultsOf } from './AreaYearInputs';
+
+/** 户号, linked to the household's 受益底册 in its dossier. */
+function HouseholdLink({ id, householdNo }: { id: string; householdNo?: string }) {
+  return (
+    <MuiLink
+      href={`/#/households/${encodeURIComponent(id)}/dossier/ledger`}
+      underline="hover"
+      data-testid="benefit-ledger-household"
+    >
+      {householdNo ?? id}
+    </MuiLink>
+  );
+}
+
+const columns = (numbers: Map<string, string>): Column<LedgerMismatch>[] => [
+  {
+    source: 'householdId',
+    label: 'benefit_ledger.columns.household',
+    noWrap: true,
+    render: (m) => <HouseholdLink id={m.householdId} householdNo={numbers.get(m.householdId)} />,
+  },
+  { source: 'year', label: 'benefit_ledger.columns.year' },
+  { source: 'projectId', label: 'benefit_ledger.columns.project', noWrap: true },
+  {
+    source: 'kind',
+    label: 'benefit_ledger.columns.kind',
+    format: { enum: 'LedgerMismatchKind' },
+  },
+  {
+    source: 'measuredFen',
+    label: 'benefit_ledger.columns.measured',
+    format: 'yuan',
+    align: 'right',
+  },
+  { source: 'paidFen', label: 'benefit_ledger.columns.paid', format: 'yuan', align: 'right' },
+];
+
+/** 导出受益底册（XLSX）: the area's whole ledger of the year, for a user with registry export. */
+function ExportButton({ areaCode, year }: { areaCode: string; year: number }) {
+  const translate = useTranslate();
+  const calls = useCalls();
+  const notify = useNotify();
+  const { permissions } = usePermissions<Permissions>();
+  if (!hasRight(permissions, 'registry', 'export')) return null;
+  const run = () =>
+    calls.areaLedgerExport(areaCode, year).catch((err: unknown) => {
+      const p = problemOf(err);
+      notify(p ? pick(p.message) : 'app.error.unavailable', { type: 'error' });
+    });
+  return (
+    <Button
+      variant="outlined"
+      sx={{ mt: 1 }}
+      startIcon={<DownloadIcon />}
+      onClick={() => void run()}
+      data-testid="benefit-ledger-export"
+    >
+      {translate('benefit_ledger.export')}
+    </Button>
+  );
+}
+
+/** The picked area's mismatches of the year, or why they could not be checked. */
+function Mismatches({ areaCode, year }: { areaCode: string; year: number }) {
+  const translate = useTranslate();
+  const calls = useCalls();
+  const found = useApi(() => calls.ledgerMismatches(areaCode, year), [areaCode, year]);
+  const rows = found.data?.mismatches ?? [];
+  const households = useGetMany('households', {
+    ids: [...new Set(rows.map((m) => m.householdId))],
+  });
+  const numbers = new Map(
+    (households.data ?? []).map((h) => [String(h.id), String(h.householdNo ?? h.id)]),
+  );
+  if (found.loading && !found.data) return <Spinner />;
+  const m = found.data;
+  if (!m) {
+    const p = problemOf(found.error);
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {p ? pick(p.message) : translate('app.error.unavailable')}
+      </Alert>
+    );
+  }
+  return (
+    <Box data-testid="benefit-ledger-result" sx={{ mt: 2 }}>
+      {!m.checked ? (
+        <Alert severity="warning" data-testid="benefit-ledger-unchecked">
+          {m.message ? pick(m.message) : translate('app.error.unavailable')}
+        </Alert>
+      ) : rows.length === 0 ? (
+        <Alert severity="success" data-testid="benefit-ledger-none">
+          {translate('benefit_ledger.none')}
+        </Alert>
+      ) : (
+        <>
+          <Typography variant="body1" data-testid="benefit-ledger-count">
+            {translate('benefit_ledger.checked', { year, count: rows.length })}
+          </Typography>
+          <SectionTable rows={rows} columns={columns(numbers)} testId="benefit-ledger-mismatches" />
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** What the pickers name, checked once an area is picked; the export below the pickers. */
+function Result() {
+  const translate = useTranslate();
+  const values = useWatch<AreaYear>() as AreaYear;
+  const areaCode = areaOf(values);
+  const year = Number(values.year);
+  if (!areaCode) {
+    return (
+      <Typography sx={{ mt: 2 }} color="text.secondary">
+        {translate('benefit_ledger.pick_area')}
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <ExportButton areaCode={areaCode} year={year} />
+      <Mismatches areaCode={areaCode} year={year} />
+    </>
+  );
+}
+
+/**
+ * 受益底册核对 — a village's or township's year: the assistance measures recorded but not paid by
+ * the funds, and the funds' payments without a measure, per household and project; the whole
+ * ledger exported as XLSX.
+ */
+export default function BenefitLedgerPage() {
+  const translate = useTranslate();
+  const { permissions, isPending } = usePermissions<Permissions>();
+  if (isPending) return <Spinner />;
+  return (
+    <Card sx={{ mt: 2 }} data-testid="benefit-ledger">
+      <Title title="benefit_ledger.title" />
+      <CardContent>
+        <Typography variant="h6">{translate('benefit_ledger.title')}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('benefit_ledger.hint')}
+        </Typography>
+        <Form defaultValues={defaultsOf(permissions)}>
+          <AreaYearInputs />
+          <Result />
+        </Form>
+      </CardContent>
+    </Card>
+  );
+}
