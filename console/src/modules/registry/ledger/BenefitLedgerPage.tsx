@@ -1,16 +1,15 @@
-import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import MuiLink from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { Form, Title, useGetMany, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { Form, Title, useGetMany, usePermissions, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { DownloadButton } from '../../../common/DownloadButton';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import { hasRight, type Permissions } from '../../../providers/permissions';
+import type { Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import type { LedgerMismatch } from '../dossier/ledger.api';
@@ -52,31 +51,6 @@ const columns = (numbers: Map<string, string>): Column<LedgerMismatch>[] => [
   },
   { source: 'paidFen', label: 'benefit_ledger.columns.paid', format: 'yuan', align: 'right' },
 ];
-
-/** 导出受益底册（XLSX）: the area's whole ledger of the year, for a user with registry export. */
-function ExportButton({ areaCode, year }: { areaCode: string; year: number }) {
-  const translate = useTranslate();
-  const calls = useCalls();
-  const notify = useNotify();
-  const { permissions } = usePermissions<Permissions>();
-  if (!hasRight(permissions, 'registry', 'export')) return null;
-  const run = () =>
-    calls.areaLedgerExport(areaCode, year).catch((err: unknown) => {
-      const p = problemOf(err);
-      notify(p ? pick(p.message) : 'app.error.unavailable', { type: 'error' });
-    });
-  return (
-    <Button
-      variant="outlined"
-      sx={{ mt: 1 }}
-      startIcon={<DownloadIcon />}
-      onClick={() => void run()}
-      data-testid="benefit-ledger-export"
-    >
-      {translate('benefit_ledger.export')}
-    </Button>
-  );
-}
 
 /** The picked area's mismatches of the year, or why they could not be checked. */
 function Mismatches({ areaCode, year }: { areaCode: string; year: number }) {
@@ -125,6 +99,7 @@ function Mismatches({ areaCode, year }: { areaCode: string; year: number }) {
 /** What the pickers name, checked once an area is picked; the export below the pickers. */
 function Result() {
   const translate = useTranslate();
+  const calls = useCalls();
   const values = useWatch<AreaYear>() as AreaYear;
   const areaCode = areaOf(values);
   const year = Number(values.year);
@@ -137,7 +112,15 @@ function Result() {
   }
   return (
     <>
-      <ExportButton areaCode={areaCode} year={year} />
+      <Box sx={{ mt: 1 }}>
+        <DownloadButton
+          needs={{ module: 'registry', right: 'export' }}
+          label="benefit_ledger.export"
+          download={() => calls.areaLedgerExport(areaCode, year)}
+          variant="outlined"
+          testId="benefit-ledger-export"
+        />
+      </Box>
       <Mismatches areaCode={areaCode} year={year} />
     </>
   );
