@@ -19,7 +19,7 @@ export interface LedgerTotals {
  * benefit that project pays: the money is the funds' payment rows, and counting the measure too
  * would count it twice (the cross-check compares the two). It is listed all the same.
  */
-export const countsInTotals = (r: BenefitRow): boolean =>
+export const countsInTotals = (r: Pick<BenefitRow, 'source' | 'kind' | 'projectId'>): boolean =>
   !(r.source === 'assistance' && r.kind === 'measure' && r.projectId !== null);
 
 export interface LedgerSourceGroup extends LedgerTotals {
