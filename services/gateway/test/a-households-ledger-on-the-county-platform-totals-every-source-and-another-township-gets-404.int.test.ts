@@ -1,3 +1,4 @@
+import type { BenefitRow } from '@fupin/contracts';
 import { bearer, COUNTY, type SignedIn, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '@fupin/testing';
 import ExcelJS from 'exceljs';
 import { type CountyPlatform, startCounty } from './support/county';
@@ -54,7 +55,7 @@ afterAll(async () => {
 
 interface Row {
   id: string;
-  source: string;
+  source: BenefitRow['source'];
   kind: string;
   amountFen: number;
   status: string;
