@@ -60,10 +60,17 @@ function countySheet(prefix: string, households: number, first: number): SheetRo
 
 const as = () => ({ authorization: `Bearer ${t.county}` });
 
-async function freshness(): Promise<Freshness> {
+/** The view's freshness, or null when Kafka did not answer the measure in time. */
+async function freshnessSample(): Promise<Freshness | null> {
   const res = await t.api().get('/projection/status').set(as());
   expect(res.status).toBe(200);
-  return (res.body as { freshness: Freshness }).freshness;
+  return (res.body as { freshness: Freshness | null }).freshness;
+}
+
+async function freshness(): Promise<Freshness> {
+  const f = await freshnessSample();
+  if (!f) throw new Error('the view could not be measured (Kafka did not answer in time)');
+  return f;
 }
 
 async function registryPeople(): Promise<number> {
@@ -89,7 +96,9 @@ test('a run started the moment a county import ends waited for the person index 
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      behindSeen.push((await freshness()).behind);
+      // A sample Kafka did not answer in time (null on a loaded machine) says nothing: skipped.
+      const f = await freshnessSample();
+      if (f) behindSeen.push(f.behind);
       await sleep(100);
     }
   })();
