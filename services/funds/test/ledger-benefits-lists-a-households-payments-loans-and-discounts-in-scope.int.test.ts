@@ -1,15 +1,13 @@
 import { benefitRowSchema } from '@fupin/contracts';
 import {
   as,
-  idNumber,
-  registerHousehold,
   startFunds,
   TOWNSHIP_A,
   type TestFunds,
   testClock,
   VILLAGE_A1,
 } from './fixtures/funds';
-import { issueBatch, ok, step, uploadVoucher } from './fixtures/money';
+import { type HouseholdFundsIds, householdWithFunds } from './fixtures/household-funds';
 
 // 受益底册: the funds rows of a household built as its dossier test builds it — a payment paid, one
 // refused, one awaiting approval, a micro-credit loan with 贴息 and a party-member loan written off.
@@ -17,172 +15,11 @@ import { issueBatch, ok, step, uploadVoucher } from './fixtures/money';
 const clock = testClock('2017-03-01T02:00:00Z');
 let t: TestFunds;
 const HH = 'hh-ledger';
-const ID_HEAD = idNumber(41);
-const ids = { listing: '', paying: '', paid: '', pending: '', refused: '', micro: '', party: '' };
-
-async function projectFor(code: string, poorHouseholdIds: string[]) {
-  const created = ok<{ id: string }>(
-    await t
-      .api()
-      .post('/projects')
-      .set(as(t.tokens.office))
-      .send({
-        code,
-        name: `${code} 到户产业扶持`,
-        type: 'industry',
-        year: 2017,
-        areaCode: VILLAGE_A1,
-        plannedInvestment: { central: 2_000_000 },
-        beneficiaries: { households: 10, people: 30, poorHouseholdIds },
-        proposedOn: '2017-03-01',
-      }),
-    201,
-  );
-  return created.id;
-}
-
-/** A payment list to households: this household's line (and another's, when given). */
-async function paymentList(projectId: string, amountFen: number, other = 0) {
-  const voucher = (await uploadVoucher(t, `list-${projectId}-${amountFen}`)).id;
-  const payees = [{ householdId: HH, name: '陈七', idNumber: ID_HEAD, amountFen }];
-  if (other)
-    payees.push({
-      householdId: 'hh-other',
-      name: '李四',
-      idNumber: idNumber(51),
-      amountFen: other,
-    });
-  return ok<{ id: string }>(
-    await t
-      .api()
-      .post('/disbursements')
-      .set(as(t.tokens.office))
-      .send({
-        projectId,
-        source: 'central',
-        amountFen: amountFen + other,
-        purpose: '产业到户补助',
-        payeeKind: 'households',
-        payees,
-        voucherFileIds: [voucher],
-      }),
-    201,
-  ).id;
-}
+let ids: HouseholdFundsIds;
 
 beforeAll(async () => {
   t = await startFunds({ now: clock.now });
-  await registerHousehold(t, {
-    id: HH,
-    areaCode: VILLAGE_A1,
-    members: [
-      { id: 'm-head', name: '陈七', idNumber: ID_HEAD },
-      { id: 'm-son', name: '陈小七', idNumber: idNumber(42) },
-    ],
-  });
-  await registerHousehold(t, {
-    id: 'hh-other',
-    areaCode: VILLAGE_A1,
-    members: [{ id: 'm-other', name: '李四', idNumber: idNumber(51) }],
-  });
-
-  ids.listing = await projectFor('LG-LIST', [HH]);
-  ids.paying = await projectFor('LG-PAY', []);
-  clock.set('2017-04-01T02:00:00Z');
-  await step(t, ids.listing, 'approve', '2017-04-01');
-  await step(t, ids.paying, 'approve', '2017-04-01');
-  clock.set('2017-06-01T02:00:00Z');
-  await step(t, ids.listing, 'start', '2017-06-01');
-  await issueBatch(t, {
-    issuedOn: '2017-06-01',
-    allocations: [
-      { projectId: ids.listing, amountFen: 1_000_000 },
-      { projectId: ids.paying, amountFen: 1_000_000 },
-    ],
-  });
-
-  // Paid on 1 September; refused in October; submitted in January and not yet approved.
-  clock.set('2017-08-20T02:00:00Z');
-  ids.paid = await paymentList(ids.listing, 300_000, 200_000);
-  clock.set('2017-09-02T02:00:00Z');
-  ok(
-    await t
-      .api()
-      .post(`/disbursements/${ids.paid}/approve`)
-      .set(as(t.tokens.approver))
-      .send({ paidOn: '2017-09-01' }),
-    200,
-  );
-  clock.set('2017-10-15T02:00:00Z');
-  ids.refused = await paymentList(ids.listing, 50_000);
-  ok(
-    await t
-      .api()
-      .post(`/disbursements/${ids.refused}/reject`)
-      .set(as(t.tokens.approver))
-      .send({ reason: '名单有误' }),
-    200,
-  );
-  clock.set('2018-01-10T02:00:00Z');
-  ids.pending = await paymentList(ids.paying, 100_000);
-
-  // A micro-credit loan with part of its interest paid by the government (贴息), its first
-  // installment repaid and the next two overdue; a party-member loan written off after a flood.
-  clock.set('2018-02-07T02:00:00Z');
-  const loan = (contractNo: string, extra: object) =>
-    t
-      .api()
-      .post('/loans')
-      .set(as(t.tokens.office))
-      .send({
-        contractNo,
-        householdId: HH,
-        borrowerMemberId: 'm-head',
-        lender: '临武农村商业银行',
-        purpose: '生猪养殖',
-        termMonths: 12,
-        annualRateBp: 435,
-        repayment: 'bullet',
-        guarantor: { name: '村支部书记刘某', phone: '13912345678', role: '还款责任人' },
-        ...extra,
-      });
-  ids.micro = ok<{ id: string }>(
-    await loan('XD-LG-1', {
-      kind: 'micro_credit',
-      principalFen: 5_000_000,
-      intervalMonths: 3,
-      discountBp: 300,
-      startOn: '2017-03-01',
-    }),
-    201,
-  ).id;
-  ok(
-    await t
-      .api()
-      .post(`/loans/${ids.micro}/repayments`)
-      .set(as(t.tokens.townshipA))
-      .send({ on: '2017-06-01', amountFen: 16_875 }),
-    201,
-  );
-  ids.party = ok<{ id: string }>(
-    await loan('DY-LG-1', {
-      kind: 'party_member',
-      principalFen: 1_000_000,
-      intervalMonths: 12,
-      discountBp: 0,
-      startOn: '2017-01-10',
-    }),
-    201,
-  ).id;
-  ok(
-    await t.api().post(`/loans/${ids.party}/write-off`).set(as(t.tokens.approver)).send({
-      on: '2017-08-01',
-      reason: '房屋冲毁',
-      disaster: '洪灾',
-      documentNo: '临政发〔2017〕9号',
-    }),
-    200,
-  );
+  ids = await householdWithFunds(t, clock, HH, 'LG');
 }, 120_000);
 afterAll(async () => {
   await t.close();
