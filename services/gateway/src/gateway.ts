@@ -29,6 +29,7 @@ import { SessionService } from './sessions/session.service';
 import type { SigningKeys } from './sessions/signing-keys';
 import { TokenIssuer } from './sessions/token-issuer';
 import { type User, userModel } from './users/user.model';
+import { jobCallerFactory } from './upstream/job-caller';
 import { userRoutes } from './users/user.routes';
 import { UserService } from './users/user.service';
 import type { Envelope } from '@fupin/contracts';
@@ -98,6 +99,8 @@ export async function createGateway(
   });
   const store = new AuditStore(scoped.audit, now);
   const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
+  // Background jobs (a village's prints, consistency checks) ask the services as their starter.
+  const jobCaller = jobCallerFactory({ users: scoped.users, issuer, now });
 
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,
@@ -157,6 +160,6 @@ export async function createGateway(
     },
   });
   const { relay } = service;
-  return { app, relay, models, users, sessions, store, revoker, guard, redis, keys };
+  return { app, relay, models, users, sessions, store, revoker, guard, redis, keys, jobCaller };
 }
 export type Gateway = Awaited<ReturnType<typeof createGateway>>;

@@ -8,12 +8,8 @@ import { AppError, type Bilingual, bi, hasRight, type Principal } from '@fupin/k
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { leftOut, PART_RIGHT } from '../dossier/dossier.assembly';
-import { askService, type CallerRequest } from '../upstream/ask';
-
-/** One page asked of a service (its lists' page limit). */
-const PAGE = 500;
-/** Rows of one source beyond which a ledger is refused (narrow it by year or village). */
-export const MAX_SOURCE_ROWS = 100_000;
+import { areaHouseholds } from '../dossier/area-households';
+import { askService, type CallerRequest, readAllPages } from '../upstream/ask';
 
 /** What asking one source for its rows came to. */
 export type SourceOutcome =
@@ -78,38 +74,6 @@ export async function registeredHousehold(
   return parsed.data;
 }
 
-/** Pages through a list (`range=[a,b]`, `Content-Range: … a-b/total`) until it is all read. */
-async function readAll(
-  base: string,
-  path: string,
-  params: Record<string, string>,
-  caller: CallerRequest,
-): Promise<unknown[] | { status: number }> {
-  const items: unknown[] = [];
-  for (;;) {
-    const q = new URLSearchParams({
-      ...params,
-      range: JSON.stringify([items.length, items.length + PAGE - 1]),
-    });
-    const res = await askService(base, `${path}?${q}`, caller);
-    if (!res.ok) return { status: res.status };
-    const page = (await res.json()) as unknown;
-    if (!Array.isArray(page)) return { status: 502 };
-    items.push(...page);
-    const total = Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
-    if (page.length < PAGE || !Number.isFinite(total) || items.length >= total) return items;
-    if (items.length >= MAX_SOURCE_ROWS)
-      throw new AppError(
-        422,
-        'LEDGER_TOO_LARGE',
-        bi(
-          `受益记录超过 ${MAX_SOURCE_ROWS} 条，请按年度或村缩小范围`,
-          `More than ${MAX_SOURCE_ROWS} benefit rows: narrow by year or village`,
-        ),
-      );
-  }
-}
-
 const scopeParams = (s: LedgerScope): Record<string, string> => ({
   ...('householdId' in s ? { householdId: s.householdId } : { areaCode: s.areaCode }),
   ...(s.year !== undefined ? { year: String(s.year) } : {}),
@@ -127,7 +91,7 @@ async function askSource(
   const base = services[source];
   if (!base) return out(source, 'unavailable');
   try {
-    const read = await readAll(base, '/ledger/benefits', scopeParams(scope), caller);
+    const read = await readAllPages(base, '/ledger/benefits', scopeParams(scope), caller);
     if (!Array.isArray(read)) {
       if (read.status === 403) return out(source, 'no_right');
       log.warn({ source, status: read.status }, 'ledger rows refused');
@@ -171,29 +135,13 @@ export async function householdNumbers(
   caller: CallerRequest,
   log: Logger,
 ): Promise<Map<string, string>> {
-  const base = services.registry;
-  const numbers = new Map<string, string>();
-  if (!base) return numbers;
   try {
-    const read = await readAll(
-      base,
-      '/households',
-      { filter: JSON.stringify({ area: areaCode }), sort: JSON.stringify(['householdNo', 'ASC']) },
-      caller,
-    );
-    if (!Array.isArray(read)) {
-      log.warn({ status: read.status }, 'registry household list refused');
-      return numbers;
-    }
-    for (const h of read) {
-      const ok = householdSchema.safeParse(h);
-      if (ok.success) numbers.set(ok.data.id, ok.data.householdNo);
-    }
+    const households = await areaHouseholds(services, areaCode, caller, log);
+    return new Map(households.map((h) => [h.id, h.householdNo]));
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    log.warn({ err }, 'registry household list not answered');
+    if (err instanceof AppError && err.status !== 503) throw err;
+    return new Map();
   }
-  return numbers;
 }
 
 const out = (source: BenefitSource, status: 'no_right' | 'unavailable') =>
