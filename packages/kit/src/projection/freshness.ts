@@ -404,6 +404,31 @@ export async function viewStatus<S extends { lastProjectedAt: Date | null }>(
   };
 }
 
+/** How long one measure of a view answers for the dossier parts asked after it. */
+export const DOSSIER_MEASURE_REUSE_MS = 2000;
+const recentMeasures = reuseRecent<FreshnessMeter, ViewFreshness>(DOSSIER_MEASURE_REUSE_MS);
+
+/**
+ * A value per key made at most once per `ms`: callers within that time after a value was asked
+ * for share it (also while it is still being made); a failure is not kept.
+ */
+export function reuseRecent<K extends object, V>(
+  ms: number,
+  now: () => number = Date.now,
+): (key: K, make: () => Promise<V>) => Promise<V> {
+  const made = new WeakMap<K, { at: number; value: Promise<V> }>();
+  return (key, make) => {
+    const last = made.get(key);
+    if (last && now() - last.at < ms) return last.value;
+    const value = make();
+    made.set(key, { at: now(), value });
+    value.catch(() => {
+      if (made.get(key)?.value === value) made.delete(key);
+    });
+    return value;
+  };
+}
+
 /**
  * For a part of a household's dossier read from a service's view of the registry: how far the
  * view is behind, in both languages, or undefined when it is current (or cannot be measured
@@ -418,7 +443,9 @@ export async function dossierBehind(
   const meter = viewMeterOf(rt, projection);
   if (!meter) return undefined;
   try {
-    const f = await meter.measure(access, { lastApplied: false });
+    // A village's handbooks ask for hundreds of parts a minute: one measure serves them all
+    // for a second or two (the registry's count and Kafka's offsets, not the caller's data).
+    const f = await recentMeasures(meter, () => meter.measure(access, { lastApplied: false }));
     if (f.upToDate) return undefined;
     return {
       events: f.behind,
