@@ -143,3 +143,31 @@ test('disabling a user voids its tokens on every service', async () => {
     .send({ username: u.username, password: u.password });
   expect(again.body.code).toBe('AUTH_ACCOUNT_DISABLED');
 });
+
+test('a background job acts as the user who started it, and not for a user since disabled', async () => {
+  const u = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
+  const caller = await t.gateway.jobCaller({ userId: u.userId }, 'job-1');
+  const token = caller.authorization.replace(/^Bearer /, '');
+  t.secrets.add(token);
+  expect(decodeJwt(token)).toMatchObject({ sub: u.userId, sid: 'job:job-1' });
+  for (const target of targets()) {
+    const res = await request(target.url).get(PROBE_PATH[target.name]!).set(bearer(token));
+    expect({ service: target.name, status: res.status }).toEqual({
+      service: target.name,
+      status: 200,
+    });
+  }
+  const off = await t
+    .api()
+    .put(`/users/${u.userId}`)
+    .set(bearer(t.admin.accessToken))
+    .send({ status: 'disabled' });
+  expect(off.status).toBe(200);
+  await expect(t.gateway.jobCaller({ userId: u.userId }, 'job-2')).rejects.toMatchObject({
+    status: 403,
+    code: 'JOB_USER_INACTIVE',
+  });
+  await expect(t.gateway.jobCaller({ userId: 'no-such-user' }, 'job-3')).rejects.toMatchObject({
+    code: 'JOB_USER_INACTIVE',
+  });
+});
