@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './school-calendar';
 export * from './id-number-old';
 export * from './wage-check';
+export * from './complaint-line';
