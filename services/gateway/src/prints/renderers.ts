@@ -1,3 +1,4 @@
+import { cardRenderer } from './card/card.pdf';
 import { handbookRenderer } from './handbook/handbook.pdf';
 import type { PrintKind, PrintRenderer } from './print.types';
 
@@ -7,4 +8,5 @@ import type { PrintKind, PrintRenderer } from './print.types';
  */
 export const RENDERERS: Partial<Record<PrintKind, PrintRenderer>> = {
   handbook: handbookRenderer,
+  card: cardRenderer,
 };
