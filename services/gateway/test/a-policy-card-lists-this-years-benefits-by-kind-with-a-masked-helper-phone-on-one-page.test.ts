@@ -4,6 +4,7 @@ import { pdfText } from '@fupin/testing';
 import { type Dossier, leftOut } from '../src/dossier/dossier.assembly';
 import { cardPhone, policyCard } from '../src/prints/card/card.content';
 import { cardPdf, listLayout } from '../src/prints/card/card.pdf';
+import { printDocument } from '../src/prints/print.document';
 import { benefit } from './support/benefit-rows';
 
 // 明白卡 (issue 23, item 4): the content from a dossier and ledger rows, and the one page drawn.
@@ -101,7 +102,6 @@ const input = {
   rows,
   year: 2026,
   placeName: '青石镇上坪村',
-  countyComplaintLine: '0736-5123317',
   printedOn: '2026-12-05',
 };
 
@@ -128,8 +128,9 @@ test('the card groups this year’s benefits by kind with amounts, and totals th
     placeName: '青石镇上坪村',
     complaintLines: [
       { label: '全国扶贫监督举报电话', number: '12317' },
-      { label: '县扶贫办监督举报电话', number: '0736-5123317' },
+      { label: '临溪县扶贫办监督举报电话', number: '0746-3212317' },
     ],
+    complaintLineVersion: 1,
   });
 });
 
@@ -174,7 +175,7 @@ test('the card prints on one page in Chinese: the household, amounts, helper, ma
     '张建国',
     '138****5678',
     '12317',
-    '0736-5123317',
+    '0746-3212317',
   ])
     expect(text).toContain(s);
   expect(text).not.toContain('13812345678');
@@ -195,7 +196,9 @@ test('forty benefits still print on one page, the list shrunk; four hundred are 
   const fortyPdf = await cardPdf(forty);
   expect(pageCount(fortyPdf)).toBe(1);
   const fortyText = (await pdfText(fortyPdf)).replace(/[ \t]+/g, '');
-  expect(fortyText).toContain('第40项补助');
+  // Every one of the forty is listed, none cut.
+  expect(fortyText.match(/第\d+项补助/g)).toHaveLength(40);
+  expect(fortyText).not.toContain('另有');
   expect(fortyText).toContain('合计：4,000.00元');
 
   const lots = policyCard({ ...input, rows: many(400) });
@@ -210,4 +213,26 @@ test('forty benefits still print on one page, the list shrunk; four hundred are 
   expect(lotsText).toContain('张建国');
   expect(lotsText).toContain('12317');
   expect(shown).toBeGreaterThan(10);
+});
+
+test('a county without its own line in the reference data prints 12317 alone', () => {
+  const d = dossier();
+  const registry = d.parts[0] as unknown as { sections: { household: { areaCode: string } } };
+  registry.sections.household.areaCode = '520102001001';
+  const card = policyCard({ ...input, dossier: d });
+  expect(card.complaintLines).toEqual([{ label: '全国扶贫监督举报电话', number: '12317' }]);
+  expect(card.complaintLineVersion).toBeNull();
+});
+
+test('a village’s file of cards has one page a household, through the printed kinds', async () => {
+  const household = { dossier: dossier(), rows, clear: null };
+  const pdf = await printDocument('card', [household, household, household], {
+    year: 2026,
+    villageName: '上坪村',
+    now: new Date('2026-12-05T02:00:00Z'),
+    subject: '上坪村',
+  });
+  expect(pageCount(pdf)).toBe(3);
+  const text = await pdfText(pdf);
+  expect(text.match(/精准扶贫政策明白卡/g)).toHaveLength(3);
 });

@@ -1,6 +1,6 @@
 import type { BenefitRow } from '@fupin/contracts';
 import { type Bilingual, bi } from '@fupin/kit';
-import { maskPhone } from '@fupin/reference';
+import { countyComplaintLineFor, maskPhone, NATIONAL_COMPLAINT_LINE } from '@fupin/reference';
 import { z } from 'zod';
 import type { Dossier } from '../../dossier/dossier.assembly';
 import { countsInTotals } from '../../ledger/ledger.assembly';
@@ -8,9 +8,6 @@ import { countsInTotals } from '../../ledger/ledger.assembly';
 // 明白卡 — the policy card posted in the household's home: what it benefits from this year and
 // how much, who helps it and how to complain. Pure: the household's dossier and its 受益底册 rows
 // in, what the card says out. Posted on a wall, so a phone on it is only ever its masked form.
-
-/** 全国扶贫监督举报电话 — the national complaint line, the same in every county. */
-export const NATIONAL_COMPLAINT_LINE = '12317';
 
 /** The kinds of benefit as the card groups them, in the order it lists them. */
 export const CARD_KINDS: readonly { kind: string; title: Bilingual }[] = [
@@ -77,7 +74,10 @@ export interface PolicyCard {
   helpers: CardHelper[];
   /** Said instead of the helpers when there is none to show. */
   noHelper: string | null;
+  /** 12317, then the county's own line when the reference data has one. */
   complaintLines: { label: string; number: string }[];
+  /** The version of the county's line printed (reference data), null when it has none. */
+  complaintLineVersion: number | null;
   /** When the card was made (the footer's day, Asia/Shanghai). */
   printedOn: string;
 }
@@ -90,8 +90,7 @@ export interface CardInput {
   leftOutSources?: Bilingual[];
   year: number;
   placeName?: string | null;
-  /** The county's own complaint line (县扶贫办监督电话). */
-  countyComplaintLine: string;
+  /** The day it is printed (YYYY-MM-DD, Asia/Shanghai): the county's line of that day prints. */
   printedOn: string;
 }
 
@@ -176,6 +175,7 @@ export function policyCard(input: CardInput): PolicyCard {
   const counted = rows.filter(countsInTotals);
   const given = counted.filter((r) => r.kind !== 'loan');
   const leftOut = (input.leftOutSources ?? []).map((m) => m['zh-CN']);
+  const county = countyComplaintLineFor(household.areaCode, input.printedOn);
   return {
     householdId: d.householdId,
     householdNo: household.householdNo,
@@ -193,8 +193,9 @@ export function policyCard(input: CardInput): PolicyCard {
     ...helpersOf(d),
     complaintLines: [
       { label: '全国扶贫监督举报电话', number: NATIONAL_COMPLAINT_LINE },
-      { label: '县扶贫办监督举报电话', number: input.countyComplaintLine },
+      ...(county ? [{ label: county.label, number: county.number }] : []),
     ],
+    complaintLineVersion: county?.version ?? null,
     printedOn: input.printedOn,
   };
 }

@@ -1,7 +1,8 @@
 import { createChinesePdf, type PdfDocument } from '@fupin/kit';
-import { fenToYuanString } from '@fupin/reference';
+import { fenToYuanString, shanghaiDateOf } from '@fupin/reference';
 import PDFDocument from 'pdfkit';
-import type { CardItem, PolicyCard } from './card.content';
+import type { PrintRenderer } from '../print.types';
+import { type CardItem, type PolicyCard, policyCard } from './card.content';
 
 // 明白卡 drawn on one A4 page, whatever the household's benefits: every line is placed at a
 // computed position and cut to its width, so nothing flows onto a second page; a long list is
@@ -15,6 +16,7 @@ const STATUS: Record<CardItem['status'], string> = {
 
 /** Font sizes the benefit list may be printed in, largest first. */
 const LIST_SIZES = [10.5, 9.5, 8.5, 7.5, 6.5] as const;
+const SMALLEST = 6.5;
 const rowHeight = (size: number) => Math.ceil(size * 1.45);
 
 const yuan = (fen: number) => `${fenToYuanString(fen)}`;
@@ -98,9 +100,8 @@ export function listLayout(
       // One row for the header.
       if ((lines.length + 1) * rowHeight(size) <= height) return { size, lines, cut: false };
     }
-  const size = LIST_SIZES[LIST_SIZES.length - 1];
-  const capacity = Math.floor(height / rowHeight(size)) - 1;
-  return { size, lines: cutLines(card, capacity), cut: true };
+  const capacity = Math.floor(height / rowHeight(SMALLEST)) - 1;
+  return { size: SMALLEST, lines: cutLines(card, capacity), cut: true };
 }
 
 const COLUMNS = [72, 0, 50, 84] as const;
@@ -245,3 +246,19 @@ export async function cardPdf(
   doc.end();
   return bytes;
 }
+
+/** 明白卡 as one of the printed kinds: a village's file calls it once a household. */
+export const cardRenderer: PrintRenderer = {
+  title: (subject) => `明白卡-${subject}`,
+  draw: (doc, h, ctx) =>
+    renderCard(
+      doc,
+      policyCard({
+        dossier: h.dossier,
+        rows: h.rows,
+        year: ctx.year,
+        placeName: ctx.villageName,
+        printedOn: shanghaiDateOf(ctx.now),
+      }),
+    ),
+};
