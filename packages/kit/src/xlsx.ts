@@ -10,14 +10,15 @@ import type { Response } from 'express';
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A download's `Content-Disposition`; the file name may be Chinese (RFC 6266 `filename*`). */
+export const attachment = (fileName: string): string =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
 /** Starts an XLSX download; the file name may be Chinese (RFC 6266 `filename*`). */
 export function sendXlsx(res: Response, fileName: string): void {
   res.status(200);
   res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
+  res.setHeader('Content-Disposition', attachment(fileName));
 }
 
 export type SheetCell = string | number | boolean | Date | null;

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import type { Response } from 'express';
 // Types only: pdfkit itself is a dependency of the services that print, not of the kit, so
 // each service hands its own constructor in (the import below is erased when compiled).
 import type PDFKitModule from 'pdfkit';
 import { AppError, bi } from '../errors';
+import { attachment } from '../xlsx';
 
 /**
  * Printable Chinese documents (公示公告, bulletins, notices): an A4 PDFKit document with a
@@ -93,4 +95,10 @@ export function drawPdfTable(
     data: [columns.map((c) => c.header), ...rows],
   });
   doc.x = doc.page.margins.left;
+}
+
+/** Sends a finished PDF as a download; the file name may be Chinese. */
+export function sendPdf(res: Response, fileName: string, bytes: Buffer): void {
+  res.setHeader('Content-Disposition', attachment(fileName));
+  res.type('application/pdf').send(bytes);
 }
