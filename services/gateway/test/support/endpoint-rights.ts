@@ -30,6 +30,10 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /households/{id}/ledger': 'registry.read',
     'GET /ledger/mismatches': 'registry.read',
     'GET /exports/benefit-ledger.xlsx': 'registry.export',
+    'GET /households/{id}/handbook.pdf': 'registry.read',
+    'POST /handbooks': 'registry.read',
+    'GET /handbooks/{id}': 'registry.read',
+    'GET /handbooks/{id}/file': 'registry.read',
   },
   registry: {
     'GET /candidate-leads': 'registry.read',
