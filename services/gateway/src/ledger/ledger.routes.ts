@@ -30,7 +30,7 @@ import { ledgerSheets } from './ledger.export';
 const year = z.coerce.number().int().min(2000).max(2100);
 
 /** A village or a township (a ledger of a whole county is too much for one workbook). */
-const villageOrTownship = z
+export const villageOrTownship = z
   .string()
   .regex(/^\d{12}$/, zmsg('须为12位数字的地区代码', 'must be a 12-digit area code'))
   .refine(
