@@ -34,6 +34,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /handbooks': 'registry.read',
     'GET /handbooks/{id}': 'registry.read',
     'GET /handbooks/{id}/file': 'registry.read',
+    'GET /households/{id}/card.pdf': 'registry.read',
   },
   registry: {
     'GET /candidate-leads': 'registry.read',
