@@ -19,6 +19,13 @@ import { AuditStore } from './audit/audit.service';
 import { SecurityAudit } from './audit/security-audit';
 import type { GatewayConfig } from './config';
 import { docsRoutes } from './docs/docs.routes';
+import { consistencyModule } from './consistency';
+import {
+  type ConsistencyItem,
+  consistencyItemModel,
+  type ConsistencyRun,
+  consistencyRunModel,
+} from './consistency/consistency.model';
 import { dossierRoutes } from './dossier/dossier.routes';
 import { ledgerRoutes } from './ledger/ledger.routes';
 import { mountProxy } from './proxy/proxy';
@@ -50,11 +57,15 @@ export async function createGateway(
     users: userModel(rt.conn),
     refreshTokens: refreshTokenModel(rt.conn),
     audit: auditRecordModel(rt.conn),
+    consistencyRuns: consistencyRunModel(rt.conn),
+    consistencyItems: consistencyItemModel(rt.conn),
   };
   // Users and audit entries are area-scoped: services reach them through these repositories.
   const scoped = {
     users: scopedRepository<User>(models.users),
     audit: scopedRepository<AuditRecord>(models.audit, 'actorArea'),
+    consistencyRuns: scopedRepository<ConsistencyRun>(models.consistencyRuns),
+    consistencyItems: scopedRepository<ConsistencyItem>(models.consistencyItems),
   };
   const service = openService(rt, config, opts);
   const { redis, now } = service;
@@ -101,6 +112,20 @@ export async function createGateway(
   const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
   // Background jobs (a village's prints, consistency checks) ask the services as their starter.
   const jobCaller = jobCallerFactory({ users: scoped.users, issuer, now });
+  // 一户一档核对: a village's or township's dossiers checked by a job run as its requester.
+  const consistency = consistencyModule({
+    ...upstream,
+    runs: scoped.consistencyRuns,
+    items: scoped.consistencyItems,
+    jobCaller,
+    verify: rt.verifier,
+    audit: service.audit,
+    now,
+    redis,
+    queuePrefix: service.queuePrefix,
+  });
+  await consistency.start();
+  rt.shutdown.add(consistency.name, () => consistency.stop());
 
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,
@@ -157,6 +182,7 @@ export async function createGateway(
       auditRoutes(router, store);
       dossierRoutes(router, upstream);
       ledgerRoutes(router, { ...upstream, audit: service.audit, now });
+      consistency.routes(router);
     },
   });
   const { relay } = service;

@@ -25,7 +25,7 @@ export function consistencyModule(
     queuePrefix: string;
   },
   opts: { work?: boolean } = {},
-): ServiceModule {
+): ServiceModule & Required<Pick<ServiceModule, 'start' | 'stop' | 'routes'>> {
   const log = deps.logger.child({ component: 'consistency' });
   const checks = new ConsistencyChecks({ runs: deps.runs, items: deps.items, now: deps.now });
   const job = new ConsistencyJob({
