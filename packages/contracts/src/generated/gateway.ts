@@ -36,6 +36,123 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/card.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 明白卡 One household's policy card of a year, one A4 page to post in its home
+     * @description The registry is asked first with the caller's token (a household unknown to it or outside
+     *     the caller's area is a 404); then the other services for the dossier and the year's
+     *     受益底册 rows, each applying its rights and area scope. The card lists the policies the
+     *     household benefits from in the year by kind (教育补助, 学费减免, 医疗救助, 帮扶措施, 资金拨付,
+     *     小额信贷, 贴息) with their amounts and a total in yuan (loans' principal apart; a 帮扶措施
+     *     paid from a funds project counted once), its current 帮扶责任人 with unit and phone —
+     *     always masked —, 全国扶贫监督举报电话 12317 and the county's own line (versioned reference
+     *     data). A source the caller cannot read is named on the card. Always one page: a long list
+     *     is printed smaller, then cut with 另有 N 项. Audited (`export` of the household, the head's
+     *     name printed).
+     */
+    get: operations['getHouseholdPolicyCard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consistency-checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一户一档核对 The runs within the caller's area, newest first */
+    get: operations['listConsistencyChecks'];
+    put?: never;
+    /**
+     * 一户一档核对 Check a village's or township's dossiers against each other, by a job
+     * @description The registry is asked first, with the caller's token, whether the area is the caller's
+     *     (outside the caller's scope: 403). A run is stored, filed under the area, and a job queued
+     *     that runs as the caller with a token issued when it runs (no token is kept). The job lists
+     *     the area's households (户号 order), reads each one's dossier six at a time and the area's
+     *     measures and payments of `year` once (default: this year in Asia/Shanghai), and lists
+     *     what the parts disagree on: a student, insured person or in-patient support knows for the
+     *     household who is no current member in the registry (`person_not_a_member`) or whose name
+     *     differs (`person_name_differs`); a cause of the 一户一策 plan not in the registry
+     *     (`plan_cause_not_in_registry`), the reverse (`registry_cause_not_in_plan`), the same causes
+     *     with another main cause (`main_cause_differs`); a measure recorded but not paid by funds
+     *     (`measure_unpaid`) and a payment without a measure (`paid_without_measure`). A part the
+     *     caller has no right to, that did not answer or whose service's view is behind is recorded
+     *     on the run (`gaps`).
+     */
+    post: operations['startConsistencyCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consistency-checks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一户一档核对 A run's state, progress and counts by kind (outside the caller's area, 404) */
+    get: operations['getConsistencyCheck'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consistency-checks/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一户一档核对 A run's inconsistencies within the caller's area, in 户号 order */
+    get: operations['listConsistencyCheckItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consistency-checks/{id}/items.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 一户一档核对导出 A run's inconsistencies as XLSX
+     * @description Sheets 不一致 (户号, 村, 类别, 问题) and 说明 (the parts the run went without, or a run not
+     *     finished). Audited (`export`, the households exported); `reason` is recorded with it.
+     */
+    get: operations['exportConsistencyCheckItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/docs': {
     parameters: {
       query?: never;
@@ -470,6 +587,67 @@ export interface components {
       } | null;
     };
     /** @enum {string} */
+    InconsistencyKind:
+      | 'person_not_a_member'
+      | 'person_name_differs'
+      | 'plan_cause_not_in_registry'
+      | 'registry_cause_not_in_plan'
+      | 'main_cause_differs'
+      | 'measure_unpaid'
+      | 'paid_without_measure';
+    ConsistencyRun: {
+      id: string;
+      areaCode: components['schemas']['AreaCode'];
+      year: number;
+      /** @enum {string} */
+      state: 'queued' | 'running' | 'completed' | 'failed';
+      /** @description The area's households (once listed) */
+      households: number | null;
+      /** @description Households checked so far (the progress) */
+      checked: number;
+      inconsistencies: number;
+      counts: {
+        kind: components['schemas']['InconsistencyKind'];
+        label: components['schemas']['Bilingual'];
+        count: number;
+      }[];
+      /** @description The parts the check went without, or found behind (the result is then not complete) */
+      gaps: {
+        /** @enum {string} */
+        part: 'registry' | 'assistance' | 'funds' | 'support' | 'matching';
+        /** @enum {string} */
+        status: 'no_right' | 'not_found' | 'unavailable' | 'malformed' | 'behind';
+        households: number;
+        /** @description With `behind`: the most events behind */
+        events?: number;
+        message: components['schemas']['Bilingual'];
+      }[];
+      /** @description Completed with no gap */
+      complete: boolean;
+      error: components['schemas']['Bilingual'] | null;
+      requestedBy: string;
+      requestedByName: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    ConsistencyItem: {
+      id: string;
+      runId: string;
+      areaCode: components['schemas']['AreaCode'];
+      householdId: string;
+      householdNo: string;
+      kind: components['schemas']['InconsistencyKind'];
+      kindLabel: components['schemas']['Bilingual'];
+      message: components['schemas']['Bilingual'];
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    /** @enum {string} */
     DossierPartName: 'registry' | 'assistance' | 'funds' | 'support' | 'matching';
     DossierTimelineEntry: {
       /** Format: date-time */
@@ -741,6 +919,194 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditEntry'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  getHouseholdPolicyCard: {
+    parameters: {
+      query?: {
+        /** @description The benefits' year; this year in Asia/Shanghai when absent */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The card (`明白卡-<户号>-<year>.pdf`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+    };
+  };
+  listConsistencyChecks: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /**
+         * @description JSON object; keys state (queued, running, completed, failed), year, areaCode (the
+         *     runs of an area and the areas within it). Sort by requestedAt, areaCode, year or state.
+         */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of runs */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyRun'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  startConsistencyCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A village or a township */
+          areaCode: components['schemas']['AreaCode'];
+          year?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+          };
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+    };
+  };
+  getConsistencyCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyRun'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  listConsistencyCheckItems: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object; keys kind (one of the kinds) and areaCode (a village or township). */
+        filter?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of inconsistencies */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyItem'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  exportConsistencyCheckItems: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['InconsistencyKind'];
+        areaCode?: components['schemas']['AreaCode'];
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       400: components['responses']['Problem'];
