@@ -14,6 +14,7 @@ import { monitoringWarningMessages } from '../modules/registry/monitoring/warnin
 import { dossierMessages } from '../modules/registry/dossier/dossier.messages';
 import { dossierPartsMessages } from '../modules/registry/dossier/dossier-parts.messages';
 import { ledgerMessages } from '../modules/registry/dossier/ledger.messages';
+import { cardMessages } from '../modules/registry/dossier/card.messages';
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
 import type { ModuleMessages } from './types';
 
@@ -35,5 +36,6 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   dossierMessages,
   dossierPartsMessages,
   ledgerMessages,
+  cardMessages,
   benefitLedgerMessages,
 ];

@@ -1,6 +1,7 @@
 import type { RegistryApi } from '../../providers/api-types';
 import { clearanceCalls } from './households/clearance.api';
 import { dossierCalls } from './dossier/dossier.api';
+import { cardCalls } from './dossier/card.api';
 import { ledgerCalls } from './dossier/ledger.api';
 import { uploadFile } from '../../providers/http';
 import { guaranteeCalls } from './households/guarantees.api';
@@ -19,6 +20,7 @@ export const registryCalls = {
   ...monitoringCalls,
   ...dossierCalls,
   ...ledgerCalls,
+  ...cardCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
     (await uploadFile('/api/registry/areas/import', file)) as AreaImportReport,

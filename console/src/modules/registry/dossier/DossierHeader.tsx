@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { AreaField } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import type { RegistrySections } from './dossier.api';
+import { PrintCardButton } from './PrintCardButton';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -56,6 +57,7 @@ export function DossierHeader({
       </Item>
       <Item label="dossier.header.generated_at">{formatDateTime(generatedAt)}</Item>
       <Box sx={{ ml: 'auto' }}>
+        <PrintCardButton id={h.id} householdNo={h.householdNo} />
         <Button
           component={Link}
           to={`/households/${encodeURIComponent(h.id)}/show`}
