@@ -29,6 +29,7 @@ import {
 import { dossierRoutes } from './dossier/dossier.routes';
 import { ledgerRoutes } from './ledger/ledger.routes';
 import { mountProxy } from './proxy/proxy';
+import { printsModule } from './prints/print.job';
 import { LoginGuard } from './sessions/login-guard';
 import { refreshTokenModel } from './sessions/refresh-token.model';
 import { sessionPublicRoutes, sessionRoutes } from './sessions/session.routes';
@@ -140,15 +141,19 @@ export async function createGateway(
   });
 
   const app = await startService(service, {
-    modules: service.consume
-      ? [
-          {
-            name: 'audit consumer',
-            start: () => auditConsumer.start(),
-            stop: () => auditConsumer.stop(),
-          },
-        ]
-      : [],
+    modules: [
+      ...(service.consume
+        ? [
+            {
+              name: 'audit consumer',
+              start: () => auditConsumer.start(),
+              stop: () => auditConsumer.stop(),
+            },
+          ]
+        : []),
+      // 扶贫手册 and 明白卡 of a village: a job run as its requester, its file in GridFS.
+      printsModule(service, { ...upstream, jobCaller }),
+    ],
     openapi: path.join(__dirname, 'openapi'),
     app: {
       middleware: [

@@ -290,6 +290,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/households/{id}/handbook.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 扶贫手册 One household's handbook as a PDF
+     * @description The household's dossier (the registry asked first with the caller's token: unknown or
+     *     outside the caller's area is a 404) and its 受益底册 rows of every year, printed as counties
+     *     lay the handbook out: cover (户号, 户主, 村, 帮扶责任人 and unit, year), 家庭成员, 致贫原因,
+     *     帮扶计划与年度目标, 帮扶措施与受益 (by year, with totals), 走访记录, 收入 against the line,
+     *     and the signatures. A part the caller has no right to is left out and says so. ID numbers
+     *     and phones print masked; with `unmask=true` and a `reason` (the registry's `unmask` right,
+     *     else 403; no reason, 400) they are read in clear from the registry, which audits the read,
+     *     and the gateway records the export (`export`, audited).
+     */
+    get: operations['getHouseholdHandbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/handbooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 村级打印 A village's handbooks (or 明白卡) as one PDF, made by a job
+     * @description Queues a job that prints every household of the village the caller may see, in 户号
+     *     order, each starting on a new page (`kind`: `handbook`, the default, or `card`). The job
+     *     runs as the caller with a token issued when it runs (no token is kept), asks the village's
+     *     受益底册 rows once and the dossiers a few at a time; its progress is the households done.
+     *     A township is refused (422): prints are made village by village. `unmask` needs the
+     *     registry's `unmask` right (403) and a `reason` (400); the export is audited. The file is
+     *     kept a day.
+     */
+    post: operations['createPrintJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/handbooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A print job's state and progress (its requester only; anyone else gets 404) */
+    get: operations['getPrintJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/handbooks/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A finished print job's PDF (409 while it is not finished, 410 after a day) */
+    get: operations['getPrintJobFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/.well-known/jwks.json': {
     parameters: {
       query?: never;
@@ -764,6 +851,32 @@ export interface components {
       message?: components['schemas']['Bilingual'];
       sources: components['schemas']['LedgerSourceView'][];
       mismatches: components['schemas']['LedgerMismatch'][];
+    };
+    /**
+     * @description handbook 扶贫手册, card 明白卡
+     * @enum {string}
+     */
+    PrintKind: 'handbook' | 'card';
+    PrintJobCreate: {
+      areaCode: components['schemas']['AreaCode'];
+      kind?: components['schemas']['PrintKind'];
+      unmask?: boolean;
+      reason?: string;
+    };
+    PrintJob: {
+      id: string;
+      /** @enum {string} */
+      state: 'queued' | 'running' | 'completed' | 'failed';
+      progress: {
+        done: number;
+        total: number | null;
+      };
+      kind: components['schemas']['PrintKind'];
+      areaCode: components['schemas']['AreaCode'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Why the job failed (zh-CN) */
+      error?: string;
     };
     Tokens: {
       /** @enum {string} */
@@ -1276,6 +1389,118 @@ export interface operations {
       404: components['responses']['Problem'];
       422: components['responses']['Problem'];
       503: components['responses']['Problem'];
+    };
+  };
+  getHouseholdHandbook: {
+    parameters: {
+      query?: {
+        unmask?: 'true' | 'false';
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The handbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+    };
+  };
+  createPrintJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PrintJobCreate'];
+      };
+    };
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+          };
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getPrintJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrintJob'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  getPrintJobFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The village's file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      410: components['responses']['Problem'];
     };
   };
   getJwks: {
