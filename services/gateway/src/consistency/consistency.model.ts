@@ -78,6 +78,9 @@ const runSchema = new Schema<ConsistencyRun>(
 runSchema.index({ areaCode: 1, requestedAt: -1 });
 runSchema.index({ state: 1, areaCode: 1, requestedAt: -1 });
 runSchema.index({ year: 1, areaCode: 1, requestedAt: -1 });
+// A run by id within the caller's area (before its items): SecantusDB scans the collection for
+// `_id` with a range on another field unless one index holds both.
+runSchema.index({ _id: 1, areaCode: 1 });
 
 const itemSchema = new Schema<ConsistencyItem>(
   {
