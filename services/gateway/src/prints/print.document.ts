@@ -31,10 +31,14 @@ export async function printDocument(
     createdAt: ctx.now,
     ...(ctx.fontPath ? { fontPath: ctx.fontPath } : {}),
   });
-  households.forEach((h, i) => {
-    if (i > 0) doc.addPage();
+  for (const [i, h] of households.entries()) {
+    if (i > 0) {
+      doc.addPage();
+      // A village is seconds of drawing: let the gateway answer between households.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     renderer.draw(doc, h, ctx);
-  });
+  }
   doc.end();
   return bytes;
 }
