@@ -15,7 +15,9 @@ import { dossierMessages } from '../modules/registry/dossier/dossier.messages';
 import { dossierPartsMessages } from '../modules/registry/dossier/dossier-parts.messages';
 import { ledgerMessages } from '../modules/registry/dossier/ledger.messages';
 import { cardMessages } from '../modules/registry/dossier/card.messages';
+import { handbookMessages } from '../modules/registry/dossier/handbook.messages';
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
+import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -37,5 +39,7 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   dossierPartsMessages,
   ledgerMessages,
   cardMessages,
+  handbookMessages,
   benefitLedgerMessages,
+  consistencyCheckMessages,
 ];

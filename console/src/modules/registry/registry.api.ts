@@ -1,7 +1,9 @@
 import type { RegistryApi } from '../../providers/api-types';
+import { consistencyCalls } from './consistency/consistency.api';
 import { clearanceCalls } from './households/clearance.api';
 import { dossierCalls } from './dossier/dossier.api';
 import { cardCalls } from './dossier/card.api';
+import { handbookCalls } from './dossier/handbook.api';
 import { ledgerCalls } from './dossier/ledger.api';
 import { uploadFile } from '../../providers/http';
 import { guaranteeCalls } from './households/guarantees.api';
@@ -20,7 +22,9 @@ export const registryCalls = {
   ...monitoringCalls,
   ...dossierCalls,
   ...ledgerCalls,
+  ...consistencyCalls,
   ...cardCalls,
+  ...handbookCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */
   registryAreaImport: async (file: File): Promise<AreaImportReport> =>
     (await uploadFile('/api/registry/areas/import', file)) as AreaImportReport,

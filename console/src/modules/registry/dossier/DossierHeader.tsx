@@ -9,6 +9,7 @@ import { AreaField } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import type { RegistrySections } from './dossier.api';
 import { PrintCardButton } from './PrintCardButton';
+import { PrintHandbookButton } from './PrintHandbookButton';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -57,6 +58,7 @@ export function DossierHeader({
       </Item>
       <Item label="dossier.header.generated_at">{formatDateTime(generatedAt)}</Item>
       <Box sx={{ ml: 'auto' }}>
+        <PrintHandbookButton id={h.id} householdNo={h.householdNo} />
         <PrintCardButton id={h.id} householdNo={h.householdNo} />
         <Button
           component={Link}

@@ -17,6 +17,7 @@ import { AreaField, DayField, EnumField, PercentField, YesNoField } from '../../
 import { SectionHeading } from '../../../common/SectionHeading';
 import { INFRASTRUCTURE } from './codes';
 import { VillageExitSteps } from './VillageExitSteps';
+import { VillageHandbookButton } from './VillageHandbookButton';
 
 function InfrastructureTable() {
   const translate = useTranslate();
@@ -57,6 +58,7 @@ export default function VillageShow() {
     <Show
       actions={
         <TopToolbar>
+          <VillageHandbookButton />
           <EditButton />
         </TopToolbar>
       }

@@ -1,0 +1,156 @@
+import PrintIcon from '@mui/icons-material/Print';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import TextField from '@mui/material/TextField';
+import { useEffect, useState } from 'react';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { JobProgress } from '../../../common/JobProgress';
+import { isReason } from '../../../common/ReasonDialog';
+import { hasRight, type Permissions } from '../../../providers/permissions';
+import { pick, problemOf } from '../../../providers/problem';
+import { useCalls } from '../../calls';
+import type { PrintJob } from '../dossier/handbook.api';
+
+const POLL_MS = 1000;
+
+/**
+ * 打印本村扶贫手册 — every household of the village in one PDF, made by a job on the gateway:
+ * started here, its progress shown as it runs, its file downloaded when done. With the unmask
+ * right, personal data may print in clear with a reason (audited).
+ */
+export function VillageHandbookButton() {
+  const village = useRecordContext();
+  const translate = useTranslate();
+  const calls = useCalls();
+  const { permissions } = usePermissions<Permissions>();
+  const [open, setOpen] = useState(false);
+  const [clear, setClear] = useState(false);
+  const [reason, setReason] = useState('');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const code = String(village?.code ?? village?.id ?? '');
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const j = await calls.printJob(jobId);
+        if (stopped) return;
+        setJob(j);
+        if (j.state === 'failed') setError(j.error ?? translate('handbook.village.state.failed'));
+        if (j.state === 'completed' || j.state === 'failed') return;
+      } catch (err) {
+        if (stopped) return;
+        const p = problemOf(err);
+        setError(p ? pick(p.message) : translate('ra.notification.http_error'));
+        return;
+      }
+      setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, [jobId, calls, translate]);
+
+  if (!village || !hasRight(permissions, 'registry', 'read')) return null;
+  const canClear = hasRight(permissions, 'registry', 'unmask');
+  const start = async () => {
+    setError(null);
+    setJob(null);
+    try {
+      setJobId(await calls.printJobCreate(code, clear ? { unmaskReason: reason.trim() } : {}));
+    } catch (err) {
+      const p = problemOf(err);
+      setError(p ? pick(p.message) : translate('ra.notification.http_error'));
+    }
+  };
+  const download = async () => {
+    if (!jobId) return;
+    try {
+      await calls.printJobFile(jobId, `扶贫手册-${String(village.name ?? code)}.pdf`);
+    } catch (err) {
+      const p = problemOf(err);
+      setError(p ? pick(p.message) : translate('ra.notification.http_error'));
+    }
+  };
+  const running = jobId !== null && job?.state !== 'completed' && job?.state !== 'failed';
+  return (
+    <>
+      <Button
+        size="small"
+        startIcon={<PrintIcon />}
+        onClick={() => setOpen(true)}
+        data-testid="village-print-handbooks"
+      >
+        {translate('handbook.village.button')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('handbook.village.title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{translate('handbook.village.hint')}</DialogContentText>
+          {canClear && !jobId ? (
+            <>
+              <FormControlLabel
+                control={<Checkbox checked={clear} onChange={(e) => setClear(e.target.checked)} />}
+                label={translate('handbook.village.clear')}
+              />
+              {clear ? (
+                <TextField
+                  fullWidth
+                  name="reason"
+                  label={translate('app.common.reason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              ) : null}
+            </>
+          ) : null}
+          {job ? (
+            <>
+              <DialogContentText data-testid="village-print-state">
+                {translate(`handbook.village.state.${job.state}`)}
+              </DialogContentText>
+              <JobProgress
+                done={job.progress.done}
+                total={job.progress.total ?? null}
+                status={job.state}
+              />
+            </>
+          ) : null}
+          {error ? (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('handbook.village.close')}</Button>
+          {job?.state === 'completed' ? (
+            <Button variant="contained" onClick={() => void download()}>
+              {translate('handbook.village.download')}
+            </Button>
+          ) : (
+            <Button
+              variant="contained"
+              disabled={running || (clear && !isReason(reason))}
+              onClick={() => void start()}
+              data-testid="village-print-start"
+            >
+              {translate('handbook.village.start')}
+            </Button>
+          )}
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
