@@ -19,6 +19,7 @@ import { AuditStore } from './audit/audit.service';
 import { SecurityAudit } from './audit/security-audit';
 import type { GatewayConfig } from './config';
 import { docsRoutes } from './docs/docs.routes';
+import { cardRoutes } from './prints/card/card.routes';
 import { consistencyModule } from './consistency';
 import {
   type ConsistencyItem,
@@ -187,6 +188,7 @@ export async function createGateway(
       auditRoutes(router, store);
       dossierRoutes(router, upstream);
       ledgerRoutes(router, { ...upstream, audit: service.audit, now });
+      cardRoutes(router, { ...upstream, audit: service.audit, now });
       consistency.routes(router);
     },
   });

@@ -1,0 +1,54 @@
+import {
+  type AuditLog,
+  handle,
+  idParam,
+  parseInput,
+  principalOf,
+  requireRight,
+  sendPdf,
+} from '@fupin/kit';
+import { shanghaiDateOf } from '@fupin/reference';
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { callerOf } from '../../upstream/ask';
+import { cardPdf } from './card.pdf';
+import { readCard } from './card.read';
+
+const cardQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/**
+ * 明白卡 (issue 23, item 4): `GET /households/{id}/card.pdf?year=` — one household's policy card
+ * of a year (this year in Asia/Shanghai by default), one A4 page, audited as a print.
+ */
+export function cardRoutes(
+  router: Router,
+  deps: { services: Record<string, string>; logger: Logger; audit: AuditLog; now: () => Date },
+): void {
+  const log = deps.logger.child({ component: 'card' });
+  router.get(
+    '/households/:id/card.pdf',
+    requireRight('registry', 'read'),
+    handle(async (req, res) => {
+      const p = principalOf(req);
+      const { id } = parseInput(idParam, req.params, { where: 'params' });
+      const q = parseInput(cardQuery, req.query, { where: 'query' });
+      const now = deps.now();
+      const year = q.year ?? Number(shanghaiDateOf(now).slice(0, 4));
+      const card = await readCard(deps.services, p, id, year, callerOf(req), log, now);
+      const bytes = await cardPdf(card, { createdAt: now });
+      // The head's name prints in clear (the helpers' phones masked): a print of the household.
+      await deps.audit.record(p, {
+        action: 'export',
+        subjectType: 'household',
+        subjectIds: [id],
+        fields: ['headName'],
+        reason: null,
+        requestId: typeof req.id === 'string' ? req.id : null,
+      });
+      sendPdf(res, `明白卡-${card.householdNo}-${year}.pdf`, bytes);
+    }),
+  );
+}
