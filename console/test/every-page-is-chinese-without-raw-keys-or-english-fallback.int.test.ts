@@ -113,6 +113,8 @@ test('every registry page in zh-CN, as the poverty office sees it, is all Chines
       ),
       // 受益底册核对: the county picks a township or a village first.
       ['benefit-ledger', '/#/benefit-ledger'],
+      // 一户一档核对: the start form and the runs so far (none yet here).
+      ['consistency-check', '/#/consistency-check'],
       ['villages-list', '/#/villages'],
       ['villages-show', `/#/villages/${VILLAGE_A1}/show`],
       ['villages-edit', `/#/villages/${VILLAGE_A1}`],

@@ -17,6 +17,7 @@ import { ledgerMessages } from '../modules/registry/dossier/ledger.messages';
 import { cardMessages } from '../modules/registry/dossier/card.messages';
 import { handbookMessages } from '../modules/registry/dossier/handbook.messages';
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
+import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -40,4 +41,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   cardMessages,
   handbookMessages,
   benefitLedgerMessages,
+  consistencyCheckMessages,
 ];

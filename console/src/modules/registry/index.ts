@@ -1,4 +1,5 @@
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
@@ -39,6 +40,7 @@ const CandidateLeadsPage = lazy(() => import('./households/CandidateLeadsPage'))
 const MonitoringRulesPage = lazy(() => import('./monitoring/rules/RulesPage'));
 const DossierPage = lazy(() => import('./dossier/DossierPage'));
 const BenefitLedgerPage = lazy(() => import('./ledger/BenefitLedgerPage'));
+const ConsistencyCheckPage = lazy(() => import('./consistency/ConsistencyCheckPage'));
 
 /** 建档立卡 — the registry service's resources, under /api/registry. */
 export const registry: ModuleDefinition = {
@@ -108,6 +110,14 @@ export const registry: ModuleDefinition = {
       element: createElement(BenefitLedgerPage),
       label: 'benefit_ledger.title',
       icon: ReceiptLongIcon,
+      needs: { module: 'registry', right: 'read' },
+    },
+    {
+      // 一户一档核对: a village's or township's dossiers checked part against part, by a job.
+      path: '/consistency-check',
+      element: createElement(ConsistencyCheckPage),
+      label: 'consistency_check.title',
+      icon: FactCheckIcon,
       needs: { module: 'registry', right: 'read' },
     },
     {

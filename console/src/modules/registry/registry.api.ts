@@ -1,4 +1,5 @@
 import type { RegistryApi } from '../../providers/api-types';
+import { consistencyCalls } from './consistency/consistency.api';
 import { clearanceCalls } from './households/clearance.api';
 import { dossierCalls } from './dossier/dossier.api';
 import { cardCalls } from './dossier/card.api';
@@ -21,6 +22,7 @@ export const registryCalls = {
   ...monitoringCalls,
   ...dossierCalls,
   ...ledgerCalls,
+  ...consistencyCalls,
   ...cardCalls,
   ...handbookCalls,
   /** 导入地区 — the area tree from a workbook; answers the row report. */

@@ -1,0 +1,133 @@
+import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { Form, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { formatDateTime } from '../../../common/format';
+import { Spinner } from '../../../common/Spinner';
+import { useApi } from '../../../common/useApi';
+import type { Permissions } from '../../../providers/permissions';
+import { useNotifyProblem } from '../../../providers/problem';
+import { useCalls } from '../../calls';
+import { type AreaYear, AreaYearInputs, areaOf, defaultsOf } from '../ledger/AreaYearInputs';
+import type { ConsistencyRun } from './consistency.api';
+import { ConsistencyRunView } from './ConsistencyRunView';
+
+/** Starts a check of the area the pickers name; `onStarted` with the new run's id. */
+function StartButton({ onStarted }: { onStarted: (id: string) => void }) {
+  const translate = useTranslate();
+  const calls = useCalls();
+  const notify = useNotify();
+  const notifyProblem = useNotifyProblem();
+  const values = useWatch<AreaYear>() as AreaYear;
+  const areaCode = areaOf(values);
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    if (!areaCode) return;
+    setBusy(true);
+    try {
+      onStarted(await calls.consistencyCheckStart(areaCode, Number(values.year)));
+      notify('consistency_check.started', { type: 'info' });
+    } catch (err) {
+      notifyProblem(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Button
+        variant="contained"
+        startIcon={<PlaylistAddCheckIcon />}
+        disabled={!areaCode || busy}
+        onClick={() => void start()}
+        data-testid="consistency-start"
+      >
+        {translate('consistency_check.start')}
+      </Button>
+      {!areaCode ? (
+        <Typography sx={{ mt: 1 }} color="text.secondary">
+          {translate('consistency_check.pick_area')}
+        </Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The latest runs the user may see; one picked is shown below. */
+function RecentRuns({
+  selected,
+  reloadKey,
+  onPick,
+}: {
+  selected: string | null;
+  reloadKey: string | null;
+  onPick: (id: string) => void;
+}) {
+  const translate = useTranslate();
+  const calls = useCalls();
+  const found = useApi(() => calls.consistencyChecksRecent(), [reloadKey]);
+  if (found.loading && !found.data) return <Spinner />;
+  const runs: ConsistencyRun[] = found.data ?? [];
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="subtitle1">{translate('consistency_check.recent')}</Typography>
+      {runs.length === 0 ? (
+        <Typography color="text.secondary">{translate('consistency_check.none_yet')}</Typography>
+      ) : (
+        <List dense data-testid="consistency-recent">
+          {runs.map((r) => (
+            <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onPick(r.id)}>
+              <ListItemText
+                primary={translate('consistency_check.run_title', {
+                  area: r.areaCode,
+                  year: r.year,
+                  at: formatDateTime(r.requestedAt),
+                  by: r.requestedByName,
+                })}
+                secondary={`${translate(`enums.ConsistencyRunState.${r.state}`)} · ${r.inconsistencies}`}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * 一户一档核对 — before an inspection, a village's or township's households checked part against
+ * part (the registry's members and support's persons, the plan's causes and the registry's,
+ * measures and the funds' payments); the run's progress, then its inconsistencies, filtered and
+ * exported.
+ */
+export default function ConsistencyCheckPage() {
+  const translate = useTranslate();
+  const { permissions, isPending } = usePermissions<Permissions>();
+  const [runId, setRunId] = useState<string | null>(null);
+  if (isPending) return <Spinner />;
+  return (
+    <Card sx={{ mt: 2 }} data-testid="consistency-check">
+      <Title title="consistency_check.title" />
+      <CardContent>
+        <Typography variant="h6">{translate('consistency_check.title')}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('consistency_check.hint')}
+        </Typography>
+        <Form defaultValues={defaultsOf(permissions)}>
+          <AreaYearInputs />
+          <StartButton onStarted={setRunId} />
+        </Form>
+        {runId ? <ConsistencyRunView key={runId} id={runId} /> : null}
+        <RecentRuns selected={runId} reloadKey={runId} onPick={setRunId} />
+      </CardContent>
+    </Card>
+  );
+}
