@@ -1,6 +1,7 @@
 import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
+import { gatewayHandbookPlugin } from './gateway-handbook';
 import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
@@ -49,6 +50,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryGuaranteeFreshnessPlugin,
   // 防返贫监测: screened once support's facts (hospital stays) have reached the registry.
   registryMonitoringPlugin,
+  // 扶贫手册: one village's handbooks printed by the gateway's job from what the others seeded.
+  gatewayHandbookPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
 ];
