@@ -151,6 +151,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /projects/{id}/history': 'funds.read',
     'POST /projects/{id}/steps': 'funds.write',
     'POST /projects/{id}/documents': 'funds.write',
+    'GET /projects/slow': 'funds.read',
+    'POST /projects/{id}/progress': 'funds.write',
     'GET /batches': 'funds.read',
     'POST /batches': 'funds.write',
     'GET /batches/{id}': 'funds.read',
