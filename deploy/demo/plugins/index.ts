@@ -2,6 +2,7 @@ import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
 import { gatewayHandbookPlugin } from './gateway-handbook';
+import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
@@ -52,6 +53,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryMonitoringPlugin,
   // 扶贫手册: one village's handbooks printed by the gateway's job from what the others seeded.
   gatewayHandbookPlugin,
+  // 明白卡: one household's card printed from what assistance, funds and support seeded.
+  gatewayPolicyCardPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
 ];
