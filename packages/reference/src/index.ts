@@ -9,3 +9,4 @@ export * from './school-calendar';
 export * from './id-number-old';
 export * from './wage-check';
 export * from './complaint-line';
+export * from './progress-payment';

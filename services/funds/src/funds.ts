@@ -29,6 +29,8 @@ import { loanRoutes } from './loans/loan.routes';
 import { LoanService } from './loans/loan.service';
 import { noticeRoutes } from './notices/notice.routes';
 import { NoticeService } from './notices/notice.service';
+import { progressRoutes } from './progress/progress.routes';
+import { ProgressService } from './progress/progress.service';
 import { PROJECT_TOPICS } from './projects/project.events';
 import { ProjectLedger } from './projects/project.ledger';
 import { projectRoutes } from './projects/project.routes';
@@ -66,6 +68,7 @@ export async function createFunds(
     eventsStored,
     now,
   });
+  const progress = new ProgressService({ projects, repo: repos.projects, files, now });
   const batches = new BatchService({
     batches: repos.batches,
     projects: repos.projects,
@@ -128,6 +131,7 @@ export async function createFunds(
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
       fileRoutes(router, files, config.UPLOAD_MAX_BYTES);
+      progressRoutes(router, progress);
       projectRoutes(router, projects);
       batchRoutes(router, batches);
       transferRoutes(router, transfers);

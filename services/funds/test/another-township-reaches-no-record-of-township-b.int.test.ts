@@ -87,6 +87,7 @@ beforeAll(async () => {
     '/projects/{id}/documents': road.id,
     '/projects/{id}/history': road.id,
     '/projects/{id}/steps': road.id,
+    '/projects/{id}/progress': road.id,
     '/batches/{id}': batch.id,
     '/batches/{id}/allocations': batch.id,
     '/batches/{id}/arrivals': batch.id,
@@ -137,6 +138,11 @@ test("every documented operation refuses another township's user township B's re
       'POST /notices/{id}/postings': { place: '村部公示栏', postedOn: '2017-06-01' },
       'POST /transfers/{id}/reject': { reason: '不同意' },
       'POST /projects/{id}/steps': { action: 'start', on: '2017-06-01' },
+      'POST /projects/{id}/progress': {
+        percent: 10,
+        reportedOn: '2017-06-01',
+        evidenceFileIds: [ids['/files/{id}']],
+      },
       'POST /projects/{id}/documents': {
         kind: 'tender',
         fileId: ids['/files/{id}'],

@@ -6,6 +6,7 @@ import {
   paidPayment,
   project,
   type ProjectBody,
+  reportProgress,
   submitPayment,
 } from './fixtures/money';
 
@@ -15,6 +16,9 @@ let p: ProjectBody;
 beforeAll(async () => {
   t = await startFunds();
   p = await approvedProject(t, { areaCode: VILLAGE_A1 });
+  // Half the work done: its progress allows 60% of the 1,000,000.00 yuan planned, so only the
+  // allocations limit the payments here.
+  ok(await reportProgress(t, p.id, { percent: 50, reportedOn: '2017-06-01' }), 201);
   // 500,000.00 yuan from central funds, 100,000.00 from the province.
   await issueBatch(t, {
     issuedOn: '2017-06-01',

@@ -69,6 +69,10 @@ test('every list endpoint reads through an index and sorts no more than a page i
         ]),
       },
       {
+        path: '/projects/slow',
+        calls: calls([{ areaCode: VILLAGE_A1 }, { townshipCode: TOWNSHIP_A }]),
+      },
+      {
         path: '/batches',
         calls: calls([{ projectId: SOME_ID }]),
         // A batch holds arrays of areas and of allocations: no compound index can hold both

@@ -99,6 +99,26 @@ export const FundsProjectFundingChanged = defineEvent({
   }),
 });
 
+export const FundsProjectProgressReported = defineEvent({
+  topic: PROJECT_TOPIC,
+  type: 'funds.project.progress_reported',
+  version: 1,
+  description:
+    'Progress of the work was reported (进度填报) with its evidence; payments are capped by it (根据项目进度分阶段拨付).',
+  payload: z.object({
+    project: fundsProjectSnapshotSchema,
+    report: z.object({
+      id: z.string().min(1),
+      percent: z.number().int().min(0).max(100),
+      previousPercent: z.number().int().min(0).max(100).nullable(),
+      reportedOn: calendarDay,
+      evidenceFileIds: z.array(z.string().min(1)).min(1),
+    }),
+    plannedStartOn: calendarDay.nullable(),
+    plannedFinishOn: calendarDay.nullable(),
+  }),
+});
+
 // ---------------------------------------------------------------- disbursements (拨付)
 
 export const fundsDisbursementSnapshotSchema = z.object({

@@ -624,6 +624,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/slow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 进展缓慢 Projects behind their plan
+     * @description Approved or started projects in the caller's scope with planned dates whose reported progress is behind the plan (linear between the planned start and finish) today by more than the reference threshold (percentage points, versioned reference data); most behind first. Each row gives the planned and the reported progress.
+     */
+    get: operations['listSlowProjects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 进度填报 Report a project's progress with evidence
+     * @description The progress (0–100) on a day with the files (uploaded through /files) that show it, kept in the project's report history and history; never lower than the last report unless a reason says why. Payments are capped by it (根据项目进度分阶段拨付). Publishes `funds.project.progress_reported`.
+     */
+    post: operations['reportProjectProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects': {
     parameters: {
       query?: never;
@@ -1516,6 +1558,57 @@ export interface components {
         at?: string;
       }[];
     };
+    ProgressReportInput: {
+      percent: number;
+      reportedOn: components['schemas']['Day'];
+      note?: string | null;
+      /** @description Why the progress is below the last report's (required then) */
+      reason?: string | null;
+      evidenceFileIds: string[];
+      revision?: number;
+    };
+    ProgressReport: {
+      id: string;
+      percent: number;
+      reportedOn: components['schemas']['Day'];
+      note?: string | null;
+      reason?: string | null;
+      evidence: {
+        fileId: string;
+        fileName: string;
+        sha256: string;
+      }[];
+      /** Format: date-time */
+      reportedAt: string;
+      reportedBy: {
+        id: string;
+        name: string;
+      };
+    };
+    SlowProject: {
+      id: string;
+      code: string;
+      name: string;
+      type?: string;
+      areaCode: components['schemas']['AreaCode'];
+      townshipCode?: components['schemas']['AreaCode'];
+      /** @enum {string} */
+      status?: 'approved' | 'in_progress';
+      plannedTotalFen?: components['schemas']['Fen'];
+      plannedStartOn: components['schemas']['Day'];
+      plannedFinishOn: components['schemas']['Day'];
+      /** @description Where the plan says the work should be today, one decimal */
+      plannedPercent: number;
+      /** @description The last reported progress (0 before any report) */
+      reportedPercent: number;
+      /** @description Percentage points behind the plan, one decimal */
+      behindPoints: number;
+      slow?: boolean;
+      lastReportedOn?: components['schemas']['Day'] | null;
+      /** @description The reference threshold used */
+      thresholdPoints: number;
+      thresholdVersion?: number;
+    };
     ProjectionStatus: {
       /** @description Registered households in the projection */
       households: number;
@@ -1619,10 +1712,18 @@ export interface components {
           note?: string | null;
         };
       };
+      /** @description 计划开工 — the planned start day */
+      plannedStartOn?: components['schemas']['Day'] | null;
+      /** @description 计划完工 — the planned finish day, not before the start */
+      plannedFinishOn?: components['schemas']['Day'] | null;
       proposedOn?: components['schemas']['Day'];
     };
     /** @description type, areaCode and plannedInvestment are fixed once the project is approved; nothing changes once accepted */
     ProjectUpdate: {
+      /** @description 计划开工 — the planned start day */
+      plannedStartOn?: components['schemas']['Day'] | null;
+      /** @description 计划完工 — the planned finish day, not before the start */
+      plannedFinishOn?: components['schemas']['Day'] | null;
       name?: string;
       /** @enum {string} */
       type?:
@@ -1711,6 +1812,14 @@ export interface components {
       title: string;
     };
     Project: {
+      /** @description 计划开工 — the planned start day */
+      plannedStartOn?: components['schemas']['Day'] | null;
+      /** @description 计划完工 — the planned finish day, not before the start */
+      plannedFinishOn?: components['schemas']['Day'] | null;
+      /** @description 项目进度 — the last reported progress, 0–100; null before any report */
+      progressPercent?: number | null;
+      /** @description Every progress report, oldest first */
+      progressReports?: components['schemas']['ProgressReport'][];
       id: string;
       code: string;
       name: string;
@@ -3059,6 +3168,69 @@ export interface operations {
       422: components['responses']['Problem'];
     };
   };
+  listSlowProjects: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description areaCode, townshipCode */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of slow projects */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlowProject'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  reportProjectProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProgressReportInput'];
+      };
+    };
+    responses: {
+      /** @description The project with the report */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
   listProjects: {
     parameters: {
       query?: {
@@ -3374,6 +3546,8 @@ export interface operations {
               startRatePercent?: number | null;
               /** @description 完成率 */
               completionRatePercent?: number | null;
+              /** @description 完成率（按工作量）— Σ progress × planned investment / Σ planned investment over the projects in the library */
+              workCompletionRatePercent?: number | null;
             }[];
             totals?: {
               key?: string;
@@ -3389,6 +3563,8 @@ export interface operations {
               startRatePercent?: number | null;
               /** @description 完成率 */
               completionRatePercent?: number | null;
+              /** @description 完成率（按工作量） */
+              workCompletionRatePercent?: number | null;
             };
           };
         };

@@ -6,6 +6,7 @@ import { yuan } from '../shared/money';
 import { historyEntry } from '../shared/principal';
 import { type DisbursementDeps, flagMisuse, invalid } from './disbursement.deps';
 import { disbursementSubmitted } from './disbursement.events';
+import { reserveWithinProgress } from './disbursement.progress';
 import type { Disbursement, PayeeKind } from './disbursement.model';
 import { payeesOf } from './disbursement.payees';
 import { type DisbursementView, disbursementView } from './disbursement.view';
@@ -34,7 +35,7 @@ const UNKNOWN_PROJECT = { what: bi('项目', 'Project'), code: 'FUNDS_DISBURSEME
 /**
  * 报账 — a payment submitted with its vouchers: it reserves its amount on the project (refused,
  * with nothing written to the ledger, when it would exceed what the project has from that
- * source), then the misuse checks run on it.
+ * source or what its progress allows), then the misuse checks run on it.
  */
 export async function submitDisbursement(
   deps: DisbursementDeps,
@@ -61,7 +62,7 @@ export async function submitDisbursement(
     amountFen: input.amountFen,
     at: deps.now(),
   };
-  if (!(await deps.ledger.reserve(project._id, hold))) {
+  if ((await reserveWithinProgress(deps, p, project, hold)) === 'over_allocation') {
     throw await overAllocation(deps, p, project, input);
   }
   const now = deps.now();

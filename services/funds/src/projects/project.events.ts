@@ -2,6 +2,7 @@ import {
   type Actor,
   createEvent,
   FundsProjectFundingChanged,
+  FundsProjectProgressReported,
   FundsProjectRegistered,
   type FundsProjectSnapshot,
   FundsProjectStatusChanged,
@@ -75,4 +76,21 @@ export const projectFundingChanged = (
   createEvent(FundsProjectFundingChanged, {
     ...base(p, actor, at),
     payload: { project: projectSnapshot(p), ...change },
+  });
+
+export const projectProgressReported = (
+  p: Project,
+  report: { id: string; percent: number; reportedOn: string; evidenceFileIds: string[] },
+  previousPercent: number | null,
+  actor: Actor,
+  at: Date,
+) =>
+  createEvent(FundsProjectProgressReported, {
+    ...base(p, actor, at),
+    payload: {
+      project: projectSnapshot(p),
+      report: { ...report, previousPercent },
+      plannedStartOn: p.plannedStartOn ?? null,
+      plannedFinishOn: p.plannedFinishOn ?? null,
+    },
   });

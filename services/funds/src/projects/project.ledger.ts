@@ -87,11 +87,19 @@ export class ProjectLedger {
     return res.modifiedCount === 1;
   }
 
-  /** Holds a payment's amount; false when the source's available money is not enough. */
-  async reserve(projectId: string, hold: Hold): Promise<boolean> {
+  /**
+   * Holds a payment's amount; false when the source's available money is not enough or the
+   * optional guard (the progress cap's, on the project's totals) no longer holds.
+   */
+  async reserve(
+    projectId: string,
+    hold: Hold,
+    guard: Record<string, unknown> = {},
+  ): Promise<boolean> {
     const res = await this.deps.projects.updateOne(
       LEDGER,
       {
+        ...guard,
         _id: projectId,
         [`funding.${hold.source}.availableFen`]: { $gte: hold.amountFen },
         'holds.disbursementId': { $ne: hold.disbursementId },

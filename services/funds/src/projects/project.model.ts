@@ -98,6 +98,19 @@ export interface Beneficiaries {
   poorPeople: number;
 }
 
+/** 进度填报 — one progress report, with the files that show it. */
+export interface ProgressReport {
+  id: string;
+  percent: number;
+  reportedOn: string;
+  note: string | null;
+  /** Why the progress is below the last report's, when it is. */
+  reason: string | null;
+  evidence: { fileId: string; fileName: string; sha256: string }[];
+  reportedAt: Date;
+  reportedBy: { id: string; name: string };
+}
+
 /** 项目库 — a project of the library, with its funding ledger. */
 export interface Project extends OutboxFields {
   _id: string;
@@ -126,6 +139,13 @@ export interface Project extends OutboxFields {
     completedOn: string | null;
     acceptedOn: string | null;
   };
+  /** 计划开工 / 计划完工 — the plan progress is measured against. */
+  plannedStartOn: string | null;
+  plannedFinishOn: string | null;
+  /** The last reported progress (0–100); null before the first report. */
+  progressPercent: number | null;
+  /** Every progress report, oldest first. */
+  progressReports: ProgressReport[];
   documents: ProjectDocument[];
   funding: Record<Source, Money>;
   money: Money;
@@ -182,6 +202,10 @@ const projectSchema = new Schema<Project>(
       completedOn: { type: String, default: null },
       acceptedOn: { type: String, default: null },
     },
+    plannedStartOn: { type: String, default: null },
+    plannedFinishOn: { type: String, default: null },
+    progressPercent: { type: Number, default: null },
+    progressReports: { type: Schema.Types.Mixed, default: () => [] },
     documents: { type: Schema.Types.Mixed, default: () => [] },
     funding: perSource({ type: moneySchema, default: zeroMoney }),
     money: { type: moneySchema, default: zeroMoney },

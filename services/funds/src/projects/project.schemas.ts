@@ -36,16 +36,31 @@ const facts = {
   plannedInvestment: z.partialRecord(z.enum(SOURCES), fenSchema),
   beneficiaries: beneficiariesInput,
   fiveSystems: fiveSystemsInput,
+  /** 计划开工 / 计划完工. */
+  plannedStartOn: calendarDay.nullable(),
+  plannedFinishOn: calendarDay.nullable(),
 };
 
-export const projectCreateSchema = z.strictObject({
-  code: text(40).regex(/^[\w\-./()（）\u4e00-\u9fa5]+$/, '项目编号只能含文字、数字和 - _ . /'),
-  ...facts,
-  plannedInvestment: facts.plannedInvestment.default({}),
-  beneficiaries: beneficiariesInput.default({ households: 0, people: 0, poorHouseholdIds: [] }),
-  fiveSystems: fiveSystemsInput.default({}),
-  proposedOn: calendarDay.optional(),
-});
+/** A plan finishing before it starts is refused on the finish day. */
+const planInOrder = (v: { plannedStartOn?: string | null; plannedFinishOn?: string | null }) =>
+  !v.plannedStartOn || !v.plannedFinishOn || v.plannedStartOn <= v.plannedFinishOn;
+const PLAN_ORDER = {
+  message: '计划完工日期不能早于计划开工日期',
+  path: ['plannedFinishOn'],
+};
+
+export const projectCreateSchema = z
+  .strictObject({
+    code: text(40).regex(/^[\w\-./()（）\u4e00-\u9fa5]+$/, '项目编号只能含文字、数字和 - _ . /'),
+    ...facts,
+    plannedInvestment: facts.plannedInvestment.default({}),
+    beneficiaries: beneficiariesInput.default({ households: 0, people: 0, poorHouseholdIds: [] }),
+    fiveSystems: fiveSystemsInput.default({}),
+    plannedStartOn: facts.plannedStartOn.optional(),
+    plannedFinishOn: facts.plannedFinishOn.optional(),
+    proposedOn: calendarDay.optional(),
+  })
+  .refine(planInOrder, PLAN_ORDER);
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
 export const projectUpdateSchema = z
@@ -60,9 +75,12 @@ export const projectUpdateSchema = z
     plannedInvestment: facts.plannedInvestment.optional(),
     beneficiaries: beneficiariesInput.optional(),
     fiveSystems: fiveSystemsInput.optional(),
+    plannedStartOn: facts.plannedStartOn.optional(),
+    plannedFinishOn: facts.plannedFinishOn.optional(),
     revision: revisionSchema,
   })
-  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(body)'] });
+  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change', path: ['(body)'] })
+  .refine(planInOrder, PLAN_ORDER);
 export type ProjectUpdate = Omit<z.infer<typeof projectUpdateSchema>, 'revision'>;
 
 export const projectStepSchema = z.strictObject({

@@ -99,6 +99,10 @@ export class ProjectService {
         completedOn: null,
         acceptedOn: null,
       },
+      plannedStartOn: input.plannedStartOn ?? null,
+      plannedFinishOn: input.plannedFinishOn ?? null,
+      progressPercent: null,
+      progressReports: [],
       documents: [],
       funding: Object.fromEntries(SOURCES.map((s) => [s, zeroMoney()])) as Project['funding'],
       money: zeroMoney(),
@@ -211,6 +215,17 @@ export class ProjectService {
       set.plannedInvestment = plannedOf(patch.plannedInvestment);
       set.plannedTotalFen = sumFen(Object.values(set.plannedInvestment));
     }
+    if (patch.plannedStartOn !== undefined) set.plannedStartOn = patch.plannedStartOn;
+    if (patch.plannedFinishOn !== undefined) set.plannedFinishOn = patch.plannedFinishOn;
+    const start = set.plannedStartOn ?? current.plannedStartOn;
+    const finish = set.plannedFinishOn ?? current.plannedFinishOn;
+    if (start && finish && finish < start) {
+      errors.push({
+        field: 'plannedFinishOn',
+        code: 'before_start',
+        message: bi('计划完工日期不能早于计划开工日期', 'the planned finish is before the start'),
+      });
+    }
     if (patch.fiveSystems !== undefined) {
       set.fiveSystems = { ...current.fiveSystems, ...fiveSystemsOf(patch.fiveSystems, false) };
     }
@@ -321,7 +336,7 @@ export class ProjectService {
   }
 
   /** One single-document write: the change, its history line and its events; guarded by revision. */
-  private async save(
+  async save(
     p: Principal,
     current: Project,
     change: {
@@ -451,5 +466,13 @@ function checkRevision(p: Project, revision: number): void {
 
 export function viewOf(p: Project): ProjectView {
   const { _id, history: _h, outbox: _o, hasOutbox: _ho, outboxLease: _ol, ...rest } = p;
-  return { id: _id, ...rest };
+  // Projects stored before planned dates and progress existed read as having none.
+  return {
+    id: _id,
+    ...rest,
+    plannedStartOn: rest.plannedStartOn ?? null,
+    plannedFinishOn: rest.plannedFinishOn ?? null,
+    progressPercent: rest.progressPercent ?? null,
+    progressReports: rest.progressReports ?? [],
+  };
 }

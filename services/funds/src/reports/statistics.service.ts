@@ -3,6 +3,7 @@ import type { ProjectStatus } from '@fupin/reference';
 import type { FundBatch } from '../batches/batch.model';
 import { rates } from '../projects/project.machine';
 import { type Money, type Project, SOURCES } from '../projects/project.model';
+import { type WorkFields, workCompletionRatePercent } from '../progress/progress.rules';
 import { sumFen } from '../shared/money';
 
 export const PROJECT_GROUPINGS = ['township', 'type', 'year'] as const;
@@ -26,6 +27,13 @@ export interface BalanceRow extends Money {
   arrivedFen?: number;
 }
 
+interface Tally {
+  counts: Partial<Record<ProjectStatus, number>>;
+  planned: number;
+  work: WorkFields[];
+}
+const tally = (): Tally => ({ counts: {}, planned: 0, work: [] });
+
 const rate = (part: number, whole: number) =>
   whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;
 
@@ -38,48 +46,54 @@ export class StatisticsService {
     },
   ) {}
 
-  /** 开工率 / 完成率 by township, type or year, within the caller's scope. */
+  /**
+   * 开工率 / 完成率 by township, type or year, within the caller's scope: the count-based rates
+   * and the completion rate as a share of the work (each project's reported progress weighted
+   * by its planned investment).
+   */
   async projects(p: Principal, by: ProjectGrouping) {
     const groups = await this.deps.projects.aggregate<{
-      _id: { key: string | number; status: ProjectStatus };
+      _id: { key: string | number; status: ProjectStatus; percent?: number | null };
       n: number;
       planned: number;
     }>(p, [
       {
         $group: {
-          _id: { key: FIELD[by], status: '$status' },
+          _id: { key: FIELD[by], status: '$status', percent: '$progressPercent' },
           n: { $sum: 1 },
           planned: { $sum: '$plannedTotalFen' },
         },
       },
     ]);
-    const byKey = new Map<
-      string,
-      { counts: Partial<Record<ProjectStatus, number>>; planned: number }
-    >();
-    const all: Partial<Record<ProjectStatus, number>> = {};
-    let plannedAll = 0;
+    const byKey = new Map<string, Tally>();
+    const all = tally();
     for (const g of groups) {
       const key = String(g._id.key);
-      const row = byKey.get(key) ?? { counts: {}, planned: 0 };
-      row.counts[g._id.status] = (row.counts[g._id.status] ?? 0) + g.n;
-      row.planned = sumFen([row.planned, g.planned]);
+      const row = byKey.get(key) ?? tally();
+      for (const t of [row, all]) {
+        t.counts[g._id.status] = (t.counts[g._id.status] ?? 0) + g.n;
+        t.planned = sumFen([t.planned, g.planned]);
+        t.work.push({
+          status: g._id.status,
+          plannedTotalFen: g.planned,
+          progressPercent: g._id.percent ?? null,
+        });
+      }
       byKey.set(key, row);
-      all[g._id.status] = (all[g._id.status] ?? 0) + g.n;
-      plannedAll = sumFen([plannedAll, g.planned]);
     }
-    const shape = (counts: Partial<Record<ProjectStatus, number>>, planned: number) => ({
-      total: Object.values(counts).reduce((s, n) => s + n, 0),
-      byStatus: counts,
-      plannedTotalFen: planned,
-      ...rates(counts),
+    const shape = (t: Tally) => ({
+      total: Object.values(t.counts).reduce((s, n) => s + n, 0),
+      byStatus: t.counts,
+      plannedTotalFen: t.planned,
+      ...rates(t.counts),
+      workCompletionRatePercent: workCompletionRatePercent(t.work),
     });
     return {
       by,
       rows: [...byKey.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, r]) => ({ key, ...shape(r.counts, r.planned) })),
-      totals: shape(all, plannedAll),
+        .map(([key, r]) => ({ key, ...shape(r) })),
+      totals: shape(all),
     };
   }
 
