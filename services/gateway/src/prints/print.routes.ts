@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { callerOf } from '../upstream/ask';
 import { requesterOf } from '../upstream/job-caller';
 import { householdOf } from './handbook/handbook.read';
-import { printDocument } from './print.document';
+import { printDocument, rendererOf } from './print.document';
 import { printHousehold, type UnmaskAsked, unmaskRefused, villageName } from './print.sources';
 import { PRINT_KINDS, type PrintKind } from './print.types';
 import { type PrintJobData, yearOf } from './print.village';
@@ -150,6 +150,7 @@ export function printRoutes(
     handle(async (req, res) => {
       const body = parseInput(jobBody, req.body);
       const village = villageCode(body.areaCode);
+      rendererOf(body.kind);
       const unmask = unmaskAsked(req, body.unmask === true, body.reason);
       const id = await deps.jobs.enqueue({
         kind: body.kind,
