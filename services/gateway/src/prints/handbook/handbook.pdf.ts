@@ -264,7 +264,8 @@ function measuresAndBenefits(doc: PdfDocument, h: PrintHousehold): void {
   benefits(doc, h.rows);
   const left = BENEFIT_SOURCES.filter((s) => {
     const p = h.dossier.parts.find((x) => x.part === s);
-    return p && p.status !== 'ok';
+    // Left out for want of the right or an answer (a service with no record has no rows).
+    return p && (p.status === 'no_right' || p.status === 'unavailable');
   });
   if (left.length)
     note(doc, `未包含：${left.map((s) => SOURCE_NAME[s]).join('、')}（无权查看或服务未应答）`);
