@@ -84,11 +84,9 @@ function cover(doc: PdfDocument, h: PrintHousehold, ctx: PrintContext): void {
     doc.moveDown(0.8);
   }
   doc.moveDown(6);
-  doc
-    .fontSize(10)
-    .text(`打印日期：${shanghaiDateOf(ctx.now)}`, doc.page.margins.left, doc.y, {
-      align: 'center',
-    });
+  doc.fontSize(10).text(`打印日期：${shanghaiDateOf(ctx.now)}`, doc.page.margins.left, doc.y, {
+    align: 'center',
+  });
 }
 
 function members(doc: PdfDocument, h: PrintHousehold): void {
