@@ -1,4 +1,13 @@
-import { bearer, COUNTY, pdfText, type SignedIn, TOWNSHIP_A, TOWNSHIP_B } from '@fupin/testing';
+import {
+  bearer,
+  COUNTY,
+  eventually,
+  pdfText,
+  type SignedIn,
+  TOWNSHIP_A,
+  TOWNSHIP_B,
+  VILLAGE_A1,
+} from '@fupin/testing';
 import type { Test } from 'supertest';
 import { type CountyPlatform, startCounty } from './support/county';
 import {
@@ -12,8 +21,8 @@ import {
 // 明白卡 on the whole county platform: the dossier's household (paired with a helper in 2020,
 // granted a micro-credit loan of 50,000 元 in 2020, in hospital once) printed by its township for
 // 2020 — one page with its 户号, head, helper with a masked phone, the loan and the complaint
-// lines, audited as a print; this year's card says it has nothing yet; another township gets
-// 404 and learns nothing of it.
+// lines, audited as a print; a year without benefits says so; its village's cards are one page a
+// household from the print job; another township gets 404 and learns nothing of it.
 
 let t: CountyPlatform;
 let townA: SignedIn;
@@ -97,4 +106,35 @@ test('When another township asks for the card, then 404 and nothing of the house
   expect(res.body.code).toBe('NOT_FOUND');
   for (const secret of [HEAD.name, HOUSEHOLD.householdNo, HELPER.name])
     expect(res.text).not.toContain(secret);
+});
+
+test("When its township prints the village's cards, then the job's file has one card page a household, this one's among them", async () => {
+  const made = await t
+    .api()
+    .post('/handbooks')
+    .set(bearer(townA.accessToken))
+    .send({ areaCode: VILLAGE_A1, kind: 'card' });
+  expect(made.status).toBe(202);
+  const id = (made.body as { id: string }).id;
+  const job = await eventually(
+    async () => {
+      const res = await t.api().get(`/handbooks/${id}`).set(bearer(townA.accessToken));
+      expect(res.status).toBe(200);
+      if (res.body.state === 'failed') throw new Error(`job failed: ${res.body.error}`);
+      expect(res.body.state).toBe('completed');
+      return res.body as { progress: { done: number; total: number }; kind: string };
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+  expect(job.kind).toBe('card');
+  expect(job.progress.total).toBeGreaterThanOrEqual(1);
+  const file = await binary(t.api().get(`/handbooks/${id}/file`).set(bearer(townA.accessToken)));
+  expect(file.status).toBe(200);
+  const pdf = file.body as Buffer;
+  expect(pages(pdf)).toBe(job.progress.total);
+  const text = (await pdfText(pdf)).replace(/[ \t]+/g, '');
+  expect(text.match(/精准扶贫政策明白卡/g)).toHaveLength(job.progress.total);
+  expect(text).toContain(HOUSEHOLD.householdNo);
+  expect(text).toContain('136****0002');
+  expect(text).not.toContain(HELPER.phone);
 });
