@@ -179,6 +179,9 @@ test('the card prints on one page in Chinese: the household, amounts, helper, ma
   ])
     expect(text).toContain(s);
   expect(text).not.toContain('13812345678');
+  // The measure the project pays is listed in brackets, and the card says why.
+  expect(text).toContain('（3,000.00）');
+  expect(text).toContain('括号内金额由项目资金支付');
 });
 
 test('forty benefits still print on one page, the list shrunk; four hundred are cut with “另有 N 项”', async () => {
@@ -199,6 +202,7 @@ test('forty benefits still print on one page, the list shrunk; four hundred are 
   // Every one of the forty is listed, none cut.
   expect(fortyText.match(/第\d+项补助/g)).toHaveLength(40);
   expect(fortyText).not.toContain('另有');
+  expect(fortyText).not.toContain('括号内金额');
   expect(fortyText).toContain('合计：4,000.00元');
 
   const lots = policyCard({ ...input, rows: many(400) });

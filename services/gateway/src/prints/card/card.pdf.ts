@@ -205,7 +205,8 @@ function drawBottom(
     { size: 11 },
   );
   y += 17;
-  line(doc, '括号内金额由项目资金支付，已计入资金拨付，不重复合计。', x, y, width, { size: 8 });
+  if (card.groups.some((g) => g.items.some((i) => !i.counted)))
+    line(doc, '括号内金额由项目资金支付，已计入资金拨付，不重复合计。', x, y, width, { size: 8 });
   y += 13;
   for (const note of card.leftOut.slice(0, 3)) {
     line(doc, `注：${note}`, x, y, width, { size: 8 });
