@@ -20,6 +20,41 @@ import type { PrintJob } from '../dossier/handbook.api';
 
 const POLL_MS = 1000;
 
+/** The job's state, asked every second until it is done or failed; its problem, if any. */
+function usePrintJob(jobId: string | null) {
+  const calls = useCalls();
+  const translate = useTranslate();
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const j = await calls.printJob(jobId);
+        if (stopped) return;
+        setJob(j);
+        if (j.state === 'failed') setError(j.error ?? translate('handbook.village.state.failed'));
+        if (j.state === 'completed' || j.state === 'failed') return;
+      } catch (err) {
+        if (!stopped) setError(messageOf(err, translate));
+        return;
+      }
+      setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, [jobId, calls, translate]);
+  return { job, error, setError, reset: () => setJob(null) };
+}
+
+const messageOf = (err: unknown, translate: (key: string) => string) => {
+  const p = problemOf(err);
+  return p ? pick(p.message) : translate('ra.notification.http_error');
+};
+
 /**
  * 打印本村扶贫手册 — every household of the village in one PDF, made by a job on the gateway:
  * started here, its progress shown as it runs, its file downloaded when done. With the unmask
@@ -34,44 +69,18 @@ export function VillageHandbookButton() {
   const [clear, setClear] = useState(false);
   const [reason, setReason] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const [job, setJob] = useState<PrintJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { job, error, setError, reset } = usePrintJob(jobId);
   const code = String(village?.code ?? village?.id ?? '');
-
-  useEffect(() => {
-    if (!jobId) return;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const j = await calls.printJob(jobId);
-        if (stopped) return;
-        setJob(j);
-        if (j.state === 'failed') setError(j.error ?? translate('handbook.village.state.failed'));
-        if (j.state === 'completed' || j.state === 'failed') return;
-      } catch (err) {
-        if (stopped) return;
-        const p = problemOf(err);
-        setError(p ? pick(p.message) : translate('ra.notification.http_error'));
-        return;
-      }
-      setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId, calls, translate]);
 
   if (!village || !hasRight(permissions, 'registry', 'read')) return null;
   const canClear = hasRight(permissions, 'registry', 'unmask');
   const start = async () => {
     setError(null);
-    setJob(null);
+    reset();
     try {
       setJobId(await calls.printJobCreate(code, clear ? { unmaskReason: reason.trim() } : {}));
     } catch (err) {
-      const p = problemOf(err);
-      setError(p ? pick(p.message) : translate('ra.notification.http_error'));
+      setError(messageOf(err, translate));
     }
   };
   const download = async () => {
@@ -79,8 +88,7 @@ export function VillageHandbookButton() {
     try {
       await calls.printJobFile(jobId, `扶贫手册-${String(village.name ?? code)}.pdf`);
     } catch (err) {
-      const p = problemOf(err);
-      setError(p ? pick(p.message) : translate('ra.notification.http_error'));
+      setError(messageOf(err, translate));
     }
   };
   const running = jobId !== null && job?.state !== 'completed' && job?.state !== 'failed';
