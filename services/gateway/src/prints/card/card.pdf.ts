@@ -70,19 +70,43 @@ function fullLines(card: PolicyCard): ListLine[] {
   ]) as ListLine[];
 }
 
-/** The lines that fit `capacity`: the items in order, then one line for those left out. */
+/**
+ * The lines that fit `capacity`: the same number of items of each kind, as many as fit, each
+ * kind cut with one line saying how many more it has and their amount — so every kind the
+ * household benefits from stays on the card, however long one of them is.
+ */
 function cutLines(card: PolicyCard, capacity: number): ListLine[] {
-  const items = card.groups.flatMap((g) => g.items.map((i, n) => ({ g, i, n })));
-  const shown = items.slice(0, Math.max(0, capacity - 1));
-  const rest = items.slice(shown.length);
-  const restFen = rest.reduce((s, x) => s + (x.i.counted ? x.i.amountFen : 0), 0);
-  return [
-    ...shown.map(({ g, i, n }) => ({ cells: itemCells(g.title, n === 0, i) })),
-    {
-      cells: ['', `另有 ${rest.length} 项，详见受益底册`, '', yuan(restFen)],
-      shade: true,
-    } as ListLine,
-  ];
+  const linesFor = (k: number) =>
+    card.groups.reduce((s, g) => s + Math.min(k, g.items.length) + (g.items.length > k ? 1 : 0), 0);
+  let k = Math.max(0, ...card.groups.map((g) => g.items.length));
+  while (k > 0 && linesFor(k) > capacity) k -= 1;
+  const lines = card.groups.flatMap((g): ListLine[] => {
+    const shown = g.items.slice(0, k);
+    const rest = g.items.slice(k);
+    const restFen = rest.reduce((s, i) => s + (i.counted ? i.amountFen : 0), 0);
+    // Measures paid by a project: their amount in brackets, as each of them is listed.
+    const restShown = rest.every((i) => !i.counted)
+      ? `（${yuan(rest.reduce((s, i) => s + i.amountFen, 0))}）`
+      : yuan(restFen);
+    return [
+      ...shown.map((i, n) => ({ cells: itemCells(g.title, n === 0, i) })),
+      ...(rest.length
+        ? [
+            {
+              cells: [
+                shown.length ? '' : g.title,
+                `另有 ${rest.length} 项，详见受益底册`,
+                '',
+                restShown,
+              ] as ListLine['cells'],
+              shade: true,
+            },
+          ]
+        : []),
+    ];
+  });
+  // More kinds than lines (never seen): the page still holds.
+  return lines.slice(0, capacity);
 }
 
 /**
