@@ -1,4 +1,5 @@
 import { assemble, type PartOutcome } from '../src/dossier/dossier.assembly';
+import { summarizeGaps } from '../src/consistency/consistency.check';
 import { checkedParts } from '../src/consistency/consistency.parts';
 import {
   measuresAgainstPayments,
@@ -220,5 +221,31 @@ describe('what the check reads of a dossier', () => {
       new Date(),
     );
     expect(checkedParts(d)).toMatchObject({ planCauses: null, persons: [], gaps: [] });
+  });
+});
+
+describe('what a run went without, told once per part and status', () => {
+  test('households counted, the most events behind kept, the ledger’s gap counting the area', () => {
+    expect(
+      summarizeGaps([
+        { part: 'support', status: 'behind', events: 3 },
+        { part: 'support', status: 'behind', events: 40 },
+        { part: 'assistance', status: 'no_right' },
+        { part: 'funds', status: 'unavailable', households: 12 },
+      ]),
+    ).toEqual([
+      {
+        part: 'support',
+        status: 'behind',
+        households: 2,
+        events: 40,
+        message: {
+          'zh-CN': '2户的「教育医疗」部分数据滞后，结果可能不是最新',
+          en: expect.any(String),
+        },
+      },
+      expect.objectContaining({ part: 'assistance', status: 'no_right', households: 1 }),
+      expect.objectContaining({ part: 'funds', status: 'unavailable', households: 12 }),
+    ]);
   });
 });
