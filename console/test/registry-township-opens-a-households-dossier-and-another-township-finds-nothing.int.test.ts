@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { maskIdNumber } from '@fupin/reference';
+import { pdfText } from '@fupin/testing';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { consolePage, screenshot, settled, signIn, untranslated } from './support/browser';
@@ -452,6 +454,39 @@ test('a township user checks the 受益底册 of its village in a year: the meas
     const sheet: string[] = [];
     mismatches.eachRow((r) => sheet.push(JSON.stringify(r.values)));
     expect(sheet.join('\n')).toContain('431121101-0411');
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+}, 240_000);
+
+test('a township user prints the household’s 明白卡 from the dossier: one page with its helper, the phone masked, and 12317', async () => {
+  const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);
+  try {
+    await signIn(page, users.own.username, users.own.password);
+    await page.goto(`/#/households/${ids.household}/dossier`);
+    await settled(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '打印明白卡' }).click(),
+    ]);
+    const year = shanghaiDay().slice(0, 4);
+    expect(download.suggestedFilename()).toBe(`明白卡-431121101-0411-${year}.pdf`);
+    const pdf = await readFile(await download.path());
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(1);
+    const text = (await pdfText(pdf)).replace(/[ \t]+/g, '');
+    for (const s of [
+      '精准扶贫政策明白卡',
+      '431121101-0411',
+      '宋德明',
+      HELPER.name,
+      '136****0412',
+      '12317',
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain(HELPER.phone);
+    // The loan was granted 90 days ago: on this year's card unless the year has just begun.
+    if (shanghaiDay(-90).startsWith(year)) expect(text).toContain('50,000.00');
     expect(errors).toEqual([]);
   } finally {
     await close();
