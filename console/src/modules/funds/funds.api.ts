@@ -19,6 +19,9 @@ export type BalanceRow = S['BalanceRow'];
 export type Source = S['Source'];
 export type Transfer = S['Transfer'];
 export type Finding = S['Finding'];
+export type ProgressReport = S['ProgressReport'];
+export type ProgressReportInput = S['ProgressReportInput'];
+export type SlowProject = S['SlowProject'];
 export type FindingOutcome = 'confirmed' | 'dismissed';
 export type LoanWriteOff = {
   on: string;
@@ -70,6 +73,9 @@ export const changedWithRevision =
 export const fundsCalls = {
   fundsStepProject: (id: string, body: ProjectStep) =>
     post<Project>(`/projects/${enc(id)}/steps`, body),
+  /** 进度填报 — the project with the report added. */
+  fundsReportProgress: (id: string, body: ProgressReportInput) =>
+    post<Project>(`/projects/${enc(id)}/progress`, body),
   fundsProjectHistory: (id: string) => json<HistoryEntry[]>(`${BASE}/projects/${enc(id)}/history`),
   fundsApproveDisbursement: (id: string, paidOn?: string) =>
     post<Disbursement>(`/disbursements/${enc(id)}/approve`, paidOn ? { paidOn } : {}),

@@ -15,6 +15,7 @@ import { loanApi } from './loans/loan.api';
 import notices from './notices';
 import { noticeApi } from './notices/notice.api';
 import projects from './projects';
+import slowProjects from './slow-projects';
 import { projectApi } from './projects/project.api';
 import transfers from './transfers';
 import { transferApi } from './transfers/transfer.api';
@@ -45,6 +46,13 @@ export const funds: ModuleDefinition = {
       path: 'idle-funds/runs',
       api: idleApi,
       rights: { create: null, edit: null },
+    },
+    {
+      name: 'slow-projects',
+      ...common,
+      ...slowProjects,
+      path: 'projects/slow',
+      rights: { create: null, edit: null, show: null },
     },
     {
       name: 'transfers',

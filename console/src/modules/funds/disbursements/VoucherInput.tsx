@@ -15,7 +15,14 @@ const atLeastOne: Validator = (v: unknown) =>
  * 报账凭证 — each file chosen is uploaded at once (the API answers its id and SHA-256); the
  * form keeps the ids (`voucherFileIds`) the payment is submitted with.
  */
-export function VoucherInput({ source }: { source: string }) {
+export function VoucherInput({
+  source,
+  purpose = 'voucher',
+}: {
+  source: string;
+  /** What the files are kept as: payment vouchers, or e.g. the photos of a progress report. */
+  purpose?: 'voucher' | 'photo';
+}) {
   const calls = useCalls();
   const translate = useTranslate();
   const notify = useNotify();
@@ -30,7 +37,7 @@ export function VoucherInput({ source }: { source: string }) {
     try {
       const added: string[] = [];
       for (const file of Array.from(files)) {
-        const stored = await calls.fundsUpload(file, 'voucher');
+        const stored = await calls.fundsUpload(file, purpose);
         added.push(stored.id);
         setNames((n) => ({ ...n, [stored.id]: stored.fileName ?? file.name }));
         notify(translate('resources.disbursements.voucher.uploaded', { name: file.name }), {

@@ -52,6 +52,8 @@ export const ProjectInputs = ({ create, fixed }: { create?: boolean; fixed?: boo
       <TextInput source="contractor" />
       <TextInput source="responsible" />
       {create ? <DateInput source="proposedOn" /> : null}
+      <DateInput source="plannedStartOn" />
+      <DateInput source="plannedFinishOn" />
     </InputGrid>
     <SectionHeading label="resources.projects.sections.investment" />
     <InputGrid min={180}>

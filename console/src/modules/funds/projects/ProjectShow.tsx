@@ -22,6 +22,7 @@ import { useApi } from '../../../common/useApi';
 import { useCalls } from '../../calls';
 import { FIVE_SYSTEMS, SOURCES } from '../codes';
 import type { Project } from '../funds.api';
+import { ProjectProgress } from './ProjectProgress';
 import { ProjectSteps } from './ProjectSteps';
 
 function Investment() {
@@ -192,10 +193,15 @@ export default function ProjectShow() {
           <NumberField source="beneficiaries.poorHouseholds" emptyText="—" />
           <FiveSystems />
           <DayField source="dates.proposedOn" label="resources.projects.fields.proposedOn" />
+          <DayField source="plannedStartOn" />
+          <DayField source="plannedFinishOn" />
           <DateTimeField source="updatedAt" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.projects.tabs.steps" path="steps">
           <ProjectSteps />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.projects.tabs.progress" path="progress">
+          <ProjectProgress />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.projects.tabs.money" path="money">
           <Money />

@@ -14,6 +14,8 @@ const FACTS = [
   'plannedInvestment',
   'beneficiaries',
   'fiveSystems',
+  'plannedStartOn',
+  'plannedFinishOn',
 ] as const;
 
 /** The nested parts of a project as the API takes them (amounts given, checklist complete). */
@@ -60,6 +62,8 @@ export const projectApi: ResourceApi = {
       'contractor',
       'responsible',
       'proposedOn',
+      'plannedStartOn',
+      'plannedFinishOn',
     ],
     (d) =>
       clean({
