@@ -8,7 +8,9 @@ import {
   TOWNSHIP_A,
   TOWNSHIP_B,
   VILLAGE_A1,
+  VILLAGE_B1,
 } from '@fupin/testing';
+import { PrintFiles } from '../src/prints/print.store';
 import { type CountyPlatform, startCounty } from './support/county';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
@@ -100,7 +102,7 @@ test('When unmasking is asked without the right, then 403; without a reason, 400
   ]);
 });
 
-test('When a village is printed, then the job reaches its total, its file holds every household, and another user gets 404', async () => {
+test('When a village is printed, then the job reaches its total, its file holds every household, another user gets 404, and a day later the file is gone (410)', async () => {
   const township = await t
     .api()
     .post('/handbooks')
@@ -108,6 +110,12 @@ test('When a village is printed, then the job reaches its total, its file holds 
     .send({ areaCode: TOWNSHIP_A });
   expect(township.status).toBe(422);
   expect(township.body.code).toBe('GATEWAY_PRINT_VILLAGE_ONLY');
+  const elsewhere = await t
+    .api()
+    .post('/handbooks')
+    .set(bearer(townA.accessToken))
+    .send({ areaCode: VILLAGE_B1 });
+  expect(elsewhere.status).toBe(403);
 
   const made = await t
     .api()
@@ -141,4 +149,13 @@ test('When a village is printed, then the job reaches its total, its file holds 
   expect((await t.api().get(`/handbooks/${id}`).set(bearer(office.accessToken))).status).toBe(404);
   const other = await t.api().get(`/handbooks/${id}/file`).set(bearer(office.accessToken));
   expect(other.status).toBe(404);
+
+  // A day later the file is deleted (each new job clears them): the job says so.
+  expect(
+    await new PrintFiles(t.gatewayRt.conn).deleteOlderThanADay(
+      new Date(Date.now() + 25 * 3600_000),
+    ),
+  ).toBeGreaterThanOrEqual(1);
+  const gone = await t.api().get(`/handbooks/${id}/file`).set(bearer(townA.accessToken));
+  expect(gone.status).toBe(410);
 });

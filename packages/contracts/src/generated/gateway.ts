@@ -332,7 +332,8 @@ export interface paths {
      *     order, each starting on a new page (`kind`: `handbook`, the default, or `card`). The job
      *     runs as the caller with a token issued when it runs (no token is kept), asks the village's
      *     受益底册 rows once and the dossiers a few at a time; its progress is the households done.
-     *     A township is refused (422): prints are made village by village. `unmask` needs the
+     *     A township is refused (422): prints are made village by village; a village outside the
+     *     caller's area is 403. `unmask` needs the
      *     registry's `unmask` right (403) and a `reason` (400); the export is audited. The file is
      *     kept a day.
      */

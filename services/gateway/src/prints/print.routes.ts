@@ -10,7 +10,7 @@ import {
   requireRight,
   zmsg,
 } from '@fupin/kit';
-import { areaLevel } from '@fupin/reference';
+import { areaLevel, isWithin } from '@fupin/reference';
 import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -150,6 +150,12 @@ export function printRoutes(
     handle(async (req, res) => {
       const body = parseInput(jobBody, req.body);
       const village = villageCode(body.areaCode);
+      if (!isWithin(village, principalOf(req).areaCode))
+        throw new AppError(
+          403,
+          'FORBIDDEN_AREA',
+          bi('该地区不在您的管辖范围内', 'The area is outside your area scope'),
+        );
       rendererOf(body.kind);
       const unmask = unmaskAsked(req, body.unmask === true, body.reason);
       const id = await deps.jobs.enqueue({
