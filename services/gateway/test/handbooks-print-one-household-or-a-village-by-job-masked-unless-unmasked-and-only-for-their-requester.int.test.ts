@@ -159,3 +159,39 @@ test('When a village is printed, then the job reaches its total, its file holds 
   const gone = await t.api().get(`/handbooks/${id}/file`).set(bearer(townA.accessToken));
   expect(gone.status).toBe(410);
 });
+
+test('When the county office prints the village in clear with a reason, then every ID number is in clear and the export is audited', async () => {
+  expect(
+    (
+      await t
+        .api()
+        .post('/handbooks')
+        .set(bearer(townA.accessToken))
+        .send({ areaCode: VILLAGE_A1, unmask: true, reason: '入户核查' })
+    ).status,
+  ).toBe(403);
+  const made = await t
+    .api()
+    .post('/handbooks')
+    .set(bearer(office.accessToken))
+    .send({ areaCode: VILLAGE_A1, unmask: true, reason: '村级档案核查' });
+  expect(made.status).toBe(202);
+  const id = (made.body as { id: string }).id;
+  await eventually(
+    async () => {
+      const res = await t.api().get(`/handbooks/${id}`).set(bearer(office.accessToken));
+      if (res.body.state === 'failed') throw new Error(`job failed: ${res.body.error}`);
+      expect(res.body.state).toBe('completed');
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+  const file = await binary(t.api().get(`/handbooks/${id}/file`).set(bearer(office.accessToken)));
+  const text = flat(await pdfText(file.body as Buffer));
+  for (const head of HEADS) expect(text).toContain(head.idNumber);
+  const audit = await t.gatewayRt.conn
+    .collection('audit_log')
+    .find({ action: 'export', actorId: office.userId, reason: '村级档案核查' })
+    .toArray();
+  expect(audit).toHaveLength(1);
+  expect([...(audit[0]!.subjectIds as string[])].sort()).toEqual([...ids].sort());
+});
