@@ -1,3 +1,4 @@
+import { paymentStagesFor, type ProjectType } from '@fupin/reference';
 import { inParallel, type Session } from '../client';
 import type { DemoPlugin, SeedContext } from '../plugin';
 import { Random } from '../random';
@@ -9,6 +10,10 @@ import { waitForView } from './views';
 // vouchers, approved by a second person (the finance bureau), one waiting for that signature and
 // one refused; two townships that spent little of what they were given, so the idle-funds check
 // (资金趴账, seed 002) finds money sitting there; and the notices (公示) of some projects.
+// Projects have planned start and finish days and progress reports with a photo (进度填报):
+// completed ones reported 100%, started ones a little behind their plan, and one started project
+// far behind (进展缓慢, the slow list), whose payment is refused beyond what its progress allows
+// (根据项目进度分阶段拨付) — the seed log prints that refusal.
 
 const TYPES: [string, string, number][] = [
   ['road', '村组道路硬化', 1_800_000_00],
@@ -34,10 +39,13 @@ const CONTRACTORS = ['临溪县路桥建设有限公司', '常德市水利工程
 interface Project {
   id: string;
   code: string;
+  type: string;
   areaCode: string;
   stage: number;
   plannedFen: number;
   contractor: string;
+  /** Reported far behind its plan: listed slow, its payment refused beyond its progress. */
+  slow?: boolean;
 }
 
 /**
@@ -51,6 +59,26 @@ const FUNDS_YEAR = (() => {
   return today.slice(5) >= '11-26' ? year : year - 1;
 })();
 const day = (mmdd: string) => `${FUNDS_YEAR}-${mmdd}`;
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const shift = (on: string, days: number) =>
+  new Date(Date.parse(`${on}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Where a linear plan is on a day, in whole percent (rounded down). */
+const plannedPercentOn = (start: string, finish: string, on: string) => {
+  const span = Math.max(1, Date.parse(finish) - Date.parse(start));
+  const elapsed = Math.min(span, Math.max(0, Date.parse(on) - Date.parse(start)));
+  return Math.floor((elapsed * 100) / span);
+};
+
+/**
+ * 计划开工 / 计划完工 by step: started projects are planned to run past today (they are at most a
+ * little behind), a project waiting to start begins next month, the others ran their plan.
+ */
+function planOf(stage: number): { plannedStartOn: string; plannedFinishOn: string } | null {
+  if (stage === 0) return null;
+  if (stage === 1) return { plannedStartOn: shift(TODAY, 30), plannedFinishOn: shift(TODAY, 240) };
+  if (stage === 2) return { plannedStartOn: day('04-15'), plannedFinishOn: shift(TODAY, 120) };
+  return { plannedStartOn: day('04-15'), plannedFinishOn: day('09-20') };
+}
 let voucherSeq = 0;
 
 async function voucher(session: Session, label: string): Promise<string> {
@@ -60,6 +88,19 @@ async function voucher(session: Session, label: string): Promise<string> {
     query: { purpose: 'voucher', fileName: `${label}.pdf` },
   });
   return res.body.id;
+}
+
+/** 进度填报 with a site photo (a PDF page here) as its evidence. */
+async function reportProgress(
+  office: Session,
+  p: { id: string; code: string },
+  percent: number,
+  reportedOn: string,
+) {
+  const evidence = await voucher(office, `${p.code}-进度照片`);
+  await office.request('POST', `/api/funds/projects/${p.id}/progress`, {
+    json: { percent, reportedOn, note: `现场核实完成 ${percent}%`, evidenceFileIds: [evidence] },
+  });
 }
 
 async function projects(ctx: SeedContext, office: Session, r: Random): Promise<Project[]> {
@@ -104,27 +145,44 @@ async function projects(ctx: SeedContext, office: Session, r: Random): Promise<P
           ]),
         ),
         proposedOn: day('02-20'),
+        ...planOf(s.stage),
       },
       accept: [409],
     });
     if (!created.body.id) return;
-    for (let i = 0; i < s.stage; i++)
+    const p = { id: created.body.id, code: s.code };
+    for (let i = 0; i < s.stage; i++) {
+      // The work is reported done before its completion (完工) is recorded.
+      if (i === 2) await reportProgress(office, p, 100, day('09-15'));
       await office.request('POST', `/api/funds/projects/${created.body.id}/steps`, {
         json: { action: STEP_ACTIONS[i], on: day(STEP_DAYS[i]!) },
       });
+    }
     out.push({
       id: created.body.id,
       code: s.code,
+      type: s.type,
       areaCode: s.areaCode,
       stage: s.stage,
       plannedFen: s.plannedFen,
       contractor: s.contractor,
     });
   });
+  out.sort((a, b) => a.code.localeCompare(b.code));
+  // Started projects report a little behind their plan (never under half the work, so their
+  // payments fit the 60% stage); one 基础设施 project (paid by stages) reports far behind: slow.
+  const started = out.filter((p) => p.stage === 2);
+  const behind = started.find((p) => paymentStagesFor(p.type as ProjectType, TODAY));
+  const plan = planOf(2)!;
+  const planned = plannedPercentOn(plan.plannedStartOn, plan.plannedFinishOn, TODAY);
+  for (const p of started) {
+    p.slow = p === behind;
+    await reportProgress(office, p, p.slow ? 20 : Math.max(50, planned - 5), TODAY);
+  }
   ctx.log(
-    `  projects: ${out.length} (${STAGES.map(([st]) => out.filter((p) => p.stage === st).length).join(' / ')} by step)`,
+    `  projects: ${out.length} (${STAGES.map(([st]) => out.filter((p) => p.stage === st).length).join(' / ')} by step), planned dates and progress reported; slow: ${behind?.code ?? 'none'}`,
   );
-  return out.sort((a, b) => a.code.localeCompare(b.code));
+  return out;
 }
 
 async function batches(ctx: SeedContext, office: Session, approved: Project[]): Promise<void> {
@@ -163,13 +221,19 @@ async function payments(
 ) {
   // Two townships spent little of what they were given: their money sits idle (seed 002).
   const townships = [...new Set(started.map((p) => p.areaCode.slice(0, 9)))];
-  const slow = new Set(townships.filter((_, i) => i % 6 === 2));
+  const idle = new Set(townships.filter((_, i) => i % 6 === 2));
   let paid = 0;
   const submitted: string[] = [];
   for (const p of started) {
-    const share = slow.has(p.areaCode.slice(0, 9)) ? 0.15 : p.stage >= 4 ? 0.95 : 0.6;
+    // The slow project asks for a progress payment as if it were on plan.
+    const share = !p.slow && idle.has(p.areaCode.slice(0, 9)) ? 0.15 : p.stage >= 4 ? 0.95 : 0.6;
     const amountFen = Math.round((p.plannedFen * 0.7 * share) / 100) * 100;
-    const res = await office.request<{ id: string }>('POST', '/api/funds/disbursements', {
+    const res = await office.request<{
+      id: string;
+      code?: string;
+      message?: { 'zh-CN': string };
+    }>('POST', '/api/funds/disbursements', {
+      accept: p.slow ? [422] : [],
       json: {
         projectId: p.id,
         source: 'central',
@@ -183,6 +247,10 @@ async function payments(
         voucherFileIds: [await voucher(office, `${p.code}-发票`)],
       },
     });
+    if (res.body.code === 'FUNDS_DISBURSEMENT_ABOVE_PROGRESS') {
+      ctx.log(`  payment refused beyond progress: ${p.code} — ${res.body.message?.['zh-CN']}`);
+      continue;
+    }
     submitted.push(res.body.id);
     paid++;
   }
@@ -195,7 +263,7 @@ async function payments(
       json: { reason: '凭证金额与合同约定的进度款不符，请补充监理签证后重新提交' },
     });
   ctx.log(
-    `  payments: ${paid} (${waiting ? 1 : 0} waiting for the second signature, ${refused ? 1 : 0} refused); idle townships: ${slow.size}`,
+    `  payments: ${paid} (${waiting ? 1 : 0} waiting for the second signature, ${refused ? 1 : 0} refused); idle townships: ${idle.size}`,
   );
 }
 
