@@ -150,6 +150,13 @@ test('the seed writes users, areas, villages, households and exit targets throug
   expect(await count('/api/funds/batches', auth)).toBe(2);
   expect(await count('/api/funds/disbursements', auth)).toBeGreaterThan(3);
   expect(await count('/api/funds/notices', auth)).toBeGreaterThan(0);
+  // 根据项目进度分阶段拨付: progress reported, one project slow, its payment refused beyond it.
+  expect(await count('/api/funds/projects/slow', auth)).toBeGreaterThanOrEqual(1);
+  expect(log).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^ {2}payment refused beyond progress: LX\d{4}-\d{3}-\d — 按项目进度/),
+    ]),
+  );
 
   // 考核: the two latest closed quarters ranked.
   expect(outcome.assessment).toMatch(/^seeded/);
