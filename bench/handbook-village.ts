@@ -3,16 +3,17 @@
 //  * render — the renderer alone on made-up dossiers (two members, a plan, a measure, twelve
 //    visits, three benefit rows each): what pdfkit costs;
 //  * job — the whole job on the county platform (every service, the real local stack): N
-//    households registered in one village through the gateway, then POST /handbooks and the job
+//    households registered in one village through the gateway (with --assisted, each paired with a
+//    helper who visited twice), then POST /handbooks and the job
 //    polled until done (the village's households, its 受益底册 rows once, every dossier eight at
 //    a time, the PDF, GridFS), then the file downloaded.
 // Target (issue 23): a village of 300 households within 60 s.
 // Usage (the local stack running: `eval "$(bash deploy/local/up)"`):
-//   npx tsx bench/handbook-village.ts --households 300 [--render-only]
+//   npx tsx bench/handbook-village.ts --households 300 [--assisted] [--render-only]
 import { parseArgs } from 'node:util';
-import { bearer, COUNTY, TOWNSHIP_A, VILLAGE_A1 } from '@fupin/testing';
+import { bearer, COUNTY, type SignedIn, TOWNSHIP_A, VILLAGE_A1 } from '@fupin/testing';
 import { printDocument } from '../services/gateway/src/prints/print.document';
-import { startCounty } from '../services/gateway/test/support/county';
+import { type CountyPlatform, startCounty } from '../services/gateway/test/support/county';
 import { handbookHousehold } from '../services/gateway/test/support/handbook-dossier';
 import { household, idNumber, seedAreas } from '../services/gateway/test/support/registry-data';
 import { engineName } from './common/engine';
@@ -21,6 +22,8 @@ const { values: args } = parseArgs({
   options: {
     households: { type: 'string', default: '300' },
     'render-only': { type: 'boolean', default: false },
+    /** Each household paired with a helper who visited twice (assistance's part in the dossier). */
+    assisted: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.households);
@@ -37,6 +40,57 @@ async function render() {
     now: new Date(),
   });
   return { ms: Date.now() - started, bytes: pdf.length, pages: pages(pdf) };
+}
+
+/** A POST through the gateway, asked again while assistance has not yet seen the household. */
+async function post(t: CountyPlatform, user: SignedIn, path: string, body: object) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await t.api().post(path).set(bearer(user.accessToken)).send(body);
+    if (res.status === 201) return (res.body as { id: string }).id;
+    if (attempt > 60) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** 帮扶: a helper for every two households, paired, and two visits to each household. */
+async function assist(t: CountyPlatform, town: SignedIn) {
+  const list = await t
+    .api()
+    .get('/api/registry/households')
+    .query({ range: JSON.stringify([0, N - 1]), filter: JSON.stringify({ area: VILLAGE_A1 }) })
+    .set(bearer(town.accessToken));
+  const ids = (list.body as { id: string }[]).map((h) => h.id);
+  let next = 0;
+  const work = async () => {
+    while (next < ids.length) {
+      const i = next;
+      next += 2;
+      const helperId = await post(t, town, '/api/assistance/helpers', {
+        name: `帮扶干部${i}`,
+        phone: `136${String(10_000_000 + i).slice(-8)}`,
+        unit: '漳江街道办事处',
+        rank: 'section_level',
+      });
+      for (const householdId of ids.slice(i, i + 2)) {
+        await post(t, town, '/api/assistance/pairings', {
+          helperId,
+          householdId,
+          role: 'key',
+          startDate: '2020-01-02',
+        });
+        for (const date of ['2020-03-15', '2020-06-15'])
+          await post(t, town, '/api/assistance/visits', {
+            householdId,
+            helperId,
+            date,
+            findings: '户主住院后在家休养，家庭收入主要靠务工',
+            actions: '宣讲医疗救助政策，联系就业岗位',
+            nextSteps: '下月回访',
+          });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, work));
 }
 
 async function job() {
@@ -60,6 +114,7 @@ async function job() {
       }
     };
     await Promise.all(Array.from({ length: 8 }, register));
+    if (args.assisted) await assist(t, town);
     const seedMs = Date.now() - seedStarted;
 
     const started = Date.now();
