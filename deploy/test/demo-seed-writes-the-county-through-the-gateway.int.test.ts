@@ -202,6 +202,16 @@ test('the seed writes users, areas, villages, households and exit targets throug
     expect([rule, decided > 0]).toEqual([rule, true]);
   }
 
+  // 一户一档核对: a village with a student removed from the registry, a cause added after the
+  // plan and an unpaid measure, checked by the gateway's job: each kind found.
+  expect(log).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(
+        /一户一档核对: village \d{12}, \d+ households, \d+ inconsistencies \(person_not_a_member \d+, .*registry_cause_not_in_plan \d+, .*measure_unpaid \d+/,
+      ),
+    ]),
+  );
+
   // Every user kind can sign in.
   for (const username of ['jiaoyu', 'caizheng', 'cunwei01', 'bangfu01', 'shenji'])
     await platform.login(username, PASSWORD);

@@ -2,6 +2,7 @@ import type { DemoCounty } from '../county';
 import type { DemoPlugin, DemoUser } from '../plugin';
 import { gatewayPlugin } from './gateway';
 import { gatewayHandbookPlugin } from './gateway-handbook';
+import { gatewayConsistencyPlugin } from './gateway-consistency';
 import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
 import { assistancePlugin } from './assistance';
@@ -53,6 +54,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   registryMonitoringPlugin,
   // 扶贫手册: one village's handbooks printed by the gateway's job from what the others seeded.
   gatewayHandbookPlugin,
+  // 一户一档核对: a few inconsistencies planted in one village, then the village checked.
+  gatewayConsistencyPlugin,
   // 明白卡: one household's card printed from what assistance, funds and support seeded.
   gatewayPolicyCardPlugin,
   // Last: it ranks what the others hold.
