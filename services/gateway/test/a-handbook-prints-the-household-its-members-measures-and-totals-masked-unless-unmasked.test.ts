@@ -44,6 +44,13 @@ test('the handbook prints its headings, the family, the measure, the benefits an
   expect(text).toContain('4,234.56元');
   expect(text).toContain('8,250.00'); // income per head
   expect(text).toContain('油茶长势良好'); // the visit
+  expect(text).not.toContain('未包含');
+});
+
+test('a 受益底册 source left out is named under the benefits', async () => {
+  const h = { ...handbookHousehold(1), sourcesLeftOut: ['funds' as const] };
+  const text = flat(await pdfText(await printDocument('handbook', [h], ctx)));
+  expect(text).toContain('未包含：项目资金（无权查看或服务未应答）');
 });
 
 test('personal data prints masked by default and in clear when unmasked', async () => {

@@ -71,13 +71,15 @@ export const TIMELINE_LIMIT = 1000;
 
 export function assemble(
   householdId: string,
-  outcomes: Record<DossierPartName, PartOutcome>,
+  /** Every part's outcome; a part not asked for (a printed document's) is not shown at all. */
+  outcomes: Partial<Record<DossierPartName, PartOutcome>>,
   now: Date,
 ): Dossier {
   const parts: DossierPartView[] = [];
   const timeline: Dossier['timeline'] = [];
   for (const name of DOSSIER_PARTS) {
     const o = outcomes[name];
+    if (!o) continue;
     if (o.status !== 'ok') {
       parts.push({ status: o.status, part: name, message: o.message });
       continue;

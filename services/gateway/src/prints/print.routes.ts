@@ -122,7 +122,11 @@ export function printRoutes(
       const unmask = unmaskAsked(req, q.unmask === 'true', q.reason);
       const caller = callerOf(req);
       const now = deps.now();
-      const h = await printHousehold(deps.services, p, id, caller, log, { unmask, now });
+      const h = await printHousehold(deps.services, p, id, caller, log, {
+        unmask,
+        now,
+        parts: rendererOf('handbook').parts,
+      });
       const facts = householdOf(h.dossier);
       if (unmask)
         await deps.audit.record(p, {

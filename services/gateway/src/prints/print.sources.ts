@@ -1,9 +1,15 @@
-import type { BenefitRow } from '@fupin/contracts';
+import {
+  BENEFIT_SOURCES,
+  type BenefitRow,
+  type BenefitSource,
+  DOSSIER_PARTS,
+  type DossierPartName,
+} from '@fupin/contracts';
 import { AppError, bi, hasRight, type Principal } from '@fupin/kit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { assemble } from '../dossier/dossier.assembly';
-import { fetchParts } from '../dossier/dossier.client';
+import { fetchSomeParts } from '../dossier/dossier.client';
 import { rowsOf } from '../ledger/ledger.assembly';
 import { fetchSources } from '../ledger/ledger.client';
 import { askService, type CallerRequest } from '../upstream/ask';
@@ -85,6 +91,12 @@ export async function clearPersonalData(
   };
 }
 
+/** The 受益底册 rows of a household or a village (every year), and the sources left out. */
+export interface BenefitRows {
+  rows: BenefitRow[];
+  leftOut: BenefitSource[];
+}
+
 /** Every 受益底册 row of a household or a village (every year), from each source the caller may read. */
 export async function benefitRows(
   services: Record<string, string>,
@@ -92,8 +104,10 @@ export async function benefitRows(
   scope: { householdId: string } | { areaCode: string },
   caller: CallerRequest,
   log: Logger,
-): Promise<BenefitRow[]> {
-  return rowsOf(await fetchSources(services, p, scope, caller, log));
+): Promise<BenefitRows> {
+  const outcomes = await fetchSources(services, p, scope, caller, log);
+  const leftOut = BENEFIT_SOURCES.filter((s) => outcomes[s] && outcomes[s].status !== 'ok');
+  return { rows: rowsOf(outcomes), leftOut };
 }
 
 /** One household as printed: its dossier, its rows (given, or asked), and its data in clear. */
@@ -103,19 +117,35 @@ export async function printHousehold(
   householdId: string,
   caller: CallerRequest,
   log: Logger,
-  opts: { rows?: BenefitRow[]; unmask: UnmaskAsked | null; now: Date },
+  opts: {
+    /** The village's rows, asked once for all its households. */
+    rows?: BenefitRows;
+    unmask: UnmaskAsked | null;
+    now: Date;
+    parts?: readonly DossierPartName[];
+  },
 ): Promise<PrintHousehold> {
-  const outcomes = await fetchParts(services, p, householdId, caller, log);
+  const outcomes = await fetchSomeParts(
+    services,
+    p,
+    householdId,
+    caller,
+    log,
+    opts.parts ?? DOSSIER_PARTS,
+  );
   const dossier = assemble(householdId, outcomes, opts.now);
-  const [rows, clear] = await Promise.all([
-    opts.rows
-      ? Promise.resolve(opts.rows.filter((r) => r.householdId === householdId))
-      : benefitRows(services, p, { householdId }, caller, log),
+  const [benefits, clear] = await Promise.all([
+    opts.rows ?? benefitRows(services, p, { householdId }, caller, log),
     opts.unmask
       ? clearPersonalData(services, householdId, opts.unmask, caller, log)
       : Promise.resolve(null),
   ]);
-  return { dossier, rows, clear };
+  return {
+    dossier,
+    rows: benefits.rows.filter((r) => r.householdId === householdId),
+    clear,
+    sourcesLeftOut: benefits.leftOut,
+  };
 }
 
 /** The village's name as the registry has it; its code when the registry does not say. */

@@ -1,4 +1,4 @@
-import type { BenefitRow } from '@fupin/contracts';
+import type { BenefitRow, BenefitSource, DossierPartName } from '@fupin/contracts';
 import type { PdfDocument } from '@fupin/kit';
 import type { Dossier } from '../dossier/dossier.assembly';
 
@@ -25,6 +25,8 @@ export interface PrintHousehold {
   dossier: Dossier;
   rows: BenefitRow[];
   clear: ClearPersonalData | null;
+  /** The 受益底册 sources left out (no right, or no answer): their rows are missing. */
+  sourcesLeftOut?: BenefitSource[];
 }
 
 export interface PrintContext {
@@ -40,5 +42,7 @@ export interface PrintContext {
 export interface PrintRenderer {
   /** The document's title for a village or a household (`扶贫手册-…`). */
   title: (subject: string) => string;
+  /** The dossier parts it prints from (the registry's always): only these are asked. All by default. */
+  parts?: readonly DossierPartName[];
   draw: (doc: PdfDocument, household: PrintHousehold, ctx: PrintContext) => void;
 }

@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '@fupin/reference';
 import type { Logger } from 'pino';
 import { areaHouseholds, mapLimit } from '../dossier/area-households';
 import type { JobCaller, JobRequester } from '../upstream/job-caller';
-import { printDocument } from './print.document';
+import { printDocument, rendererOf } from './print.document';
 import { benefitRows, printHousehold, type UnmaskAsked, villageName } from './print.sources';
 import type { PrintFiles } from './print.store';
 import type { PrintKind } from './print.types';
@@ -70,7 +70,13 @@ export async function printVillage(
   const printed = await mapLimit(
     households,
     PRINT_CONCURRENCY,
-    (h) => printHousehold(deps.services, p, h.id, caller, log, { rows, unmask: data.unmask, now }),
+    (h) =>
+      printHousehold(deps.services, p, h.id, caller, log, {
+        rows,
+        unmask: data.unmask,
+        now,
+        parts: rendererOf(data.kind).parts,
+      }),
     (done) => progress({ done, total: households.length }),
   );
   const bytes = await printDocument(data.kind, printed, {

@@ -1,4 +1,4 @@
-import { BENEFIT_SOURCES, type BenefitRow } from '@fupin/contracts';
+import type { BenefitRow } from '@fupin/contracts';
 import { drawPdfTable, type PdfDocument } from '@fupin/kit';
 import {
   type EnumDefinition,
@@ -260,11 +260,7 @@ function measuresAndBenefits(doc: PdfDocument, h: PrintHousehold): void {
   doc.fontSize(11).text('受益明细（受益底册）');
   doc.moveDown(0.2);
   benefits(doc, h.rows);
-  const left = BENEFIT_SOURCES.filter((s) => {
-    const p = h.dossier.parts.find((x) => x.part === s);
-    // Left out for want of the right or an answer (a service with no record has no rows).
-    return p && (p.status === 'no_right' || p.status === 'unavailable');
-  });
+  const left = h.sourcesLeftOut ?? [];
   if (left.length)
     note(doc, `未包含：${left.map((s) => SOURCE_NAME[s]).join('、')}（无权查看或服务未应答）`);
 }
@@ -345,6 +341,7 @@ function signatures(doc: PdfDocument): void {
 
 export const handbookRenderer: PrintRenderer = {
   title: (subject) => `扶贫手册-${subject}`,
+  parts: ['registry', 'assistance'],
   draw(doc, h, ctx) {
     cover(doc, h, ctx);
     doc.addPage();
