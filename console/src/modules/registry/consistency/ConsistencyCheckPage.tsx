@@ -7,7 +7,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Form, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { formatDateTime } from '../../../common/format';
@@ -112,6 +112,9 @@ export default function ConsistencyCheckPage() {
   const translate = useTranslate();
   const { permissions, isPending } = usePermissions<Permissions>();
   const [runId, setRunId] = useState<string | null>(null);
+  // The runs listed again once the one shown has ended (its state and count change).
+  const [ended, setEnded] = useState<string | null>(null);
+  const onFinished = useCallback(() => setEnded(runId), [runId]);
   if (isPending) return <Spinner />;
   return (
     <Card sx={{ mt: 2 }} data-testid="consistency-check">
@@ -125,8 +128,8 @@ export default function ConsistencyCheckPage() {
           <AreaYearInputs />
           <StartButton onStarted={setRunId} />
         </Form>
-        {runId ? <ConsistencyRunView key={runId} id={runId} /> : null}
-        <RecentRuns selected={runId} reloadKey={runId} onPick={setRunId} />
+        {runId ? <ConsistencyRunView key={runId} id={runId} onFinished={onFinished} /> : null}
+        <RecentRuns selected={runId} reloadKey={`${runId}:${ended}`} onPick={setRunId} />
       </CardContent>
     </Card>
   );

@@ -83,7 +83,8 @@ function VillageFilter({
     <TextField
       select
       size="small"
-      sx={{ minWidth: 240 }}
+      fullWidth={false}
+      sx={{ width: 240 }}
       label={translate('consistency_check.filter_village')}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -120,7 +121,8 @@ function Items({ run }: { run: ConsistencyRun }) {
         <TextField
           select
           size="small"
-          sx={{ minWidth: 280 }}
+          fullWidth={false}
+          sx={{ width: 300 }}
           label={translate('consistency_check.filter_kind')}
           value={filter.kind ?? ''}
           onChange={(e) =>
@@ -172,7 +174,7 @@ function Items({ run }: { run: ConsistencyRun }) {
  * One run: its progress while it runs (polled), then what it found by kind, the parts it went
  * without, and the inconsistencies.
  */
-export function ConsistencyRunView({ id }: { id: string }) {
+export function ConsistencyRunView({ id, onFinished }: { id: string; onFinished?: () => void }) {
   const translate = useTranslate();
   const calls = useCalls();
   const found = useApi(() => calls.consistencyCheck(id), [id]);
@@ -183,6 +185,10 @@ export function ConsistencyRunView({ id }: { id: string }) {
     const timer = setTimeout(() => void found.reload(), POLL_MS);
     return () => clearTimeout(timer);
   }, [running, run?.checked, run?.state, found]);
+  const finished = run?.state === 'completed' || run?.state === 'failed';
+  useEffect(() => {
+    if (finished) onFinished?.();
+  }, [finished, onFinished]);
   if (!run) {
     if (found.loading) return <Spinner />;
     const p = problemOf(found.error);
