@@ -5,6 +5,7 @@ import {
   startPlatform,
   TOWNSHIP_A,
   TOWNSHIP_B,
+  VILLAGE_A1,
   walkAsAnotherTownship,
 } from '@fupin/testing';
 import { county, type CountyGateway } from './support/county';
@@ -17,13 +18,46 @@ import { county, type CountyGateway } from './support/county';
 let t: Platform<CountyGateway>;
 let townshipBUser: string;
 let auditOfA: string;
+const RUN_OF_A = 'consistency-run-of-a';
 beforeAll(async () => {
   t = await startPlatform<CountyGateway>({ ...county, services: [] });
   // Township B's user, with every right the gateway knows; signing in is audited under B.
   const b = await t.signedInUser({
     roles: ['township_staff'],
     areaCode: TOWNSHIP_B,
-    rights: { users: ['read', 'write'], audit: ['read', 'export'] },
+    rights: {
+      users: ['read', 'write'],
+      audit: ['read', 'export'],
+      registry: ['read', 'export'],
+    },
+  });
+  // 一户一档核对: a run of township A and its item in village A1, stored as the job stores them.
+  await t.gateway.models.consistencyRuns.create({
+    _id: RUN_OF_A,
+    areaCode: TOWNSHIP_A,
+    year: 2020,
+    state: 'completed',
+    households: 1,
+    checked: 1,
+    counts: { measure_unpaid: 1 },
+    inconsistencies: 1,
+    gaps: [],
+    error: null,
+    requestedBy: 'u-a',
+    requestedByName: 'a',
+    requestedAt: new Date(),
+    startedAt: new Date(),
+    finishedAt: new Date(),
+  });
+  await t.gateway.models.consistencyItems.create({
+    _id: 'consistency-item-of-a',
+    runId: RUN_OF_A,
+    areaCode: VILLAGE_A1,
+    householdId: 'h-a',
+    householdNo: 'A-1',
+    kind: 'measure_unpaid',
+    message: { 'zh-CN': '措施已记录但资金未支付', en: 'Measure unpaid' },
+    details: {},
   });
   townshipBUser = b.accessToken;
   // Township A's user: its sign-in is audited under A.
@@ -56,13 +90,26 @@ test("every documented gateway operation refuses township A's records to townshi
     app: t.gateway.app,
     token: townshipBUser,
     townshipA: TOWNSHIP_A,
-    ids: { id: userOfA.id, '/audit/{id}': auditOfA },
+    ids: {
+      id: userOfA.id,
+      '/audit/{id}': auditOfA,
+      '/consistency-checks/{id}': RUN_OF_A,
+      '/consistency-checks/{id}/items': RUN_OF_A,
+      '/consistency-checks/{id}/items.xlsx': RUN_OF_A,
+    },
     exempt: {
       '/api/docs/openapi.json': 'the API documents, whose examples name a township, no record',
       // 受益底册: the rows are the services' (`GET /ledger/benefits`, in each service's own walk),
       // asked with the caller's token; none is behind the gateway here.
       '/ledger/mismatches': "the services' ledger rows, asked with the caller's token",
       '/exports/benefit-ledger.xlsx': "the services' ledger rows, asked with the caller's token",
+      // A household's own pages: the registry, asked first with the caller's token, says whether
+      // the caller sees the household (404 otherwise; in the dossier's and the ledger's county
+      // tests); none is behind the gateway here.
+      '/households/{id}/dossier': "the registry decides, asked with the caller's token",
+      '/households/{id}/ledger': "the registry decides, asked with the caller's token",
+      '/households/{id}/handbook.pdf': "the registry decides, asked with the caller's token",
+      '/households/{id}/card.pdf': "the registry decides, asked with the caller's token",
     },
   });
   expect(problems).toEqual([]);
@@ -73,6 +120,9 @@ test("every documented gateway operation refuses township A's records to townshi
       'GET /users',
       'GET /users/{id}',
       'PUT /users/{id}',
+      'GET /consistency-checks',
+      'GET /consistency-checks/{id}',
+      'GET /consistency-checks/{id}/items',
     ]),
   );
 }, 120_000);
