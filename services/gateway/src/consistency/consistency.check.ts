@@ -205,6 +205,8 @@ export async function runCheck(
     },
   );
   const found = results.flatMap((r) => r.found);
+  // Measures and payments of households the registry does not list to the requester are not
+  // theirs to see in this run (the services' area filter is the household's village).
   if (ledger.rows)
     found.push(
       ...measuresAgainstPayments(ledger.rows, refs).filter((x) => refs.has(x.householdId)),
