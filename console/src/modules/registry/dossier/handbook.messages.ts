@@ -12,6 +12,11 @@ const zhCN = {
       button: '打印本村扶贫手册',
       title: '打印本村扶贫手册',
       hint: '按户号顺序打印本村全部农户的扶贫手册，每户另起一页，合为一个 PDF 文件。户数较多时需要一些时间。',
+      card: {
+        button: '打印本村明白卡',
+        title: '打印本村明白卡',
+        hint: '按户号顺序打印本村全部农户本年度的明白卡，每户一页，合为一个 PDF 文件，电话一律脱敏。',
+      },
       clear: '显示身份证号和电话的明文（须填写事由，记入审计日志）',
       start: '开始打印',
       download: '下载文件',
@@ -38,6 +43,11 @@ const en: SameKeys<typeof zhCN> = {
       button: "Print the village's handbooks",
       title: "Print the village's handbooks",
       hint: 'Every household of the village in household-number order, each on a new page, in one PDF. A large village takes a while.',
+      card: {
+        button: "Print the village's policy cards",
+        title: "Print the village's policy cards",
+        hint: "This year's policy card of every household of the village in household-number order, one page each, in one PDF; phones always masked.",
+      },
       clear: 'Show ID numbers and phones in clear (a reason is required and audited)',
       start: 'Start printing',
       download: 'Download the file',

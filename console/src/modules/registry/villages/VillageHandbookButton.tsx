@@ -16,7 +16,7 @@ import { isReason } from '../../../common/ReasonDialog';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
-import type { PrintJob } from '../dossier/handbook.api';
+import type { PrintJob, PrintKind } from '../dossier/handbook.api';
 
 const POLL_MS = 1000;
 
@@ -55,12 +55,19 @@ const messageOf = (err: unknown, translate: (key: string) => string) => {
   return p ? pick(p.message) : translate('ra.notification.http_error');
 };
 
+/** The file's name and the keys of the labels that differ by what is printed. */
+const KINDS: Record<PrintKind, { file: string; label: string }> = {
+  handbook: { file: '扶贫手册', label: 'handbook.village' },
+  card: { file: '明白卡', label: 'handbook.village.card' },
+};
+
 /**
- * 打印本村扶贫手册 — every household of the village in one PDF, made by a job on the gateway:
- * started here, its progress shown as it runs, its file downloaded when done. With the unmask
- * right, personal data may print in clear with a reason (audited).
+ * 打印本村扶贫手册 / 打印本村明白卡 — every household of the village in one PDF, made by a job
+ * on the gateway: started here, its progress shown as it runs, its file downloaded when done.
+ * With the unmask right, a handbook may print personal data in clear with a reason (audited); a
+ * 明白卡 is posted in the home, so it is always masked.
  */
-export function VillageHandbookButton() {
+export function VillageHandbookButton({ kind = 'handbook' }: { kind?: PrintKind }) {
   const village = useRecordContext();
   const translate = useTranslate();
   const calls = useCalls();
@@ -73,12 +80,18 @@ export function VillageHandbookButton() {
   const code = String(village?.code ?? village?.id ?? '');
 
   if (!village || !hasRight(permissions, 'registry', 'read')) return null;
-  const canClear = hasRight(permissions, 'registry', 'unmask');
+  const canClear = kind === 'handbook' && hasRight(permissions, 'registry', 'unmask');
+  const { file, label } = KINDS[kind];
   const start = async () => {
     setError(null);
     reset();
     try {
-      setJobId(await calls.printJobCreate(code, clear ? { unmaskReason: reason.trim() } : {}));
+      setJobId(
+        await calls.printJobCreate(code, {
+          kind,
+          ...(clear && canClear ? { unmaskReason: reason.trim() } : {}),
+        }),
+      );
     } catch (err) {
       setError(messageOf(err, translate));
     }
@@ -86,7 +99,7 @@ export function VillageHandbookButton() {
   const download = async () => {
     if (!jobId) return;
     try {
-      await calls.printJobFile(jobId, `扶贫手册-${String(village.name ?? code)}.pdf`);
+      await calls.printJobFile(jobId, `${file}-${String(village.name ?? code)}.pdf`);
     } catch (err) {
       setError(messageOf(err, translate));
     }
@@ -98,14 +111,14 @@ export function VillageHandbookButton() {
         size="small"
         startIcon={<PrintIcon />}
         onClick={() => setOpen(true)}
-        data-testid="village-print-handbooks"
+        data-testid={`village-print-${kind}`}
       >
-        {translate('handbook.village.button')}
+        {translate(`${label}.button`)}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('handbook.village.title')}</DialogTitle>
+        <DialogTitle>{translate(`${label}.title`)}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate('handbook.village.hint')}</DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>{translate(`${label}.hint`)}</DialogContentText>
           {canClear && !jobId ? (
             <>
               <FormControlLabel

@@ -59,6 +59,7 @@ export default function VillageShow() {
       actions={
         <TopToolbar>
           <VillageHandbookButton />
+          <VillageHandbookButton kind="card" />
           <EditButton />
         </TopToolbar>
       }
