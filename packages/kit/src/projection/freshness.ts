@@ -404,27 +404,31 @@ export async function viewStatus<S extends { lastProjectedAt: Date | null }>(
   };
 }
 
-/** How long one measure of a view answers for the dossier parts asked after it. */
-export const DOSSIER_MEASURE_REUSE_MS = 2000;
-const recentMeasures = reuseRecent<FreshnessMeter, ViewFreshness>(DOSSIER_MEASURE_REUSE_MS);
+/**
+ * Dossier parts asked while a measure of their view is being made share it (a village's
+ * handbooks ask eight at a time); one asked after it has finished measures again, so a part
+ * never says "current" from a measure older than its own request.
+ */
+const measuresInFlight = shareInFlight<FreshnessMeter, ViewFreshness>();
 
 /**
- * A value per key made at most once per `ms`: callers within that time after a value was asked
- * for share it (also while it is still being made); a failure is not kept.
+ * One value per key at a time: callers while it is being made share it; the next caller after
+ * it is made (or failed) makes a new one.
  */
-export function reuseRecent<K extends object, V>(
-  ms: number,
-  now: () => number = Date.now,
-): (key: K, make: () => Promise<V>) => Promise<V> {
-  const made = new WeakMap<K, { at: number; value: Promise<V> }>();
+export function shareInFlight<K extends object, V>(): (
+  key: K,
+  make: () => Promise<V>,
+) => Promise<V> {
+  const making = new WeakMap<K, Promise<V>>();
   return (key, make) => {
-    const last = made.get(key);
-    if (last && now() - last.at < ms) return last.value;
+    const pending = making.get(key);
+    if (pending) return pending;
     const value = make();
-    made.set(key, { at: now(), value });
-    value.catch(() => {
-      if (made.get(key)?.value === value) made.delete(key);
-    });
+    making.set(key, value);
+    const forget = () => {
+      if (making.get(key) === value) making.delete(key);
+    };
+    value.then(forget, forget);
     return value;
   };
 }
@@ -443,9 +447,8 @@ export async function dossierBehind(
   const meter = viewMeterOf(rt, projection);
   if (!meter) return undefined;
   try {
-    // A village's handbooks ask for hundreds of parts a minute: one measure serves them all
-    // for a second or two (the registry's count and Kafka's offsets, not the caller's data).
-    const f = await recentMeasures(meter, () => meter.measure(access, { lastApplied: false }));
+    // The registry's count and Kafka's offsets, not the caller's data: shared while in flight.
+    const f = await measuresInFlight(meter, () => meter.measure(access, { lastApplied: false }));
     if (f.upToDate) return undefined;
     return {
       events: f.behind,
