@@ -8,7 +8,6 @@ import {
   type ServiceOptions,
   type ServiceRuntime,
   startService,
-  TokenRevoker,
 } from '@fupin/kit';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -16,7 +15,6 @@ import type { AuditRecorded as AuditContract } from '@fupin/contracts';
 import { type AuditRecord, auditRecordModel } from './audit/audit.model';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditStore } from './audit/audit.service';
-import { SecurityAudit } from './audit/security-audit';
 import type { GatewayConfig } from './config';
 import { docsRoutes } from './docs/docs.routes';
 import { cardRoutes } from './prints/card/card.routes';
@@ -31,16 +29,13 @@ import { dossierRoutes } from './dossier/dossier.routes';
 import { ledgerRoutes } from './ledger/ledger.routes';
 import { mountProxy } from './proxy/proxy';
 import { printsModule } from './prints/print.job';
-import { LoginGuard } from './sessions/login-guard';
 import { refreshTokenModel } from './sessions/refresh-token.model';
 import { sessionPublicRoutes, sessionRoutes } from './sessions/session.routes';
-import { SessionService } from './sessions/session.service';
 import type { SigningKeys } from './sessions/signing-keys';
-import { TokenIssuer } from './sessions/token-issuer';
 import { type User, userModel } from './users/user.model';
 import { jobCallerFactory } from './upstream/job-caller';
+import { signIn } from './sessions/sign-in';
 import { userRoutes } from './users/user.routes';
-import { UserService } from './users/user.service';
 import type { Envelope } from '@fupin/contracts';
 import type { z } from 'zod';
 
@@ -71,64 +66,14 @@ export async function createGateway(
   };
   const service = openService(rt, config, opts);
   const { redis, now } = service;
-  const audit = new SecurityAudit(service.audit);
-  // Revocations must outlive every access token they void (plus clock skew).
-  const revoker = new TokenRevoker(
-    redis,
-    config.KAFKA_TOPIC_PREFIX,
-    config.ACCESS_TOKEN_TTL_SECONDS + 120,
-  );
-  const guard = new LoginGuard({
-    redis,
-    namespace: config.KAFKA_TOPIC_PREFIX,
-    maxFailures: config.LOGIN_MAX_FAILURES,
-    failureWindowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
-    perIpPerMinute: config.LOGIN_RATE_PER_IP,
-    perUserPerMinute: config.LOGIN_RATE_PER_USER,
-  });
-  const issuer = new TokenIssuer(keys, {
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-    ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-  });
-  const sessions = new SessionService({
+  const { revoker, guard, issuer, sessions, users } = signIn(service, config, keys, {
     users: scoped.users,
     refreshTokens: models.refreshTokens,
-    issuer,
-    guard,
-    revoker,
-    audit,
-    countyAreaCode: config.COUNTY_AREA_CODE,
-    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
-    lockSeconds: config.LOGIN_LOCK_SECONDS,
-    now,
-  });
-  const users = new UserService({
-    users: scoped.users,
-    audit,
-    voidCredentials: (id, at) => sessions.voidCredentials(id, at),
-    clearFailures: (id) => guard.clearFailures(id),
-    now,
   });
   const store = new AuditStore(scoped.audit, now);
   const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
   // Background jobs (a village's prints, consistency checks) ask the services as their starter.
   const jobCaller = jobCallerFactory({ users: scoped.users, issuer, now });
-  // 一户一档核对: a village's or township's dossiers checked by a job run as its requester.
-  const consistency = consistencyModule({
-    ...upstream,
-    runs: scoped.consistencyRuns,
-    items: scoped.consistencyItems,
-    jobCaller,
-    verify: rt.verifier,
-    audit: service.audit,
-    now,
-    redis,
-    queuePrefix: service.queuePrefix,
-  });
-  await consistency.start();
-  rt.shutdown.add(consistency.name, () => consistency.stop());
-
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,
     conn: rt.conn,
@@ -154,6 +99,13 @@ export async function createGateway(
         : []),
       // 扶贫手册 and 明白卡 of a village: a job run as its requester, its file in GridFS.
       printsModule(service, { ...upstream, jobCaller }),
+      // 一户一档核对: a village's or township's dossiers checked by a job run as its requester.
+      consistencyModule(service, {
+        ...upstream,
+        jobCaller,
+        runs: scoped.consistencyRuns,
+        items: scoped.consistencyItems,
+      }),
     ],
     openapi: path.join(__dirname, 'openapi'),
     app: {
@@ -189,7 +141,6 @@ export async function createGateway(
       dossierRoutes(router, upstream);
       ledgerRoutes(router, { ...upstream, audit: service.audit, now });
       cardRoutes(router, { ...upstream, audit: service.audit, now });
-      consistency.routes(router);
     },
   });
   const { relay } = service;

@@ -1,9 +1,9 @@
 import {
-  AppError,
+  areaInScope,
   type AuditLog,
-  bi,
   handle,
   idParam,
+  outsideScope,
   parseInput,
   parseListQuery,
   principalOf,
@@ -18,7 +18,6 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { villageOrTownship } from '../ledger/ledger.routes';
-import { askService, type CallerRequest, callerOf } from '../upstream/ask';
 import { requesterOf } from '../upstream/job-caller';
 import type { ConsistencyItem } from './consistency.model';
 import { RUN_STATES } from './consistency.model';
@@ -47,38 +46,6 @@ const exportQuery = z.strictObject({
   reason: z.string().max(200).optional(),
 });
 
-/**
- * The registry answers whether the area is the caller's: a page of one of its households asked
- * with the caller's token (403 outside the caller's scope, passed on).
- */
-async function assertAreaShown(
-  services: Record<string, string>,
-  areaCode: string,
-  caller: CallerRequest,
-  log: Logger,
-): Promise<void> {
-  const q = new URLSearchParams({ filter: JSON.stringify({ area: areaCode }), range: '[0,0]' });
-  let status = 503;
-  try {
-    if (services.registry)
-      status = (await askService(services.registry, `/households?${q}`, caller)).status;
-  } catch (err) {
-    log.warn({ err }, 'registry not answered');
-  }
-  if (status === 403)
-    throw new AppError(
-      403,
-      'FORBIDDEN_AREA',
-      bi('该地区不在您的管辖范围内', 'The area is outside your area scope'),
-    );
-  if (status >= 300)
-    throw new AppError(
-      503,
-      'GATEWAY_SERVICE_UNAVAILABLE',
-      bi('建档立卡服务暂时无法应答，请稍后再试', 'The registry did not answer; try again shortly'),
-    );
-}
-
 /** 一户一档核对 (issue 23): start a check of a village or township, follow it, read and export it. */
 export function consistencyRoutes(
   router: Router,
@@ -91,15 +58,13 @@ export function consistencyRoutes(
     enqueue: (data: { runId: string; requester: ReturnType<typeof requesterOf> }) => Promise<void>;
   },
 ): void {
-  const log = deps.logger.child({ component: 'consistency' });
-
   router.post(
     '/consistency-checks',
     requireRight('registry', 'read'),
     handle(async (req, res) => {
       const p = principalOf(req);
       const body = parseInput(startBody, req.body, { where: 'body' });
-      await assertAreaShown(deps.services, body.areaCode, callerOf(req), log);
+      if (!areaInScope(p, body.areaCode)) throw outsideScope();
       const year = body.year ?? Number(shanghaiDateOf(deps.now()).slice(0, 4));
       const run = await deps.checks.create(p, body.areaCode, year);
       await deps.enqueue({ runId: run._id, requester: requesterOf(req) });

@@ -1,5 +1,4 @@
-import type { AuditLog, ScopedRepository, ServiceModule, TokenVerifier } from '@fupin/kit';
-import type { Redis } from 'ioredis';
+import type { ScopedRepository, ServiceContext, ServiceModule } from '@fupin/kit';
 import type { Logger } from 'pino';
 import type { JobCaller } from '../upstream/job-caller';
 import { ConsistencyJob } from './consistency.job';
@@ -12,20 +11,24 @@ import { ConsistencyChecks } from './consistency.service';
  * village's or township's dossiers against each other, run as the user who started it.
  */
 export function consistencyModule(
-  deps: {
+  service: Pick<ServiceContext, 'rt' | 'audit' | 'redis' | 'queuePrefix' | 'now'>,
+  upstream: {
     services: Record<string, string>;
     logger: Logger;
+    jobCaller: JobCaller;
     runs: ScopedRepository<ConsistencyRun>;
     items: ScopedRepository<ConsistencyItem>;
-    jobCaller: JobCaller;
-    verify: TokenVerifier;
-    audit: AuditLog;
-    now: () => Date;
-    redis: Redis;
-    queuePrefix: string;
   },
   opts: { work?: boolean } = {},
 ): ServiceModule & Required<Pick<ServiceModule, 'start' | 'stop' | 'routes'>> {
+  const deps = {
+    ...upstream,
+    verify: service.rt.verifier,
+    audit: service.audit,
+    now: service.now,
+    redis: service.redis,
+    queuePrefix: service.queuePrefix,
+  };
   const log = deps.logger.child({ component: 'consistency' });
   const checks = new ConsistencyChecks({ runs: deps.runs, items: deps.items, now: deps.now });
   const job = new ConsistencyJob({

@@ -1,17 +1,20 @@
 import {
   AppError,
+  areaInScope,
   type AuditLog,
   bi,
   handle,
   idParam,
+  outsideScope,
   parseInput,
   principalOf,
   requireReason,
   requireRight,
+  sendPdf,
   zmsg,
 } from '@fupin/kit';
-import { areaLevel, isWithin } from '@fupin/reference';
-import type { Request, Response, Router } from 'express';
+import { areaLevel } from '@fupin/reference';
+import type { Request, Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { callerOf } from '../upstream/ask';
@@ -88,14 +91,6 @@ function unmaskAsked(req: Request, asked: boolean, reason: string | undefined): 
   return { reason: requireReason(reason) };
 }
 
-function sendPdf(res: Response, fileName: string, bytes: Buffer): void {
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  res.type('application/pdf').send(bytes);
-}
-
 /**
  * 扶贫手册 (issue 23, item 3): one household's handbook at once, and a village's printed file
  * (handbooks or 明白卡) as a job with progress whose file its requester downloads.
@@ -154,12 +149,7 @@ export function printRoutes(
     handle(async (req, res) => {
       const body = parseInput(jobBody, req.body);
       const village = villageCode(body.areaCode);
-      if (!isWithin(village, principalOf(req).areaCode))
-        throw new AppError(
-          403,
-          'FORBIDDEN_AREA',
-          bi('该地区不在您的管辖范围内', 'The area is outside your area scope'),
-        );
+      if (!areaInScope(principalOf(req), village)) throw outsideScope();
       rendererOf(body.kind);
       const unmask = unmaskAsked(req, body.unmask === true, body.reason);
       const id = await deps.jobs.enqueue({

@@ -275,6 +275,8 @@ export async function cardPdf(
 /** 明白卡 as one of the printed kinds: a village's file calls it once a household. */
 export const cardRenderer: PrintRenderer = {
   title: (subject) => `明白卡-${subject}`,
+  // The household and its helpers; the benefits come from the 受益底册 rows.
+  parts: ['registry', 'assistance'],
   draw: (doc, h, ctx) =>
     renderCard(
       doc,
