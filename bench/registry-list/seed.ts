@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PersonalDataCipher } from '@fupin/kit';
-import { computeCheckDigit, maskIdNumber } from '@fupin/reference';
+import { codesOf, PovertyCause, computeCheckDigit, maskIdNumber } from '@fupin/reference';
 import {
   GUARANTEES,
   type Guarantees,
@@ -56,19 +56,7 @@ const STATUSES: [HouseholdStatus, number][] = [
   ['sudden_hardship', 0.03],
 ];
 const ATTRIBUTES = ['ordinary', 'ordinary', 'ordinary', 'minimum_allowance', 'destitute'];
-const CAUSES = [
-  'illness',
-  'disability',
-  'schooling',
-  'disaster',
-  'lack_of_land',
-  'lack_of_water',
-  'lack_of_skills',
-  'lack_of_labour',
-  'lack_of_capital',
-  'poor_transport',
-  'lack_of_drive',
-];
+const CAUSES = codesOf(PovertyCause);
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '建国秀英小花明华志强红梅海燕文军桂兰德福玉珍';
 

@@ -1,4 +1,4 @@
-import { shanghaiDateOf } from '@fupin/reference';
+import { codesOf, PovertyCause, shanghaiDateOf } from '@fupin/reference';
 import { ApiError, type Session } from '../client';
 import type { DemoPlugin, SeedContext } from '../plugin';
 
@@ -11,19 +11,7 @@ import type { DemoPlugin, SeedContext } from '../plugin';
 const JOB_TIMEOUT_MS = 5 * 60_000;
 const REASON = '户籍迁出（演示：一户一档核对）';
 const PROJECT = 'XM-DEMO-CONSISTENCY-1';
-const CAUSES = [
-  'illness',
-  'disability',
-  'schooling',
-  'disaster',
-  'lack_of_land',
-  'lack_of_water',
-  'lack_of_skills',
-  'lack_of_labour',
-  'lack_of_capital',
-  'poor_transport',
-  'lack_of_drive',
-];
+const CAUSES = codesOf(PovertyCause);
 
 interface Student {
   personId: string;

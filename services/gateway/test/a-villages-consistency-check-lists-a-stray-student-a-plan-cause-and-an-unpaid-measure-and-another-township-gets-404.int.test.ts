@@ -9,6 +9,7 @@ import {
 } from '@fupin/testing';
 import ExcelJS from 'exceljs';
 import { type CountyPlatform, startCounty } from './support/county';
+import { type CallArgs, call as callThrough } from './support/household-records';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
 // 一户一档核对 on the whole county platform: a household of village A1 whose parts disagree in
@@ -30,20 +31,7 @@ let householdId: string;
 let sonId: string;
 let runId: string;
 
-type Method = 'get' | 'post' | 'put';
-async function call<T = { id: string }>(
-  user: SignedIn,
-  method: Method,
-  path: string,
-  body?: object,
-  status = method === 'post' ? 201 : 200,
-): Promise<T> {
-  const req = t.api()[method](path).set(bearer(user.accessToken));
-  const res = body === undefined ? await req : await req.send(body);
-  if (res.status !== status)
-    throw new Error(`${method.toUpperCase()} ${path}: ${res.status} ${res.text}`);
-  return res.body as T;
-}
+const call = <T = { id: string }>(...args: CallArgs) => callThrough<T>(t, ...args);
 
 /** Every service that has a part of the household's dossier knows it. */
 async function projected() {

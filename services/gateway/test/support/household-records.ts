@@ -31,9 +31,17 @@ export interface RecordMakers {
 }
 
 type Method = 'get' | 'post' | 'put';
+/** `call`'s arguments after the platform. */
+export type CallArgs = [
+  user: SignedIn,
+  method: Method,
+  path: string,
+  body?: object,
+  status?: number,
+];
 
 /** One call through the gateway; anything but the expected status stops the arrangement. */
-async function call<T = { id: string }>(
+export async function call<T = { id: string }>(
   t: CountyPlatform,
   user: SignedIn,
   method: Method,
