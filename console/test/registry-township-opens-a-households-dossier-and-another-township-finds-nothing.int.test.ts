@@ -510,3 +510,37 @@ test('a user of another township opening the dossier by its address is told the 
     await close();
   }
 }, 120_000);
+
+test('a township user prints its village’s 扶贫手册 from the village page: the progress bar counts households to the end and the file holds the household', async () => {
+  const { page, errors, close } = await consolePage(t.browser, t.stack.consoleUrl);
+  try {
+    await signIn(page, users.own.username, users.own.password);
+    await page.goto(`/#/villages/${VILLAGE_A1}/show`);
+    await settled(page);
+    await page.getByTestId('village-print-handbook').click();
+    await page.getByTestId('village-print-start').click();
+    await expect(
+      page
+        .getByTestId('village-print-state')
+        .filter({ hasText: '打印完成' })
+        .waitFor({ timeout: 120_000 }),
+    ).resolves.toBeUndefined();
+    await expect(page.getByTestId('job-progress-rows').innerText()).resolves.toMatch(
+      /^已处理 (\d+) \/ \1 户$/,
+    );
+    await expect(page.getByTestId('job-progress-percent').innerText()).resolves.toBe('100%');
+    await screenshot(page, 'village-handbooks-printed');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载文件' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^扶贫手册-.+\.pdf$/);
+    const text = (await pdfText(await readFile(await download.path()))).replace(/[ \t]+/g, '');
+    for (const s of ['扶贫手册', '431121101-0411', '宋德明', HELPER.name])
+      expect(text).toContain(s);
+    expect(text).not.toContain(HELPER.phone);
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+}, 240_000);

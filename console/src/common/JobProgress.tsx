@@ -8,13 +8,15 @@ export interface JobCounters {
   done: number;
   total: number | null;
   status: string;
+  /** What is counted: rows (imports, exports) by default, or households (a village's jobs). */
+  unit?: 'rows' | 'households';
 }
 
 /**
  * The progress bar of a long job (import, export, matching run, ranking), fed by the
  * job's own counters: determinate once the total is known.
  */
-export function JobProgress({ done, total, status }: JobCounters) {
+export function JobProgress({ done, total, status, unit = 'rows' }: JobCounters) {
   const translate = useTranslate();
   const finished = status === 'completed';
   const percent = finished ? 100 : total ? Math.min(100, Math.floor((done / total) * 100)) : 0;
@@ -33,11 +35,11 @@ export function JobProgress({ done, total, status }: JobCounters) {
       <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 1 }}>
         <Typography variant="body2" data-testid="job-progress-rows">
           {total !== null
-            ? translate('app.progress.rows', {
+            ? translate(`app.progress.${unit}`, {
                 done: done.toLocaleString('en-US'),
                 total: total.toLocaleString('en-US'),
               })
-            : translate('app.progress.rows_unknown', { done: done.toLocaleString('en-US') })}
+            : translate(`app.progress.${unit}_unknown`, { done: done.toLocaleString('en-US') })}
         </Typography>
         <Typography variant="body2" data-testid="job-progress-percent">
           {translate('app.progress.percent', { percent })}

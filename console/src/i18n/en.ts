@@ -72,6 +72,8 @@ const app: AppMessages = {
     progress: {
       rows: '%{done} of %{total} rows done',
       rows_unknown: '%{done} rows done',
+      households: '%{done} of %{total} households done',
+      households_unknown: '%{done} households done',
       percent: '%{percent}%',
     },
     common: {

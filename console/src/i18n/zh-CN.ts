@@ -74,6 +74,8 @@ export const zhBase = {
     progress: {
       rows: '已处理 %{done} / %{total} 行',
       rows_unknown: '已处理 %{done} 行',
+      households: '已处理 %{done} / %{total} 户',
+      households_unknown: '已处理 %{done} 户',
       percent: '%{percent}%',
     },
     common: {

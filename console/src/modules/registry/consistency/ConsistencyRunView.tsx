@@ -205,7 +205,12 @@ export function ConsistencyRunView({ id, onFinished }: { id: string; onFinished?
           state: translate(`enums.ConsistencyRunState.${run.state}`),
         })}
       </Typography>
-      <JobProgress done={run.checked} total={run.households ?? null} status={run.state} />
+      <JobProgress
+        done={run.checked}
+        total={run.households ?? null}
+        status={run.state}
+        unit="households"
+      />
       {run.state === 'failed' ? (
         <Alert severity="error">
           {translate('consistency_check.failed', { message: pick(run.error ?? undefined) })}

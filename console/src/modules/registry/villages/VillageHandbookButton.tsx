@@ -143,6 +143,7 @@ export function VillageHandbookButton({ kind = 'handbook' }: { kind?: PrintKind 
               </DialogContentText>
               <JobProgress
                 done={job.progress.done}
+                unit="households"
                 total={job.progress.total ?? null}
                 status={job.state}
               />
