@@ -1,3 +1,4 @@
+import { useAreaName } from '../../../common/AreaName';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -85,15 +86,7 @@ function RecentRuns({
         <List dense data-testid="consistency-recent">
           {runs.map((r) => (
             <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onPick(r.id)}>
-              <ListItemText
-                primary={translate('consistency_check.run_title', {
-                  area: r.areaCode,
-                  year: r.year,
-                  at: formatDateTime(r.requestedAt),
-                  by: r.requestedByName,
-                })}
-                secondary={`${translate(`enums.ConsistencyRunState.${r.state}`)} · ${r.inconsistencies}`}
-              />
+              <RecentRunText r={r} />
             </ListItemButton>
           ))}
         </List>
@@ -132,5 +125,25 @@ export default function ConsistencyCheckPage() {
         <RecentRuns selected={runId} reloadKey={`${runId}:${ended}`} onPick={setRunId} />
       </CardContent>
     </Card>
+  );
+}
+
+/** A recent run: its area by name, year, when and by whom; its state and what it found. */
+function RecentRunText({ r }: { r: ConsistencyRun }) {
+  const translate = useTranslate();
+  const area = useAreaName(r.areaCode);
+  return (
+    <ListItemText
+      primary={translate('consistency_check.run_title', {
+        area,
+        year: r.year,
+        at: formatDateTime(r.requestedAt),
+        by: r.requestedByName,
+      })}
+      secondary={`${translate(`enums.ConsistencyRunState.${r.state}`)} · ${translate(
+        'consistency_check.found',
+        { count: r.inconsistencies },
+      )}`}
+    />
   );
 }

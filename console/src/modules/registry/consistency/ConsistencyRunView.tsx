@@ -1,3 +1,4 @@
+import { AreaName } from '../../../common/AreaName';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -49,7 +50,12 @@ const columns: Column<ConsistencyItem>[] = [
     noWrap: true,
     render: (x) => <HouseholdLink x={x} />,
   },
-  { source: 'areaCode', label: 'consistency_check.columns.village', noWrap: true },
+  {
+    source: 'areaCode',
+    label: 'consistency_check.columns.village',
+    noWrap: true,
+    render: (x) => <AreaName code={x.areaCode} />,
+  },
   {
     source: 'kind',
     label: 'consistency_check.columns.kind',

@@ -18,7 +18,7 @@ import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
-import { AreaName } from '../AreaName';
+import { AreaName } from '../../../common/AreaName';
 import {
   basisPointsToPercent,
   INSURANCE_KINDS,

@@ -16,7 +16,7 @@ import { formatCount, formatYuan } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
 import { useCalls } from '../../calls';
-import { AreaName } from '../AreaName';
+import { AreaName } from '../../../common/AreaName';
 import { currentTerm } from '../support.api';
 import { useTermLabel } from '../SupportInputs';
 
