@@ -73,7 +73,12 @@ export async function createGateway(
   const store = new AuditStore(scoped.audit, now);
   const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
   // Background jobs (a village's prints, consistency checks) ask the services as their starter.
-  const jobCaller = jobCallerFactory({ users: scoped.users, issuer, now });
+  const jobCaller = jobCallerFactory({
+    users: scoped.users,
+    issuer,
+    verify: rt.verifier,
+    now,
+  });
   const auditConsumer = new EventConsumer({
     kafka: rt.kafka,
     conn: rt.conn,

@@ -146,8 +146,9 @@ test('disabling a user voids its tokens on every service', async () => {
 
 test('a background job acts as the user who started it, and not for a user since disabled', async () => {
   const u = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
-  const caller = await t.gateway.jobCaller({ userId: u.userId }, 'job-1');
+  const { caller, principal } = await t.gateway.jobCaller({ userId: u.userId }, 'job-1');
   const token = caller.authorization.replace(/^Bearer /, '');
+  expect(principal).toMatchObject({ userId: u.userId, areaCode: COUNTY });
   t.secrets.add(token);
   expect(decodeJwt(token)).toMatchObject({ sub: u.userId, sid: 'job:job-1' });
   for (const target of targets()) {

@@ -1,4 +1,4 @@
-import { AppError, createQueue, createWorker, type TokenVerifier } from '@fupin/kit';
+import { AppError, createQueue, createWorker } from '@fupin/kit';
 import { type Queue, UnrecoverableError, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -32,7 +32,6 @@ export class ConsistencyJob {
     private readonly deps: {
       check: CheckDeps;
       jobCaller: JobCaller;
-      verify: TokenVerifier;
       connection: Redis;
       prefix: string;
       logger: Logger;
@@ -74,9 +73,8 @@ export class ConsistencyJob {
   }): Promise<void> {
     const { runId, requester } = job.data;
     const actAs = async () => {
-      const caller = await this.deps.jobCaller(requester, runId);
-      const p = await this.deps.verify(caller.authorization.replace(/^Bearer\s+/i, ''));
-      return { caller, p };
+      const { caller, principal } = await this.deps.jobCaller(requester, runId);
+      return { caller, p: principal };
     };
     try {
       await runCheck(this.deps.check, runId, actAs, (done, total) =>

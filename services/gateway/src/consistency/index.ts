@@ -23,7 +23,6 @@ export function consistencyModule(
 ): ServiceModule & Required<Pick<ServiceModule, 'start' | 'stop' | 'routes'>> {
   const deps = {
     ...upstream,
-    verify: service.rt.verifier,
     audit: service.audit,
     now: service.now,
     redis: service.redis,
@@ -40,7 +39,6 @@ export function consistencyModule(
       now: deps.now,
     },
     jobCaller: deps.jobCaller,
-    verify: deps.verify,
     connection: deps.redis,
     prefix: deps.queuePrefix,
     logger: log,

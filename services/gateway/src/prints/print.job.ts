@@ -63,7 +63,6 @@ export function printsModule(
 ): ServiceModule {
   const deps: VillagePrintDeps & { redis: Redis; queuePrefix: string } = {
     ...upstream,
-    verify: service.rt.verifier,
     files: new PrintFiles(service.rt.conn),
     audit: service.audit,
     now: service.now,

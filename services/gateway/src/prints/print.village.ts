@@ -1,4 +1,4 @@
-import type { AuditLog, Principal, TokenVerifier } from '@fupin/kit';
+import type { AuditLog } from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { Logger } from 'pino';
 import { areaHouseholds, mapLimit } from '../dossier/area-households';
@@ -32,7 +32,6 @@ export interface PrintProgress {
 export interface VillagePrintDeps {
   services: Record<string, string>;
   jobCaller: JobCaller;
-  verify: TokenVerifier;
   files: PrintFiles;
   audit: AuditLog;
   logger: Logger;
@@ -49,8 +48,7 @@ export async function printVillage(
   progress: (p: PrintProgress) => Promise<void>,
 ): Promise<{ fileId: string; households: number }> {
   const log = deps.logger.child({ component: 'prints', jobId });
-  const caller = await deps.jobCaller(data.requester, jobId);
-  const p: Principal = await deps.verify(caller.authorization.replace(/^Bearer /, ''));
+  const { caller, principal: p } = await deps.jobCaller(data.requester, jobId);
   const [households, rows, name] = await Promise.all([
     areaHouseholds(deps.services, data.areaCode, caller, log),
     benefitRows(deps.services, p, { areaCode: data.areaCode }, caller, log),

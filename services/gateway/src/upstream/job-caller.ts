@@ -1,4 +1,12 @@
-import { AppError, bi, countyWide, principalOf, type ScopedRepository } from '@fupin/kit';
+import {
+  AppError,
+  bi,
+  countyWide,
+  type Principal,
+  principalOf,
+  type ScopedRepository,
+  type TokenVerifier,
+} from '@fupin/kit';
 import type { Request } from 'express';
 import type { TokenIssuer } from '../sessions/token-issuer';
 import type { User } from '../users/user.model';
@@ -20,14 +28,21 @@ export const requesterOf = (req: Request): JobRequester => ({
   ...(typeof req.id === 'string' ? { requestId: req.id } : {}),
 });
 
-/** A caller for the services, for the job `jobId` started by `requester`. */
-export type JobCaller = (requester: JobRequester, jobId: string) => Promise<CallerRequest>;
+/**
+ * The job `jobId` started by `requester` as the services will see it: the caller (a token just
+ * issued) and the principal its token carries, read by the same verifier every service uses.
+ */
+export type JobCaller = (
+  requester: JobRequester,
+  jobId: string,
+) => Promise<{ caller: CallerRequest; principal: Principal }>;
 
 const JOB_LOOKUP = countyWide('a job finds the user who started it, by id, to act as them');
 
 export function jobCallerFactory(deps: {
   users: ScopedRepository<User>;
   issuer: TokenIssuer;
+  verify: TokenVerifier;
   now: () => Date;
 }): JobCaller {
   return async (requester, jobId) => {
@@ -43,6 +58,7 @@ export function jobCallerFactory(deps: {
         ),
       );
     const { token } = await deps.issuer.issue(user, `job:${jobId}`, now);
-    return { authorization: `Bearer ${token}`, requestId: requester.requestId };
+    const caller = { authorization: `Bearer ${token}`, requestId: requester.requestId };
+    return { caller, principal: await deps.verify(token) };
   };
 }
