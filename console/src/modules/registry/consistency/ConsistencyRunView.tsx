@@ -183,14 +183,11 @@ function Items({ run }: { run: ConsistencyRun }) {
 export function ConsistencyRunView({ id, onFinished }: { id: string; onFinished?: () => void }) {
   const translate = useTranslate();
   const calls = useCalls();
-  const found = useApi(() => calls.consistencyCheck(id), [id]);
+  const found = useApi(() => calls.consistencyCheck(id), [id], {
+    everyMs: POLL_MS,
+    while: (r) => r.state === 'queued' || r.state === 'running',
+  });
   const run = found.data;
-  const running = run?.state === 'queued' || run?.state === 'running';
-  useEffect(() => {
-    if (!running) return;
-    const timer = setTimeout(() => void found.reload(), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [running, run?.checked, run?.state, found]);
   const finished = run?.state === 'completed' || run?.state === 'failed';
   useEffect(() => {
     if (finished) onFinished?.();

@@ -9,9 +9,10 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { JobProgress } from '../../../common/JobProgress';
+import { useApi } from '../../../common/useApi';
 import { isReason } from '../../../common/ReasonDialog';
 import { hasRight, type Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
@@ -24,30 +25,16 @@ const POLL_MS = 1000;
 function usePrintJob(jobId: string | null) {
   const calls = useCalls();
   const translate = useTranslate();
-  const [job, setJob] = useState<PrintJob | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!jobId) return;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const j = await calls.printJob(jobId);
-        if (stopped) return;
-        setJob(j);
-        if (j.state === 'failed') setError(j.error ?? translate('handbook.village.state.failed'));
-        if (j.state === 'completed' || j.state === 'failed') return;
-      } catch (err) {
-        if (!stopped) setError(messageOf(err, translate));
-        return;
-      }
-      setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId, calls, translate]);
-  return { job, error, setError, reset: () => setJob(null) };
+  const found = useApi(jobId ? () => calls.printJob(jobId) : null, [jobId], {
+    everyMs: POLL_MS,
+    while: (j: PrintJob) => j.state !== 'completed' && j.state !== 'failed',
+  });
+  const job = found.data ?? null;
+  const failed =
+    job?.state === 'failed' ? (job.error ?? translate('handbook.village.state.failed')) : null;
+  const shown = error ?? (found.error ? messageOf(found.error, translate) : failed);
+  return { job, error: shown, setError, reset: () => found.setData(undefined) };
 }
 
 const messageOf = (err: unknown, translate: (key: string) => string) => {
