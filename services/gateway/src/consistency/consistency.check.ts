@@ -11,11 +11,11 @@ import {
 import type { Logger } from 'pino';
 import { type AreaHousehold, areaHouseholds, mapLimit } from '../dossier/area-households';
 import { assemble, PART_NAMES } from '../dossier/dossier.assembly';
-import { fetchParts } from '../dossier/dossier.client';
+import { fetchSomeParts } from '../dossier/dossier.client';
 import { fetchSources } from '../ledger/ledger.client';
 import type { CallerRequest } from '../upstream/ask';
 import type { ConsistencyItem, ConsistencyRun, RunGap } from './consistency.model';
-import { checkedParts, type PartGap } from './consistency.parts';
+import { CHECKED_PARTS, checkedParts, type PartGap } from './consistency.parts';
 import {
   type HouseholdRef,
   type Inconsistency,
@@ -108,7 +108,7 @@ async function checkHousehold(
   const ref: HouseholdRef = { householdId: h.id, householdNo: h.householdNo, areaCode: h.areaCode };
   let outcomes;
   try {
-    outcomes = await fetchParts(deps.services, as.p, h.id, as.caller, deps.log);
+    outcomes = await fetchSomeParts(deps.services, as.p, h.id, as.caller, deps.log, CHECKED_PARTS);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return {

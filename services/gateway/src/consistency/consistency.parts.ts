@@ -49,6 +49,9 @@ export interface CheckedParts {
   gaps: PartGap[];
 }
 
+/** The parts the check compares (funds' payments come from the area's 受益底册 rows). */
+export const CHECKED_PARTS = ['registry', 'assistance', 'support'] as const;
+
 const partOf = (d: Dossier, name: DossierPartName): DossierPartView | undefined =>
   d.parts.find((p) => (p.status === 'ok' ? p.part === name : p.part === name));
 
