@@ -5,13 +5,13 @@ import {
   DOSSIER_PARTS,
   type DossierPartName,
 } from '@fupin/contracts';
-import { AppError, bi, hasRight, type Principal } from '@fupin/kit';
+import { AppError, type Bilingual, bi, hasRight, type Principal } from '@fupin/kit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { assemble } from '../dossier/dossier.assembly';
 import { fetchSomeParts } from '../dossier/dossier.client';
 import { rowsOf } from '../ledger/ledger.assembly';
-import { fetchSources } from '../ledger/ledger.client';
+import { fetchSources, type LedgerScope } from '../ledger/ledger.client';
 import { askService, type CallerRequest } from '../upstream/ask';
 import type { ClearPersonalData, PrintHousehold } from './print.types';
 
@@ -95,19 +95,25 @@ export async function clearPersonalData(
 export interface BenefitRows {
   rows: BenefitRow[];
   leftOut: BenefitSource[];
+  /** Why each source left out is missing, in both languages. */
+  messages: Bilingual[];
 }
 
 /** Every 受益底册 row of a household or a village (every year), from each source the caller may read. */
 export async function benefitRows(
   services: Record<string, string>,
   p: Principal,
-  scope: { householdId: string } | { areaCode: string },
+  scope: LedgerScope,
   caller: CallerRequest,
   log: Logger,
 ): Promise<BenefitRows> {
   const outcomes = await fetchSources(services, p, scope, caller, log);
   const leftOut = BENEFIT_SOURCES.filter((s) => outcomes[s] && outcomes[s].status !== 'ok');
-  return { rows: rowsOf(outcomes), leftOut };
+  const messages = leftOut.flatMap((s) => {
+    const o = outcomes[s];
+    return o && o.status !== 'ok' ? [o.message] : [];
+  });
+  return { rows: rowsOf(outcomes), leftOut, messages };
 }
 
 /** One household as printed: its dossier, its rows (given, or asked), and its data in clear. */
@@ -123,6 +129,8 @@ export async function printHousehold(
     unmask: UnmaskAsked | null;
     now: Date;
     parts?: readonly DossierPartName[];
+    /** Only this year's rows (every year by default). */
+    year?: number;
   },
 ): Promise<PrintHousehold> {
   const outcomes = await fetchSomeParts(
@@ -135,7 +143,14 @@ export async function printHousehold(
   );
   const dossier = assemble(householdId, outcomes, opts.now);
   const [benefits, clear] = await Promise.all([
-    opts.rows ?? benefitRows(services, p, { householdId }, caller, log),
+    opts.rows ??
+      benefitRows(
+        services,
+        p,
+        { householdId, ...(opts.year !== undefined ? { year: opts.year } : {}) },
+        caller,
+        log,
+      ),
     opts.unmask
       ? clearPersonalData(services, householdId, opts.unmask, caller, log)
       : Promise.resolve(null),
@@ -145,6 +160,7 @@ export async function printHousehold(
     rows: benefits.rows.filter((r) => r.householdId === householdId),
     clear,
     sourcesLeftOut: benefits.leftOut,
+    leftOutMessages: benefits.messages,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BenefitRow, BenefitSource, DossierPartName } from '@fupin/contracts';
-import type { PdfDocument } from '@fupin/kit';
+import type { Bilingual, PdfDocument } from '@fupin/kit';
 import type { Dossier } from '../dossier/dossier.assembly';
 
 // What a printed document of households (扶贫手册, 明白卡) is made from, and what a renderer of
@@ -27,6 +27,8 @@ export interface PrintHousehold {
   clear: ClearPersonalData | null;
   /** The 受益底册 sources left out (no right, or no answer): their rows are missing. */
   sourcesLeftOut?: BenefitSource[];
+  /** Why each of them is missing, in both languages. */
+  leftOutMessages?: Bilingual[];
 }
 
 export interface PrintContext {

@@ -283,6 +283,7 @@ export const cardRenderer: PrintRenderer = {
       policyCard({
         dossier: h.dossier,
         rows: h.rows,
+        leftOutSources: h.leftOutMessages ?? [],
         year: ctx.year,
         placeName: ctx.villageName,
         printedOn: shanghaiDateOf(ctx.now),

@@ -12,8 +12,9 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { callerOf } from '../../upstream/ask';
-import { cardPdf } from './card.pdf';
-import { readCard } from './card.read';
+import { householdOf } from '../handbook/handbook.read';
+import { printDocument, rendererOf } from '../print.document';
+import { printHousehold, villageName } from '../print.sources';
 
 const cardQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -37,8 +38,23 @@ export function cardRoutes(
       const q = parseInput(cardQuery, req.query, { where: 'query' });
       const now = deps.now();
       const year = q.year ?? Number(shanghaiDateOf(now).slice(0, 4));
-      const card = await readCard(deps.services, p, id, year, callerOf(req), log, now);
-      const bytes = await cardPdf(card, { createdAt: now });
+      const caller = callerOf(req);
+      // The registry first (a household it does not show the caller is a 404), then the year's
+      // 受益底册 rows of each source the caller may read — as a village's cards are printed.
+      const h = await printHousehold(deps.services, p, id, caller, log, {
+        unmask: null,
+        now,
+        year,
+        parts: rendererOf('card').parts,
+      });
+      const facts = householdOf(h.dossier);
+      const name = await villageName(deps.services, facts.areaCode, caller);
+      const bytes = await printDocument('card', [h], {
+        year,
+        villageName: name,
+        subject: `${facts.householdNo}-${year}`,
+        now,
+      });
       // The head's name prints in clear (the helpers' phones masked): a print of the household.
       await deps.audit.record(p, {
         action: 'export',
@@ -48,7 +64,7 @@ export function cardRoutes(
         reason: null,
         requestId: typeof req.id === 'string' ? req.id : null,
       });
-      sendPdf(res, `明白卡-${card.householdNo}-${year}.pdf`, bytes);
+      sendPdf(res, `明白卡-${facts.householdNo}-${year}.pdf`, bytes);
     }),
   );
 }
