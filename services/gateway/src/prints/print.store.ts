@@ -8,6 +8,7 @@ export const KEEP_FILES_MS = 24 * 3600 * 1000;
 
 export class PrintFiles {
   private opened: mongo.GridFSBucket | undefined;
+  private indexed: Promise<string> | undefined;
 
   constructor(private readonly conn: Connection) {}
 
@@ -41,8 +42,13 @@ export class PrintFiles {
     return Buffer.concat(chunks);
   }
 
-  /** Deletes the files older than a day; returns how many. */
+  /**
+   * Deletes the files older than a day; returns how many. The files are found by their upload
+   * day through an index of it (GridFS's own index leads with the file's name).
+   */
   async deleteOlderThanADay(now: Date): Promise<number> {
+    this.indexed ??= this.conn.db!.collection(`${BUCKET}.files`).createIndex({ uploadDate: 1 });
+    await this.indexed;
     const old = await this.bucket
       .find({ uploadDate: { $lt: new Date(now.getTime() - KEEP_FILES_MS) } })
       .project({ _id: 1 })
