@@ -82,3 +82,24 @@ test('a village file has every household, each starting on a new page', async ()
   expect(pages).toBeGreaterThanOrEqual(6);
   expect(handbookRenderer.title('青山村')).toBe('扶贫手册-青山村');
 });
+
+test('a part read from a view of the registry that is behind says so on the printed page, on the handbook and on the card', async () => {
+  const base = handbookHousehold(1);
+  const message = {
+    'zh-CN': '本部分依据的建档立卡数据尚差 3 条登记事件未同步，可能不是最新',
+    en: 'This part rests on registry data 3 events behind: it may not be current',
+  };
+  const h = {
+    ...base,
+    dossier: {
+      ...base.dossier,
+      parts: base.dossier.parts.map((p) =>
+        p.status === 'ok' && p.part === 'assistance' ? { ...p, behind: { events: 3, message } } : p,
+      ),
+    },
+  };
+  const note = flat(`注：${message['zh-CN']}`);
+  expect(flat(await pdfText(await printDocument('handbook', [base], ctx)))).not.toContain(note);
+  expect(flat(await pdfText(await printDocument('handbook', [h], ctx)))).toContain(note);
+  expect(flat(await pdfText(await printDocument('card', [h], ctx)))).toContain(note);
+});

@@ -1,6 +1,7 @@
 import { createChinesePdf, type PdfDocument } from '@fupin/kit';
 import { fenToYuanString, shanghaiDateOf } from '@fupin/reference';
 import PDFDocument from 'pdfkit';
+import { behindNotes } from '../print.notes';
 import type { PrintRenderer } from '../print.types';
 import { type CardItem, type PolicyCard, policyCard } from './card.content';
 
@@ -283,7 +284,7 @@ export const cardRenderer: PrintRenderer = {
       policyCard({
         dossier: h.dossier,
         rows: h.rows,
-        leftOutSources: h.leftOutMessages ?? [],
+        leftOutSources: [...(h.leftOutMessages ?? []), ...behindNotes(h)],
         year: ctx.year,
         placeName: ctx.villageName,
         printedOn: shanghaiDateOf(ctx.now),

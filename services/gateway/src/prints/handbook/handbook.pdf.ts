@@ -15,6 +15,7 @@ import {
   shanghaiDateOf,
 } from '@fupin/reference';
 import { countsInTotals, groupByYear } from '../../ledger/ledger.assembly';
+import { behindNotes } from '../print.notes';
 import type { PrintContext, PrintHousehold, PrintRenderer } from '../print.types';
 import {
   assistanceOf,
@@ -345,6 +346,7 @@ export const handbookRenderer: PrintRenderer = {
   draw(doc, h, ctx) {
     cover(doc, h, ctx);
     doc.addPage();
+    for (const m of behindNotes(h)) note(doc, `注：${m['zh-CN']}`);
     members(doc, h);
     causes(doc, h);
     plan(doc, h);
