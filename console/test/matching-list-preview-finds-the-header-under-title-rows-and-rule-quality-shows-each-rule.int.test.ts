@@ -144,11 +144,17 @@ test('the upload preview finds the header under two title rows, shows a wrong he
     await expect(page.getByText('未找到“身份证号”').count()).resolves.toBe(0);
     await choose(page, '身份证号所在列', 'C · 身份证号码');
     await expect(upload.isDisabled()).resolves.toBe(false);
-    const [sent] = await Promise.all([
-      page.waitForRequest((r) => r.method() === 'POST' && /\/api\/matching\/lists\?/.test(r.url())),
+    // The answer is awaited on its own (a loaded machine may take a while to read the file), so
+    // a refusal fails here with its status rather than as a page that never moved.
+    const [answered] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/api\/matching\/lists\?/.test(r.url()),
+        { timeout: 120_000 },
+      ),
       upload.click(),
     ]);
-    const query = new URL(sent.url()).searchParams;
+    expect(answered.status()).toBe(201);
+    const query = new URL(answered.url()).searchParams;
     expect({ headerRow: query.get('headerRow'), idColumn: query.get('idColumn') }).toEqual({
       headerRow: '3',
       idColumn: 'C',
