@@ -21,6 +21,7 @@ export * from './audit';
 export * from './service-outbox';
 export * from './openapi';
 export * from './tables';
+export * from './table-import';
 export * from './xlsx-merges';
 export * from './projection/registry-households';
 export * from './projection/household-by-id';

@@ -59,3 +59,30 @@ export function calendarDayOf(value: Date | string, what: string): string {
   if (day === undefined) throw new RangeError(`${what} is not a calendar date: ${value}`);
   return day;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from one `YYYY-MM-DD` day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The day `days` after a `YYYY-MM-DD` day (before it when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Where a plan says work should be on a day, as a fraction `elapsed / span` (kept exact for a
+ * threshold's comparison): linear from 0 on the planned start to 1 on the planned finish, 0
+ * before it and 1 after it. Used by projects' progress and by the county's task schedule.
+ */
+export function plannedShare(
+  start: string,
+  finish: string,
+  on: string,
+): { elapsed: number; span: number } {
+  const span = Math.max(1, daysBetween(start, finish));
+  const elapsed = Math.min(span, Math.max(0, daysBetween(start, on)));
+  return { elapsed, span };
+}

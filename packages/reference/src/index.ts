@@ -10,3 +10,4 @@ export * from './id-number-old';
 export * from './wage-check';
 export * from './complaint-line';
 export * from './progress-payment';
+export * from './task-schedule';
