@@ -10,4 +10,6 @@ export * from './id-number-old';
 export * from './wage-check';
 export * from './complaint-line';
 export * from './progress-payment';
+export * from './project-notice';
+export * from './fund-uses';
 export * from './task-schedule';

@@ -29,6 +29,8 @@ import { loanRoutes } from './loans/loan.routes';
 import { LoanService } from './loans/loan.service';
 import { noticeRoutes } from './notices/notice.routes';
 import { NoticeService } from './notices/notice.service';
+import { projectNoticeRoutes } from './project-notices/project-notice.routes';
+import { ProjectNoticeService } from './project-notices/project-notice.service';
 import { progressRoutes } from './progress/progress.routes';
 import { ProgressService } from './progress/progress.service';
 import { PROJECT_TOPICS } from './projects/project.events';
@@ -69,6 +71,7 @@ export async function createFunds(
     now,
   });
   const progress = new ProgressService({ projects, repo: repos.projects, files, now });
+  const projectNotices = new ProjectNoticeService({ projects, files, now });
   const batches = new BatchService({
     batches: repos.batches,
     projects: repos.projects,
@@ -132,6 +135,7 @@ export async function createFunds(
     routes: (router) => {
       fileRoutes(router, files, config.UPLOAD_MAX_BYTES);
       progressRoutes(router, progress);
+      projectNoticeRoutes(router, projectNotices);
       projectRoutes(router, projects);
       batchRoutes(router, batches);
       transferRoutes(router, transfers);

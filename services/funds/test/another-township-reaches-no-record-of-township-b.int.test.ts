@@ -88,6 +88,7 @@ beforeAll(async () => {
     '/projects/{id}/history': road.id,
     '/projects/{id}/steps': road.id,
     '/projects/{id}/progress': road.id,
+    '/projects/{id}/notices': road.id,
     '/batches/{id}': batch.id,
     '/batches/{id}/allocations': batch.id,
     '/batches/{id}/arrivals': batch.id,
@@ -142,6 +143,12 @@ test("every documented operation refuses another township's user township B's re
         percent: 10,
         reportedOn: '2017-06-01',
         evidenceFileIds: [ids['/files/{id}']],
+      },
+      'POST /projects/{id}/notices': {
+        step: 'approval',
+        postedOn: '2017-06-01',
+        place: 'village_board',
+        text: '立项公示',
       },
       'POST /projects/{id}/documents': {
         kind: 'tender',

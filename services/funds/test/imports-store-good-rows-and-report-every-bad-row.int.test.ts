@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { as, startFunds, type TestFunds, VILLAGE_A1, VILLAGE_B1 } from './fixtures/funds';
-import { download, ok, project } from './fixtures/money';
+import { download, ok, postNotice, project, shiftDay } from './fixtures/money';
 
 interface Report {
   rows: number;
@@ -96,6 +96,10 @@ test('projects: good rows are stored, every bad row is reported with its row, co
 
 test("projects: a township user's rows outside the township are refused; approved projects keep their money", async () => {
   const im1 = (await t.funds.models.projects.findOne({ code: 'IM-001' }).lean())!;
+  await postNotice(t, im1._id, {
+    step: 'approval',
+    postedOn: shiftDay(im1.dates.proposedOn!, -10),
+  });
   ok(
     await t
       .api()

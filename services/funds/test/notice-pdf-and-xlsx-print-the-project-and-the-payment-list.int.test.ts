@@ -8,7 +8,14 @@ import {
   testClock,
   VILLAGE_A1,
 } from './fixtures/funds';
-import { download, issueBatch, ok, type ProjectBody, uploadVoucher } from './fixtures/money';
+import {
+  download,
+  issueBatch,
+  ok,
+  postNotice,
+  type ProjectBody,
+  uploadVoucher,
+} from './fixtures/money';
 import { pdfText } from './fixtures/pdf-text';
 
 const clock = testClock('2018-03-05T02:00:00Z');
@@ -55,6 +62,7 @@ beforeAll(async () => {
   expect(created).toMatchObject({
     beneficiaries: { poorHouseholds: 2, poorPeople: 3, poorHouseholdIds: ['hh-zhang', 'hh-li'] },
   });
+  await postNotice(t, created.id, { step: 'approval', postedOn: '2018-02-20' });
   project = ok<ProjectBody>(
     await t
       .api()

@@ -109,6 +109,7 @@ test('a project keeps its steps with dates, its documents and who did what', asy
   );
   expect(history.map((h) => [h.action, h.from, h.to])).toEqual([
     ['register', null, 'proposed'],
+    ['notice', null, null],
     ['approve', 'proposed', 'approved'],
     ['document', null, null],
     ['start', 'approved', 'in_progress'],

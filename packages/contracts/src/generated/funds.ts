@@ -271,7 +271,7 @@ export interface paths {
     put?: never;
     /**
      * 审批拨付 Approve a payment (four-eyes)
-     * @description Another person than the submitter (403 FUNDS_FOUR_EYES); open findings on the payment hold it back (409). Publishes `funds.disbursement.approved`.
+     * @description Another person than the submitter (403 FUNDS_FOUR_EYES); open findings on the payment hold it back (409). The progress cap is checked again on the day paid — what is paid plus this payment within the share the project's progress allows (422 FUNDS_DISBURSEMENT_ABOVE_PROGRESS) — and the final payment (尾款) of a type that needs it waits for the acceptance result's notice period (422 FUNDS_NOTICE_PERIOD_NOT_MET); nothing is written when refused. Publishes `funds.disbursement.approved`.
      */
     post: operations['approveDisbursement'];
     delete?: never;
@@ -666,6 +666,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{id}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * 公示登记 The public notices posted on a project
+     * @description Oldest first, as kept on the project.
+     */
+    get: operations['listProjectNotices'];
+    put?: never;
+    /**
+     * 登记公示 Record a public notice posted on a project
+     * @description A notice posted before a step that needs one (reference data by project type) — `approval` (立项公示, while the project is proposed) or `final_payment` (验收结果公示, once accepted, not before the acceptance day) — with the day it was put up (not after today), where (village board, government site, or elsewhere as said), its text and optional files uploaded through /files. Kept on the project and in its history; publishes `funds.project.updated` (changed `notices`).
+     */
+    post: operations['recordProjectNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects': {
     parameters: {
       query?: never;
@@ -739,7 +765,7 @@ export interface paths {
     put?: never;
     /**
      * 项目状态 Approve (入库), start (开工), complete (完工) or accept (验收)
-     * @description proposed → approved → in_progress → completed → accepted, each on a date (today by default, never in the future or before the previous step). Acceptance needs the five-systems checklist complete. Publishes `funds.project.status_changed`.
+     * @description proposed → approved → in_progress → completed → accepted, each on a date (today by default, never in the future or before the previous step). Acceptance needs the five-systems checklist complete. Approval needs every funding source to allow the project's use (422 FUNDS_PROJECT_USE_NOT_ALLOWED naming the source and the use) and the notice its type needs posted for its days before the approval day (422 FUNDS_NOTICE_PERIOD_NOT_MET naming the days, the posting day and the first day it may be done); reference data, versioned. Publishes `funds.project.status_changed`.
      */
     post: operations['stepProject'];
     delete?: never;
@@ -1609,6 +1635,39 @@ export interface components {
       thresholdPoints: number;
       thresholdVersion?: number;
     };
+    ProjectNoticeInput: {
+      /** @enum {string} */
+      step: 'approval' | 'final_payment';
+      postedOn: components['schemas']['Day'];
+      /** @enum {string} */
+      place: 'village_board' | 'government_site' | 'other';
+      /** @description Which board or site; required when the place is other */
+      placeNote?: string | null;
+      text: string;
+      evidenceFileIds?: string[];
+      revision?: number;
+    };
+    ProjectNotice: {
+      id: string;
+      /** @enum {string} */
+      step: 'approval' | 'final_payment';
+      postedOn: components['schemas']['Day'];
+      /** @enum {string} */
+      place: 'village_board' | 'government_site' | 'other';
+      placeNote?: string | null;
+      text: string;
+      evidence: {
+        fileId: string;
+        fileName: string;
+        sha256: string;
+      }[];
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: {
+        id: string;
+        name: string;
+      };
+    };
     ProjectionStatus: {
       /** @description Registered households in the projection */
       households: number;
@@ -1820,6 +1879,8 @@ export interface components {
       progressPercent?: number | null;
       /** @description Every progress report, oldest first */
       progressReports?: components['schemas']['ProgressReport'][];
+      /** @description 公示登记 — the public notices posted on the project, oldest first */
+      notices?: components['schemas']['ProjectNotice'][];
       id: string;
       code: string;
       name: string;
@@ -3215,6 +3276,64 @@ export interface operations {
     };
     responses: {
       /** @description The project with the report */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  listProjectNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The project's notices */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectNotice'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  recordProjectNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectNoticeInput'];
+      };
+    };
+    responses: {
+      /** @description The project with the notice */
       201: {
         headers: {
           [name: string]: unknown;

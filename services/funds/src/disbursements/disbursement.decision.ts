@@ -9,9 +9,22 @@ import {
   invalid,
   loadDisbursement,
 } from './disbursement.deps';
+import { checkFinalPayment } from '../project-notices/project-notice.checks';
 import { disbursementApproved, disbursementRejected } from './disbursement.events';
+import { checkProgressAtApproval } from './disbursement.progress';
 import type { Disbursement } from './disbursement.model';
 import { type DisbursementView, disbursementView } from './disbursement.view';
+
+/** What the approval's checks read of the project. */
+const PAY_FIELDS = {
+  contractor: 1,
+  type: 1,
+  status: 1,
+  plannedTotalFen: 1,
+  progressPercent: 1,
+  money: 1,
+  notices: 1,
+} as const;
 
 /**
  * The second signature (four-eyes): another person with the approve right; then the money is
@@ -25,11 +38,24 @@ export async function approveDisbursement(
 ): Promise<DisbursementView> {
   const d = await loadDisbursement(deps, p, id);
   assertDecidable(p, d, true);
-  const project = await deps.projects.findOne(
-    p,
-    { _id: d.projectId },
-    { projection: { contractor: 1 } },
-  );
+  const now = deps.now();
+  const today = shanghaiDateOf(now);
+  const paidOn = input.paidOn ?? today;
+  if (paidOn > today || paidOn < shanghaiDateOf(d.submittedAt)) {
+    throw invalid([
+      {
+        field: 'paidOn',
+        code: 'out_of_range',
+        message: bi('拨付日期须在报账日期与今天之间', 'between the submission day and today'),
+      },
+    ]);
+  }
+  const project = await deps.projects.findOne(p, { _id: d.projectId }, { projection: PAY_FIELDS });
+  // Progress may have been lowered, or the acceptance not posted: refused before any write.
+  if (project) {
+    checkProgressAtApproval(project, d.amountFen, paidOn);
+    checkFinalPayment(project, d.amountFen, paidOn);
+  }
   await flagMisuse(deps, p, d, project ?? { contractor: null });
   const open = await deps.findings.openFor(d._id);
   if (open.length) {
@@ -42,18 +68,6 @@ export async function approveDisbursement(
       ),
       { extra: { findingIds: open.map((f) => f.id) } },
     );
-  }
-  const now = deps.now();
-  const today = shanghaiDateOf(now);
-  const paidOn = input.paidOn ?? today;
-  if (paidOn > today || paidOn < shanghaiDateOf(d.submittedAt)) {
-    throw invalid([
-      {
-        field: 'paidOn',
-        code: 'out_of_range',
-        message: bi('拨付日期须在报账日期与今天之间', 'between the submission day and today'),
-      },
-    ]);
   }
   const next: Disbursement = {
     ...d,

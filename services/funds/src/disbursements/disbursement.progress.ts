@@ -50,6 +50,25 @@ export async function reserveWithinProgress(
   return 'over_allocation';
 }
 
+/**
+ * The cap again when the payment is approved: progress may have been lowered since it was
+ * submitted. What is paid plus this payment may not exceed what the progress allows on the day
+ * it is paid (other payments still waiting are not counted: they are checked when approved).
+ */
+export function checkProgressAtApproval(
+  project: Pick<Project, 'type' | 'status' | 'plannedTotalFen' | 'progressPercent' | 'money'>,
+  amountFen: number,
+  on: string,
+): void {
+  const decision = decidePaymentByProgress(
+    { ...project, progressPercent: project.progressPercent ?? null },
+    { disbursedFen: project.money.disbursedFen, reservedFen: 0 },
+    amountFen,
+    on,
+  );
+  if (!decision.ok) throw aboveProgress(decision);
+}
+
 function aboveProgress(d: Extract<ReturnType<typeof decidePaymentByProgress>, { ok: false }>) {
   const { cap, alreadyFen, requestedFen } = d;
   const left = Math.max(0, cap.allowedFen - alreadyFen);

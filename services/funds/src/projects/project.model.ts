@@ -1,6 +1,7 @@
 import { type OutboxFields, outboxPlugin } from '@fupin/kit';
 import {
   codesOf,
+  type NoticeStep,
   FundingSource,
   type FundingSource as Source,
   ProjectStatus,
@@ -111,6 +112,24 @@ export interface ProgressReport {
   reportedBy: { id: string; name: string };
 }
 
+export const NOTICE_PLACES = ['village_board', 'government_site', 'other'] as const;
+/** Where a notice was put up: 村务公开栏, 政府网站, elsewhere (said in `placeNote`). */
+export type NoticePlace = (typeof NOTICE_PLACES)[number];
+
+/** 公示登记 — a public notice posted before a step that needs one (审批入库, the 尾款). */
+export interface ProjectNotice {
+  id: string;
+  step: NoticeStep;
+  postedOn: string;
+  place: NoticePlace;
+  /** Which board, which site (its address). */
+  placeNote: string | null;
+  text: string;
+  evidence: { fileId: string; fileName: string; sha256: string }[];
+  recordedAt: Date;
+  recordedBy: { id: string; name: string };
+}
+
 /** 项目库 — a project of the library, with its funding ledger. */
 export interface Project extends OutboxFields {
   _id: string;
@@ -146,6 +165,8 @@ export interface Project extends OutboxFields {
   progressPercent: number | null;
   /** Every progress report, oldest first. */
   progressReports: ProgressReport[];
+  /** The notices posted (公示), oldest first. */
+  notices: ProjectNotice[];
   documents: ProjectDocument[];
   funding: Record<Source, Money>;
   money: Money;
@@ -206,6 +227,7 @@ const projectSchema = new Schema<Project>(
     plannedFinishOn: { type: String, default: null },
     progressPercent: { type: Number, default: null },
     progressReports: { type: Schema.Types.Mixed, default: () => [] },
+    notices: { type: Schema.Types.Mixed, default: () => [] },
     documents: { type: Schema.Types.Mixed, default: () => [] },
     funding: perSource({ type: moneySchema, default: zeroMoney }),
     money: { type: moneySchema, default: zeroMoney },

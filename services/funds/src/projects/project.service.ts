@@ -24,6 +24,7 @@ import type { FileService } from '../files/file.service';
 import { sumFen } from '../shared/money';
 import { historyEntry } from '../shared/principal';
 import { projectRegistered, projectStatusChanged, projectUpdated } from './project.events';
+import { checkApproval } from '../project-notices/project-notice.checks';
 import { decideStep, type ProjectAction } from './project.machine';
 import {
   type Beneficiaries,
@@ -103,6 +104,7 @@ export class ProjectService {
       plannedFinishOn: input.plannedFinishOn ?? null,
       progressPercent: null,
       progressReports: [],
+      notices: [],
       documents: [],
       funding: Object.fromEntries(SOURCES.map((s) => [s, zeroMoney()])) as Project['funding'],
       money: zeroMoney(),
@@ -271,6 +273,7 @@ export class ProjectService {
     const today = shanghaiDateOf(now);
     const on = input.on ?? today;
     const decision = decideStep(current, input.action, on, today, rights);
+    if (input.action === 'approve') checkApproval(current, on);
     const next: Project = {
       ...current,
       status: decision.to,
@@ -474,5 +477,6 @@ export function viewOf(p: Project): ProjectView {
     plannedFinishOn: rest.plannedFinishOn ?? null,
     progressPercent: rest.progressPercent ?? null,
     progressReports: rest.progressReports ?? [],
+    notices: rest.notices ?? [],
   };
 }

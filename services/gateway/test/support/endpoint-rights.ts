@@ -153,6 +153,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /projects/{id}/documents': 'funds.write',
     'GET /projects/slow': 'funds.read',
     'POST /projects/{id}/progress': 'funds.write',
+    'GET /projects/{id}/notices': 'funds.read',
+    'POST /projects/{id}/notices': 'funds.write',
     'GET /batches': 'funds.read',
     'POST /batches': 'funds.write',
     'GET /batches/{id}': 'funds.read',
