@@ -169,7 +169,16 @@ test('exports: the project library as a spreadsheet, audited', async () => {
   const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][])
     .filter(Boolean)
     .map((r) => r.slice(1));
-  expect(rows[0]).toEqual(expect.arrayContaining(['项目编号', '计划投资（元）', '结余（元）']));
+  expect(rows[0]).toEqual(
+    expect.arrayContaining([
+      '项目编号',
+      '计划投资（元）',
+      '结余（元）',
+      '计划开工日期',
+      '计划完工日期',
+      '最近填报进度（%）',
+    ]),
+  );
   expect(rows.slice(1).map((r) => r[0])).toEqual(['IM-001', 'IM-002', 'IM-011']);
   expect(rows[1]).toEqual(expect.arrayContaining(['IM-001', '120,000.60', '0.30']));
   const audit = await t.funds.ctx.audit.model.find({ action: 'export' }).lean();

@@ -45,6 +45,9 @@ const PROJECT_COLUMNS: SheetColumn<Project>[] = [
   { header: '开工日期', value: (p) => p.dates.startedOn },
   { header: '完工日期', value: (p) => p.dates.completedOn },
   { header: '验收日期', value: (p) => p.dates.acceptedOn },
+  { header: '计划开工日期', value: (p) => p.plannedStartOn ?? null },
+  { header: '计划完工日期', value: (p) => p.plannedFinishOn ?? null },
+  { header: '最近填报进度（%）', value: (p) => p.progressPercent ?? null },
 ];
 
 /** 导出 — spreadsheets of the lists; each export is audited (payment lists carry personal data). */
