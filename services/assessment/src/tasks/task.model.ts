@@ -34,6 +34,8 @@ export interface ScheduleTask {
   milestones: Milestone[];
   progressPercent: number;
   completedOn: string | null;
+  /** Whether it is completed: what the lists filter on (an index does not find a null day). */
+  done: boolean;
   link: TaskLink | null;
   reports: TaskProgressReport[];
   createdBy: Actor;
@@ -55,6 +57,7 @@ const taskSchema = new Schema<ScheduleTask>(
     milestones: { type: Schema.Types.Mixed, default: [] },
     progressPercent: { type: Number, required: true },
     completedOn: { type: String, default: null },
+    done: { type: Boolean, required: true },
     link: { type: Schema.Types.Mixed, default: null },
     reports: { type: Schema.Types.Mixed, default: [] },
     createdBy: { type: Schema.Types.Mixed, required: true },
@@ -68,7 +71,7 @@ taskSchema.index({ code: 1 }, { unique: true });
 // The list: by deadline within the caller's area, alone and with the unit or the open ones.
 taskSchema.index({ areaCode: 1, dueOn: 1 });
 taskSchema.index({ ownerUnit: 1, areaCode: 1, dueOn: 1 });
-taskSchema.index({ completedOn: 1, areaCode: 1, dueOn: 1 });
+taskSchema.index({ done: 1, areaCode: 1, dueOn: 1 });
 taskSchema.index({ 'link.kind': 1, 'link.ref': 1, areaCode: 1 });
 
 export type ScheduleTaskModel = Model<ScheduleTask>;

@@ -26,6 +26,19 @@ const MISSING = { what: bi('任务', 'Task'), code: 'ASSESSMENT_TASK_NOT_FOUND' 
 /** A state filter reads the candidates through an index and decides the rest here. */
 const MAX_CANDIDATES = 5000;
 
+/** The list's order applied to the views a state filter picked. */
+function byListSort(sort: Record<string, 1 | -1>) {
+  const keys = Object.entries(sort) as [keyof TaskView, 1 | -1][];
+  return (a: TaskView, b: TaskView): number => {
+    for (const [k, dir] of keys) {
+      const x = a[k] as string | number;
+      const y = b[k] as string | number;
+      if (x !== y) return (x < y ? -1 : 1) * dir;
+    }
+    return 0;
+  };
+}
+
 export const taskStale = (currentRevision: number) =>
   conflict(
     'ASSESSMENT_TASK_STALE',
@@ -76,6 +89,7 @@ export class TaskService {
       milestones: input.milestones.map((m) => ({ ...m, doneOn: null })),
       progressPercent: 0,
       completedOn: null,
+      done: false,
       link: input.link ?? null,
       reports: [],
       createdBy: actorOf(p),
@@ -172,6 +186,7 @@ export class TaskService {
         $set: {
           progressPercent: input.percent,
           completedOn,
+          done: completedOn !== null,
           milestones,
           updatedAt: entry.at,
           revision: current.revision + 1,
@@ -194,25 +209,30 @@ export class TaskService {
     if (linkKind) filter['link.kind'] = linkKind;
     if (linkRef) filter['link.ref'] = linkRef;
     const noReports = { reports: 0 } as const;
-    if (!state || state === 'overdue') {
-      if (state === 'overdue') Object.assign(filter, { completedOn: null, dueOn: { $lt: today } });
+    if (!state) {
       const { items, total } = await this.deps.tasks.page(p, filter, q, noReports);
       return { items: items.map((t) => this.view(t, today)), total };
     }
-    Object.assign(
-      filter,
-      state === 'done' || state === 'done_late'
-        ? { completedOn: { $ne: null } }
-        : { completedOn: null, dueOn: { $gte: today } },
-    );
+    // The state is decided on the day: the open (or the finished) tasks of the filter are read
+    // through their index (an equality and the area's range: one range is all a scan may bound)
+    // and the day's rule picks and orders them.
+    filter.done = state === 'done' || state === 'done_late';
     const candidates = await this.deps.tasks.find(p, filter, {
-      sort: q.sort,
       limit: MAX_CANDIDATES,
       projection: noReports,
     });
+    if (candidates.length === MAX_CANDIDATES)
+      throw unprocessable(
+        'ASSESSMENT_TASK_FILTER_TOO_WIDE',
+        bi(
+          `符合条件的任务超过 ${MAX_CANDIDATES} 项，请按责任单位或地区缩小范围`,
+          `More than ${MAX_CANDIDATES} tasks match; narrow by unit or area`,
+        ),
+      );
     const matching = candidates
       .map((t) => this.view(t, today))
-      .filter((v) => v.standing.state === state);
+      .filter((v) => v.standing.state === state)
+      .sort(byListSort(q.sort));
     return { items: matching.slice(q.skip, q.skip + q.limit), total: matching.length };
   }
 
