@@ -18,6 +18,7 @@ import { cardMessages } from '../modules/registry/dossier/card.messages';
 import { handbookMessages } from '../modules/registry/dossier/handbook.messages';
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
 import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
+import { accountabilityMessages } from '../modules/assessment/accountability/accountability.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -42,4 +43,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   handbookMessages,
   benefitLedgerMessages,
   consistencyCheckMessages,
+  accountabilityMessages,
 ];

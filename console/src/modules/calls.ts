@@ -3,6 +3,7 @@ import { registryStatistics } from '../dashboard/statistics';
 import { commonCalls } from '../providers/dataProvider';
 import { auditCalls } from './administration/audit/audit.api';
 import { userCalls } from './administration/users/user.api';
+import { accountabilityCalls } from './assessment/accountability/accountability.api';
 import { assessmentCalls } from './assessment/assessment.api';
 import { assistanceCalls } from './assistance/assistance.api';
 import { fundsCalls } from './funds/funds.api';
@@ -19,6 +20,7 @@ export const CALLS = {
   ...auditCalls,
   ...userCalls,
   ...assessmentCalls,
+  ...accountabilityCalls,
   ...assistanceCalls,
   ...matchingCalls,
   ...fundsCalls,

@@ -5,6 +5,7 @@ import { gatewayHandbookPlugin } from './gateway-handbook';
 import { gatewayConsistencyPlugin } from './gateway-consistency';
 import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
+import { assessmentAccountabilityPlugin } from './assessment-accountability';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { matchingDepartmentsPlugin } from './matching-departments';
@@ -60,6 +61,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   gatewayPolicyCardPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
+  // 问责: the case a township last twice running opened, decided and followed up.
+  assessmentAccountabilityPlugin,
 ];
 
 export function demoPlugins(): DemoPlugin[] {

@@ -8,6 +8,7 @@ import {
   type ServiceRuntime,
   startService,
 } from '@fupin/kit';
+import { accountabilityModule } from './accountability';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
 import { assessmentCollections } from './collections';
@@ -61,6 +62,14 @@ export async function createAssessment(
     now,
   });
   const calculator = new IndicatorCalculator({ facts: repos.facts, households: repos.households });
+  const accountability = accountabilityModule({
+    rankings: models.rankings,
+    results: repos.results,
+    cases: repos.cases,
+    countyCode: config.COUNTY_AREA_CODE,
+    now,
+    logger: rt.logger,
+  });
   const rankings = new RankingService({
     rankings: models.rankings,
     results: repos.results,
@@ -72,6 +81,7 @@ export async function createAssessment(
     eventsStored: service.eventsStored,
     now,
     logger: rt.logger,
+    afterPublish: (id) => accountability.sync.afterPublish(id),
     view: rankingViewCheck(rt, {
       registryUrl: config.REGISTRY_URL,
       maxWaitMs: config.VIEW_MAX_WAIT_MS,
@@ -93,6 +103,7 @@ export async function createAssessment(
     topics: RANKING_TOPICS,
     modules: [
       indicators.module,
+      accountability.module,
       ...((opts.startJob ?? true)
         ? [{ name: 'ranking job', start: () => job.start(), stop: () => job.stop() }]
         : []),
@@ -121,6 +132,7 @@ export async function createAssessment(
     rankings,
     calculator,
     bulletins,
+    accountability,
     job,
     redis,
   };

@@ -8,6 +8,7 @@ import {
   rankingResultModel,
 } from './rankings/ranking.model';
 import { schemeModel } from './schemes/scheme.model';
+import { type AccountabilityCase, accountabilityCaseModel } from './accountability/case.model';
 
 /**
  * The assessment's collections: the models (for the outbox relay, the projections and tests)
@@ -23,12 +24,14 @@ export function assessmentCollections(conn: Connection) {
     rankings: rankingModel(conn),
     results: rankingResultModel(conn),
     records: rankingRecordsModel(conn),
+    cases: accountabilityCaseModel(conn),
   };
   const repos = {
     facts: scopedRepository<Fact>(models.facts),
     /** Registered households, as the indicators measure them (the projection writes its model). */
     households: scopedRepository<ProjectedHousehold>(models.households),
     results: scopedRepository<RankingResult>(models.results),
+    cases: scopedRepository<AccountabilityCase>(models.cases),
   };
   return { models, repos };
 }

@@ -63,10 +63,24 @@ test("every documented operation refuses another township's user township A's re
       year: '2019',
       quarter: '1',
       month: '2019-03',
+      ...Object.fromEntries(
+        ['', '/decision', '/follow-ups', '/close'].map((s) => [
+          `/accountability-cases/{id}${s}`,
+          `2019-Q1.township.${TOWNSHIP_A}`,
+        ]),
+      ),
     },
     bodies: {
       'PUT /schemes/{year}': { ...SCHEME_2019, revision: 1 },
       'POST /quarters/{year}/{quarter}/recompute': { reason: '乡镇要求重算' },
+      'POST /accountability-cases/{id}/decision': {
+        kind: 'talk',
+        decidedOn: '2019-04-10',
+        decidedBy: '县扶贫开发领导小组',
+        text: '约谈主要负责人',
+      },
+      'POST /accountability-cases/{id}/follow-ups': { on: '2019-04-20', text: '已约谈' },
+      'POST /accountability-cases/{id}/close': { on: '2019-04-30', note: '整改到位' },
     },
     exempt: {
       '/schemes': "the county's schemes: the units assessed are every township by design",

@@ -76,6 +76,10 @@ test('every list endpoint reads through an index and sorts no more than a page i
         calls: [{ name: 'county', token: t.tokens.county }],
       },
       {
+        path: '/accountability-cases',
+        calls: calls([{ status: 'open' }, { unitId: UNIT }, { year: 2026, quarter: 1 }]),
+      },
+      {
         path: '/units/{unitId}/history',
         url: `/units/${UNIT}/history`,
         calls: calls([{ year: 2026 }]),

@@ -3,6 +3,7 @@ import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
+import accountabilityCases from './accountability';
 import rankings from './rankings';
 import results from './results';
 import { resultApi } from './results/result.api';
@@ -32,6 +33,7 @@ export const assessment: ModuleDefinition = {
       menu: false,
     },
     { name: 'assessment-schemes', path: 'schemes', ...common, ...schemes, rights: readOnly },
+    { name: 'accountability-cases', ...common, ...accountabilityCases, rights: readOnly },
   ],
   pages: [
     {

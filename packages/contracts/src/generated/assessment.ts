@@ -2,6 +2,122 @@
 // Do not edit by hand: change the OpenAPI document and run `npm run gen:api`.
 
 export interface paths {
+  '/accountability-cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 问责案件 Accountability cases, within the caller's area
+     * @description One case per unit and quarter, opened when the quarter's ranking in force flags the unit
+     *     for accountability (two yellow cards in a row). A recomputation that still flags it
+     *     refreshes the facts; one that no longer does withdraws the case (已撤销, kept). A unit's
+     *     history is the list filtered by `unitId`.
+     */
+    get: operations['listAccountabilityCases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accountability-cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    /** 问责案件 One case with its facts, decision, follow-ups and history */
+    get: operations['getAccountabilityCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accountability-cases/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 问责决定 Record the decision on an open case (county users)
+     * @description Refused with 409 `ASSESSMENT_CASE_ALREADY_DECIDED`, `ASSESSMENT_CASE_CLOSED` or
+     *     `ASSESSMENT_CASE_WITHDRAWN` outside 待处理; 422 `ASSESSMENT_CASE_DAY_INVALID` for a day
+     *     after today or before the quarter; 403 for a township user.
+     */
+    post: operations['decideAccountabilityCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accountability-cases/{id}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 跟进 Record what was done after the decision (county users)
+     * @description Refused with 409 `ASSESSMENT_CASE_NOT_DECIDED` before the decision and for a closed or
+     *     withdrawn case; 422 for a day after today or before the decision.
+     */
+    post: operations['followUpAccountabilityCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accountability-cases/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 办结 Close a decided and followed-up case (county users)
+     * @description Refused with 409 before the decision, 422 `ASSESSMENT_CASE_NO_FOLLOW_UP` without a
+     *     follow-up, 409 `ASSESSMENT_CASE_CLOSED` when closed already.
+     */
+    post: operations['closeAccountabilityCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/bulletins/monthly/{month}': {
     parameters: {
       query?: never;
@@ -404,6 +520,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 倒排工期 The county's task schedule within the caller's area, with each task's standing
+     * @description Each task carries `standing`, decided on the day asked (China time): 按期推进 on_track,
+     *     临期预警 at_risk (deadline within the reference rule's days, progress more than its points
+     *     behind the straight line from start to deadline, or a milestone past its day), 已逾期
+     *     overdue (from the day after the deadline), 按期完成 done, 逾期完成 done_late.
+     */
+    get: operations['listTasks'];
+    put?: never;
+    /**
+     * 新增任务 Add a task to the schedule
+     * @description The code is unique in the county (409 when taken); the deadline is not before the start
+     *     and every milestone falls between them (422 naming the field). A task outside the caller's
+     *     area is 403.
+     */
+    post: operations['createTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 倒排工期概况 Tasks by standing and by unit, and the overdue and at-risk ones
+     * @description For the dashboard and the monthly bulletin; within the caller's area.
+     */
+    get: operations['taskSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 倒排工期表模板 The sheet to fill in, with an example row */
+    get: operations['taskTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入倒排工期表 Tasks from the county's workbook
+     * @description The body is the file (XLSX, or CSV in UTF-8/GBK). The first row names the columns
+     *     任务编号, 工作任务, 责任单位, 开始日期, 完成时限 (required) and 责任人, 实施区域 (a code or
+     *     a township's name; the county when empty), 节点安排 (`名称 日期；名称 日期`), 关联指标,
+     *     关联项目. Good rows are stored; every rejected row is reported with its row number,
+     *     column and reason (a code already in the county is rejected, not overwritten).
+     *     `dryRun=true` checks without storing.
+     */
+    post: operations['importTasks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** 任务详情 One task with its milestones and progress reports */
+    get: operations['getTask'];
+    /**
+     * 修改任务 Change what a task is (its progress is reported, not edited)
+     * @description `revision` is the one read; a stale one answers 409. Milestones keep their done day by title.
+     */
+    put: operations['updateTask'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 填报进度 A task's progress on a day and the milestones done
+     * @description Not after today nor before the task starts; a lower figure than the last report needs a
+     *     reason (422 naming the field). 100% completes the task on the report's day.
+     */
+    post: operations['reportTaskProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -431,6 +684,133 @@ export interface components {
         code: string;
         message: components['schemas']['Bilingual'];
       }[];
+    };
+    /**
+     * @description 待处理 open, 已决定 decided, 已跟进完毕 closed, 已撤销 withdrawn
+     * @enum {string}
+     */
+    AccountabilityCaseStatus: 'open' | 'decided' | 'closed' | 'withdrawn';
+    /**
+     * @description 问责方式 (@fupin/reference AccountabilityDecisionKind)
+     * @enum {string}
+     */
+    AccountabilityDecisionKind:
+      | 'talk'
+      | 'criticism'
+      | 'admonition'
+      | 'self_examination'
+      | 'organisational'
+      | 'discipline'
+      | 'none';
+    AccountabilityDecisionInput: {
+      kind: components['schemas']['AccountabilityDecisionKind'];
+      /** Format: date */
+      decidedOn: string;
+      /** @description the body or leader who decided */
+      decidedBy: string;
+      text: string;
+      /** @description 文号 */
+      documentNo?: string;
+    };
+    CaseWho: {
+      id: string;
+      name: string;
+    };
+    CaseRanking: {
+      rankingId: string;
+      quarterKey: string;
+      year: number;
+      quarter: number;
+      version: number;
+      scoreCenti: number;
+      rank: number;
+      of: number;
+      tiedWith?: string[];
+      yellowCard: boolean;
+      consecutiveYellowCards: number;
+      explanation: components['schemas']['Text'][];
+    };
+    AccountabilityCase: {
+      id: string;
+      unitId: string;
+      unit: {
+        unitId: string;
+        /** @enum {string} */
+        kind: 'township' | 'department';
+        code: string;
+        name: string;
+        areaCode: string;
+      };
+      areaCode: string;
+      quarterKey: string;
+      year: number;
+      quarter: number;
+      status: components['schemas']['AccountabilityCaseStatus'];
+      facts: {
+        rankingId: string;
+        version: number;
+        reason: components['schemas']['Text'];
+        /** @description The previous quarter's ranking, then the flagging one */
+        rankings: components['schemas']['CaseRanking'][];
+      };
+      decision: {
+        kind: components['schemas']['AccountabilityDecisionKind'];
+        /** Format: date */
+        decidedOn: string;
+        decidedBy: string;
+        text: string;
+        documentNo: string | null;
+        recordedBy: components['schemas']['CaseWho'];
+        /** Format: date-time */
+        recordedAt: string;
+      } | null;
+      followUps: {
+        id: string;
+        /** Format: date */
+        on: string;
+        text: string;
+        by: components['schemas']['CaseWho'];
+        /** Format: date-time */
+        at: string;
+      }[];
+      closing: {
+        /** Format: date */
+        on: string;
+        note: string;
+        by: components['schemas']['CaseWho'];
+        /** Format: date-time */
+        at: string;
+      } | null;
+      withdrawal: {
+        rankingId: string;
+        version: number;
+        reason: components['schemas']['Text'];
+        /** Format: date-time */
+        at: string;
+      } | null;
+      /** @description 处理记录 (only on one case); `by` null for the ranking's own changes */
+      history?: {
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        action:
+          | 'opened'
+          | 'refreshed'
+          | 'withdrawn'
+          | 'reinstated'
+          | 'decided'
+          | 'followed_up'
+          | 'closed';
+        by: components['schemas']['CaseWho'] | null;
+        from: components['schemas']['AccountabilityCaseStatus'] | null;
+        to: components['schemas']['AccountabilityCaseStatus'];
+        note: string | null;
+      }[];
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      revision: number;
     };
     ProjectionStatus: {
       /** @description Registered households in the projection */
@@ -704,6 +1084,119 @@ export interface components {
         message: components['schemas']['Bilingual'];
       }[];
     };
+    /** @enum {string} */
+    TaskState: 'on_track' | 'at_risk' | 'overdue' | 'done' | 'done_late';
+    TaskLink: {
+      /** @enum {string} */
+      kind: 'indicator' | 'project';
+      /** @description an indicator code */
+      ref: string;
+    };
+    TaskInput: {
+      code: string;
+      title: string;
+      ownerUnit: string;
+      leader?: string | null;
+      areaCode: string;
+      /** Format: date */
+      startOn: string;
+      /** Format: date */
+      dueOn: string;
+      milestones?: {
+        title: string;
+        /** Format: date */
+        dueOn: string;
+      }[];
+      link?: components['schemas']['TaskLink'] | null;
+    };
+    TaskProgressInput: {
+      percent: number;
+      /** Format: date */
+      reportedOn: string;
+      note?: string | null;
+      reason?: string | null;
+      /** @description positions (from 0) of the milestones done by the report's day */
+      milestonesDone?: number[];
+      revision?: number;
+    };
+    TaskStanding: {
+      state: components['schemas']['TaskState'];
+      daysLeft: number;
+      plannedPercent: number;
+      behindPoints: number;
+      lateMilestones: number;
+      reasons: components['schemas']['Bilingual'][];
+      ruleVersion: number;
+    };
+    Task: {
+      id: string;
+      code: string;
+      title: string;
+      ownerUnit: string;
+      leader: string | null;
+      areaCode: string;
+      /** Format: date */
+      startOn: string;
+      /** Format: date */
+      dueOn: string;
+      milestones: {
+        title: string;
+        /** Format: date */
+        dueOn: string;
+        /** Format: date */
+        doneOn: string | null;
+      }[];
+      progressPercent: number;
+      /** Format: date */
+      completedOn: string | null;
+      link: components['schemas']['TaskLink'] | null;
+      /** @description the progress reports, oldest first (left out of lists) */
+      reports?: {
+        percent: number;
+        /** Format: date */
+        reportedOn: string;
+        note: string | null;
+        reason: string | null;
+        by: Record<string, never>;
+        /** Format: date-time */
+        at: string;
+      }[];
+      revision: number;
+      standing: components['schemas']['TaskStanding'];
+    };
+    TaskSummary: {
+      /** Format: date */
+      today: string;
+      ruleVersion: number;
+      byState: {
+        [key: string]: number;
+      };
+      /** @description finished tasks done by their deadline */
+      onTimePercent: number | null;
+      units: ({
+        ownerUnit: string;
+      } & {
+        [key: string]: number;
+      })[];
+      late: components['schemas']['Task'][];
+    };
+    TaskImportReport: {
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      dryRun: boolean;
+      rows: number;
+      created: number;
+      updated?: number;
+      unchanged?: number;
+      /** @description rows refused */
+      rejected: number;
+      rejections: {
+        row: number;
+        column: string;
+        code: string;
+        message: components['schemas']['Bilingual'];
+      }[];
+    };
   };
   responses: {
     /** @description An error (RFC 9457 problem details) */
@@ -736,6 +1229,8 @@ export interface components {
     /** @description `township:<area code>` or `department:<department code>` */
     unitId: string;
     format: 'pdf' | 'xlsx';
+    /** @description `<year>-Q<quarter>.<kind>.<code>` */
+    caseId: string;
   };
   requestBodies: never;
   headers: {
@@ -746,6 +1241,171 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listAccountabilityCases: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is openedAt, updatedAt, quarterKey or status */
+        sort?: string;
+        /** @description JSON object; keys status, unitId, year, quarter, areaCode */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of cases (without their history) */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityCase'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getAccountabilityCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityCase'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  decideAccountabilityCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountabilityDecisionInput'];
+      };
+    };
+    responses: {
+      /** @description The case, 已决定 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityCase'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  followUpAccountabilityCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          on: string;
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The case with the follow-up added */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityCase'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  closeAccountabilityCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `<year>-Q<quarter>.<kind>.<code>` */
+        id: components['parameters']['caseId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          on: string;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The case, 已跟进完毕 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityCase'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
   monthlyBulletin: {
     parameters: {
       query?: {
@@ -1369,6 +2029,234 @@ export interface operations {
       };
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+    };
+  };
+  listTasks: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is dueOn, code, progressPercent or ownerUnit */
+        sort?: string;
+        /** @description JSON object; keys areaCode, ownerUnit, state, linkKind, linkRef */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of tasks */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  createTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskInput'];
+      };
+    };
+    responses: {
+      /** @description The task */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  taskSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskSummary'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  taskTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  importTasks: {
+    parameters: {
+      query?: {
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description The row report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskImportReport'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The task */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  updateTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskInput'] & {
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The task after the change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  reportTaskProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskProgressInput'];
+      };
+    };
+    responses: {
+      /** @description The task after the report */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
 }

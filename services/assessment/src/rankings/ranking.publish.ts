@@ -70,6 +70,8 @@ export interface PublishDeps {
   view?: RankingViewCheck;
   /** Computes a quarter with the yellow-card streaks that lead into it. */
   compute: (q: Quarter, scheme: Scheme) => Promise<Computed>;
+  /** Told each version once it is published (the accountability cases follow it). */
+  afterPublish?: (rankingId: string) => Promise<void>;
 }
 
 /** Claims, computes and publishes versions of a quarter's ranking. */
@@ -213,6 +215,7 @@ export class RankingPublisher {
         .catch(() => undefined);
       throw err;
     }
+    await this.deps.afterPublish?.(id);
   }
 
   /** Results and records first, under the claimed id; they become visible with the version. */

@@ -20,6 +20,7 @@ import {
   type RankingResult,
   type ScoredIndicator,
 } from '../codes';
+import { UnitCases } from '../accountability/UnitCases';
 import { IndicatorRecords } from './IndicatorRecords';
 import { YellowCard } from './YellowCard';
 
@@ -138,6 +139,12 @@ function Indicators() {
   );
 }
 
+/** The unit's 问责案件, when it was ever held accountable. */
+function Cases() {
+  const r = useRecordContext<Result>();
+  return r ? <UnitCases unitId={r.unitId} /> : null;
+}
+
 /** 得分说明 — every number of a unit's score explained, and the records behind each value. */
 export default function ResultShow() {
   return (
@@ -147,6 +154,7 @@ export default function ResultShow() {
           <Header />
           <Explanation />
           <Indicators />
+          <Cases />
         </CardContent>
       </Card>
     </Show>
