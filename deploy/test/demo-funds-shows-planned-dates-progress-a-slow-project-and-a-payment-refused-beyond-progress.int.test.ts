@@ -9,6 +9,7 @@ interface Project {
   plannedStartOn: string | null;
   progressPercent: number | null;
   progressReports: { evidence: unknown[] }[];
+  notices: { step: string; postedOn: string }[];
 }
 
 test('the funds demo has planned dates and progress reports, one slow project, and its payment refused beyond its progress', async () => {
@@ -26,6 +27,8 @@ test('the funds demo has planned dates and progress reports, one slow project, a
     await office.get<Project[]>('/api/funds/projects', { range: '[0,99]' })
   ).body.filter((p) => p.status !== 'proposed');
   expect(projects.every((p) => p.plannedStartOn)).toBe(true);
+  // Every approved project had its 立项公示 up before the approval.
+  expect(projects.every((p) => p.notices.some((n) => n.step === 'approval'))).toBe(true);
   const done = projects.filter((p) => ['completed', 'accepted'].includes(p.status));
   expect(done.length).toBeGreaterThan(0);
   expect(
@@ -40,6 +43,9 @@ test('the funds demo has planned dates and progress reports, one slow project, a
     expect.arrayContaining([
       expect.stringMatching(
         new RegExp(`^ {2}payment refused beyond progress: ${slow[0]!.code} — 按项目进度.*最多拨付`),
+      ),
+      expect.stringMatching(
+        /^ {2}approval refused before the notice period: .* — 审批入库前须项目立项公示满 10 天/,
       ),
     ]),
   );

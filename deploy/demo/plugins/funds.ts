@@ -13,7 +13,9 @@ import { waitForView } from './views';
 // Projects have planned start and finish days and progress reports with a photo (进度填报):
 // completed ones reported 100%, started ones a little behind their plan, and one started project
 // far behind (进展缓慢, the slow list), whose payment is refused beyond what its progress allows
-// (根据项目进度分阶段拨付) — the seed log prints that refusal.
+// (根据项目进度分阶段拨付) — the seed log prints that refusal. Every approved project had its
+// proposal's notice (立项公示) up for 10 days first; one still waiting has it put up today and its
+// approval is refused (公示期未满) — printed in the seed log too.
 
 const TYPES: [string, string, number][] = [
   ['road', '村组道路硬化', 1_800_000_00],
@@ -103,6 +105,37 @@ async function reportProgress(
   });
 }
 
+/** 登记公示 — the proposal's notice (立项公示) put up on the village board on a day. */
+async function postNotice(office: Session, p: { id: string }, name: string, postedOn: string) {
+  await office.request('POST', `/api/funds/projects/${p.id}/notices`, {
+    json: {
+      step: 'approval',
+      postedOn,
+      place: 'village_board',
+      text: `${name}项目拟纳入项目库，现予公示，公示期 10 天。如有异议，请向乡镇扶贫工作站反映。`,
+      evidenceFileIds: [await voucher(office, `${name}-公示照片`)],
+    },
+  });
+}
+
+/**
+ * A project still waiting (申报) has its notice put up today and is taken to approval at once:
+ * refused, the 10 days not being over — the seed log prints the refusal.
+ */
+async function refusedApproval(ctx: SeedContext, office: Session, waiting: Project | undefined) {
+  if (!waiting) return;
+  await postNotice(office, waiting, waiting.code, TODAY);
+  const res = await office.request<{ code?: string; message?: { 'zh-CN': string } }>(
+    'POST',
+    `/api/funds/projects/${waiting.id}/steps`,
+    { json: { action: 'approve', on: TODAY }, accept: [422] },
+  );
+  if (res.body.code === 'FUNDS_NOTICE_PERIOD_NOT_MET')
+    ctx.log(
+      `  approval refused before the notice period: ${waiting.code} — ${res.body.message?.['zh-CN']}`,
+    );
+}
+
 async function projects(ctx: SeedContext, office: Session, r: Random): Promise<Project[]> {
   const out: Project[] = [];
   const specs = ctx.county.townships.flatMap((t, ti) => {
@@ -121,6 +154,8 @@ async function projects(ctx: SeedContext, office: Session, r: Random): Promise<P
       };
     });
   });
+  // At least one project waits for approval: its approval is refused before the notice period.
+  if (!specs.some((s) => s.stage === 0)) specs[specs.length - 1]!.stage = 0;
   await inParallel(specs, 3, async (s) => {
     const created = await office.request<{ id: string }>('POST', '/api/funds/projects', {
       json: {
@@ -151,6 +186,8 @@ async function projects(ctx: SeedContext, office: Session, r: Random): Promise<P
     });
     if (!created.body.id) return;
     const p = { id: created.body.id, code: s.code };
+    // 立项公示 on the village board from 25 February: its 10 days are over by the approval.
+    if (s.stage > 0) await postNotice(office, p, s.name, day('02-25'));
     for (let i = 0; i < s.stage; i++) {
       // The work is reported done before its completion (完工) is recorded.
       if (i === 2) await reportProgress(office, p, 100, day('09-15'));
@@ -286,6 +323,11 @@ export const fundsPlugin: DemoPlugin = {
     await waitForView(office, '/api/funds/projection/status', ctx.log);
     const r = new Random(ctx.county.seed, 40);
     const all = await projects(ctx, office, r);
+    await refusedApproval(
+      ctx,
+      office,
+      all.find((p) => p.stage === 0),
+    );
     await batches(
       ctx,
       office,
