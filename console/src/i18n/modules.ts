@@ -19,6 +19,7 @@ import { handbookMessages } from '../modules/registry/dossier/handbook.messages'
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
 import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
 import { accountabilityMessages } from '../modules/assessment/accountability/accountability.messages';
+import { inspectionMessages } from '../modules/assessment/inspections/inspections.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -43,5 +44,6 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   handbookMessages,
   benefitLedgerMessages,
   consistencyCheckMessages,
+  inspectionMessages,
   accountabilityMessages,
 ];

@@ -5,6 +5,7 @@ import { auditCalls } from './administration/audit/audit.api';
 import { userCalls } from './administration/users/user.api';
 import { accountabilityCalls } from './assessment/accountability/accountability.api';
 import { assessmentCalls } from './assessment/assessment.api';
+import { inspectionCalls } from './assessment/inspections/inspections.api';
 import { assistanceCalls } from './assistance/assistance.api';
 import { fundsCalls } from './funds/funds.api';
 import { matchingCalls } from './matching/matching.api';
@@ -20,6 +21,7 @@ export const CALLS = {
   ...auditCalls,
   ...userCalls,
   ...assessmentCalls,
+  ...inspectionCalls,
   ...accountabilityCalls,
   ...assistanceCalls,
   ...matchingCalls,

@@ -5,6 +5,7 @@ import { gatewayHandbookPlugin } from './gateway-handbook';
 import { gatewayConsistencyPlugin } from './gateway-consistency';
 import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
+import { assessmentInspectionsPlugin } from './assessment-inspections';
 import { assessmentAccountabilityPlugin } from './assessment-accountability';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
@@ -61,6 +62,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   gatewayPolicyCardPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
+  // 督查: a plan, inspections and rectification orders in each state.
+  assessmentInspectionsPlugin,
   // 问责: the case a township last twice running opened, decided and followed up.
   assessmentAccountabilityPlugin,
 ];

@@ -14,6 +14,7 @@ import { BulletinService } from './bulletins/bulletin.service';
 import { assessmentCollections } from './collections';
 import type { AssessmentConfig } from './config';
 import { indicatorsModule } from './indicators';
+import { inspectionsModule } from './inspections';
 import { IndicatorCalculator } from './indicators/indicator.calculator';
 import { rankingViewCheck } from './rankings/ranking-view';
 import { RANKING_TOPICS } from './rankings/ranking.events';
@@ -61,6 +62,7 @@ export async function createAssessment(
     countyCode: config.COUNTY_AREA_CODE,
     now,
   });
+  const inspections = inspectionsModule(rt.conn, { areas: models.areas, now });
   const calculator = new IndicatorCalculator({ facts: repos.facts, households: repos.households });
   const accountability = accountabilityModule({
     rankings: models.rankings,
@@ -111,6 +113,7 @@ export async function createAssessment(
       registryProjectionModule({ ...service, consume: false }, householdProjection, {
         routes: { module: 'assessment', registryUrl: config.REGISTRY_URL },
       }),
+      inspections.module,
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {

@@ -17,6 +17,7 @@ import {
   townshipsKnown,
   UNIT,
 } from './fixtures/scenario';
+import { inspectionRecordsOfTownshipA } from './fixtures/inspections';
 
 const RANKING = '2019-Q1-v1';
 /** Township A's area codes all start with it: none may reach township B. */
@@ -24,6 +25,8 @@ const A_PREFIX = TOWNSHIP_A.slice(0, 9);
 
 let t: TestAssessment;
 let tokenB: string;
+/** 督查 records of township A: a plan, an inspection, a photo and a rectification order. */
+let inspections: Awaited<ReturnType<typeof inspectionRecordsOfTownshipA>>;
 const clock = testClock('2019-01-01T02:00:00Z');
 
 beforeAll(async () => {
@@ -32,6 +35,7 @@ beforeAll(async () => {
   await townshipsKnown(t);
   await defineScheme(t);
   await rank(t, clock, 2019, 1, '2019-04-02');
+  inspections = await inspectionRecordsOfTownshipA(t, '2019-04-01');
   tokenB = await t.issuer.sign({
     sub: 'u-town-b',
     name: '南强镇',
@@ -63,6 +67,7 @@ test("every documented operation refuses another township's user township A's re
       year: '2019',
       quarter: '1',
       month: '2019-03',
+      ...inspections.ids,
       ...Object.fromEntries(
         ['', '/decision', '/follow-ups', '/close'].map((s) => [
           `/accountability-cases/{id}${s}`,
@@ -73,6 +78,7 @@ test("every documented operation refuses another township's user township A's re
     bodies: {
       'PUT /schemes/{year}': { ...SCHEME_2019, revision: 1 },
       'POST /quarters/{year}/{quarter}/recompute': { reason: '乡镇要求重算' },
+      ...inspections.bodies,
       'POST /accountability-cases/{id}/decision': {
         kind: 'talk',
         decidedOn: '2019-04-10',

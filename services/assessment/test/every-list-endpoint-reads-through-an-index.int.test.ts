@@ -1,6 +1,7 @@
 import { explainListEndpoints, listCalls } from '@fupin/testing';
 import request from 'supertest';
 import { startAssessment, TOWNSHIP_A, type TestAssessment } from './fixtures/assessment';
+import { inspectionListWalks, inspectionRecordsOfTownshipA } from './fixtures/inspections';
 
 const RANKING = '2026-Q1-v1';
 const UNIT = `township:${TOWNSHIP_A}`;
@@ -53,11 +54,13 @@ test('every list endpoint reads through an index and sorts no more than a page i
   });
   const tokens = { county: t.tokens.county, township: t.tokens.townshipA };
   const calls = (filters: Record<string, unknown>[] = []) => listCalls(tokens, filters);
+  const inspections = await inspectionRecordsOfTownshipA(t, '2026-01-05');
   const { problems, explained } = await explainListEndpoints({
     app: t.app,
     conn: t.rt.conn,
     doc,
     walks: [
+      ...inspectionListWalks(t, inspections),
       { path: '/rankings', calls: calls([{ year: 2026 }, { current: true }]) },
       {
         path: '/rankings/{id}/results',

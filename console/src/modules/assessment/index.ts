@@ -3,6 +3,7 @@ import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
+import { inspectionPages, inspectionResources } from './inspections';
 import accountabilityCases from './accountability';
 import rankings from './rankings';
 import results from './results';
@@ -33,6 +34,7 @@ export const assessment: ModuleDefinition = {
       menu: false,
     },
     { name: 'assessment-schemes', path: 'schemes', ...common, ...schemes, rights: readOnly },
+    ...inspectionResources,
     { name: 'accountability-cases', ...common, ...accountabilityCases, rights: readOnly },
   ],
   pages: [
@@ -43,6 +45,7 @@ export const assessment: ModuleDefinition = {
       icon: DescriptionIcon,
       needs: { module: 'assessment', right: 'read' },
     },
+    ...inspectionPages,
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'assessment', 'read') ? dashboardCards : []),
 };

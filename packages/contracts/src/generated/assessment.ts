@@ -160,6 +160,227 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inspection-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 督查计划 Inspection plans covering the caller's area */
+    get: operations['listInspectionPlans'];
+    put?: never;
+    /** 新建督查计划 Define a plan (townships inspected within the caller's area) */
+    post: operations['createInspectionPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspection-plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    /** 督查计划 One plan with its history */
+    get: operations['getInspectionPlan'];
+    /** 修改督查计划 Change a plan (with the revision read) */
+    put: operations['updateInspectionPlan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 督查记录 Inspections of areas within the caller's */
+    get: operations['listInspections'];
+    put?: never;
+    /**
+     * 录入督查记录 Record an inspection with its findings and photos
+     * @description With a plan, the area must be in one of its townships and each finding's check on its
+     *     checklist. The day may not be after today. Photos are uploaded first
+     *     (`POST /inspection-files`) and named by id.
+     */
+    post: operations['recordInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    /** 督查记录 One inspection with its findings */
+    get: operations['getInspection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspection-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传督查照片或整改材料 Upload a photo or a piece of evidence (the body is the file) */
+    post: operations['uploadInspectionFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspection-files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    /** 下载督查照片或整改材料 A file's bytes */
+    get: operations['downloadInspectionFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rectifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改通知 Rectification orders of areas within the caller's */
+    get: operations['listRectifications'];
+    put?: never;
+    /**
+     * 下发整改通知 Open an order from an inspection's finding (one per finding)
+     * @description A township unit must be the inspected area's township; a department is any county
+     *     department. Issued today unless `issuedOn` says when (not after today, not before the
+     *     inspection); the deadline may not be before it.
+     */
+    post: operations['openRectification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rectifications/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 整改情况（按责任单位） Open, overdue, closed on time and late per unit for a period
+     * @description Orders issued by the measuring day (the period's last day, or today while it runs) and
+     *     not closed before the period began; overdue = past the deadline and not closed on that
+     *     day (the deadline day itself is on time). Within the caller's area.
+     */
+    get: operations['rectificationCountsByUnit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rectifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    /** 整改通知 One order with its evidence, reviews and history */
+    get: operations['getRectification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rectifications/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交整改材料 The unit's account and files; the order then awaits review (待复核) */
+    post: operations['submitRectificationEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/rectifications/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 复核 Close (销号) or send back (退回, with a note) — never by the evidence's sender
+     * @description The person who submitted the latest evidence is refused (403 ASSESSMENT_RECTIFICATION_FOUR_EYES).
+     */
+    post: operations['reviewRectification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/rankings': {
     parameters: {
       query?: never;
@@ -812,6 +1033,231 @@ export interface components {
       updatedAt: string;
       revision: number;
     };
+    /**
+     * @description 督查事项 (packages/reference InspectionCheck)
+     * @enum {string}
+     */
+    InspectionCheck:
+      | 'dossier_consistency'
+      | 'home_visits'
+      | 'household_plans'
+      | 'fund_disbursement'
+      | 'project_progress'
+      | 'guarantees'
+      | 'matching_leads'
+      | 'warning_verification';
+    /** @enum {string} */
+    InspectionSeverity: 'minor' | 'major' | 'serious';
+    /**
+     * @description 整改中 rectifying, 待复核 awaiting_review, 已销号 closed, 退回 returned
+     * @enum {string}
+     */
+    RectificationStatus: 'rectifying' | 'awaiting_review' | 'closed' | 'returned';
+    InspectionHistoryEntry: {
+      /** Format: date-time */
+      at: string;
+      actorId: string;
+      actorName: string;
+      action: string;
+      from?: string | null;
+      to?: string | null;
+      note?: string | null;
+    };
+    InspectionFileRef: {
+      fileId: string;
+      fileName: string;
+      sha256: string;
+      size: number;
+    };
+    InspectionPerson: {
+      id: string;
+      name: string;
+    };
+    InspectionPlanInput: {
+      name: string;
+      /** @enum {string} */
+      cadence: 'weekly' | 'monthly';
+      areas: string[];
+      checks: components['schemas']['InspectionCheck'][];
+      inspectorUnit: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn?: string | null;
+      note?: string | null;
+      /** @description The revision read (required to change a plan) */
+      revision?: number;
+    };
+    InspectionPlan: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      cadence: 'weekly' | 'monthly';
+      areas: string[];
+      checks: components['schemas']['InspectionCheck'][];
+      inspectorUnit: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn?: string | null;
+      note?: string | null;
+      revision: number;
+      createdBy?: components['schemas']['InspectionPerson'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      history?: components['schemas']['InspectionHistoryEntry'][];
+    };
+    InspectionFindingInput: {
+      check: components['schemas']['InspectionCheck'];
+      text: string;
+      severity: components['schemas']['InspectionSeverity'];
+      householdId?: string | null;
+    };
+    InspectionFinding: components['schemas']['InspectionFindingInput'] & {
+      id: string;
+      rectificationId: string | null;
+    };
+    InspectionInput: {
+      planId?: string | null;
+      /** @description A township or a village */
+      areaCode: string;
+      /** Format: date */
+      inspectedOn: string;
+      inspectors: string[];
+      inspectorUnit: string;
+      summary?: string | null;
+      findings?: components['schemas']['InspectionFindingInput'][];
+      photoFileIds?: string[];
+    };
+    Inspection: {
+      id: string;
+      planId?: string | null;
+      planName?: string | null;
+      areaCode: string;
+      townshipCode: string;
+      /** Format: date */
+      inspectedOn: string;
+      inspectors: string[];
+      inspectorUnit: string;
+      summary?: string | null;
+      findings: components['schemas']['InspectionFinding'][];
+      photos?: components['schemas']['InspectionFileRef'][];
+      revision?: number;
+      createdBy?: components['schemas']['InspectionPerson'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      history?: components['schemas']['InspectionHistoryEntry'][];
+    };
+    InspectionFile: {
+      id: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      areaCode: string;
+      linkedAreas?: string[];
+      uploadedBy?: components['schemas']['InspectionPerson'];
+      /** Format: date-time */
+      uploadedAt?: string;
+    };
+    RectificationUnit: {
+      /** @enum {string} */
+      kind: 'township' | 'department';
+      code: string;
+      name: string;
+    };
+    RectificationInput: {
+      inspectionId: string;
+      findingId: string;
+      unit: {
+        /** @enum {string} */
+        kind: 'township' | 'department';
+        /** @description A township's 12-digit code or a department code */
+        code: string;
+      };
+      requirement: string;
+      /** Format: date */
+      issuedOn?: string;
+      /** Format: date */
+      deadline: string;
+    };
+    Rectification: {
+      id: string;
+      inspectionId: string;
+      findingId: string;
+      check: components['schemas']['InspectionCheck'];
+      severity: components['schemas']['InspectionSeverity'];
+      findingText: string;
+      householdId?: string | null;
+      areaCode: string;
+      townshipCode?: string;
+      unit: components['schemas']['RectificationUnit'];
+      unitId: string;
+      requirement: string;
+      /** Format: date */
+      issuedOn: string;
+      /** Format: date */
+      deadline: string;
+      status: components['schemas']['RectificationStatus'];
+      /** @description Past the deadline and not closed */
+      overdue: boolean;
+      submissions: {
+        id: string;
+        text: string;
+        files: components['schemas']['InspectionFileRef'][];
+        submittedBy: components['schemas']['InspectionPerson'];
+        /** Format: date-time */
+        submittedAt: string;
+        /** Format: date */
+        submittedOn: string;
+      }[];
+      reviews: {
+        /** @enum {string} */
+        decision: 'close' | 'return';
+        note?: string | null;
+        reviewedBy: components['schemas']['InspectionPerson'];
+        /** Format: date-time */
+        reviewedAt: string;
+        /** Format: date */
+        reviewedOn: string;
+      }[];
+      /** Format: date */
+      closedOn: string | null;
+      revision: number;
+      createdBy?: components['schemas']['InspectionPerson'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      history?: components['schemas']['InspectionHistoryEntry'][];
+    };
+    RectificationUnitCounts: {
+      period: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: date
+       * @description The day measured
+       */
+      asOf: string;
+      units: {
+        unitId: string;
+        /** @enum {string} */
+        kind: 'township' | 'department';
+        code: string;
+        name: string;
+        open: number;
+        overdue: number;
+        closedOnTime: number;
+        closedLate: number;
+      }[];
+    };
     ProjectionStatus: {
       /** @description Registered households in the projection */
       households: number;
@@ -1149,6 +1595,7 @@ export interface components {
       progressPercent: number;
       /** Format: date */
       completedOn: string | null;
+      done?: boolean;
       link: components['schemas']['TaskLink'] | null;
       /** @description the progress reports, oldest first (left out of lists) */
       reports?: {
@@ -1231,6 +1678,7 @@ export interface components {
     format: 'pdf' | 'xlsx';
     /** @description `<year>-Q<quarter>.<kind>.<code>` */
     caseId: string;
+    inspectionRecordId: string;
   };
   requestBodies: never;
   headers: {
@@ -1445,6 +1893,452 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+    };
+  };
+  listInspectionPlans: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is createdAt, name or startsOn */
+        sort?: string;
+        /** @description JSON object; keys cadence, areaCode (a township the plan covers) */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of plans */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPlan'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  createInspectionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionPlanInput'];
+      };
+    };
+    responses: {
+      /** @description The plan */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPlan'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getInspectionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPlan'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  updateInspectionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionPlanInput'];
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPlan'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  listInspections: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is inspectedOn or createdAt */
+        sort?: string;
+        /** @description JSON object; keys planId, areaCode (a township or village) */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of inspections */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Inspection'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  recordInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InspectionInput'];
+      };
+    };
+    responses: {
+      /** @description The inspection */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Inspection'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  getInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The inspection */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Inspection'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  uploadInspectionFile: {
+    parameters: {
+      query?: {
+        fileName?: string;
+        /** @description The area it is filed under (the caller's own by default) */
+        areaCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description The stored file */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionFile'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      413: components['responses']['Problem'];
+    };
+  };
+  downloadInspectionFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  listRectifications: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is deadline, issuedOn or createdAt */
+        sort?: string;
+        /**
+         * @description JSON object; keys status, unitId (`township:<code>`, `department:<code>`), areaCode,
+         *     inspectionId, overdue (true: past the deadline and not closed, today)
+         */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of orders */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rectification'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  openRectification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RectificationInput'];
+      };
+    };
+    responses: {
+      /** @description The order */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rectification'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  rectificationCountsByUnit: {
+    parameters: {
+      query?: {
+        /** @description `2026`, `2026-Q2` or `2026-05`; the current quarter by default */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationUnitCounts'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getRectification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rectification'];
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  submitRectificationEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          fileIds?: string[];
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rectification'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  reviewRectification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['inspectionRecordId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'close' | 'return';
+          note?: string | null;
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rectification'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   listRankings: {

@@ -120,7 +120,7 @@ export const ROLES = {
       assistance: RWE,
       funds: R,
       support: R,
-      assessment: R,
+      assessment: RW,
       matching: RW,
     }),
   },
