@@ -1,14 +1,9 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import { required, useCanAccess, useTranslate } from 'react-admin';
 import { FormDialogButton } from '../../../common/FormDialogButton';
+import { RowRejectionTable } from '../../../common/imports/RowRejectionTable';
 import { FileChooserInput } from '../../../common/inputs';
-import { pick } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import type { AreaImportReport as Report } from '../registry.api';
 
@@ -25,30 +20,7 @@ function AreaImportResult({ report }: { report: Report }) {
           rejected: report.rejected,
         })}
       </Alert>
-      {report.rejections.length ? (
-        <Table
-          size="small"
-          sx={{ mt: 2 }}
-          aria-label={translate('resources.areas.import.rejected')}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('resources.imports.fields.rejected.row')}</TableCell>
-              <TableCell>{translate('resources.imports.fields.rejected.column')}</TableCell>
-              <TableCell>{translate('resources.imports.fields.rejected.message')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.rejections.map((r, i) => (
-              <TableRow key={i}>
-                <TableCell>{r.row}</TableCell>
-                <TableCell>{r.column}</TableCell>
-                <TableCell>{pick(r.message)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : null}
+      <RowRejectionTable rejections={report.rejections} label="resources.areas.import.rejected" />
     </>
   );
 }
