@@ -1,7 +1,13 @@
 import { pdfText } from '@fupin/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { bearer, startAssessment, testClock, type TestAssessment } from './fixtures/assessment';
+import {
+  bearer,
+  startAssessment,
+  testClock,
+  TOWNSHIP_A,
+  type TestAssessment,
+} from './fixtures/assessment';
 import { defineScheme, deliver, EVENTS, HH, rank, townshipsKnown, UNIT } from './fixtures/scenario';
 
 let t: TestAssessment;
@@ -175,7 +181,17 @@ test('the quarterly ranking notice prints in Chinese as PDF, with the chart, and
   expect(ownText).not.toContain('汾市乡');
 });
 
-test('the monthly bulletin prints the month scored with the scheme, without warnings', async () => {
+test('the monthly bulletin prints the month scored with the scheme, without warnings, and the late tasks of the schedule', async () => {
+  // 倒排工期: a task past its deadline on the day the bulletin is made.
+  const task = await request(t.app).post('/tasks').set(bearer(t.tokens.county)).send({
+    code: 'RW-01',
+    title: '完成建档立卡动态调整',
+    ownerUnit: '县扶贫办',
+    areaCode: TOWNSHIP_A,
+    startOn: '2019-01-01',
+    dueOn: '2019-02-28',
+  });
+  expect(task.status).toBe(201);
   const pdf = await buffer(as(t.tokens.county, '/bulletins/monthly/2019-03'));
   expect(pdf.status).toBe(200);
   const text = await pdfText(binary(pdf));
@@ -183,6 +199,9 @@ test('the monthly bulletin prints the month scored with the scheme, without warn
   expect(text).toContain('统计期间：2019-03-01 至 2019-03-31');
   expect(text).toContain('南强镇');
   expect(text).not.toContain('给予预黄牌警告');
+  expect(text).toContain('倒排工期逾期和临期任务');
+  expect(text).toContain('完成建档立卡动态调整');
+  expect(text).toMatch(/倒排工期（截至 \d{4}-\d{2}-\d{2}）：逾期 1 项/);
 
   const xlsx = await buffer(as(t.tokens.county, '/bulletins/monthly/2019-03?format=xlsx'));
   const wb = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { ZONE } from '../scoring/period';
 import { formatValue } from '../scoring/scoring.engine';
-import type { Bulletin, BulletinTrack } from './bulletin.service';
+import type { Bulletin, BulletinTrack, LateTask } from './bulletin.service';
 import { drawScoreChart } from './score-chart';
 
 const generated = (b: Bulletin) => dayjs(b.generatedAt).tz(ZONE).format('YYYY年M月D日 HH:mm');
@@ -39,6 +39,26 @@ function tableOf(
   return { columns, rows };
 }
 
+const LATE_TASK_COLUMNS: PdfColumn[] = [
+  { header: '任务编号', width: 60 },
+  { header: '工作任务', width: '*' },
+  { header: '责任单位', width: 90 },
+  { header: '完成时限', width: 70 },
+  { header: '进度', width: 40, align: 'right' },
+  { header: '状态', width: 60 },
+  { header: '原因', width: 200 },
+];
+
+const lateTaskCells = (t: LateTask) => [
+  t.code,
+  t.title,
+  t.ownerUnit,
+  t.dueOn,
+  `${t.progressPercent}%`,
+  t.state,
+  t.reasons,
+];
+
 /** The bulletin as an A4 landscape PDF: title, for each track a score chart and a table, notes. */
 export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
   const { doc, bytes } = createChinesePdf(PDFDocument, {
@@ -67,6 +87,12 @@ export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
     doc.moveDown(0.6);
     const { columns, rows } = tableOf(t, b.kind === 'quarterly');
     drawPdfTable(doc, columns, rows, { fontSize: 8 });
+    doc.moveDown(1);
+  }
+  if (b.lateTasks?.length) {
+    doc.fontSize(13).text('倒排工期逾期和临期任务');
+    doc.moveDown(0.4);
+    drawPdfTable(doc, LATE_TASK_COLUMNS, b.lateTasks.map(lateTaskCells), { fontSize: 8 });
     doc.moveDown(1);
   }
   doc.fontSize(10);
@@ -118,6 +144,12 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
     columns.forEach((c, i) => {
       ws.getColumn(i + 1).width = i === 1 ? 16 : Math.max(8, [...c.header].length * 2 + 2);
     });
+  }
+  if (b.lateTasks?.length) {
+    const ws = wb.addWorksheet('倒排工期逾期和临期任务');
+    ws.addRow(LATE_TASK_COLUMNS.map((c) => c.header)).font = { bold: true };
+    for (const t of b.lateTasks) ws.addRow(lateTaskCells(t));
+    ws.columns.forEach((c) => (c.width = 16));
   }
   const notes = wb.addWorksheet('说明');
   notes.addRow([b.title]).font = { bold: true };

@@ -3,6 +3,8 @@ import type { FrozenIndicator, RankingResult } from '../rankings/ranking.model';
 import type { RankingService } from '../rankings/ranking.service';
 import { monthSpan, quarterOfDay } from '../scoring/period';
 import type { SchemeService } from '../schemes/scheme.service';
+import { TASK_STATE_LABELS } from '../tasks/task.rules';
+import type { TaskSummary } from '../tasks/task.service';
 import { shanghaiDateOf } from '@fupin/reference';
 
 /** One row of a bulletin table: a unit, its score and rank, its indicator values. */
@@ -32,7 +34,20 @@ export interface Bulletin {
   subtitle: string;
   generatedAt: Date;
   tracks: BulletinTrack[];
+  /** 倒排工期: the overdue and at-risk tasks on the day it was made (monthly bulletins). */
+  lateTasks?: LateTask[];
   notes: string[];
+}
+
+/** One overdue or at-risk task of the schedule, as the bulletin prints it. */
+export interface LateTask {
+  code: string;
+  title: string;
+  ownerUnit: string;
+  dueOn: string;
+  progressPercent: number;
+  state: string;
+  reasons: string;
 }
 
 const TRACK_TITLE = { township: '乡镇', department: '县直部门' } as const;
@@ -74,9 +89,31 @@ export class BulletinService {
     private readonly deps: {
       rankings: RankingService;
       schemes: SchemeService;
+      /** The schedule's figures for the caller, when the service keeps one. */
+      tasks?: (p: Principal) => Promise<TaskSummary>;
       now: () => Date;
     },
   ) {}
+
+  /** The schedule's late tasks and the note that counts them. */
+  private async schedule(p: Principal): Promise<{ lateTasks: LateTask[]; note: string } | null> {
+    const summary = await this.deps.tasks?.(p);
+    if (!summary) return null;
+    const { byState } = summary;
+    const lateTasks = summary.late.map((t) => ({
+      code: t.code,
+      title: t.title,
+      ownerUnit: t.ownerUnit,
+      dueOn: t.dueOn,
+      progressPercent: t.progressPercent,
+      state: TASK_STATE_LABELS[t.standing.state]['zh-CN'],
+      reasons: t.standing.reasons.map((r) => r['zh-CN']).join('；'),
+    }));
+    const note =
+      `倒排工期（截至 ${summary.today}）：逾期 ${byState.overdue} 项，临期 ${byState.at_risk} 项，` +
+      `按期推进 ${byState.on_track} 项，按期完成 ${byState.done} 项，逾期完成 ${byState.done_late} 项。`;
+    return { lateTasks, note };
+  }
 
   async monthly(p: Principal, month: string): Promise<Bulletin> {
     const year = Number(month.slice(0, 4));
@@ -91,6 +128,7 @@ export class BulletinService {
     );
     const m = Number(month.slice(5, 7));
     const asOf = shanghaiDateOf(c.computedAt);
+    const schedule = await this.schedule(p);
     return {
       kind: 'monthly',
       title: `${year}年${m}月脱贫攻坚工作月通报`,
@@ -113,9 +151,11 @@ export class BulletinService {
             })),
         ),
       })),
+      ...(schedule ? { lateTasks: schedule.lateTasks } : {}),
       notes: [
         '本通报按当年考核方案对本月工作进度计分，仅作进度通报，不作季度排名和预黄牌依据。',
         span.last >= asOf ? '本月尚未结束，数据为截至生成时的进度。' : '',
+        schedule?.note ?? '',
       ].filter(Boolean),
     };
   }
