@@ -111,7 +111,7 @@ export class InspectionService {
       createdBy: { id: p.userId, name: p.username },
       createdAt: now,
       updatedAt: now,
-      history: [historyEntry(p, now, 'recorded', { note: `findings:${input.findings.length}` })],
+      history: [historyEntry(p, now, 'recorded', { note: `发现问题 ${input.findings.length} 个` })],
     };
     await this.deps.inspections.create(p, doc);
     await this.deps.files.link(photos, doc.areaCode);
@@ -149,7 +149,9 @@ export class InspectionService {
         {
           $set: { findings, revision: current.revision + 1, updatedAt: now },
           $push: {
-            history: historyEntry(p, now, 'rectification_opened', { note: rectificationId }),
+            history: historyEntry(p, now, 'rectification_opened', {
+              note: current.findings.find((x) => x.id === findingId)?.text ?? null,
+            }),
           },
         },
       );

@@ -49,6 +49,18 @@ function planErrors(input: PlanInput) {
   }
 }
 
+/** The plan's fields as its history names them. */
+const PLAN_FIELDS = {
+  name: '计划名称',
+  cadence: '督查频次',
+  areas: '督查乡镇',
+  checks: '督查事项',
+  inspectorUnit: '督查单位',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  note: '说明',
+} as const;
+
 const contentOf = (input: PlanInput) => ({
   name: input.name,
   cadence: input.cadence,
@@ -99,7 +111,11 @@ export class PlanService {
       { _id: id, revision: current.revision },
       {
         $set: { ...content, revision: current.revision + 1, updatedAt: now },
-        $push: { history: historyEntry(p, now, 'updated', { note: changed.join(',') || null }) },
+        $push: {
+          history: historyEntry(p, now, 'updated', {
+            note: changed.map((k) => PLAN_FIELDS[k as keyof typeof PLAN_FIELDS]).join('、') || null,
+          }),
+        },
       },
     );
     if (res.modifiedCount !== 1) throw stale(current);

@@ -4,7 +4,7 @@ import {
   FilterButton,
   FunctionField,
   List,
-  NullableBooleanInput,
+  BooleanInput,
   TextField,
   TopToolbar,
   useTranslate,
@@ -23,7 +23,7 @@ const filters = [
     codes={RECTIFICATION_STATUSES}
     alwaysOn
   />,
-  <NullableBooleanInput key="overdue" source="overdue" alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" alwaysOn />,
   <AreaInput key="areaCode" source="areaCode" />,
 ];
 

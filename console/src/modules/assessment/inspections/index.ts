@@ -5,7 +5,7 @@ import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import { createElement, lazy } from 'react';
 import type { RaRecord } from 'react-admin';
 import type { ModulePage, ResourceDefinition } from '../../types';
-import { inspectionApi, planApi } from './inspections.api';
+import { inspectionApi, planApi, rectificationApi } from './inspections.api';
 
 const common = { service: 'assessment', module: 'assessment' } as const;
 const UnitsPage = lazy(() => import('./RectificationUnitsPage'));
@@ -44,6 +44,7 @@ export const inspectionResources: ResourceDefinition[] = [
     show: lazy(() => import('./RectificationShow')),
     icon: AssignmentTurnedInIcon,
     recordRepresentation: (r: RaRecord) => String(r.findingText),
+    api: rectificationApi,
     rights: { create: null, edit: null },
   },
 ];

@@ -65,6 +65,11 @@ export const inspectionApi: ResourceApi = {
   ),
 };
 
+/** 整改通知: 逾期 filters only when asked for (not overdue is every other order). */
+export const rectificationApi: ResourceApi = {
+  listFilter: ({ overdue, ...rest }) => (overdue === true ? { ...rest, overdue } : rest),
+};
+
 export interface RectificationOpen {
   inspectionId: string;
   findingId: string;
