@@ -31,16 +31,21 @@ const Actions = () => (
 );
 
 /** Why a task is at risk or overdue, as the service says on the day. */
-export function StandingReasons() {
+export function StandingReasons({ empty }: { empty?: string }) {
   const t = useRecordContext<Task>();
-  if (!t?.standing.reasons.length) return null;
+  if (!t?.standing.reasons.length) return empty ? <span>{empty}</span> : null;
   return <span>{t.standing.reasons.map((r) => pick(r)).join('；')}</span>;
 }
 
 /** 倒排工期 — the county's schedule, earliest deadline first; a state filter shows what is late. */
 export default function TaskList() {
   return (
-    <List sort={{ field: 'dueOn', order: 'ASC' }} filters={filters} actions={<Actions />}>
+    <List
+      sort={{ field: 'dueOn', order: 'ASC' }}
+      filters={filters}
+      actions={<Actions />}
+      empty={false}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="title" disableSort>

@@ -30,7 +30,7 @@ function Progress() {
   if (!t) return null;
   return (
     <Box
-      sx={{ display: 'flex', alignItems: 'center', gap: 2, maxWidth: 700 }}
+      sx={{ display: 'flex', alignItems: 'center', gap: 2, width: 640, maxWidth: '100%' }}
       data-testid="task-progress"
     >
       <LinearProgress
@@ -139,7 +139,7 @@ export default function TaskShow() {
         <DayField source="dueOn" />
         <EnumField source="standing.state" name="TaskState" chip />
         <Labeled source="standing.reasons">
-          <StandingReasons />
+          <StandingReasons empty="—" />
         </Labeled>
         <Labeled source="progressPercent">
           <Progress />
