@@ -41,6 +41,13 @@ const t = consoleStackForThisFile(async (stack) => {
       plannedInvestment: { central: 20_000_000 },
     });
     ids[key] = project.id;
+    // 立项公示 posted on the village board 11 days ago: the 10 days an approval needs are over.
+    await api(gatewayUrl, office, 'POST', `/api/funds/projects/${project.id}/notices`, {
+      step: 'approval',
+      postedOn: formatDay(new Date(Date.now() - 11 * 86_400_000).toISOString()),
+      place: 'village_board',
+      text: `${p.name}立项公示`,
+    });
     await api(gatewayUrl, office, 'POST', `/api/funds/projects/${project.id}/steps`, {
       action: 'approve',
     });

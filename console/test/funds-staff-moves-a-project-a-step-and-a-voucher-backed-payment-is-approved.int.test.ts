@@ -62,7 +62,31 @@ test('a project moves one step, a voucher-backed payment is submitted and approv
       '120,000.50',
     );
 
-    // One status step: 申报 → 审批入库.
+    // One status step: 申报 → 审批入库 — refused until the proposal's notice (立项公示) has
+    // been up 10 days; the dialog says so.
+    await page.getByRole('tab', { name: '项目进度' }).click();
+    await settled(page);
+    await page.getByRole('button', { name: '审批入库' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    const refusal = await page.getByTestId('step-refused').innerText();
+    expect(refusal).toContain('立项公示满 10 天');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    // 登记公示 — posted on the village board 11 days ago.
+    await page.getByRole('tab', { name: '公示' }).click();
+    await settled(page);
+    await page.getByRole('button', { name: '登记公示' }).click();
+    const posting = page.getByRole('dialog');
+    await posting
+      .getByLabel('张贴日期')
+      .fill(formatDay(new Date(Date.now() - 11 * 86_400_000).toISOString()));
+    await posting.getByLabel('公示内容').fill('桃花源村通组公路硬化项目立项公示，公示期 10 天。');
+    await posting.getByRole('button', { name: '提交' }).click();
+    await page.getByText('公示已登记').waitFor();
+    await settled(page);
+    await expect(page.getByTestId('project-notices').innerText()).resolves.toContain('村务公开栏');
+
     await page.getByRole('tab', { name: '项目进度' }).click();
     await settled(page);
     await page.getByRole('button', { name: '审批入库' }).click();
@@ -192,6 +216,7 @@ test('every funds page in zh-CN, as the poverty office sees it, is all Chinese',
       ['projects-show', p],
       ['projects-show-steps', `${p}/steps`],
       ['projects-show-progress', `${p}/progress`],
+      ['projects-show-notices', `${p}/notices`],
       ['projects-show-money', `${p}/money`],
       ['projects-show-history', `${p}/history`],
       ['projects-edit', `/#/projects/${ids.project}`],

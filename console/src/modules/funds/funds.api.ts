@@ -22,6 +22,8 @@ export type Finding = S['Finding'];
 export type ProgressReport = S['ProgressReport'];
 export type ProgressReportInput = S['ProgressReportInput'];
 export type SlowProject = S['SlowProject'];
+export type ProjectNotice = S['ProjectNotice'];
+export type ProjectNoticeInput = S['ProjectNoticeInput'];
 export type FindingOutcome = 'confirmed' | 'dismissed';
 export type LoanWriteOff = {
   on: string;
@@ -76,6 +78,9 @@ export const fundsCalls = {
   /** 进度填报 — the project with the report added. */
   fundsReportProgress: (id: string, body: ProgressReportInput) =>
     post<Project>(`/projects/${enc(id)}/progress`, body),
+  /** 登记公示 — the project with the notice added. */
+  fundsRecordProjectNotice: (id: string, body: ProjectNoticeInput) =>
+    post<Project>(`/projects/${enc(id)}/notices`, body),
   fundsProjectHistory: (id: string) => json<HistoryEntry[]>(`${BASE}/projects/${enc(id)}/history`),
   fundsApproveDisbursement: (id: string, paidOn?: string) =>
     post<Disbursement>(`/disbursements/${enc(id)}/approve`, paidOn ? { paidOn } : {}),

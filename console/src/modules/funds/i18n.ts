@@ -2,6 +2,7 @@ import { mergeModuleMessages } from '../../i18n/merge';
 import { projectsMessages } from './messages/projects';
 import { oversightMessages } from './messages/oversight';
 import { progressMessages } from './messages/progress';
+import { projectNoticesMessages } from './messages/project-notices';
 
 /**
  * The funds module's messages: `resources.<name>` for each of its resources (name, fields,
@@ -12,4 +13,5 @@ export const fundsMessages = mergeModuleMessages(
   projectsMessages,
   oversightMessages,
   progressMessages,
+  projectNoticesMessages,
 );

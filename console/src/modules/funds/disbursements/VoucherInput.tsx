@@ -18,16 +18,28 @@ const atLeastOne: Validator = (v: unknown) =>
 export function VoucherInput({
   source,
   purpose = 'voucher',
+  optional = false,
+  label = 'resources.disbursements.fields.vouchers',
+  hint = 'resources.disbursements.voucher.hint',
 }: {
   source: string;
   /** What the files are kept as: payment vouchers, or e.g. the photos of a progress report. */
   purpose?: 'voucher' | 'photo';
+  /** Files that may be left out (a notice's photos); vouchers are required. */
+  optional?: boolean;
+  /** The heading and the hint under the button (message keys). */
+  label?: string;
+  hint?: string;
 }) {
   const calls = useCalls();
   const translate = useTranslate();
   const notify = useNotify();
   const notifyProblem = useNotifyProblem();
-  const { field, fieldState } = useInput({ source, validate: atLeastOne, defaultValue: [] });
+  const { field, fieldState } = useInput({
+    source,
+    ...(optional ? {} : { validate: atLeastOne }),
+    defaultValue: [],
+  });
   const [names, setNames] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -56,7 +68,8 @@ export function VoucherInput({
   return (
     <Box sx={{ my: 1 }}>
       <Typography variant="subtitle2">
-        {translate('resources.disbursements.fields.vouchers')} *
+        {translate(label)}
+        {optional ? '' : ' *'}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 1 }} data-testid="vouchers">
         {ids.map((id) => (
@@ -85,9 +98,7 @@ export function VoucherInput({
         <AttachFileIcon />
       </Button>
       <FormHelperText error={Boolean(error && fieldState.isTouched)}>
-        {error && fieldState.isTouched
-          ? translate(error)
-          : translate('resources.disbursements.voucher.hint')}
+        {error && fieldState.isTouched ? translate(error) : translate(hint)}
       </FormHelperText>
     </Box>
   );

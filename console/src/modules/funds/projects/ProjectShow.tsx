@@ -22,6 +22,7 @@ import { useApi } from '../../../common/useApi';
 import { useCalls } from '../../calls';
 import { FIVE_SYSTEMS, SOURCES } from '../codes';
 import type { Project } from '../funds.api';
+import { ProjectNotices } from './ProjectNotices';
 import { ProjectProgress } from './ProjectProgress';
 import { ProjectSteps } from './ProjectSteps';
 
@@ -199,6 +200,9 @@ export default function ProjectShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.projects.tabs.steps" path="steps">
           <ProjectSteps />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.projects.tabs.notices" path="notices">
+          <ProjectNotices />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.projects.tabs.progress" path="progress">
           <ProjectProgress />

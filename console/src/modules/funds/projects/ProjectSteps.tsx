@@ -39,6 +39,7 @@ function StepButton({ project, action }: { project: Project; action: ProjectStep
       record={{ on: formatDay(new Date().toISOString()) }}
       done={translate('resources.projects.step.done', { action: name })}
       alwaysEnable
+      listRefusals
       onSubmit={(v) =>
         calls.fundsStepProject(project.id, {
           action,
