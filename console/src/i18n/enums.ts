@@ -1,5 +1,9 @@
 import {
   AreaLevel,
+  ComplaintChannel,
+  ComplaintSatisfaction,
+  ComplaintStatus,
+  ComplaintSubject,
   Department,
   DisabilityGrade,
   EducationLevel,
@@ -27,6 +31,10 @@ import {
  */
 export const REFERENCE_ENUMS = {
   AreaLevel,
+  ComplaintChannel,
+  ComplaintSatisfaction,
+  ComplaintStatus,
+  ComplaintSubject,
   Department,
   DisabilityGrade,
   EducationLevel,

@@ -20,6 +20,7 @@ import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger
 import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
 import { accountabilityMessages } from '../modules/assessment/accountability/accountability.messages';
 import { inspectionMessages } from '../modules/assessment/inspections/inspections.messages';
+import { complaintMessages } from '../modules/assessment/complaints/complaints.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -46,4 +47,5 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   consistencyCheckMessages,
   inspectionMessages,
   accountabilityMessages,
+  complaintMessages,
 ];

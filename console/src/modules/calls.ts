@@ -5,6 +5,7 @@ import { auditCalls } from './administration/audit/audit.api';
 import { userCalls } from './administration/users/user.api';
 import { accountabilityCalls } from './assessment/accountability/accountability.api';
 import { assessmentCalls } from './assessment/assessment.api';
+import { complaintCalls } from './assessment/complaints/complaints.api';
 import { inspectionCalls } from './assessment/inspections/inspections.api';
 import { assistanceCalls } from './assistance/assistance.api';
 import { fundsCalls } from './funds/funds.api';
@@ -21,6 +22,7 @@ export const CALLS = {
   ...auditCalls,
   ...userCalls,
   ...assessmentCalls,
+  ...complaintCalls,
   ...inspectionCalls,
   ...accountabilityCalls,
   ...assistanceCalls,

@@ -7,6 +7,7 @@ import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
 import { assessmentInspectionsPlugin } from './assessment-inspections';
 import { assessmentAccountabilityPlugin } from './assessment-accountability';
+import { assessmentComplaintsPlugin } from './assessment-complaints';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { matchingDepartmentsPlugin } from './matching-departments';
@@ -60,6 +61,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   gatewayConsistencyPlugin,
   // 明白卡: one household's card printed from what assistance, funds and support seeded.
   gatewayPolicyCardPlugin,
+  // 涉贫信访: complaints in each state, one linked to a registered household.
+  assessmentComplaintsPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
   // 督查: a plan, inspections and rectification orders in each state.

@@ -10,6 +10,7 @@ export * from './id-number-old';
 export * from './wage-check';
 export * from './complaint-line';
 export * from './progress-payment';
+export * from './complaints';
 export * from './inspection-checks';
 export * from './accountability';
 export * from './project-notice';

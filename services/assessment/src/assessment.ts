@@ -12,6 +12,7 @@ import { accountabilityModule } from './accountability';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
 import { assessmentCollections } from './collections';
+import { complaintsModule } from './complaints';
 import type { AssessmentConfig } from './config';
 import { indicatorsModule } from './indicators';
 import { inspectionsModule } from './inspections';
@@ -93,6 +94,11 @@ export async function createAssessment(
   const bulletins = new BulletinService({ rankings, schemes, now });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
 
+  const complaints = complaintsModule(service, {
+    complaints: repos.complaints,
+    areas: models.areas,
+  });
+
   const job = new RankingJob({
     rankings,
     connection: service.redis,
@@ -113,6 +119,7 @@ export async function createAssessment(
       registryProjectionModule({ ...service, consume: false }, householdProjection, {
         routes: { module: 'assessment', registryUrl: config.REGISTRY_URL },
       }),
+      complaints.module,
       inspections.module,
     ],
     openapi: path.join(__dirname, 'openapi'),
@@ -135,6 +142,7 @@ export async function createAssessment(
     rankings,
     calculator,
     bulletins,
+    complaints: complaints.complaints,
     accountability,
     job,
     redis,

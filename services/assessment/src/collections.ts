@@ -8,6 +8,7 @@ import {
   rankingResultModel,
 } from './rankings/ranking.model';
 import { schemeModel } from './schemes/scheme.model';
+import { type Complaint, complaintModel } from './complaints/complaint.model';
 import { type AccountabilityCase, accountabilityCaseModel } from './accountability/case.model';
 
 /**
@@ -25,6 +26,7 @@ export function assessmentCollections(conn: Connection) {
     results: rankingResultModel(conn),
     records: rankingRecordsModel(conn),
     cases: accountabilityCaseModel(conn),
+    complaints: complaintModel(conn),
   };
   const repos = {
     facts: scopedRepository<Fact>(models.facts),
@@ -32,6 +34,7 @@ export function assessmentCollections(conn: Connection) {
     households: scopedRepository<ProjectedHousehold>(models.households),
     results: scopedRepository<RankingResult>(models.results),
     cases: scopedRepository<AccountabilityCase>(models.cases),
+    complaints: scopedRepository<Complaint>(models.complaints),
   };
   return { models, repos };
 }

@@ -1,8 +1,10 @@
-import { baseConfigSchema } from '@fupin/kit';
+import { baseConfigSchema, personalDataConfigSchema } from '@fupin/kit';
 import { isAreaCode } from '@fupin/reference';
 import { z } from 'zod';
 
 export const assessmentConfigSchema = baseConfigSchema.extend({
+  // 信访: the complainant's name and phone are sealed at rest.
+  ...personalDataConfigSchema.shape,
   MONGO_DB: baseConfigSchema.shape.MONGO_DB.default('assessment'),
   PORT: baseConfigSchema.shape.PORT.default(4106),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),

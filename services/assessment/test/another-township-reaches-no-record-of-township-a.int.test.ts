@@ -25,6 +25,8 @@ const A_PREFIX = TOWNSHIP_A.slice(0, 9);
 
 let t: TestAssessment;
 let tokenB: string;
+/** A complaint about township A (信访件). */
+let complaintId: string;
 /** 督查 records of township A: a plan, an inspection, a photo and a rectification order. */
 let inspections: Awaited<ReturnType<typeof inspectionRecordsOfTownshipA>>;
 const clock = testClock('2019-01-01T02:00:00Z');
@@ -36,6 +38,15 @@ beforeAll(async () => {
   await defineScheme(t);
   await rank(t, clock, 2019, 1, '2019-04-02');
   inspections = await inspectionRecordsOfTownshipA(t, '2019-04-01');
+  const complaint = await request(t.app).post('/complaints').set(bearer(t.tokens.county)).send({
+    receivedOn: '2019-01-02',
+    channel: 'letter',
+    complainantName: '王秀英',
+    areaCode: TOWNSHIP_A,
+    subject: 'funds',
+    text: '补贴未到账',
+  });
+  complaintId = (complaint.body as { id: string }).id;
   tokenB = await t.issuer.sign({
     sub: 'u-town-b',
     name: '南强镇',
@@ -67,6 +78,12 @@ test("every documented operation refuses another township's user township A's re
       year: '2019',
       quarter: '1',
       month: '2019-03',
+      ...Object.fromEntries(
+        ['', '/assign', '/answer', '/satisfaction', '/reopen'].map((s) => [
+          `/complaints/{id}${s}`,
+          complaintId,
+        ]),
+      ),
       ...inspections.ids,
       ...Object.fromEntries(
         ['', '/decision', '/follow-ups', '/close'].map((s) => [
@@ -76,6 +93,10 @@ test("every documented operation refuses another township's user township A's re
       ),
     },
     bodies: {
+      'POST /complaints/{id}/assign': { unitId: 'department:civil_affairs', revision: 1 },
+      'POST /complaints/{id}/answer': { text: '已答复', revision: 1 },
+      'POST /complaints/{id}/satisfaction': { satisfaction: 'satisfied', revision: 1 },
+      'POST /complaints/{id}/reopen': { reason: '不满意', revision: 1 },
       'PUT /schemes/{year}': { ...SCHEME_2019, revision: 1 },
       'POST /quarters/{year}/{quarter}/recompute': { reason: '乡镇要求重算' },
       ...inspections.bodies,

@@ -83,6 +83,20 @@ test('every list endpoint reads through an index and sorts no more than a page i
         calls: calls([{ status: 'open' }, { unitId: UNIT }, { year: 2026, quarter: 1 }]),
       },
       {
+        path: '/complaints',
+        // Not `overdue` (awaiting an answer, the scope's range and the due day's range):
+        // SecantusDB plans one range per compound index and scans; MongoDB 7 bounds both in
+        // { awaitingAnswer, areaCode, dueOn } (as the registry's overdue warnings).
+        calls: calls([
+          { status: 'in_progress' },
+          { channel: 'letter' },
+          { subject: 'funds' },
+          { unitId: UNIT },
+          { area: TOWNSHIP_A },
+          { householdId: 'hh-1' },
+        ]),
+      },
+      {
         path: '/units/{unitId}/history',
         url: `/units/${UNIT}/history`,
         calls: calls([{ year: 2026 }]),

@@ -3,6 +3,7 @@ import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
+import { complaintResource } from './complaints';
 import { inspectionPages, inspectionResources } from './inspections';
 import accountabilityCases from './accountability';
 import rankings from './rankings';
@@ -34,6 +35,7 @@ export const assessment: ModuleDefinition = {
       menu: false,
     },
     { name: 'assessment-schemes', path: 'schemes', ...common, ...schemes, rights: readOnly },
+    complaintResource,
     ...inspectionResources,
     { name: 'accountability-cases', ...common, ...accountabilityCases, rights: readOnly },
   ],

@@ -160,6 +160,150 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 信访件 Complaints about poverty work, within the caller's area
+     * @description The complainant's name and phone are always masked in a list (open one complaint with
+     *     `unmask=true` and a reason to see them in clear).
+     */
+    get: operations['listComplaints'];
+    put?: never;
+    /**
+     * 登记信访件 Register a complaint
+     * @description The due day defaults to the county's rule (reference data, 15 days from receipt) and
+     *     may be set by hand up to 60 days after it (信访条例). With `unitId` the complaint is
+     *     assigned at once (办理中). The name and phone are encrypted at rest.
+     */
+    post: operations['createComplaint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 承办单位办理情况 Complaints received in a period, counted per assigned unit
+     * @description Per assigned unit (`unitId` null for those not yet assigned): received, answered,
+     *     answered on time (on or before the due day), answered late, overdue (not answered and
+     *     past the due day today), rated and satisfied (满意 or 基本满意), and the rates.
+     */
+    get: operations['complaintCountsPerUnit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** 信访件 One complaint; the complainant in clear with unmask=true and a reason (audited) */
+    get: operations['getComplaint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 交办 Assign (or reassign) to a unit with a due day */
+    post: operations['assignComplaint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 答复 The assigned unit's answer (on time when on or before the due day) */
+    post: operations['answerComplaint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}/satisfaction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 满意度 The complainant's rating of the answer; closes the round (已办结) */
+    post: operations['rateComplaint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/complaints/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新办理 Reopen an unsatisfied complaint with a new due day (the round before is kept) */
+    post: operations['reopenComplaint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/inspection-plans': {
     parameters: {
       query?: never;
@@ -1033,6 +1177,93 @@ export interface components {
       updatedAt: string;
       revision: number;
     };
+    /** @enum {string} */
+    ComplaintChannel:
+      'hotline_12317' | 'letter' | 'visit' | 'online' | 'hotline_12345' | 'media' | 'other';
+    /** @enum {string} */
+    ComplaintSubject:
+      'wrong_identification' | 'false_exit' | 'assistance_lacking' | 'funds' | 'conduct' | 'other';
+    ComplaintUnit: {
+      /** @example township:431121101000 */
+      id: string;
+      name: string;
+    };
+    ComplaintAnswer: {
+      text: string;
+      /** Format: date */
+      on: string;
+      byId: string;
+      byName: string;
+    };
+    Complaint: {
+      id: string;
+      /** @example XF20261201-3F2A9C */
+      complaintNo: string;
+      /** Format: date */
+      receivedOn: string;
+      channel: components['schemas']['ComplaintChannel'];
+      /** @description masked unless unmasked */
+      complainantName: string | null;
+      /** @description masked unless unmasked */
+      complainantPhone: string | null;
+      areaCode: string;
+      subject: components['schemas']['ComplaintSubject'];
+      text: string;
+      householdId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'in_progress' | 'answered' | 'closed' | 'reopened';
+      unit: components['schemas']['ComplaintUnit'] | null;
+      /** Format: date */
+      dueOn: string;
+      /** @description version of the deadline rule used */
+      deadlineRule: number;
+      answer: components['schemas']['ComplaintAnswer'] | null;
+      /** @enum {string|null} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null;
+      /** @description earlier rounds, each ended by an 不满意 and reopened */
+      rounds: {
+        unit: components['schemas']['ComplaintUnit'] | null;
+        /** Format: date */
+        dueOn: string;
+        answer: components['schemas']['ComplaintAnswer'] | null;
+        satisfaction: string | null;
+        /** Format: date */
+        reopenedOn: string;
+        reopenReason: string;
+      }[];
+      steps: {
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        action: 'create' | 'assign' | 'answer' | 'satisfaction' | 'reopen';
+        byId: string;
+        byName: string;
+        note: string | null;
+      }[];
+      /** @description not answered and past the due day today */
+      overdue: boolean;
+      unmasked: boolean;
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ComplaintUnitCounts: {
+      unitId: string | null;
+      unitName: string | null;
+      received: number;
+      answered: number;
+      answeredOnTime: number;
+      answeredLate: number;
+      overdue: number;
+      rated: number;
+      satisfied: number;
+      /** @description fraction 0–1 */
+      satisfactionRate: number | null;
+      /** @description fraction 0–1 */
+      onTimeRate: number | null;
+    };
     /**
      * @description 督查事项 (packages/reference InspectionCheck)
      * @enum {string}
@@ -1893,6 +2124,294 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+    };
+  };
+  listComplaints: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"]; field is receivedOn, dueOn, complaintNo or updatedAt */
+        sort?: string;
+        /**
+         * @description JSON object; keys status, channel, subject (a code or an array of codes), unitId,
+         *     area (12-digit code), householdId, overdue (true = not answered and past the due
+         *     day), id (array)
+         */
+        filter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of complaints */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  createComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          receivedOn: string;
+          channel: components['schemas']['ComplaintChannel'];
+          /** @description null = 匿名 */
+          complainantName?: string | null;
+          complainantPhone?: string | null;
+          /** @description a township or village */
+          areaCode: string;
+          subject: components['schemas']['ComplaintSubject'];
+          text: string;
+          householdId?: string | null;
+          /** @example township:431121101000 */
+          unitId?: string | null;
+          /** Format: date */
+          dueOn?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The complaint, masked */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  complaintCountsPerUnit: {
+    parameters: {
+      query?: {
+        /** @description first day received (default the first day of the year of `to`) */
+        from?: string;
+        /** @description last day received, inclusive (default today) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per unit */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintUnitCounts'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  getComplaint: {
+    parameters: {
+      query?: {
+        unmask?: 'true' | 'false';
+        /** @description Required with unmask=true (2–200 characters); written to the audit log */
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The complaint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+    };
+  };
+  assignComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example department:civil_affairs */
+          unitId: string;
+          /** Format: date */
+          dueOn?: string | null;
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The complaint after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  answerComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          /**
+           * Format: date
+           * @description defaults to today
+           */
+          answeredOn?: string | null;
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The complaint after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  rateComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The complaint after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  reopenComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          /** Format: date */
+          dueOn?: string | null;
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The complaint after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Complaint'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
+      422: components['responses']['Problem'];
     };
   };
   listInspectionPlans: {

@@ -60,6 +60,7 @@ export const county = {
     // 考核: consumes every service's events; the quarterly job is not needed here.
     platformService({
       name: 'assessment',
+      personalData: true,
       readsRegistry: true,
       env: { COUNTY_AREA_CODE: COUNTY },
       schema: assessmentConfigSchema,
