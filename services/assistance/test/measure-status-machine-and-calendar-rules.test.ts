@@ -1,4 +1,5 @@
-import { daysBetween, monthDays, shanghaiMonth } from '../src/common/calendar';
+import { daysBetween } from '@fupin/reference';
+import { monthDays, shanghaiMonth } from '../src/common/calendar';
 import { childAreaOf } from '../src/common/scope';
 import { readRow, headerMap, columnLetter } from '../src/imports/pairing-sheet';
 import { assertMove, canMove, TRANSITIONS } from '../src/measures/measure.machine';

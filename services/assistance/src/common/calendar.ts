@@ -28,11 +28,6 @@ export function monthInstants(month: string): { start: Date; end: Date } {
   return { start: start.toDate(), end: start.add(1, 'month').toDate() };
 }
 
-/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
-}
-
 /** A `YYYY-MM-DD` that is a real date (2 月 30 日 is not). */
 export function isRealDay(day: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && dayjs.utc(day).format('YYYY-MM-DD') === day;

@@ -1,5 +1,4 @@
-import { daysBetween } from '../common/calendar';
-import { shanghaiDateOf } from '@fupin/reference';
+import { daysBetween, shanghaiDateOf } from '@fupin/reference';
 
 /** A visit entered more than this many days after it happened is flagged as a late entry (补录). */
 export const LATE_ENTRY_DAYS = 10;

@@ -1,10 +1,10 @@
 import { AppError, bi, type Bilingual, type FieldError } from '@fupin/kit';
+import { daysBetween } from '@fupin/reference';
 import { statusLabel } from '../households/household.rules';
 import { DEFINITIONS } from './definitions';
 import { assertMayAct, conflictOf } from './workflow.steps';
 import {
   type Caller,
-  DAY_MS,
   type Decision,
   KIND_LABELS,
   NOTICE_DAYS,
@@ -61,9 +61,6 @@ export function dayStart(day: string): Date {
 export function shanghaiToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS);
 
 /**
  * What is wrong with the dates, every fault listed: each date a real day not after today; the
