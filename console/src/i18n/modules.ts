@@ -18,9 +18,10 @@ import { cardMessages } from '../modules/registry/dossier/card.messages';
 import { handbookMessages } from '../modules/registry/dossier/handbook.messages';
 import { benefitLedgerMessages } from '../modules/registry/ledger/benefit-ledger.messages';
 import { consistencyCheckMessages } from '../modules/registry/consistency/consistency.messages';
-import { accountabilityMessages } from '../modules/assessment/accountability/accountability.messages';
 import { inspectionMessages } from '../modules/assessment/inspections/inspections.messages';
+import { accountabilityMessages } from '../modules/assessment/accountability/accountability.messages';
 import { complaintMessages } from '../modules/assessment/complaints/complaints.messages';
+import { taskMessages } from '../modules/assessment/tasks/tasks.messages';
 import type { ModuleMessages } from './types';
 
 /** Each service module's own messages, merged into zh-CN.ts and en.ts. */
@@ -45,7 +46,8 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   handbookMessages,
   benefitLedgerMessages,
   consistencyCheckMessages,
-  inspectionMessages,
-  accountabilityMessages,
   complaintMessages,
+  accountabilityMessages,
+  taskMessages,
+  inspectionMessages,
 ];

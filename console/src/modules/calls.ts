@@ -7,6 +7,7 @@ import { accountabilityCalls } from './assessment/accountability/accountability.
 import { assessmentCalls } from './assessment/assessment.api';
 import { complaintCalls } from './assessment/complaints/complaints.api';
 import { inspectionCalls } from './assessment/inspections/inspections.api';
+import { taskCalls } from './assessment/tasks/task.api';
 import { assistanceCalls } from './assistance/assistance.api';
 import { fundsCalls } from './funds/funds.api';
 import { matchingCalls } from './matching/matching.api';
@@ -23,8 +24,9 @@ export const CALLS = {
   ...userCalls,
   ...assessmentCalls,
   ...complaintCalls,
-  ...inspectionCalls,
   ...accountabilityCalls,
+  ...inspectionCalls,
+  ...taskCalls,
   ...assistanceCalls,
   ...matchingCalls,
   ...fundsCalls,

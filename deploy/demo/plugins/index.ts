@@ -5,9 +5,10 @@ import { gatewayHandbookPlugin } from './gateway-handbook';
 import { gatewayConsistencyPlugin } from './gateway-consistency';
 import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
-import { assessmentInspectionsPlugin } from './assessment-inspections';
-import { assessmentAccountabilityPlugin } from './assessment-accountability';
 import { assessmentComplaintsPlugin } from './assessment-complaints';
+import { assessmentAccountabilityPlugin } from './assessment-accountability';
+import { assessmentInspectionsPlugin } from './assessment-inspections';
+import { assessmentTasksPlugin } from './assessment-tasks';
 import { assistancePlugin } from './assistance';
 import { fundsPlugin } from './funds';
 import { matchingDepartmentsPlugin } from './matching-departments';
@@ -65,10 +66,12 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   assessmentComplaintsPlugin,
   // Last: it ranks what the others hold.
   assessmentPlugin,
-  // 督查: a plan, inspections and rectification orders in each state.
-  assessmentInspectionsPlugin,
+  // 倒排工期: the county's schedule imported from its sheet, with a task of each standing.
+  assessmentTasksPlugin,
   // 问责: the case a township last twice running opened, decided and followed up.
   assessmentAccountabilityPlugin,
+  // 督查: a plan, inspections and rectification orders in each state.
+  assessmentInspectionsPlugin,
 ];
 
 export function demoPlugins(): DemoPlugin[] {

@@ -27,6 +27,7 @@ import { SchemeService } from './schemes/scheme.service';
 import { TargetImport } from './schemes/target-import';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
+import { tasksModule } from './tasks';
 
 /**
  * Composition of the assessment on an open runtime: its records built from the other
@@ -91,7 +92,17 @@ export async function createAssessment(
     }),
   });
   const targets = new TargetImport(schemes);
-  const bulletins = new BulletinService({ rankings, schemes, now });
+  const tasks = tasksModule(rt.conn, {
+    areas: models.areas,
+    countyCode: config.COUNTY_AREA_CODE,
+    now,
+  });
+  const bulletins = new BulletinService({
+    rankings,
+    schemes,
+    tasks: (p) => tasks.service.summary(p),
+    now,
+  });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
 
   const complaints = complaintsModule(service, {
@@ -128,10 +139,12 @@ export async function createAssessment(
       rankingRoutes(router, rankings);
       bulletinRoutes(router, bulletins);
       statisticsRoutes(router, statistics);
+      tasks.routes(router);
     },
   });
   const { relay, redis } = service;
   return {
+    tasks,
     app,
     consumerGroup: indicators.consumerGroup,
     relay,
@@ -142,8 +155,8 @@ export async function createAssessment(
     rankings,
     calculator,
     bulletins,
-    complaints: complaints.complaints,
     accountability,
+    complaints: complaints.complaints,
     job,
     redis,
   };

@@ -25,10 +25,12 @@ const A_PREFIX = TOWNSHIP_A.slice(0, 9);
 
 let t: TestAssessment;
 let tokenB: string;
-/** A complaint about township A (信访件). */
-let complaintId: string;
 /** 督查 records of township A: a plan, an inspection, a photo and a rectification order. */
 let inspections: Awaited<ReturnType<typeof inspectionRecordsOfTownshipA>>;
+/** A complaint about township A (信访件). */
+let complaintId: string;
+/** A task of township A's schedule (倒排工期). */
+let taskId: string;
 const clock = testClock('2019-01-01T02:00:00Z');
 
 beforeAll(async () => {
@@ -47,6 +49,15 @@ beforeAll(async () => {
     text: '补贴未到账',
   });
   complaintId = (complaint.body as { id: string }).id;
+  const task = await request(t.app).post('/tasks').set(bearer(t.tokens.county)).send({
+    code: 'CG-01',
+    title: '城关镇危房改造竣工',
+    ownerUnit: '城关镇',
+    areaCode: TOWNSHIP_A,
+    startOn: '2019-01-01',
+    dueOn: '2019-06-30',
+  });
+  taskId = (task.body as { id: string }).id;
   tokenB = await t.issuer.sign({
     sub: 'u-town-b',
     name: '南强镇',
@@ -85,6 +96,7 @@ test("every documented operation refuses another township's user township A's re
         ]),
       ),
       ...inspections.ids,
+      ...Object.fromEntries(['', '/progress'].map((x) => [`/tasks/{id}${x}`, taskId])),
       ...Object.fromEntries(
         ['', '/decision', '/follow-ups', '/close'].map((s) => [
           `/accountability-cases/{id}${s}`,
@@ -107,6 +119,16 @@ test("every documented operation refuses another township's user township A's re
         text: '约谈主要负责人',
       },
       'POST /accountability-cases/{id}/follow-ups': { on: '2019-04-20', text: '已约谈' },
+      'PUT /tasks/{id}': {
+        code: 'RW-X',
+        title: '任务',
+        ownerUnit: '南强镇',
+        areaCode: TOWNSHIP_B,
+        startOn: '2019-01-01',
+        dueOn: '2019-06-30',
+        revision: 1,
+      },
+      'POST /tasks/{id}/progress': { percent: 10, reportedOn: '2019-01-01' },
       'POST /accountability-cases/{id}/close': { on: '2019-04-30', note: '整改到位' },
     },
     exempt: {

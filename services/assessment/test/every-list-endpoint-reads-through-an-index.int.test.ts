@@ -97,6 +97,17 @@ test('every list endpoint reads through an index and sorts no more than a page i
         ]),
       },
       {
+        path: '/tasks',
+        calls: calls([
+          { ownerUnit: '县扶贫办' },
+          { state: 'overdue' },
+          { state: 'at_risk' },
+          { state: 'done' },
+          { linkKind: 'project', linkRef: 'XM-1' },
+          { areaCode: TOWNSHIP_A },
+        ]),
+      },
+      {
         path: '/units/{unitId}/history',
         url: `/units/${UNIT}/history`,
         calls: calls([{ year: 2026 }]),

@@ -4,16 +4,20 @@ import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
 import { complaintResource } from './complaints';
-import { inspectionPages, inspectionResources } from './inspections';
 import accountabilityCases from './accountability';
+import { inspectionPages, inspectionResources } from './inspections';
 import rankings from './rankings';
 import results from './results';
 import { resultApi } from './results/result.api';
 import schemes from './schemes';
+import scheduleTasks from './tasks';
 
 const common = { service: 'assessment', module: 'assessment' } as const;
 const BulletinsPage = lazy(() => import('./bulletins/BulletinsPage'));
-const dashboardCards = [lazy(() => import('./dashboard/LatestRankingCard'))];
+const dashboardCards = [
+  lazy(() => import('./dashboard/LatestRankingCard')),
+  lazy(() => import('./tasks/TaskScheduleCard')),
+];
 const readOnly = { create: null, edit: null } as const;
 
 /**
@@ -36,8 +40,9 @@ export const assessment: ModuleDefinition = {
     },
     { name: 'assessment-schemes', path: 'schemes', ...common, ...schemes, rights: readOnly },
     complaintResource,
-    ...inspectionResources,
     { name: 'accountability-cases', ...common, ...accountabilityCases, rights: readOnly },
+    ...inspectionResources,
+    { name: 'schedule-tasks', path: 'tasks', ...common, ...scheduleTasks, rights: { edit: null } },
   ],
   pages: [
     {
