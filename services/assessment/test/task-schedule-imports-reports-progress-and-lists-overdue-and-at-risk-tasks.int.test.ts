@@ -153,17 +153,14 @@ test('progress is reported with milestones; 100% completes the task; a lower fig
     .set(bearer(t.tokens.townshipA))
     .send({ ...created.body, id: undefined, standing: undefined });
   expect(taken.status).toBe(400);
-  const dup = await request(t.app)
-    .post('/tasks')
-    .set(bearer(t.tokens.townshipA))
-    .send({
-      code: 'CG-01',
-      title: 'x',
-      ownerUnit: '城关镇',
-      areaCode: TOWNSHIP_A,
-      startOn: '2026-05-01',
-      dueOn: '2026-06-30',
-    });
+  const dup = await request(t.app).post('/tasks').set(bearer(t.tokens.townshipA)).send({
+    code: 'CG-01',
+    title: 'x',
+    ownerUnit: '城关镇',
+    areaCode: TOWNSHIP_A,
+    startOn: '2026-05-01',
+    dueOn: '2026-06-30',
+  });
   expect(dup.status).toBe(409);
   expect(dup.headers['content-type']).toContain('application/problem+json');
 
@@ -209,16 +206,13 @@ test("another township neither sees nor reports on township A's tasks, nor adds 
     .set(bearer(tokenB))
     .send({ percent: 10, reportedOn: '2026-05-20', reason: 'x' });
   expect(report.status).toBe(403);
-  const add = await request(t.app)
-    .post('/tasks')
-    .set(bearer(tokenB))
-    .send({
-      code: 'NQ-X',
-      title: 'x',
-      ownerUnit: '南强镇',
-      areaCode: COUNTY,
-      startOn: '2026-05-01',
-      dueOn: '2026-06-30',
-    });
+  const add = await request(t.app).post('/tasks').set(bearer(tokenB)).send({
+    code: 'NQ-X',
+    title: 'x',
+    ownerUnit: '南强镇',
+    areaCode: COUNTY,
+    startOn: '2026-05-01',
+    dueOn: '2026-06-30',
+  });
   expect(add.status).toBe(403);
 });
