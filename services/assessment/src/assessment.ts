@@ -12,10 +12,8 @@ import { accountabilityModule } from './accountability';
 import { bulletinRoutes } from './bulletins/bulletin.routes';
 import { BulletinService } from './bulletins/bulletin.service';
 import { assessmentCollections } from './collections';
-import { complaintsModule } from './complaints';
 import type { AssessmentConfig } from './config';
 import { indicatorsModule } from './indicators';
-import { inspectionsModule } from './inspections';
 import { IndicatorCalculator } from './indicators/indicator.calculator';
 import { rankingViewCheck } from './rankings/ranking-view';
 import { RANKING_TOPICS } from './rankings/ranking.events';
@@ -27,7 +25,7 @@ import { SchemeService } from './schemes/scheme.service';
 import { TargetImport } from './schemes/target-import';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
-import { tasksModule } from './tasks';
+import { supervisionModules } from './supervision';
 
 /**
  * Composition of the assessment on an open runtime: its records built from the other
@@ -64,7 +62,6 @@ export async function createAssessment(
     countyCode: config.COUNTY_AREA_CODE,
     now,
   });
-  const inspections = inspectionsModule(rt.conn, { areas: models.areas, now });
   const calculator = new IndicatorCalculator({ facts: repos.facts, households: repos.households });
   const accountability = accountabilityModule({
     rankings: models.rankings,
@@ -92,23 +89,18 @@ export async function createAssessment(
     }),
   });
   const targets = new TargetImport(schemes);
-  const tasks = tasksModule(rt.conn, {
+  const supervision = supervisionModules(service, {
+    conn: rt.conn,
     areas: models.areas,
-    countyCode: config.COUNTY_AREA_CODE,
-    now,
+    complaints: repos.complaints,
   });
   const bulletins = new BulletinService({
     rankings,
     schemes,
-    tasks: (p) => tasks.service.summary(p),
+    tasks: (p) => supervision.tasks.service.summary(p),
     now,
   });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
-
-  const complaints = complaintsModule(service, {
-    complaints: repos.complaints,
-    areas: models.areas,
-  });
 
   const job = new RankingJob({
     rankings,
@@ -130,8 +122,7 @@ export async function createAssessment(
       registryProjectionModule({ ...service, consume: false }, householdProjection, {
         routes: { module: 'assessment', registryUrl: config.REGISTRY_URL },
       }),
-      complaints.module,
-      inspections.module,
+      ...supervision.modules,
     ],
     openapi: path.join(__dirname, 'openapi'),
     routes: (router) => {
@@ -139,12 +130,11 @@ export async function createAssessment(
       rankingRoutes(router, rankings);
       bulletinRoutes(router, bulletins);
       statisticsRoutes(router, statistics);
-      tasks.routes(router);
     },
   });
   const { relay, redis } = service;
   return {
-    tasks,
+    tasks: supervision.tasks,
     app,
     consumerGroup: indicators.consumerGroup,
     relay,
@@ -156,7 +146,7 @@ export async function createAssessment(
     calculator,
     bulletins,
     accountability,
-    complaints: complaints.complaints,
+    complaints: supervision.complaints.complaints,
     job,
     redis,
   };

@@ -1,5 +1,4 @@
-import { scopedRepository } from '@fupin/kit';
-import type { Router } from 'express';
+import { scopedRepository, type ServiceModule } from '@fupin/kit';
 import type { Connection } from 'mongoose';
 import type { AreaNameModel } from '../indicators/fact.model';
 import { type ScheduleTask, scheduleTaskModel } from './task.model';
@@ -21,9 +20,9 @@ export function tasksModule(
     areas: deps.areas,
     countyCode: deps.countyCode,
   });
-  return {
-    model,
-    service,
-    routes: (router: Router) => taskRoutes(router, service, imports),
+  const module: ServiceModule = {
+    name: 'tasks',
+    routes: (router) => taskRoutes(router, service, imports),
   };
+  return { module, model, service };
 }
