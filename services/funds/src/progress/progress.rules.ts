@@ -1,6 +1,7 @@
 import { bi, type Bilingual, type FieldError } from '@fupin/kit';
 import {
   type PaymentStage,
+  plannedShare,
   paymentStagesFor,
   type ProjectStatus,
   type ProjectType,
@@ -75,25 +76,6 @@ export function decidePaymentByProgress(
   const alreadyFen = sumFen([money.disbursedFen, money.reservedFen]);
   if (sumFen([alreadyFen, amountFen]) <= cap.allowedFen) return { ok: true, cap };
   return { ok: false, cap, alreadyFen, requestedFen: amountFen };
-}
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
-/**
- * Where the plan says the work should be on a day, as a fraction `elapsed / span` (kept exact
- * for the threshold's comparison): linear from 0 on the planned start to 1 on the planned
- * finish, 0 before it and 1 after it.
- */
-export function plannedShare(
-  start: string,
-  finish: string,
-  on: string,
-): { elapsed: number; span: number } {
-  const span = Math.max(1, daysBetween(start, finish));
-  const elapsed = Math.min(span, Math.max(0, daysBetween(start, on)));
-  return { elapsed, span };
 }
 
 export interface SlowFields {
