@@ -13,7 +13,7 @@ import {
 import {
   addDays,
   areaLevel,
-  type ComplaintSatisfaction,
+  ComplaintSatisfaction,
   Department,
   labelOf,
   maskPhone,
@@ -298,7 +298,7 @@ export class ComplaintService {
       p,
       c,
       { satisfaction, status: stateAfter('satisfaction') },
-      this.step(p, 'satisfaction', satisfaction),
+      this.step(p, 'satisfaction', labelOf(ComplaintSatisfaction, satisfaction, 'zh-CN')),
     );
   }
 

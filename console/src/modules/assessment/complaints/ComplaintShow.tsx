@@ -37,6 +37,7 @@ import { type Complaint, unitIdOf } from './complaints.api';
 import { ComplaintStatusField } from './ComplaintList';
 
 const k = (key: string) => `assessment.complaints.${key}`;
+/** The dialog's new due day (`newDueOn`: `dueOn` would start from the record's own). */
 const day = (v: unknown) => (typeof v === 'string' && v ? { dueOn: v } : {});
 
 /** 交办 / 答复 / 登记满意度 / 重新办理 — the steps the complaint's state and the user's rights allow. */
@@ -60,12 +61,12 @@ function Steps() {
           onSubmit={(v) => {
             const unitId = unitIdOf(v);
             if (!unitId) return Promise.reject(new Error(translate(k('unit_required'))));
-            return calls.assessmentAssignComplaint(id, { unitId, revision, ...day(v.dueOn) });
+            return calls.assessmentAssignComplaint(id, { unitId, revision, ...day(v.newDueOn) });
           }}
         >
           <AreaInput source="unitTownship" level="township" fullWidth />
           <EnumInput source="unitDepartment" name="Department" fullWidth />
-          <DateInput source="dueOn" />
+          <DateInput source="newDueOn" />
         </FormDialogButton>
       ) : null}
       {status === 'in_progress' || status === 'reopened' ? (
@@ -117,7 +118,7 @@ function Steps() {
             calls.assessmentReopenComplaint(id, {
               reason: String(v.reopenReason ?? '').trim(),
               revision,
-              ...day(v.dueOn),
+              ...day(v.newDueOn),
             })
           }
         >
@@ -127,7 +128,7 @@ function Steps() {
             fullWidth
             validate={[required(), maxLength(500)]}
           />
-          <DateInput source="dueOn" />
+          <DateInput source="newDueOn" />
         </FormDialogButton>
       ) : null}
     </Box>
