@@ -94,6 +94,32 @@ test('projects: good rows are stored, every bad row is reported with its row, co
   expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 5 });
 });
 
+test('projects: the planned days are read under the export’s headings; a finish before the start is refused', async () => {
+  const file = await workbook([
+    ['项目编号', '项目名称', '项目类型', '年度', '区划代码', '计划开工日期', '计划完工日期'],
+    ['PD-001', '产业路', '道路硬化', 2018, VILLAGE_A1, '2018-03-01', '2018年9月30日'],
+    ['PD-002', '倒置', '道路硬化', 2018, VILLAGE_A1, '2018-09-30', '2018-03-01'],
+    ['PD-003', '坏日期', '道路硬化', 2018, VILLAGE_A1, '2018-02-30', ''],
+  ]);
+  const report = ok<Report>(await upload('/imports/projects', file), 200);
+  expect(report).toMatchObject({ rows: 3, created: 1, rejected: 2 });
+  expect(report.rejections.map((r) => [r.row, r.column, r.code])).toEqual([
+    [3, '计划完工日期', 'before_start'],
+    [4, '计划开工日期', 'invalid_date'],
+  ]);
+  const stored = ok<{ code: string; plannedStartOn: string; plannedFinishOn: string }[]>(
+    await t
+      .api()
+      .get('/projects')
+      .query({ filter: JSON.stringify({ q: 'PD-' }) })
+      .set(as(t.tokens.office)),
+    200,
+  );
+  expect(stored.map((p) => [p.code, p.plannedStartOn, p.plannedFinishOn])).toEqual([
+    ['PD-001', '2018-03-01', '2018-09-30'],
+  ]);
+});
+
 test("projects: a township user's rows outside the township are refused; approved projects keep their money", async () => {
   const im1 = (await t.funds.models.projects.findOne({ code: 'IM-001' }).lean())!;
   await postNotice(t, im1._id, {
@@ -179,10 +205,14 @@ test('exports: the project library as a spreadsheet, audited', async () => {
       '最近填报进度（%）',
     ]),
   );
-  expect(rows.slice(1).map((r) => r[0])).toEqual(['IM-001', 'IM-002', 'IM-011']);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(['IM-001', 'IM-002', 'IM-011', 'PD-001']);
   expect(rows[1]).toEqual(expect.arrayContaining(['IM-001', '120,000.60', '0.30']));
+  // The planned days the import read come back under the same headings.
+  const at = (h: string) => rows[0]!.indexOf(h);
+  const pd = rows.find((r) => r[0] === 'PD-001')!;
+  expect([pd[at('计划开工日期')], pd[at('计划完工日期')]]).toEqual(['2018-03-01', '2018-09-30']);
   const audit = await t.funds.ctx.audit.model.find({ action: 'export' }).lean();
   expect(audit).toEqual([
-    expect.objectContaining({ subjectType: 'project', count: 3, actorId: 'u-office' }),
+    expect.objectContaining({ subjectType: 'project', count: 4, actorId: 'u-office' }),
   ]);
 });

@@ -26,6 +26,8 @@ type Key =
   | 'responsible'
   | 'households'
   | 'people'
+  | 'plannedStartOn'
+  | 'plannedFinishOn'
   | `planned.${Source}`;
 
 const sourceColumns = Object.fromEntries(
@@ -66,6 +68,17 @@ export const PROJECT_COLUMNS: Record<Key, ColumnDef> = {
   },
   households: { label: '受益户数', aliases: ['受益户数', 'households'], required: false },
   people: { label: '受益人数', aliases: ['受益人数', 'people'], required: false },
+  // The export's own headings, so an exported library can be edited and imported back.
+  plannedStartOn: {
+    label: '计划开工日期',
+    aliases: ['计划开工日期', '计划开工时间', '开工日期', 'plannedstarton'],
+    required: false,
+  },
+  plannedFinishOn: {
+    label: '计划完工日期',
+    aliases: ['计划完工日期', '计划完工时间', '完工日期', 'plannedfinishon'],
+    required: false,
+  },
   ...sourceColumns,
 };
 
@@ -77,6 +90,26 @@ function columnOf(field: string): string {
   }
   if (head === 'beneficiaries') return sub === 'people' ? '受益人数' : '受益户数';
   return PROJECT_COLUMNS[head as Key]?.label ?? (field || '项目编号');
+}
+
+/**
+ * 计划开工/完工日期 when the row gives them (a blank keeps what the project has); the finish not
+ * before the start. Progress is not imported: a report needs its evidence (填报进度).
+ */
+function plannedDays(r: RowReader<Key>): { plannedStartOn?: string; plannedFinishOn?: string } {
+  const day = (k: 'plannedStartOn' | 'plannedFinishOn') => (r.has(k) ? r.date(k) : null);
+  const start = day('plannedStartOn');
+  const finish = day('plannedFinishOn');
+  if (start && finish && finish < start)
+    r.reject(
+      'plannedFinishOn',
+      'before_start',
+      bi('计划完工日期不能早于计划开工日期', 'the planned finish is before the start'),
+    );
+  return {
+    ...(start ? { plannedStartOn: start } : {}),
+    ...(finish ? { plannedFinishOn: finish } : {}),
+  };
 }
 
 /**
@@ -109,6 +142,7 @@ export class ProjectImport {
         const fen = r.fen(`planned.${s}`);
         if (fen) planned[s] = fen;
       }
+      const plan = plannedDays(r);
       const households = r.int('households', 0, 1_000_000);
       const people = r.int('people', 0, 10_000_000);
       if (code) {
@@ -132,6 +166,7 @@ export class ProjectImport {
         contractor: optional('contractor'),
         responsible: optional('responsible'),
         plannedInvestment: planned,
+        ...plan,
       };
       try {
         const existing = await this.deps.model.findOne(
