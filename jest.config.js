@@ -59,4 +59,8 @@ module.exports = {
   testTimeout: 90_000,
   // Two cores on every machine: one worker runs tests while the other serves the servers.
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+  // A worker that has grown past this between two test files is replaced by a fresh one: the
+  // last full run had a worker at 4 GB after some 150 files, and it was killed from outside
+  // (SIGTERM) in the middle of a file.
+  workerIdleMemoryLimit: '1536MB',
 };
