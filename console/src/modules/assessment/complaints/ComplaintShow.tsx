@@ -1,24 +1,18 @@
-import VisibilityIcon from '@mui/icons-material/Visibility';
-import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
-  Button,
   DateInput,
   Labeled,
-  RecordContextProvider,
   SimpleShowLayout,
   TextField,
   TextInput,
   maxLength,
   required,
-  useNotify,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -28,10 +22,9 @@ import { FormDialogButton } from '../../../common/FormDialogButton';
 import { AreaField, DayField, EnumField } from '../../../common/fields';
 import { formatDateTime } from '../../../common/format';
 import { AreaInput, EnumInput } from '../../../common/inputs';
-import { ReasonDialog } from '../../../common/ReasonDialog';
+import { UnmaskedRecord } from '../../../common/UnmaskedRecord';
 import { Show } from '../../../common/Show';
 import { hasRight, type Permissions } from '../../../providers/permissions';
-import { useNotifyProblem } from '../../../providers/problem';
 import { useCalls } from '../../calls';
 import { type Complaint, unitIdOf } from './complaints.api';
 import { ComplaintStatusField } from './ComplaintList';
@@ -140,64 +133,15 @@ function Steps() {
  * them in clear for a reason, which the service writes to the audit log.
  */
 function Unmasked({ children }: { children: ReactNode }) {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const notifyProblem = useNotifyProblem();
-  const record = useRecordContext<Complaint>();
   const calls = useCalls();
-  const { permissions } = usePermissions<Permissions>();
-  const [clear, setClear] = useState<Complaint | null>(null);
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => setClear(null), [record?.id, record?.revision]);
-  if (!record) return null;
-  const personal = record.complainantName !== null || record.complainantPhone !== null;
-  const mayUnmask = personal && hasRight(permissions, 'assessment', 'unmask');
-  const unmask = async (reason: string) => {
-    setBusy(true);
-    try {
-      setClear(await calls.assessmentComplaintUnmasked(record.id, reason));
-      setAsking(false);
-      notify('app.unmask.done', { type: 'info' });
-    } catch (err) {
-      notifyProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      {clear ? (
-        <Alert
-          severity="warning"
-          sx={{ mx: 2, mt: 2 }}
-          action={
-            <Button label="app.unmask.mask_again" onClick={() => setClear(null)}>
-              <VisibilityOffIcon />
-            </Button>
-          }
-        >
-          {translate('app.unmask.shown')}
-        </Alert>
-      ) : mayUnmask ? (
-        <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 2, pt: 1 }}>
-          <Button label="app.unmask.button" onClick={() => setAsking(true)}>
-            <VisibilityIcon />
-          </Button>
-        </Box>
-      ) : null}
-      <ReasonDialog
-        open={asking}
-        busy={busy}
-        title={translate('app.unmask.title')}
-        hint={translate('app.unmask.hint')}
-        reasonLabel={translate('app.unmask.reason')}
-        confirmLabel={translate('app.unmask.confirm')}
-        onCancel={() => setAsking(false)}
-        onConfirm={(reason) => void unmask(reason)}
-      />
-      <RecordContextProvider value={clear ?? record}>{children}</RecordContextProvider>
-    </>
+    <UnmaskedRecord<Complaint>
+      module="assessment"
+      hasPersonalData={(c) => c.complainantName !== null || c.complainantPhone !== null}
+      fetchClear={(c, reason) => calls.assessmentComplaintUnmasked(c.id, reason)}
+    >
+      {children}
+    </UnmaskedRecord>
   );
 }
 
