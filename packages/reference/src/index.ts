@@ -16,3 +16,4 @@ export * from './task-schedule';
 export * from './complaints';
 export * from './inspection-checks';
 export * from './accountability';
+export * from './receipt-confirmation';
