@@ -32,6 +32,8 @@ import { pairingRoutes } from './pairings/pairing.routes';
 import { PairingService } from './pairings/pairing.service';
 import { planRoutes } from './plans/plan.routes';
 import { PlanService } from './plans/plan.service';
+import { receiptRoutes } from './receipts/receipt.routes';
+import { ReceiptService } from './receipts/receipt.service';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
 import { VillageAssignmentService } from './villages/village-assignment.service';
@@ -120,6 +122,7 @@ export async function createAssistance(
       planRoutes(router, plans);
       measureRoutes(router, measures);
       visitRoutes(router, visits);
+      receiptRoutes(router, new ReceiptService({ receipts: repos.receipts, visits, now }));
       statisticsRoutes(router, statistics);
       dossierPartRoute(router, {
         module: 'assistance',

@@ -4,6 +4,7 @@ import { coverageReportModel } from './coverage/coverage-report.model';
 import { type Helper, helperModel } from './helpers/helper.model';
 import { type PairingImport, pairingImportModel } from './imports/pairing-import.model';
 import { type Measure, measureModel } from './measures/measure.model';
+import { type Receipt, receiptModel } from './receipts/receipt.model';
 import { pairingLimitModel } from './pairings/pairing-limit.model';
 import { type Pairing, pairingModel } from './pairings/pairing.model';
 import { type Plan, planModel } from './plans/plan.model';
@@ -33,6 +34,7 @@ export function assistanceCollections(conn: Connection) {
     teams: workTeamModel(conn),
     reports: coverageReportModel(conn),
     imports: pairingImportModel(conn),
+    receipts: receiptModel(conn),
   };
   const repos = {
     households: scopedRepository<ProjectedHousehold>(models.projected),
@@ -44,6 +46,7 @@ export function assistanceCollections(conn: Connection) {
     photos: scopedRepository<StoredPhoto>(models.photos),
     assignments: scopedRepository<VillageAssignment>(models.assignments),
     teams: scopedRepository<WorkTeam>(models.teams),
+    receipts: scopedRepository<Receipt>(models.receipts),
     /** Import reports, in the area of the user who imported. */
     imports: scopedRepository<PairingImport>(models.imports, 'actorArea'),
   };

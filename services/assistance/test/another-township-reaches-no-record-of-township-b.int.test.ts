@@ -65,6 +65,7 @@ beforeAll(async () => {
     '/measures/{id}/status': measure,
     '/visits/{id}': visit,
     '/visits/{id}/photos': visit,
+    '/visits/{id}/receipts': visit,
     '/visits/{id}/photos/{photoId}': visit,
     photoId: 'any-photo',
     '/work-teams/{id}': team,
@@ -95,6 +96,10 @@ test("every documented operation refuses another township's user township B's re
       'POST /plans/{householdId}/progress': { percent: 10, note: '已开工' },
       'POST /village-assignments/{id}/end': { reason: '工作调动' },
       'POST /work-teams/{id}/end': { reason: '工作调动' },
+      'POST /visits/{id}/receipts': {
+        confirmationCode: 'C7K2',
+        items: [{ source: 'funds', rowId: 'pay-1', amountFen: 100, result: 'confirmed' }],
+      },
     },
     exempt: {
       '/projection/status': "the projection's progress, no household in it",

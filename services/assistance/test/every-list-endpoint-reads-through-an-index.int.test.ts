@@ -89,6 +89,23 @@ test('every list endpoint reads through an index and sorts no more than a page i
           { name: 'village', token: t.tokens.county, query: { areaCode: VILLAGE_A1, year: 2026 } },
         ],
       },
+      {
+        path: '/receipts',
+        calls: calls([
+          { householdId: SOME_ID },
+          { visitId: SOME_ID },
+          { result: 'not_received' },
+          { area: VILLAGE_A1 },
+        ]),
+      },
+      // 到户资金确认 as the gateway reads them: a household, a village.
+      {
+        path: '/ledger/receipts',
+        calls: [
+          { name: 'household', token: t.tokens.townshipA, query: { householdId: household } },
+          { name: 'village', token: t.tokens.county, query: { areaCode: VILLAGE_A1 } },
+        ],
+      },
       // Not a list, but read per household by the gateway's dossier: each of its lists too.
       { path: '/dossier/households/{id}', url: `/dossier/households/${household}`, calls: calls() },
     ],

@@ -737,6 +737,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/visits/{id}/receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The visit */
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 到户资金确认 Record the household's confirmations of its payments at a visit
+     * @description Each item names a row of the household's 受益底册 (`source` and the source's `rowId`, as the gateway's `/households/{id}/ledger` shows it), what the household says it received (`amountFen`) and the `result`: `confirmed`, `not_received` or `amount_differs`. Evidence is a `signaturePhotoId` (a photo of this visit) or a `confirmationCode` (4–12 letters or digits), at least one (422 ASSISTANCE_RECEIPT_EVIDENCE naming `signaturePhotoId` otherwise). The confirmations are kept with the visit's household and area, who and when; a row confirmed again keeps the earlier record, the latest counts. A visit outside the caller's scope is 404.
+     */
+    post: operations['recordReceipts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 到户资金确认记录 Confirmations in the caller scope
+     * @description Every confirmation kept (earlier ones of a row too). Filters (JSON in `filter`): `area`, `householdId`, `visitId`, `result`. Sort: `recordedAt` (default, newest first), `visitDate`, `householdNo`, `areaCode`.
+     */
+    get: operations['listReceipts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受益底册的到户确认 Confirmations of a household or an area, for the gateway
+     * @description The confirmations of one household (`householdId`) or of a village or township (`areaCode`; neither is the caller's whole area), not both; newest first, in the caller's scope (outside it: an empty list). The gateway's `/ledger/unconfirmed` joins them to the ledger's paid rows.
+     */
+    get: operations['listLedgerReceipts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/statistics/coverage': {
     parameters: {
       query?: never;
@@ -1616,6 +1679,29 @@ export interface components {
       /** Format: date-time */
       measuredAt: string;
       upToDate: boolean;
+    };
+    /** @description 到户资金确认 — what the household said of one payment at a visit */
+    Receipt: {
+      id: string;
+      visitId: string;
+      visitDate: components['schemas']['CalendarDay'];
+      householdId: string;
+      householdNo: string;
+      areaCode: components['schemas']['AreaCode'];
+      /** @enum {string} */
+      source: 'assistance' | 'funds' | 'support';
+      rowId: string;
+      /** @description What the household says it received */
+      amountFen: number;
+      /** @enum {string} */
+      result: 'confirmed' | 'not_received' | 'amount_differs';
+      note: string;
+      signaturePhotoId: string | null;
+      confirmationCode: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      recordedByName: string;
     };
     VillageAssignment: {
       id: string;
@@ -2988,6 +3074,110 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+    };
+  };
+  recordReceipts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The visit */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** @enum {string} */
+            source: 'assistance' | 'funds' | 'support';
+            rowId: string;
+            amountFen: components['schemas']['Fen'];
+            /** @enum {string} */
+            result: 'confirmed' | 'not_received' | 'amount_differs';
+            note?: string;
+          }[];
+          signaturePhotoId?: string | null;
+          confirmationCode?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The confirmations recorded */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Receipt'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+    };
+  };
+  listReceipts: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        /** @description JSON [field, "ASC" | "DESC"] */
+        sort?: components['parameters']['sort'];
+        /** @description JSON object of the list's filters (see the operation's description) */
+        filter?: components['parameters']['filter'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of confirmations */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Receipt'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
+  listLedgerReceipts: {
+    parameters: {
+      query?: {
+        /** @description JSON [start, end], inclusive, at most 500 rows */
+        range?: components['parameters']['range'];
+        householdId?: string;
+        areaCode?: components['schemas']['AreaCode'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of confirmations */
+      200: {
+        headers: {
+          'Content-Range': components['headers']['ContentRange'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Receipt'][];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
     };
   };
   statisticsCoverage: {
