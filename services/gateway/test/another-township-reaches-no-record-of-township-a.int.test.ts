@@ -103,6 +103,8 @@ test("every documented gateway operation refuses township A's records to townshi
       // asked with the caller's token; none is behind the gateway here.
       '/ledger/mismatches': "the services' ledger rows, asked with the caller's token",
       '/exports/benefit-ledger.xlsx': "the services' ledger rows, asked with the caller's token",
+      '/ledger/unconfirmed':
+        "the services' ledger rows and confirmations, asked with the caller's token",
       // A household's own pages: the registry, asked first with the caller's token, says whether
       // the caller sees the household (404 otherwise; in the dossier's and the ledger's county
       // tests); none is behind the gateway here.

@@ -489,6 +489,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ledger/unconfirmed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 到户资金未确认（截留预警） Payments the households have not confirmed, per township
+     * @description The `paid` rows of the 受益底册 of an area (the caller's own by default; a county, a
+     *     township or a village inside the caller's scope, 403 outside it), of one `year` when
+     *     given, that the household has not confirmed at a helper's visit (到户资金确认, kept by the
+     *     assistance service) more than `graceDays` days after they were paid (`unconfirmed`; paid
+     *     exactly `graceDays` days ago is still within the grace), and those whose latest
+     *     confirmation says `not_received` or `amount_differs` — the strongest signal of 截留,
+     *     listed first. `graceDays` defaults to the reference data's (30). A measure paid through
+     *     a funds project is left to the funds' own payment row. Counts per township
+     *     (`townships`), the list one page at a time (`range`, at most 500), `total` the whole
+     *     list's length. Asked of each source with the caller's token; a source left out says why
+     *     (`sources`); without the assistance confirmations nothing can be told (`checked: false`,
+     *     `message`).
+     */
+    get: operations['listUnconfirmedPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/users': {
     parameters: {
       query?: never;
@@ -888,6 +919,56 @@ export interface components {
       refreshToken: string;
       /** @description seconds */
       refreshExpiresIn: number;
+    };
+    UnconfirmedPayment: {
+      /** @description The source's own id of the row */
+      id: string;
+      source: components['schemas']['BenefitSource'];
+      kind: string;
+      householdId: string;
+      householdNo: string | null;
+      areaCode: components['schemas']['AreaCode'];
+      townshipCode: components['schemas']['AreaCode'];
+      year: number;
+      /** Format: date */
+      on: string;
+      amountFen: number;
+      label: components['schemas']['Bilingual'];
+      /** @enum {string} */
+      reason: 'not_received' | 'amount_differs' | 'unconfirmed';
+      daysSincePaid: number;
+      receipt: null | {
+        /** @enum {string} */
+        result: 'confirmed' | 'not_received' | 'amount_differs';
+        /** @description What the household says it received */
+        amountFen: number;
+        visitId: string;
+        /** Format: date */
+        visitDate: string;
+        note: string;
+      };
+    };
+    UnconfirmedTownship: {
+      townshipCode: components['schemas']['AreaCode'];
+      unconfirmed: number;
+      notReceived: number;
+      amountDiffers: number;
+      amountFen: number;
+    };
+    UnconfirmedPayments: {
+      areaCode: components['schemas']['AreaCode'];
+      year: number | null;
+      graceDays: number;
+      /** Format: date */
+      today: string;
+      /** Format: date-time */
+      generatedAt: string;
+      checked: boolean;
+      message?: components['schemas']['Bilingual'];
+      sources: components['schemas']['LedgerSourceView'][];
+      townships: components['schemas']['UnconfirmedTownship'][];
+      total: number;
+      rows: components['schemas']['UnconfirmedPayment'][];
     };
     /** @enum {string} */
     Role:
@@ -1674,6 +1755,39 @@ export interface operations {
       };
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+    };
+  };
+  listUnconfirmedPayments: {
+    parameters: {
+      query?: {
+        /** @description A county, a township or a village (by default the caller's area) */
+        areaCode?: components['schemas']['AreaCode'];
+        year?: number;
+        /** @description Days a payment may wait for its confirmation (default from reference data) */
+        graceDays?: number;
+        /** @description The page of the list, `[start, end]` (JSON) */
+        range?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The unconfirmed payments */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnconfirmedPayments'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+      503: components['responses']['Problem'];
     };
   };
   listUsers: {

@@ -26,6 +26,7 @@ import {
 } from './ledger.client';
 import { crossCheck } from './ledger.crosscheck';
 import { ledgerSheets } from './ledger.export';
+import { unconfirmedRoutes } from './ledger.unconfirmed.routes';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -167,4 +168,5 @@ export function ledgerRoutes(
       if (!res.writableEnded) res.end();
     }),
   );
+  unconfirmedRoutes(router, deps);
 }
