@@ -9,6 +9,7 @@ import { complaintCalls } from './assessment/complaints/complaints.api';
 import { inspectionCalls } from './assessment/inspections/inspections.api';
 import { taskCalls } from './assessment/tasks/task.api';
 import { assistanceCalls } from './assistance/assistance.api';
+import { receiptCalls } from './assistance/receipts/receipt.api';
 import { fundsCalls } from './funds/funds.api';
 import { matchingCalls } from './matching/matching.api';
 import { registryCalls } from './registry/registry.api';
@@ -28,6 +29,7 @@ export const CALLS = {
   ...inspectionCalls,
   ...taskCalls,
   ...assistanceCalls,
+  ...receiptCalls,
   ...matchingCalls,
   ...fundsCalls,
   ...registryCalls,

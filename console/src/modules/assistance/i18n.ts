@@ -1,5 +1,6 @@
 import { mergeModuleMessages } from '../../i18n/merge';
 import { cadresMessages } from './messages/cadres';
+import { receiptsMessages } from './messages/receipts';
 import { villagesMessages } from './messages/villages';
 
 /**
@@ -7,4 +8,8 @@ import { villagesMessages } from './messages/villages';
  * actions), `enums.<Type>` for its enumerations, `assistance.*` for its own pages. English has
  * exactly the keys Chinese has (the type says so, and a test checks the merged trees).
  */
-export const assistanceMessages = mergeModuleMessages(cadresMessages, villagesMessages);
+export const assistanceMessages = mergeModuleMessages(
+  cadresMessages,
+  villagesMessages,
+  receiptsMessages,
+);

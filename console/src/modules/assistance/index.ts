@@ -1,5 +1,6 @@
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
 import type { Permissions } from '../../providers/permissions';
 import { hasRight } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
@@ -24,6 +25,7 @@ import { workTeamApi } from './work-teams/work-team.api';
 const common = { service: 'assistance', module: 'assistance' } as const;
 
 const dashboardCards = [lazy(() => import('./VisitCoverageCard'))];
+const UnconfirmedPaymentsPage = lazy(() => import('./receipts/UnconfirmedPaymentsPage'));
 
 /** 帮扶管理 — the assistance service's resources, under /api/assistance. */
 export const assistance: ModuleDefinition = {
@@ -65,6 +67,16 @@ export const assistance: ModuleDefinition = {
     { name: 'work-teams', ...common, ...workTeams, api: workTeamApi },
     { name: 'plans', ...common, ...plans, api: planApi },
     { name: 'measures', ...common, ...measures, api: measureApi },
+  ],
+  pages: [
+    {
+      // 截留预警: the gateway's list joins every service's paid rows (its right is the registry's).
+      path: '/unconfirmed-payments',
+      element: createElement(UnconfirmedPaymentsPage),
+      label: 'assistance.unconfirmed.title',
+      icon: ReportProblemIcon,
+      needs: { module: 'registry', right: 'read' },
+    },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'assistance', 'read') ? dashboardCards : []),
 };

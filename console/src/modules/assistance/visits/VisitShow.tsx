@@ -1,11 +1,18 @@
-import { NumberField, ReferenceField, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, ReferenceField, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { Show } from '../../../common/Show';
 import { AreaField, DateTimeField, DayField, YesNoField } from '../../../common/fields';
+import { ReceiptButton } from '../receipts/ReceiptButton';
 import { VisitPhotos } from './VisitPhotos';
 
 export default function VisitShow() {
   return (
-    <Show>
+    <Show
+      actions={
+        <TopToolbar>
+          <ReceiptButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <ReferenceField source="householdId" reference="assistance-households" link="show">
           <TextField source="householdNo" />
