@@ -1,3 +1,4 @@
+import { assessmentIndicatorsPlugin, dayFromToday } from '../demo/plugins/assessment-indicators';
 import { assessmentTasksPlugin } from '../demo/plugins/assessment-tasks';
 import { demoPartContext, demoPlatformForThisFile } from './support/demo-part';
 
@@ -40,4 +41,21 @@ test('the 倒排工期 demo imports the schedule with one refused row and shows 
   const township = await ctx.as('xiangzhen01');
   const own = (await township.get<Task[]>('/api/assessment/tasks')).body;
   expect(own.map((x) => x.code)).toEqual(['DG-02']);
+
+  // The scheme gains the supervision indicators; each department's tasks count in the quarter
+  // of their deadline: education's done before it, housing's ten days after.
+  expect(await assessmentIndicatorsPlugin.isSeeded(ctx)).toBe(false);
+  await assessmentIndicatorsPlugin.seed({ ...ctx, log: () => undefined });
+  expect(await assessmentIndicatorsPlugin.isSeeded(ctx)).toBe(true);
+  const tasksOnTime = async (offset: number, unit: string) => {
+    const d = dayFromToday(offset);
+    const quarter = Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1;
+    const res = await office.get<{
+      results: { code: string; indicators: { code: string; value: number | null }[] }[];
+    }>(`/api/assessment/quarters/${d.slice(0, 4)}/${quarter}/preview`);
+    const row = res.body.results.find((r) => r.code === unit);
+    return row?.indicators.find((i) => i.code === 'tasks_on_time')?.value;
+  };
+  expect(await tasksOnTime(-20, 'education')).toBe(100);
+  expect(await tasksOnTime(-30, 'housing')).toBe(0);
 }, 600_000);

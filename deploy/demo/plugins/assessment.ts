@@ -18,7 +18,8 @@ export function closedQuarters(today: string): { year: number; quarter: number }
   return [back(2), back(1)];
 }
 
-const INDICATORS: { code: string; weight: number }[] = [
+/** The township track of the first ranking (the supervision plugin adds to it later). */
+export const TOWNSHIP_INDICATORS: { code: string; weight: number }[] = [
   { code: 'visit_coverage', weight: 20 },
   { code: 'helper_coverage', weight: 15 },
   { code: 'fund_disbursement_rate', weight: 20 },
@@ -57,7 +58,7 @@ export const assessmentPlugin: DemoPlugin = {
             {
               kind: 'township',
               units: ctx.county.townships.map((t) => ({ code: t.code, name: t.name })),
-              indicators: INDICATORS,
+              indicators: TOWNSHIP_INDICATORS,
             },
           ],
         },

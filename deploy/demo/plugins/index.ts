@@ -7,9 +7,11 @@ import { gatewayPolicyCardPlugin } from './gateway-policy-card';
 import { assessmentPlugin } from './assessment';
 import { assessmentComplaintsPlugin } from './assessment-complaints';
 import { assessmentAccountabilityPlugin } from './assessment-accountability';
+import { assessmentIndicatorsPlugin } from './assessment-indicators';
 import { assessmentInspectionsPlugin } from './assessment-inspections';
 import { assessmentTasksPlugin } from './assessment-tasks';
 import { assistancePlugin } from './assistance';
+import { assistanceReceiptsPlugin } from './assistance-receipts';
 import { fundsPlugin } from './funds';
 import { matchingDepartmentsPlugin } from './matching-departments';
 import { matchingDepartmentUsersPlugin } from './matching-department-users';
@@ -62,6 +64,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   gatewayConsistencyPlugin,
   // 明白卡: one household's card printed from what assistance, funds and support seeded.
   gatewayPolicyCardPlugin,
+  // 到户资金确认: a few households confirm their payments, one never received, one short.
+  assistanceReceiptsPlugin,
   // 涉贫信访: complaints in each state, one linked to a registered household.
   assessmentComplaintsPlugin,
   // Last: it ranks what the others hold.
@@ -72,6 +76,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   assessmentAccountabilityPlugin,
   // 督查: a plan, inspections and rectification orders in each state.
   assessmentInspectionsPlugin,
+  // 考核指标: the supervision indicators added to the year's scheme, departments ranked too.
+  assessmentIndicatorsPlugin,
 ];
 
 export function demoPlugins(): DemoPlugin[] {

@@ -62,7 +62,16 @@ export async function createAssessment(
     countyCode: config.COUNTY_AREA_CODE,
     now,
   });
-  const calculator = new IndicatorCalculator({ facts: repos.facts, households: repos.households });
+  const supervision = supervisionModules(service, {
+    conn: rt.conn,
+    areas: models.areas,
+    complaints: repos.complaints,
+  });
+  const calculator = new IndicatorCalculator({
+    facts: repos.facts,
+    households: repos.households,
+    own: supervision.facts,
+  });
   const accountability = accountabilityModule({
     rankings: models.rankings,
     results: repos.results,
@@ -89,11 +98,6 @@ export async function createAssessment(
     }),
   });
   const targets = new TargetImport(schemes);
-  const supervision = supervisionModules(service, {
-    conn: rt.conn,
-    areas: models.areas,
-    complaints: repos.complaints,
-  });
   const bulletins = new BulletinService({
     rankings,
     schemes,

@@ -4,6 +4,7 @@ import { complaintsModule } from './complaints';
 import type { Complaint } from './complaints/complaint.model';
 import type { AssessmentConfig } from './config';
 import type { AreaNameModel } from './indicators/fact.model';
+import type { OwnFactSources } from './indicators/own-facts';
 import { inspectionsModule } from './inspections';
 import { tasksModule } from './tasks';
 
@@ -30,5 +31,11 @@ export function supervisionModules(
     inspections,
     complaints,
     modules: [tasks.module, inspections.module, complaints.module],
+    /** What the on-time indicators count, read live from each part's collection. */
+    facts: {
+      task: tasks.facts,
+      rectification: inspections.facts,
+      complaint: complaints.facts,
+    } satisfies OwnFactSources,
   };
 }

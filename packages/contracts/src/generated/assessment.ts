@@ -1658,7 +1658,13 @@ export interface components {
       | 'exit_progress'
       | 'topups_outstanding'
       | 'guarantees_met'
-      | 'warnings_verified_on_time';
+      | 'warnings_verified_on_time'
+      | 'incidence_vs_target'
+      | 'village_exit_rate'
+      | 'pension_coverage'
+      | 'tasks_on_time'
+      | 'rectifications_on_time'
+      | 'complaints_on_time';
     Indicator: {
       id: components['schemas']['IndicatorCode'];
       code: components['schemas']['IndicatorCode'];

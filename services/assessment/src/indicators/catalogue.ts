@@ -4,7 +4,8 @@ import type { Direction, Text, ValueKind } from '../scoring/scoring.engine';
 export type UnitKind = 'township' | 'department';
 
 /** The service that owns the records behind an indicator (for the links of the explanation). */
-export type OwningService = 'registry' | 'assistance' | 'funds' | 'support' | 'matching';
+export type OwningService =
+  'registry' | 'assistance' | 'funds' | 'support' | 'matching' | 'assessment';
 
 export interface IndicatorDefinition {
   code: IndicatorCode;
@@ -35,6 +36,12 @@ export const INDICATOR_CODES = [
   'topups_outstanding',
   'guarantees_met',
   'warnings_verified_on_time',
+  'incidence_vs_target',
+  'village_exit_rate',
+  'pension_coverage',
+  'tasks_on_time',
+  'rectifications_on_time',
+  'complaints_on_time',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -241,6 +248,84 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     appliesTo: ['township'],
     defaults: { floor: 80, target: 100 },
     sources: ['registry.monitoring_warning.v1'],
+  },
+  incidence_vs_target: {
+    code: 'incidence_vs_target',
+    label: { zh: '贫困发生率超出目标', en: 'Poverty incidence above the target' },
+    description: {
+      zh: '乡镇贫困发生率（未脱贫人口 ÷ 已录入人口村的农村人口）高于当年目标（乡镇目标，无则县目标）的百分点，达到或低于目标为 0',
+      en: "Percentage points by which the township's poverty incidence (people still poor over the rural population of villages with a recorded population) exceeds the year's target (the township's, else the county's); 0 at or below it",
+    },
+    valueKind: 'percent',
+    direction: 'lower',
+    appliesTo: ['township'],
+    defaults: { floor: 1, target: 0 },
+    sources: ['registry.village.v1', 'registry.household.v1', 'registry.exit_target.v1'],
+  },
+  village_exit_rate: {
+    code: 'village_exit_rate',
+    label: { zh: '贫困村退出计划完成率', en: 'Poor villages exited against the plan' },
+    description: {
+      zh: '当年已退出的贫困村数占计划退出村数（乡镇目标村数，无则县目标列明的本乡镇村）的比例',
+      en: "Villages exited this year over the villages planned to exit (the township target's number, else the villages the county's target names in the township)",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: ['township'],
+    defaults: { floor: 0, target: 100 },
+    sources: ['registry.village.v1', 'registry.exit_target.v1'],
+  },
+  pension_coverage: {
+    code: 'pension_coverage',
+    label: { zh: '城乡居民养老保险参保率', en: 'Pension insurance coverage' },
+    description: {
+      zh: '建档立卡人口中年满 16 周岁（当年年底）且不在校者参加当年城乡居民养老保险的比例',
+      en: "Share of the registered people aged 16 or over by the year's end and not in school enrolled in the year's resident pension insurance",
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 90, target: 100 },
+    sources: ['support.coverage.v1', 'registry.member.v1'],
+  },
+  tasks_on_time: {
+    code: 'tasks_on_time',
+    label: { zh: '倒排工期任务按期完成率', en: 'Scheduled tasks done on time' },
+    description: {
+      zh: '期内到期或期内完成的倒排工期任务中，在完成时限内（含当日）完成的占比；逾期仍未完成的按未按期计。乡镇计其区域内任务，部门计其为责任单位的任务',
+      en: 'Share of the scheduled tasks (倒排工期) due or done in the period that were done by the deadline (the day included); one open past it counts as late. A township counts the tasks in its area, a department those it owns',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 80, target: 100 },
+    sources: ['assessment.tasks'],
+  },
+  rectifications_on_time: {
+    code: 'rectifications_on_time',
+    label: { zh: '督查整改按期销号率', en: 'Rectifications closed on time' },
+    description: {
+      zh: '期内到期或期内销号的整改通知中，在整改期限内（含当日）销号的占比；逾期仍未销号的按未按期计',
+      en: 'Share of the rectification orders due or closed in the period that were closed by the deadline (the day included); one open past it counts as late',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 80, target: 100 },
+    sources: ['assessment.rectifications'],
+  },
+  complaints_on_time: {
+    code: 'complaints_on_time',
+    label: { zh: '信访按期答复率', en: 'Complaints answered on time' },
+    description: {
+      zh: '期内到期或期内答复的信访件中，在答复期限内（含当日）答复的占比；逾期仍未答复的按未按期计',
+      en: 'Share of the complaints due or answered in the period that were answered by the due day (the day included); one unanswered past it counts as late',
+    },
+    valueKind: 'percent',
+    direction: 'higher',
+    appliesTo: both,
+    defaults: { floor: 80, target: 100 },
+    sources: ['assessment.complaints'],
   },
 };
 

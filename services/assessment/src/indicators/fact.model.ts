@@ -4,7 +4,7 @@ import { type Connection, type Model, Schema } from 'mongoose';
  * 考核基础数据 — one record of another service as the assessment knows it, built only from that
  * service's events: a visit, a pairing, a measure, a project, a disbursement, an idle-funds
  * check, a dropout case, an in-patient episode, an insurance enrollment, a matching finding,
- * an exit target, a monitoring warning (防返贫预警). The latest event wins by `order` (the
+ * an exit target, a monitoring warning (防返贫预警), a village's population and exit. The latest event wins by `order` (the
  * producer's revision, then the event time), so redelivered and out-of-order events leave the
  * same document.
  */
@@ -22,6 +22,12 @@ export const FACT_KINDS = [
   'finding',
   'exit_target',
   'warning',
+  'village',
+  // The assessment's own records (倒排工期, 整改通知, 信访件): read from their collections when a
+  // computation needs them, never stored here (see own-facts.ts).
+  'task',
+  'rectification',
+  'complaint',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

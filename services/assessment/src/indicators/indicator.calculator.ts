@@ -11,6 +11,7 @@ import {
   type UnitRef,
 } from './measurement';
 import { MEASURES } from './measures';
+import type { OwnFactKind, OwnFactSources } from './own-facts';
 
 export {
   ASSISTED_STATUSES,
@@ -29,6 +30,9 @@ const REGISTERED_STATUSES = [...ASSISTED_STATUSES, 'exited'];
  * bulletin cuts the rows to its reader's area afterwards.
  */
 const MEASURING = countyWide('indicators are measured for every unit of the county');
+
+const OWN: readonly FactKind[] = ['task', 'rectification', 'complaint'];
+const isOwn = (kind: FactKind): kind is OwnFactKind => OWN.includes(kind);
 
 /** Records kept with a value; the count is always exact. */
 export const MAX_RECORD_ITEMS = 5000;
@@ -49,6 +53,8 @@ export class IndicatorCalculator {
     private readonly deps: {
       facts: ScopedRepository<Fact>;
       households: ScopedRepository<Loaded['households'][number]>;
+      /** The assessment's own records (tasks, rectification orders, complaints), read live. */
+      own?: OwnFactSources;
     },
   ) {}
 
@@ -69,11 +75,12 @@ export class IndicatorCalculator {
     const kinds = new Set<FactKind>(codes.flatMap((c) => MEASURES[c].facts));
     const households = codes.some((c) => MEASURES[c].households);
     const { first, last } = period.span;
-    const filters: Record<FactKind, Record<string, unknown>> = {
+    const filters: Record<Exclude<FactKind, OwnFactKind>, Record<string, unknown>> = {
       visit: { day: { $gte: first, $lte: last } },
       measure: {},
       pairing: { 'data.role': 'key' },
-      coverage: { year: period.year, 'data.kind': 'basic_medical' },
+      coverage: { year: period.year, 'data.kind': { $in: ['basic_medical', 'pension'] } },
+      village: {},
       exit_target: { year: period.year },
       project: {},
       disbursement: { status: 'approved', day: { $lte: last } },
@@ -90,6 +97,11 @@ export class IndicatorCalculator {
     };
     const facts = new Map<FactKind, Fact[]>();
     for (const kind of kinds) {
+      if (isOwn(kind)) {
+        const source = this.deps.own?.[kind];
+        facts.set(kind, source ? await source(period.span) : []);
+        continue;
+      }
       // Sorted by id so every list (and so every record list) comes out in one stable order.
       facts.set(
         kind,

@@ -7,6 +7,7 @@ import { inspectionsRoutes } from './inspection.routes';
 import { InspectionService } from './inspection.service';
 import { PlanService } from './plan.service';
 import { RectificationService } from './rectification.service';
+import { rectificationFacts } from './rectification.facts';
 
 /**
  * 督查 — inspection plans, inspections with findings and photos, and the rectification orders
@@ -39,5 +40,11 @@ export function inspectionsModule(
     name: 'inspections',
     routes: (router) => inspectionsRoutes(router, { plans, inspections, rectifications, files }),
   };
-  return { module, plans, inspections, rectifications };
+  return {
+    module,
+    plans,
+    inspections,
+    rectifications,
+    facts: rectificationFacts(repos.rectifications),
+  };
 }

@@ -5,6 +5,7 @@ import { type ScheduleTask, scheduleTaskModel } from './task.model';
 import { TaskImport } from './task.import';
 import { taskRoutes } from './task.routes';
 import { TaskService } from './task.service';
+import { taskFacts } from './task.facts';
 
 /** 倒排工期 — the county's task schedule: its collection, service, import and routes. */
 export function tasksModule(
@@ -24,5 +25,5 @@ export function tasksModule(
     name: 'tasks',
     routes: (router) => taskRoutes(router, service, imports),
   };
-  return { module, model, service };
+  return { module, model, service, facts: taskFacts(tasks) };
 }

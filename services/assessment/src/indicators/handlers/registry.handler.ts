@@ -5,6 +5,7 @@ import {
   ExitTargetSet,
   HouseholdRegistered,
   MemberAdded,
+  VillageUpdated,
 } from '@fupin/contracts';
 import type { FactChange } from '../fact.store';
 import type { ProducerHandler } from './handler';
@@ -12,8 +13,9 @@ import { shanghaiDateOf } from '@fupin/reference';
 import { isDuplicateKey } from '@fupin/kit';
 
 /**
- * 建档立卡: households and members go to the kit's shared household projection; area names and
- * the yearly exit targets (脱贫目标) become the assessment's own records.
+ * 建档立卡: households and members go to the kit's shared household projection; area names,
+ * the yearly exit targets (脱贫目标) and the villages' population and exit become the
+ * assessment's own records.
  */
 /** A household's status or members count from the day the change happened on. */
 const householdChange = (event: Envelope, changed: boolean): FactChange => ({
@@ -28,7 +30,13 @@ const isHouseholdEvent = (e: Envelope) =>
 
 export const registryHandler: ProducerHandler = {
   producer: 'registry',
-  topics: [HouseholdRegistered.topic, MemberAdded.topic, AreaCreated.topic, ExitTargetSet.topic],
+  topics: [
+    HouseholdRegistered.topic,
+    MemberAdded.topic,
+    AreaCreated.topic,
+    ExitTargetSet.topic,
+    VillageUpdated.topic,
+  ],
   async handle(event: Envelope, ctx) {
     switch (event.type) {
       case AreaCreated.type:
@@ -65,10 +73,36 @@ export const registryHandler: ProducerHandler = {
             areaCode: target.areaCode,
             year: target.year,
             amounts: { households: target.households, people: target.people ?? 0 },
+            data: {
+              incidencePercent: target.incidencePercent ?? null,
+              villages: target.villages ?? null,
+              villageCodes: target.villageCodes ?? [],
+            },
             rank: target.revision,
           },
           { first: `${target.year}-01-01`, last: `${target.year}-12-31` },
         );
+        return [change];
+      }
+      case VillageUpdated.type: {
+        const { village: v } = VillageUpdated.payload.parse(event.payload);
+        const change = await ctx.facts.put(event, {
+          kind: 'village',
+          recordId: v.code,
+          areaCode: v.code,
+          townshipCode: v.townshipCode,
+          status: v.exited ? 'exited' : v.poorVillage ? 'poor' : 'not_poor',
+          year: v.exitYear,
+          // 0 is how the contract says "not recorded".
+          amounts: v.ruralPopulation > 0 ? { ruralPopulation: v.ruralPopulation } : {},
+          data: {
+            name: v.name,
+            poorVillage: v.poorVillage,
+            exited: v.exited,
+            exitYear: v.exitYear,
+          },
+          rank: 0,
+        });
         return [change];
       }
       default:

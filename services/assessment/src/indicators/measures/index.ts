@@ -7,11 +7,13 @@ import { fundDisbursementRate } from './fund-disbursement-rate';
 import { guaranteesMet } from './guarantees-met';
 import { helperCoverage } from './helper-coverage';
 import { idleFunds } from './idle-funds';
-import { insuranceCoverage } from './insurance-coverage';
+import { insuranceCoverage, pensionCoverage } from './insurance-coverage';
+import { complaintsOnTime, rectificationsOnTime, tasksOnTime } from './on-time';
 import { planCoverage } from './plan-coverage';
 import { projectCompletionRate, projectStartRate } from './project-rates';
 import { topupsOutstanding } from './topups-outstanding';
 import { visitCoverage } from './visit-coverage';
+import { incidenceVsTarget, villageExitRate } from './villages';
 import { warningsOnTime } from './warnings-on-time';
 
 /** Every indicator of the catalogue and how it is measured, one file each. */
@@ -31,4 +33,10 @@ export const MEASURES: Record<IndicatorCode, Indicator> = {
   topups_outstanding: topupsOutstanding,
   guarantees_met: guaranteesMet,
   warnings_verified_on_time: warningsOnTime,
+  incidence_vs_target: incidenceVsTarget,
+  village_exit_rate: villageExitRate,
+  pension_coverage: pensionCoverage,
+  tasks_on_time: tasksOnTime,
+  rectifications_on_time: rectificationsOnTime,
+  complaints_on_time: complaintsOnTime,
 };

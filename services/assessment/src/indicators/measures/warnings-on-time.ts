@@ -19,7 +19,8 @@ function decidedOnTime(w: Pick<Fact, 'data'>, dueAt: number, decidedOn: string, 
 }
 
 /**
- * How one warning counts for a period (pure): `on_time` or `late` when it counts, `null` when
+ * How one warning (or any record with a deadline: a task, a rectification order, a complaint)
+ * counts for a period (pure): `on_time` or `late` when it counts, `null` when
  * it does not. It counts when it is due in the period (its due day, `day`, in it) or decided in
  * it; decided at or before its deadline (`data.dueAt`, an instant) it is on time, later it is
  * late, and still open once its deadline has passed it is late. What the period knows is what
