@@ -91,10 +91,16 @@ export class Gateway {
     }
   }
 
-  /** Answers 200 on the given path (a service reachable through the gateway). */
-  async answers(path: string): Promise<boolean> {
+  /**
+   * Answers 200 on the given path (a service reachable through the gateway); a service's
+   * OpenAPI document is read with a token.
+   */
+  async answers(path: string, token?: string): Promise<boolean> {
     try {
-      const res = await fetch(new URL(path, this.baseUrl), { signal: AbortSignal.timeout(5000) });
+      const res = await fetch(new URL(path, this.baseUrl), {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        signal: AbortSignal.timeout(5000),
+      });
       await res.arrayBuffer();
       return res.ok;
     } catch {

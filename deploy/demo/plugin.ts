@@ -34,7 +34,7 @@ export interface SeedContext {
  */
 export interface DemoPlugin {
   name: string;
-  /** A path that answers 200 through the gateway when the service is up. */
+  /** A path that answers 200 through the gateway when the service is up (asked with a token). */
   probe: string;
   /** Demo users the plugin needs besides the standard ones (the gateway plugin creates them). */
   users?(county: DemoCounty): DemoUser[];

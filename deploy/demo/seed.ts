@@ -69,9 +69,10 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
   };
 
   const outcome: Record<string, string> = {};
+  const probeToken = async () => (await ctx.as('admin')).token();
   for (const plugin of demoPlugins()) {
     if (opts.only && !opts.only.includes(plugin.name)) continue;
-    if (!(await gateway.answers(plugin.probe))) {
+    if (!(await gateway.answers(plugin.probe, await probeToken()))) {
       outcome[plugin.name] = 'skipped: the service does not answer';
       log(`${plugin.name}: skipped, the service does not answer (${plugin.probe})`);
       continue;
@@ -91,7 +92,7 @@ export async function seedDemo(opts: SeedOptions): Promise<Record<string, string
   if (!opts.only) {
     const office = await ctx.as('fupinban');
     for (const service of VIEW_SERVICES) {
-      if (!(await gateway.answers(`/api/${service}/openapi.json`))) continue;
+      if (!(await gateway.answers(`/api/${service}/openapi.json`, await probeToken()))) continue;
       await waitForView(office, `/api/${service}/projection/status`, log);
       log(`${service}: its view of the registry is up to date`);
     }

@@ -128,6 +128,7 @@ export async function createGateway(
         const closeProxy = mountProxy(a, {
           ...upstream,
           bodyLimitBytes: config.PROXY_BODY_LIMIT_BYTES,
+          verify: rt.verifier,
         });
         rt.shutdown.add('proxy connections', async () => closeProxy());
       },
@@ -135,6 +136,7 @@ export async function createGateway(
         sessionPublicRoutes(router, sessions, keys, rt.verifier);
         docsRoutes(router, {
           gatewayDoc: loadOpenApi(path.join(__dirname, 'openapi')),
+          verify: rt.verifier,
           ...upstream,
         });
       },

@@ -1,8 +1,11 @@
+import { bearer, COUNTY, type SignedIn } from '@fupin/testing';
 import { type CountyPlatform, startCounty } from './support/county';
 
 let t: CountyPlatform;
+let office: SignedIn;
 beforeAll(async () => {
   t = await startCounty();
+  office = await t.signedInUser({ roles: ['poverty_office'], areaCode: COUNTY });
 });
 afterAll(async () => {
   if (!t) return;
@@ -10,7 +13,7 @@ afterAll(async () => {
 });
 
 test('/api/docs/openapi.json holds the gateway and every service, services under /api/<service>', async () => {
-  const res = await t.api().get('/api/docs/openapi.json');
+  const res = await t.api().get('/api/docs/openapi.json').set(bearer(office.accessToken));
   expect(res.status).toBe(200);
   const doc = res.body as {
     openapi: string;
@@ -21,7 +24,7 @@ test('/api/docs/openapi.json holds the gateway and every service, services under
   expect(doc.paths['/auth/login']).toBeDefined();
   expect(doc.paths['/users']).toBeDefined();
   for (const s of t.services) {
-    const own = (await t.api().get('/api/docs/openapi.json')).body;
+    const own = (await t.api().get('/api/docs/openapi.json').set(bearer(office.accessToken))).body;
     const direct = (await fetch(`${s.url}/openapi.json`).then((r) => r.json())) as {
       paths: Record<string, unknown>;
     };

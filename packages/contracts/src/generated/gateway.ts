@@ -177,7 +177,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 合并的接口文档 The gateway's and every service's OpenAPI, services under /api/<service> */
+    /**
+     * 合并的接口文档 The gateway's and every service's OpenAPI, services under /api/<service>
+     * @description For signed-in users, as each service's /api/<service>/openapi.json.
+     */
     get: operations['mergedOpenApi'];
     put?: never;
     post?: never;
@@ -1355,6 +1358,7 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
+      401: components['responses']['Problem'];
     };
   };
   getHouseholdDossier: {

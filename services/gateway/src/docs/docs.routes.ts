@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { handle } from '@fupin/kit';
+import { authenticate, handle, type TokenVerifier } from '@fupin/kit';
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { absolutePath } from 'swagger-ui-dist';
@@ -36,7 +36,9 @@ const INDEX = `<!DOCTYPE html>
 
 /**
  * `/api/docs`: Swagger UI over the merged OpenAPI document of the gateway and every
- * service, fetched from the services when asked for, so it is never stale.
+ * service, fetched from the services when asked for, so it is never stale. The page is
+ * public (it holds nothing of the platform); the document needs a valid token, as each
+ * service's own `/api/<service>/openapi.json` does.
  */
 export function docsRoutes(
   router: Router,
@@ -44,10 +46,12 @@ export function docsRoutes(
     gatewayDoc: Record<string, unknown>;
     services: Record<string, string>;
     logger: Logger;
+    verify: TokenVerifier;
   },
 ): void {
   router.get(
     '/api/docs/openapi.json',
+    authenticate(opts.verify),
     handle(async (_req, res) => {
       const docs: Record<string, Record<string, unknown>> = {};
       await Promise.all(

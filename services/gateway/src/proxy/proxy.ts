@@ -1,5 +1,12 @@
 import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
-import { AppError, bi, currentTraceparent, problemOf } from '@fupin/kit';
+import {
+  AppError,
+  authenticate,
+  bi,
+  currentTraceparent,
+  problemOf,
+  type TokenVerifier,
+} from '@fupin/kit';
 import type { Express, RequestHandler } from 'express';
 import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
@@ -49,9 +56,50 @@ export function bodyLimit(maxBytes: number): RequestHandler {
 }
 
 /**
- * `/api/<service>/...` → the service, with the request id passed on. The services verify
- * the token themselves; the gateway only routes, limits the size and answers problem+json
- * when a service cannot be reached.
+ * What every service serves besides its API (the kit mounts them): its liveness, readiness
+ * and metrics are for the cluster — probes and Prometheus reach the service's own port —
+ * and its OpenAPI document is read through the gateway by signed-in users only.
+ */
+const OPERATIONAL = new Set(['/healthz', '/readyz', '/metrics']);
+const DOCUMENT = '/openapi.json';
+
+/**
+ * The path as the service's router would match it: express ignores case and a trailing
+ * slash, so `/METRICS/` reaches `/metrics` too; repeated slashes are folded as well.
+ */
+const routedPath = (path: string) =>
+  path
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/+$/, '$1')
+    .toLowerCase();
+
+/**
+ * 404 for a service's operational endpoints, as for any path the gateway does not serve,
+ * and 401 for its OpenAPI document without a valid token.
+ */
+export function privatePaths(service: string, verify: TokenVerifier): RequestHandler {
+  const signedIn = authenticate(verify);
+  return (req, res, next) => {
+    const path = routedPath(req.path);
+    if (OPERATIONAL.has(path)) {
+      const full = `/api/${service}${req.path}`;
+      return next(
+        new AppError(
+          404,
+          'ROUTE_NOT_FOUND',
+          bi(`没有这个接口：${req.method} ${full}`, `No such endpoint: ${req.method} ${full}`),
+        ),
+      );
+    }
+    if (path === DOCUMENT) return signedIn(req, res, next);
+    next();
+  };
+}
+
+/**
+ * `/api/<service>/...` → the service's API (not its operational endpoints: `privatePaths`),
+ * with the request id passed on. The services verify the token themselves; the gateway only
+ * routes, limits the size and answers problem+json when a service cannot be reached.
  *
  * Connections to the services are kept open and reused (one keep-alive agent per service):
  * without an agent the proxy asks each service to close the connection after every answer,
@@ -60,7 +108,12 @@ export function bodyLimit(maxBytes: number): RequestHandler {
  */
 export function mountProxy(
   app: Express,
-  opts: { services: Record<string, string>; bodyLimitBytes: number; logger: Logger },
+  opts: {
+    services: Record<string, string>;
+    bodyLimitBytes: number;
+    logger: Logger;
+    verify: TokenVerifier;
+  },
 ): () => void {
   const agents: Agent[] = [];
   for (const [name, target] of Object.entries(opts.services)) {
@@ -106,7 +159,7 @@ export function mountProxy(
         },
       },
     });
-    app.use(`/api/${name}`, bodyLimit(opts.bodyLimitBytes), proxy);
+    app.use(`/api/${name}`, privatePaths(name, opts.verify), bodyLimit(opts.bodyLimitBytes), proxy);
   }
   return () => {
     for (const agent of agents) agent.destroy();

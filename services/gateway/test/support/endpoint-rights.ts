@@ -15,7 +15,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /auth/password': 'public',
     'GET /auth/me': 'authenticated',
     'GET /api/docs': 'public',
-    'GET /api/docs/openapi.json': 'public',
+    'GET /api/docs/openapi.json': 'authenticated',
     'GET /audit': 'audit.read',
     'GET /audit/{id}': 'audit.read',
     'GET /users': 'users.read',
