@@ -136,6 +136,24 @@ test('the poverty office ranks 2019 Q1 and sees the yellow card, explained down 
     expect(scheme).toContain('排名计分');
     await expectChinese(page, 'assessment-scheme-show');
 
+    // 考核预览: the quarter scored as of today, each unit's indicator values in one table.
+    await page.goto('/#/assessment-preview');
+    await settled(page);
+    await page.locator('input[name=year]').fill('2019');
+    await page.locator('input[name=year]').press('Enter');
+    await page.getByLabel('季度').click();
+    await page.getByRole('option', { name: '第 1 季度' }).click();
+    const preview = page.getByTestId('preview-township');
+    await preview.waitFor();
+    await settled(page);
+    await expect(preview.getByTestId('preview-row').count()).resolves.toBe(3);
+    const previewRows = (await preview.getByTestId('preview-row').allInnerTexts()).map((r) =>
+      r.replace(/\s+/g, ' ').trim(),
+    );
+    expect(previewRows[2]).toMatch(/^3 汾市乡 0\.00 0\.00%/);
+    expect(await preview.locator('thead').innerText()).toContain('入户走访覆盖率');
+    await expectChinese(page, 'assessment-preview');
+
     await page.goto('/#/assessment-bulletins');
     await settled(page);
     await page.locator('input[name=month]').fill('2019-03');

@@ -1,5 +1,5 @@
 import { downloadFile, httpClient } from '../../providers/http';
-import type { Indicator, Ranking } from './codes';
+import type { Indicator, QuarterPreview, Ranking } from './codes';
 
 /** The assessment service's base path behind the gateway. */
 const ASSESSMENT = '/api/assessment';
@@ -28,6 +28,9 @@ export const assessmentCalls = {
     const res = await httpClient(`${ASSESSMENT}/rankings?${q.toString()}`);
     return (res.json as Ranking[])[0] ?? null;
   },
+  /** 考核预览 — a quarter scored as of today with its year's scheme; nothing stored. */
+  assessmentPreview: async (year: number, quarter: number): Promise<QuarterPreview> =>
+    (await httpClient(`${ASSESSMENT}/quarters/${year}/${quarter}/preview`)).json as QuarterPreview,
   /** 排名 — ranks a closed quarter; answers the new ranking. */
   assessmentRankQuarter: async (year: number, quarter: number): Promise<{ id: string }> =>
     (

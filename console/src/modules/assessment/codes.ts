@@ -10,6 +10,8 @@ export type RankingResult = S['RankingResult'];
 export type ScoredIndicator = S['ScoredIndicator'];
 export type Scheme = S['Scheme'];
 export type Indicator = S['Indicator'];
+export type QuarterPreview =
+  AssessmentApi.operations['previewQuarter']['responses']['200']['content']['application/json'];
 
 /** 考核指标 — what the scheme can weigh, measured from the other services' events. */
 export const INDICATORS = allOf<S['IndicatorCode']>()([
@@ -28,6 +30,12 @@ export const INDICATORS = allOf<S['IndicatorCode']>()([
   'topups_outstanding',
   'guarantees_met',
   'warnings_verified_on_time',
+  'incidence_vs_target',
+  'village_exit_rate',
+  'pension_coverage',
+  'tasks_on_time',
+  'rectifications_on_time',
+  'complaints_on_time',
 ] as const);
 
 export const UNIT_KINDS = allOf<S['RankedUnit']['kind']>()(['township', 'department'] as const);
@@ -58,6 +66,15 @@ export const splitResultId = (id: string): [string, string] => {
   const at = id.indexOf('~');
   return [id.slice(0, at), id.slice(at + 1)];
 };
+
+/** The quarter running in Asia/Shanghai. */
+export function runningQuarter(now = new Date()): { year: number; quarter: number } {
+  const [y, m] = now
+    .toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+    .split('-')
+    .map(Number) as [number, number];
+  return { year: y, quarter: Math.floor((m - 1) / 3) + 1 };
+}
 
 /** The quarter just closed in Asia/Shanghai (the one the next ranking is for). */
 export function lastClosedQuarter(now = new Date()): { year: number; quarter: number } {

@@ -1,5 +1,6 @@
 import DescriptionIcon from '@mui/icons-material/Description';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import QueryStatsIcon from '@mui/icons-material/QueryStats';
 import { createElement, lazy } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
 import type { ModuleDefinition } from '../types';
@@ -14,6 +15,7 @@ import scheduleTasks from './tasks';
 
 const common = { service: 'assessment', module: 'assessment' } as const;
 const BulletinsPage = lazy(() => import('./bulletins/BulletinsPage'));
+const PreviewPage = lazy(() => import('./preview/PreviewPage'));
 const dashboardCards = [
   lazy(() => import('./dashboard/LatestRankingCard')),
   lazy(() => import('./tasks/TaskScheduleCard')),
@@ -50,6 +52,13 @@ export const assessment: ModuleDefinition = {
       element: createElement(BulletinsPage),
       label: 'assessment.bulletins.title',
       icon: DescriptionIcon,
+      needs: { module: 'assessment', right: 'read' },
+    },
+    {
+      path: '/assessment-preview',
+      element: createElement(PreviewPage),
+      label: 'assessment.preview.title',
+      icon: QueryStatsIcon,
       needs: { module: 'assessment', right: 'read' },
     },
     ...inspectionPages,

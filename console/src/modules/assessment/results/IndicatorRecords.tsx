@@ -16,11 +16,21 @@ import { useCalls } from '../../calls';
 
 const SHOWN = 50;
 
+/** The console's resource of each record address an indicator links to (`/api/<service>/<path>`). */
+const RECORD_PAGES: Record<string, string> = {
+  'registry/households': 'households',
+  'registry/villages': 'villages',
+  'matching/findings': 'matching-findings',
+  'assessment/tasks': 'schedule-tasks',
+  'assessment/rectifications': 'rectifications',
+  'assessment/complaints': 'complaints',
+};
+
 /** The console's page of a record an indicator counted, from the owning service's address. */
 function consolePath(link: string): string | null {
-  const m = /^\/api\/(registry|matching)\/(households|findings)\/([^/?#]+)$/.exec(link);
-  if (!m) return null;
-  return m[2] === 'households' ? `/households/${m[3]}/show` : `/matching-findings/${m[3]}/show`;
+  const m = /^\/api\/([a-z]+)\/([a-z-]+)\/([^/?#]+)$/.exec(link);
+  const resource = m ? RECORD_PAGES[`${m[1]}/${m[2]}`] : undefined;
+  return m && resource ? `/${resource}/${m[3]}/show` : null;
 }
 
 /**
