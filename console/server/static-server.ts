@@ -83,6 +83,34 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void
   (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
 }
 
+/**
+ * The gateway's own liveness, readiness, metrics and OpenAPI document are not forwarded from
+ * the public address: probes and Prometheus reach the gateway's port inside the cluster, and
+ * the documents are read by signed-in users at `/api/docs`. Express routes case and
+ * trailing-slash variants to the same endpoints, so those are refused too.
+ */
+const GATEWAY_PRIVATE = /^\/+(metrics|healthz|readyz|openapi\.json)\/*$/i;
+
+function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  code: string,
+  message: { 'zh-CN': string; en: string },
+): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(
+    JSON.stringify({
+      type: `urn:fupin:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      title,
+      status,
+      detail: message.en,
+      code,
+      message,
+    }),
+  );
+}
+
 function forward(req: IncomingMessage, res: ServerResponse, gateway: URL): void {
   const client = req.socket.remoteAddress ?? '';
   const prior = req.headers['x-forwarded-for'];
@@ -112,17 +140,10 @@ function forward(req: IncomingMessage, res: ServerResponse, gateway: URL): void 
       res.destroy();
       return;
     }
-    res.writeHead(502, { 'content-type': 'application/problem+json' });
-    res.end(
-      JSON.stringify({
-        type: 'urn:fupin:problem:console-gateway-unavailable',
-        title: 'Bad Gateway',
-        status: 502,
-        detail: 'The gateway is unavailable',
-        code: 'CONSOLE_GATEWAY_UNAVAILABLE',
-        message: { 'zh-CN': '网关暂时不可用', en: 'The gateway is unavailable' },
-      }),
-    );
+    sendProblem(res, 502, 'Bad Gateway', 'CONSOLE_GATEWAY_UNAVAILABLE', {
+      'zh-CN': '网关暂时不可用',
+      en: 'The gateway is unavailable',
+    });
   });
   req.pipe(upstream);
 }
@@ -135,6 +156,13 @@ export async function serveConsole(
   const gateway = new URL(opts.gatewayUrl);
   const server = http.createServer((req, res) => {
     const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+    if (GATEWAY_PRIVATE.test(urlPath)) {
+      req.resume();
+      return sendProblem(res, 404, 'Not Found', 'ROUTE_NOT_FOUND', {
+        'zh-CN': `没有这个接口：${req.method} ${urlPath}`,
+        en: `No such endpoint: ${req.method} ${urlPath}`,
+      });
+    }
     if (req.method === 'GET' || req.method === 'HEAD') {
       fileFor(distDir, urlPath).then(
         (file) => (file ? sendFile(req, res, file) : forward(req, res, gateway)),
