@@ -20,7 +20,9 @@ export type AuditAction =
   /** 防返贫监测: the monitoring line or the medical threshold of a year. */
   | 'monitoring_settings_change'
   /** 保留期限: a department list's rows deleted by the retention job (those behind an open finding kept). */
-  | 'list_rows_deleted';
+  | 'list_rows_deleted'
+  /** 到户资金确认: what a household said of its payments at a helper's visit. */
+  | 'receipt_confirmation';
 
 /** A decision's values before and after: plain codes and figures, never personal data in clear. */
 export type AuditValues = Record<string, string | number | boolean | null>;

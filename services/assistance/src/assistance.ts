@@ -122,7 +122,7 @@ export async function createAssistance(
       planRoutes(router, plans);
       measureRoutes(router, measures);
       visitRoutes(router, visits);
-      receiptRoutes(router, new ReceiptService({ receipts: repos.receipts, visits, now }));
+      receiptRoutes(router, new ReceiptService({ receipts: repos.receipts, visits, audit, now }));
       statisticsRoutes(router, statistics);
       dossierPartRoute(router, {
         module: 'assistance',

@@ -66,6 +66,15 @@ test('when a household signs for its payments at a visit, each confirmation is k
     }),
     expect.objectContaining({ source: 'support', result: 'not_received', note: '未收到' }),
   ]);
+  const audited = await t.assistance.audit.model.find({ action: 'receipt_confirmation' }).lean();
+  expect(audited).toEqual([
+    expect.objectContaining({
+      actorId: 'u-town-a',
+      subjectType: 'household',
+      subjectIds: [household],
+      after: { visitId, confirmed: 1, notReceived: 1, amountDiffers: 0, evidence: 'photo' },
+    }),
+  ]);
 });
 
 test('when a household gives a confirmation code instead, a second confirmation is kept beside the first', async () => {

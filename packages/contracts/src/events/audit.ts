@@ -28,6 +28,7 @@ export const AuditRecorded = defineEvent({
       'poverty_line_change',
       'monitoring_settings_change',
       'list_rows_deleted',
+      'receipt_confirmation',
     ]),
     subjectType: z.string(),
     subjectIds: z.array(z.string()).max(100_000),

@@ -689,7 +689,8 @@ export interface components {
         | 'exit_conditions_change'
         | 'poverty_line_change'
         | 'monitoring_settings_change'
-        | 'list_rows_deleted';
+        | 'list_rows_deleted'
+        | 'receipt_confirmation';
       actorId: string;
       actorName?: string | null;
       actorArea: components['schemas']['AreaCode'];
@@ -1073,7 +1074,7 @@ export interface operations {
         /**
          * @description JSON object; keys action (one or an array of login, login_failed, account_locked,
          *     permission_change, unmask, export, guarantee_override, guarantee_override_cleared,
-         *     exit_conditions_change, poverty_line_change, monitoring_settings_change, list_rows_deleted), service, actorId, subjectType, subjectId, from
+         *     exit_conditions_change, poverty_line_change, monitoring_settings_change, list_rows_deleted, receipt_confirmation), service, actorId, subjectType, subjectId, from
          *     and to (ISO date-times).
          */
         filter?: string;
@@ -1220,6 +1221,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       503: components['responses']['Problem'];
     };
   };
@@ -1534,6 +1536,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1640,6 +1643,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
     };
@@ -1670,6 +1674,7 @@ export interface operations {
       };
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   logout: {
@@ -1695,6 +1700,7 @@ export interface operations {
         content?: never;
       };
       400: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   changePassword: {
@@ -1726,6 +1732,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
@@ -1854,6 +1861,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1912,6 +1920,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   allOf,
   areaWithin,
+  type AuditLog,
   bi,
   type ListQuery,
   type Principal,
@@ -27,6 +28,7 @@ export class ReceiptService {
     private readonly deps: {
       receipts: ScopedRepository<Receipt>;
       visits: VisitService;
+      audit: AuditLog;
       now: () => Date;
     },
   ) {}
@@ -67,6 +69,22 @@ export class ReceiptService {
       recordedByName: p.username,
     }));
     await this.deps.receipts.create(p, docs);
+    // The audit log keeps who recorded what the household said, its signals counted.
+    const count = (r: Receipt['result']) => docs.filter((d) => d.result === r).length;
+    await this.deps.audit.record(p, {
+      action: 'receipt_confirmation',
+      subjectType: 'household',
+      subjectIds: [visit.householdId],
+      fields: ['receipts'],
+      reason: null,
+      after: {
+        visitId: visit.id,
+        confirmed: count('confirmed'),
+        notReceived: count('not_received'),
+        amountDiffers: count('amount_differs'),
+        evidence: input.signaturePhotoId ? 'photo' : 'code',
+      },
+    });
     return docs.map(receiptView);
   }
 

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = allOf<GatewayApi.components['schemas']['AuditEntry'
   'poverty_line_change',
   'monitoring_settings_change',
   'list_rows_deleted',
+  'receipt_confirmation',
 ] as const);
 export const SERVICES = [
   'gateway',

@@ -14,6 +14,7 @@ const zhCN = {
       poverty_line_change: '修改扶贫标准',
       monitoring_settings_change: '修改防返贫监测线或阈值',
       list_rows_deleted: '删除过保留期限的名单明细',
+      receipt_confirmation: '到户资金确认',
     },
     SubjectType: {
       exit_conditions: '贫困村退出条件',
@@ -77,6 +78,7 @@ const en: SameKeys<typeof zhCN> = {
       poverty_line_change: 'Poverty line changed',
       monitoring_settings_change: 'Monitoring line or threshold changed',
       list_rows_deleted: 'List rows deleted after the retention period',
+      receipt_confirmation: 'Payments confirmed by the household',
     },
     SubjectType: {
       exit_conditions: 'Village exit conditions',
