@@ -32,6 +32,7 @@ export * from './xlsx';
 export * from './documents/pdf';
 export * from './observability/tracing';
 export * from './list-page';
+export * from './decided-page';
 export * from './query-filter';
 export * from './import-worker';
 export * from './service';

@@ -4,6 +4,7 @@ import { AppError, bi, type Bilingual, notFound } from './errors';
 import type { Principal } from './http/auth';
 import type { ListQuery } from './http/list';
 import { countOf } from './list-page';
+import { decidedPage, MAX_DECIDED_CANDIDATES } from './decided-page';
 import { allOf, areaWithin, type Filter } from './query-filter';
 
 /**
@@ -243,6 +244,33 @@ export class ScopedRepository<T> {
       this.count(scope, filter),
     ]);
     return { items, total };
+  }
+
+  /**
+   * One page of a filter decided on the day (overdue …): the candidates of `filter` (an
+   * equality and the scope's range, through their index; several filters — the values of an
+   * `$in` — are read one equality each), then `keep` picks and the list's order sorts them
+   * here; more than `max` candidates are refused (422, what to narrow named).
+   */
+  async pageDecided(
+    scope: Scope,
+    filter: Filter | Filter[],
+    q: ListQuery<unknown>,
+    keep: (doc: T) => boolean,
+    opts: { narrowBy: Bilingual; projection?: Record<string, 0 | 1>; max?: number },
+  ): Promise<{ items: T[]; total: number }> {
+    const max = opts.max ?? MAX_DECIDED_CANDIDATES;
+    const reads = await Promise.all(
+      (Array.isArray(filter) ? filter : [filter]).map((f) =>
+        this.find(scope, f, {
+          limit: max,
+          ...(opts.projection ? { projection: opts.projection } : {}),
+        }),
+      ),
+    );
+    const byId = new Map<unknown, T>();
+    for (const doc of reads.flat()) byId.set((doc as { _id: unknown })._id, doc);
+    return decidedPage([...byId.values()], q, keep, { max, narrowBy: opts.narrowBy });
   }
 
   /** Every record of the filter, streamed (exports, jobs). */

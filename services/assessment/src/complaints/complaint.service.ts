@@ -210,12 +210,20 @@ export class ComplaintService {
     if (f.unitId) and.push({ unitId: f.unitId });
     if (f.householdId) and.push({ householdId: f.householdId });
     if (f.id?.length) and.push({ _id: { $in: f.id } });
-    if (f.overdue === true) and.push({ awaitingAnswer: true, dueOn: { $lt: this.today() } });
+    if (f.overdue === true) and.push({ awaitingAnswer: true });
     return and.length ? { $and: and } : {};
   }
 
+  /** A page; `overdue` is decided on the day over the complaints awaiting an answer. */
   async list(p: Principal, q: ListQuery<ComplaintFilter>) {
-    const { items, total } = await this.deps.complaints.page(p, this.filterOf(q.filter), q);
+    const filter = this.filterOf(q.filter);
+    const today = this.today();
+    const { items, total } =
+      q.filter.overdue === true
+        ? await this.deps.complaints.pageDecided(p, filter, q, (c) => today > c.dueOn, {
+            narrowBy: bi('按承办单位或地区', 'by unit or area'),
+          })
+        : await this.deps.complaints.page(p, filter, q);
     return { items: items.map((c) => this.view(c)), total };
   }
 

@@ -285,9 +285,22 @@ export class RectificationService {
       f.unitId ? { unitId: f.unitId } : {},
       f.inspectionId ? { inspectionId: f.inspectionId } : {},
       f.areaCode ? areaWithin(f.areaCode, 'areaCode') : {},
-      f.overdue === true ? { status: { $in: OPEN }, deadline: { $lt: this.today() } } : {},
     );
-    const { items, total } = await this.deps.rectifications.page(p, filter, q, { history: 0 });
+    if (f.overdue !== true) {
+      const { items, total } = await this.deps.rectifications.page(p, filter, q, { history: 0 });
+      return { items: items.map(this.view), total };
+    }
+    // Overdue is decided on the day over the open orders, each open state read through
+    // { status, areaCode } (an equality and the scope's range).
+    const today = this.today();
+    const states = OPEN.filter((s) => !f.status || s === f.status);
+    const { items, total } = await this.deps.rectifications.pageDecided(
+      p,
+      states.map((status) => allOf(filter, { status })),
+      q,
+      (r) => today > r.deadline,
+      { narrowBy: bi('按责任单位或地区', 'by unit or area'), projection: { history: 0 } },
+    );
     return { items: items.map(this.view), total };
   }
 

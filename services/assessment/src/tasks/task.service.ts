@@ -23,22 +23,6 @@ import type { TaskFilter, TaskInput, TaskProgressInput } from './task.schemas';
 export type TaskView = Omit<ScheduleTask, '_id'> & { id: string; standing: TaskStanding };
 
 const MISSING = { what: bi('任务', 'Task'), code: 'ASSESSMENT_TASK_NOT_FOUND' };
-/** A state filter reads the candidates through an index and decides the rest here. */
-const MAX_CANDIDATES = 5000;
-
-/** The list's order applied to the views a state filter picked. */
-function byListSort(sort: Record<string, 1 | -1>) {
-  const keys = Object.entries(sort) as [keyof TaskView, 1 | -1][];
-  return (a: TaskView, b: TaskView): number => {
-    for (const [k, dir] of keys) {
-      const x = a[k] as string | number;
-      const y = b[k] as string | number;
-      if (x !== y) return (x < y ? -1 : 1) * dir;
-    }
-    return 0;
-  };
-}
-
 export const taskStale = (currentRevision: number) =>
   conflict(
     'ASSESSMENT_TASK_STALE',
@@ -217,23 +201,14 @@ export class TaskService {
     // through their index (an equality and the area's range: one range is all a scan may bound)
     // and the day's rule picks and orders them.
     filter.done = state === 'done' || state === 'done_late';
-    const candidates = await this.deps.tasks.find(p, filter, {
-      limit: MAX_CANDIDATES,
-      projection: noReports,
-    });
-    if (candidates.length === MAX_CANDIDATES)
-      throw unprocessable(
-        'ASSESSMENT_TASK_FILTER_TOO_WIDE',
-        bi(
-          `符合条件的任务超过 ${MAX_CANDIDATES} 项，请按责任单位或地区缩小范围`,
-          `More than ${MAX_CANDIDATES} tasks match; narrow by unit or area`,
-        ),
-      );
-    const matching = candidates
-      .map((t) => this.view(t, today))
-      .filter((v) => v.standing.state === state)
-      .sort(byListSort(q.sort));
-    return { items: matching.slice(q.skip, q.skip + q.limit), total: matching.length };
+    const { items, total } = await this.deps.tasks.pageDecided(
+      p,
+      filter,
+      q,
+      (t) => this.view(t, today).standing.state === state,
+      { narrowBy: bi('按责任单位或地区', 'by unit or area'), projection: noReports },
+    );
+    return { items: items.map((t) => this.view(t, today)), total };
   }
 
   /** The dashboard's and the bulletin's figures: tasks by state, per unit, and the late ones. */
