@@ -1221,7 +1221,6 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       503: components['responses']['Problem'];
     };
   };
@@ -1536,7 +1535,6 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1643,7 +1641,6 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
     };
@@ -1674,7 +1671,6 @@ export interface operations {
       };
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
-      415: components['responses']['Problem'];
     };
   };
   logout: {
@@ -1700,7 +1696,6 @@ export interface operations {
         content?: never;
       };
       400: components['responses']['Problem'];
-      415: components['responses']['Problem'];
     };
   };
   changePassword: {
@@ -1732,7 +1727,6 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
@@ -1861,7 +1855,6 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1920,7 +1913,6 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
-      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
