@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { documentUnsupportedMediaType } from './http/content-type';
 
 type Doc = Record<string, unknown> & {
   paths?: Record<string, unknown>;
@@ -11,6 +12,7 @@ type Doc = Record<string, unknown> & {
  * A service's OpenAPI document, kept as one YAML file per module in `openapi/`: `base.yaml`
  * holds info and shared components, each other file adds its paths and components. Merged
  * here for serving and for generating client types; a path or component defined twice fails.
+ * The 415 the kit answers for a body a JSON-only operation does not take is added to each.
  */
 export function loadOpenApi(dir: string): Doc {
   const files = fs
@@ -37,5 +39,6 @@ export function loadOpenApi(dir: string): Doc {
       }
     }
   }
+  documentUnsupportedMediaType(doc as Parameters<typeof documentUnsupportedMediaType>[0]);
   return doc;
 }

@@ -2200,6 +2200,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   getHelper: {
@@ -2261,6 +2262,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   rebuildProjection: {
@@ -2607,6 +2609,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2692,6 +2695,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2730,6 +2734,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2791,6 +2796,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2849,6 +2855,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2906,6 +2913,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listPlans: {
@@ -3011,6 +3019,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3074,6 +3083,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   recordReceipts: {
@@ -3117,6 +3127,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3377,6 +3388,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3435,6 +3447,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3511,6 +3524,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3585,6 +3599,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3617,6 +3632,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listVisits: {
@@ -3693,6 +3709,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };

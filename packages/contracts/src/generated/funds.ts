@@ -2248,6 +2248,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listBatches: {
@@ -2307,6 +2308,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2369,6 +2371,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2404,6 +2407,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2464,6 +2468,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2555,6 +2560,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2589,6 +2595,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listTransfers: {
@@ -2647,6 +2654,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2709,6 +2717,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   getBalances: {
@@ -2913,6 +2922,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3011,6 +3021,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3048,6 +3059,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listNotices: {
@@ -3118,6 +3130,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3226,6 +3239,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3289,6 +3303,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3347,6 +3362,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3407,6 +3423,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3465,6 +3482,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3523,6 +3541,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -3555,6 +3574,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };

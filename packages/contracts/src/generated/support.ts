@@ -1837,6 +1837,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1895,6 +1896,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   recordEnrollment: {
@@ -1926,6 +1928,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listEnrollments: {
@@ -2015,6 +2018,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listSubsidyPayments: {
@@ -2075,6 +2079,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2103,6 +2108,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2137,6 +2143,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   getSubsidyTotals: {
@@ -2195,6 +2202,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listDropoutCases: {
@@ -2283,6 +2291,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   addDropoutFollowUp: {
@@ -2317,6 +2326,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   closeDropoutCase: {
@@ -2348,6 +2358,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2464,6 +2475,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2553,6 +2565,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2611,6 +2624,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2643,6 +2657,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2703,6 +2718,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2761,6 +2777,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   listSeriousIllnessCases: {
@@ -2820,6 +2837,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -2878,6 +2896,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   exportInsurance: {

@@ -47,6 +47,25 @@ export function documentedBodies(doc: Doc): Operation[] {
   return out;
 }
 
+/**
+ * Documents the 415 `requestTypeGuard` answers on every JSON-only operation that does not say
+ * so itself, with the document's shared problem response.
+ */
+export function documentUnsupportedMediaType(doc: Doc): void {
+  const problem = doc.components?.responses?.Problem
+    ? { $ref: '#/components/responses/Problem' }
+    : { description: 'The body is not of a type the operation takes' };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method] as { responses?: Record<string, unknown> } | undefined;
+      const types = bodyTypes(doc, op);
+      if (!op || !types?.length || !types.every(isJson)) continue;
+      op.responses ??= {};
+      op.responses['415'] ??= problem;
+    }
+  }
+}
+
 export function acceptsType(types: string[], contentType: string): boolean {
   const media = contentType.split(';')[0]!.trim().toLowerCase();
   return types.some(
