@@ -1221,6 +1221,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       503: components['responses']['Problem'];
     };
   };
@@ -1535,6 +1536,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1641,6 +1643,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
     };
@@ -1671,6 +1674,7 @@ export interface operations {
       };
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   logout: {
@@ -1696,6 +1700,7 @@ export interface operations {
         content?: never;
       };
       400: components['responses']['Problem'];
+      415: components['responses']['Problem'];
     };
   };
   changePassword: {
@@ -1727,6 +1732,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
       423: components['responses']['Problem'];
       429: components['responses']['Problem'];
@@ -1855,6 +1861,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
@@ -1913,6 +1920,7 @@ export interface operations {
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
+      415: components['responses']['Problem'];
       422: components['responses']['Problem'];
     };
   };
