@@ -33,6 +33,7 @@ export * from './documents/pdf';
 export * from './observability/tracing';
 export * from './list-page';
 export * from './decided-page';
+export * from './attached-files';
 export * from './query-filter';
 export * from './import-worker';
 export * from './service';

@@ -3,10 +3,12 @@ import {
   approvedProject,
   issueBatch,
   ok,
+  paidPayment,
   postNotice,
   project,
   type ProjectBody,
   reportProgress,
+  step,
   submitPayment,
 } from './fixtures/money';
 
@@ -167,4 +169,77 @@ test('progress lowered after a payment was submitted: its approval is refused wi
     200,
   );
   expect(d.status).toBe('submitted');
+});
+
+test('the final payment of a road (above 90%) waits 7 days of 验收结果公示; the last day refused, the next allowed', async () => {
+  const road = await approvedProject(t, {
+    areaCode: VILLAGE_A1,
+    plannedFen: 100_000_000,
+    proposedOn: '2026-05-01',
+    approvedOn: '2026-05-15',
+    plannedStartOn: '2026-05-15',
+    plannedFinishOn: '2026-06-10',
+  });
+  await issueBatch(t, {
+    issuedOn: '2026-05-16',
+    allocations: [{ projectId: road.id, amountFen: 100_000_000 }],
+  });
+  await step(t, road.id, 'start', '2026-05-17');
+  ok(await reportProgress(t, road.id, { percent: 100, reportedOn: '2026-06-01' }), 201);
+  // 90% is not above 90%: paid without the acceptance notice.
+  await paidPayment(t, { projectId: road.id, amountFen: 90_000_000 });
+  await step(t, road.id, 'complete', '2026-06-03');
+  const current = await project(t, road.id);
+  const everyone = Object.fromEntries(
+    ['legalPerson', 'tendering', 'supervision', 'contract', 'integrity'].map((k) => [
+      k,
+      { inPlace: true, note: null },
+    ]),
+  );
+  ok(
+    await t
+      .api()
+      .put(`/projects/${road.id}`)
+      .set(as(t.tokens.office))
+      .send({ fiveSystems: everyone, revision: current.revision }),
+    200,
+  );
+  await step(t, road.id, 'accept', '2026-06-05');
+
+  const tail = ok<{ id: string }>(
+    await submitPayment(t, { projectId: road.id, amountFen: 10_000_000 }),
+    201,
+  );
+  const approveOn = (day: string) => {
+    clock.set(`${day}T04:00:00Z`);
+    return t
+      .api()
+      .post(`/disbursements/${tail.id}/approve`)
+      .set(as(t.tokens.approver))
+      .send({ paidOn: day });
+  };
+  try {
+    const none = await approveOn('2026-06-20');
+    expect(none.status).toBe(422);
+    expect(none.body).toMatchObject({ code: 'FUNDS_NOTICE_PERIOD_NOT_MET', requiredDays: 7 });
+
+    await postNotice(t, road.id, { step: 'final_payment', postedOn: '2026-06-20' });
+    const lastDay = await approveOn('2026-06-26');
+    expect(lastDay.status).toBe(422);
+    expect(lastDay.body).toMatchObject({
+      code: 'FUNDS_NOTICE_PERIOD_NOT_MET',
+      postedOn: '2026-06-20',
+      lastDayOfPeriod: '2026-06-26',
+    });
+    expect((await project(t, road.id)).money).toMatchObject({ disbursedFen: 90_000_000 });
+
+    const next = await approveOn('2026-06-27');
+    expect(next.status).toBe(200);
+    expect((await project(t, road.id)).money).toMatchObject({
+      disbursedFen: 100_000_000,
+      reservedFen: 0,
+    });
+  } finally {
+    clock.set('2026-06-20T04:00:00Z');
+  }
 });

@@ -1,4 +1,9 @@
-import { scopedRepository } from '@fupin/kit';
+import {
+  type AttachedFile,
+  type AttachedFileRef,
+  attachedFileFields,
+  scopedRepository,
+} from '@fupin/kit';
 import type { InspectionCadence, InspectionCheck, InspectionSeverity } from '@fupin/reference';
 import { type Connection, type Model, Schema } from 'mongoose';
 
@@ -14,12 +19,7 @@ export interface HistoryEntry {
 }
 
 /** What a record keeps of an attached file. */
-export interface FileRef {
-  fileId: string;
-  fileName: string;
-  sha256: string;
-  size: number;
-}
+export type FileRef = AttachedFileRef;
 
 /** 督查计划 — who inspects which townships how often, checking what. */
 export interface InspectionPlan {
@@ -135,23 +135,8 @@ export interface Rectification {
   history: HistoryEntry[];
 }
 
-/**
- * A photo or a piece of rectification evidence: one bounded document each (GridFS is not on
- * every MongoDB-protocol server we run on), as funds keeps its vouchers and assistance its
- * visit photos. Seen in the area it was filed under and in the areas of the records using it.
- */
-export interface InspectionFile {
-  _id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  areaCode: string;
-  linkedAreas: string[];
-  uploadedBy: { id: string; name: string };
-  uploadedAt: Date;
-  data: Buffer;
-}
+/** A photo or a piece of rectification evidence: the kit's attached file. */
+export type InspectionFile = AttachedFile;
 
 const mixed = { type: Schema.Types.Mixed, default: [] };
 const by = { id: String, name: String };
@@ -237,21 +222,10 @@ rectificationSchema.index({ status: 1, areaCode: 1 });
 rectificationSchema.index({ unitId: 1, areaCode: 1 });
 rectificationSchema.index({ inspectionId: 1, areaCode: 1 });
 
-const fileSchema = new Schema<InspectionFile>(
-  {
-    _id: String,
-    fileName: { type: String, required: true },
-    contentType: { type: String, required: true },
-    size: { type: Number, required: true },
-    sha256: { type: String, required: true },
-    areaCode: { type: String, required: true },
-    linkedAreas: { type: [String], default: [] },
-    uploadedBy: by,
-    uploadedAt: { type: Date, required: true },
-    data: { type: Buffer, required: true, select: false },
-  },
-  { collection: 'inspection_files', versionKey: false },
-);
+const fileSchema = new Schema<InspectionFile>(attachedFileFields, {
+  collection: 'inspection_files',
+  versionKey: false,
+});
 fileSchema.index({ areaCode: 1, uploadedAt: -1 });
 
 function modelOf<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {

@@ -122,6 +122,7 @@ function inspectionRoutes(router: Router, d: InspectionParts): void {
           areaCode: q.areaCode,
           contentType: req.headers['content-type'],
         },
+        {},
       );
       res.status(201).setHeader('Location', `/inspection-files/${view.id}`).json(view);
     }),

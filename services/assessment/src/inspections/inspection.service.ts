@@ -114,7 +114,10 @@ export class InspectionService {
       history: [historyEntry(p, now, 'recorded', { note: `发现问题 ${input.findings.length} 个` })],
     };
     await this.deps.inspections.create(p, doc);
-    await this.deps.files.link(photos, doc.areaCode);
+    await this.deps.files.link(
+      photos.map((f) => f.fileId),
+      doc.areaCode,
+    );
     return view(doc);
   }
 

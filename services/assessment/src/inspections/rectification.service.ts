@@ -219,7 +219,10 @@ export class RectificationService {
         history: historyEntry(p, now, 'evidence_submitted', { from: cur.status, to }),
       },
     });
-    await this.deps.files.link(files, cur.areaCode);
+    await this.deps.files.link(
+      files.map((f) => f.fileId),
+      cur.areaCode,
+    );
     return this.get(p, id);
   }
 

@@ -47,12 +47,16 @@ export function fileRoutes(router: Router, files: FileService, maxBytes: number)
       const q = parseInput(uploadQuery, req.query, { where: 'query' });
       const body: unknown = req.body;
       const data = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-      const view = await files.store(principalOf(req), data, {
-        fileName: fileNameOf(q.fileName, req.headers['x-file-name']),
-        purpose: q.purpose,
-        ...(q.areaCode ? { areaCode: q.areaCode } : {}),
-        ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
-      });
+      const view = await files.store(
+        principalOf(req),
+        data,
+        {
+          fileName: fileNameOf(q.fileName, req.headers['x-file-name']),
+          areaCode: q.areaCode,
+          contentType: req.headers['content-type'],
+        },
+        { purpose: q.purpose },
+      );
       res.status(201).setHeader('Location', `/files/${view.id}`).json(view);
     }),
   );
