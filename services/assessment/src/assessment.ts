@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   openService,
+  type Principal,
   RegistryProjection,
   registryProjectionModule,
   type ServiceOptions,
@@ -98,30 +99,17 @@ export async function createAssessment(
     }),
   });
   const targets = new TargetImport(schemes);
-  const bulletins = new BulletinService({
-    rankings,
-    schemes,
-    tasks: (p) => supervision.tasks.service.summary(p),
-    now,
-  });
+  const tasks = (p: Principal) => supervision.tasks.service.summary(p);
+  const bulletins = new BulletinService({ rankings, schemes, tasks, now });
   const statistics = new StatisticsService({ rankings: models.rankings, late: models.late, now });
 
-  const job = new RankingJob({
-    rankings,
-    connection: service.redis,
-    prefix: service.queuePrefix,
-    logger: rt.logger,
-    pattern: config.RANKING_SCHEDULE,
-    instance: opts.instance ?? randomUUID(),
-  });
+  const { job, jobModules } = rankingJobOf(service, rankings, opts);
   const app = await startService(service, {
     topics: RANKING_TOPICS,
     modules: [
       indicators.module,
       accountability.module,
-      ...((opts.startJob ?? true)
-        ? [{ name: 'ranking job', start: () => job.start(), stop: () => job.stop() }]
-        : []),
+      ...jobModules,
       // Its household projection is fed by the indicator consumer; only the routes here.
       registryProjectionModule({ ...service, consume: false }, householdProjection, {
         routes: { module: 'assessment', registryUrl: config.REGISTRY_URL },
@@ -156,3 +144,24 @@ export async function createAssessment(
   };
 }
 export type Assessment = Awaited<ReturnType<typeof createAssessment>>;
+
+/** The scheduler ranking each quarter just closed, and its module (tests start it if asked). */
+function rankingJobOf(
+  service: ReturnType<typeof openService<AssessmentConfig>>,
+  rankings: RankingService,
+  opts: { startJob?: boolean; instance?: string },
+) {
+  const job = new RankingJob({
+    rankings,
+    connection: service.redis,
+    prefix: service.queuePrefix,
+    logger: service.rt.logger,
+    pattern: service.config.RANKING_SCHEDULE,
+    instance: opts.instance ?? randomUUID(),
+  });
+  const jobModules =
+    (opts.startJob ?? true)
+      ? [{ name: 'ranking job', start: () => job.start(), stop: () => job.stop() }]
+      : [];
+  return { job, jobModules };
+}
