@@ -8,6 +8,7 @@ import { guaranteeMessages } from '../modules/registry/households/guarantees.mes
 import { clearanceMessages } from '../modules/registry/households/clearance.messages';
 import { supportMessages } from '../modules/support/i18n';
 import { auditDecisionMessages } from '../modules/administration/audit/decisions.messages';
+import { auditChainMessages } from '../modules/administration/audit/chain.messages';
 import { headChangeMessages } from '../modules/registry/households/head.messages';
 import { monitoringScreeningMessages } from '../modules/registry/monitoring/screening.messages';
 import { monitoringWarningMessages } from '../modules/registry/monitoring/warnings.messages';
@@ -36,6 +37,7 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   guaranteeMessages,
   clearanceMessages,
   auditDecisionMessages,
+  auditChainMessages,
   headChangeMessages,
   monitoringWarningMessages,
   monitoringScreeningMessages,

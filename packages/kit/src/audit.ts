@@ -1,6 +1,17 @@
 import { AuditRecorded, createEvent } from '@fupin/contracts';
 import { type Connection, Schema } from 'mongoose';
+import {
+  type ChainAnchor,
+  type ChainedEntry,
+  type ChainReport,
+  type ChainSource,
+  linkEntries,
+  verifyChain,
+} from './audit-chain';
 import { badRequest, bi } from './errors';
+import { isDuplicateKey } from './mongo';
+
+export * from './audit-chain';
 import type { Principal } from './http/auth';
 import { type OutboxFields, outboxPlugin, withOutbox } from './kafka/outbox';
 
@@ -45,6 +56,10 @@ export interface AuditEntry extends OutboxFields {
   /** What a decision changed (overrides, reference data); null for accesses and sign-ins. */
   before: AuditValues | null;
   after: AuditValues | null;
+  /** 审计链: the entry's place in the chain, the hash before it and its own (see audit-chain). */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 const auditSchema = new Schema<AuditEntry>(
@@ -64,6 +79,9 @@ const auditSchema = new Schema<AuditEntry>(
     count: { type: Number, required: true },
     before: { type: Schema.Types.Mixed, default: null },
     after: { type: Schema.Types.Mixed, default: null },
+    seq: { type: Number },
+    prevHash: { type: String },
+    hash: { type: String },
   },
   { collection: 'audit_log', versionKey: false },
 );
@@ -71,6 +89,12 @@ auditSchema.plugin(outboxPlugin);
 auditSchema.index({ at: -1 });
 auditSchema.index({ actorId: 1, at: -1 });
 auditSchema.index({ subjectIds: 1 });
+// One entry per place in the chain: a second replica writing the same seq fails and retries.
+// Entries from before the chain have no seq and stay out of the index.
+auditSchema.index(
+  { seq: 1 },
+  { unique: true, partialFilterExpression: { seq: { $exists: true } }, name: 'audit_chain_seq' },
+);
 
 export function auditModel(conn: Connection) {
   return conn.models.AuditEntry
@@ -98,7 +122,7 @@ export function requireReason(reason: unknown): string {
 export class AuditLog {
   constructor(
     private readonly conn: Connection,
-    private readonly service: string,
+    readonly service: string,
     private readonly stored: () => void = () => undefined,
   ) {}
 
@@ -155,7 +179,58 @@ export class AuditLog {
         after: entry.after ?? null,
       },
     });
-    await this.model.create(withOutbox(doc, [event]));
+    await this.appendChained(withOutbox(doc, [event]));
     this.stored();
   }
+
+  /**
+   * Stores an entry at the chain's end: reads the last entry, links after it and inserts; a
+   * writer that took the same seq meanwhile makes the insert fail on the seq index, and it
+   * links again after the new end.
+   */
+  private async appendChained(doc: object): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const last = await this.model
+        .findOne({ seq: { $exists: true } }, { seq: 1, hash: 1 })
+        .sort({ seq: -1 })
+        .lean();
+      const [linked] = linkEntries(last ? { seq: last.seq!, hash: last.hash! } : null, [doc]);
+      try {
+        await this.model.create(linked);
+        return;
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 50 || !isSeqClash(err)) throw err;
+      }
+    }
+  }
+
+  /** Walks this service's chain (see verifyChain), against the anchors published so far. */
+  async verify(anchors: ChainAnchor[] = []): Promise<ChainReport> {
+    return verifyChain(chainSourceOf(this.model), { anchors });
+  }
+}
+
+function isSeqClash(err: unknown): boolean {
+  const e = err as { keyPattern?: Record<string, unknown>; message?: string };
+  return Boolean(e.keyPattern?.seq) || /audit_chain_seq/.test(e.message ?? '');
+}
+
+/** The audit log read for verifyChain: by seq through its unique index, legacy ones by `at`. */
+export function chainSourceOf(model: ReturnType<typeof auditModel>): ChainSource {
+  return {
+    chainedAfter: async (afterSeq, limit) =>
+      (await model
+        .find({ seq: { $gt: afterSeq } })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .lean()) as unknown as ChainedEntry[],
+    unchainedBefore: (at) =>
+      model.countDocuments({ seq: { $exists: false }, ...(at ? { at: { $lt: at } } : {}) }),
+    unchainedSince: async (at, limit) =>
+      model
+        .find({ at: { $gte: at }, seq: { $exists: false } }, { _id: 1, at: 1 })
+        .sort({ at: 1 })
+        .limit(limit)
+        .lean(),
+  };
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { AuditLog } from './audit';
 import { type BaseConfig, loadConfig } from './config';
 import { createServiceApp, type ServiceAppOptions } from './http/app';
+import { auditVerifyRoutes, documentAuditVerify } from './http/audit-verify';
 import type { OutboxRelay } from './kafka/outbox';
 import { createLogger } from './logger';
 import { loadOpenApi } from './openapi';
@@ -153,8 +154,12 @@ export async function startService<C extends BaseConfig>(
     metrics: rt.metrics,
     bodyLimit: config.HTTP_BODY_LIMIT,
     ...parts.app,
-    publicDocs: { ...parts.app?.publicDocs, '/openapi.json': loadOpenApi(parts.openapi) },
+    publicDocs: {
+      ...parts.app?.publicDocs,
+      '/openapi.json': documentAuditVerify(loadOpenApi(parts.openapi)),
+    },
     routes: (router) => {
+      auditVerifyRoutes(router, service.audit, service.now);
       parts.routes?.(router);
       for (const m of modules) m.routes?.(router);
     },

@@ -13,6 +13,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import type { AuditRecorded as AuditContract } from '@fupin/contracts';
 import { type AuditRecord, auditRecordModel } from './audit/audit.model';
+import { auditChainRoutes } from './audit/audit-chains';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditStore } from './audit/audit.service';
 import type { GatewayConfig } from './config';
@@ -144,6 +145,8 @@ export async function createGateway(
     routes: (router) => {
       sessionRoutes(router);
       userRoutes(router, users);
+      // Before /audit/:id, which would take `chains` for an id.
+      auditChainRoutes(router, { services: config.GATEWAY_SERVICES, audit: service.audit, now });
       auditRoutes(router, store);
       dossierRoutes(router, upstream);
       ledgerRoutes(router, { ...upstream, audit: service.audit, now });

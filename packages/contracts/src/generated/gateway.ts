@@ -2,6 +2,28 @@
 // Do not edit by hand: change the OpenAPI document and run `npm run gen:api`.
 
 export interface paths {
+  '/audit/chains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 审计链状态 Every service's audit chain, verified now
+     * @description Each service walks its own audit log chained by hash (GET /audit/verify on the service,
+     *     with the caller's token); the gateway's own chain is verified in process. A service that
+     *     does not answer shows `unreachable` (its status, or timeout).
+     */
+    get: operations['listAuditChains'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit': {
     parameters: {
       query?: never;
@@ -671,6 +693,28 @@ export interface components {
     Rights: {
       [key: string]: ('read' | 'write' | 'approve' | 'unmask' | 'export')[];
     };
+    AuditChainProblem: {
+      /** @enum {string} */
+      kind: 'changed' | 'deleted' | 'inserted' | 'tail_missing';
+      seq: number | null;
+      entryId: string | null;
+      detail: string;
+    };
+    AuditChainState: {
+      service: string;
+      /** Format: date-time */
+      verifiedAt: string;
+      ok: boolean;
+      checked?: number;
+      firstSeq?: number | null;
+      lastSeq?: number | null;
+      lastHash?: string | null;
+      /** @description entries from before the chain (not checked) */
+      unchained?: number;
+      problems?: components['schemas']['AuditChainProblem'][];
+      /** @description the service's answer status, or timeout, when it could not be asked */
+      unreachable?: number | 'timeout';
+    };
     AuditEntry: {
       id: string;
       /** Format: date-time */
@@ -1064,6 +1108,30 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listAuditChains: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One state per service, the gateway first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditChainState'][];
+          };
+        };
+      };
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
+    };
+  };
   listAudit: {
     parameters: {
       query?: {

@@ -8,6 +8,7 @@
  */
 export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
   gateway: {
+    'GET /audit/verify': 'audit.read',
     'GET /.well-known/jwks.json': 'public',
     'POST /auth/login': 'public',
     'POST /auth/refresh': 'public',
@@ -18,6 +19,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /api/docs/openapi.json': 'authenticated',
     'GET /audit': 'audit.read',
     'GET /audit/{id}': 'audit.read',
+    'GET /audit/chains': 'audit.read',
     'GET /users': 'users.read',
     'POST /users': 'users.write',
     'GET /users/{id}': 'users.read',
@@ -43,6 +45,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /households/{id}/card.pdf': 'registry.read',
   },
   registry: {
+    'GET /audit/verify': 'audit.read',
     'GET /candidate-leads': 'registry.read',
     'GET /candidate-leads/{id}': 'registry.read',
     'POST /candidate-leads/{id}/convert': 'registry.write',
@@ -118,6 +121,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /dossier/households/{id}': 'registry.read',
   },
   matching: {
+    'GET /audit/verify': 'audit.read',
     'GET /quality/rules': 'matching.read',
     'GET /exports/rule-quality.xlsx': 'matching.export',
     'POST /lists': 'matching.write',
@@ -143,6 +147,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /dossier/households/{id}': 'matching.read',
   },
   funds: {
+    'GET /audit/verify': 'audit.read',
     'POST /files': 'funds.write',
     'GET /files/{id}': 'funds.read',
     'GET /projects': 'funds.read',
@@ -201,6 +206,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /ledger/benefits': 'funds.read',
   },
   support: {
+    'GET /audit/verify': 'audit.read',
     'GET /education/students': 'support.read',
     'POST /education/students': 'support.write',
     'GET /education/students/{id}': 'support.read',
@@ -258,6 +264,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /ledger/benefits': 'support.read',
   },
   assessment: {
+    'GET /audit/verify': 'audit.read',
     'GET /indicators': 'assessment.read',
     'GET /schemes': 'assessment.read',
     'GET /schemes/{year}': 'assessment.read',
@@ -317,6 +324,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /complaints/{id}/reopen': 'assessment.write',
   },
   assistance: {
+    'GET /audit/verify': 'audit.read',
     'GET /coverage/uncovered': 'assistance.read',
     'GET /coverage/summary': 'assistance.read',
     'GET /coverage/reports': 'assistance.read',

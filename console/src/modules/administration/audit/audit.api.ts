@@ -15,6 +15,7 @@ export const auditApi: ResourceApi = {
 };
 
 type AuditEntry = GatewayApi.components['schemas']['AuditEntry'];
+export type AuditChainState = GatewayApi.components['schemas']['AuditChainState'];
 
 /** The gateway's calls beyond react-admin's CRUD, as data-provider methods. */
 export const auditCalls = {
@@ -27,4 +28,7 @@ export const auditCalls = {
     });
     return (await httpClient(`/audit?${q}`)).json as AuditEntry[];
   },
+  /** 审计链状态 — every service's audit chain verified now, and where one breaks. */
+  auditChains: async (): Promise<AuditChainState[]> =>
+    ((await httpClient('/audit/chains')).json as { items: AuditChainState[] }).items,
 };
