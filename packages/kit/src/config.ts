@@ -1,3 +1,4 @@
+import { parsePreviousKeys } from './key-ring';
 import { z } from 'zod';
 
 /** Thrown at start when the environment does not satisfy a service's config schema. */
@@ -65,6 +66,22 @@ const base64Key = z
 export const personalDataConfigSchema = z.object({
   PII_ENCRYPTION_KEY: base64Key,
   PII_HMAC_KEY: base64Key,
+  /** 密钥轮换: the current encryption key's id, and the previous keys (`k1:<base64>;…`). */
+  PII_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/, 'a key id: a–z, 0–9, up to 16')
+    .default('k1'),
+  PII_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parsePreviousKeys('PII_ENCRYPTION_PREVIOUS_KEYS', v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'id:base64 pairs separated by ";", each key 32 bytes'),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -17,6 +17,7 @@ export * from './kafka/consumer';
 export * from './runtime';
 export * from './http/list';
 export * from './personal-data';
+export * from './key-ring';
 export * from './audit';
 export * from './service-outbox';
 export * from './openapi';

@@ -1,39 +1,56 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { type KeyRing, keyRing, LEGACY_KEY_ID, missingKey } from './key-ring';
 
 /**
  * Binary blobs that hold personal data at rest (a department list's hashed rows with their
  * masked evidence, stored in large segments): AES-256-GCM with PII_ENCRYPTION_KEY, one
  * encryption per blob, so sealing millions of rows costs one pass of AES, not one per row.
- * Layout: version byte 1, 12-byte IV, 16-byte tag, ciphertext.
+ * Layout: version byte 2, the key id's length and bytes, 12-byte IV, 16-byte tag, ciphertext;
+ * version 1 (before key ids: key k1) has no key id.
  */
 export interface ByteSealer {
   seal(plain: Buffer): Buffer;
   open(sealed: Buffer): Buffer;
 }
 
-const VERSION = 1;
 const IV = 12;
 const TAG = 16;
 
-export function createByteSealer(encryptionKey: string): ByteSealer {
-  const key = Buffer.from(encryptionKey, 'base64');
-  if (key.length !== 32)
-    throw new Error(
-      `PII_ENCRYPTION_KEY must be 32 bytes, base64-encoded (got ${key.length} bytes)`,
-    );
+function layoutOf(sealed: Buffer): { keyId: string; at: number } {
+  if (sealed[0] === 1 && sealed.length >= 1 + IV + TAG) return { keyId: LEGACY_KEY_ID, at: 1 };
+  if (sealed[0] === 2 && sealed.length >= 2) {
+    const n = sealed[1]!;
+    if (sealed.length >= 2 + n + IV + TAG)
+      return { keyId: sealed.subarray(2, 2 + n).toString('latin1'), at: 2 + n };
+  }
+  throw new Error('unknown sealed blob format');
+}
+
+export function createByteSealer(
+  encryptionKey: string,
+  rotation: { keyId?: string | undefined; previousKeys?: string | undefined } = {},
+): ByteSealer {
+  const ring: KeyRing = keyRing({
+    name: 'PII_ENCRYPTION_KEY',
+    current: encryptionKey,
+    currentId: rotation.keyId,
+    previous: rotation.previousKeys,
+  });
+  const id = Buffer.from(ring.currentId, 'latin1');
   return {
     seal(plain) {
       const iv = randomBytes(IV);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', ring.current, iv);
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+      return Buffer.concat([Buffer.from([2, id.length]), id, iv, cipher.getAuthTag(), body]);
     },
     open(sealed) {
-      if (sealed.length < 1 + IV + TAG || sealed[0] !== VERSION)
-        throw new Error('unknown sealed blob format');
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + IV));
-      decipher.setAuthTag(sealed.subarray(1 + IV, 1 + IV + TAG));
-      return Buffer.concat([decipher.update(sealed.subarray(1 + IV + TAG)), decipher.final()]);
+      const { keyId, at } = layoutOf(sealed);
+      const key = ring.key(keyId);
+      if (!key) throw missingKey(keyId);
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(at, at + IV));
+      decipher.setAuthTag(sealed.subarray(at + IV, at + IV + TAG));
+      return Buffer.concat([decipher.update(sealed.subarray(at + IV + TAG)), decipher.final()]);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import { AuditLog, auditModel } from './audit';
 import { OutboxRelay } from './kafka/outbox';
 import { createPersonalDataCipher, type PersonalDataCipher } from './personal-data';
+import { type ByteSealer, createByteSealer } from './sealed-bytes';
 import type { ServiceRuntime } from './runtime';
 
 /**
@@ -36,12 +37,27 @@ export function openOutbox(
 }
 
 /** The personal-data cipher from a service's validated configuration. */
-export function personalDataCipherOf(config: {
-  PII_ENCRYPTION_KEY: string;
-  PII_HMAC_KEY: string;
-}): PersonalDataCipher {
+export function personalDataCipherOf(config: PersonalDataKeys): PersonalDataCipher {
   return createPersonalDataCipher({
     encryptionKey: config.PII_ENCRYPTION_KEY,
     hmacKey: config.PII_HMAC_KEY,
+    encryptionKeyId: config.PII_ENCRYPTION_KEY_ID,
+    previousEncryptionKeys: config.PII_ENCRYPTION_PREVIOUS_KEYS,
   });
+}
+
+/** The byte sealer (list segments, evidence) from a service's validated configuration. */
+export function byteSealerOf(config: PersonalDataKeys): ByteSealer {
+  return createByteSealer(config.PII_ENCRYPTION_KEY, {
+    keyId: config.PII_ENCRYPTION_KEY_ID,
+    previousKeys: config.PII_ENCRYPTION_PREVIOUS_KEYS,
+  });
+}
+
+/** The personal-data keys of a service's configuration (the rotation's two optional). */
+export interface PersonalDataKeys {
+  PII_ENCRYPTION_KEY: string;
+  PII_HMAC_KEY: string;
+  PII_ENCRYPTION_KEY_ID?: string | undefined;
+  PII_ENCRYPTION_PREVIOUS_KEYS?: string | undefined;
 }

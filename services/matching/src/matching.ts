@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  createByteSealer,
+  byteSealerOf,
   dossierPartRoute,
   openService,
   personalDataCipherOf,
@@ -64,7 +64,7 @@ export async function createMatching(
   // The area-scoped collections are reached through their repositories only.
   const listModel = listModels(rt.conn);
   const findingsModel = findingModel(rt.conn);
-  const sealer = createByteSealer(config.PII_ENCRYPTION_KEY);
+  const sealer = byteSealerOf(config);
   const lists = new ListService({
     lists: scopedRepository<DepartmentList>(listModel.lists),
     series: scopedRepository<ListSeries>(listModel.series),

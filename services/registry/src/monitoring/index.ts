@@ -2,7 +2,7 @@ import { MonitoringWarningRaised } from '@fupin/contracts';
 import {
   bi,
   countyWide,
-  createByteSealer,
+  byteSealerOf,
   createQueue,
   createWorker,
   type EventConsumer,
@@ -105,7 +105,7 @@ export function monitoringModule(
   const evidence = new WarningEvidenceService({
     warnings: repos.warnings,
     files: repos.evidence,
-    sealer: createByteSealer(config.PII_ENCRYPTION_KEY),
+    sealer: byteSealerOf(config),
     now: ctx.now,
   });
   const warnings = new WarningService({
