@@ -5,6 +5,7 @@ export * from './validate';
 export * from './events/registry';
 export type * as RegistryApi from './generated/registry';
 export * from './events/audit';
+export * from './events/audit-anchor';
 export * from './events/funds';
 export type * as FundsApi from './generated/funds';
 export * from './events/support';

@@ -1,4 +1,11 @@
-import { AuditRecorded, createEvent } from '@fupin/contracts';
+import {
+  AuditAnchored,
+  AuditRecorded,
+  createEvent,
+  type Envelope,
+  SYSTEM_ACTOR,
+} from '@fupin/contracts';
+import { shanghaiDateOf } from '@fupin/reference';
 import { type Connection, Schema } from 'mongoose';
 import {
   type ChainAnchor,
@@ -124,6 +131,8 @@ export class AuditLog {
     private readonly conn: Connection,
     readonly service: string,
     private readonly stored: () => void = () => undefined,
+    /** The clock (tests cross midnight in Asia/Shanghai to see a day anchored). */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   get model() {
@@ -146,7 +155,7 @@ export class AuditLog {
     const id = crypto.randomUUID();
     const doc = {
       _id: id,
-      at: new Date(),
+      at: this.now(),
       service: this.service,
       action: entry.action,
       actorId: p.userId,
@@ -179,7 +188,7 @@ export class AuditLog {
         after: entry.after ?? null,
       },
     });
-    await this.appendChained(withOutbox(doc, [event]));
+    await this.appendChained(doc, event, p.areaCode);
     this.stored();
   }
 
@@ -188,20 +197,40 @@ export class AuditLog {
    * writer that took the same seq meanwhile makes the insert fail on the seq index, and it
    * links again after the new end.
    */
-  private async appendChained(doc: object): Promise<void> {
+  private async appendChained(
+    doc: AuditEntry,
+    recorded: Envelope,
+    areaCode: string,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const last = await this.model
-        .findOne({ seq: { $exists: true } }, { seq: 1, hash: 1 })
+        .findOne({ seq: { $exists: true } }, { seq: 1, hash: 1, at: 1 })
         .sort({ seq: -1 })
         .lean();
       const [linked] = linkEntries(last ? { seq: last.seq!, hash: last.hash! } : null, [doc]);
+      const anchor = last ? this.anchorOf(last, doc.at, areaCode) : null;
       try {
-        await this.model.create(linked);
+        await this.model.create(withOutbox(linked!, anchor ? [recorded, anchor] : [recorded]));
         return;
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 50 || !isSeqClash(err)) throw err;
       }
     }
+  }
+
+  /**
+   * The anchor of the day the last entry closes, when this entry is the first of a later day
+   * (Asia/Shanghai): published with this entry, in the same write.
+   */
+  private anchorOf(last: Pick<AuditEntry, 'seq' | 'hash' | 'at'>, at: Date, areaCode: string) {
+    const day = shanghaiDateOf(last.at);
+    if (day === shanghaiDateOf(at)) return null;
+    return createEvent(AuditAnchored, {
+      aggregateId: `${this.service}:${day}`,
+      areaCode,
+      actor: SYSTEM_ACTOR,
+      payload: { service: this.service, day, seq: last.seq!, hash: last.hash! },
+    });
   }
 
   /** Walks this service's chain (see verifyChain), against the anchors published so far. */

@@ -72,3 +72,34 @@ test('an entry edited directly in MongoDB is named by verify with its seq and id
     expect.objectContaining({ kind: 'deleted', seq: 20, entryId: null }),
   ]);
 });
+
+test("the first entry of a day (Asia/Shanghai) publishes the previous day's last entry as its anchor, in the same write", async () => {
+  await auditModel(conn).deleteMany({});
+  let clock = new Date('2026-03-01T15:58:00Z'); // 23:58 in Shanghai
+  const log = new AuditLog(conn, 'registry', undefined, () => clock);
+  await unmask(log, 1);
+  clock = new Date('2026-03-01T15:59:00Z');
+  await unmask(log, 2);
+  clock = new Date('2026-03-01T16:01:00Z'); // 00:01 the next day
+  await unmask(log, 3);
+
+  const outboxes = await auditModel(conn)
+    .find({}, { seq: 1, hash: 1, outbox: 1 })
+    .sort({ seq: 1 })
+    .lean();
+  const events = outboxes.map((e) =>
+    (e.outbox ?? []).map((o) => JSON.parse(o.value) as { type: string; payload: unknown }),
+  );
+  expect(events.map((es) => es.map((e) => e.type))).toEqual([
+    ['audit.entry.recorded'],
+    ['audit.entry.recorded'],
+    ['audit.entry.recorded', 'audit.chain.anchored'],
+  ]);
+  expect(outboxes[2]!.outbox![1]!.topic).toBe('audit.v1');
+  expect(events[2]![1]!.payload).toEqual({
+    service: 'registry',
+    day: '2026-03-01',
+    seq: outboxes[1]!.seq,
+    hash: outboxes[1]!.hash,
+  });
+});

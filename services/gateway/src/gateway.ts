@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AuditRecorded } from '@fupin/contracts';
+import { AuditAnchored, AuditRecorded } from '@fupin/contracts';
 import {
   EventConsumer,
   loadOpenApi,
@@ -13,6 +13,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import type { AuditRecorded as AuditContract } from '@fupin/contracts';
 import { type AuditRecord, auditRecordModel } from './audit/audit.model';
+import { AuditAnchorStore } from './audit/audit-anchors';
 import { auditChainRoutes } from './audit/audit-chains';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditStore } from './audit/audit.service';
@@ -72,6 +73,7 @@ export async function createGateway(
     refreshTokens: models.refreshTokens,
   });
   const store = new AuditStore(scoped.audit, now);
+  const anchors = new AuditAnchorStore(rt.conn, now);
   const upstream = { services: config.GATEWAY_SERVICES, logger: rt.logger };
   // Background jobs (a village's prints, consistency checks) ask the services as their starter.
   const jobCaller = jobCallerFactory({
@@ -89,7 +91,11 @@ export async function createGateway(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     logger: rt.logger,
     maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-    handle: (event) => store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
+    // audit.v1 carries entries and each service's daily anchors of its chain.
+    handle: (event) =>
+      event.type === AuditAnchored.type
+        ? anchors.store(event as Envelope<z.output<(typeof AuditAnchored)['payload']>>)
+        : store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
   });
 
   const app = await startService(service, {
@@ -146,7 +152,12 @@ export async function createGateway(
       sessionRoutes(router);
       userRoutes(router, users);
       // Before /audit/:id, which would take `chains` for an id.
-      auditChainRoutes(router, { services: config.GATEWAY_SERVICES, audit: service.audit, now });
+      auditChainRoutes(router, {
+        services: config.GATEWAY_SERVICES,
+        audit: service.audit,
+        anchors,
+        now,
+      });
       auditRoutes(router, store);
       dossierRoutes(router, upstream);
       ledgerRoutes(router, { ...upstream, audit: service.audit, now });

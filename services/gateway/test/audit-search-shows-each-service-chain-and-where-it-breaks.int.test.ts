@@ -1,5 +1,6 @@
+import { AuditAnchored, createEvent, SYSTEM_ACTOR } from '@fupin/contracts';
 import { auditModel } from '@fupin/kit';
-import { bearer, COUNTY, type SignedIn } from '@fupin/testing';
+import { bearer, COUNTY, eventually, type SignedIn } from '@fupin/testing';
 import { type CountyPlatform, startCounty } from './support/county';
 import { household, idNumber, seedAreas } from './support/registry-data';
 
@@ -63,6 +64,31 @@ test("an entry edited in the registry's MongoDB shows on the registry's chain wi
     problems: [{ kind: 'changed', seq: 1, entryId: first!._id }],
   });
   expect(items.filter((s) => !s.ok).map((s) => s.service)).toEqual(['registry']);
+});
+
+test("a day's anchor published on audit.v1 is kept by the gateway: the registry's tail deleted after it shows as missing", async () => {
+  const entries = auditModel(t.service('registry').conn).collection;
+  const last = await entries.findOne({ seq: 2 });
+  const anchor = createEvent(AuditAnchored, {
+    aggregateId: 'registry:2026-03-01',
+    areaCode: COUNTY,
+    actor: SYSTEM_ACTOR,
+    payload: { service: 'registry', day: '2026-03-01', seq: 2, hash: String(last!.hash) },
+  });
+  await t.gatewayRt.producer.send({
+    topic: t.gatewayRt.topic(AuditAnchored.topic),
+    messages: [{ key: anchor.aggregateId, value: JSON.stringify(anchor) }],
+  });
+  await entries.deleteOne({ seq: 2 });
+
+  await eventually(async () => {
+    const items = (await chains(auditor.accessToken)).body.items as State[];
+    expect(items.find((s) => s.service === 'registry')!.problems).toContainEqual(
+      expect.objectContaining({ kind: 'tail_missing', seq: 2 }),
+    );
+  });
+  // The anchor is no entry of the audit log.
+  expect(await t.gateway.models.audit.countDocuments({ _id: anchor.id })).toBe(0);
 });
 
 test('the chains are refused (403) to a user without the auditor right', async () => {
