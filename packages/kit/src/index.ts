@@ -43,3 +43,4 @@ export * from './dossier-part';
 export * from './ledger';
 export * from './actor';
 export * from './http/params';
+export * from './reseal';

@@ -11,6 +11,10 @@ import { type KeyRing, keyRing, LEGACY_KEY_ID, missingKey } from './key-ring';
 export interface ByteSealer {
   seal(plain: Buffer): Buffer;
   open(sealed: Buffer): Buffer;
+  /** The id of the key a blob was sealed with. */
+  keyIdOf(sealed: Buffer): string;
+  /** Whether a blob was sealed with another key than the current one (to seal again). */
+  needsReseal(sealed: Buffer): boolean;
 }
 
 const IV = 12;
@@ -38,6 +42,8 @@ export function createByteSealer(
   });
   const id = Buffer.from(ring.currentId, 'latin1');
   return {
+    keyIdOf: (sealed) => layoutOf(sealed).keyId,
+    needsReseal: (sealed) => layoutOf(sealed).keyId !== ring.currentId,
     seal(plain) {
       const iv = randomBytes(IV);
       const cipher = createCipheriv('aes-256-gcm', ring.current, iv);

@@ -1,0 +1,3 @@
+export * from './sealed-fields';
+export * from './reseal-collection';
+export * from './key-reseal-job';
