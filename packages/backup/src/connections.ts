@@ -1,5 +1,27 @@
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { createKafka, createLogger } from '@fupin/kit';
+import type { Admin } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
+/** TLS and SASL for a managed cluster, read as the services read them (packages/kit config). */
+function kafkaSecurity(env: NodeJS.ProcessEnv) {
+  const mechanism = SASL_MECHANISMS.find((m) => m === env.KAFKA_SASL_MECHANISM);
+  if (env.KAFKA_SASL_MECHANISM && !mechanism)
+    throw new Error(`KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}`);
+  return {
+    ssl: env.KAFKA_SSL === 'true',
+    ...(mechanism && env.KAFKA_SASL_USERNAME
+      ? {
+          sasl: {
+            mechanism,
+            username: env.KAFKA_SASL_USERNAME,
+            password: env.KAFKA_SASL_PASSWORD ?? '',
+          },
+        }
+      : {}),
+  };
+}
 
 export interface Connections {
   mongo: MongoClient;
@@ -7,15 +29,16 @@ export interface Connections {
   close(): Promise<void>;
 }
 
-/** The database server and the Kafka admin, from MONGO_URL and KAFKA_BROKERS as the services read them. */
+/** The database server and the Kafka admin, from the environment the services read. */
 export async function openConnections(env: NodeJS.ProcessEnv = process.env): Promise<Connections> {
   const { MONGO_URL, KAFKA_BROKERS } = env;
   if (!MONGO_URL || !KAFKA_BROKERS) throw new Error('MONGO_URL and KAFKA_BROKERS must be set');
   const mongo = await new MongoClient(MONGO_URL).connect();
-  const kafka = new Kafka({
+  const kafka = createKafka({
     clientId: 'fupin-backup',
     brokers: KAFKA_BROKERS.split(',').map((b) => b.trim()),
-    logLevel: logLevel.NOTHING,
+    logger: createLogger({ name: 'backup', level: env.LOG_LEVEL ?? 'warn' }),
+    ...kafkaSecurity(env),
   });
   const admin = kafka.admin();
   try {
