@@ -1,28 +1,21 @@
-// `npm run audit:verify` — 审计链校验: asks every service, through the gateway, to walk its audit
-// chain (GET /audit/verify, the auditor's right) and prints where each chain breaks. Exits 1 when
-// a chain has a problem or a service does not answer.
+// `npm run audit:verify` — 审计链校验: every service's audit chain verified at once through the
+// gateway (GET /audit/chains: each service walks its own chain against the newest anchor the
+// gateway keeps), or one service directly (`--direct URL`, GET /audit/verify). The auditor's right
+// (audit.read). Prints where each chain breaks; exits 1 when one does or a service did not answer.
 import { parseArgs } from 'node:util';
 
-const SERVICES = [
-  'gateway',
-  'registry',
-  'assistance',
-  'funds',
-  'support',
-  'matching',
-  'assessment',
-];
+const USAGE = `usage: npm run audit:verify -- [--gateway URL | --direct SERVICE_URL]
+       (--token T | --username U --password P)   (or AUDIT_TOKEN in the environment)`;
 
-const USAGE = `usage: npm run audit:verify -- [--gateway URL] (--token T | --username U --password P)
-       [--only registry,funds]   (or AUDIT_TOKEN in the environment)`;
-
-interface Report {
+interface ChainState {
+  service: string;
   ok: boolean;
-  checked: number;
-  lastSeq: number | null;
-  unchained: number;
-  firstSeq: number | null;
-  problems: { kind: string; seq: number | null; entryId: string | null; detail: string }[];
+  checked?: number;
+  firstSeq?: number | null;
+  lastSeq?: number | null;
+  unchained?: number;
+  unreachable?: number | 'timeout';
+  problems?: { kind: string; seq: number | null; entryId: string | null; detail: string }[];
 }
 
 async function tokenOf(gateway: string, v: Record<string, string | undefined>): Promise<string> {
@@ -38,42 +31,36 @@ async function tokenOf(gateway: string, v: Record<string, string | undefined>): 
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-function describe(service: string, r: Report): string[] {
-  const unchained = r.unchained ? `, ${r.unchained} unchained before seq ${r.firstSeq ?? '-'}` : '';
-  const head = `${r.ok ? 'ok     ' : 'PROBLEM'} ${service}: ${r.checked} entries, last seq ${r.lastSeq ?? '-'}${unchained}`;
-  return [
-    head,
-    ...r.problems.map((p) => `          ${p.kind} at seq ${p.seq ?? '-'}: ${p.detail}`),
-  ];
+async function ask(url: string, token: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function describe(s: ChainState): string[] {
+  if (s.unreachable !== undefined) return [`FAILED  ${s.service}: not answered (${s.unreachable})`];
+  const unchained = s.unchained ? `, ${s.unchained} unchained before seq ${s.firstSeq ?? '-'}` : '';
+  const head = `${s.ok ? 'ok     ' : 'PROBLEM'} ${s.service}: ${s.checked ?? 0} entries, last seq ${s.lastSeq ?? '-'}${unchained}`;
+  return [head, ...(s.problems ?? []).map((p) => `          ${p.kind}: ${p.detail}`)];
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       gateway: { type: 'string', default: process.env.GATEWAY_URL ?? 'http://127.0.0.1:4100' },
+      direct: { type: 'string' },
       token: { type: 'string' },
       username: { type: 'string' },
       password: { type: 'string' },
-      only: { type: 'string' },
     },
   });
   const gateway = values.gateway!.replace(/\/$/, '');
   const token = await tokenOf(gateway, values);
-  const only = values.only?.split(',') ?? SERVICES;
-  let failed = false;
-  for (const service of SERVICES.filter((s) => only.includes(s))) {
-    const url = `${gateway}${service === 'gateway' ? '' : `/api/${service}`}/audit/verify`;
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok) {
-      failed = true;
-      console.log(`FAILED  ${service}: ${res.status} ${await res.text()}`);
-      continue;
-    }
-    const report = (await res.json()) as Report;
-    failed ||= !report.ok;
-    for (const line of describe(service, report)) console.log(line);
-  }
-  process.exit(failed ? 1 : 0);
+  const states = values.direct
+    ? [(await ask(`${values.direct.replace(/\/$/, '')}/audit/verify`, token)) as ChainState]
+    : ((await ask(`${gateway}/audit/chains`, token)) as { items: ChainState[] }).items;
+  for (const s of states) for (const line of describe(s)) console.log(line);
+  process.exit(states.every((s) => s.ok) ? 0 : 1);
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { AuditAnchored, createEvent, SYSTEM_ACTOR } from '@fupin/contracts';
 import { auditModel } from '@fupin/kit';
 import { bearer, COUNTY, eventually, type SignedIn } from '@fupin/testing';
@@ -95,4 +98,20 @@ test('the chains are refused (403) to a user without the auditor right', async (
   const res = await chains(office.accessToken);
   expect(res.status).toBe(403);
   expect(res.body.code).toBe('FORBIDDEN_RIGHT');
+});
+
+test('npm run audit:verify prints each chain through the gateway and exits 1 when one breaks', async () => {
+  const root = path.resolve(__dirname, '../../..');
+  const run = promisify(execFile)(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['scripts/audit-verify.ts', '--gateway', t.gatewayUrl, '--token', auditor.accessToken],
+    { cwd: root },
+  );
+  const failed = await run.then(
+    () => null,
+    (err: { code: number; stdout: string }) => err,
+  );
+  expect(failed?.code).toBe(1);
+  expect(failed?.stdout).toMatch(/^ok {5} gateway: /m);
+  expect(failed?.stdout).toMatch(/^PROBLEM registry: .*\n {10}changed: entry \S+ at seq 1 /m);
 });
