@@ -112,6 +112,18 @@ test('a platform restored from a backup taken while it ran converges and applies
     expect(await databaseChecksums(c.mongo.db(database.db))).toEqual(
       database.collections.map(({ name, count, sha256 }) => ({ name, count, sha256 })),
     );
+  for (const database of manifest.databases)
+    for (const entry of database.collections) {
+      const indexes = await c.mongo.db(database.db).collection(entry.name).listIndexes().toArray();
+      expect(indexes.map((ix) => ix.name).sort()).toEqual(
+        ['_id_', ...entry.indexes.map((ix) => ix.name)].sort(),
+      );
+    }
+  expect(
+    manifest.databases
+      .find((d) => d.service === 'registry')
+      ?.collections.find((e) => e.name === 'households')?.indexes.length,
+  ).toBeGreaterThan(0);
   const registryHouseholds = await c.mongo
     .db(registryDb)
     .collection<{ _id: string; revision: number }>('households')
