@@ -41,6 +41,14 @@ import { userRoutes } from './users/user.routes';
 import type { Envelope } from '@fupin/contracts';
 import type { z } from 'zod';
 
+/** audit.v1 carries the services' entries and the daily anchors of their chains. */
+function auditEventHandler(store: AuditStore, anchors: AuditAnchorStore) {
+  return (event: Envelope) =>
+    event.type === AuditAnchored.type
+      ? anchors.store(event as Envelope<z.output<(typeof AuditAnchored)['payload']>>)
+      : store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>);
+}
+
 /**
  * Composition of the gateway on an open runtime: users, sessions, the audit store and its
  * consumer, the reverse proxy and the API docs. Used by main.ts, the bootstrap command and
@@ -91,11 +99,7 @@ export async function createGateway(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     logger: rt.logger,
     maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-    // audit.v1 carries entries and each service's daily anchors of its chain.
-    handle: (event) =>
-      event.type === AuditAnchored.type
-        ? anchors.store(event as Envelope<z.output<(typeof AuditAnchored)['payload']>>)
-        : store.store(event as Envelope<z.output<(typeof AuditContract)['payload']>>),
+    handle: auditEventHandler(store, anchors),
   });
 
   const app = await startService(service, {
