@@ -7,6 +7,7 @@ import type { AuditLog } from './audit';
 import { type BaseConfig, loadConfig } from './config';
 import { createServiceApp, type ServiceAppOptions } from './http/app';
 import { auditVerifyRoutes, documentAuditVerify } from './http/audit-verify';
+import { documentKeyReseal, keyResealRoutes } from './http/key-reseal';
 import type { OutboxRelay } from './kafka/outbox';
 import { createLogger } from './logger';
 import { loadOpenApi } from './openapi';
@@ -15,8 +16,15 @@ import {
   registryProjectionRoutes,
 } from './projection/registry-households';
 import { openRedis } from './queue';
+import { KeyResealJob } from './reseal/key-reseal-job';
+import type { SealedCollection } from './reseal/sealed-fields';
 import { openRuntime, serveHttp, type ServiceRuntime, startPublishing } from './runtime';
-import { openOutbox } from './service-outbox';
+import {
+  byteSealerOf,
+  openOutbox,
+  personalDataCipherOf,
+  type PersonalDataKeys,
+} from './service-outbox';
 
 /** The options every service's composition takes (tests, tools and benchmarks set them). */
 export interface ServiceOptions {
@@ -118,6 +126,8 @@ export interface ServiceParts {
   openapi: string;
   /** Routes mounted before the modules' routes. */
   routes?: (router: Router) => void;
+  /** Where the service keeps sealed personal data: resealed by `POST /keys/reseal`. */
+  sealed?: SealedCollection[];
   app?: Pick<ServiceAppOptions, 'middleware' | 'beforeBody' | 'publicRoutes'> & {
     /** Public documents besides /openapi.json. */
     publicDocs?: Record<string, unknown>;
@@ -134,7 +144,8 @@ export async function startService<C extends BaseConfig>(
   parts: ServiceParts,
 ): Promise<Express> {
   const { rt, config } = service;
-  const modules = parts.modules ?? [];
+  const modules = [...(parts.modules ?? [])];
+  if (parts.sealed) modules.push(keyResealModule(service, parts.sealed));
   for (const m of modules) service.outboxModels.push(...(m.outboxModels ?? []));
   const topics = new Set([
     ...(parts.topics ?? []),
@@ -156,7 +167,9 @@ export async function startService<C extends BaseConfig>(
     ...parts.app,
     publicDocs: {
       ...parts.app?.publicDocs,
-      '/openapi.json': documentAuditVerify(loadOpenApi(parts.openapi)),
+      '/openapi.json': documentAuditVerify(
+        parts.sealed ? documentKeyReseal(loadOpenApi(parts.openapi)) : loadOpenApi(parts.openapi),
+      ),
     },
     routes: (router) => {
       auditVerifyRoutes(router, service.audit, service.now);
@@ -164,6 +177,36 @@ export async function startService<C extends BaseConfig>(
       for (const m of modules) m.routes?.(router);
     },
   });
+}
+
+/**
+ * 重新加密 as a module: the service's reseal job (its worker in every instance) and its
+ * `/keys/reseal` routes, with the service's own keys.
+ */
+function keyResealModule(
+  service: OpenedService<BaseConfig>,
+  collections: SealedCollection[],
+): ServiceModule {
+  const keys = service.config as BaseConfig & Partial<PersonalDataKeys>;
+  if (!keys.PII_ENCRYPTION_KEY || !keys.PII_HMAC_KEY)
+    throw new Error(`${service.rt.name} declares sealed fields but has no PII keys configured`);
+  const job = new KeyResealJob({
+    service: service.rt.name,
+    collections,
+    resealers: {
+      values: personalDataCipherOf(keys as PersonalDataKeys),
+      bytes: byteSealerOf(keys as PersonalDataKeys),
+    },
+    connection: service.redis,
+    prefix: service.queuePrefix,
+    logger: service.rt.logger,
+  });
+  return {
+    name: 'key reseal',
+    start: async () => job.start(),
+    stop: () => job.stop(),
+    routes: (router) => keyResealRoutes(router, job),
+  };
 }
 
 /**

@@ -23,8 +23,13 @@ export function compareOpenApi(doc: Doc, served: string[], module: string): Open
   const documented: string[] = [];
   const incomplete: string[] = [];
   const right = new RegExp(`^${module}\\.(read|write|approve|export|unmask)$`);
-  // The kit's own operations on every service (the audit chain) need the auditor's right.
-  const kitRights: Record<string, string> = { 'GET /audit/verify': 'audit.read' };
+  // The kit's own operations on every service: the audit chain needs the auditor's right, the
+  // reseal after a key rotation (on services keeping personal data) the administrator's.
+  const kitRights: Record<string, string> = {
+    'GET /audit/verify': 'audit.read',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
+  };
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
     for (const [method, raw] of Object.entries(ops)) {
       if (!METHODS.includes(method)) continue;

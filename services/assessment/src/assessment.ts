@@ -27,6 +27,7 @@ import { TargetImport } from './schemes/target-import';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { StatisticsService } from './statistics/statistics.service';
 import { supervisionModules } from './supervision';
+import { sealedFields } from './sealed-fields';
 
 /**
  * Composition of the assessment on an open runtime: its records built from the other
@@ -117,6 +118,7 @@ export async function createAssessment(
       ...supervision.modules,
     ],
     openapi: path.join(__dirname, 'openapi'),
+    sealed: sealedFields(rt.conn),
     routes: (router) => {
       schemeRoutes(router, schemes, targets);
       rankingRoutes(router, rankings);

@@ -42,6 +42,7 @@ import { WorkTeamService } from './villages/work-team.service';
 import { VISIT_TOPICS } from './visits/visit.events';
 import { visitRoutes } from './visits/visit.routes';
 import { VisitService } from './visits/visit.service';
+import { sealedFields } from './sealed-fields';
 
 /**
  * Composition of the assistance service (帮扶) on an open runtime: its collections, services
@@ -60,7 +61,6 @@ export async function createAssistance(
     outbox: [models.pairings, models.measures, models.visits],
   });
   const { audit, eventsStored, now } = service;
-
   const households = new HouseholdDirectory(repos.households);
   const helpers = new HelperService({ helpers: repos.helpers, cipher, audit, now });
   const limits = new PairingLimitService({ limits: models.limits, now });
@@ -114,6 +114,7 @@ export async function createAssistance(
       coverage.module,
     ],
     openapi: path.join(__dirname, 'openapi'),
+    sealed: sealedFields(rt.conn),
     routes: (router) => {
       householdRoutes(router, { households, pairings, measures, visits });
       helperRoutes(router, helpers);

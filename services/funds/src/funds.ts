@@ -40,6 +40,7 @@ import { ProjectService } from './projects/project.service';
 import { reportsModule } from './reports';
 import { transferRoutes } from './transfers/transfer.routes';
 import { TransferService } from './transfers/transfer.service';
+import { sealedFields } from './sealed-fields';
 
 /**
  * Composition of the funds service (项目资金) on an open runtime: its collections, services and
@@ -132,6 +133,7 @@ export async function createFunds(
       reportsModule({ projects, disbursements, repos, audit, now }),
     ],
     openapi: path.join(__dirname, 'openapi'),
+    sealed: sealedFields(rt.conn),
     routes: (router) => {
       fileRoutes(router, files, config.UPLOAD_MAX_BYTES);
       progressRoutes(router, progress);

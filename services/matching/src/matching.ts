@@ -32,6 +32,7 @@ import { QualityService } from './quality/quality.service';
 import { type MatchingRun, matchingRunModel } from './runs/run.model';
 import { type RunHooks, RunService } from './runs/run.service';
 import { type RunWorkerOptions, runsModule } from './runs';
+import { sealedFields } from './sealed-fields';
 
 export interface MatchingOptions extends ServiceOptions {
   /** Findings recorded per write (tests use small batches). */
@@ -128,6 +129,7 @@ export async function createMatching(
       registryOutcomesModule(ctx, findings),
     ],
     openapi: path.join(__dirname, 'openapi'),
+    sealed: sealedFields(rt.conn),
     routes: (router) => {
       listRoutes(router, lists);
       qualityRoutes(router, { quality, audit });

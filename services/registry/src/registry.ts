@@ -39,6 +39,7 @@ import {
 import { workflowsModule } from './workflows';
 import { monitoringModule } from './monitoring';
 import { dossierModule } from './dossier';
+import { sealedFields } from './sealed-fields';
 
 /**
  * Composition of the registry's modules on an open runtime: models, services, the outbox
@@ -120,6 +121,7 @@ export async function createRegistry(
     topics: [...AREA_TOPICS, ...HOUSEHOLD_TOPICS],
     modules,
     openapi: path.join(__dirname, 'openapi'),
+    sealed: sealedFields(rt.conn),
     routes: (router) => {
       areaRoutes(router, services.areas);
       householdRoutes(router, services.households);

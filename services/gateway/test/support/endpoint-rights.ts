@@ -46,6 +46,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
   },
   registry: {
     'GET /audit/verify': 'audit.read',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
     'GET /candidate-leads': 'registry.read',
     'GET /candidate-leads/{id}': 'registry.read',
     'POST /candidate-leads/{id}/convert': 'registry.write',
@@ -145,6 +147,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /person-index/rebuild': 'matching.approve',
     'GET /person-index/status': 'matching.read',
     'GET /dossier/households/{id}': 'matching.read',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
   },
   funds: {
     'GET /audit/verify': 'audit.read',
@@ -204,6 +208,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /projection/status': 'funds.read',
     'GET /dossier/households/{id}': 'funds.read',
     'GET /ledger/benefits': 'funds.read',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
   },
   support: {
     'GET /audit/verify': 'audit.read',
@@ -322,6 +328,8 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'POST /complaints/{id}/answer': 'assessment.write',
     'POST /complaints/{id}/satisfaction': 'assessment.write',
     'POST /complaints/{id}/reopen': 'assessment.write',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
   },
   assistance: {
     'GET /audit/verify': 'audit.read',
@@ -389,5 +397,7 @@ export const ENDPOINT_RIGHTS: Record<string, Record<string, string>> = {
     'GET /visits/{id}/photos/{photoId}': 'assistance.read',
     'GET /dossier/households/{id}': 'assistance.read',
     'GET /ledger/benefits': 'assistance.read',
+    'POST /keys/reseal': 'users.write',
+    'GET /keys/reseal': 'users.write',
   },
 };
