@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
   as,
@@ -7,6 +8,9 @@ import {
   type TestAssistance,
   VILLAGE_A1,
 } from './fixtures/assistance';
+
+// A funds row as the ledger names it: the payment and the payee (two ids, 73 characters).
+const PAY = `${randomUUID()}:${randomUUID()}`;
 
 let t: TestAssistance;
 let household = '';
@@ -45,7 +49,7 @@ test('when a household signs for its payments at a visit, each confirmation is k
   const res = await confirm({
     signaturePhotoId: photoId,
     items: [
-      { source: 'funds', rowId: 'pay-1', amountFen: 100000, result: 'confirmed' },
+      { source: 'funds', rowId: PAY, amountFen: 100000, result: 'confirmed' },
       { source: 'support', rowId: 'sub-1', amountFen: 0, result: 'not_received', note: '未收到' },
     ],
   });
@@ -58,7 +62,7 @@ test('when a household signs for its payments at a visit, each confirmation is k
       householdNo: 'RC-1',
       areaCode: VILLAGE_A1,
       source: 'funds',
-      rowId: 'pay-1',
+      rowId: PAY,
       result: 'confirmed',
       signaturePhotoId: photoId,
       confirmationCode: null,
@@ -80,7 +84,7 @@ test('when a household signs for its payments at a visit, each confirmation is k
 test('when a household gives a confirmation code instead, a second confirmation is kept beside the first', async () => {
   const res = await confirm({
     confirmationCode: 'A7K2',
-    items: [{ source: 'funds', rowId: 'pay-1', amountFen: 80000, result: 'amount_differs' }],
+    items: [{ source: 'funds', rowId: PAY, amountFen: 80000, result: 'amount_differs' }],
   });
   expect(res.status).toBe(201);
   const list = await request(t.app)
@@ -89,9 +93,7 @@ test('when a household gives a confirmation code instead, a second confirmation 
     .set(as(t.tokens.townshipA));
   expect(list.status).toBe(200);
   expect(list.headers['content-range']).toBe('receipts 0-2/3');
-  const ofPay = (list.body as { rowId: string; result: string }[]).filter(
-    (r) => r.rowId === 'pay-1',
-  );
+  const ofPay = (list.body as { rowId: string; result: string }[]).filter((r) => r.rowId === PAY);
   // Newest first: the latest confirmation of the row comes before the earlier one.
   expect(ofPay.map((r) => r.result)).toEqual(['amount_differs', 'confirmed']);
   const ledger = await request(t.app)
@@ -128,7 +130,7 @@ test('another township neither confirms at the visit nor sees its confirmations'
   const res = await confirm(
     {
       confirmationCode: 'B7K2',
-      items: [{ source: 'funds', rowId: 'pay-1', amountFen: 1, result: 'confirmed' }],
+      items: [{ source: 'funds', rowId: PAY, amountFen: 1, result: 'confirmed' }],
     },
     t.tokens.townshipB,
   );

@@ -92,6 +92,15 @@ test('every list endpoint reads through an index and sorts no more than a page i
         calls: readers([{ kind: 'measure_unpaid' }, { areaCode: VILLAGE_A1 }]),
       },
       {
+        path: '/ledger/unconfirmed',
+        readsNoCollection:
+          "assembled from the services' ledgers and confirmations, each read through its own index",
+        calls: [
+          { name: 'county', token: office.accessToken },
+          { name: 'township', token: town.accessToken, query: { areaCode: TOWNSHIP_A } },
+        ],
+      },
+      {
         path: '/audit',
         calls: calls([
           { action: 'unmask' },

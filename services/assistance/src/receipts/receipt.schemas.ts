@@ -4,9 +4,12 @@ import { RECEIPT_RESULTS } from '@fupin/reference';
 import { z } from 'zod';
 import { fen, id, text } from '../common/schemas';
 
+/** A source's ledger row id: composite ids (`<record>:<payee>`, `<loan>:discount:<year>`) run past 64. */
+const rowId = z.string().trim().min(1).max(200);
+
 const item = z.strictObject({
   source: z.enum(BENEFIT_SOURCES),
-  rowId: id,
+  rowId,
   amountFen: fen,
   result: z.enum(RECEIPT_RESULTS),
   note: text(500).default(''),
