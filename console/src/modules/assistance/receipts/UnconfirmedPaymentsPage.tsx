@@ -1,23 +1,16 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { Form, Title, usePermissions, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { AreaName } from '../../../common/AreaName';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import type { Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
+import { AreaYearPage } from '../../registry/ledger/AreaYearPage';
 import { type Column, SectionTable } from '../../registry/dossier/SectionTable';
-import {
-  type AreaYear,
-  AreaYearInputs,
-  areaOf,
-  defaultsOf,
-} from '../../registry/ledger/AreaYearInputs';
+import { type AreaYear, areaOf } from '../../registry/ledger/AreaYearInputs';
 import type { UnconfirmedPayment, UnconfirmedPayments } from './receipt.api';
 
 /** The list's first page: the strongest signals come first, so the page shows them. */
@@ -142,22 +135,9 @@ function Result() {
  * and those the household said it did not receive or received with another amount.
  */
 export default function UnconfirmedPaymentsPage() {
-  const translate = useTranslate();
-  const { permissions, isPending } = usePermissions<Permissions>();
-  if (isPending) return <Spinner />;
   return (
-    <Card sx={{ mt: 2 }} data-testid="unconfirmed-payments">
-      <Title title="assistance.unconfirmed.title" />
-      <CardContent>
-        <Typography variant="h6">{translate('assistance.unconfirmed.title')}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('assistance.unconfirmed.hint')}
-        </Typography>
-        <Form defaultValues={defaultsOf(permissions)}>
-          <AreaYearInputs />
-          <Result />
-        </Form>
-      </CardContent>
-    </Card>
+    <AreaYearPage testId="unconfirmed-payments" messages="assistance.unconfirmed">
+      <Result />
+    </AreaYearPage>
   );
 }

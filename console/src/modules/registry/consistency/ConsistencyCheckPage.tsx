@@ -2,22 +2,20 @@ import { useAreaName } from '../../../common/AreaName';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
-import { Form, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { formatDateTime } from '../../../common/format';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import type { Permissions } from '../../../providers/permissions';
 import { useNotifyProblem } from '../../../providers/problem';
 import { useCalls } from '../../calls';
-import { type AreaYear, AreaYearInputs, areaOf, defaultsOf } from '../ledger/AreaYearInputs';
+import { type AreaYear, areaOf } from '../ledger/AreaYearInputs';
+import { AreaYearPage } from '../ledger/AreaYearPage';
 import type { ConsistencyRun } from './consistency.api';
 import { ConsistencyRunView } from './ConsistencyRunView';
 
@@ -102,29 +100,23 @@ function RecentRuns({
  * exported.
  */
 export default function ConsistencyCheckPage() {
-  const translate = useTranslate();
-  const { permissions, isPending } = usePermissions<Permissions>();
   const [runId, setRunId] = useState<string | null>(null);
   // The runs listed again once the one shown has ended (its state and count change).
   const [ended, setEnded] = useState<string | null>(null);
   const onFinished = useCallback(() => setEnded(runId), [runId]);
-  if (isPending) return <Spinner />;
   return (
-    <Card sx={{ mt: 2 }} data-testid="consistency-check">
-      <Title title="consistency_check.title" />
-      <CardContent>
-        <Typography variant="h6">{translate('consistency_check.title')}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('consistency_check.hint')}
-        </Typography>
-        <Form defaultValues={defaultsOf(permissions)}>
-          <AreaYearInputs />
-          <StartButton onStarted={setRunId} />
-        </Form>
-        {runId ? <ConsistencyRunView key={runId} id={runId} onFinished={onFinished} /> : null}
-        <RecentRuns selected={runId} reloadKey={`${runId}:${ended}`} onPick={setRunId} />
-      </CardContent>
-    </Card>
+    <AreaYearPage
+      testId="consistency-check"
+      messages="consistency_check"
+      after={
+        <>
+          {runId ? <ConsistencyRunView key={runId} id={runId} onFinished={onFinished} /> : null}
+          <RecentRuns selected={runId} reloadKey={`${runId}:${ended}`} onPick={setRunId} />
+        </>
+      }
+    >
+      <StartButton onStarted={setRunId} />
+    </AreaYearPage>
   );
 }
 

@@ -1,20 +1,18 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import MuiLink from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { Form, Title, useGetMany, usePermissions, useTranslate } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { DownloadButton } from '../../../common/DownloadButton';
 import { Spinner } from '../../../common/Spinner';
 import { useApi } from '../../../common/useApi';
-import type { Permissions } from '../../../providers/permissions';
 import { pick, problemOf } from '../../../providers/problem';
 import { useCalls } from '../../calls';
+import { AreaYearPage } from './AreaYearPage';
 import type { LedgerMismatch } from '../dossier/ledger.api';
 import { type Column, SectionTable } from '../dossier/SectionTable';
-import { type AreaYear, AreaYearInputs, areaOf, defaultsOf } from './AreaYearInputs';
+import { type AreaYear, areaOf } from './AreaYearInputs';
 
 /** 户号, linked to the household's 受益底册 in its dossier. */
 function HouseholdLink({ id, householdNo }: { id: string; householdNo?: string }) {
@@ -132,22 +130,9 @@ function Result() {
  * ledger exported as XLSX.
  */
 export default function BenefitLedgerPage() {
-  const translate = useTranslate();
-  const { permissions, isPending } = usePermissions<Permissions>();
-  if (isPending) return <Spinner />;
   return (
-    <Card sx={{ mt: 2 }} data-testid="benefit-ledger">
-      <Title title="benefit_ledger.title" />
-      <CardContent>
-        <Typography variant="h6">{translate('benefit_ledger.title')}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('benefit_ledger.hint')}
-        </Typography>
-        <Form defaultValues={defaultsOf(permissions)}>
-          <AreaYearInputs />
-          <Result />
-        </Form>
-      </CardContent>
-    </Card>
+    <AreaYearPage testId="benefit-ledger" messages="benefit_ledger">
+      <Result />
+    </AreaYearPage>
   );
 }
