@@ -3135,6 +3135,13 @@ export interface operations {
             quarterKey: string;
             /** Format: date-time */
             computedAt: string;
+            /**
+             * @description The household projection's freshness the preview was computed on: it
+             *     waits for the projection like a ranking and is refused with 409
+             *     `ASSESSMENT_VIEW_BEHIND` when it stays behind (null where no projection
+             *     is metered).
+             */
+            view: components['schemas']['ViewFreshness'] | null;
             tracks: components['schemas']['RankingTrack'][];
             results: components['schemas']['RankingResult'][];
           };
@@ -3144,6 +3151,7 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      409: components['responses']['Problem'];
     };
   };
   listLateEvents: {

@@ -1,5 +1,11 @@
 import type { Envelope } from '@fupin/contracts';
-import { ensureTopics, EventConsumer, isDuplicateKey, type ServiceRuntime } from '@fupin/kit';
+import {
+  ensureTopics,
+  EventConsumer,
+  isDuplicateKey,
+  type ServiceRuntime,
+  watchFreshness,
+} from '@fupin/kit';
 import type { RankingModel, RankingVersion } from '../rankings/ranking.model';
 import type { LateEventModel } from './fact.model';
 import type { FactChange } from './fact.store';
@@ -163,6 +169,15 @@ export class IndicatorProjection {
     });
     await consumer.start();
     rt.shutdown.add('indicator consumer', () => consumer.stop());
+    // The household projection and the facts are this one group's: its lag over every topic it
+    // reads is how far behind what a ranking or a preview measures is (they wait, or refuse).
+    const households = this.deps.ctx.households;
+    watchFreshness(households, rt, {
+      groupId: opts.groupId,
+      topics: this.topics.map(rt.topic),
+      projection: 'registry-households',
+      lastAppliedAt: async () => (await households.status()).lastProjectedAt,
+    });
   }
 }
 

@@ -125,7 +125,7 @@ function quarterRoutes(router: Router, rankings: RankingService): void {
     requireRight('assessment', 'read'),
     handle(async (req, res) => {
       const q = parseInput(quarterParamsSchema, req.params, { where: 'params' });
-      res.json(await rankings.preview(principalOf(req), q));
+      res.json(await rankings.preview(principalOf(req), q, req.headers.authorization));
     }),
   );
   router.get(

@@ -7,6 +7,7 @@ import {
   notFound,
   outsideScope,
   type Principal,
+  type RecordedFreshness,
   unprocessable,
 } from '@fupin/kit';
 import {
@@ -191,22 +192,30 @@ export class RankingService {
     return this.get(p, id);
   }
 
-  /** What the quarter's ranking would be now, without storing or publishing anything. */
+  /**
+   * What the quarter's ranking would be now, without storing or publishing anything — on a
+   * household projection caught up with the registry, as a ranking (waited for, else 409
+   * ASSESSMENT_VIEW_BEHIND), with that freshness in the answer.
+   */
   async preview(
     p: Principal,
     q: Quarter,
+    authorization?: string,
   ): Promise<{
     quarterKey: string;
     computedAt: Date;
+    view: RecordedFreshness | null;
     tracks: TrackResult[];
     results: Computed['results'];
   }> {
     const scheme = await this.deps.schemes.find(q.year);
     if (!scheme) await this.deps.schemes.get(q.year);
+    const view = this.deps.view ? await this.deps.view(authorization, this.deps.logger) : null;
     const c = await this.compute(q, scheme!);
     return {
       quarterKey: quarterKey(q),
       computedAt: c.computedAt,
+      view,
       tracks: c.tracks.map((t) => ({
         ...t,
         units: t.units.filter((u) => areaInScope(p, u.areaCode)),

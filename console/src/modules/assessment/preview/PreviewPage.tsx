@@ -135,6 +135,12 @@ export default function PreviewPage() {
           <Box data-testid="assessment-preview">
             <Typography variant="caption" color="text.secondary">
               {translate('assessment.preview.computed', { at: formatDateTime(data.computedAt) })}
+              {data.view
+                ? ` · ${translate('assessment.preview.view', {
+                    applied: data.view.appliedPosition,
+                    of: data.view.registryPosition,
+                  })}`
+                : ''}
             </Typography>
             {data.tracks.map((tr) => (
               <TrackTable key={tr.kind} track={tr} results={data.results} />
