@@ -8,6 +8,7 @@ import {
   SYSTEM_ACTOR,
   VillageUpdated,
 } from '@fupin/contracts';
+import { planProblems } from '@fupin/testing';
 import request from 'supertest';
 import {
   bearer,
@@ -352,4 +353,24 @@ test("the records behind a value are the owner's records: late tasks, villages a
   });
   expect(incidence!.records.items).toEqual([{ id: VA1, note: '3.00%' }]);
   expect(villages!.records.items).toEqual([{ id: VA1, note: '一村' }]);
+});
+
+test('the three collections are read for a period through an index', async () => {
+  const db = t.rt.conn.db!;
+  // Mongoose builds the indexes in the background: wait for them before asking for plans.
+  await Promise.all(
+    ['ScheduleTask', 'Rectification', 'Complaint'].map((m) => t.rt.conn.model(m).ensureIndexes()),
+  );
+  const reads: [string, Record<string, unknown>][] = [
+    ['schedule_tasks', { startOn: { $lte: '2019-06-30' } }],
+    ['rectifications', { issuedOn: { $lte: '2019-06-30' } }],
+    ['complaints', { receivedOn: { $lte: '2019-06-30' } }],
+  ];
+  for (const [collection, filter] of reads) {
+    const plan = (await db.collection(collection).find(filter).explain('queryPlanner')) as object;
+    expect({ collection, problems: planProblems(plan as never, undefined) }).toEqual({
+      collection,
+      problems: [],
+    });
+  }
 });

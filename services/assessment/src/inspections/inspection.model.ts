@@ -221,6 +221,8 @@ rectificationSchema.index({ areaCode: 1, deadline: 1 });
 rectificationSchema.index({ status: 1, areaCode: 1 });
 rectificationSchema.index({ unitId: 1, areaCode: 1 });
 rectificationSchema.index({ inspectionId: 1, areaCode: 1 });
+// The on-time indicator: the orders issued by a period's end.
+rectificationSchema.index({ issuedOn: 1 });
 
 const fileSchema = new Schema<InspectionFile>(attachedFileFields, {
   collection: 'inspection_files',

@@ -20,9 +20,10 @@ export function rectificationFacts(orders: ScopedRepository<Rectification>): Own
           status: 1,
           householdId: 1,
         },
-        sort: { _id: 1 },
       },
     );
+    // Ordered by id here (one stable order for the records behind a value), not by the server.
+    rows.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     return rows.map((r) =>
       deadlineFact({
         kind: 'rectification',

@@ -12,9 +12,10 @@ export function taskFacts(tasks: ScopedRepository<ScheduleTask>): OwnFactSource 
       { startOn: { $lte: span.last } },
       {
         projection: { ownerUnit: 1, areaCode: 1, startOn: 1, dueOn: 1, completedOn: 1, code: 1 },
-        sort: { _id: 1 },
       },
     );
+    // Ordered by id here (one stable order for the records behind a value), not by the server.
+    rows.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     return rows.map((t) =>
       deadlineFact({
         kind: 'task',

@@ -72,6 +72,8 @@ taskSchema.index({ code: 1 }, { unique: true });
 taskSchema.index({ areaCode: 1, dueOn: 1 });
 taskSchema.index({ ownerUnit: 1, areaCode: 1, dueOn: 1 });
 taskSchema.index({ done: 1, areaCode: 1, dueOn: 1 });
+// The on-time indicator: the tasks started by a period's end.
+taskSchema.index({ startOn: 1 });
 taskSchema.index({ 'link.kind': 1, 'link.ref': 1, areaCode: 1 });
 
 export type ScheduleTaskModel = Model<ScheduleTask>;
