@@ -62,26 +62,34 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded');
 
+const keyId = z
+  .string()
+  .regex(/^[a-z0-9]{1,16}$/, 'a key id: a–z, 0–9, up to 16')
+  .default('k1');
+
+const previousKeys = (name: string) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parsePreviousKeys(name, v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'id:base64 pairs separated by ";", each key 32 bytes');
+
 /** Services that store or match personal data add these (the HMAC key is shared for matching). */
 export const personalDataConfigSchema = z.object({
   PII_ENCRYPTION_KEY: base64Key,
   PII_HMAC_KEY: base64Key,
   /** 密钥轮换: the current encryption key's id, and the previous keys (`k1:<base64>;…`). */
-  PII_ENCRYPTION_KEY_ID: z
-    .string()
-    .regex(/^[a-z0-9]{1,16}$/, 'a key id: a–z, 0–9, up to 16')
-    .default('k1'),
-  PII_ENCRYPTION_PREVIOUS_KEYS: z
-    .string()
-    .optional()
-    .refine((v) => {
-      try {
-        parsePreviousKeys('PII_ENCRYPTION_PREVIOUS_KEYS', v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'id:base64 pairs separated by ";", each key 32 bytes'),
+  PII_ENCRYPTION_KEY_ID: keyId,
+  PII_ENCRYPTION_PREVIOUS_KEYS: previousKeys('PII_ENCRYPTION_PREVIOUS_KEYS'),
+  /** The same for the HMAC key: hashes under the previous keys are still found while held. */
+  PII_HMAC_KEY_ID: keyId,
+  PII_HMAC_PREVIOUS_KEYS: previousKeys('PII_HMAC_PREVIOUS_KEYS'),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -7,6 +7,8 @@
 export interface KeyRing {
   currentId: string;
   current: Buffer;
+  /** The previous keys' ids, in the order configured. */
+  previousIds: string[];
   /** The key of an id, or null when the service does not hold it. */
   key(id: string): Buffer | null;
 }
@@ -58,6 +60,7 @@ export function keyRing(opts: {
   return {
     currentId,
     current,
+    previousIds: [...previous.keys()],
     key: (id) => (id === currentId ? current : (previous.get(id) ?? null)),
   };
 }

@@ -9,14 +9,36 @@ import { key32, type KeyRing, keyRing, LEGACY_KEY_ID, missingKey } from './key-r
 export interface SealedValue {
   /** `v2.<key id>.<iv>.<tag>.<ciphertext>` (base64url parts); `v1.…` before key ids (key k1). */
   enc: string;
-  /** hex HMAC-SHA256 of the normalised value. */
+  /** hex HMAC-SHA256 of the normalised value, under the current HMAC key when sealed. */
   hash: string;
+  /**
+   * During an HMAC rotation window (the service holds more than one HMAC key): the value's
+   * hash under every key held, the current first, so views built from it (events, the
+   * registry's claims and member index) are found under either key. Absent otherwise.
+   */
+  hashes?: string[];
 }
 
 export interface PersonalDataCipher {
   seal(plain: string): SealedValue;
   open(sealed: Pick<SealedValue, 'enc'>): string;
+  /** The hash under the current HMAC key (what new values store). */
   hash(plain: string): string;
+  /**
+   * The hashes under every HMAC key held, the current first: what a lookup of a clear value
+   * asks for (`{ hash: { $in: hashes(v) } }`), so a value stored before or during a rotation
+   * is still found.
+   */
+  hashes(plain: string): string[];
+  /** The HMAC key ids held, the current first. */
+  hashKeyIds: string[];
+  /**
+   * A stored value's keyed hashes as they should be under the keys held now (opens it):
+   * null when they already are — what the rehash after an HMAC rotation writes.
+   */
+  rehashed(
+    sealed: Pick<SealedValue, 'enc' | 'hash' | 'hashes'>,
+  ): Pick<SealedValue, 'hash' | 'hashes'> | null;
   /** The id of the key a ciphertext was sealed with. */
   keyIdOf(enc: string): string;
   /** Whether a ciphertext was sealed with another key than the current one (to seal again). */
@@ -37,6 +59,9 @@ export function createPersonalDataCipher(opts: {
   /** The current key's id (`k1` by default) and the previous keys (`k1:<base64>;…`). */
   encryptionKeyId?: string | undefined;
   previousEncryptionKeys?: string | undefined;
+  /** The current HMAC key's id (`k1` by default) and the previous HMAC keys (`k1:<base64>;…`). */
+  hmacKeyId?: string | undefined;
+  previousHmacKeys?: string | undefined;
 }): PersonalDataCipher {
   const ring: KeyRing = keyRing({
     name: 'PII_ENCRYPTION_KEY',
@@ -44,10 +69,44 @@ export function createPersonalDataCipher(opts: {
     currentId: opts.encryptionKeyId,
     previous: opts.previousEncryptionKeys,
   });
-  const macKey = key32('PII_HMAC_KEY', opts.hmacKey);
-  const hash = (plain: string) => createHmac('sha256', macKey).update(plain, 'utf8').digest('hex');
+  const macs = keyRing({
+    name: 'PII_HMAC_KEY',
+    current: opts.hmacKey,
+    currentId: opts.hmacKeyId,
+    previous: opts.previousHmacKeys,
+  });
+  const macKeys = [macs.current, ...macs.previousIds.map((id) => macs.key(id)!)];
+  const macWith = (key: Buffer, plain: string) =>
+    createHmac('sha256', key).update(plain, 'utf8').digest('hex');
+  const hash = (plain: string) => macWith(macs.current, plain);
+  const hashes = (plain: string) => macKeys.map((k) => macWith(k, plain));
+  /** The stored form of a value's hashes: the window's list only while more keys are held. */
+  const hashesOf = (plain: string): Pick<SealedValue, 'hash' | 'hashes'> => {
+    if (macKeys.length === 1) return { hash: hash(plain) };
+    const all = hashes(plain);
+    return { hash: all[0]!, hashes: all };
+  };
+  const open = ({ enc }: Pick<SealedValue, 'enc'>): string => {
+    const { keyId, iv, tag, ct } = partsOf(enc);
+    const key = ring.key(keyId);
+    if (!key) throw missingKey(keyId);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(ct, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  };
   return {
     hash,
+    hashes,
+    hashKeyIds: [macs.currentId, ...macs.previousIds],
+    rehashed(sealed) {
+      const want = hashesOf(open(sealed));
+      const same =
+        want.hash === sealed.hash && (want.hashes ?? []).join() === (sealed.hashes ?? []).join();
+      return same ? null : want;
+    },
     keyIdOf: (enc) => partsOf(enc).keyId,
     needsReseal: (enc) => partsOf(enc).keyId !== ring.currentId,
     seal(plain) {
@@ -58,20 +117,10 @@ export function createPersonalDataCipher(opts: {
       const b64 = (b: Buffer) => b.toString('base64url');
       return {
         enc: ['v2', ring.currentId, b64(iv), b64(tag), b64(ct)].join('.'),
-        hash: hash(plain),
+        ...hashesOf(plain),
       };
     },
-    open({ enc }) {
-      const { keyId, iv, tag, ct } = partsOf(enc);
-      const key = ring.key(keyId);
-      if (!key) throw missingKey(keyId);
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([
-        decipher.update(Buffer.from(ct, 'base64url')),
-        decipher.final(),
-      ]).toString('utf8');
-    },
+    open,
   };
 }
 

@@ -43,6 +43,8 @@ export function personalDataCipherOf(config: PersonalDataKeys): PersonalDataCiph
     hmacKey: config.PII_HMAC_KEY,
     encryptionKeyId: config.PII_ENCRYPTION_KEY_ID,
     previousEncryptionKeys: config.PII_ENCRYPTION_PREVIOUS_KEYS,
+    hmacKeyId: config.PII_HMAC_KEY_ID,
+    previousHmacKeys: config.PII_HMAC_PREVIOUS_KEYS,
   });
 }
 
@@ -60,4 +62,6 @@ export interface PersonalDataKeys {
   PII_HMAC_KEY: string;
   PII_ENCRYPTION_KEY_ID?: string | undefined;
   PII_ENCRYPTION_PREVIOUS_KEYS?: string | undefined;
+  PII_HMAC_KEY_ID?: string | undefined;
+  PII_HMAC_PREVIOUS_KEYS?: string | undefined;
 }

@@ -101,8 +101,18 @@ export type HouseholdSnapshot = z.infer<typeof householdSnapshotSchema>;
 export const memberSnapshotSchema = z.object({
   id: z.string().min(1),
   householdId: z.string().min(1),
-  /** HMAC-SHA256 of the normalised ID number (the shared matching key). */
+  /** HMAC-SHA256 of the normalised ID number (the shared matching key), under the current key. */
   idHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * During an HMAC key rotation window: the hash under every key the registry holds, the
+   * current (`idHash`) first, so a view keyed by hash finds the person under either key.
+   * Absent outside a window.
+   */
+  idHashes: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .min(2)
+    .max(4)
+    .optional(),
   name: z.string().min(1),
   relation: z.string(),
   sex: z.enum(['male', 'female']),

@@ -1,6 +1,8 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { type Resealers, resealValue, type SealedCollection } from './sealed-fields';
 
+type WrittenOp = { updateOne: { filter: { _id: unknown } } };
+
 /** How far the reseal of one collection has come. */
 export interface CollectionReseal {
   collection: string;
@@ -70,6 +72,7 @@ export async function resealCollection(
       const res = await coll.bulkWrite(ops as never, { ordered: false });
       progress.resealed += res.matchedCount;
       progress.skipped += ops.length - res.matchedCount;
+      if (c.resealed) await c.resealed(ops.map((o) => (o as WrittenOp).updateOne.filter._id));
     }
     progress.done += batch.length;
     await opts.onBatch?.({ ...progress });

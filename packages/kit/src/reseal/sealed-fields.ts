@@ -11,16 +11,22 @@ export interface SealedCollection {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of the service
   model: Model<any>;
   fields: string[];
+  /**
+   * After a batch is written: the ids of the documents changed, for what the service derives
+   * from their hashes (the registry's claims, member index and events). Called again for a
+   * document only when a later run changes it again, so it must be idempotent.
+   */
+  resealed?: (ids: unknown[]) => Promise<void>;
 }
 
 export interface Resealers {
-  values: Pick<PersonalDataCipher, 'open' | 'seal' | 'needsReseal'>;
+  values: Pick<PersonalDataCipher, 'open' | 'seal' | 'needsReseal' | 'rehashed'>;
   bytes: Pick<ByteSealer, 'open' | 'seal' | 'needsReseal'>;
 }
 
 interface Resealed {
   value: unknown;
-  /** How many sealed values under it used an old key. */
+  /** How many sealed values under it used an old key (encryption or HMAC). */
   old: number;
 }
 
@@ -33,15 +39,16 @@ function bytesOf(v: unknown): Buffer | null {
   return null;
 }
 
-function isSealedValue(v: unknown): v is { enc: string; hash: string } {
+function isSealedValue(v: unknown): v is { enc: string; hash: string; hashes?: string[] } {
   const o = v as { enc?: unknown; hash?: unknown } | null;
   return !!o && typeof o === 'object' && typeof o.enc === 'string' && typeof o.hash === 'string';
 }
 
 /**
- * A stored value with every ciphertext under an old key sealed again with the current one
- * (pure but for the cipher). The keyed hash stays as it is: the HMAC key does not rotate with
- * the encryption key. `dryRun` only counts.
+ * A stored value with every ciphertext under an old key sealed again with the current one,
+ * and every keyed hash made again as the HMAC keys held now want it: under the current key,
+ * with the window's `hashes` while more than one is held and without them after (pure but for
+ * the cipher). `dryRun` only counts.
  */
 export function resealValue(v: unknown, r: Resealers, dryRun = false): Resealed {
   const bytes = bytesOf(v);
@@ -50,8 +57,14 @@ export function resealValue(v: unknown, r: Resealers, dryRun = false): Resealed 
     return { value: dryRun ? v : r.bytes.seal(r.bytes.open(bytes)), old: 1 };
   }
   if (isSealedValue(v)) {
-    if (!r.values.needsReseal(v.enc)) return { value: v, old: 0 };
-    return { value: dryRun ? v : { ...v, enc: r.values.seal(r.values.open(v)).enc }, old: 1 };
+    const enc = r.values.needsReseal(v.enc);
+    const hashes = r.values.rehashed(v);
+    if (!enc && !hashes) return { value: v, old: 0 };
+    if (dryRun) return { value: v, old: 1 };
+    const out: Record<string, unknown> = { ...v, ...hashes };
+    if (hashes && !hashes.hashes) delete out.hashes;
+    if (enc) out.enc = r.values.seal(r.values.open(v)).enc;
+    return { value: out, old: 1 };
   }
   if (Array.isArray(v)) {
     const items = v.map((x) => resealValue(x, r, dryRun));

@@ -49,6 +49,7 @@ export function memberSnapshot(householdId: string, m: Member): MemberSnapshot {
     id: m.id,
     householdId,
     idHash: m.idNumber.hash,
+    ...(m.idNumber.hashes && m.idNumber.hashes.length > 1 ? { idHashes: m.idNumber.hashes } : {}),
     name: m.name,
     relation: m.relation,
     sex: m.sex,
