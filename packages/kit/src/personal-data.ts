@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { key32, type KeyRing, keyRing, LEGACY_KEY_ID, missingKey } from './key-ring';
+import { type KeyRing, keyRing, LEGACY_KEY_ID, missingKey } from './key-ring';
 
 /**
  * Personal data (ID numbers, phones, bank accounts) at rest: AES-256-GCM ciphertext for the
@@ -127,4 +127,12 @@ export function createPersonalDataCipher(opts: {
 /** Generates a random key in the form the config expects (for .env files and tests). */
 export function generatePersonalDataKey(): string {
   return randomBytes(32).toString('base64');
+}
+
+/**
+ * Every keyed hash a stored value carries: the window's `hashes` during an HMAC rotation,
+ * else its one `hash` — what the views keyed by hash (claims, member index) hold for it.
+ */
+export function hashesOf(v: Pick<SealedValue, 'hash' | 'hashes'>): string[] {
+  return v.hashes?.length ? v.hashes : [v.hash];
 }

@@ -121,7 +121,7 @@ export async function createRegistry(
     topics: [...AREA_TOPICS, ...HOUSEHOLD_TOPICS],
     modules,
     openapi: path.join(__dirname, 'openapi'),
-    sealed: sealedFields(rt.conn),
+    sealed: sealedFields(rt.conn, (ids) => services.households.afterRehash(ids)),
     routes: (router) => {
       areaRoutes(router, services.areas);
       householdRoutes(router, services.households);

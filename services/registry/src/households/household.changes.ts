@@ -1,11 +1,12 @@
 import {
+  actorOf,
   bi,
   conflict,
   type FieldError,
+  hashesOf,
   notFound,
   type Principal,
   unprocessable,
-  actorOf,
 } from '@fupin/kit';
 import {
   householdStatusChanged,
@@ -80,7 +81,7 @@ export async function addMember(
       ],
     });
   } catch (err) {
-    await releaseClaims(store, current._id, [member.idNumber.hash]);
+    await releaseClaims(store, current._id, hashesOf(member.idNumber));
     throw err;
   }
   return householdView(store.deps.cipher, next, null);
@@ -170,7 +171,7 @@ export async function removeMember(
       householdUpdated(h, ['size'], actorOf(p)),
     ],
   });
-  await releaseClaims(store, current._id, [existing.idNumber.hash]);
+  await releaseClaims(store, current._id, hashesOf(existing.idNumber));
   return householdView(store.deps.cipher, next, null);
 }
 

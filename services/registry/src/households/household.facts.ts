@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type AppError, bi, type FieldError, type Principal, unprocessable } from '@fupin/kit';
+import {
+  type AppError,
+  bi,
+  type FieldError,
+  hashesOf,
+  type Principal,
+  unprocessable,
+} from '@fupin/kit';
 import {
   areaLevel,
   isAreaCode,
@@ -57,7 +64,9 @@ export function buildMembers(
   errors: FieldError[],
   prefix = 'members',
 ): Member[] {
-  const hashes = new Set(existing.filter((m) => m.status === 'active').map((m) => m.idNumber.hash));
+  const hashes = new Set(
+    existing.filter((m) => m.status === 'active').flatMap((m) => hashesOf(m.idNumber)),
+  );
   const out: Member[] = [];
   inputs.forEach((mi, i) => {
     const field =
@@ -72,7 +81,7 @@ export function buildMembers(
       return;
     }
     const sealed = store.seal(check.identity.idNumber, maskIdNumber);
-    if (hashes.has(sealed.hash)) {
+    if (hashesOf(sealed).some((h) => hashes.has(h))) {
       errors.push({
         field: `${field}.idNumber`,
         code: 'duplicate_in_household',
@@ -80,7 +89,7 @@ export function buildMembers(
       });
       return;
     }
-    hashes.add(sealed.hash);
+    for (const h of hashesOf(sealed)) hashes.add(h);
     const base: Member = {
       id: randomUUID(),
       name: mi.name.trim(),
@@ -158,7 +167,7 @@ export function memberFacts(
     };
   if (patch.phone !== undefined) {
     const samePhone =
-      m.phone && patch.phone && store.deps.cipher.hash(patch.phone) === m.phone.hash;
+      m.phone && patch.phone && store.deps.cipher.hashes(patch.phone).includes(m.phone.hash);
     next.phone =
       patch.phone === null ? null : samePhone ? m.phone : store.seal(patch.phone, maskPhone);
   }
@@ -179,7 +188,7 @@ export function applyFacts(
   ) => {
     if (value === undefined) return old;
     if (value === null || value.trim() === '') return null;
-    return old && store.deps.cipher.hash(value.trim()) === old.hash
+    return old && store.deps.cipher.hashes(value.trim()).includes(old.hash)
       ? old
       : store.seal(value.trim(), mask);
   };
@@ -268,7 +277,7 @@ export function derive<T extends NewHousehold>(
     guaranteesUnmet: unmetGuarantees(guarantees),
     guaranteesUnknown: guaranteesOfState(guarantees, 'unknown'),
     guaranteesDerivation: GUARANTEE_DERIVATION_VERSION,
-    memberIdHashes: active.map((m) => m.idNumber.hash),
+    memberIdHashes: active.flatMap((m) => hashesOf(m.idNumber)),
     memberNames: active.map((m) => m.name),
   };
 }

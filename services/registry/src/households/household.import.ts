@@ -1,13 +1,14 @@
 import {
+  actorOf,
   AppError,
   bi,
   countyWide,
   type FieldError,
+  hashesOf,
   hasRight,
+  isDuplicateKey,
   type Principal,
   withOutbox,
-  actorOf,
-  isDuplicateKey,
 } from '@fupin/kit';
 import {
   householdRegistered,
@@ -77,8 +78,9 @@ export async function upsertFromImport(
       errors.push(...check.errors);
       return;
     }
-    const hash = store.deps.cipher.hash(check.identity.idNumber);
-    if (seen.has(hash)) {
+    // Under every HMAC key held: a member stored before or during a key rotation is found.
+    const probe = store.deps.cipher.hashes(check.identity.idNumber);
+    if (probe.some((h) => seen.has(h))) {
       errors.push({
         field: `members.${i}.idNumber`,
         code: 'duplicate_in_household',
@@ -86,8 +88,8 @@ export async function upsertFromImport(
       });
       return;
     }
-    seen.add(hash);
-    const old = byHash.get(hash);
+    const old = probe.map((h) => byHash.get(h)).find(Boolean);
+    for (const h of old ? [...probe, old.idNumber.hash] : probe) seen.add(h);
     if (old) {
       const merged = memberFacts(
         store,
@@ -157,14 +159,14 @@ export async function upsertFromImport(
     await releaseClaims(
       store,
       existing._id,
-      added.map((m) => m.idNumber.hash),
+      added.flatMap((m) => hashesOf(m.idNumber)),
     );
     throw err;
   }
   await releaseClaims(
     store,
     existing._id,
-    removed.map((m) => m.idNumber.hash),
+    removed.flatMap((m) => hashesOf(m.idNumber)),
   );
   return 'updated';
 }
@@ -224,12 +226,14 @@ export async function importMany(
 
   const at = store.now();
   const claims = fresh.flatMap((f) =>
-    f.doc.members.map((m) => ({
-      _id: m.idNumber.hash,
-      householdId: f.doc._id,
-      memberId: m.id,
-      at,
-    })),
+    f.doc.members.flatMap((m) =>
+      hashesOf(m.idNumber).map((hash) => ({
+        _id: hash,
+        householdId: f.doc._id,
+        memberId: m.id,
+        at,
+      })),
+    ),
   );
   // The driver's types want ObjectId ids; the claims' ids are the ID numbers' hashes.
   const failedClaims = await insertUnordered(claims, (c) =>
@@ -241,7 +245,7 @@ export async function importMany(
     await releaseClaims(
       store,
       f.doc._id,
-      f.doc.members.map((m) => m.idNumber.hash),
+      f.doc.members.flatMap((m) => hashesOf(m.idNumber)),
     );
     oneByOne.push(f.i);
   }
@@ -266,7 +270,7 @@ export async function importMany(
     await releaseClaims(
       store,
       f.doc._id,
-      f.doc.members.map((m) => m.idNumber.hash),
+      f.doc.members.flatMap((m) => hashesOf(m.idNumber)),
     );
     oneByOne.push(f.i);
   }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@fupin/contracts';
 import {
+  actorOf,
   AppError,
   bi,
   conflict,
   type FieldError,
+  hashesOf,
   hasRight,
+  isDuplicateKey,
   type Principal,
   withOutbox,
-  actorOf,
-  isDuplicateKey,
 } from '@fupin/kit';
 import { householdRegistered, memberAdded } from './household.events';
 import type { Household } from './household.model';
@@ -55,7 +56,7 @@ export async function register(
     await releaseClaims(
       store,
       doc._id,
-      doc.members.map((m) => m.idNumber.hash),
+      doc.members.flatMap((m) => hashesOf(m.idNumber)),
     );
     if (isDuplicateKey(err)) {
       throw conflict(

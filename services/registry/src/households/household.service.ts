@@ -5,6 +5,7 @@ import * as changes from './household.changes';
 import * as imports from './household.import';
 import { changeHead, type HeadChangeInput } from './household.head';
 import type { GuaranteeCode, GuaranteeState, Household } from './household.model';
+import { afterRehash } from './household.rehash';
 import { buildNew, register } from './household.registration';
 import { type HouseholdDeps, HouseholdStore } from './household.store';
 import { recordSupportFacts } from './support-facts.changes';
@@ -196,6 +197,11 @@ export class HouseholdService {
   }
 
   /** Re-derives the guarantees of every household of a filter, in batches (idempotent). */
+  /** After the reseal rewrote these households' keyed hashes: claims, member index, events. */
+  afterRehash(ids: string[]): Promise<void> {
+    return afterRehash(this.store, ids);
+  }
+
   rederiveGuarantees(req: RederiveRequest): Promise<RederiveOutcome> {
     return rederiveGuarantees(this.store, req);
   }

@@ -1,4 +1,4 @@
-import { type AppError, bi, conflict, countyWide, isDuplicateKey } from '@fupin/kit';
+import { type AppError, bi, conflict, countyWide, hashesOf, isDuplicateKey } from '@fupin/kit';
 import type { Member } from './household.model';
 import type { HouseholdStore } from './household.store';
 
@@ -10,7 +10,7 @@ import type { HouseholdStore } from './household.store';
  * on a slow server included): a younger claim whose household does not list the person
  * belongs to a registration still under way, never to be taken over.
  */
-const CLAIM_SETTLE_MS = 10 * 60 * 1000;
+export const CLAIM_SETTLE_MS = 10 * 60 * 1000;
 
 /** The household already holding a person may lie in another township: it is named, masked. */
 const OTHER_HOUSEHOLD = countyWide('a person is an active member of one household in the county');
@@ -33,8 +33,11 @@ export async function claimIds(
     await releaseClaims(store, householdId, done);
     return err;
   };
-  for (const m of members.filter((x) => x.status === 'active')) {
-    const hash = m.idNumber.hash;
+  // Under every hash the member has: during an HMAC key rotation, its hash under each key held.
+  const wanted = members
+    .filter((x) => x.status === 'active')
+    .flatMap((m) => hashesOf(m.idNumber).map((hash) => ({ m, hash })));
+  for (const { m, hash } of wanted) {
     for (let attempt = 1; ; attempt++) {
       try {
         await store.deps.claims.create({ _id: hash, householdId, memberId: m.id, at: store.now() });

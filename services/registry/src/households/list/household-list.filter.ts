@@ -75,7 +75,9 @@ export function listRowFilter(
   if (f.idNumber) {
     const parsed = checkMemberIdentity({ idNumber: f.idNumber }, 'filter');
     // An invalid number cannot match anything; answer an empty list rather than an error.
-    filter.memberIdHashes = parsed.ok ? cipher.hash(parsed.identity.idNumber) : '-';
+    // Under every HMAC key held, so a member stored during a key rotation is found too.
+    const hashes = parsed.ok ? cipher.hashes(parsed.identity.idNumber) : ['-'];
+    filter.memberIdHashes = hashes.length === 1 ? hashes[0] : { $in: hashes };
   }
   if (f.memberName) filter.memberNames = f.memberName.trim();
   if (f.id?.length) filter._id = { $in: f.id };
