@@ -26,6 +26,7 @@ export * from './table-import';
 export * from './xlsx-merges';
 export * from './projection/registry-households';
 export * from './projection/household-by-id';
+export * from './projection/member-by-hash';
 export * from './projection/freshness';
 export * from './projection/freshness-rule';
 export * from './sealed-bytes';

@@ -60,6 +60,8 @@ const memberSchema = new Schema<ProjectedMember>(
     id: { type: String, required: true },
     householdId: { type: String, required: true },
     idHash: { type: String, required: true },
+    // The event's idHashes (an HMAC rotation window): see member-by-hash.
+    idHashes: { type: [String], default: undefined },
     name: String,
     relation: String,
     sex: String,
@@ -109,6 +111,7 @@ const householdSchema = new Schema<ProjectedHousehold>(
 householdSchema.index({ areaCode: 1, status: 1 });
 householdSchema.index({ status: 1 });
 householdSchema.index({ 'members.idHash': 1 });
+householdSchema.index({ 'members.idHashes': 1 });
 
 export function projectedHouseholdModel(conn: Connection): ProjectedHouseholdModel {
   return (
