@@ -25,6 +25,12 @@ export interface PreparedRow {
   sheet: string;
   row: number;
   idHash: string | null;
+  /**
+   * During an HMAC rotation window (the service holds more than one HMAC key): the ID
+   * number's hash under each, `idHash` (the current key's) first, so the job finds a person
+   * whose registry hash is under either. Absent otherwise.
+   */
+  idHashes?: string[];
   idMasked: string | null;
   name: string | null;
   data: EnrollmentData | InsuranceData | null;
@@ -149,14 +155,15 @@ const YES = ['是', '参保', '已参保', '正常', '有效', '在保', 'y', 'y
 const NO = ['否', '未参保', '停保', '中断', '终止', '无效', 'n', 'no', 'false', '0'];
 
 /**
- * One data row: the ID number checked (GB 11643) and hashed by `hash`, the other columns
+ * One data row: the ID number checked (GB 11643) and hashed by `hashes` (under every HMAC key
+ * held, the current first), the other columns
  * read into codes; every problem is listed, none stops the row being reported.
  */
 export function prepareRow(
   kind: ImportKind,
   header: HeaderMap,
   r: TableRow,
-  hash: (idNumber: string) => string,
+  hashes: (idNumber: string) => string[],
   today: string,
 ): PreparedRow {
   const cell = (f: Field) => {
@@ -165,6 +172,7 @@ export function prepareRow(
   };
   const problems: RowProblem[] = [];
   let idHash: string | null = null;
+  let idHashes: string[] = [];
   let idMasked: string | null = null;
   const rawId = cell('idNumber');
   if (!rawId)
@@ -172,7 +180,8 @@ export function prepareRow(
   else {
     const parsed = parseIdNumber(normaliseIdNumber(rawId).value, { today });
     if (parsed.ok) {
-      idHash = hash(parsed.value);
+      idHashes = hashes(parsed.value);
+      idHash = idHashes[0]!;
       idMasked = maskIdNumber(parsed.value);
     } else {
       idMasked = maskIdNumber(rawId);
@@ -242,7 +251,16 @@ export function prepareRow(
       );
     if (insurance && enrolled !== undefined) data = { kind: insurance, enrolled };
   }
-  return { sheet: r.sheet, row: r.row, idHash, idMasked, name, data, problems };
+  return {
+    sheet: r.sheet,
+    row: r.row,
+    idHash,
+    ...(idHashes.length > 1 ? { idHashes } : {}),
+    idMasked,
+    name,
+    data,
+    problems,
+  };
 }
 
 /** The key under which a list may hold a person only once (per insurance kind for health). */

@@ -144,10 +144,13 @@ export class ImportReconciliation {
   private async reconcileBatch(job: DepartmentImport, batch: ImportRow[]): Promise<ImportRow[]> {
     if (!batch.length) return [];
     const p = job.principal;
-    const found = await this.deps.people.registeredByHash(batch.map((r) => r.idHash!));
+    // A row holds its hash under every HMAC key held at upload (during a rotation window).
+    const hashesOf = (r: ImportRow) => r.idHashes ?? [r.idHash!];
+    const found = await this.deps.people.registeredByHash(batch.flatMap(hashesOf));
     const outcomes: { row: ImportRow; outcome: Outcome; person: Person | null }[] = batch.map(
       (row) => {
-        const person = found.get(row.idHash!) ?? null;
+        const hit = hashesOf(row).find((h) => found.has(h));
+        const person = hit ? found.get(hit)! : null;
         if (!person) return { row, outcome: 'unknown_person', person: null };
         if (!this.deps.persons.contains(p, person)) return { row, outcome: 'out_of_scope', person };
         return { row, outcome: 'enrolled', person };

@@ -37,7 +37,7 @@ export interface DepartmentList {
  */
 export async function readDepartmentList(
   body: AsyncIterable<Buffer | string>,
-  opts: { kind: ImportKind; maxBytes: number; hash: (id: string) => string; today: string },
+  opts: { kind: ImportKind; maxBytes: number; hashes: (id: string) => string[]; today: string },
 ): Promise<DepartmentList> {
   const { buf, ends } = await readUpload(body, opts.maxBytes);
   const format = await assertTableUpload(ends);
@@ -56,7 +56,7 @@ export async function readDepartmentList(
       continue;
     }
     if (r.cells.every((c) => c === null || String(c).trim() === '')) continue;
-    rows.push(prepareRow(opts.kind, header, r, opts.hash, opts.today));
+    rows.push(prepareRow(opts.kind, header, r, opts.hashes, opts.today));
   }
   if (!header) {
     throw unprocessable(
@@ -104,6 +104,7 @@ export function importRowsOf(importId: string, kind: ImportKind, list: PreparedR
       sheet: r.sheet,
       row: r.row,
       idHash: r.idHash,
+      ...(r.idHashes ? { idHashes: r.idHashes } : {}),
       idMasked: r.idMasked,
       name: r.name,
       data: r.data,

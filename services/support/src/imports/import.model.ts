@@ -115,6 +115,8 @@ export interface ImportRow {
   sheet: string | null;
   row: number | null;
   idHash: string | null;
+  /** The ID number's hash under every HMAC key held at upload, during a rotation window. */
+  idHashes?: string[];
   idMasked: string | null;
   name: string | null;
   data: EnrollmentData | InsuranceData | null;
@@ -134,6 +136,7 @@ const rowSchema = new Schema<ImportRow>(
     sheet: { type: String, default: null },
     row: { type: Number, default: null },
     idHash: { type: String, default: null },
+    idHashes: { type: [String], default: undefined },
     idMasked: { type: String, default: null },
     name: { type: String, default: null },
     data: { type: Schema.Types.Mixed, default: null },

@@ -31,7 +31,10 @@ export const AREA_OF: Record<ImportKind, SupportArea> = {
 };
 
 export type ImportView = Omit<DepartmentImport, '_id' | 'principal'> & { id: string };
-export type ImportRowView = Omit<ImportRow, '_id' | 'idHash' | 'importId' | 'changed'> & {
+export type ImportRowView = Omit<
+  ImportRow,
+  '_id' | 'idHash' | 'idHashes' | 'importId' | 'changed'
+> & {
   id: string;
 };
 
@@ -42,6 +45,7 @@ const importView = ({ _id, principal: _p, ...rest }: DepartmentImport): ImportVi
 export const rowView = ({
   _id,
   idHash: _h,
+  idHashes: _hs,
   importId: _i,
   changed: _c,
   ...rest
@@ -80,7 +84,7 @@ export class ImportService {
     const list = await readDepartmentList(body, {
       kind: opts.kind,
       maxBytes: opts.maxBytes,
-      hash: (id) => this.deps.cipher.hash(id),
+      hashes: (id) => this.deps.cipher.hashes(id),
       today: shanghaiDateOf(this.deps.now()),
     });
     const id = randomUUID();

@@ -22,6 +22,12 @@ export interface InsuranceRecord {
 export interface Person extends OutboxFields {
   _id: string;
   idHash: string;
+  /**
+   * During an HMAC rotation window: the registry's hashes under every key it holds (its
+   * member's `idHashes`), so a list hashed under a key only the registry holds yet finds
+   * the person. Absent otherwise.
+   */
+  idHashes?: string[];
   name: string;
   sex: 'male' | 'female';
   birthDate: string;
@@ -52,6 +58,7 @@ const personSchema = new Schema<Person>(
   {
     _id: String,
     idHash: { type: String, required: true },
+    idHashes: { type: [String], default: undefined },
     name: { type: String, required: true },
     sex: { type: String, required: true },
     birthDate: { type: String, required: true },
@@ -76,6 +83,7 @@ const personSchema = new Schema<Person>(
 );
 personSchema.plugin(outboxPlugin);
 personSchema.index({ idHash: 1 });
+personSchema.index({ idHashes: 1 });
 // The list's order and filters, each filter followed by the scope range (one index walks both).
 personSchema.index({ householdId: 1, areaCode: 1 });
 personSchema.index({ townshipCode: 1, areaCode: 1 });

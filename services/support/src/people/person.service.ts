@@ -38,7 +38,14 @@ export interface PersonFilter {
 
 export type PersonView = Omit<
   Person,
-  '_id' | 'idHash' | 'outbox' | 'hasOutbox' | 'outboxLease' | 'insurance' | 'householdSeq'
+  | '_id'
+  | 'idHash'
+  | 'idHashes'
+  | 'outbox'
+  | 'hasOutbox'
+  | 'outboxLease'
+  | 'insurance'
+  | 'householdSeq'
 > & { id: string; insurance?: Person['insurance'] };
 
 const PERSON = { what: bi('建档立卡人员', 'Registered person'), code: 'SUPPORT_PERSON_NOT_FOUND' };
@@ -160,8 +167,12 @@ export class PersonService {
     const modified = await this.deps.persons.bulkUpdate(
       PROJECTION,
       stale.map((f) => {
-        const { _id, ...set } = f;
-        return { filter: { _id, householdSeq: { $lt: f.householdSeq } }, update: { $set: set } };
+        const { _id, idHashes, ...set } = f;
+        // The window's hashes go when the registry's member no longer carries them.
+        const update = idHashes
+          ? { $set: { ...set, idHashes } }
+          : { $set: set, $unset: { idHashes: 1 as const } };
+        return { filter: { _id, householdSeq: { $lt: f.householdSeq } }, update };
       }),
       { ordered: false },
     );
@@ -211,7 +222,9 @@ export class PersonService {
       h.members.some((m) => {
         const x = stored.get(m.id);
         if (!x) return true;
-        return Object.entries(personFacts(h, m)).some(([k, v]) => x[k as keyof Person] !== v);
+        return Object.entries(personFacts(h, m)).some(
+          ([k, v]) => !sameFact(x[k as keyof Person], v),
+        );
       }),
     );
     if (!differing.length) return 0;
@@ -267,20 +280,38 @@ export class PersonService {
     return person;
   }
 
-  /** Registered people by keyed hash of their ID number (one active membership per person). */
+  /**
+   * Registered people by keyed hash of their ID number (one active membership per person),
+   * each under every hash it is known by: the registry's `idHash` and, during an HMAC rotation
+   * window, its `idHashes`. The caller asks with the hashes under every key it holds. Two
+   * reads, each an `$in` on one indexed field (SecantusDB scans for an `$or` of the two or
+   * for `registered` beside either); `registered` is checked here.
+   */
   async registeredByHash(hashes: string[]): Promise<Map<string, Person>> {
-    const found = await this.deps.persons.find(
-      DEPARTMENT_LIST,
-      { idHash: { $in: hashes }, registered: true },
-      { projection: { outbox: 0 } },
+    const out = new Map<string, Person>();
+    if (hashes.length === 0) return out;
+    const unique = [...new Set(hashes)];
+    const reads = await Promise.all(
+      (['idHash', 'idHashes'] as const).map((field) =>
+        this.deps.persons.find(
+          DEPARTMENT_LIST,
+          { [field]: { $in: unique } },
+          { projection: { outbox: 0 } },
+        ),
+      ),
     );
-    return new Map(found.map((x) => [x.idHash, x]));
+    for (const x of reads.flat()) {
+      if (!x.registered) continue;
+      for (const h of [x.idHash, ...(x.idHashes ?? [])]) if (!out.has(h)) out.set(h, x);
+    }
+    return out;
   }
 
   view(p: Principal, x: Person): PersonView {
     const {
       _id,
       idHash: _h,
+      idHashes: _hs,
       outbox: _o,
       hasOutbox: _ho,
       outboxLease: _ol,
@@ -300,6 +331,7 @@ function personFacts(h: ProjectedHousehold, m: ProjectedMember) {
   return {
     _id: m.id,
     idHash: m.idHash,
+    idHashes: m.idHashes?.length ? m.idHashes : undefined,
     name: m.name,
     sex: m.sex,
     birthDate: m.birthDate,
@@ -317,6 +349,13 @@ function personFacts(h: ProjectedHousehold, m: ProjectedMember) {
     registryMedicalInsurance: m.medicalInsurance,
     registryPensionInsurance: m.pensionInsurance,
   };
+}
+
+/** Whether a stored fact is the derived one (the window's hashes compared as lists). */
+function sameFact(stored: unknown, fact: unknown): boolean {
+  if (Array.isArray(stored) || Array.isArray(fact))
+    return JSON.stringify(stored ?? null) === JSON.stringify(fact ?? null);
+  return stored === fact;
 }
 
 /** Member ids whose person view a projection change touches. */
