@@ -56,7 +56,7 @@ export interface Disbursement extends OutboxFields {
 }
 
 const sealedSchema = new Schema<Sealed>(
-  { enc: String, hash: String, masked: String },
+  { enc: String, hash: String, hashes: { type: [String], default: undefined }, masked: String },
   { _id: false },
 );
 

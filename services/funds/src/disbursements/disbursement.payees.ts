@@ -1,10 +1,11 @@
 import {
   bi,
   type FieldError,
+  householdsByMemberHash,
+  memberMatches,
   type PersonalDataCipher,
   type ProjectedHousehold,
   type ProjectedHouseholdModel,
-  REGISTERED_HOUSEHOLDS,
 } from '@fupin/kit';
 import { maskBankAccount, maskIdNumber, parseIdNumber } from '@fupin/reference';
 import { sumFen } from '../shared/money';
@@ -63,7 +64,7 @@ export async function payeesOf(
   const out: PayeeLine[] = [];
   for (const [i, line] of lines.entries()) {
     let idNumber: Sealed | null = null;
-    let hash: string | null = null;
+    let hashes: string[] | null = null;
     if (line.idNumber) {
       const parsed = parseIdNumber(line.idNumber);
       if (!parsed.ok) {
@@ -75,7 +76,8 @@ export async function payeesOf(
         continue;
       }
       idNumber = seal(deps, parsed.value, maskIdNumber(parsed.value));
-      hash = idNumber.hash;
+      // Under every HMAC key held: the registry may have hashed it under the previous one.
+      hashes = deps.cipher.hashes(parsed.value);
     } else if (!line.householdId) {
       errors.push({
         field: `payees.${i}`,
@@ -84,7 +86,7 @@ export async function payeesOf(
       });
       continue;
     }
-    const household = await registered(deps, line.householdId, hash);
+    const household = await registered(deps, line.householdId, hashes);
     out.push({
       householdId: household?._id ?? line.householdId ?? null,
       name: line.name.trim(),
@@ -96,22 +98,33 @@ export async function payeesOf(
   return { payee: null, payees: out };
 }
 
-/** The registered household (in the registry projection) of a payee, or null. */
+type Candidate = Pick<ProjectedHousehold, '_id' | 'members' | 'revision' | 'status'>;
+const CANDIDATE = { members: 1, revision: 1, status: 1 } as const;
+
+/**
+ * The registered household (in the registry projection) of a payee, or null: by its id, or by
+ * a member's ID number hash under any HMAC key held on either side of a rotation (`hashes`).
+ * Read by the id alone or by one `$in` on one indexed field, and checked here (SecantusDB
+ * scans for either beside the registration's range).
+ */
 async function registered(
   deps: PayeeDeps,
   householdId: string | undefined,
-  idHash: string | null,
+  hashes: string[] | null,
 ): Promise<Pick<ProjectedHousehold, '_id'> | null> {
-  const where: Record<string, unknown> = {
-    ...REGISTERED_HOUSEHOLDS,
-    status: { $ne: 'cancelled' },
-  };
-  if (householdId) where._id = householdId;
-  if (idHash) where['members.idHash'] = idHash;
-  const h = await deps.households
-    .findOne(where, { members: 1 })
-    .lean<Pick<ProjectedHousehold, '_id' | 'members'>>();
-  if (!h) return null;
-  if (idHash && !h.members.some((m) => m.idHash === idHash && m.status === 'active')) return null;
-  return { _id: h._id };
+  let candidates: Candidate[];
+  if (householdId) {
+    const h = await deps.households.findOne({ _id: householdId }, CANDIDATE).lean<Candidate>();
+    candidates = h ? [h] : [];
+  } else if (hashes) {
+    candidates = await householdsByMemberHash(deps.households, hashes, CANDIDATE);
+  } else return null;
+  const wanted = hashes ? new Set(hashes) : null;
+  const h = candidates.find(
+    (c) =>
+      c.revision > 0 &&
+      c.status !== 'cancelled' &&
+      (!wanted || c.members.some((m) => m.status === 'active' && memberMatches(m, wanted))),
+  );
+  return h ? { _id: h._id } : null;
 }
