@@ -40,7 +40,7 @@ export interface Helper {
 }
 
 const personalValue = new Schema<PersonalValue>(
-  { enc: String, hash: String, masked: String },
+  { enc: String, hash: String, hashes: { type: [String], default: undefined }, masked: String },
   { _id: false },
 );
 
