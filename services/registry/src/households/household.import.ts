@@ -78,8 +78,7 @@ export async function upsertFromImport(
       errors.push(...check.errors);
       return;
     }
-    // Under every HMAC key held: a member stored before or during a key rotation is found.
-    const probe = store.deps.cipher.hashes(check.identity.idNumber);
+    const probe = store.deps.cipher.hashes(check.identity.idNumber); // every HMAC key held
     if (probe.some((h) => seen.has(h))) {
       errors.push({
         field: `members.${i}.idNumber`,
