@@ -446,6 +446,15 @@ export interface paths {
      *     the registry asked with the caller's token), waits for it up to `VIEW_MAX_WAIT_MS`
      *     (5 s by default) and otherwise answers 409 `MATCHING_VIEW_BEHIND`, naming the index and
      *     how far behind it is (x of y events). The freshness it started on is the run's `view`.
+     *
+     *     密钥轮换 (HMAC key rotation): a list's ID numbers are kept as keyed hashes under the HMAC
+     *     key current at its upload (`DepartmentList.hashKeyId`). A run over a list whose key the
+     *     service no longer holds (dropped after a rotation) is refused 409
+     *     `MATCHING_LIST_HASH_KEY_RETIRED` (`listId`, `hashKeyId`): upload the list again. A full
+     *     run is refused when any current list is such a list; a queued run whose list's key was
+     *     dropped before it ran fails with the same code. Finding ids do not depend on the HMAC
+     *     key (a person's finding names the registry member and household), so a run after a
+     *     rotation re-confirms the open findings rather than recording them again.
      */
     post: operations['startMatchingRun'];
     delete?: never;
@@ -941,6 +950,11 @@ export interface components {
       rowsKept?: number | null;
       /** @description Rows the retention job deleted. */
       rowsDeleted?: number | null;
+      /**
+       * @description The id of the HMAC key the rows' ID numbers were hashed with (the current key at upload; `k1` for lists from before key ids). Once the service no longer holds it, a run over the list is refused (409 MATCHING_LIST_HASH_KEY_RETIRED): upload it again.
+       * @example k1
+       */
+      hashKeyId?: string;
     };
     ProjectionStatus: {
       /** @description Registered households in the projection */

@@ -95,6 +95,12 @@ export type Evidence = RowEvidence | AbsenceEvidence | RegistryEvidence;
 export interface FindingCandidate {
   /** Deterministic from the rule and the subject: the same problem is always the same finding. */
   _id: string;
+  /**
+   * The ids the same problem was recorded under before finding ids stopped depending on the
+   * HMAC key (the subject's keyed hash, under each hash the person has): a finding stored
+   * under one of them is this finding. Only on candidates, never stored.
+   */
+  aliases?: string[];
   rule: MatchingRuleCode;
   ruleVersion: number;
   listType: ListType | null;
@@ -158,6 +164,11 @@ export interface FindingRound {
 
 /** 比对问题 — a finding and its verification workflow. */
 export interface Finding extends FindingCandidate, OutboxFields {
+  /**
+   * On a finding recorded under a legacy (HMAC-key-dependent) id: the id runs give the same
+   * problem now, set when a run first recognised it, so it is found after the old key is gone.
+   */
+  runKey?: string;
   townshipCode: string;
   status: FindingStatus;
   conclusion: FindingConclusion | null;
@@ -242,6 +253,7 @@ const findingSchema = new Schema<Finding>(
     reopenings: { type: Number, default: 0 },
     roundStartedAt: { type: Date },
     roundRunId: { type: String },
+    runKey: { type: String },
     rounds: { type: Schema.Types.Mixed, default: [] },
     registryOutcome: { type: Schema.Types.Mixed, default: null },
     registryOutcomes: { type: Schema.Types.Mixed, default: [] },
@@ -259,6 +271,8 @@ findingSchema.index({ townshipCode: 1, areaCodes: 1 });
 findingSchema.index({ householdId: 1, areaCodes: 1 });
 // The findings a run reopened, for its summary.
 findingSchema.index({ roundRunId: 1 }, { sparse: true });
+// Legacy findings by the id runs give them now (recording a run's batch).
+findingSchema.index({ runKey: 1 }, { sparse: true });
 
 export type FindingModel = Model<Finding>;
 

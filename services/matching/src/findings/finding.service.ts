@@ -19,6 +19,7 @@ import { townshipOf } from '@fupin/reference';
 import type { Model } from 'mongoose';
 import { mayUseListType, ownListTypeFilter } from '../lists/list-departments';
 import type { ListType } from '../lists/list-types';
+import { idsToLookUp, resolveAliases } from './finding-aliases';
 import { findingReopened } from './finding.events';
 import { findingCreated, findingDueChanged, findingOverdue, stepEvent } from './finding.events';
 import { checkDue, dueChange } from './finding-due';
@@ -46,7 +47,10 @@ const changed = () =>
     ),
   );
 
-export type FindingView = Omit<Finding, '_id' | 'outbox' | 'hasOutbox' | 'outboxLease'> & {
+export type FindingView = Omit<
+  Finding,
+  '_id' | 'outbox' | 'hasOutbox' | 'outboxLease' | 'runKey'
+> & {
   id: string;
   overdue: boolean;
 };
@@ -104,12 +108,8 @@ export class FindingService {
     if (batch.length === 0) return { created: 0, reconfirmed: 0, reopened: 0 };
     const findings = this.deps.findings;
     const now = this.deps.now();
-    const ids = batch.map((f) => f._id);
-    const stored = await findings.find(
-      RUN,
-      { _id: { $in: ids } },
-      { projection: { _id: 1, status: 1, lastRunId: 1 } },
-    );
+    const { batch: resolved, stored } = await this.storedOf(batch);
+    batch = resolved;
     const existing = new Set(stored.map((f) => f._id));
     // Closed findings found again by another run are reopened, not merely re-confirmed.
     const closed = new Set(
@@ -160,6 +160,34 @@ export class FindingService {
   }
 
   /**
+   * The stored findings a batch is about, and the batch under their ids: a candidate whose
+   * finding was recorded under a legacy (HMAC-key-dependent) id is that finding, linked to
+   * the candidate's id (`runKey`) for the runs after the old key is dropped.
+   */
+  private async storedOf(
+    batch: FindingCandidate[],
+  ): Promise<{
+    batch: FindingCandidate[];
+    stored: Pick<Finding, '_id' | 'status' | 'lastRunId'>[];
+  }> {
+    const findings = this.deps.findings;
+    const projection = { _id: 1, status: 1, lastRunId: 1, runKey: 1 } as const;
+    const stored = await findings.find(RUN, { _id: { $in: idsToLookUp(batch) } }, { projection });
+    const found = new Set(stored.map((f) => f._id));
+    const unknown = batch.map((f) => f._id).filter((id) => !found.has(id));
+    if (unknown.length)
+      stored.push(...(await findings.find(RUN, { runKey: { $in: unknown } }, { projection })));
+    const { batch: resolved, links } = resolveAliases(batch, stored);
+    if (links.length)
+      await findings.bulkUpdate(
+        RUN,
+        links.map((l) => ({ filter: { _id: l._id }, update: { $set: { runKey: l.runKey } } })),
+        { ordered: false },
+      );
+    return { batch: resolved, stored };
+  }
+
+  /**
    * Reopens closed findings a run found again, each with its event; one that changed in
    * between (another instance reopened it first) is left as that instance wrote it.
    */
@@ -186,7 +214,7 @@ export class FindingService {
     return n;
   }
 
-  private newFinding(c: FindingCandidate, runId: string, now: Date): Finding {
+  private newFinding({ aliases: _a, ...c }: FindingCandidate, runId: string, now: Date): Finding {
     return {
       ...c,
       townshipCode: townshipOf(c.areaCode) ?? c.areaCode,
@@ -242,7 +270,7 @@ export class FindingService {
   }
 
   private viewOf(f: Finding): FindingView {
-    const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, ...rest } = f;
+    const { _id, outbox: _o, hasOutbox: _h, outboxLease: _l, runKey: _k, ...rest } = f;
     return {
       id: _id,
       ...rest,

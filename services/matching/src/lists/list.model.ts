@@ -58,7 +58,16 @@ export interface DepartmentList {
   rowsDeletedAt?: Date | null;
   rowsKept?: number | null;
   rowsDeleted?: number | null;
+  /**
+   * The id of the HMAC key the rows' ID numbers were hashed with (the current one at upload);
+   * absent on lists from before HMAC key ids, which used `k1`. A run needs the service to
+   * still hold it: the person index is found under the keys the registry holds.
+   */
+  hashKeyId?: string;
 }
+
+/** The HMAC key a list's rows were hashed with (`k1` before lists recorded it). */
+export const hashKeyIdOf = (l: Pick<DepartmentList, 'hashKeyId'>): string => l.hashKeyId ?? 'k1';
 
 const listSchema = new Schema<DepartmentList>(
   {
@@ -95,6 +104,7 @@ const listSchema = new Schema<DepartmentList>(
     rowsDeletedAt: { type: Date, default: null },
     rowsKept: { type: Number, default: null },
     rowsDeleted: { type: Number, default: null },
+    hashKeyId: { type: String },
   },
   { collection: 'department_lists', versionKey: false, minimize: false },
 );

@@ -6,6 +6,7 @@ import {
   badRequest,
   bi,
   type ByteSealer,
+  conflict,
   countyWide,
   type ListQuery,
   notFound,
@@ -18,7 +19,12 @@ import { isAreaCode } from '@fupin/reference';
 import { assertMayUpload, mayUseListType, ownListTypeFilter } from './list-departments';
 import { SegmentReader, SegmentWriter } from './list-rows';
 import type { ListType } from './list-types';
-import type { DepartmentList, ListSegmentModel, ListSeries } from './list.model';
+import {
+  type DepartmentList,
+  hashKeyIdOf,
+  type ListSegmentModel,
+  type ListSeries,
+} from './list.model';
 import { type HeadOptions, HeadRows, type ListPreview, previewOf } from './list-head-rows';
 import type { SheetRow } from './list-header';
 import { emptyReport, type ListColumns, rowOf } from './list-row';
@@ -59,6 +65,7 @@ function viewOf(l: DepartmentList, retentionDays: number): ListView {
     rowsDeletedAt: l.rowsDeletedAt ?? null,
     rowsKept: l.rowsKept ?? null,
     rowsDeleted: l.rowsDeleted ?? null,
+    hashKeyId: hashKeyIdOf(l),
   };
 }
 
@@ -144,6 +151,7 @@ export class ListService {
       error: null,
       createdAt: now,
       readyAt: null,
+      hashKeyId: this.deps.cipher.hashKeyIds[0]!,
     };
     await this.deps.lists.create(p, list);
     try {
@@ -341,7 +349,26 @@ export class ListService {
           },
         ],
       );
+    this.assertHashKeyHeld(l);
     return l;
+  }
+
+  /**
+   * A run needs the HMAC key the list's rows were hashed with: once the service no longer
+   * holds it (dropped after a rotation), the registry's people carry other hashes and every
+   * row would look unknown (false 'not on the list', 'not registered' findings).
+   */
+  assertHashKeyHeld(l: DepartmentList): void {
+    const keyId = hashKeyIdOf(l);
+    if (this.deps.cipher.hashKeyIds.includes(keyId)) return;
+    throw conflict(
+      'MATCHING_LIST_HASH_KEY_RETIRED',
+      bi(
+        `名单“${l.fileName}”的身份证号比对码是用已停用的密钥（${keyId}）算出的，本服务已不再持有该密钥，不能再比对；请重新上传该名单`,
+        `The list "${l.fileName}" was hashed with a retired key (${keyId}) and can no longer be matched; upload the list again`,
+      ),
+      { listId: l._id, hashKeyId: keyId },
+    );
   }
 
   /** The current version of every series within the caller's area. */

@@ -5,6 +5,12 @@ import { type Connection, type Model, Schema } from 'mongoose';
  * the facts of each household the person belongs to (one person may wrongly be in two).
  */
 export interface Membership {
+  /**
+   * During an HMAC key rotation window: every hash of the member's ID number the registry sent
+   * (its current first), the same under each hash path it is kept at, so a run takes those
+   * paths for one person. Absent outside a window (the path's hash is the only one).
+   */
+  idHashes?: string[];
   householdId: string;
   memberId: string;
   householdNo: string;

@@ -1,6 +1,7 @@
 import {
   type ProjectedHousehold,
   type ProjectedHouseholdModel,
+  type ProjectedMember,
   type ProjectionChange,
   REGISTERED_HOUSEHOLDS,
   isDuplicateKey,
@@ -18,16 +19,28 @@ import {
 } from './person-index.model';
 import { PersonTable } from './person-table';
 
-/** The memberships a projected household contributes, by member id. */
+/**
+ * The hashes a member is indexed under: during an HMAC key rotation window the registry sends
+ * the hash under every key it holds (current first), so a list hashed under either key finds
+ * the person; otherwise the one hash.
+ */
+export function hashesOf(member: Pick<ProjectedMember, 'idHash' | 'idHashes'>): string[] {
+  return member.idHashes?.length ? member.idHashes : [member.idHash];
+}
+
+/** The memberships a projected household contributes, by member id, with their hashes. */
 export function membershipsOf(
   h: ProjectedHousehold,
-): Map<string, { idHash: string; m: Membership }> {
-  const out = new Map<string, { idHash: string; m: Membership }>();
+): Map<string, { hashes: string[]; m: Membership }> {
+  const out = new Map<string, { hashes: string[]; m: Membership }>();
   const guarantees = openGuarantees(h);
   for (const member of h.members) {
+    const hashes = hashesOf(member);
     out.set(member.id, {
-      idHash: member.idHash,
+      hashes,
       m: {
+        // Only during a window: tells the run's table the paths of one person (see PersonTable).
+        ...(hashes.length > 1 ? { idHashes: hashes } : {}),
         householdId: h._id,
         memberId: member.id,
         householdNo: h.householdNo,
@@ -95,8 +108,9 @@ type BucketUpdate = { $set: Record<string, unknown>; $unset: Record<string, ''> 
 
 /**
  * 人员索引 — derived from the household projection: each projection change rewrites the
- * memberships of that household's members (a member whose ID number was corrected leaves
- * its old hash). Idempotent: applying the same household twice writes the same values.
+ * memberships of that household's members under each of their hashes (a member whose ID
+ * number was corrected, or whose old HMAC key was dropped, leaves the old hash). Idempotent:
+ * applying the same household twice writes the same values.
  */
 export class PersonIndex {
   private readonly log: Logger;
@@ -129,11 +143,15 @@ export class PersonIndex {
     };
     for (const { before, after } of changes) {
       const now = membershipsOf(after);
-      for (const [memberId, { idHash, m }] of now)
-        bucket(idHash).$set[`people.${idHash}.${memberKey(memberId)}`] = m;
-      for (const [memberId, { idHash }] of before ? membershipsOf(before) : []) {
-        if (now.get(memberId)?.idHash !== idHash)
-          bucket(idHash).$unset[`people.${idHash}.${memberKey(memberId)}`] = '';
+      for (const [memberId, { hashes, m }] of now)
+        for (const idHash of hashes)
+          bucket(idHash).$set[`people.${idHash}.${memberKey(memberId)}`] = m;
+      // A hash the member no longer has (an ID number corrected, an old HMAC key dropped).
+      for (const [memberId, { hashes }] of before ? membershipsOf(before) : []) {
+        const kept = now.get(memberId)?.hashes ?? [];
+        for (const idHash of hashes)
+          if (!kept.includes(idHash))
+            bucket(idHash).$unset[`people.${idHash}.${memberKey(memberId)}`] = '';
       }
     }
     return byBucket;
@@ -223,7 +241,11 @@ export class PersonIndex {
     const cursor = this.model.find({}).lean<PersonBucket[]>().cursor({ batchSize: 16 });
     for await (const b of cursor as AsyncIterable<PersonBucket>) {
       buckets++;
-      for (const m of Object.values(b.people ?? {})) if (Object.keys(m).length) people++;
+      // A path kept under a previous HMAC key only is the same person again, not counted.
+      for (const [idHash, m] of Object.entries(b.people ?? {})) {
+        const ms = Object.values(m);
+        if (ms.some((x) => (x.idHashes?.[0] ?? idHash) === idHash)) people++;
+      }
     }
     return { people, buckets };
   }

@@ -17,7 +17,21 @@ export function findingId(rule: MatchingRuleCode, ...subject: string[]): string 
     .slice(0, 32);
 }
 
-/** A finding about one member of a household. */
+/**
+ * The ids a finding about a person had before they were independent of the HMAC key (the
+ * subject's hash first), under each hash the person is kept under: a finding recorded then is
+ * recognised by `FindingService.record` (while its key is held, then through the link it
+ * keeps to the new id).
+ */
+export function legacyIds(rule: MatchingRuleCode, person: Person, ...rest: string[]): string[] {
+  return person.idHashes.map((h) => findingId(rule, h, ...rest));
+}
+
+/**
+ * A finding about one member of a household. Its id names the registry's member and household,
+ * not the keyed hash of the ID number: a rotated HMAC key gives the person another hash, and
+ * the next run would otherwise record every open finding again.
+ */
 export function personCandidate(
   rule: MatchingRuleCode,
   person: Person,
@@ -25,7 +39,8 @@ export function personCandidate(
   evidence: FindingCandidate['evidence'],
 ): Candidate {
   return {
-    _id: findingId(rule, person.idHash, m.householdId),
+    _id: findingId(rule, m.householdId, m.memberId),
+    aliases: legacyIds(rule, person, m.householdId),
     rule,
     listType: RULES[rule].listType,
     subject: 'person',
@@ -38,6 +53,12 @@ export function personCandidate(
     areaCodes: [m.areaCode],
     evidence,
   };
+}
+
+/** The candidate under another id (a household's finding), with that id's legacy ids if any. */
+export function withId(c: Candidate, id: string, aliases: string[] = []): Candidate {
+  const { aliases: _person, ...rest } = c;
+  return aliases.length ? { ...rest, _id: id, aliases } : { ...rest, _id: id };
 }
 
 /** A finding about a household of the registry itself (no list), named after one member. */

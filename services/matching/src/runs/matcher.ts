@@ -10,8 +10,10 @@ import {
   type Candidate,
   findingId,
   householdCandidate,
+  legacyIds,
   lineOf,
   personCandidate,
+  withId,
 } from './candidates';
 import { PENSION_AGE } from './department-rules';
 import { exitedHouseholdFindings, exitedRowFindings } from './review-checks';
@@ -224,6 +226,8 @@ function notRegistered(
   const hash = row.hash.toString('hex');
   const area = row.fact || list.areaCode;
   return {
+    // The registry holds no one to name: the row's keyed hash is all there is, so the id stays
+    // hash-based and a list uploaded again under a new HMAC key gives new findings.
     _id: findingId('ALLOWANCE_NOT_REGISTERED', hash),
     rule: 'ALLOWANCE_NOT_REGISTERED',
     listType: list.type,
@@ -281,8 +285,10 @@ function rowFindings(
       for (const m of live) {
         if (!IDENTIFIED_STATUSES.has(m.householdStatus) || !saysSafe(m)) continue;
         add({
-          ...personCandidate('DANGEROUS_HOUSE', person, m, evidenceOf(rowOnce())),
-          _id: findingId('DANGEROUS_HOUSE', m.householdId),
+          ...withId(
+            personCandidate('DANGEROUS_HOUSE', person, m, evidenceOf(rowOnce())),
+            findingId('DANGEROUS_HOUSE', m.householdId),
+          ),
           subject: 'household',
         });
       }
@@ -376,7 +382,8 @@ async function registryChecks(
       const first = households[0];
       if (first && households.length >= 2) {
         await emit({
-          _id: findingId('DUPLICATE_PERSON', person.idHash),
+          _id: duplicatePersonId(person),
+          aliases: legacyIds('DUPLICATE_PERSON', person),
           rule: 'DUPLICATE_PERSON',
           listType: null,
           subject: 'person',
@@ -408,6 +415,19 @@ async function registryChecks(
       if (above) await emit(above);
     }
   }
+}
+
+/**
+ * DUPLICATE_PERSON's id: the person's smallest registry member id, of every membership the
+ * index keeps (removed ones stay in it), not the keyed hash of the ID number, which changes
+ * with the HMAC key. A household leaving the duplicate keeps the finding's id; only a new
+ * membership with a smaller member id gives another (a new finding for another set of
+ * households).
+ */
+function duplicatePersonId(person: Person): string {
+  let first = person.memberships[0]!.memberId;
+  for (const m of person.memberships) if (m.memberId < first) first = m.memberId;
+  return findingId('DUPLICATE_PERSON', 'member', first);
 }
 
 /** INCOME_ABOVE_LINE: a household still in poverty whose income is at or above the line. */

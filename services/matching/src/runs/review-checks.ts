@@ -10,6 +10,7 @@ import {
   householdCandidate,
   lineOf,
   personCandidate,
+  withId,
 } from './candidates';
 import { EXITED_STATUSES } from './rules';
 
@@ -156,13 +157,19 @@ export function exitedRowFindings(
       perCapitaIncomeFen: m.perCapitaIncomeFen,
       incomeYear: m.incomeYear,
     };
+    const rule = 'EXITED_HOUSEHOLD_CHANGED';
+    const candidate = personCandidate(rule, person, m, {
+      ...row(),
+      change,
+      statement: changeStatement(m.name, change),
+    });
     out.push({
-      ...personCandidate('EXITED_HOUSEHOLD_CHANGED', person, m, {
-        ...row(),
-        change,
-        statement: changeStatement(m.name, change),
-      }),
-      _id: findingId('EXITED_HOUSEHOLD_CHANGED', m.householdId, person.idHash, list.type),
+      // The member rather than the keyed hash of their ID number, as personCandidate's.
+      ...withId(
+        candidate,
+        findingId(rule, m.householdId, m.memberId, list.type),
+        person.idHashes.map((h) => findingId(rule, m.householdId, h, list.type)),
+      ),
       listType: list.type,
       subject: 'household',
     });

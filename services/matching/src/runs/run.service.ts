@@ -78,6 +78,8 @@ export class RunService {
       ? [await this.deps.lists.ready(p, input.listId)]
       : await this.deps.lists.current(p);
     const full = !input.listId;
+    // Rows hashed with an HMAC key dropped since: the run would find none of their people.
+    for (const l of lists) this.deps.lists.assertHashKeyHeld(l);
     const freshness = await view();
     const codes = rulesFor(
       lists.map((l) => l.type),
@@ -235,7 +237,10 @@ export class RunService {
         'MATCHING_RUN_LIST_MISSING',
         bi('比对所用的名单已不存在', 'A list the run was started with no longer exists'),
       );
-    return ids.map((i) => docs.find((d) => d._id === i)!);
+    const lists = ids.map((i) => docs.find((d) => d._id === i)!);
+    // The key may have been dropped while the run was queued.
+    for (const l of lists) this.deps.lists.assertHashKeyHeld(l);
+    return lists;
   }
 
   /** Ends a run as failed, with the reason shown to the user. */

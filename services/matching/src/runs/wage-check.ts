@@ -6,7 +6,7 @@ import type { ListRow } from '../lists/list-rows';
 import type { DepartmentList } from '../lists/list.model';
 import type { Membership } from '../persons/person-index.model';
 import type { Person } from '../persons/person-table';
-import { type Candidate, findingId, personCandidate } from './candidates';
+import { type Candidate, findingId, personCandidate, withId } from './candidates';
 
 const RULE: MatchingRuleCode = 'WAGE_INCOME_UNDERREPORTED';
 
@@ -86,8 +86,10 @@ function wageFinding(h: HouseholdWages): Candidate | null {
     `Reported wage income for ${year}: ¥${fenToYuanString(reported)}; wages on record for ${h.byMember.size} member(s): ¥${fenToYuanString(onRecord)} — below ${percent}% of the record and ¥${fenToYuanString(onRecord - reported)} short (threshold: a gap of at least ¥${fenToYuanString(threshold.minGapFen)}, version ${threshold.version})`,
   );
   return {
-    ...personCandidate(RULE, h.top.person, h.top.m, { ...h.top.evidence, wages, statement }),
-    _id: findingId(RULE, h.m.householdId, String(year)),
+    ...withId(
+      personCandidate(RULE, h.top.person, h.top.m, { ...h.top.evidence, wages, statement }),
+      findingId(RULE, h.m.householdId, String(year)),
+    ),
     subject: 'household',
   };
 }
