@@ -40,7 +40,9 @@ export type AuditAction =
   /** 保留期限: a department list's rows deleted by the retention job (those behind an open finding kept). */
   | 'list_rows_deleted'
   /** 到户资金确认: what a household said of its payments at a helper's visit. */
-  | 'receipt_confirmation';
+  | 'receipt_confirmation'
+  /** 密钥轮换: an administrator started the reseal of old-key values (and keyed hashes). */
+  | 'key_reseal';
 
 /** A decision's values before and after: plain codes and figures, never personal data in clear. */
 export type AuditValues = Record<string, string | number | boolean | null>;

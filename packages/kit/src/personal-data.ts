@@ -32,6 +32,8 @@ export interface PersonalDataCipher {
   hashes(plain: string): string[];
   /** The HMAC key ids held, the current first. */
   hashKeyIds: string[];
+  /** The id of the encryption key new values are sealed with. */
+  currentKeyId: string;
   /**
    * A stored value's keyed hashes as they should be under the keys held now (opens it):
    * null when they already are — what the rehash after an HMAC rotation writes.
@@ -101,6 +103,7 @@ export function createPersonalDataCipher(opts: {
     hash,
     hashes,
     hashKeyIds: [macs.currentId, ...macs.previousIds],
+    currentKeyId: ring.currentId,
     rehashed(sealed) {
       const want = hashesOf(open(sealed));
       const same =

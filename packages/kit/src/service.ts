@@ -205,7 +205,7 @@ function keyResealModule(
     name: 'key reseal',
     start: async () => job.start(),
     stop: () => job.stop(),
-    routes: (router) => keyResealRoutes(router, job),
+    routes: (router) => keyResealRoutes(router, job, service.audit),
   };
 }
 

@@ -1,4 +1,9 @@
-import { createPersonalDataCipher, generatePersonalDataKey, type SealedValue } from '@fupin/kit';
+import {
+  auditModel,
+  createPersonalDataCipher,
+  generatePersonalDataKey,
+  type SealedValue,
+} from '@fupin/kit';
 import request from 'supertest';
 import { COUNTY, startRegistry, type TestRegistry } from './fixtures/registry';
 import { as, createAreas, registerHousehold } from './fixtures/workflows';
@@ -87,6 +92,16 @@ test('the administrator reseals every old-key value; a township user may neither
   const started = await request(t.app).post('/keys/reseal').set(as(admin));
   expect(started.status).toBe(202);
   const jobId = (started.body as { jobId: string }).jobId;
+  // Its start is audited: who, the job, and the keys it seals and hashes with (ids only).
+  const audited = await auditModel(t.rt.conn).find({ action: 'key_reseal' }).lean();
+  expect(audited).toEqual([
+    expect.objectContaining({
+      actorId: 'u-admin',
+      subjectType: 'key_reseal',
+      subjectIds: [jobId],
+      after: { encryptionKey: 'k2', hmacKey: 'k1' },
+    }),
+  ]);
 
   let after = await status();
   for (let i = 0; i < 100 && after.run?.state !== 'completed'; i++) {

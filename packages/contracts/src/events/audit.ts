@@ -29,6 +29,7 @@ export const AuditRecorded = defineEvent({
       'monitoring_settings_change',
       'list_rows_deleted',
       'receipt_confirmation',
+      'key_reseal',
     ]),
     subjectType: z.string(),
     subjectIds: z.array(z.string()).max(100_000),

@@ -734,7 +734,8 @@ export interface components {
         | 'poverty_line_change'
         | 'monitoring_settings_change'
         | 'list_rows_deleted'
-        | 'receipt_confirmation';
+        | 'receipt_confirmation'
+        | 'key_reseal';
       actorId: string;
       actorName?: string | null;
       actorArea: components['schemas']['AreaCode'];
@@ -1142,7 +1143,7 @@ export interface operations {
         /**
          * @description JSON object; keys action (one or an array of login, login_failed, account_locked,
          *     permission_change, unmask, export, guarantee_override, guarantee_override_cleared,
-         *     exit_conditions_change, poverty_line_change, monitoring_settings_change, list_rows_deleted, receipt_confirmation), service, actorId, subjectType, subjectId, from
+         *     exit_conditions_change, poverty_line_change, monitoring_settings_change, list_rows_deleted, receipt_confirmation, key_reseal), service, actorId, subjectType, subjectId, from
          *     and to (ISO date-times).
          */
         filter?: string;

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { AuditLog } from '../audit';
 import type { KeyResealJob } from '../reseal/key-reseal-job';
 import { handle } from './app';
 import { principalOf, requireRight } from './auth';
@@ -8,12 +9,22 @@ import { principalOf, requireRight } from './auth';
  * that one) and `GET /keys/reseal` (the latest run and the values left on old keys), on every
  * service that keeps sealed personal data: the administrator's right (`users.write`).
  */
-export function keyResealRoutes(router: Router, job: KeyResealJob): void {
+export function keyResealRoutes(router: Router, job: KeyResealJob, audit: AuditLog): void {
   router.post(
     '/keys/reseal',
     requireRight('users', 'write'),
     handle(async (req, res) => {
       const jobId = await job.request();
+      // Who started a reseal, and with which keys current, is the audit trail's (key ids only).
+      await audit.record(principalOf(req), {
+        action: 'key_reseal',
+        subjectType: 'key_reseal',
+        subjectIds: [jobId],
+        fields: [],
+        reason: null,
+        requestId: typeof req.id === 'string' ? req.id : null,
+        after: job.currentKeys,
+      });
       req.log.info({ jobId, by: principalOf(req).userId }, 'key reseal requested');
       res.status(202).json({ jobId });
     }),

@@ -42,6 +42,14 @@ export class KeyResealJob {
     },
   ) {}
 
+  /** The key ids the run seals and hashes with (for the audit of its start). */
+  get currentKeys(): { encryptionKey: string; hmacKey: string } {
+    return {
+      encryptionKey: this.deps.resealers.values.currentKeyId,
+      hmacKey: this.deps.resealers.values.hashKeyIds[0]!,
+    };
+  }
+
   get queueName(): string {
     return `${this.deps.service}-key-reseal`;
   }

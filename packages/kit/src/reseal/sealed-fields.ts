@@ -20,7 +20,10 @@ export interface SealedCollection {
 }
 
 export interface Resealers {
-  values: Pick<PersonalDataCipher, 'open' | 'seal' | 'needsReseal' | 'rehashed'>;
+  values: Pick<
+    PersonalDataCipher,
+    'open' | 'seal' | 'needsReseal' | 'rehashed' | 'currentKeyId' | 'hashKeyIds'
+  >;
   bytes: Pick<ByteSealer, 'open' | 'seal' | 'needsReseal'>;
 }
 

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = allOf<GatewayApi.components['schemas']['AuditEntry'
   'monitoring_settings_change',
   'list_rows_deleted',
   'receipt_confirmation',
+  'key_reseal',
 ] as const);
 export const SERVICES = [
   'gateway',

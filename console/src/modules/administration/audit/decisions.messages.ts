@@ -15,12 +15,14 @@ const zhCN = {
       monitoring_settings_change: '修改防返贫监测线或阈值',
       list_rows_deleted: '删除过保留期限的名单明细',
       receipt_confirmation: '到户资金确认',
+      key_reseal: '启动密钥轮换重新加密',
     },
     SubjectType: {
       exit_conditions: '贫困村退出条件',
       poverty_line: '扶贫标准',
       monitoring_settings: '防返贫监测设置',
       department_list: '部门名单',
+      key_reseal: '密钥轮换任务',
     },
   },
   resources: {
@@ -79,12 +81,14 @@ const en: SameKeys<typeof zhCN> = {
       monitoring_settings_change: 'Monitoring line or threshold changed',
       list_rows_deleted: 'List rows deleted after the retention period',
       receipt_confirmation: 'Payments confirmed by the household',
+      key_reseal: 'Key rotation reseal started',
     },
     SubjectType: {
       exit_conditions: 'Village exit conditions',
       poverty_line: 'Poverty line',
       monitoring_settings: 'Monitoring settings',
       department_list: 'Department list',
+      key_reseal: 'Key rotation job',
     },
   },
   resources: {
