@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { SupportContext, SupportModule } from '../module';
-import { moveHousehold } from '../people/person-link';
+import { moveHousehold, rehashPeople } from '../people/person-link';
 import { DropoutService } from './dropout.service';
 import { EDUCATION_TOPICS } from './education.events';
 import type { SubsidyStandard } from './education.model';
@@ -41,6 +41,11 @@ export function educationModule(
   ctx.people.onHouseholdMoved(async (householdIds, areaCode, townshipCode) => {
     for (const r of [repos.students, repos.enrollments, repos.dropouts])
       await moveHousehold(r, householdIds, areaCode, townshipCode);
+  });
+  // A rehashed person's records take the new hash (none under a dropped HMAC key stays).
+  ctx.people.onPeopleRehashed(async (people) => {
+    for (const r of [repos.students, repos.enrollments, repos.payments, repos.dropouts])
+      await rehashPeople(r, people);
   });
   const module: SupportModule = {
     name: 'education',

@@ -1,6 +1,6 @@
 import { basisPoints } from '../config';
 import type { SupportContext, SupportModule } from '../module';
-import { moveHousehold } from '../people/person-link';
+import { moveHousehold, rehashPeople } from '../people/person-link';
 import { CareService } from './care.service';
 import { EpisodeService } from './episode.service';
 import { HEALTH_TOPICS } from './health.events';
@@ -39,6 +39,11 @@ export function healthModule(ctx: SupportContext) {
   ctx.people.onHouseholdMoved(async (householdIds, areaCode, townshipCode) => {
     for (const r of [repos.episodes, repos.contracts, repos.illnesses])
       await moveHousehold(r, householdIds, areaCode, townshipCode);
+  });
+  // A rehashed person's records take the new hash (none under a dropped HMAC key stays).
+  ctx.people.onPeopleRehashed(async (people) => {
+    for (const r of [repos.episodes, repos.contracts, repos.illnesses])
+      await rehashPeople(r, people);
   });
   const module: SupportModule = {
     name: 'health',

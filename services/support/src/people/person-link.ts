@@ -51,3 +51,34 @@ export async function moveHousehold(
     { $set: { areaCode, townshipCode } },
   );
 }
+
+const PERSON_REHASHED = countyWide(
+  "a key rotation rehashed people's ID numbers: the records copying the hash follow it",
+);
+
+/** A person whose ID number's keyed hash changed (an HMAC key rotation): its household. */
+export interface Rehashed {
+  personId: string;
+  householdId: string;
+  idHash: string;
+}
+
+/**
+ * People rehashed by the registry after an HMAC key rotation: the records copying their hash
+ * follow it, so no hash under a dropped key stays behind (one bulk write; each update reads
+ * through the household index the records have).
+ */
+export async function rehashPeople(
+  records: Pick<ScopedRepository<PersonLink>, 'bulkUpdate'>,
+  people: Rehashed[],
+): Promise<void> {
+  await records.bulkUpdate(
+    PERSON_REHASHED,
+    people.map((x) => ({
+      filter: { householdId: x.householdId, personId: x.personId, idHash: { $ne: x.idHash } },
+      update: { $set: { idHash: x.idHash } },
+      many: true,
+    })),
+    { ordered: false },
+  );
+}

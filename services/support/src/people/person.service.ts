@@ -18,6 +18,7 @@ import {
 import type { Logger } from 'pino';
 import { seesArea } from '../scope';
 import type { Person } from './person.model';
+import type { Rehashed } from './person-link';
 import { townshipOf } from '@fupin/reference';
 
 /**
@@ -74,6 +75,7 @@ export type HouseholdMoved = (
  */
 export class PersonService {
   private readonly moved: HouseholdMoved[] = [];
+  private readonly rehashed: ((people: Rehashed[]) => Promise<void>)[] = [];
 
   constructor(
     private readonly deps: {
@@ -86,6 +88,11 @@ export class PersonService {
 
   onHouseholdMoved(listener: HouseholdMoved): void {
     this.moved.push(listener);
+  }
+
+  /** People whose ID number's keyed hash changed (an HMAC key rotation), after each batch. */
+  onPeopleRehashed(listener: (people: Rehashed[]) => Promise<void>): void {
+    this.rehashed.push(listener);
   }
 
   /**
@@ -109,6 +116,8 @@ export class PersonService {
       moves.set(areaCode, [...(moves.get(areaCode) ?? []), householdId]);
     for (const [areaCode, householdIds] of moves)
       for (const l of this.moved) await l(householdIds, areaCode, townshipOf(areaCode) ?? areaCode);
+    const people = rehashedPeople(changes);
+    if (people.length) for (const l of this.rehashed) await l(people);
   }
 
   /** The person views of one household's members (see syncHouseholds). */
@@ -377,4 +386,18 @@ function changedMembers(
       .filter((m) => old.get(m.id) !== JSON.stringify({ ...m, at: undefined }))
       .map((m) => m.id),
   );
+}
+
+/** The members whose keyed hash a batch changed (the registry rehashed them), each once. */
+export function rehashedPeople(changes: ProjectionChange[]): Rehashed[] {
+  const out = new Map<string, Rehashed>();
+  for (const c of changes) {
+    const before = new Map((c.before?.members ?? []).map((m) => [m.id, m.idHash]));
+    for (const m of c.after.members) {
+      const was = before.get(m.id);
+      if (was !== undefined && was !== m.idHash)
+        out.set(m.id, { personId: m.id, householdId: c.householdId, idHash: m.idHash });
+    }
+  }
+  return [...out.values()];
 }

@@ -1,0 +1,69 @@
+import { createEvent, MemberUpdated, SYSTEM_ACTOR } from '@fupin/contracts';
+import { createHmac, randomBytes } from 'node:crypto';
+import { eventually } from '@fupin/testing';
+import request from 'supertest';
+import { as, startSupport, type TestSupport, VILLAGE_A1 } from './fixtures/support';
+
+// 密钥轮换 (HMAC): after the registry rehashes its members under the new key it tells every view
+// (member.updated with the new hash); support's person view takes it, and so do the records
+// that copy the hash (students, enrollments …), so no hash under the dropped key stays behind.
+// A member whose hash did not change leaves its records alone.
+
+let t: TestSupport;
+beforeAll(async () => {
+  t = await startSupport();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const k2 = randomBytes(32);
+const underK2 = (id: string) => createHmac('sha256', k2).update(id, 'utf8').digest('hex');
+
+test("a rehashed person's records take the new hash; another's keep theirs", async () => {
+  const h = t.household(VILLAGE_A1, [
+    { name: '邹一', birthDate: '2011-05-05' },
+    { name: '邹二', birthDate: '2012-06-06' },
+  ]);
+  await t.seed([h]);
+  const csv = [
+    '身份证号,姓名,学校,学段,年级,学籍状态',
+    ...h.members.map((m) => `${m.idNumber},${m.name},漳江小学,小学,3,在读`),
+  ].join('\n');
+  const upload = await request(t.app)
+    .post('/imports/education-enrollment')
+    .query({ term: '2019-autumn' })
+    .set(as(t.tokens.county))
+    .set('content-type', 'text/csv')
+    .send(Buffer.from(csv, 'utf8'));
+  expect(upload.status).toBe(202);
+  await eventually(
+    async () => expect(await t.support.models.enrollments.countDocuments()).toBe(2),
+    { timeoutMs: 30_000, intervalMs: 300 },
+  );
+
+  const [first, second] = h.members;
+  const { idNumber, ...member } = first!;
+  await t.publish([
+    createEvent(MemberUpdated, {
+      aggregateId: h.id,
+      areaCode: VILLAGE_A1,
+      actor: SYSTEM_ACTOR,
+      payload: {
+        member: { ...member, idHash: underK2(idNumber) },
+        areaCode: VILLAGE_A1,
+        changed: ['idNumber'],
+      },
+    }),
+  ]);
+  const hashesOf = async (personId: string) =>
+    [
+      ...(await t.support.models.students.find({ personId }).lean()),
+      ...(await t.support.models.enrollments.find({ personId }).lean()),
+    ].map((r) => r.idHash);
+  await eventually(
+    async () => expect(await hashesOf(first!.id)).toEqual([underK2(idNumber), underK2(idNumber)]),
+    { timeoutMs: 30_000, intervalMs: 300 },
+  );
+  expect(await hashesOf(second!.id)).toEqual([second!.idHash, second!.idHash]);
+});
