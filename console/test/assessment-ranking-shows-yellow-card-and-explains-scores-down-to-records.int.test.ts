@@ -153,7 +153,7 @@ test('the poverty office ranks 2019 Q1 and sees the yellow card, explained down 
     expect(previewRows[2]).toMatch(/^3 汾市乡 0\.00 0\.00%/);
     expect(await preview.locator('thead').innerText()).toContain('入户走访覆盖率');
     // Computed on the household projection caught up with the registry, and it says so.
-    expect(await page.getByTestId('assessment-preview').innerText()).toContain('户籍数据已同步');
+    expect(await page.getByTestId('assessment-preview').innerText()).toContain('指标数据已同步');
     await expectChinese(page, 'assessment-preview');
 
     await page.goto('/#/assessment-bulletins');

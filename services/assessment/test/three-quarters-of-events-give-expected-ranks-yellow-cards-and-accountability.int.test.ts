@@ -214,6 +214,11 @@ test('delivering every event again, through Kafka and straight to the handlers, 
   ] as const) {
     const preview = await get(`/quarters/2019/${quarter}/preview`);
     expect(preview.status).toBe(200);
+    // Computed on the indicator data (households and every fact) caught up, and it says so.
+    expect((preview.body as { view: unknown }).view).toMatchObject({
+      projection: 'assessment-indicators',
+      behind: 0,
+    });
     expect(
       (preview.body as { tracks: RankingBody['tracks'] }).tracks.map((tr) => tr.units),
     ).toEqual(version.tracks.map((tr) => tr.units));

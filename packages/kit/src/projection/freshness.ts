@@ -272,14 +272,21 @@ export function viewMeterOf(rt: { kafka: Kafka }, projection: string): Freshness
   return metersByClient.get(rt.kafka)?.get(projection);
 }
 
+const REGISTRY_EVENTS = bi('登记事件', 'registry events');
+
 /** The view behind: 409 naming the view and how far behind it is (x of y events applied). */
-export function viewBehind(code: string, view: Bilingual, f: ViewFreshness): AppError {
+export function viewBehind(
+  code: string,
+  view: Bilingual,
+  f: ViewFreshness,
+  events: Bilingual = REGISTRY_EVENTS,
+): AppError {
   return new AppError(
     409,
     code,
     bi(
-      `${view['zh-CN']}数据同步中（已同步 ${f.appliedPosition} / ${f.registryPosition} 条登记事件，尚差 ${f.behind} 条），请稍后再试`,
-      `The ${view.en} is still syncing (${f.appliedPosition} of ${f.registryPosition} registry events applied, ${f.behind} behind); try again shortly`,
+      `${view['zh-CN']}数据同步中（已同步 ${f.appliedPosition} / ${f.registryPosition} 条${events['zh-CN']}，尚差 ${f.behind} 条），请稍后再试`,
+      `The ${view.en} is still syncing (${f.appliedPosition} of ${f.registryPosition} ${events.en} applied, ${f.behind} behind); try again shortly`,
     ),
     {
       errors: [
@@ -311,7 +318,7 @@ export interface FreshViewOptions {
 export async function awaitFreshView(
   meter: FreshnessMeter,
   access: RegistryAccess | undefined,
-  opts: FreshViewOptions & { code: string; view: Bilingual },
+  opts: FreshViewOptions & { code: string; view: Bilingual; events?: Bilingual },
 ): Promise<ViewFreshness & { waitedMs: number }> {
   const started = Date.now();
   for (;;) {
@@ -319,7 +326,7 @@ export async function awaitFreshView(
     const waitedMs = Date.now() - started;
     const verdict = viewVerdict(f.behind, waitedMs, opts);
     if (verdict === 'fresh') return { ...f, waitedMs };
-    if (verdict === 'behind') throw viewBehind(opts.code, opts.view, f);
+    if (verdict === 'behind') throw viewBehind(opts.code, opts.view, f, opts.events);
     await opts.onProgress?.(f);
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 250));
   }
@@ -342,10 +349,19 @@ export type FreshViewCheck = (
  */
 export function freshViewCheck(
   rt: { kafka: Kafka },
-  opts: { registryUrl: string; maxWaitMs: number; code: string; view: Bilingual; waiting: string },
+  opts: {
+    registryUrl: string;
+    maxWaitMs: number;
+    code: string;
+    view: Bilingual;
+    waiting: string;
+    /** The meter's name (the household projection's by default) and what its events are. */
+    projection?: string;
+    events?: Bilingual;
+  },
 ): FreshViewCheck {
   return async (authorization, log) => {
-    const meter = viewMeterOf(rt, 'registry-households');
+    const meter = viewMeterOf(rt, opts.projection ?? 'registry-households');
     if (!meter) return null;
     const f = await awaitFreshView(
       meter,
@@ -353,6 +369,7 @@ export function freshViewCheck(
       {
         code: opts.code,
         view: opts.view,
+        ...(opts.events ? { events: opts.events } : {}),
         maxWaitMs: opts.maxWaitMs,
         onProgress: (p) =>
           log.info(

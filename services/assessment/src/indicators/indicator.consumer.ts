@@ -16,6 +16,7 @@ import { matchingHandler } from './handlers/matching.handler';
 import { registryHandler } from './handlers/registry.handler';
 import { registryWarningsHandler } from './handlers/registry-warnings.handler';
 import { supportHandler } from './handlers/support.handler';
+import { INDICATOR_VIEW } from '../rankings/ranking-view';
 
 /** Every producer the indicators are measured from; a new producer adds its file here. */
 export const PRODUCER_HANDLERS: ProducerHandler[] = [
@@ -175,7 +176,7 @@ export class IndicatorProjection {
     watchFreshness(households, rt, {
       groupId: opts.groupId,
       topics: this.topics.map(rt.topic),
-      projection: 'registry-households',
+      projection: INDICATOR_VIEW,
       lastAppliedAt: async () => (await households.status()).lastProjectedAt,
     });
   }

@@ -2,6 +2,12 @@ import { bi, freshViewCheck, type FreshViewCheck, type RecordedFreshness } from 
 import type { Kafka } from 'kafkajs';
 
 /**
+ * The freshness meter of what the indicators read: the household projection and every fact,
+ * one consumer group's lag over every topic it reads.
+ */
+export const INDICATOR_VIEW = 'assessment-indicators';
+
+/**
  * 数据新鲜度 — where the household projection the indicators read from stood against the
  * registry when a ranking was computed (`registryPending` is null when the registry was not
  * asked: the quarterly job has no token).
@@ -23,7 +29,9 @@ export function rankingViewCheck(
   return freshViewCheck(rt, {
     ...opts,
     code: 'ASSESSMENT_VIEW_BEHIND',
-    view: bi('户籍投影', 'household projection'),
-    waiting: 'ranking waits for the household projection',
+    view: bi('考核指标（户籍与各部门事实）', 'indicator data (households and department facts)'),
+    waiting: 'ranking waits for the indicator data',
+    projection: INDICATOR_VIEW,
+    events: bi('事件', 'events'),
   });
 }
