@@ -271,7 +271,7 @@ export interface paths {
     put?: never;
     /**
      * 审批拨付 Approve a payment (four-eyes)
-     * @description Another person than the submitter (403 FUNDS_FOUR_EYES); open findings on the payment hold it back (409). The progress cap is checked again on the day paid — what is paid plus this payment within the share the project's progress allows (422 FUNDS_DISBURSEMENT_ABOVE_PROGRESS) — and the final payment (尾款) of a type that needs it waits for the acceptance result's notice period (422 FUNDS_NOTICE_PERIOD_NOT_MET); nothing is written when refused. Publishes `funds.disbursement.approved`.
+     * @description Another person than the submitter (403 FUNDS_FOUR_EYES); open findings on the payment hold it back (409). The progress cap is checked again on the day paid — what is approved plus this payment within the share the project's progress allows (422 FUNDS_DISBURSEMENT_ABOVE_PROGRESS), as the guard of the write that counts the payment into the project's approved total, so approvals racing past the cap cannot both pass (409 FUNDS_DISBURSEMENT_BUSY when other approvals of the project keep winning the race, to retry) — and the final payment (尾款) of a type that needs it waits for the acceptance result's notice period (422 FUNDS_NOTICE_PERIOD_NOT_MET); nothing is written when refused. Publishes `funds.disbursement.approved`.
      */
     post: operations['approveDisbursement'];
     delete?: never;

@@ -11,7 +11,11 @@ import {
 } from './disbursement.deps';
 import { checkFinalPayment } from '../project-notices/project-notice.checks';
 import { disbursementApproved, disbursementRejected } from './disbursement.events';
-import { checkProgressAtApproval } from './disbursement.progress';
+import {
+  approvedTotalOf,
+  checkProgressAtApproval,
+  claimWithinProgress,
+} from './disbursement.progress';
 import type { Disbursement } from './disbursement.model';
 import { type DisbursementView, disbursementView } from './disbursement.view';
 
@@ -23,6 +27,7 @@ const PAY_FIELDS = {
   plannedTotalFen: 1,
   progressPercent: 1,
   money: 1,
+  approvedFen: 1,
   notices: 1,
 } as const;
 
@@ -50,7 +55,8 @@ export async function approveDisbursement(
       },
     ]);
   }
-  const project = await deps.projects.findOne(p, { _id: d.projectId }, { projection: PAY_FIELDS });
+  const read = await deps.projects.findOne(p, { _id: d.projectId }, { projection: PAY_FIELDS });
+  const project = read && { ...read, approvedFen: await approvedTotalOf(deps, read) };
   // Progress may have been lowered, or the acceptance not posted: refused before any write.
   if (project) {
     checkProgressAtApproval(project, d.amountFen, paidOn);
@@ -77,7 +83,9 @@ export async function approveDisbursement(
     paidOn,
     revision: d.revision + 1,
   };
-  await decide(
+  // The cap again, as the guard of the write that counts the payment into the approved total.
+  if (project) await claimWithinProgress(deps, project, d.amountFen, paidOn);
+  const won = await decide(
     deps,
     p,
     d,
@@ -85,6 +93,11 @@ export async function approveDisbursement(
     historyEntry(p, now, 'approve', { from: d.status, to: 'approved' }),
     [disbursementApproved(next, actorOf(p), now)],
   );
+  if (!won) {
+    // Approved by another or refused meanwhile: the claim is given back.
+    if (project) await deps.ledger.unclaimApproval(d.projectId, d.amountFen);
+    throw decided();
+  }
   await deps.ledger.settle(d.projectId, holdOf(d), actorOf(p));
   return disbursementView(deps.cipher, next, null);
 }
@@ -107,7 +120,7 @@ export async function rejectDisbursement(
     rejectionReason: input.reason,
     revision: d.revision + 1,
   };
-  await decide(
+  const won = await decide(
     deps,
     p,
     d,
@@ -115,6 +128,7 @@ export async function rejectDisbursement(
     historyEntry(p, now, 'reject', { from: d.status, to: 'rejected', note: input.reason }),
     [disbursementRejected(next, input.reason, actorOf(p), now)],
   );
+  if (!won) throw decided();
   await deps.ledger.release(d.projectId, holdOf(d));
   return disbursementView(deps.cipher, next, null);
 }
@@ -131,7 +145,10 @@ function assertDecidable(p: Principal, d: Disbursement, approving: boolean): voi
   if (approving && d.submittedBy.id === p.userId) throw fourEyes();
 }
 
-/** Stores a decision, unless another one (or the submitter's own approval) got there first. */
+/**
+ * Stores a decision, unless another one (or the submitter's own approval) got there first:
+ * false then, and nothing is written.
+ */
 async function decide(
   deps: DisbursementDeps,
   p: Principal,
@@ -139,7 +156,7 @@ async function decide(
   next: Disbursement,
   entry: HistoryEntry,
   events: Parameters<typeof outboxUpdate>[1],
-): Promise<void> {
+): Promise<boolean> {
   const res = await deps.disbursements.updateOne(
     p,
     {
@@ -162,8 +179,9 @@ async function decide(
       events,
     ),
   );
-  if (res.matchedCount !== 1) throw decided();
+  if (res.matchedCount !== 1) return false;
   deps.eventsStored();
+  return true;
 }
 
 function fourEyes(): AppError {

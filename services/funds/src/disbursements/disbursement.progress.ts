@@ -1,8 +1,8 @@
-import { AppError, bi, type Principal } from '@fupin/kit';
+import { AppError, bi, conflict, countyWide, type Principal } from '@fupin/kit';
 import { shanghaiDateOf } from '@fupin/reference';
 import type { Hold, Project } from '../projects/project.model';
 import { decidePaymentByProgress } from '../progress/progress.rules';
-import { yuan } from '../shared/money';
+import { sumFen, yuan } from '../shared/money';
 import type { DisbursementDeps } from './disbursement.deps';
 
 type Outcome = 'reserved' | 'over_allocation';
@@ -50,23 +50,106 @@ export async function reserveWithinProgress(
   return 'over_allocation';
 }
 
+/** The part of a project the cap at approval reads (and its claim is guarded on). */
+export type ApprovalCapFields = Pick<
+  Project,
+  '_id' | 'type' | 'status' | 'plannedTotalFen' | 'progressPercent' | 'money' | 'approvedFen'
+>;
+const CAP_READ = {
+  type: 1,
+  status: 1,
+  plannedTotalFen: 1,
+  progressPercent: 1,
+  money: 1,
+  approvedFen: 1,
+} as const;
+const APPROVED_TOTAL = countyWide('the approved total counts every approved payment of a project');
+
 /**
  * The cap again when the payment is approved: progress may have been lowered since it was
- * submitted. What is paid plus this payment may not exceed what the progress allows on the day
- * it is paid (other payments still waiting are not counted: they are checked when approved).
+ * submitted. What is approved plus this payment may not exceed what the progress allows on the
+ * day it is paid (other payments still waiting are not counted: they are checked when
+ * approved). `approvedFen` is the project's approved total ({@link approvedTotalOf}).
  */
 export function checkProgressAtApproval(
-  project: Pick<Project, 'type' | 'status' | 'plannedTotalFen' | 'progressPercent' | 'money'>,
+  project: Omit<ApprovalCapFields, '_id'>,
   amountFen: number,
   on: string,
 ): void {
-  const decision = decidePaymentByProgress(
+  const decision = decideAtApproval(project, amountFen, on);
+  if (!decision.ok) throw aboveProgress(decision);
+}
+
+function decideAtApproval(project: Omit<ApprovalCapFields, '_id'>, amountFen: number, on: string) {
+  // A payment approved by an instance that did not keep the counter still shows as disbursed.
+  const already = Math.max(project.approvedFen ?? 0, project.money.disbursedFen);
+  return decidePaymentByProgress(
     { ...project, progressPercent: project.progressPercent ?? null },
-    { disbursedFen: project.money.disbursedFen, reservedFen: 0 },
+    { disbursedFen: already, reservedFen: 0 },
     amountFen,
     on,
   );
-  if (!decision.ok) throw aboveProgress(decision);
+}
+
+/**
+ * The project's approved total; a project stored before the counter existed has it computed
+ * once from its approved payments (an approval claims only once it is there, so no approval
+ * can slip between the sum and the write).
+ */
+export async function approvedTotalOf(
+  deps: Pick<DisbursementDeps, 'disbursements' | 'ledger'>,
+  project: ApprovalCapFields,
+): Promise<number> {
+  if (typeof project.approvedFen === 'number') return project.approvedFen;
+  const approved = await deps.disbursements.find(
+    APPROVED_TOTAL,
+    { projectId: project._id, status: 'approved' },
+    { projection: { amountFen: 1 } },
+  );
+  return deps.ledger.initApprovedTotal(project._id, sumFen(approved.map((d) => d.amountFen)));
+}
+
+/**
+ * The guard in the database: the payment is counted into the project's approved total by one
+ * conditional write that holds only while the total leaves room under the cap computed here
+ * (and the fields it was computed from are unchanged), so two approvals of the same project
+ * that together pass the cap cannot both succeed, however they interleave; a lost race
+ * decides again on fresh totals. The caller gives the claim back if the payment's own approval
+ * then loses (`ProjectLedger.unclaimApproval`).
+ */
+export async function claimWithinProgress(
+  deps: Pick<DisbursementDeps, 'projects' | 'ledger'>,
+  project: ApprovalCapFields & { approvedFen: number },
+  amountFen: number,
+  on: string,
+): Promise<void> {
+  let current: ApprovalCapFields = project;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const decision = decideAtApproval(current, amountFen, on);
+    if (!decision.ok) throw aboveProgress(decision);
+    const max = decision.cap ? decision.cap.allowedFen - amountFen : null;
+    const guard = {
+      type: current.type,
+      status: current.status,
+      plannedTotalFen: current.plannedTotalFen,
+      progressPercent: current.progressPercent ?? null,
+    };
+    if (await deps.ledger.claimApproval(current._id, amountFen, max, guard)) return;
+    const fresh = await deps.projects.findOne(
+      APPROVED_TOTAL,
+      { _id: current._id },
+      { projection: CAP_READ },
+    );
+    if (!fresh) break;
+    current = fresh;
+  }
+  throw conflict(
+    'FUNDS_DISBURSEMENT_BUSY',
+    bi(
+      '该项目的其他拨付正在同时审批，请稍后重试',
+      'Other payments of the project are being approved at the same time; retry shortly',
+    ),
+  );
 }
 
 function aboveProgress(d: Extract<ReturnType<typeof decidePaymentByProgress>, { ok: false }>) {

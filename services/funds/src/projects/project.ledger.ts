@@ -142,6 +142,52 @@ export class ProjectLedger {
     if (res.modifiedCount === 1) this.deps.eventsStored();
   }
 
+  /**
+   * 审批占用 — counts a payment being approved into the project's approved total, in one
+   * conditional write: with `maxBeforeFen` (the progress cap less the payment) only while the
+   * approved and the disbursed totals are at most that, and only while the fields the cap was
+   * computed from are as read (`guard`). False when that no longer holds: decide again.
+   */
+  async claimApproval(
+    projectId: string,
+    amountFen: number,
+    maxBeforeFen: number | null,
+    guard: Record<string, unknown>,
+  ): Promise<boolean> {
+    const cap =
+      maxBeforeFen === null
+        ? { approvedFen: { $exists: true } }
+        : { approvedFen: { $lte: maxBeforeFen }, 'money.disbursedFen': { $lte: maxBeforeFen } };
+    const res = await this.deps.projects.updateOne(
+      LEDGER,
+      { ...guard, ...cap, _id: projectId },
+      { $inc: { approvedFen: amountFen } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  /** Gives a claim back: the payment's own approval lost (approved or refused meanwhile). */
+  async unclaimApproval(projectId: string, amountFen: number): Promise<void> {
+    await this.deps.projects.updateOne(
+      LEDGER,
+      { _id: projectId, approvedFen: { $gte: amountFen } },
+      { $inc: { approvedFen: -amountFen } },
+    );
+  }
+
+  /**
+   * Sets the approved total of a project stored before it existed, once: a total set meanwhile
+   * (by another approval computing the same sum, then claiming) is kept. Answers the total.
+   */
+  async initApprovedTotal(projectId: string, approvedFen: number): Promise<number> {
+    await this.deps.projects.updateOne(
+      LEDGER,
+      { _id: projectId, approvedFen: { $exists: false } },
+      { $set: { approvedFen } },
+    );
+    return (await this.read(projectId)).approvedFen ?? approvedFen;
+  }
+
   /** A refused (or unstored) payment gives its hold back. */
   async release(projectId: string, hold: Hold): Promise<void> {
     await this.deps.projects.updateOne(

@@ -170,6 +170,12 @@ export interface Project extends OutboxFields {
   documents: ProjectDocument[];
   funding: Record<Source, Money>;
   money: Money;
+  /**
+   * What the payments approved (and being approved) total, fen: the progress cap's guarded
+   * counter at approval. Absent on projects stored before it existed until their first approval
+   * computes it from their approved payments.
+   */
+  approvedFen?: number;
   allocations: AppliedAllocation[];
   holds: Hold[];
   transfers: TransferLeg[];
@@ -231,6 +237,8 @@ const projectSchema = new Schema<Project>(
     documents: { type: Schema.Types.Mixed, default: () => [] },
     funding: perSource({ type: moneySchema, default: zeroMoney }),
     money: { type: moneySchema, default: zeroMoney },
+    // No default: a project without it has it computed once from its approved payments.
+    approvedFen: { type: Number },
     allocations: { type: Schema.Types.Mixed, default: () => [] },
     holds: { type: Schema.Types.Mixed, default: () => [] },
     transfers: { type: Schema.Types.Mixed, default: () => [] },

@@ -38,7 +38,7 @@ import type { ProjectCreate, ProjectFilter, ProjectUpdate } from './project.sche
 
 export type ProjectView = Omit<
   Project,
-  '_id' | 'history' | 'outbox' | 'hasOutbox' | 'outboxLease'
+  '_id' | 'history' | 'outbox' | 'hasOutbox' | 'outboxLease' | 'approvedFen'
 > & {
   id: string;
 };
@@ -468,7 +468,15 @@ function checkRevision(p: Project, revision: number): void {
 }
 
 export function viewOf(p: Project): ProjectView {
-  const { _id, history: _h, outbox: _o, hasOutbox: _ho, outboxLease: _ol, ...rest } = p;
+  const {
+    _id,
+    history: _h,
+    outbox: _o,
+    hasOutbox: _ho,
+    outboxLease: _ol,
+    approvedFen: _af,
+    ...rest
+  } = p;
   // Projects stored before planned dates and progress existed read as having none.
   return {
     id: _id,
