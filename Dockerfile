@@ -1,6 +1,7 @@
 # One multi-stage recipe for every image of the platform:
 #   docker build --build-arg SERVICE=registry -t fupin/registry .     (any services/<name>)
 #   docker build --build-arg SERVICE=console  -t fupin/console .      (the console)
+#   docker build --build-arg SERVICE=backup   -t fupin/backup .       (backup and restore, packages/backup)
 # Stage "build" installs everything and bundles the entry points with esbuild
 # (scripts/build.mjs: our workspace packages inlined, third-party packages external); stage
 # "deps" installs only the production dependencies of that one workspace; the runtime image
@@ -22,6 +23,10 @@ RUN set -eu; \
     mkdir -p /out/service /out/console; \
     cp -r console/server/dist /out/service/dist; \
     cp -r console/dist /out/console/dist; \
+  elif [ "$SERVICE" = backup ]; then \
+    node scripts/build.mjs backup; \
+    mkdir -p /out/service; \
+    cp -r packages/backup/dist /out/service/dist; \
   else \
     test -f "services/$SERVICE/src/main.ts" || { echo "services/$SERVICE/src/main.ts not found" >&2; exit 1; }; \
     node scripts/build.mjs "$SERVICE"; \
@@ -45,8 +50,9 @@ COPY --from=build /manifests/ ./
 RUN set -eu; \
   if [ "$SERVICE" = console ]; then mkdir -p node_modules service-modules; \
   else \
-    npm ci --omit=dev --no-audit --no-fund --workspace "services/$SERVICE"; \
-    mkdir -p "services/$SERVICE/node_modules"; mv "services/$SERVICE/node_modules" service-modules; \
+    ws="services/$SERVICE"; if [ "$SERVICE" = backup ]; then ws=packages/backup; fi; \
+    npm ci --omit=dev --no-audit --no-fund --workspace "$ws"; \
+    mkdir -p "$ws/node_modules"; mv "$ws/node_modules" service-modules; \
   fi; \
   rm -rf node_modules/.cache
 

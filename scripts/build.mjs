@@ -51,6 +51,16 @@ for (const name of fs.readdirSync(path.join(root, 'services')).sort()) {
   );
 }
 
+// `node scripts/build.mjs backup`: the backup and restore command of the nightly CronJob
+// (deploy/k8s/base/backup.yaml), run as `node service/dist/main.js backup --out <dir>`.
+const backupCli = path.join(root, 'packages/backup/src/cli.ts');
+if (only.includes('backup') && fs.existsSync(backupCli)) {
+  const outdir = path.join(root, 'packages/backup/dist');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await bundle(backupCli, path.join(outdir, 'main.js'));
+  console.log('built packages/backup/dist/main.js');
+}
+
 // `node scripts/build.mjs console`: the console's production server (its static files come
 // from `vite build`, run by the console's own build script).
 const consoleServer = path.join(root, 'console/server/main.ts');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { goTool, repoRoot } from './support/go-tool';
@@ -163,16 +163,26 @@ test('one Dockerfile builds every image from SERVICE, running as the unprivilege
   expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(3);
   expect(dockerfile).toMatch(/scripts\/build\.mjs/);
   // The build script bundles exactly what the Dockerfile copies.
-  const built = execFileSync(process.execPath, ['scripts/build.mjs', 'registry', 'console'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const built = execFileSync(
+    process.execPath,
+    ['scripts/build.mjs', 'registry', 'console', 'backup'],
+    { cwd: root, encoding: 'utf8' },
+  );
   try {
     expect(built).toMatch(/built services\/registry\/dist\/main\.js/);
     expect(fs.existsSync(path.join(root, 'services/registry/dist/openapi'))).toBe(true);
     expect(fs.existsSync(path.join(root, 'console/server/dist/main.js'))).toBe(true);
+    // The backup image's command (the CronJob's) runs, and says how it is used.
+    expect(built).toMatch(/built packages\/backup\/dist\/main\.js/);
+    const usage = spawnSync(process.execPath, ['packages/backup/dist/main.js'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(usage.status).toBe(1);
+    expect(usage.stderr).toContain('usage: backup --out <dir> | restore --from <dir>');
   } finally {
     fs.rmSync(path.join(root, 'services/registry/dist'), { recursive: true, force: true });
     fs.rmSync(path.join(root, 'console/server/dist'), { recursive: true, force: true });
+    fs.rmSync(path.join(root, 'packages/backup/dist'), { recursive: true, force: true });
   }
 }, 60_000);
