@@ -122,6 +122,8 @@ test('lookups, claims and views keep working through an HMAC rotation, and k1 le
           .map((e) => MemberUpdated.payload.parse(e.payload).member)
           .find((m) => m.idHash === underK2.hash(head));
         expect(told?.idHashes).toEqual([underK2.hash(head), underK1.hash(head)]);
+        // And which key each is under, so a view knows whom it has under the key a list used.
+        expect(told?.idHashKeys).toEqual(['k2', 'k1']);
       },
       { timeoutMs: 30_000 },
     );

@@ -113,6 +113,13 @@ export const memberSnapshotSchema = z.object({
     .min(2)
     .max(4)
     .optional(),
+  /**
+   * The HMAC key id of each hash, aligned with `idHashes` (or `[idHash]` outside a window):
+   * null where the registry could not tell (a hash under a key it no longer holds, its value not
+   * yet rehashed). Lets a view keyed by hash know whether it has every person under the key a
+   * list was hashed with. Absent in events from before it was carried.
+   */
+  idHashKeys: z.array(z.string().min(1).max(32).nullable()).min(1).max(4).optional(),
   name: z.string().min(1),
   relation: z.string(),
   sex: z.enum(['male', 'female']),

@@ -60,8 +60,9 @@ const memberSchema = new Schema<ProjectedMember>(
     id: { type: String, required: true },
     householdId: { type: String, required: true },
     idHash: { type: String, required: true },
-    // The event's idHashes (an HMAC rotation window): see member-by-hash.
+    // The event's idHashes (an HMAC rotation window, see member-by-hash) and each hash's key id.
     idHashes: { type: [String], default: undefined },
+    idHashKeys: { type: [String], default: undefined },
     name: String,
     relation: String,
     sex: String,
@@ -183,7 +184,6 @@ const snapshotLineSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('end'), count: z.number().int(), next: z.string().nullable() }),
 ]);
-
 import { type Change, merged } from './household-merge';
 
 const ATTEMPTS = 8;

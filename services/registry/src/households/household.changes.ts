@@ -76,7 +76,7 @@ export async function addMember(
     await store.save(p, current, next, 'member_added', {
       changed: ['members'],
       events: (h) => [
-        memberAdded(h, member, actorOf(p)),
+        memberAdded(h, member, actorOf(p), store.deps.cipher),
         ...(h.size !== current.size ? [householdUpdated(h, ['size'], actorOf(p))] : []),
       ],
     });
@@ -123,7 +123,7 @@ export async function updateMember(
   });
   await store.save(p, current, next, 'member_updated', {
     changed: changed.map((c) => `members.${c}`),
-    events: (h) => [memberUpdated(h, merged, changed, actorOf(p))],
+    events: (h) => [memberUpdated(h, merged, changed, actorOf(p), store.deps.cipher)],
   });
   return householdView(store.deps.cipher, next, null);
 }
@@ -167,7 +167,7 @@ export async function removeMember(
     changed: ['members'],
     reason,
     events: (h) => [
-      memberRemoved(h, removed, reason, actorOf(p)),
+      memberRemoved(h, removed, reason, actorOf(p), store.deps.cipher),
       householdUpdated(h, ['size'], actorOf(p)),
     ],
   });

@@ -10,6 +10,8 @@ import {
   type MemberSnapshot,
   MemberUpdated,
 } from '@fupin/contracts';
+import type { PersonalDataCipher } from '@fupin/kit';
+import { hashKeyIdsOf } from './hash-key-ids';
 import { readGuarantees } from './guarantee.rules';
 import { GUARANTEES, type Household, type HouseholdStatus, type Member } from './household.model';
 
@@ -44,12 +46,22 @@ export function householdSnapshot(h: Household): HouseholdSnapshot {
   };
 }
 
-export function memberSnapshot(householdId: string, m: Member): MemberSnapshot {
+/** What a member event needs of the cipher: the key id of each hash it carries. */
+export type HashKeys = Pick<PersonalDataCipher, 'hashKeyIds' | 'hashes' | 'open'>;
+
+/**
+ * A member as the events carry it: its hash (and during a window its hashes) with the HMAC key
+ * id of each (`idHashKeys`), so a view keyed by hash knows which keys it has each person under.
+ */
+export function memberSnapshot(householdId: string, m: Member, keys: HashKeys): MemberSnapshot {
+  const v = m.idNumber;
+  const window = v.hashes && v.hashes.length > 1 ? v.hashes : null;
   return {
     id: m.id,
     householdId,
-    idHash: m.idNumber.hash,
-    ...(m.idNumber.hashes && m.idNumber.hashes.length > 1 ? { idHashes: m.idNumber.hashes } : {}),
+    idHash: v.hash,
+    ...(window ? { idHashes: window } : {}),
+    idHashKeys: hashKeyIdsOf(keys, window ? v : { enc: v.enc, hash: v.hash }),
     name: m.name,
     relation: m.relation,
     sex: m.sex,
@@ -68,12 +80,12 @@ export function memberSnapshot(householdId: string, m: Member): MemberSnapshot {
 
 const base = (h: Household, actor: Actor) => ({ aggregateId: h._id, areaCode: h.areaCode, actor });
 
-export const householdRegistered = (h: Household, actor: Actor) =>
+export const householdRegistered = (h: Household, actor: Actor, keys: HashKeys) =>
   createEvent(HouseholdRegistered, {
     ...base(h, actor),
     payload: {
       household: householdSnapshot(h),
-      members: h.members.map((m) => memberSnapshot(h._id, m)),
+      members: h.members.map((m) => memberSnapshot(h._id, m, keys)),
     },
   });
 
@@ -96,20 +108,32 @@ export const householdStatusChanged = (
     payload: { household: householdSnapshot(h), from, to, reason, workflow },
   });
 
-export const memberAdded = (h: Household, m: Member, actor: Actor) =>
+export const memberAdded = (h: Household, m: Member, actor: Actor, keys: HashKeys) =>
   createEvent(MemberAdded, {
     ...base(h, actor),
-    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode },
+    payload: { member: memberSnapshot(h._id, m, keys), areaCode: h.areaCode },
   });
 
-export const memberUpdated = (h: Household, m: Member, changed: string[], actor: Actor) =>
+export const memberUpdated = (
+  h: Household,
+  m: Member,
+  changed: string[],
+  actor: Actor,
+  keys: HashKeys,
+) =>
   createEvent(MemberUpdated, {
     ...base(h, actor),
-    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode, changed },
+    payload: { member: memberSnapshot(h._id, m, keys), areaCode: h.areaCode, changed },
   });
 
-export const memberRemoved = (h: Household, m: Member, reason: string, actor: Actor) =>
+export const memberRemoved = (
+  h: Household,
+  m: Member,
+  reason: string,
+  actor: Actor,
+  keys: HashKeys,
+) =>
   createEvent(MemberRemoved, {
     ...base(h, actor),
-    payload: { member: memberSnapshot(h._id, m), areaCode: h.areaCode, reason },
+    payload: { member: memberSnapshot(h._id, m, keys), areaCode: h.areaCode, reason },
   });

@@ -103,7 +103,7 @@ export async function changeHead(
     events: (h) =>
       h.members
         .filter((m) => changedIds.has(m.id))
-        .map((m) => memberUpdated(h, m, ['relation'], actorOf(p))),
+        .map((m) => memberUpdated(h, m, ['relation'], actorOf(p), store.deps.cipher)),
   });
   return householdView(store.deps.cipher, next, null);
 }

@@ -149,9 +149,9 @@ export async function upsertFromImport(
       changed,
       events: (h) => [
         ...(changed.some((c) => c !== 'members') ? [householdUpdated(h, changed, actorOf(p))] : []),
-        ...added.map((m) => memberAdded(h, m, actorOf(p))),
-        ...updated.map((u) => memberUpdated(h, u.member, u.changed, actorOf(p))),
-        ...removed.map((m) => memberRemoved(h, m, 'import', actorOf(p))),
+        ...added.map((m) => memberAdded(h, m, actorOf(p), store.deps.cipher)),
+        ...updated.map((u) => memberUpdated(h, u.member, u.changed, actorOf(p), store.deps.cipher)),
+        ...removed.map((m) => memberRemoved(h, m, 'import', actorOf(p), store.deps.cipher)),
       ],
     });
   } catch (err) {
@@ -250,8 +250,10 @@ export async function importMany(
   }
   const docs = writable.map((f) =>
     withOutbox({ ...f.doc, outboxLease: null }, [
-      householdRegistered(f.doc as Household, actorOf(p)),
-      ...f.doc.members.map((m) => memberAdded(f.doc as Household, m, actorOf(p))),
+      householdRegistered(f.doc as Household, actorOf(p), store.deps.cipher),
+      ...f.doc.members.map((m) =>
+        memberAdded(f.doc as Household, m, actorOf(p), store.deps.cipher),
+      ),
     ]),
   );
   const failedDocs = await insertUnordered(docs, (d) =>

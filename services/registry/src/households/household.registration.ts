@@ -47,8 +47,8 @@ export async function register(
   const doc = derive(built, { villageTapWater: await store.waterOf(built.areaCode) });
   await claimIds(store, doc._id, doc.members);
   const events: Envelope[] = [
-    householdRegistered(doc as Household, actorOf(p)),
-    ...doc.members.map((m) => memberAdded(doc as Household, m, actorOf(p))),
+    householdRegistered(doc as Household, actorOf(p), store.deps.cipher),
+    ...doc.members.map((m) => memberAdded(doc as Household, m, actorOf(p), store.deps.cipher)),
   ];
   try {
     await store.deps.households.create(p, withOutbox(doc, events) as Household);

@@ -25,7 +25,9 @@ export async function afterRehash(store: HouseholdStore, ids: string[]): Promise
   const writes = households.map((h) => {
     const active = h.members.filter((m) => m.status === 'active');
     const memberIdHashes = active.flatMap((m) => hashesOf(m.idNumber));
-    const events = h.members.map((m) => memberUpdated(h, m, ['idNumber'], ACTOR));
+    const events = h.members.map((m) =>
+      memberUpdated(h, m, ['idNumber'], ACTOR, store.deps.cipher),
+    );
     return {
       next: { ...h, memberIdHashes },
       // Guarded by the revision read: a household changed meanwhile was derived by that write.

@@ -66,7 +66,7 @@ export function villagesModule(ctx: RegistryContext): RegistryModule {
     service: ctx.services.areas,
     groups: villageService,
   });
-  const snapshots = new SnapshotService(households);
+  const snapshots = new SnapshotService(households, ctx.cipher);
   return {
     name: 'villages',
     topics: VILLAGE_TOPICS,

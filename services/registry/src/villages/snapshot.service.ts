@@ -12,7 +12,7 @@ import {
   type Principal,
   type ScopedRepository,
 } from '@fupin/kit';
-import { householdSnapshot, memberSnapshot } from '../households/household.events';
+import { type HashKeys, householdSnapshot, memberSnapshot } from '../households/household.events';
 import type { Household } from '../households/household.model';
 
 /** One line of the household snapshot stream. */
@@ -52,7 +52,11 @@ export function decodeCursor(cursor: string): string {
  * numbers), validated against the contracts line by line.
  */
 export class SnapshotService {
-  constructor(private readonly households: ScopedRepository<Household>) {}
+  constructor(
+    private readonly households: ScopedRepository<Household>,
+    /** The cipher, for the key id of each member's hashes (as the events carry them). */
+    private readonly keys: HashKeys,
+  ) {}
 
   async *households$(
     p: Principal,
@@ -89,7 +93,9 @@ export class SnapshotService {
         yield {
           kind: 'household',
           household: householdSnapshotSchema.parse(householdSnapshot(h)),
-          members: h.members.map((m) => memberSnapshotSchema.parse(memberSnapshot(h._id, m))),
+          members: h.members.map((m) =>
+            memberSnapshotSchema.parse(memberSnapshot(h._id, m, this.keys)),
+          ),
         };
       }
     } finally {
