@@ -106,6 +106,7 @@ export async function createMatching(
     runs: runsRepository,
     lists,
     persons,
+    households,
     findings,
     logger: rt.logger,
     now,

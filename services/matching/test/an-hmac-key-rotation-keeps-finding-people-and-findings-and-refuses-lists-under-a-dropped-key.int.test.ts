@@ -90,7 +90,12 @@ test('a rotation finds the person under either key, keeps the finding, and refus
   const [k2Hash, k1Hash] = window.matching.cipher.hashes(planted);
   for (const e of registryEvents(window, household)) {
     const member = (e.payload as { member?: { idHash: string; idHashes?: string[] } }).member;
-    if (member) Object.assign(member, { idHash: k2Hash, idHashes: [k2Hash, k1Hash] });
+    if (member)
+      Object.assign(member, {
+        idHash: k2Hash,
+        idHashes: [k2Hash, k1Hash],
+        idHashKeys: ['k2', 'k1'],
+      });
     await window.matching.projection.apply(e);
   }
   expect(await window.matching.persons.lookup(k1Hash!)).toHaveLength(1);

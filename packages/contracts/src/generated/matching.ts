@@ -455,6 +455,16 @@ export interface paths {
      *     dropped before it ran fails with the same code. Finding ids do not depend on the HMAC
      *     key (a person's finding names the registry member and household), so a run after a
      *     rotation re-confirms the open findings rather than recording them again.
+     *
+     *     A list hashed with key K finds a person only if the person index holds them under K. The
+     *     registry's member events say which key each hash is under (`idHashKeys`; events from
+     *     before carry none: one hash counts as k1's, a window's hashes as unknown). If any person
+     *     of the index has no hash known to be under a list's key — matching made k2 current before
+     *     the registry had rehashed and told the views — the run is refused 409
+     *     `MATCHING_INDEX_KEY_BEHIND` (`listId`, `hashKeyId`, `people`: how many lack it; the
+     *     message asks to finish the registry's reseal, `POST /keys/reseal`, first) instead of
+     *     silently missing them; a queued run that finds it when executed fails with the same code.
+     *     The keys checked are the run's `keyCoverage`.
      */
     post: operations['startMatchingRun'];
     delete?: never;
@@ -1078,6 +1088,15 @@ export interface components {
        *     `progress.people`, the people the run matched against.
        */
       view?: components['schemas']['RunViewFreshness'] | null;
+      /**
+       * @description 密钥轮换: each list's HMAC key and the people of the index without a hash under it
+       *     when the run started (always 0: the run is refused otherwise). Absent on runs
+       *     started before it was checked.
+       */
+      keyCoverage?: {
+        hashKeyId: string;
+        peopleWithoutKey: number;
+      }[];
       attempts: number;
       startedBy?: {
         id?: string;

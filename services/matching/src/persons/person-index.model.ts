@@ -11,6 +11,12 @@ export interface Membership {
    * paths for one person. Absent outside a window (the path's hash is the only one).
    */
   idHashes?: string[];
+  /**
+   * The HMAC key id of each hash (aligned with `idHashes`, or the path's one hash), null where
+   * the registry could not tell; absent for events from before the registry sent them (see
+   * key-coverage: a run over a list hashed with a key refuses while someone lacks it).
+   */
+  idHashKeys?: (string | null)[];
   householdId: string;
   memberId: string;
   householdNo: string;

@@ -41,6 +41,7 @@ export function membershipsOf(
       m: {
         // Only during a window: tells the run's table the paths of one person (see PersonTable).
         ...(hashes.length > 1 ? { idHashes: hashes } : {}),
+        ...(member.idHashKeys?.length === hashes.length ? { idHashKeys: member.idHashKeys } : {}),
         householdId: h._id,
         memberId: member.id,
         householdNo: h.householdNo,

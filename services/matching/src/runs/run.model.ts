@@ -21,6 +21,12 @@ export interface RunList {
  */
 export type RunViewFreshness = RecordedFreshness;
 
+/** A list's HMAC key and how many people of the index had no hash under it. */
+export interface KeyCoverage {
+  hashKeyId: string;
+  peopleWithoutKey: number;
+}
+
 /** 比对任务 — one matching run: which lists and rule versions, its progress and outcome. */
 export interface MatchingRun {
   _id: string;
@@ -48,6 +54,11 @@ export interface MatchingRun {
   } | null;
   /** The person index's freshness when started; null for runs started before it was recorded. */
   view: RunViewFreshness | null;
+  /**
+   * 密钥轮换: the HMAC key of each list and the people of the index without a hash under it
+   * when started (0: a run is refused otherwise). Absent on runs started before it was checked.
+   */
+  keyCoverage?: KeyCoverage[];
   attempts: number;
   startedBy: { id: string; name: string; areaCode: string };
   error: { code: string; message: Bilingual } | null;
@@ -66,6 +77,7 @@ const runSchema = new Schema<MatchingRun>(
     progress: { type: Schema.Types.Mixed, required: true },
     summary: { type: Schema.Types.Mixed, default: null },
     view: { type: Schema.Types.Mixed, default: null },
+    keyCoverage: { type: Schema.Types.Mixed, default: undefined },
     attempts: { type: Number, default: 0 },
     startedBy: { type: Schema.Types.Mixed, required: true },
     error: { type: Schema.Types.Mixed, default: null },

@@ -8,6 +8,7 @@ import {
   type ListQuery,
   notFound,
   type Principal,
+  type ProjectedHouseholdModel,
   type ScopedRepository,
 } from '@fupin/kit';
 import { areaLevel } from '@fupin/reference';
@@ -17,8 +18,15 @@ import { mayUseRun, ownRunFilter } from '../lists/list-departments';
 import type { DepartmentList } from '../lists/list.model';
 import type { ListService } from '../lists/list.service';
 import type { PersonIndex } from '../persons/person-index.service';
+import type { PersonTable } from '../persons/person-table';
+import {
+  indexKeyBehind,
+  peopleWithoutKey,
+  projectedPeopleWithoutKey,
+} from '../persons/key-coverage';
+import { hashKeyIdOf } from '../lists/list.model';
 import { match, type MatchProgress } from './matcher';
-import type { MatchingRun, RunViewFreshness } from './run.model';
+import type { KeyCoverage, MatchingRun, RunViewFreshness } from './run.model';
 import { RULES, rulesFor } from './rules';
 
 export type RunView = Omit<MatchingRun, '_id'> & { id: string };
@@ -50,6 +58,8 @@ export class RunService {
       runs: ScopedRepository<MatchingRun>;
       lists: ListService;
       persons: PersonIndex;
+      /** The household projection the index is derived from (the key check at the start). */
+      households: ProjectedHouseholdModel;
       findings: FindingService;
       logger: Logger;
       now: () => Date;
@@ -81,6 +91,7 @@ export class RunService {
     // Rows hashed with an HMAC key dropped since: the run would find none of their people.
     for (const l of lists) this.deps.lists.assertHashKeyHeld(l);
     const freshness = await view();
+    const keyCoverage = await this.keyCoverage(lists);
     const codes = rulesFor(
       lists.map((l) => l.type),
       full,
@@ -108,6 +119,7 @@ export class RunService {
       },
       summary: null,
       view: freshness,
+      keyCoverage,
       attempts: 0,
       startedBy: { id: p.userId, name: p.username, areaCode: p.areaCode },
       error: null,
@@ -162,6 +174,8 @@ export class RunService {
     const listDocs = await this.loadLists(run);
     const loadStarted = Date.now();
     const table = await this.deps.persons.load();
+    // The registry may have been told of a key change while the run was queued: same check.
+    this.assertIndexHasKeys(listDocs, table, log);
     const timing = { loadIndexMs: Date.now() - loadStarted, recordMs: 0, progressMs: 0 };
     await this.deps.runs.updateOne(
       WORKER,
@@ -241,6 +255,38 @@ export class RunService {
     // The key may have been dropped while the run was queued.
     for (const l of lists) this.deps.lists.assertHashKeyHeld(l);
     return lists;
+  }
+
+  /**
+   * 密钥轮换: every person of the index has a hash known to be under each list's HMAC key, or
+   * the run is refused 409 MATCHING_INDEX_KEY_BEHIND (it would silently miss the others).
+   */
+  private async keyCoverage(lists: DepartmentList[]): Promise<KeyCoverage[]> {
+    const out: KeyCoverage[] = [];
+    for (const l of lists) {
+      const hashKeyId = hashKeyIdOf(l);
+      if (out.some((c) => c.hashKeyId === hashKeyId)) continue;
+      const without = await projectedPeopleWithoutKey(this.deps.households, hashKeyId);
+      if (without > 0) {
+        this.deps.logger.warn(
+          { listId: l._id, hashKeyId, peopleWithoutKey: without },
+          'run refused: person index lacks the list key',
+        );
+        throw indexKeyBehind(hashKeyId, without, { listId: l._id });
+      }
+      out.push({ hashKeyId, peopleWithoutKey: 0 });
+    }
+    return out;
+  }
+
+  private assertIndexHasKeys(lists: DepartmentList[], table: PersonTable, log: Logger): void {
+    for (const l of lists) {
+      const hashKeyId = hashKeyIdOf(l);
+      const without = peopleWithoutKey(table, hashKeyId);
+      if (without === 0) continue;
+      log.warn({ listId: l._id, hashKeyId, peopleWithoutKey: without }, 'run refused: index key');
+      throw indexKeyBehind(hashKeyId, without, { listId: l._id });
+    }
   }
 
   /** Ends a run as failed, with the reason shown to the user. */
