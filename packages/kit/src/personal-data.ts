@@ -34,6 +34,8 @@ export interface PersonalDataCipher {
   hashKeyIds: string[];
   /** The id of the encryption key new values are sealed with. */
   currentKeyId: string;
+  /** The encryption key ids held, the current first (ids only: what a reseal reports). */
+  encryptionKeyIds: string[];
   /**
    * A stored value's keyed hashes as they should be under the keys held now (opens it):
    * null when they already are — what the rehash after an HMAC rotation writes.
@@ -104,6 +106,7 @@ export function createPersonalDataCipher(opts: {
     hashes,
     hashKeyIds: [macs.currentId, ...macs.previousIds],
     currentKeyId: ring.currentId,
+    encryptionKeyIds: [ring.currentId, ...ring.previousIds],
     rehashed(sealed) {
       const want = hashesOf(open(sealed));
       const same =

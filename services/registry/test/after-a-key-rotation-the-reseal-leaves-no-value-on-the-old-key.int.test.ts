@@ -25,6 +25,7 @@ interface Status {
     progress: { collections: { collection: string; total: number; resealed: number }[] };
   } | null;
   collections: { collection: string; valuesOnOldKeys: number }[];
+  keys: Record<'encryption' | 'hmac', { current: string; previous: string[] }>;
 }
 
 let t: TestRegistry;
@@ -85,6 +86,12 @@ test('the administrator reseals every old-key value; a township user may neither
   const before = await status();
   expect(before.run).toBeNull();
   expect(before.collections).toContainEqual({ collection: 'households', valuesOnOldKeys: 12 });
+  // The keys held, by id only (what 密钥轮换 in the console shows): never a key.
+  expect(before.keys).toEqual({
+    encryption: { current: 'k2', previous: ['k1'] },
+    hmac: { current: 'k1', previous: [] },
+  });
+  expect(JSON.stringify(before)).not.toContain(k1);
 
   expect((await request(t.app).post('/keys/reseal').set(as(t.tokens.townshipA))).status).toBe(403);
   expect((await request(t.app).get('/keys/reseal').set(as(t.tokens.townshipA))).status).toBe(403);

@@ -52,9 +52,23 @@ const collectionProgress = {
   },
 };
 
+const heldKeys = (name: string) => ({
+  type: 'object',
+  required: ['current', 'previous'],
+  description: `${name}: the ids of the keys this service holds (never a key)`,
+  properties: {
+    current: { type: 'string', description: 'what new values are sealed or hashed with' },
+    previous: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'held only to open what they sealed (or find what they hashed)',
+    },
+  },
+});
+
 const status = {
   type: 'object',
-  required: ['run', 'collections'],
+  required: ['run', 'collections', 'keys'],
   properties: {
     run: {
       type: ['object', 'null'],
@@ -79,6 +93,14 @@ const status = {
           collection: { type: 'string' },
           valuesOnOldKeys: { type: 'integer', description: 'zero: the old key can be dropped' },
         },
+      },
+    },
+    keys: {
+      type: 'object',
+      required: ['encryption', 'hmac'],
+      properties: {
+        encryption: heldKeys('PII_ENCRYPTION_KEY'),
+        hmac: heldKeys('PII_HMAC_KEY'),
       },
     },
   },
@@ -118,7 +140,7 @@ export function documentKeyReseal<D extends { paths?: Record<string, unknown> }>
         },
         get: {
           operationId: 'keyResealStatus',
-          summary: '重新加密进度 The reseal and the values left on old keys',
+          summary: '重新加密进度 The reseal, the values left on old keys and the key ids held',
           'x-right': 'users.write',
           responses: {
             '200': { description: 'Status', content: { 'application/json': { schema: status } } },

@@ -9,6 +9,12 @@ export interface KeyResealProgress {
   collections: CollectionReseal[];
 }
 
+/** A key the service holds, by id only: the current one and the previous ones it still opens. */
+export interface HeldKeys {
+  current: string;
+  previous: string[];
+}
+
 export interface KeyResealStatus {
   /** The latest run: its BullMQ id, state and progress; null before the first. */
   run: {
@@ -19,6 +25,8 @@ export interface KeyResealStatus {
   } | null;
   /** Per collection, how many sealed values still use an old key (zero: the old key can go). */
   collections: { collection: string; valuesOnOldKeys: number }[];
+  /** The keys this service holds, by id (never a key): what the reseal seals and hashes with. */
+  keys: { encryption: HeldKeys; hmac: HeldKeys };
 }
 
 /**
@@ -47,6 +55,16 @@ export class KeyResealJob {
     return {
       encryptionKey: this.deps.resealers.values.currentKeyId,
       hmacKey: this.deps.resealers.values.hashKeyIds[0]!,
+    };
+  }
+
+  /** The ids of the keys held, the current and the previous of each (never a key). */
+  get heldKeys(): KeyResealStatus['keys'] {
+    const [encryption, ...oldEncryption] = this.deps.resealers.values.encryptionKeyIds;
+    const [hmac, ...oldHmac] = this.deps.resealers.values.hashKeyIds;
+    return {
+      encryption: { current: encryption!, previous: oldEncryption },
+      hmac: { current: hmac!, previous: oldHmac },
     };
   }
 
@@ -95,6 +113,7 @@ export class KeyResealJob {
           }
         : null,
       collections,
+      keys: this.heldKeys,
     };
   }
 

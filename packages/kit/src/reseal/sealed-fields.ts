@@ -22,7 +22,13 @@ export interface SealedCollection {
 export interface Resealers {
   values: Pick<
     PersonalDataCipher,
-    'open' | 'seal' | 'needsReseal' | 'rehashed' | 'currentKeyId' | 'hashKeyIds'
+    | 'open'
+    | 'seal'
+    | 'needsReseal'
+    | 'rehashed'
+    | 'currentKeyId'
+    | 'hashKeyIds'
+    | 'encryptionKeyIds'
   >;
   bytes: Pick<ByteSealer, 'open' | 'seal' | 'needsReseal'>;
 }
