@@ -160,6 +160,8 @@ test('every administration page in zh-CN, as the county administrator sees it, i
       ['audit-list', '/#/audit'],
       ['audit-show', `/#/audit/${ids.audit}/show`],
       ['scopes', '/#/scopes'],
+      // 密钥轮换: each sealed service's key ids, values left on old keys and latest reseal.
+      ['key-rotation', '/#/key-rotation'],
     ]);
     expect(problems).toEqual({});
     expect(errors).toEqual([]);

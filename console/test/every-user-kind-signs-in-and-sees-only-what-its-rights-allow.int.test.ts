@@ -14,7 +14,7 @@ import {
 const t = consoleStackForThisFile();
 
 const REGISTRY_MENU = ['贫困户', '行政村', '地区', '导入任务', '年度脱贫目标'];
-const ADMIN_MENU = ['用户', '角色', '审计日志', '管辖范围'];
+const ADMIN_MENU = ['用户', '角色', '审计日志', '管辖范围', '密钥轮换'];
 
 interface Kind {
   label: string;
@@ -81,7 +81,7 @@ const KINDS: Kind[] = [
     roles: ['auditor'],
     areaCode: COUNTY,
     menu: [...REGISTRY_MENU, '审计日志'],
-    hidden: ['用户', '角色', '管辖范围'],
+    hidden: ['用户', '角色', '管辖范围', '密钥轮换'],
     householdButtons: { create: false, export: false, import: false },
   },
 ];

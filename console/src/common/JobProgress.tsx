@@ -8,8 +8,11 @@ export interface JobCounters {
   done: number;
   total: number | null;
   status: string;
-  /** What is counted: rows (imports, exports) by default, or households (a village's jobs). */
-  unit?: 'rows' | 'households';
+  /**
+   * What is counted: rows (imports, exports) by default, households (a village's jobs) or
+   * records (a service's documents, as a reseal walks them).
+   */
+  unit?: 'rows' | 'households' | 'records';
 }
 
 /**

@@ -74,6 +74,8 @@ const app: AppMessages = {
       rows_unknown: '%{done} rows done',
       households: '%{done} of %{total} households done',
       households_unknown: '%{done} households done',
+      records: '%{done} of %{total} records done',
+      records_unknown: '%{done} records done',
       percent: '%{percent}%',
     },
     common: {

@@ -9,6 +9,7 @@ import { clearanceMessages } from '../modules/registry/households/clearance.mess
 import { supportMessages } from '../modules/support/i18n';
 import { auditDecisionMessages } from '../modules/administration/audit/decisions.messages';
 import { auditChainMessages } from '../modules/administration/audit/chain.messages';
+import { keyRotationMessages } from '../modules/administration/keys/key-rotation.messages';
 import { headChangeMessages } from '../modules/registry/households/head.messages';
 import { monitoringScreeningMessages } from '../modules/registry/monitoring/screening.messages';
 import { monitoringWarningMessages } from '../modules/registry/monitoring/warnings.messages';
@@ -38,6 +39,7 @@ export const MODULE_MESSAGES: ModuleMessages[] = [
   clearanceMessages,
   auditDecisionMessages,
   auditChainMessages,
+  keyRotationMessages,
   headChangeMessages,
   monitoringWarningMessages,
   monitoringScreeningMessages,

@@ -76,6 +76,8 @@ export const zhBase = {
       rows_unknown: '已处理 %{done} 行',
       households: '已处理 %{done} / %{total} 户',
       households_unknown: '已处理 %{done} 户',
+      records: '已处理 %{done} / %{total} 条记录',
+      records_unknown: '已处理 %{done} 条记录',
       percent: '%{percent}%',
     },
     common: {

@@ -2,6 +2,7 @@ import { type DataProvider, useDataProvider } from 'react-admin';
 import { registryStatistics } from '../dashboard/statistics';
 import { commonCalls } from '../providers/dataProvider';
 import { auditCalls } from './administration/audit/audit.api';
+import { keyRotationCalls } from './administration/keys/key-rotation.api';
 import { userCalls } from './administration/users/user.api';
 import { accountabilityCalls } from './assessment/accountability/accountability.api';
 import { assessmentCalls } from './assessment/assessment.api';
@@ -22,6 +23,7 @@ import { supportCalls } from './support/support.calls';
 export const CALLS = {
   ...commonCalls,
   ...auditCalls,
+  ...keyRotationCalls,
   ...userCalls,
   ...assessmentCalls,
   ...complaintCalls,

@@ -1,5 +1,6 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { lazy } from 'react';
 import { createElement } from 'react';
 import { hasRight, type Permissions } from '../../providers/permissions';
@@ -12,9 +13,13 @@ import users from './users';
 import { userApi } from './users/user.api';
 
 const ScopesPage = lazy(() => import('./scopes/ScopesPage'));
+const KeyRotationPage = lazy(() => import('./keys/KeyRotationPage'));
 const securityEvents = [lazy(() => import('../../dashboard/SecurityEventsCard'))];
 
-/** 系统管理 — the gateway's users, roles, scopes and audit log (its own routes, no /api prefix). */
+/**
+ * 系统管理 — the gateway's users, roles, scopes and audit log (its own routes, no /api prefix),
+ * and 密钥轮换 (each sealed service's /keys/reseal through /api/<service>).
+ */
 export const administration: ModuleDefinition = {
   name: 'administration',
   icon: AdminPanelSettingsIcon,
@@ -51,6 +56,14 @@ export const administration: ModuleDefinition = {
       label: 'resources.scopes.name',
       icon: AccountTreeIcon,
       needs: { module: 'users', right: 'read' },
+    },
+    {
+      // 密钥轮换: the services' reseal needs the administrator's right (users.write).
+      path: '/key-rotation',
+      element: createElement(KeyRotationPage),
+      label: 'keyRotation.name',
+      icon: VpnKeyIcon,
+      needs: { module: 'users', right: 'write' },
     },
   ],
   dashboard: (p: Permissions) => (hasRight(p, 'audit', 'read') ? securityEvents : []),
