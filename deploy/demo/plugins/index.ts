@@ -24,6 +24,7 @@ import { registryHouseholdNoticePlugin } from './registry-household-notice';
 import { registryImportsPlugin } from './registry-imports';
 import { registryMonitoringPlugin } from './registry-monitoring';
 import { registryIntegrityPlugin } from './registry-integrity';
+import { registryKeyRotationPlugin } from './registry-key-rotation';
 import { registryVillageExitPlugin } from './registry-village-exit';
 import { supportPlugin } from './support';
 
@@ -78,6 +79,8 @@ const SERVICE_PLUGINS: DemoPlugin[] = [
   assessmentInspectionsPlugin,
   // 考核指标: the supervision indicators added to the year's scheme, departments ranked too.
   assessmentIndicatorsPlugin,
+  // 密钥轮换: the registry resealed once the others have written (nothing on an old key: at once).
+  registryKeyRotationPlugin,
 ];
 
 export function demoPlugins(): DemoPlugin[] {
