@@ -164,9 +164,7 @@ export class FindingService {
    * finding was recorded under a legacy (HMAC-key-dependent) id is that finding, linked to
    * the candidate's id (`runKey`) for the runs after the old key is dropped.
    */
-  private async storedOf(
-    batch: FindingCandidate[],
-  ): Promise<{
+  private async storedOf(batch: FindingCandidate[]): Promise<{
     batch: FindingCandidate[];
     stored: Pick<Finding, '_id' | 'status' | 'lastRunId'>[];
   }> {
