@@ -1,6 +1,5 @@
+import { hmacRotation } from '@fupin/testing';
 import {
-  createPersonalDataCipher,
-  generatePersonalDataKey,
   householdsByMemberHash,
   memberMatches,
   projectedHouseholdModel,
@@ -10,19 +9,12 @@ import {
 import { kitContext } from './fixtures/context';
 import { added, household, member, registered } from './fixtures/registry-events';
 
-// 密钥轮换 of the HMAC key: k1 is the old key, k2 the new one.
-const k1 = generatePersonalDataKey();
-const k2 = generatePersonalDataKey();
-const enc = generatePersonalDataKey();
-const onlyK1 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: k1 });
-const onlyK2 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: k2, hmacKeyId: 'k2' });
-/** A service in the window: k2 current, k1 still held. */
-const window = createPersonalDataCipher({
-  encryptionKey: enc,
-  hmacKey: k2,
-  hmacKeyId: 'k2',
-  previousHmacKeys: `k1:${k1}`,
-});
+// 密钥轮换 of the HMAC key: k1 is the old key, k2 the new one; `window` is a service holding
+// both (k2 current, k1 still held).
+const keys = hmacRotation();
+const onlyK1 = keys.cipher('k1');
+const onlyK2 = keys.cipher('k2');
+const window = keys.cipher('k2', ['k1']);
 
 let ctx: Awaited<ReturnType<typeof kitContext>>;
 let model: ProjectedHouseholdModel;

@@ -1,21 +1,16 @@
-import { createPersonalDataCipher, generatePersonalDataKey, hashesOf, resealValue } from '../src';
+import { hmacRotation } from '@fupin/testing';
+import { createPersonalDataCipher, hashesOf, resealValue } from '../src';
 
 // 密钥轮换 of the HMAC key: a value hashed under k1 is found by a service holding k2 (current)
 // and k1 (previous) — hashes() asks both, current first; a value sealed while both are held keeps
 // its hash under each; the reseal makes a k1-hashed value's hashes again under k2 (with k1's
 // beside it during the window, without it once k1 is dropped); a bad previous key is refused.
 
-const enc = generatePersonalDataKey();
-const h1 = generatePersonalDataKey();
-const h2 = generatePersonalDataKey();
-const onlyK1 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: h1 });
-const window = createPersonalDataCipher({
-  encryptionKey: enc,
-  hmacKey: h2,
-  hmacKeyId: 'k2',
-  previousHmacKeys: `k1:${h1}`,
-});
-const onlyK2 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: h2, hmacKeyId: 'k2' });
+const keys = hmacRotation();
+const { encryptionKey: enc, mac } = keys;
+const onlyK1 = keys.cipher('k1');
+const window = keys.cipher('k2', ['k1']);
+const onlyK2 = keys.cipher('k2');
 const id = '431121197001010031';
 const bytes = { open: (b: Buffer) => b, seal: (b: Buffer) => b, needsReseal: () => false };
 
@@ -56,9 +51,17 @@ test('the reseal rehashes a k1 value under k2 during the window, and drops k1 af
 
 test('a previous HMAC key that is not 32 bytes, or the current id among the previous, is refused', () => {
   expect(() =>
-    createPersonalDataCipher({ encryptionKey: enc, hmacKey: h2, previousHmacKeys: 'k1:c2hvcnQ=' }),
+    createPersonalDataCipher({
+      encryptionKey: enc,
+      hmacKey: mac.k2,
+      previousHmacKeys: 'k1:c2hvcnQ=',
+    }),
   ).toThrow(/PII_HMAC_PREVIOUS_KEYS k1 must be 32 bytes/);
   expect(() =>
-    createPersonalDataCipher({ encryptionKey: enc, hmacKey: h2, previousHmacKeys: `k1:${h1}` }),
+    createPersonalDataCipher({
+      encryptionKey: enc,
+      hmacKey: mac.k2,
+      previousHmacKeys: `k1:${mac.k1}`,
+    }),
   ).toThrow(/PII_HMAC_KEY_ID k1 is also among the previous keys/);
 });

@@ -11,3 +11,4 @@ export * from './service-env';
 export * from './list-explain';
 export * from './cross-township';
 export * from './platform';
+export * from './key-rotation';

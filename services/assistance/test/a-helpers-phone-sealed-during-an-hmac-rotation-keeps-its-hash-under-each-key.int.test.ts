@@ -1,8 +1,5 @@
-import {
-  createPersonalDataCipher,
-  generatePersonalDataKey,
-  personalDataCipherOf,
-} from '@fupin/kit';
+import { personalDataCipherOf } from '@fupin/kit';
+import { hmacRotation } from '@fupin/testing';
 import request from 'supertest';
 import { helperModel } from '../src/helpers/helper.model';
 import { as, startAssistance, type TestAssistance, TOWNSHIP_A } from './fixtures/assistance';
@@ -10,20 +7,13 @@ import { as, startAssistance, type TestAssistance, TOWNSHIP_A } from './fixtures
 // 密钥轮换 of the HMAC key: the service holds k2 (current) and k1 (previous). No lookup reads
 // a helper by the phone's hash; what matters is that the stored value keeps the window's hashes,
 // so the reseal has nothing to make again and a view built from them finds it under either key.
-const k1 = generatePersonalDataKey();
-const k2 = generatePersonalDataKey();
-const encryptionKey = generatePersonalDataKey();
+const keys = hmacRotation();
 
 let t: TestAssistance;
 beforeAll(async () => {
   t = await startAssistance({
     consume: false,
-    env: {
-      PII_ENCRYPTION_KEY: encryptionKey,
-      PII_HMAC_KEY: k2,
-      PII_HMAC_KEY_ID: 'k2',
-      PII_HMAC_PREVIOUS_KEYS: `k1:${k1}`,
-    },
+    env: keys.env('k2', ['k1']),
   });
 });
 afterAll(async () => {
@@ -32,7 +22,7 @@ afterAll(async () => {
 
 test("a helper's phone, registered and changed during the window, is stored with its hash under each key held", async () => {
   const cipher = personalDataCipherOf(t.config);
-  const underK1 = createPersonalDataCipher({ encryptionKey, hmacKey: k1 });
+  const underK1 = keys.cipher('k1');
   const created = await request(t.app).post('/helpers').set(as(t.tokens.county)).send({
     name: '贺帮',
     unit: '县农业局',

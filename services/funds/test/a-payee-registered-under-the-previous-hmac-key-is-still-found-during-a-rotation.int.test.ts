@@ -1,5 +1,5 @@
 import { createEvent, HouseholdRegistered, MemberAdded } from '@fupin/contracts';
-import { createPersonalDataCipher, generatePersonalDataKey } from '@fupin/kit';
+import { hmacRotation } from '@fupin/testing';
 import {
   as,
   householdSnapshot,
@@ -12,29 +12,16 @@ import {
 import { approvedProject, issueBatch, ok, uploadVoucher } from './fixtures/money';
 
 // 密钥轮换 of the HMAC key: the service holds k2 (current) and k1 (previous).
-const k1 = generatePersonalDataKey();
-const k2 = generatePersonalDataKey();
-const k3 = generatePersonalDataKey();
-const encryptionKey = generatePersonalDataKey();
-const underK1 = createPersonalDataCipher({ encryptionKey, hmacKey: k1 });
+const keys = hmacRotation();
+const underK1 = keys.cipher('k1');
 /** A registry one rotation ahead: k3 current, k2 previous (the service does not hold k3). */
-const registryAhead = createPersonalDataCipher({
-  encryptionKey,
-  hmacKey: k3,
-  hmacKeyId: 'k3',
-  previousHmacKeys: `k2:${k2}`,
-});
+const registryAhead = keys.cipher('k3', ['k2']);
 
 let t: TestFunds;
 
 beforeAll(async () => {
   t = await startFunds({
-    env: {
-      PII_ENCRYPTION_KEY: encryptionKey,
-      PII_HMAC_KEY: k2,
-      PII_HMAC_KEY_ID: 'k2',
-      PII_HMAC_PREVIOUS_KEYS: `k1:${k1}`,
-    },
+    env: keys.env('k2', ['k1']),
   });
 });
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hmacRotation } from '@fupin/testing';
 import {
   bearer,
   csv,
@@ -17,8 +17,7 @@ import {
  * would miss them all; the run is refused, naming how many, until the registry's events bring
  * their k2 hashes — then it goes ahead and finds the planted death.
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
+const keys = hmacRotation();
 const dies = idNumber('1946-04-04', 41, 'male');
 const lives = idNumber('1978-08-08', 42, 'female');
 
@@ -37,12 +36,7 @@ beforeAll(async () => {
   t = await startMatching({
     shared: {
       ...shared,
-      env: {
-        ...shared.env,
-        PII_HMAC_KEY: K2,
-        PII_HMAC_KEY_ID: 'k2',
-        PII_HMAC_PREVIOUS_KEYS: `k1:${K1}`,
-      },
+      env: { ...shared.env, ...keys.env('k2', ['k1']) },
     },
   });
 });

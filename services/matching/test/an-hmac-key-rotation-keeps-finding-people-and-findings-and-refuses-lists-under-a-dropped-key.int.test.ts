@@ -1,3 +1,4 @@
+import { hmacRotation } from '@fupin/testing';
 import { createEvent, type MemberSnapshot, MemberUpdated, SYSTEM_ACTOR } from '@fupin/contracts';
 import { randomBytes } from 'node:crypto';
 import {
@@ -20,8 +21,9 @@ import { findingId, personCandidate } from '../src/runs/candidates';
  * then the service with k2 current and k1 previous while the registry's events carry both
  * hashes; then k1 dropped (events with the k2 hash alone).
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
+const { mac } = hmacRotation();
+const K1 = mac.k1;
+const K2 = mac.k2;
 const LIST_DATE = '2026-03-31';
 const planted = idNumber('1970-01-01', 1, 'male');
 

@@ -1,6 +1,6 @@
 import { MemberUpdated } from '@fupin/contracts';
-import { createPersonalDataCipher, generatePersonalDataKey, type SealedValue } from '@fupin/kit';
-import { collectTopics, eventually } from '@fupin/testing';
+import type { SealedValue } from '@fupin/kit';
+import { collectTopics, eventually, hmacRotation } from '@fupin/testing';
 import request from 'supertest';
 import {
   COUNTY,
@@ -18,11 +18,9 @@ import { as, createAreas, registerHousehold } from './fixtures/workflows';
 // views (member.updated with both hashes); restarted with k2 alone and resealed once more, no
 // k1 hash is left and lookups and the one-household rule still hold.
 
-const enc = generatePersonalDataKey();
-const h1 = generatePersonalDataKey();
-const h2 = generatePersonalDataKey();
-const underK1 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: h1 });
-const underK2 = createPersonalDataCipher({ encryptionKey: enc, hmacKey: h2, hmacKeyId: 'k2' });
+const keys = hmacRotation();
+const underK1 = keys.cipher('k1');
+const underK2 = keys.cipher('k2');
 const head = idNumber('1970-01-01', 3, 'male');
 
 let t: TestRegistry;
@@ -33,7 +31,7 @@ afterAll(() => t?.close());
 async function restart(env: Record<string, string>): Promise<void> {
   await t.rt.shutdown.run('restart with other keys');
   t = await startRegistry({
-    env: { MONGO_DB: db, KAFKA_TOPIC_PREFIX: prefix, PII_ENCRYPTION_KEY: enc, ...env },
+    env: { MONGO_DB: db, KAFKA_TOPIC_PREFIX: prefix, ...env },
   });
 }
 
@@ -85,7 +83,7 @@ const claimIds = async (id: string) =>
   (await t.registry.models.claims.find({ householdId: id }).lean()).map((c) => c._id).sort();
 
 test('lookups, claims and views keep working through an HMAC rotation, and k1 leaves no hash behind', async () => {
-  t = await startRegistry({ env: { PII_ENCRYPTION_KEY: enc, PII_HMAC_KEY: h1 } });
+  t = await startRegistry({ env: keys.env('k1') });
   db = t.config.MONGO_DB;
   prefix = t.config.KAFKA_TOPIC_PREFIX;
   await createAreas(t);
@@ -93,7 +91,7 @@ test('lookups, claims and views keep working through an HMAC rotation, and k1 le
   expect((await headOf(id)).sealed.hash).toBe(underK1.hash(head));
 
   // Halfway: k2 current, k1 previous. What was stored under k1 is still found and still claimed.
-  await restart({ PII_HMAC_KEY: h2, PII_HMAC_KEY_ID: 'k2', PII_HMAC_PREVIOUS_KEYS: `k1:${h1}` });
+  await restart(keys.env('k2', ['k1']));
   expect(await foundByIdNumber()).toEqual([id]);
   await registerTwiceRefused('ROT-1');
 
@@ -134,7 +132,7 @@ test('lookups, claims and views keep working through an HMAC rotation, and k1 le
   await registerTwiceRefused('ROT-2');
 
   // k1 dropped: the second reseal leaves the k2 hash alone; lookups and the rule still hold.
-  await restart({ PII_HMAC_KEY: h2, PII_HMAC_KEY_ID: 'k2' });
+  await restart(keys.env('k2'));
   await reseal();
   const after = await headOf(id);
   expect(after.sealed.hash).toBe(underK2.hash(head));

@@ -6,8 +6,7 @@ import {
   MemberUpdated,
   SYSTEM_ACTOR,
 } from '@fupin/contracts';
-import { createPersonalDataCipher, generatePersonalDataKey } from '@fupin/kit';
-import { eventually } from '@fupin/testing';
+import { eventually, hmacRotation } from '@fupin/testing';
 import request from 'supertest';
 import {
   as,
@@ -19,18 +18,10 @@ import {
 } from './fixtures/support';
 
 // 密钥轮换 of the HMAC key: the service holds k2 (current) and k1 (previous).
-const k1 = generatePersonalDataKey();
-const k2 = generatePersonalDataKey();
-const k3 = generatePersonalDataKey();
-const encryptionKey = generatePersonalDataKey();
-const underK1 = createPersonalDataCipher({ encryptionKey, hmacKey: k1 });
+const keys = hmacRotation();
+const underK1 = keys.cipher('k1');
 /** A registry one rotation ahead of the service: k3 current, k2 previous. */
-const registryAhead = createPersonalDataCipher({
-  encryptionKey,
-  hmacKey: k3,
-  hmacKeyId: 'k3',
-  previousHmacKeys: `k2:${k2}`,
-});
+const registryAhead = keys.cipher('k3', ['k2']);
 
 let t: TestSupport;
 let h: SeededHousehold;
@@ -53,12 +44,7 @@ function hashedBy(
 
 beforeAll(async () => {
   t = await startSupport({
-    env: {
-      PII_ENCRYPTION_KEY: encryptionKey,
-      PII_HMAC_KEY: k2,
-      PII_HMAC_KEY_ID: 'k2',
-      PII_HMAC_PREVIOUS_KEYS: `k1:${k1}`,
-    },
+    env: keys.env('k2', ['k1']),
   });
   h = hashedBy(
     t.household(VILLAGE_A1, [
