@@ -13,6 +13,7 @@ import { checkFinalPayment } from '../project-notices/project-notice.checks';
 import { disbursementApproved, disbursementRejected } from './disbursement.events';
 import {
   approvedTotalOf,
+  CAP_READ,
   checkProgressAtApproval,
   claimWithinProgress,
 } from './disbursement.progress';
@@ -20,16 +21,7 @@ import type { Disbursement } from './disbursement.model';
 import { type DisbursementView, disbursementView } from './disbursement.view';
 
 /** What the approval's checks read of the project. */
-const PAY_FIELDS = {
-  contractor: 1,
-  type: 1,
-  status: 1,
-  plannedTotalFen: 1,
-  progressPercent: 1,
-  money: 1,
-  approvedFen: 1,
-  notices: 1,
-} as const;
+const PAY_FIELDS = { ...CAP_READ, contractor: 1, notices: 1 } as const;
 
 /**
  * The second signature (four-eyes): another person with the approve right; then the money is

@@ -55,7 +55,7 @@ export type ApprovalCapFields = Pick<
   Project,
   '_id' | 'type' | 'status' | 'plannedTotalFen' | 'progressPercent' | 'money' | 'approvedFen'
 >;
-const CAP_READ = {
+export const CAP_READ = {
   type: 1,
   status: 1,
   plannedTotalFen: 1,
