@@ -17,6 +17,11 @@ export interface SealedValue {
    * registry's claims and member index) are found under either key. Absent otherwise.
    */
   hashes?: string[];
+  /**
+   * The HMAC key id of each hash (`hashes`, else `hash`), in order. Absent: key `k1`'s, as
+   * every value stored before HMAC key ids (like a `v1.…` ciphertext).
+   */
+  hashKeys?: string[];
 }
 
 export interface PersonalDataCipher {
@@ -41,8 +46,8 @@ export interface PersonalDataCipher {
    * null when they already are — what the rehash after an HMAC rotation writes.
    */
   rehashed(
-    sealed: Pick<SealedValue, 'enc' | 'hash' | 'hashes'>,
-  ): Pick<SealedValue, 'hash' | 'hashes'> | null;
+    sealed: Pick<SealedValue, 'enc' | 'hash' | 'hashes' | 'hashKeys'>,
+  ): Pick<SealedValue, 'hash' | 'hashes' | 'hashKeys'> | null;
   /** The id of the key a ciphertext was sealed with. */
   keyIdOf(enc: string): string;
   /** Whether a ciphertext was sealed with another key than the current one (to seal again). */
@@ -85,10 +90,14 @@ export function createPersonalDataCipher(opts: {
   const hash = (plain: string) => macWith(macs.current, plain);
   const hashes = (plain: string) => macKeys.map((k) => macWith(k, plain));
   /** The stored form of a value's hashes: the window's list only while more keys are held. */
-  const hashesOf = (plain: string): Pick<SealedValue, 'hash' | 'hashes'> => {
-    if (macKeys.length === 1) return { hash: hash(plain) };
+  const keyIds = [macs.currentId, ...macs.previousIds];
+  const hashesOf = (plain: string): Pick<SealedValue, 'hash' | 'hashes' | 'hashKeys'> => {
+    if (macKeys.length === 1)
+      return macs.currentId === LEGACY_KEY_ID
+        ? { hash: hash(plain) }
+        : { hash: hash(plain), hashKeys: [macs.currentId] };
     const all = hashes(plain);
-    return { hash: all[0]!, hashes: all };
+    return { hash: all[0]!, hashes: all, hashKeys: keyIds };
   };
   const open = ({ enc }: Pick<SealedValue, 'enc'>): string => {
     const { keyId, iv, tag, ct } = partsOf(enc);
@@ -104,13 +113,15 @@ export function createPersonalDataCipher(opts: {
   return {
     hash,
     hashes,
-    hashKeyIds: [macs.currentId, ...macs.previousIds],
+    hashKeyIds: keyIds,
     currentKeyId: ring.currentId,
     encryptionKeyIds: [ring.currentId, ...ring.previousIds],
     rehashed(sealed) {
       const want = hashesOf(open(sealed));
       const same =
-        want.hash === sealed.hash && (want.hashes ?? []).join() === (sealed.hashes ?? []).join();
+        want.hash === sealed.hash &&
+        (want.hashes ?? []).join() === (sealed.hashes ?? []).join() &&
+        (want.hashKeys ?? []).join() === (sealed.hashKeys ?? []).join();
       return same ? null : want;
     },
     keyIdOf: (enc) => partsOf(enc).keyId,
@@ -141,4 +152,16 @@ export function generatePersonalDataKey(): string {
  */
 export function hashesOf(v: Pick<SealedValue, 'hash' | 'hashes'>): string[] {
   return v.hashes?.length ? v.hashes : [v.hash];
+}
+
+/**
+ * The HMAC key id of each of `hashesOf(v)`: as stored, `k1` for a value from before key ids,
+ * null for the window's hashes of a value that does not say (none is sealed so).
+ */
+export function hashKeysOf(
+  v: Pick<SealedValue, 'hash' | 'hashes' | 'hashKeys'>,
+): (string | null)[] {
+  const hashes = hashesOf(v);
+  if (v.hashKeys?.length === hashes.length) return v.hashKeys;
+  return hashes.length === 1 && !v.hashKeys ? [LEGACY_KEY_ID] : hashes.map(() => null);
 }

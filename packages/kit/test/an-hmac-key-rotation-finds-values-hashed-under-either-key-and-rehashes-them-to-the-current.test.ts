@@ -1,5 +1,5 @@
 import { hmacRotation } from '@fupin/testing';
-import { createPersonalDataCipher, hashesOf, resealValue } from '../src';
+import { createPersonalDataCipher, hashesOf, hashKeysOf, resealValue } from '../src';
 
 // 密钥轮换 of the HMAC key: a value hashed under k1 is found by a service holding k2 (current)
 // and k1 (previous) — hashes() asks both, current first; a value sealed while both are held keeps
@@ -26,6 +26,11 @@ test('a value sealed during the window keeps its hash under each key; outside it
   const sealed = window.seal(id);
   expect(sealed.hash).toBe(onlyK2.hash(id));
   expect(sealed.hashes).toEqual([onlyK2.hash(id), onlyK1.hash(id)]);
+  // Each hash says its key; a value under k1 alone, from before key ids, says nothing (k1).
+  expect(sealed.hashKeys).toEqual(['k2', 'k1']);
+  expect(hashKeysOf(sealed)).toEqual(['k2', 'k1']);
+  expect(hashKeysOf(onlyK1.seal(id))).toEqual(['k1']);
+  expect(onlyK2.seal(id).hashKeys).toEqual(['k2']);
   expect(hashesOf(sealed)).toEqual(sealed.hashes);
   const plain = onlyK2.seal(id);
   expect(plain.hashes).toBeUndefined();
@@ -35,17 +40,18 @@ test('a value sealed during the window keeps its hash under each key; outside it
 test('the reseal rehashes a k1 value under k2 during the window, and drops k1 after it', () => {
   const old = onlyK1.seal(id);
   const during = resealValue({ idNumber: old }, { values: window, bytes }).value as {
-    idNumber: { enc: string; hash: string; hashes?: string[] };
+    idNumber: { enc: string; hash: string; hashes?: string[]; hashKeys?: string[] };
   };
   expect(during.idNumber.hash).toBe(onlyK2.hash(id));
   expect(during.idNumber.hashes).toEqual([onlyK2.hash(id), onlyK1.hash(id)]);
+  expect(during.idNumber.hashKeys).toEqual(['k2', 'k1']);
   expect(window.rehashed(during.idNumber)).toBeNull();
   expect(resealValue(during, { values: window, bytes }, true).old).toBe(0);
 
   const after = resealValue(during, { values: onlyK2, bytes });
   expect(after.old).toBe(1);
   const v = (after.value as typeof during).idNumber;
-  expect(v).toEqual({ enc: old.enc, hash: onlyK2.hash(id) });
+  expect(v).toEqual({ enc: old.enc, hash: onlyK2.hash(id), hashKeys: ['k2'] });
   expect(onlyK2.open(v)).toBe(id);
 });
 

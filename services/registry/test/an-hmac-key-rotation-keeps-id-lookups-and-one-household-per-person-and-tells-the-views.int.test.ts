@@ -105,6 +105,7 @@ test('lookups, claims and views keep working through an HMAC rotation, and k1 le
     const during = await headOf(id);
     expect(during.sealed.hash).toBe(underK2.hash(head));
     expect(during.sealed.hashes).toEqual([underK2.hash(head), underK1.hash(head)]);
+    expect(during.sealed.hashKeys).toEqual(['k2', 'k1']);
     expect(during.memberIdHashes).toEqual(
       expect.arrayContaining([underK2.hash(head), underK1.hash(head)]),
     );
@@ -137,6 +138,7 @@ test('lookups, claims and views keep working through an HMAC rotation, and k1 le
   const after = await headOf(id);
   expect(after.sealed.hash).toBe(underK2.hash(head));
   expect(after.sealed.hashes).toBeUndefined();
+  expect(after.sealed.hashKeys).toEqual(['k2']);
   expect(after.memberIdHashes).not.toContain(underK1.hash(head));
   expect(await foundByIdNumber()).toEqual([id]);
   await registerTwiceRefused('ROT-3');

@@ -48,7 +48,9 @@ function bytesOf(v: unknown): Buffer | null {
   return null;
 }
 
-function isSealedValue(v: unknown): v is { enc: string; hash: string; hashes?: string[] } {
+function isSealedValue(
+  v: unknown,
+): v is { enc: string; hash: string; hashes?: string[]; hashKeys?: string[] } {
   const o = v as { enc?: unknown; hash?: unknown } | null;
   return !!o && typeof o === 'object' && typeof o.enc === 'string' && typeof o.hash === 'string';
 }
@@ -72,6 +74,7 @@ export function resealValue(v: unknown, r: Resealers, dryRun = false): Resealed 
     if (dryRun) return { value: v, old: 1 };
     const out: Record<string, unknown> = { ...v, ...hashes };
     if (hashes && !hashes.hashes) delete out.hashes;
+    if (hashes && !hashes.hashKeys) delete out.hashKeys;
     if (enc) out.enc = r.values.seal(r.values.open(v)).enc;
     return { value: out, old: 1 };
   }

@@ -40,7 +40,13 @@ export interface Helper {
 }
 
 const personalValue = new Schema<PersonalValue>(
-  { enc: String, hash: String, hashes: { type: [String], default: undefined }, masked: String },
+  {
+    enc: String,
+    hash: String,
+    hashes: { type: [String], default: undefined },
+    hashKeys: { type: [String], default: undefined },
+    masked: String,
+  },
   { _id: false },
 );
 

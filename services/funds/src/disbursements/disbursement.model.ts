@@ -56,7 +56,13 @@ export interface Disbursement extends OutboxFields {
 }
 
 const sealedSchema = new Schema<Sealed>(
-  { enc: String, hash: String, hashes: { type: [String], default: undefined }, masked: String },
+  {
+    enc: String,
+    hash: String,
+    hashes: { type: [String], default: undefined },
+    hashKeys: { type: [String], default: undefined },
+    masked: String,
+  },
   { _id: false },
 );
 

@@ -1,19 +1,20 @@
-import { hashesOf, type PersonalDataCipher, type SealedValue } from '@fupin/kit';
+import { hashesOf, hashKeysOf, type PersonalDataCipher, type SealedValue } from '@fupin/kit';
 
 /**
- * The HMAC key id of each of a stored value's hashes (aligned with `hashesOf(v)`), or null for
- * a hash under no key held. One key held and one hash: that key's (a value is sealed and
- * rehashed under the keys held, so nothing is opened on this, the usual, path). Otherwise the
- * value is opened and its hashes under each key held compared: during a window, or right after
- * a key was dropped before the reseal, a stored hash may be under a key no longer current.
+ * The HMAC key id of each of a stored value's hashes (aligned with `hashesOf(v)`), or null when
+ * it cannot be told. As the value says (`hashKeys`; a value from before key ids is
+ * `k1`'s), so nothing is opened on the usual path; only window hashes that do not say are told
+ * by opening the value and comparing its hashes under each key held.
  */
 export function hashKeyIdsOf(
   cipher: Pick<PersonalDataCipher, 'hashKeyIds' | 'hashes' | 'open'>,
-  v: Pick<SealedValue, 'enc' | 'hash' | 'hashes'>,
+  v: Pick<SealedValue, 'enc' | 'hash' | 'hashes' | 'hashKeys'>,
 ): (string | null)[] {
   const stored = hashesOf(v);
   const ids = cipher.hashKeyIds;
-  if (ids.length === 1 && stored.length === 1) return [ids[0]!];
+  // The value says which key made each hash (k1 when it is from before key ids): nothing to open.
+  const said = hashKeysOf(v);
+  if (said.every((id) => id !== null)) return said;
   let all: string[];
   try {
     all = cipher.hashes(cipher.open(v));

@@ -61,7 +61,10 @@ export function memberSnapshot(householdId: string, m: Member, keys: HashKeys): 
     householdId,
     idHash: v.hash,
     ...(window ? { idHashes: window } : {}),
-    idHashKeys: hashKeyIdsOf(keys, window ? v : { enc: v.enc, hash: v.hash }),
+    idHashKeys: hashKeyIdsOf(
+      keys,
+      window ? v : { enc: v.enc, hash: v.hash, hashKeys: v.hashKeys?.slice(0, 1) },
+    ),
     name: m.name,
     relation: m.relation,
     sex: m.sex,

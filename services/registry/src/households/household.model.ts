@@ -173,7 +173,13 @@ export interface Household extends OutboxFields {
 }
 
 const personalValue = new Schema<PersonalValue>(
-  { enc: String, hash: String, hashes: { type: [String], default: undefined }, masked: String },
+  {
+    enc: String,
+    hash: String,
+    hashes: { type: [String], default: undefined },
+    hashKeys: { type: [String], default: undefined },
+    masked: String,
+  },
   { _id: false },
 );
 // Mixed parts: documents from before the three states hold `{met, note}` only (readGuarantee).
