@@ -80,6 +80,9 @@ test('rows done of rows total can be read while the import runs, and reach the t
         // The total is known once the rows are counted, which runs alongside the import.
         if (job.rowsDone === 0 || job.rowsTotal === null)
           throw new Error(`no progress yet (${job.status})`);
+        // Read once the worker is held before its second batch: the first one's progress is
+        // written just before it asks for the second, and a loaded machine can read between.
+        if (calls < 2) throw new Error('the worker has not reached its second batch yet');
         return job;
       },
       { timeoutMs: 60_000, intervalMs: 50 },
