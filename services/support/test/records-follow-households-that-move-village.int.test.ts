@@ -1,8 +1,7 @@
 import { createEvent, HouseholdUpdated, SYSTEM_ACTOR } from '@fupin/contracts';
 import { eventually } from '@fupin/testing';
-import request from 'supertest';
 import {
-  as,
+  enrollAtSchool,
   startSupport,
   type TestSupport,
   TOWNSHIP_A,
@@ -23,22 +22,9 @@ test('two households moved to another village in one batch take their students a
   const b = t.household(VILLAGE_A1, [{ name: '邹二', birthDate: '2010-06-06' }]);
   const stays = t.household(VILLAGE_A1, [{ name: '邹三', birthDate: '2012-07-07' }]);
   await t.seed([a, b, stays]);
-  const csv = [
-    '身份证号,姓名,学校,学段,年级,学籍状态',
-    ...[a, b, stays].map(
-      (h) => `${h.members[0]!.idNumber},${h.members[0]!.name},漳江小学,小学,3,在读`,
-    ),
-  ].join('\n');
-  const upload = await request(t.app)
-    .post('/imports/education-enrollment')
-    .query({ term: '2019-autumn' })
-    .set(as(t.tokens.county))
-    .set('content-type', 'text/csv')
-    .send(Buffer.from(csv, 'utf8'));
-  expect(upload.status).toBe(202);
-  await eventually(
-    async () => expect(await t.support.models.enrollments.countDocuments()).toBe(3),
-    { timeoutMs: 30_000, intervalMs: 300 },
+  await enrollAtSchool(
+    t,
+    [a, b, stays].map((h) => h.members[0]!),
   );
 
   await t.publish(

@@ -1,8 +1,7 @@
 import { createEvent, MemberUpdated, SYSTEM_ACTOR } from '@fupin/contracts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { eventually } from '@fupin/testing';
-import request from 'supertest';
-import { as, startSupport, type TestSupport, VILLAGE_A1 } from './fixtures/support';
+import { enrollAtSchool, startSupport, type TestSupport, VILLAGE_A1 } from './fixtures/support';
 
 // 密钥轮换 (HMAC): after the registry rehashes its members under the new key it tells every view
 // (member.updated with the new hash); support's person view takes it, and so do the records
@@ -26,21 +25,7 @@ test("a rehashed person's records take the new hash; another's keep theirs", asy
     { name: '邹二', birthDate: '2012-06-06' },
   ]);
   await t.seed([h]);
-  const csv = [
-    '身份证号,姓名,学校,学段,年级,学籍状态',
-    ...h.members.map((m) => `${m.idNumber},${m.name},漳江小学,小学,3,在读`),
-  ].join('\n');
-  const upload = await request(t.app)
-    .post('/imports/education-enrollment')
-    .query({ term: '2019-autumn' })
-    .set(as(t.tokens.county))
-    .set('content-type', 'text/csv')
-    .send(Buffer.from(csv, 'utf8'));
-  expect(upload.status).toBe(202);
-  await eventually(
-    async () => expect(await t.support.models.enrollments.countDocuments()).toBe(2),
-    { timeoutMs: 30_000, intervalMs: 300 },
-  );
+  await enrollAtSchool(t, h.members);
 
   const [first, second] = h.members;
   const { idNumber, ...member } = first!;
